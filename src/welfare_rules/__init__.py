@@ -1,0 +1,77 @@
+"""welfare_rules: Vietnamese welfare gift rules as cited data, and an auditor for reports.
+
+The public API is re-exported here and loaded lazily, so ``import welfare_rules`` stays
+fast: a name's module is imported the first time the name is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .errors import (
+        EditSyntaxError,
+        MoneyParseError,
+        MoneyTypeError,
+        PersonDataError,
+        ReformError,
+        ReportDataError,
+        RuleDataError,
+        UnknownFundingSourceError,
+        UnknownRulesetError,
+        WelfareRulesError,
+    )
+    from .money import format_vnd, parse_vnd, vnd_in_words
+    from .tiers import FundingSource
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "EditSyntaxError": "errors",
+    "FundingSource": "tiers",
+    "MoneyParseError": "errors",
+    "MoneyTypeError": "errors",
+    "PersonDataError": "errors",
+    "ReformError": "errors",
+    "ReportDataError": "errors",
+    "RuleDataError": "errors",
+    "UnknownFundingSourceError": "errors",
+    "UnknownRulesetError": "errors",
+    "WelfareRulesError": "errors",
+    "format_vnd": "money",
+    "parse_vnd": "money",
+    "vnd_in_words": "money",
+}
+
+__all__ = [
+    "EditSyntaxError",
+    "FundingSource",
+    "MoneyParseError",
+    "MoneyTypeError",
+    "PersonDataError",
+    "ReformError",
+    "ReportDataError",
+    "RuleDataError",
+    "UnknownFundingSourceError",
+    "UnknownRulesetError",
+    "WelfareRulesError",
+    "__version__",
+    "format_vnd",
+    "parse_vnd",
+    "vnd_in_words",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

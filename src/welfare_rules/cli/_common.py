@@ -1,0 +1,49 @@
+"""Options and helpers shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .._i18n import Lang, Text
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A usage or input problem a sub-command reports as one line (exit status 2)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+    def localized(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return self.text.get(lang)
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--lang vi|en`` and ``--json``, shared by every sub-command."""
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of the output (default: vi)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    """The language the user asked for (Vietnamese by default)."""
+    lang: Lang = getattr(args, "lang", "vi")
+    return lang
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON (Vietnamese letters kept as they are)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

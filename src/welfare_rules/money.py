@@ -1,0 +1,280 @@
+"""Whole VND as ``int``: read amounts as Vietnamese documents write them, format, spell out.
+
+Vietnamese writing groups thousands with ``.`` and marks decimals with ``,``
+(``1.137.600.000 đồng``, ``22,252 tỷ``); English writing does the opposite. Floats never
+touch money: a float given as money raises an error instead of being rounded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from ._i18n import Catalog, Text
+from .errors import MoneyParseError, MoneyTypeError
+
+Locale = Literal["vi", "en"]
+
+_MAX_TEXT = 200  # no amount of money is written with more characters than this
+
+_MSG = Catalog(
+    "money",
+    {
+        "type": Text(
+            vi="cần một chuỗi ký tự, không phải {kind}",
+            en="expected text, not {kind}",
+        ),
+        "float": Text(
+            vi="số thực (float) không bao giờ là tiền; hãy dùng số nguyên hoặc chuỗi",
+            en="a float is never money; pass an int or the text as written",
+        ),
+        "empty": Text(vi="chuỗi rỗng", en="the text is empty"),
+        "long": Text(
+            vi="dài {length} ký tự, quá {limit} ký tự của một số tiền",
+            en="{length} characters long, more than the {limit} of any amount",
+        ),
+        "garbage": Text(
+            vi="không có dạng số tiền (ví dụ: 600.000đ, 1,5 triệu, 22,252 tỷ đồng)",
+            en="not an amount (e.g. 600.000đ, 1,5 triệu, 22,252 tỷ đồng)",
+        ),
+        "negative": Text(vi="số âm không được phép ở đây", en="a negative amount is not allowed"),
+        "grouping": Text(
+            vi="nhóm chữ số sai: {number!r} (dấu '{sep}' phân cách hàng nghìn, mỗi nhóm 3 số)",
+            en="bad digit grouping in {number!r} ('{sep}' separates thousands, 3 digits a group)",
+        ),
+        "decimals": Text(
+            vi="có hai dấu thập phân '{sep}' trong {number!r}",
+            en="two decimal marks '{sep}' in {number!r}",
+        ),
+        "fraction": Text(
+            vi="không phải số đồng nguyên: {number}",
+            en="not a whole number of đồng: {number}",
+        ),
+    },
+)
+
+# After normalisation the text is lower case NFC with single spaces.
+_UNIT = r"(?:đồng|đ|dong|vnđ|vnd|₫)"
+_SCALE_WORD = r"(?:nghìn|ngàn|nghin|ngan|triệu|trieu|tỷ|tỉ|ty|ti)"
+_AMOUNT = re.compile(
+    rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<number>\d[\d.,]*)"
+    rf"(?P<scale>(?: ?{_SCALE_WORD})*)(?: ?{_UNIT})?"
+)
+_SCALES = {
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+    "nghin": 10**3,
+    "ngan": 10**3,
+    "triệu": 10**6,
+    "trieu": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "ty": 10**9,
+    "ti": 10**9,
+}
+_GROUPED = {sep: re.compile(rf"\d{{1,3}}(?:\{sep}\d{{3}})+") for sep in ".,"}
+_SEPARATORS: dict[Locale, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_EDGE_PUNCTUATION = " \t()[]{}:;,.!?\"'“”‘’«»*_|/"
+
+
+def _normalize(text: str) -> str:
+    """NFC, lower case, one plain space for any run of spaces, edges trimmed."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
+
+
+def parse_vnd(text: str, *, locale: Locale = "vi", allow_negative: bool = False) -> int:
+    """Read an amount of VND as Vietnamese (``locale="en"``: English) documents write it.
+
+    Accepts grouped digits, the units ``đ``/``đồng``/``VNĐ``/``VND``/``₫`` before or after
+    the number, the scale words ``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ`` (with a decimal
+    part: ``1,5 triệu``), any Unicode normalisation, non-breaking spaces and surrounding
+    punctuation. In Vietnamese a ``.`` always groups thousands, so ``2.514 tỉ`` is
+    2.514.000.000.000.
+
+    >>> parse_vnd("600.000đ")
+    600000
+    >>> parse_vnd("22,252 tỷ đồng")
+    22252000000
+    >>> parse_vnd("VND 11,554,050,000", locale="en")
+    11554050000
+
+    Raises :class:`~welfare_rules.errors.MoneyParseError` (a ``ValueError``) that quotes
+    the text and says why: not text (a float above all), empty, too long, not an amount,
+    bad digit grouping, a fraction of a đồng, or a sign when ``allow_negative`` is false.
+    """
+    if isinstance(text, float):
+        raise MoneyParseError(text, _MSG("float"))
+    if not isinstance(text, str):
+        raise MoneyParseError(text, _MSG("type", kind=type(text).__name__))
+    if len(text) > _MAX_TEXT:
+        raise MoneyParseError(text, _MSG("long", length=len(text), limit=_MAX_TEXT))
+    normalized = _normalize(text)
+    if not normalized:
+        raise MoneyParseError(text, _MSG("empty"))
+    match = _AMOUNT.fullmatch(normalized)
+    if match is None:
+        raise MoneyParseError(text, _MSG("garbage"))
+    value = _number_times_scale(text, match["number"], match["scale"].split(), locale)
+    if match["sign"]:
+        if not allow_negative:
+            raise MoneyParseError(text, _MSG("negative"))
+        return -value
+    return value
+
+
+def _number_times_scale(text: str, number: str, scale_words: list[str], locale: Locale) -> int:
+    """The exact integer ``number × scale``; an error unless it is whole."""
+    group_sep, decimal_sep = _SEPARATORS[locale]
+    whole, has_fraction, fraction = number.partition(decimal_sep)
+    if decimal_sep in fraction:
+        raise MoneyParseError(text, _MSG("decimals", sep=decimal_sep, number=number))
+    if has_fraction and not fraction.isdigit():
+        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
+    if group_sep in whole and not _GROUPED[group_sep].fullmatch(whole):
+        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
+    if not whole.replace(group_sep, "").isdigit():
+        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
+    scale = 1
+    for word in scale_words:
+        scale *= _SCALES[word]
+    digits = int(whole.replace(group_sep, "") + fraction)
+    denominator: int = 10 ** len(fraction)
+    value, remainder = divmod(digits * scale, denominator)
+    if remainder:
+        raise MoneyParseError(text, _MSG("fraction", number=" ".join([number, *scale_words])))
+    return value
+
+
+def require_vnd(amount: object) -> int:
+    """``amount`` if it is an ``int`` (not a bool), else :class:`MoneyTypeError`."""
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise MoneyTypeError(amount)
+    return amount
+
+
+def format_vnd(amount: int, *, locale: Locale = "vi", unit: str | None = None) -> str:
+    """An amount as a person reads it: ``11.554.050.000 đ`` or ``VND 11,554,050,000``.
+
+    ``unit`` defaults to ``"đ"`` in Vietnamese (written after the number) and ``"VND"``
+    in English (written before it); ``unit=""`` gives the bare grouped number. Grouping
+    comes from Babel's locale data.
+
+    >>> format_vnd(11_554_050_000)
+    '11.554.050.000 đ'
+    >>> format_vnd(1_137_600_000, unit="đồng")
+    '1.137.600.000 đồng'
+    >>> format_vnd(11_554_050_000, locale="en")
+    'VND 11,554,050,000'
+    >>> format_vnd(2_721_000_000, unit="")
+    '2.721.000.000'
+    """
+    from babel.numbers import format_decimal  # imported here: keeps `import` fast
+
+    number: str = format_decimal(require_vnd(amount), locale=locale, group_separator=True)
+    number = number.replace("\u2212", "-")
+    if unit is None:
+        unit = "đ" if locale == "vi" else "VND"
+    if not unit:
+        return number
+    return f"{number} {unit}" if locale == "vi" else f"{unit} {number}"
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_BILLION = 10**9
+_LIMIT = 10**18
+
+
+def number_in_words(number: int, *, zero_tens: Literal["linh", "lẻ"] = "linh") -> str:
+    """A whole number from 0 to 10^18 read out in Vietnamese, lower case.
+
+    Follows the reading rules: ``linh`` (or ``lẻ``) for a zero tens digit after a
+    hundred, ``mười``/``mươi``, ``mốt``/``tư``/``lăm`` after a tens digit of 2 or more
+    (``lăm`` after ``mười`` too), ``không trăm`` inside a number, and ``tỷ`` repeated above
+    10^12 (``một nghìn tỷ``, ``một tỷ tỷ``).
+
+    >>> number_in_words(2021)
+    'hai nghìn không trăm hai mươi mốt'
+    >>> number_in_words(105)
+    'một trăm linh năm'
+    >>> number_in_words(1_000_000_000_000)
+    'một nghìn tỷ'
+    """
+    number = require_vnd(number)
+    if not 0 <= number <= _LIMIT:
+        raise ValueError(f"number_in_words reads 0 … 10^18, not {number!r}")
+    if number == 0:
+        return _DIGITS[0]
+    return " ".join(_words(number, leading=True, zero_tens=zero_tens))
+
+
+def vnd_in_words(
+    amount: int,
+    *,
+    capitalize: bool = False,
+    even: bool = False,
+    zero_tens: Literal["linh", "lẻ"] = "linh",
+) -> str:
+    """The *bằng chữ* line of a financial document: the amount in words, then ``đồng``.
+
+    The surface form is lower case and ends in ``đồng``; ``capitalize=True`` gives the
+    capital first letter documents print after "Bằng chữ:", and ``even=True`` adds
+    ``chẵn`` (a round amount, nothing after it).
+
+    >>> vnd_in_words(11_554_050_000)
+    'mười một tỷ năm trăm năm mươi tư triệu không trăm năm mươi nghìn đồng'
+    >>> vnd_in_words(381_900_000, capitalize=True, even=True)
+    'Ba trăm tám mươi mốt triệu chín trăm nghìn đồng chẵn'
+    """
+    words = f"{number_in_words(amount, zero_tens=zero_tens)} đồng"
+    if even:
+        words += " chẵn"
+    return words[0].upper() + words[1:] if capitalize else words
+
+
+def _words(number: int, *, leading: bool, zero_tens: str) -> list[str]:
+    """Words for ``number`` > 0; ``leading`` is false for the part after a ``tỷ``."""
+    if number >= _BILLION:
+        high, low = divmod(number, _BILLION)
+        words = [*_words(high, leading=leading, zero_tens=zero_tens), "tỷ"]
+        if low:
+            words += _words(low, leading=False, zero_tens=zero_tens)
+        return words
+    words = []
+    groups = ((number // 10**6, "triệu"), (number // 1000 % 1000, "nghìn"), (number % 1000, ""))
+    for value, unit in groups:
+        if value:
+            words += _group(value, full=bool(words) or not leading, zero_tens=zero_tens)
+            if unit:
+                words.append(unit)
+    return words
+
+
+def _group(value: int, *, full: bool, zero_tens: str) -> list[str]:
+    """Words for a 3-digit group; ``full`` reads a zero hundreds digit (``không trăm``)."""
+    hundreds, tens, units = value // 100, value // 10 % 10, value % 10
+    words = [_DIGITS[hundreds], "trăm"] if full or hundreds else []
+    if tens == 0:
+        if units:
+            words += [zero_tens, _DIGITS[units]] if words else [_DIGITS[units]]
+    elif tens == 1:
+        words.append("mười")
+        if units:
+            words.append("lăm" if units == 5 else _DIGITS[units])
+    else:
+        words += [_DIGITS[tens], "mươi"]
+        if units:
+            words.append({1: "mốt", 4: "tư", 5: "lăm"}.get(units, _DIGITS[units]))
+    return words
+
+
+__all__ = [
+    "Locale",
+    "format_vnd",
+    "number_in_words",
+    "parse_vnd",
+    "require_vnd",
+    "vnd_in_words",
+]
