@@ -1,0 +1,1 @@
+"""Checking the arithmetic of welfare reports: the report tree, edits, diagnosis, findings."""

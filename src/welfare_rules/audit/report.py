@@ -1,0 +1,129 @@
+"""The report tree: the figures a report states, where it states them, and how they nest.
+
+A :class:`Report` holds top-level :class:`Node` s (a gift table, a payment line, a list of
+files handled …). A node may state a count (*suất*, *người*, *lượt*, *hồ sơ*), a level
+(*mức*) and an amount; its children are its parts. The tree is data only: the edits it
+implies (``count × level = amount``, parent = sum of children, a figure stated twice is
+stated equal) are compiled by :meth:`Report.edits`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .._types import VND, Count
+from ..tiers import FundingSource
+
+FigureField = Literal["count", "level", "amount"]
+FIGURE_FIELDS: tuple[FigureField, ...] = ("count", "level", "amount")
+
+NodePath = tuple[int, ...]
+"""Indices from the report's top-level nodes down: ``(0, 1, 3)``."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Restatement(_Frozen):
+    """The same figure of a node, stated a second time elsewhere (gives an equality edit)."""
+
+    field: FigureField
+    value: int = Field(strict=True, ge=0)
+    line: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+
+class Claim(_Frozen):
+    """A statement about a node's own figures, as an edit expression over ``count``,
+    ``level`` and ``amount``: "the average gift exceeds 400.000đ" is
+    ``amount > 400000 * count``."""
+
+    expression: str
+    line: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+
+class Citation(_Frozen):
+    """A legal instrument cited by the report (``Quyết định số 1583/QĐ-CTN ngày 26/12/2023``)."""
+
+    instrument: str  # the number as written, e.g. "1583/QĐ-CTN"
+    kind: str | None = None  # "Quyết định", "Kế hoạch", "Hướng dẫn" …
+    date: dt.date | None = None
+    line: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+
+class Node(_Frozen):
+    """One line of a report's arithmetic: a total, a subtotal or a line item.
+
+    ``children_complete`` is false when the parts listed are only some of the whole
+    (a "trong đó" that names a few parts): the sums then become ``parent >= parts``.
+    """
+
+    label: str
+    count: Count | None = None  # số suất / người / lượt / hồ sơ
+    count_unit: str | None = None  # "suất", "người", "lượt", "hồ sơ" … as written
+    level: VND | None = None  # mức
+    amount: VND | None = None  # thành tiền / trị giá
+    source: FundingSource | None = None  # nguồn kinh phí
+    line: int | None = Field(default=None, ge=1)  # 1-based line of the node's figures
+    text: str | None = None  # that line as written
+    children: tuple[Node, ...] = ()
+    children_complete: bool = True
+    restatements: tuple[Restatement, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def figure(self, field: FigureField) -> int | None:
+        """The value of one figure field."""
+        value: int | None = getattr(self, field)
+        return value
+
+    def walk(self, path: NodePath = ()) -> Iterator[tuple[NodePath, Node]]:
+        """This node and its descendants, depth first, with their paths."""
+        yield path, self
+        for index, child in enumerate(self.children):
+            yield from child.walk((*path, index))
+
+
+class Report(_Frozen):
+    """A report's figures as a tree, with its own date and the instruments it cites."""
+
+    title: str | None = None
+    date: dt.date | None = None  # the report's own date (ngày … tháng … năm …)
+    nodes: tuple[Node, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    def walk(self) -> Iterator[tuple[NodePath, Node]]:
+        """Every node, depth first, with its path."""
+        for index, node in enumerate(self.nodes):
+            yield from node.walk((index,))
+
+    def node(self, path: NodePath) -> Node:
+        """The node at ``path`` (``IndexError`` if there is none)."""
+        if not path:
+            raise IndexError("a node path has at least one index")
+        node = self.nodes[path[0]]
+        for index in path[1:]:
+            node = node.children[index]
+        return node
+
+    def labels(self, path: NodePath) -> tuple[str, ...]:
+        """The labels from the top-level node down to the node at ``path``."""
+        return tuple(self.node(path[: depth + 1]).label for depth in range(len(path)))
+
+
+__all__ = [
+    "FIGURE_FIELDS",
+    "Citation",
+    "Claim",
+    "FigureField",
+    "Node",
+    "NodePath",
+    "Report",
+    "Restatement",
+]
