@@ -63,6 +63,20 @@ class MoneyTypeError(WelfareRulesError, TypeError):
         )
 
 
+class DateParseError(WelfareRulesError, ValueError):
+    """Text that is not a calendar date as Vietnamese documents write one."""
+
+    def __init__(self, value: object, reason: Text) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(
+            Text(
+                vi=f"không đọc được {quote(value)} thành ngày tháng: {reason.vi}",
+                en=f"cannot read {quote(value)} as a date: {reason.en}",
+            )
+        )
+
+
 class UnknownFundingSourceError(WelfareRulesError, ValueError):
     """A phrase that names no funding source, or several."""
 
@@ -183,6 +197,7 @@ class ReformError(_DataError):
 
 
 __all__ = [
+    "DateParseError",
     "EditSyntaxError",
     "MoneyParseError",
     "MoneyTypeError",
