@@ -25,40 +25,58 @@ if TYPE_CHECKING:
         WelfareRulesError,
     )
     from .money import format_vnd, parse_vnd, vnd_in_words
+    from .rules.load import list_rulesets, load_ruleset
+    from .rules.model import Bracket, LegalBasis, Level, Programme, ProgrammeVersion, Ruleset
     from .tiers import FundingSource
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    "Bracket": "rules.model",
     "EditSyntaxError": "errors",
     "FundingSource": "tiers",
+    "LegalBasis": "rules.model",
+    "Level": "rules.model",
     "MoneyParseError": "errors",
     "MoneyTypeError": "errors",
     "PersonDataError": "errors",
+    "Programme": "rules.model",
+    "ProgrammeVersion": "rules.model",
     "ReformError": "errors",
     "ReportDataError": "errors",
     "RuleDataError": "errors",
+    "Ruleset": "rules.model",
     "UnknownFundingSourceError": "errors",
     "UnknownRulesetError": "errors",
     "WelfareRulesError": "errors",
     "format_vnd": "money",
+    "list_rulesets": "rules.load",
+    "load_ruleset": "rules.load",
     "parse_vnd": "money",
     "vnd_in_words": "money",
 }
 
 __all__ = [
+    "Bracket",
     "EditSyntaxError",
     "FundingSource",
+    "LegalBasis",
+    "Level",
     "MoneyParseError",
     "MoneyTypeError",
     "PersonDataError",
+    "Programme",
+    "ProgrammeVersion",
     "ReformError",
     "ReportDataError",
     "RuleDataError",
+    "Ruleset",
     "UnknownFundingSourceError",
     "UnknownRulesetError",
     "WelfareRulesError",
     "__version__",
     "format_vnd",
+    "list_rulesets",
+    "load_ruleset",
     "parse_vnd",
     "vnd_in_words",
 ]

@@ -1,0 +1,270 @@
+"""The only module that reads rule files: TOML → :class:`Ruleset`, the bundled registry.
+
+Bundled rulesets live in ``welfare_rules/rules/data/`` (found through
+``importlib.resources``) and are listed in :data:`BUNDLED`. A malformed file raises
+:class:`~welfare_rules.errors.RuleDataError` naming the file, the key path, the line and
+the reason, in Vietnamese and English.
+
+>>> load_ruleset("vn-central-tet").programme("central-tet").kind
+'levels'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .._i18n import Catalog, Text
+from ..errors import RuleDataError, UnknownRulesetError
+from ._lines import line_of
+from .model import RuleInvalidError, Ruleset
+
+# The registry: bundled ruleset id -> file name under rules/data/ (a test checks it).
+BUNDLED: Mapping[str, str] = {
+    "uong-bi-tet-2024": "uong-bi-tet-2024.toml",
+    "vn-central-tet": "vn-central-tet.toml",
+    "vn-longevity": "vn-longevity.toml",
+}
+
+_MSG = Catalog(
+    "rules.load",
+    {
+        "syntax": Text(vi="lỗi cú pháp TOML: {detail}", en="TOML syntax error: {detail}"),
+        "read": Text(vi="không đọc được tệp: {detail}", en="cannot read the file: {detail}"),
+        "float": Text(
+            vi="số thực {value!r} không bao giờ là tiền hay số đếm; hãy viết số nguyên",
+            en="a float ({value!r}) is never money or a count; write a whole number",
+        ),
+        "negative": Text(
+            vi="số âm {value!r} không được phép (tối thiểu {limit})",
+            en="negative value {value!r} is not allowed (minimum {limit})",
+        ),
+        "int": Text(
+            vi="cần số nguyên, không phải {value!r}", en="expected an integer, not {value!r}"
+        ),
+        "bool": Text(
+            vi="cần true hoặc false, không phải {value!r}",
+            en="expected true or false, not {value!r}",
+        ),
+        "missing": Text(vi="thiếu khóa bắt buộc", en="required key missing"),
+        "extra": Text(vi="khóa không được phép: {value!r}", en="unknown key: {value!r}"),
+        "source": Text(
+            vi="nguồn kinh phí không có: {value!r} (có: {expected})",
+            en="unknown funding source {value!r} (expected {expected})",
+        ),
+        "choice": Text(
+            vi="giá trị {value!r} không hợp lệ (có thể: {expected})",
+            en="invalid value {value!r} (expected {expected})",
+        ),
+        "pattern": Text(
+            vi="mã {value!r} không hợp lệ: chỉ dùng chữ thường không dấu, số, '-', '.', '_'",
+            en="bad id {value!r}: use lower-case ASCII letters, digits, '-', '.', '_'",
+        ),
+        "other": Text(
+            vi="giá trị {value!r} không hợp lệ: {detail}", en="invalid value {value!r}: {detail}"
+        ),
+        "more": Text(vi=" (và {count} lỗi khác)", en=" (and {count} more errors)"),
+        "included_key": Text(
+            vi="khóa 'included' do trình nạp điền; trong tệp hãy dùng 'includes'",
+            en="the key 'included' is filled by the loader; write 'includes' in files",
+        ),
+        "cycle": Text(
+            vi="các bộ quy định bao hàm nhau thành vòng: {chain}",
+            en="include cycle: {chain}",
+        ),
+        "include_type": Text(
+            vi="'includes' phải là danh sách mã hoặc đường dẫn",
+            en="'includes' must be a list of ids or paths",
+        ),
+        "bad_include": Text(
+            vi="không có bộ quy định {value!r} để bao hàm",
+            en="no ruleset {value!r} to include",
+        ),
+        "top": Text(vi="tệp phải là một bảng TOML", en="the file must be a TOML table"),
+    },
+)
+
+_UNION_TAGS = re.compile(r"^(int|bool|str|date|none|lax-or-strict|json-or-python|[a-z-]+\[.*\])$")
+_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def list_rulesets() -> tuple[str, ...]:
+    """The ids of the bundled rulesets, sorted."""
+    return tuple(sorted(BUNDLED))
+
+
+def load_ruleset(id_or_path: str | os.PathLike[str]) -> Ruleset:
+    """A bundled ruleset by id (``"uong-bi-tet-2024"``) or a ruleset file by path.
+
+    Includes are resolved (bundled ids, or paths relative to the including file). Raises
+    :class:`~welfare_rules.errors.UnknownRulesetError` for an unknown id or missing file
+    and :class:`~welfare_rules.errors.RuleDataError` for malformed data.
+    """
+    return _load(id_or_path, base=None, chain=())
+
+
+def loads_ruleset(
+    text: str, *, file: str | None = None, base: str | os.PathLike[str] | None = None
+) -> Ruleset:
+    """A ruleset from TOML text; ``file`` names it in errors, ``base`` anchors relative includes."""
+    anchor = Path(base) if base is not None else Path.cwd()
+    return _from_text(text, file=file, base=anchor, chain=())
+
+
+def parse_ruleset(data: Mapping[str, Any], *, file: str | None = None) -> Ruleset:
+    """A ruleset from a mapping (parsed TOML or JSON), with :class:`RuleDataError` on bad data."""
+    return _build(dict(data), file=file, text=None, base=Path.cwd(), chain=())
+
+
+def _is_path(ref: str | os.PathLike[str]) -> bool:
+    return not isinstance(ref, str) or ref.endswith(".toml") or "/" in ref or os.sep in ref
+
+
+def _load(ref: str | os.PathLike[str], *, base: Path | None, chain: tuple[str, ...]) -> Ruleset:
+    if not _is_path(ref):
+        name = str(ref)
+        if name not in BUNDLED:
+            raise UnknownRulesetError(name, list_rulesets())
+        key = f"bundled:{name}"
+        if key in chain:
+            raise _cycle(chain, key)
+        if not chain:
+            return _load_bundled(name)
+        return _read_bundled(name, chain=(*chain, key))
+    path = Path(ref)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if not path.is_file():
+        raise UnknownRulesetError(str(ref), list_rulesets())
+    key = str(path.resolve())
+    if key in chain:
+        raise _cycle(chain, key)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleDataError(_MSG("read", detail=str(exc)), file=str(path)) from exc
+    return _from_text(text, file=str(path), base=path.parent, chain=(*chain, key))
+
+
+@functools.cache
+def _load_bundled(name: str) -> Ruleset:
+    return _read_bundled(name, chain=(f"bundled:{name}",))
+
+
+def _read_bundled(name: str, *, chain: tuple[str, ...]) -> Ruleset:
+    resource = resources.files("welfare_rules.rules").joinpath("data", BUNDLED[name])
+    text = resource.read_text(encoding="utf-8")
+    return _from_text(
+        text, file=f"welfare_rules/rules/data/{BUNDLED[name]}", base=None, chain=chain
+    )
+
+
+def _cycle(chain: tuple[str, ...], key: str) -> RuleDataError:
+    names = [_short(k) for k in (*chain, key)]
+    start = names.index(_short(key))
+    return RuleDataError(
+        _MSG("cycle", chain=" → ".join(names[start:])),
+        file=_short(chain[-1]) if chain else None,
+        path="includes",
+    )
+
+
+def _short(key: str) -> str:
+    return key.removeprefix("bundled:")
+
+
+def _from_text(
+    text: str, *, file: str | None, base: Path | None, chain: tuple[str, ...]
+) -> Ruleset:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        raise RuleDataError(_MSG("syntax", detail=str(exc)), file=file, line=line) from exc
+    return _build(data, file=file, text=text, base=base, chain=chain)
+
+
+def _build(
+    data: dict[str, Any],
+    *,
+    file: str | None,
+    text: str | None,
+    base: Path | None,
+    chain: tuple[str, ...],
+) -> Ruleset:
+    def fail(reason: Text, path: str, value: object = None) -> RuleDataError:
+        line = line_of(text, path) if text is not None else None
+        return RuleDataError(reason, file=file, path=path, line=line, value=value)
+
+    if not isinstance(data, dict):
+        raise fail(_MSG("top"), "")
+    if "included" in data:
+        raise fail(_MSG("included_key"), "included")
+    includes = data.get("includes", [])
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        raise fail(_MSG("include_type"), "includes", includes)
+    included = []
+    for index, ref in enumerate(includes):
+        try:
+            included.append(_load(ref, base=base, chain=chain))
+        except UnknownRulesetError as exc:
+            raise fail(_MSG("bad_include", value=ref), f"includes[{index}]", ref) from exc
+    try:
+        return Ruleset.model_validate({**data, "included": tuple(included)})
+    except ValidationError as exc:
+        errors = exc.errors()
+        path, reason, value = _explain(errors[0])
+        if len(errors) > 1:
+            more = _MSG("more", count=len(errors) - 1)
+            reason = Text(reason.vi + more.vi, reason.en + more.en)
+        raise fail(reason, path, value) from exc
+
+
+def _explain(error: ErrorDetails) -> tuple[str, Text, object]:
+    """The key path, the bilingual reason and the offending value of one pydantic error."""
+    parts = [p for p in error["loc"] if not (isinstance(p, str) and _UNION_TAGS.match(p))]
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, RuleInvalidError):
+        if cause.at:
+            path = f"{path}.{cause.at}" if path else cause.at
+        return path, cause.text, value
+    kind = error["type"]
+    if isinstance(value, float) and kind in ("int_type", "int_from_float", "bool_type"):
+        return path, _MSG("float", value=value), value
+    if kind in ("greater_than_equal", "greater_than") and isinstance(value, int) and value < 0:
+        limit = ctx.get("ge", ctx.get("gt", 0))
+        return path, _MSG("negative", value=value, limit=limit), value
+    if kind == "missing":
+        return path, _MSG("missing"), None
+    if kind == "extra_forbidden":
+        name = path.rsplit(".", 1)[-1]
+        return path, _MSG("extra", value=name), value
+    if kind == "enum" and path.endswith("source"):
+        return path, _MSG("source", value=value, expected=ctx.get("expected", "")), value
+    if kind in ("enum", "literal_error"):
+        return path, _MSG("choice", value=value, expected=ctx.get("expected", "")), value
+    if kind == "string_pattern_mismatch":
+        return path, _MSG("pattern", value=value), value
+    if kind in ("int_type", "int_parsing"):
+        return path, _MSG("int", value=value), value
+    if kind == "bool_type":
+        return path, _MSG("bool", value=value), value
+    return path, _MSG("other", value=value, detail=error["msg"]), value
+
+
+__all__ = ["BUNDLED", "list_rulesets", "load_ruleset", "loads_ruleset", "parse_ruleset"]

@@ -1,0 +1,859 @@
+"""Pydantic models of rule data: Ruleset, Programme, dated versions, Level, Bracket, citations.
+
+Every model is frozen and rejects unknown keys. Field names are Python names; the keys in
+TOML and JSON are the aliases (``programme``, ``version``, ``level``, ``bracket``,
+``rule``), so a key path reads ``programme[2].version[0].level[1].amount``.
+
+Semantic checks raise :class:`RuleInvalidError` (a ``ValueError``) inside validation, carrying
+a bilingual reason and the key path below the model that raised it; the loader
+(:mod:`welfare_rules.rules.load`) turns them into :class:`~welfare_rules.errors.RuleDataError`
+with the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+
+from .._i18n import Catalog, Lang, Text
+from .._types import VND, Count
+from ..errors import RuleDataError
+from ..tiers import FundingSource
+from .categories import CATEGORIES, GROUPS, AttributeValue
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+Flag = Annotated[bool, Strict()]
+Age = Annotated[int, Strict(), Field(ge=0, le=150)]
+InstrumentKind = Literal[
+    "law", "ordinance", "decree", "decision", "resolution", "circular", "guidance", "plan", "report"
+]
+ProgrammeKind = Literal["levels", "longevity", "selected", "socialized"]
+AgeBasis = Literal["calendar_year", "exact"]
+Occasion = Literal["tet", "longevity"]
+Op = Literal[">=", ">", "<=", "<", "==", "!="]
+# A person's categories as the engines hand them to rules: category -> attribute -> value.
+PersonCategories = Mapping[str, Mapping[str, AttributeValue]]
+
+_MSG = Catalog(
+    "rules.model",
+    {
+        "note": Text(
+            vi="dữ liệu chưa được xác nhận (confirmed = false) phải có ghi chú (note)",
+            en="unconfirmed data (confirmed = false) must carry a note",
+        ),
+        "category": Text(
+            vi="đối tượng không có trong danh mục: {value!r}",
+            en="unknown beneficiary category: {value!r}",
+        ),
+        "group": Text(
+            vi="nhóm đối tượng không có trong danh mục: {value!r}",
+            en="unknown category group: {value!r}",
+        ),
+        "one_of": Text(
+            vi="cần đúng một trong hai khóa {a!r} và {b!r}",
+            en="exactly one of the keys {a!r} and {b!r} is required",
+        ),
+        "group_conditions": Text(
+            vi="điều kiện chỉ dùng được với một đối tượng (category), không với nhóm",
+            en="conditions need a category, not a group",
+        ),
+        "attribute": Text(
+            vi="đối tượng {category!r} không có thuộc tính {value!r} (có: {known})",
+            en="category {category!r} has no attribute {value!r} (known: {known})",
+        ),
+        "attribute_type": Text(
+            vi="thuộc tính {name!r} có kiểu {kind}, không so sánh được với {value!r}",
+            en="attribute {name!r} is {kind}; cannot compare it with {value!r}",
+        ),
+        "bool_op": Text(
+            vi="thuộc tính đúng/sai {name!r} chỉ dùng được với == hoặc !=",
+            en="the yes/no attribute {name!r} takes only == or !=",
+        ),
+        "condition": Text(
+            vi='không đọc được điều kiện {value!r} (ví dụ: "injury_rate >= 81")',
+            en='cannot read the condition {value!r} (e.g. "injury_rate >= 81")',
+        ),
+        "no_rules": Text(
+            vi="mức không có quy tắc đối tượng nào: hãy liệt kê (rule) hoặc ghi "
+            "rules_stated = false kèm ghi chú",
+            en="level with no qualifying rule: list them (rule) or say rules_stated = false "
+            "with a note",
+        ),
+        "unstated_rules": Text(
+            vi="rules_stated = false thì không được liệt kê quy tắc và phải có ghi chú",
+            en="rules_stated = false takes no rules and needs a note",
+        ),
+        "bracket_shape": Text(
+            vi="khung tuổi cần 'age' (một tuổi), hoặc 'from_age' với every_year = true",
+            en="a bracket needs 'age' (one age) or 'from_age' with every_year = true",
+        ),
+        "overlap": Text(
+            vi="khung tuổi {this} trùng với khung {other} (bracket[{index}])",
+            en="age bracket {this} overlaps {other} (bracket[{index}])",
+        ),
+        "duplicate": Text(
+            vi="{what} {value!r} bị trùng (đã có ở vị trí {index})",
+            en="duplicate {what} {value!r} (already at index {index})",
+        ),
+        "order": Text(
+            vi="ngày {value} không sau ngày {previous} của mục trước: các phiên bản phải "
+            "theo thứ tự ngày tăng dần",
+            en="date {value} is not after the previous {previous}: versions must be in "
+            "increasing date order",
+        ),
+        "first_only": Text(
+            vi="chỉ phiên bản đầu tiên được bỏ trống ngày hiệu lực",
+            en="only the first version may leave out its effective date",
+        ),
+        "basis_after": Text(
+            vi="văn bản ngày {basis} muộn hơn ngày hiệu lực {effective}",
+            en="the instrument is dated {basis}, after the effective date {effective}",
+        ),
+        "period": Text(
+            vi="valid_until {until} trước valid_from {start}",
+            en="valid_until {until} is before valid_from {start}",
+        ),
+        "no_basis": Text(
+            vi="thiếu căn cứ pháp lý (basis) ở {what} và ở phiên bản, chương trình chứa nó",
+            en="no legal basis (basis) on the {what}, its version or its programme",
+        ),
+        "gap": Text(
+            vi="phiên bản recorded = false (không có văn bản) phải có confirmed = false, "
+            "ghi chú, và không có mức, khung tuổi, số tiền",
+            en="a version with recorded = false (no known instrument) needs confirmed = false "
+            "and a note, and takes no levels, brackets or amount",
+        ),
+        "kind_needs": Text(
+            vi="chương trình loại {kind!r} cần {what}",
+            en="a {kind!r} programme needs {what}",
+        ),
+        "kind_forbids": Text(
+            vi="chương trình loại {kind!r} không dùng {what}",
+            en="a {kind!r} programme takes no {what}",
+        ),
+        "included": Text(
+            vi="'included' do trình nạp điền, phải khớp 'includes'",
+            en="'included' is filled by the loader and must match 'includes'",
+        ),
+        "unresolved": Text(
+            vi="bộ quy định {value!r} có 'includes' chưa được nạp; hãy dùng load_ruleset",
+            en="ruleset {value!r} has includes that were not loaded; use load_ruleset",
+        ),
+        "programme_clash": Text(
+            vi="mã chương trình {value!r} đã có trong bộ quy định {other!r}",
+            en="programme id {value!r} is also used by ruleset {other!r}",
+        ),
+    },
+)
+
+
+class RuleInvalidError(ValueError):
+    """A semantic error found while validating rule data.
+
+    ``at`` is the key path below the model that raised it (``"level[1].amount"``); the
+    loader prefixes the model's own location and wraps it into ``RuleDataError``.
+    """
+
+    def __init__(self, text: Text, *, at: str = "") -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.at = at
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+def _require_note(confirmed: bool, note: str, *, at: str = "note") -> None:
+    if not confirmed and not note.strip():
+        raise RuleInvalidError(_MSG("note"), at=at)
+
+
+class Label(_Model):
+    """A name in Vietnamese and English."""
+
+    vi: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)]
+
+    def get(self, lang: Lang = "vi") -> str:
+        """The name in ``lang``."""
+        return self.vi if lang == "vi" else self.en
+
+
+_KIND_LABELS: Mapping[str, Text] = {
+    "law": Text("Luật", "Law"),
+    "ordinance": Text("Pháp lệnh", "Ordinance"),
+    "decree": Text("Nghị định", "Decree"),
+    "decision": Text("Quyết định", "Decision"),
+    "resolution": Text("Nghị quyết", "Resolution"),
+    "circular": Text("Thông tư", "Circular"),
+    "guidance": Text("Hướng dẫn", "Guidance"),
+    "plan": Text("Kế hoạch", "Plan"),
+    "report": Text("Báo cáo", "Report"),
+}
+
+
+class LegalBasis(_Model):
+    """A cited instrument (căn cứ pháp lý): number, kind, issuer, date, and whether confirmed.
+
+    ``confirmed = false`` means no public source confirms the fact it supports; such a
+    citation carries a ``note`` saying what is and is not known.
+    """
+
+    number: Annotated[str, StringConstraints(min_length=1)]  # số hiệu, e.g. 1583/QĐ-CTN
+    kind: InstrumentKind
+    issuer: Label
+    date: dt.date | None = None
+    title: Label | None = None
+    article: str | None = None  # điều
+    url: str | None = None
+    confirmed: Flag
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> LegalBasis:
+        _require_note(self.confirmed, self.note)
+        return self
+
+    def cite(self, lang: Lang = "vi") -> str:
+        """One line: ``Quyết định 1583/QĐ-CTN ngày 26/12/2023 của Chủ tịch nước``."""
+        kind = _KIND_LABELS[self.kind].get(lang)
+        when = self.date.strftime("%d/%m/%Y") if self.date else None
+        if lang == "vi":
+            text = f"{kind} {self.number}"
+            text += f" ngày {when}" if when else ""
+            text += f" của {self.issuer.vi}"
+            text += f", Điều {self.article}" if self.article else ""
+        else:
+            text = f"{kind} {self.number}"
+            text += f" of {when}" if when else ""
+            text += f" ({self.issuer.en})"
+            text += f", Art. {self.article}" if self.article else ""
+        return text
+
+
+class InKind(_Model):
+    """A gift in kind (hiện vật): ``5 m`` of silk, or goods worth ``150.000đ``."""
+
+    vi: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)]
+    quantity: Annotated[int, Strict(), Field(gt=0)] | None = None
+    unit: str = ""
+    value: VND | None = None  # trị giá
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """``5 m lụa`` / ``5 m silk``, ``hiện vật trị giá 150000`` when only a value is known."""
+        name = self.vi if lang == "vi" else self.en
+        if self.quantity is not None:
+            unit = f" {self.unit}" if self.unit else ""
+            name = f"{self.quantity}{unit} {name}"
+        return name
+
+
+_CONDITION = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(>=|<=|==|!=|>|<)\s*(\S+)\s*$")
+
+
+class Condition(_Model):
+    """A test on one attribute of a category: ``injury_rate >= 81``, ``monthly_allowance == true``.
+
+    In files a condition may be written as that string.
+
+    >>> Condition.model_validate("injury_rate >= 81").holds(81)
+    True
+    """
+
+    attribute: str
+    op: Op
+    value: Flag | Annotated[int, Strict()]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, data: Any) -> Any:
+        if not isinstance(data, str):
+            return data
+        match = _CONDITION.match(data)
+        if match is None:
+            raise RuleInvalidError(_MSG("condition", value=data))
+        name, op, raw = match.groups()
+        value: int | bool
+        if raw in ("true", "false"):
+            value = raw == "true"
+        elif re.fullmatch(r"-?\d+", raw):
+            value = int(raw)
+        else:
+            raise RuleInvalidError(_MSG("condition", value=data))
+        return {"attribute": name, "op": op, "value": value}
+
+    def holds(self, actual: AttributeValue) -> bool:
+        """Whether ``actual`` satisfies the condition."""
+        value = self.value
+        if self.op == "==":
+            return actual == value
+        if self.op == "!=":
+            return actual != value
+        if self.op == ">=":
+            return actual >= value
+        if self.op == ">":
+            return actual > value
+        if self.op == "<=":
+            return actual <= value
+        return actual < value
+
+    def __str__(self) -> str:
+        value = str(self.value).lower() if isinstance(self.value, bool) else str(self.value)
+        return f"{self.attribute} {self.op} {value}"
+
+
+class Rule(_Model):
+    """Who qualifies: one ``category`` with ``conditions`` (all must hold), or a whole ``group``.
+
+    :meth:`evaluate` is three-valued: ``True`` qualifies, ``False`` does not, ``None``
+    means an attribute the rule tests is missing from the person's record.
+    """
+
+    category: str | None = None
+    group: str | None = None
+    conditions: tuple[Condition, ...] = ()
+    confirmed: Flag = True
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> Rule:
+        if (self.category is None) == (self.group is None):
+            raise RuleInvalidError(_MSG("one_of", a="category", b="group"))
+        _require_note(self.confirmed, self.note)
+        if self.group is not None:
+            if self.group not in GROUPS:
+                raise RuleInvalidError(_MSG("group", value=self.group), at="group")
+            if self.conditions:
+                raise RuleInvalidError(_MSG("group_conditions"), at="conditions")
+            return self
+        category = CATEGORIES.get(self.category or "")
+        if category is None:
+            raise RuleInvalidError(_MSG("category", value=self.category), at="category")
+        for index, condition in enumerate(self.conditions):
+            at = f"conditions[{index}]"
+            spec = category.attributes.get(condition.attribute)
+            if spec is None:
+                known = ", ".join(category.attributes) or "-"
+                text = _MSG(
+                    "attribute", category=category.id, value=condition.attribute, known=known
+                )
+                raise RuleInvalidError(text, at=at)
+            if not spec.accepts(condition.value):
+                text = _MSG(
+                    "attribute_type", name=spec.name, kind=spec.describe(), value=condition.value
+                )
+                raise RuleInvalidError(text, at=at)
+            if spec.kind == "bool" and condition.op not in ("==", "!="):
+                raise RuleInvalidError(_MSG("bool_op", name=spec.name), at=at)
+        return self
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The category ids this rule can match."""
+        if self.category is not None:
+            return (self.category,)
+        return tuple(c.id for c in CATEGORIES.values() if c.group == self.group)
+
+    def evaluate(self, person: PersonCategories) -> bool | None:
+        """``True``/``False``, or ``None`` when a tested attribute is missing from ``person``."""
+        if self.category is None:
+            return any(c in person for c in self.categories)
+        attributes = person.get(self.category)
+        if attributes is None:
+            return False
+        result: bool | None = True
+        for condition in self.conditions:
+            if condition.attribute not in attributes:
+                result = None
+            elif not condition.holds(attributes[condition.attribute]):
+                return False
+        return result
+
+    def missing(self, person: PersonCategories) -> tuple[str, ...]:
+        """The ``category.attribute`` names this rule tests that ``person`` lacks."""
+        if self.category is None or self.category not in person:
+            return ()
+        attributes = person[self.category]
+        return tuple(
+            f"{self.category}.{c.attribute}"
+            for c in self.conditions
+            if c.attribute not in attributes
+        )
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """The category (or group) label followed by the conditions."""
+        if self.category is None:
+            return GROUPS[self.group or ""].get(lang)
+        text = CATEGORIES[self.category].label(lang)
+        if self.conditions:
+            text += " [" + ", ".join(str(c) for c in self.conditions) + "]"
+        return text
+
+
+def evaluate_any(rules: tuple[Rule, ...], person: PersonCategories) -> bool | None:
+    """Any rule true → ``True``; all false → ``False``; otherwise ``None`` (missing input)."""
+    result: bool | None = False
+    for rule in rules:
+        value = rule.evaluate(person)
+        if value:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+class Level(_Model):
+    """One level (mức) of a *levels* programme: an amount and the rules that qualify for it.
+
+    ``id`` defaults to the amount as text, so a level is addressable by id or by amount.
+    ``rules_stated = false`` (with a note) says that no public source states who receives
+    this level; the entitlements engine then reports the case as undetermined.
+    """
+
+    id: Slug
+    amount: VND
+    in_kind: tuple[InKind, ...] = ()
+    rules: tuple[Rule, ...] = Field(default=(), alias="rule")
+    rules_stated: Flag = True
+    basis: LegalBasis | None = None
+    confirmed: Flag = True
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data and type(data.get("amount")) is int:
+            return {"id": str(data["amount"]), **data}
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> Level:
+        _require_note(self.confirmed, self.note)
+        if self.rules_stated and not self.rules:
+            raise RuleInvalidError(_MSG("no_rules"), at="rule")
+        if not self.rules_stated and (self.rules or not self.note.strip()):
+            raise RuleInvalidError(_MSG("unstated_rules"), at="rules_stated")
+        return self
+
+    def qualifies(self, person: PersonCategories) -> bool | None:
+        """Three-valued: see :func:`evaluate_any`. ``None`` too when rules are not stated."""
+        if not self.rules_stated:
+            return None
+        return evaluate_any(self.rules, person)
+
+
+class Bracket(_Model):
+    """A longevity age bracket (khung tuổi mừng thọ): one ``age``, or every year from ``from_age``.
+
+    >>> Bracket(from_age=101, every_year=True, amount=1_700_000).covers(104)
+    True
+    """
+
+    id: Slug
+    age: Age | None = None
+    from_age: Age | None = None
+    every_year: Flag = False
+    amount: VND
+    in_kind: tuple[InKind, ...] = ()
+    basis: LegalBasis | None = None
+    confirmed: Flag = True
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" not in data:
+            if type(data.get("age")) is int:
+                return {"id": f"age-{data['age']}", **data}
+            if type(data.get("from_age")) is int:
+                return {"id": f"from-{data['from_age']}", **data}
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> Bracket:
+        _require_note(self.confirmed, self.note)
+        single = self.age is not None and self.from_age is None and not self.every_year
+        open_ended = self.age is None and self.from_age is not None and self.every_year
+        if not (single or open_ended):
+            raise RuleInvalidError(_MSG("bracket_shape"), at="age")
+        return self
+
+    @property
+    def first_age(self) -> int:
+        """The lowest age the bracket covers."""
+        return self.age if self.age is not None else int(self.from_age or 0)
+
+    def covers(self, age: int) -> bool:
+        """Whether a person of ``age`` (by the programme's age basis) falls in the bracket."""
+        if self.age is not None:
+            return age == self.age
+        return age >= self.first_age
+
+    def overlaps(self, other: Bracket) -> bool:
+        """Whether some age falls in both brackets."""
+        return other.covers(self.first_age) or self.covers(other.first_age)
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """``70`` or ``từ 101, mỗi năm`` / ``101 and every year after``."""
+        if self.age is not None:
+            return str(self.age)
+        return (
+            f"từ {self.first_age}, mỗi năm" if lang == "vi" else f"{self.first_age}, every year on"
+        )
+
+
+def _unique(items: tuple[Any, ...], key: str, *, prefix: str, what: Text) -> None:
+    seen: dict[object, int] = {}
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            text = Text(
+                _MSG("duplicate", what=what.vi, value=value, index=seen[value]).vi,
+                _MSG("duplicate", what=what.en, value=value, index=seen[value]).en,
+            )
+            raise RuleInvalidError(text, at=f"{prefix}[{index}].{key}")
+        seen[value] = index
+
+
+class ProgrammeVersion(_Model):
+    """What a programme pays from ``effective`` until the next version: one instrument's values.
+
+    ``effective`` defaults to the date of ``basis`` (not of a ``report``, which records
+    what happened rather than taking effect); only the first version may leave it out
+    (in force as far back as the data goes). ``recorded = false`` marks a period for
+    which no instrument is known (a note says so): nothing is invented for it.
+    """
+
+    effective: dt.date | None = None
+    recorded: Flag = True
+    basis: LegalBasis | None = None
+    confirmed: Flag = True
+    note: str = ""
+    levels: tuple[Level, ...] = Field(default=(), alias="level")
+    brackets: tuple[Bracket, ...] = Field(default=(), alias="bracket")
+    amount: VND | None = None  # selected programmes: the fixed amount
+    quota: Count | None = None  # selected programmes: how many recipients (suất)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_effective(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "effective" not in data:
+            basis = data.get("basis")
+            when = basis.get("date") if isinstance(basis, dict) else None
+            if (
+                isinstance(when, dt.date)
+                and isinstance(basis, dict)
+                and basis.get("kind") != "report"
+            ):
+                return {**data, "effective": when}
+        return data
+
+    @model_validator(mode="after")
+    def _check(self) -> ProgrammeVersion:
+        _require_note(self.confirmed, self.note)
+        if not self.recorded:
+            content = self.levels or self.brackets or self.amount is not None
+            if self.confirmed or not self.note.strip() or content or self.quota is not None:
+                raise RuleInvalidError(_MSG("gap"), at="recorded")
+        _unique(self.levels, "id", prefix="level", what=Text("mã mức", "level id"))
+        _unique(self.levels, "amount", prefix="level", what=Text("số tiền mức", "level amount"))
+        _unique(self.brackets, "id", prefix="bracket", what=Text("mã khung", "bracket id"))
+        for index, bracket in enumerate(self.brackets):
+            for other_index, other in enumerate(self.brackets[:index]):
+                if bracket.overlaps(other):
+                    text = _MSG(
+                        "overlap",
+                        this=bracket.describe("vi"),
+                        other=other.describe("vi"),
+                        index=other_index,
+                    )
+                    text = Text(
+                        text.vi,
+                        _MSG(
+                            "overlap",
+                            this=bracket.describe("en"),
+                            other=other.describe("en"),
+                            index=other_index,
+                        ).en,
+                    )
+                    raise RuleInvalidError(text, at=f"bracket[{index}]")
+        basis = self.basis
+        if (
+            basis
+            and basis.kind != "report"
+            and basis.date
+            and self.effective
+            and basis.date > self.effective
+        ):
+            text = _MSG("basis_after", basis=basis.date, effective=self.effective)
+            raise RuleInvalidError(text, at="basis.date")
+        return self
+
+    def find_level(self, key: int | str) -> Level | None:
+        """The level with this amount (``int``) or id (``str``), or ``None``."""
+        for level in self.levels:
+            if (level.amount == key) if isinstance(key, int) else (level.id == key):
+                return level
+        return None
+
+    def level(self, key: int | str) -> Level:
+        """The level with this amount (``int``) or id (``str``); ``KeyError`` if none."""
+        found = self.find_level(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def bracket_for(self, age: int) -> Bracket | None:
+        """The bracket that covers ``age``, or ``None`` (brackets never overlap)."""
+        return next((b for b in self.brackets if b.covers(age)), None)
+
+
+_KIND_SHAPE: Mapping[str, tuple[str, ...]] = {
+    "levels": ("levels",),
+    "longevity": ("brackets",),
+    "selected": ("amount",),
+    "socialized": (),
+}
+_SHAPE_KEYS = {"levels": "level", "brackets": "bracket", "amount": "amount", "quota": "quota"}
+
+
+class Programme(_Model):
+    """A gift programme (chương trình quà): one funding source, one kind, dated versions.
+
+    Kinds: ``levels`` (one gift at the highest level a person qualifies for),
+    ``longevity`` (age brackets, by ``age_basis``), ``selected`` (a fixed ``amount`` for
+    recipients an authority chooses, up to a ``quota``), ``socialized`` (donated gifts
+    with no fixed level: reported, not computed). ``id`` is stable: reforms address
+    programmes by it.
+    """
+
+    id: Slug
+    title: Label
+    kind: ProgrammeKind
+    source: FundingSource  # nguồn kinh phí
+    basis: LegalBasis | None = None  # the standing basis, when versions do not each cite one
+    references: tuple[LegalBasis, ...] = ()  # related instruments (guidance, plans)
+    covers: tuple[Rule, ...] = ()  # who the programme is for, as its sources state it
+    selection: Label | None = None  # who chooses the recipients (selected programmes)
+    age_basis: AgeBasis = "calendar_year"  # longevity: celebration year − birth year, or exact
+    versions: tuple[ProgrammeVersion, ...] = Field(alias="version", min_length=1)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> Programme:
+        previous: dt.date | None = None
+        for index, version in enumerate(self.versions):
+            at = f"version[{index}]"
+            if version.effective is None:
+                if index:
+                    raise RuleInvalidError(_MSG("first_only"), at=f"{at}.effective")
+            elif previous is not None and version.effective <= previous:
+                text = _MSG("order", value=version.effective, previous=previous)
+                raise RuleInvalidError(text, at=f"{at}.effective")
+            previous = version.effective or previous
+            if version.recorded:
+                self._check_shape(version, at)
+                self._check_basis(version, at)
+        return self
+
+    def _check_shape(self, version: ProgrammeVersion, at: str) -> None:
+        needed = _KIND_SHAPE[self.kind]
+        for field in ("levels", "brackets", "amount", "quota"):
+            value = getattr(version, field)
+            present = value is not None and value != ()
+            key = _SHAPE_KEYS[field]
+            if field in needed and not present:
+                raise RuleInvalidError(
+                    _MSG("kind_needs", kind=self.kind, what=key), at=f"{at}.{key}"
+                )
+            allowed = needed + (("quota",) if self.kind == "selected" else ())
+            if present and field not in allowed:
+                raise RuleInvalidError(
+                    _MSG("kind_forbids", kind=self.kind, what=key), at=f"{at}.{key}"
+                )
+
+    def _check_basis(self, version: ProgrammeVersion, at: str) -> None:
+        if version.basis is not None or self.basis is not None:
+            return
+        items: tuple[Level | Bracket, ...] = (*version.levels, *version.brackets)
+        if not items:
+            raise RuleInvalidError(_MSG("no_basis", what="version"), at=f"{at}.basis")
+        for index, item in enumerate(items):
+            if item.basis is None:
+                key = "level" if isinstance(item, Level) else "bracket"
+                position = index if key == "level" else index - len(version.levels)
+                what = "level" if key == "level" else "bracket"
+                raise RuleInvalidError(
+                    _MSG("no_basis", what=what), at=f"{at}.{key}[{position}].basis"
+                )
+
+    def version_on(self, on: dt.date) -> ProgrammeVersion | None:
+        """The version in force on ``on``: the last one whose ``effective`` is not after it.
+
+        ``None`` before the first effective date. A returned version may have
+        ``recorded = False``: the data knows of no instrument for that period.
+        """
+        found: ProgrammeVersion | None = None
+        for version in self.versions:
+            if version.effective is not None and version.effective > on:
+                break
+            found = version
+        return found
+
+    def basis_of(
+        self, version: ProgrammeVersion, item: Level | Bracket | None = None
+    ) -> LegalBasis | None:
+        """The basis that applies: the item's own, else the version's, else the programme's."""
+        if item is not None and item.basis is not None:
+            return item.basis
+        return version.basis or self.basis
+
+
+@dataclass(frozen=True)
+class InForce:
+    """A programme and the version of it in force on a date, with the ruleset it came from."""
+
+    ruleset: str
+    programme: Programme
+    version: ProgrammeVersion
+
+    @property
+    def recorded(self) -> bool:
+        """False when the data knows of no instrument for this date (see the version's note)."""
+        return self.version.recorded
+
+    def basis_of(self, item: Level | Bracket | None = None) -> LegalBasis | None:
+        """See :meth:`Programme.basis_of`."""
+        return self.programme.basis_of(self.version, item)
+
+
+class Ruleset(_Model):
+    """A set of gift programmes for one jurisdiction and occasion, possibly including others.
+
+    ``includes`` names other rulesets (bundled ids, or paths relative to the file); the
+    loader fills ``included`` with them, resolved. :meth:`all_programmes` is the resolved
+    view; :meth:`in_force` gives what applies on a date.
+    """
+
+    id: Slug
+    title: Label
+    jurisdiction: Label
+    occasion: Occasion
+    year: Annotated[int, Strict(), Field(ge=1945, le=2200)] | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    source: LegalBasis | None = None  # the document the ruleset was read from, if any
+    includes: tuple[str, ...] = ()
+    included: tuple[Ruleset, ...] = ()  # filled by the loader; never written in a file
+    programmes: tuple[Programme, ...] = Field(default=(), alias="programme")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _check(self) -> Ruleset:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            text = _MSG("period", until=self.valid_until, start=self.valid_from)
+            raise RuleInvalidError(text, at="valid_until")
+        if self.included and len(self.included) != len(self.includes):
+            raise RuleInvalidError(_MSG("included"), at="included")
+        _unique(
+            self.programmes, "id", prefix="programme", what=Text("mã chương trình", "programme id")
+        )
+        owners: dict[str, str] = {}
+        for ruleset in self.included:
+            for programme in ruleset.all_programmes():
+                owners.setdefault(programme.id, ruleset.id)
+        for index, programme in enumerate(self.programmes):
+            if programme.id in owners:
+                text = _MSG("programme_clash", value=programme.id, other=owners[programme.id])
+                raise RuleInvalidError(text, at=f"programme[{index}].id")
+        return self
+
+    @property
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """First and last day the ruleset applies (``None``: open); ``year`` bounds it too."""
+        start, end = self.valid_from, self.valid_until
+        if self.year is not None:
+            start = start or dt.date(self.year, 1, 1)
+            end = end or dt.date(self.year, 12, 31)
+        return start, end
+
+    def applies_on(self, on: dt.date) -> bool:
+        """Whether ``on`` falls in the ruleset's period."""
+        start, end = self.period
+        return (start is None or start <= on) and (end is None or on <= end)
+
+    def _resolved(self) -> tuple[tuple[str, Programme], ...]:
+        if self.includes and not self.included:
+            raise RuleDataError(_MSG("unresolved", value=self.id), path="includes")
+        pairs: list[tuple[str, Programme]] = []
+        for ruleset in self.included:
+            pairs.extend(ruleset._resolved())
+        pairs.extend((self.id, p) for p in self.programmes)
+        return tuple(pairs)
+
+    def all_programmes(self) -> tuple[Programme, ...]:
+        """Every programme, included rulesets' first (depth first), then this one's."""
+        return tuple(p for _, p in self._resolved())
+
+    def programme(self, programme_id: str) -> Programme:
+        """The programme with this id, in this ruleset or an included one; ``KeyError`` if none."""
+        for programme in self.all_programmes():
+            if programme.id == programme_id:
+                return programme
+        raise KeyError(programme_id)
+
+    def in_force(self, *, on: dt.date) -> tuple[InForce, ...]:
+        """The programmes and their versions in force on ``on``, across includes.
+
+        A ruleset (or included ruleset) whose period does not contain ``on`` contributes
+        nothing; a programme contributes its :meth:`Programme.version_on` when there is one.
+        """
+        found: list[InForce] = []
+        if not self.applies_on(on):
+            return ()
+        if self.includes and not self.included:
+            raise RuleDataError(_MSG("unresolved", value=self.id), path="includes")
+        for ruleset in self.included:
+            found.extend(ruleset.in_force(on=on))
+        for programme in self.programmes:
+            version = programme.version_on(on)
+            if version is not None:
+                found.append(InForce(self.id, programme, version))
+        return tuple(found)
+
+    @classmethod
+    def json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of a ruleset, keys as written in files (for editors and tooling)."""
+        return cls.model_json_schema(by_alias=True)
+
+
+__all__ = [
+    "AgeBasis",
+    "Bracket",
+    "Condition",
+    "InForce",
+    "InKind",
+    "Label",
+    "LegalBasis",
+    "Level",
+    "Programme",
+    "ProgrammeKind",
+    "ProgrammeVersion",
+    "Rule",
+    "RuleInvalidError",
+    "Ruleset",
+    "evaluate_any",
+]
