@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .audit.diagnose import EditCheck, check_edits
+    from .audit.edits import Edit, parse_edit
+    from .audit.report import Node, Report
     from .errors import (
         EditSyntaxError,
         MoneyParseError,
@@ -32,41 +35,51 @@ if TYPE_CHECKING:
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     "Bracket": "rules.model",
+    "Edit": "audit.edits",
+    "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
     "FundingSource": "tiers",
     "LegalBasis": "rules.model",
     "Level": "rules.model",
     "MoneyParseError": "errors",
     "MoneyTypeError": "errors",
+    "Node": "audit.report",
     "PersonDataError": "errors",
     "Programme": "rules.model",
     "ProgrammeVersion": "rules.model",
     "ReformError": "errors",
+    "Report": "audit.report",
     "ReportDataError": "errors",
     "RuleDataError": "errors",
     "Ruleset": "rules.model",
     "UnknownFundingSourceError": "errors",
     "UnknownRulesetError": "errors",
     "WelfareRulesError": "errors",
+    "check_edits": "audit.diagnose",
     "format_vnd": "money",
     "list_rulesets": "rules.load",
     "load_ruleset": "rules.load",
+    "parse_edit": "audit.edits",
     "parse_vnd": "money",
     "vnd_in_words": "money",
 }
 
 __all__ = [
     "Bracket",
+    "Edit",
+    "EditCheck",
     "EditSyntaxError",
     "FundingSource",
     "LegalBasis",
     "Level",
     "MoneyParseError",
     "MoneyTypeError",
+    "Node",
     "PersonDataError",
     "Programme",
     "ProgrammeVersion",
     "ReformError",
+    "Report",
     "ReportDataError",
     "RuleDataError",
     "Ruleset",
@@ -74,9 +87,11 @@ __all__ = [
     "UnknownRulesetError",
     "WelfareRulesError",
     "__version__",
+    "check_edits",
     "format_vnd",
     "list_rulesets",
     "load_ruleset",
+    "parse_edit",
     "parse_vnd",
     "vnd_in_words",
 ]

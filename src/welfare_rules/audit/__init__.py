@@ -1,1 +1,62 @@
-"""Checking the arithmetic of welfare reports: the report tree, edits, diagnosis, findings."""
+"""Checking the arithmetic of welfare reports: the report tree, edits, diagnosis, findings.
+
+Names are loaded lazily, as in the top-level package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .compile import CompiledReport, FigureRef, compile_report
+    from .diagnose import Change, EditCheck, Explanation, check_edits
+    from .edits import Edit, parse_edit
+    from .report import Citation, Claim, Node, Report, Restatement
+
+_EXPORTS: dict[str, str] = {
+    "Change": "diagnose",
+    "Citation": "report",
+    "Claim": "report",
+    "CompiledReport": "compile",
+    "Edit": "edits",
+    "EditCheck": "diagnose",
+    "Explanation": "diagnose",
+    "FigureRef": "compile",
+    "Node": "report",
+    "Report": "report",
+    "Restatement": "report",
+    "check_edits": "diagnose",
+    "compile_report": "compile",
+    "parse_edit": "edits",
+}
+
+__all__ = [
+    "Change",
+    "Citation",
+    "Claim",
+    "CompiledReport",
+    "Edit",
+    "EditCheck",
+    "Explanation",
+    "FigureRef",
+    "Node",
+    "Report",
+    "Restatement",
+    "check_edits",
+    "compile_report",
+    "parse_edit",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

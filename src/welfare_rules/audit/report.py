@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._types import VND, Count
 from ..tiers import FundingSource
+
+if TYPE_CHECKING:
+    from .compile import CompiledReport
+    from .edits import Edit
 
 FigureField = Literal["count", "level", "amount"]
 FIGURE_FIELDS: tuple[FigureField, ...] = ("count", "level", "amount")
@@ -115,6 +119,27 @@ class Report(_Frozen):
     def labels(self, path: NodePath) -> tuple[str, ...]:
         """The labels from the top-level node down to the node at ``path``."""
         return tuple(self.node(path[: depth + 1]).label for depth in range(len(path)))
+
+    def edits(self) -> tuple[Edit, ...]:
+        """The edits the tree implies: ``count * level == amount`` where a node states all
+        three; count and amount sums where a node and all its children state the figure
+        (``>=`` when ``children_complete`` is false); an equality for each restatement;
+        each claim with ``count``/``level``/``amount`` bound to its node's figures.
+
+        Figure names are ``n<path>_<field>`` (``n0_1_amount``); see :meth:`compile` for
+        the map back to the tree.
+
+        >>> report = Report(nodes=(Node(label="x", count=2, level=5, amount=10),))
+        >>> report.edits()
+        (Edit('n0_count * n0_level == n0_amount'),)
+        """
+        return self.compile().edits
+
+    def compile(self) -> CompiledReport:
+        """The edits with the figures' values, kinds and places (node path, field, line)."""
+        from .compile import compile_report  # the tree stays importable on its own
+
+        return compile_report(self)
 
 
 __all__ = [

@@ -1,0 +1,509 @@
+"""Edits on named figures: a safe parser, a polynomial normal form, and exact checks.
+
+An *edit* (in the data-editing sense: Scholtus 2009, Fellegi–Holt) is a rule the figures
+of a report must satisfy: ``total == a + b + c``, ``count * level == amount``,
+``amount > 400000 * count``. Every edit is kept in one normal form: a polynomial with
+integer coefficients (monomial → coefficient) compared with zero by ``==``, ``>`` or
+``>=``. Sums, products, restatements and claims are then checked, solved and diagnosed
+the same way, with exact integer arithmetic.
+
+>>> edit = Edit.parse("count * level == amount")
+>>> edit.holds({"count": 22, "level": 600_000, "amount": 13_200_000})
+True
+>>> edit.solve_for("amount", {"count": 5502, "level": 500_000, "amount": 2_721_000_000})
+2751000000
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .._i18n import Catalog, Text
+from ..errors import EditSyntaxError, MoneyTypeError, ReportDataError
+
+Op = Literal["==", ">", ">="]
+"""The comparison of an edit's polynomial with zero, after normalisation."""
+
+EditKind = Literal["product", "count_sum", "amount_sum", "restatement", "claim", "custom"]
+"""Where an edit comes from: compiled from a report tree, or written by hand (``custom``)."""
+
+Monomial = tuple[str, ...]
+"""Figure names multiplied together, sorted; ``()`` is the constant term."""
+
+_MAX_LENGTH = 10_000  # characters of one edit expression
+_MAX_DEPTH = 100  # nested parentheses / signs
+_MAX_TERMS = 1_000  # monomials of one side after expansion
+
+_MSG = Catalog(
+    "audit.edits",
+    {
+        "char": Text(vi="ký tự không hợp lệ {char!r}", en="unexpected character {char!r}"),
+        "end": Text(vi="biểu thức kết thúc quá sớm", en="the expression ends too early"),
+        "token": Text(vi="không mong đợi {token!r}", en="unexpected {token!r}"),
+        "compare": Text(
+            vi="cần đúng một phép so sánh (==, <, <=, >, >=)",
+            en="expected exactly one comparison (==, <, <=, >, >=)",
+        ),
+        "close": Text(vi="thiếu dấu ')'", en="missing ')'"),
+        "deep": Text(vi="lồng nhau quá {limit} tầng", en="nested more than {limit} levels deep"),
+        "long": Text(
+            vi="dài {length} ký tự, quá giới hạn {limit}",
+            en="{length} characters long, more than the limit of {limit}",
+        ),
+        "large": Text(
+            vi="khai triển ra quá {limit} hạng tử", en="expands to more than {limit} terms"
+        ),
+        "empty": Text(vi="biểu thức rỗng", en="the expression is empty"),
+        "constant": Text(
+            vi="biểu thức rút gọn thành hằng số, không còn số liệu nào",
+            en="the expression reduces to a constant: no figure is left",
+        ),
+        "missing": Text(
+            vi="phép kiểm tra {edit!r} dùng số liệu {name!r} nhưng không có giá trị",
+            en="the edit {edit!r} uses the figure {name!r}, which has no value",
+        ),
+    },
+)
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<int>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<op>==|<=|>=|=|<|>|\+|-|\*|\(|\)))"
+)
+_COMPARISONS = ("==", "=", "<", "<=", ">", ">=")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: Literal["int", "name", "op", "end"]
+    text: str
+    column: int  # 1-based
+
+
+def _tokenize(expression: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    position = 0
+    while True:
+        while position < len(expression) and expression[position].isspace():
+            position += 1
+        if position == len(expression):
+            tokens.append(_Token("end", "", position + 1))
+            return tokens
+        match = _TOKEN.match(expression, position)
+        if match is None or match.end() == position:
+            raise EditSyntaxError(expression, position + 1, _MSG("char", char=expression[position]))
+        kind: Literal["int", "name", "op"]
+        if match["int"] is not None:
+            kind = "int"
+        elif match["name"] is not None:
+            kind = "name"
+        else:
+            kind = "op"
+        tokens.append(_Token(kind, match[kind], match.start(kind) + 1))
+        position = match.end()
+
+
+Polynomial = dict[Monomial, int]
+
+
+def _add(left: Polynomial, right: Polynomial, sign: int = 1) -> Polynomial:
+    result = dict(left)
+    for monomial, coefficient in right.items():
+        value = result.get(monomial, 0) + sign * coefficient
+        if value:
+            result[monomial] = value
+        else:
+            result.pop(monomial, None)
+    return result
+
+
+def _multiply(left: Polynomial, right: Polynomial) -> Polynomial:
+    result: Polynomial = {}
+    for m1, c1 in left.items():
+        for m2, c2 in right.items():
+            monomial = tuple(sorted(m1 + m2))
+            value = result.get(monomial, 0) + c1 * c2
+            if value:
+                result[monomial] = value
+            else:
+                result.pop(monomial, None)
+    return result
+
+
+class _Parser:
+    """Recursive descent: ``edit := expr CMP expr``; ``expr := term (('+'|'-') term)*``;
+    ``term := unary ('*' unary)*``; ``unary := ('+'|'-') unary | INT | NAME | '(' expr ')'``."""
+
+    def __init__(self, expression: str) -> None:
+        self.expression = expression
+        self.tokens = _tokenize(expression)
+        self.index = 0
+        self.depth = 0
+
+    def error(self, token: _Token, reason: Text) -> EditSyntaxError:
+        return EditSyntaxError(self.expression, token.column, reason)
+
+    def peek(self) -> _Token:
+        return self.tokens[self.index]
+
+    def take(self) -> _Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def unexpected(self, token: _Token) -> EditSyntaxError:
+        if token.kind == "end":
+            return self.error(token, _MSG("end"))
+        return self.error(token, _MSG("token", token=token.text))
+
+    def edit(self) -> tuple[Polynomial, str, Polynomial]:
+        if self.peek().kind == "end":
+            raise self.error(self.peek(), _MSG("empty"))
+        left = self.expr()
+        token = self.take()
+        if token.kind != "op" or token.text not in _COMPARISONS:
+            if token.kind == "end":
+                raise self.error(token, _MSG("compare"))
+            raise self.unexpected(token)
+        right = self.expr()
+        last = self.take()
+        if last.kind != "end":
+            if last.kind == "op" and last.text in _COMPARISONS:
+                raise self.error(last, _MSG("compare"))
+            raise self.unexpected(last)
+        return left, token.text, right
+
+    def expr(self) -> Polynomial:
+        result = self.term()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            sign = 1 if self.take().text == "+" else -1
+            result = self.checked(_add(result, self.term(), sign))
+        return result
+
+    def term(self) -> Polynomial:
+        result = self.unary()
+        while self.peek().kind == "op" and self.peek().text == "*":
+            self.take()
+            result = self.checked(_multiply(result, self.unary()))
+        return result
+
+    def unary(self) -> Polynomial:
+        token = self.take()
+        if token.kind == "op" and token.text in "+-":
+            self.enter(token)
+            inner = self.unary()
+            self.depth -= 1
+            return inner if token.text == "+" else {m: -c for m, c in inner.items()}
+        if token.kind == "int":
+            value = int(token.text)
+            return {(): value} if value else {}
+        if token.kind == "name":
+            return {(token.text,): 1}
+        if token.kind == "op" and token.text == "(":
+            self.enter(token)
+            inner = self.expr()
+            closing = self.take()
+            if closing.kind != "op" or closing.text != ")":
+                raise self.error(closing, _MSG("close"))
+            self.depth -= 1
+            return inner
+        raise self.unexpected(token)
+
+    def enter(self, token: _Token) -> None:
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise self.error(token, _MSG("deep", limit=_MAX_DEPTH))
+
+    def checked(self, polynomial: Polynomial) -> Polynomial:
+        if len(polynomial) > _MAX_TERMS:
+            raise self.error(self.peek(), _MSG("large", limit=_MAX_TERMS))
+        return polynomial
+
+
+def _normal_form(polynomial: Polynomial, op: str) -> tuple[tuple[tuple[Monomial, int], ...], Op]:
+    """Sorted terms and ``==``/``>``/``>=``: ``<`` flips the sign; a common factor is divided
+    out; an equality's first term is made positive."""
+    sign = 1
+    normal: Op
+    if op in ("==", "="):
+        normal = "=="
+    elif op in ("<", ">"):
+        normal = ">"
+        sign = -1 if op == "<" else 1
+    else:
+        normal = ">="
+        sign = -1 if op == "<=" else 1
+    terms = sorted(((m, sign * c) for m, c in polynomial.items() if c), key=_term_order)
+    divisor = math.gcd(*(c for _, c in terms)) if terms else 1
+    if normal == "==" and terms and terms[0][1] < 0:
+        divisor = -divisor
+    return tuple((m, c // divisor) for m, c in terms), normal
+
+
+def _term_order(term: tuple[Monomial, int]) -> tuple[int, Monomial]:
+    monomial = term[0]
+    return (0 if monomial else 1, monomial)  # the constant goes last
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Edit:
+    """One edit in normal form: ``Σ coefficient × monomial  op  0``.
+
+    ``kind`` says where the edit comes from, ``subject`` names the figure the edit states
+    (a total, a line's amount, a restated figure) when there is one, and ``text`` is the
+    edit as a person reads it. Two edits are equal when their normal forms are.
+    """
+
+    terms: tuple[tuple[Monomial, int], ...]
+    op: Op
+    kind: EditKind = "custom"
+    subject: str | None = None
+    text: str = ""
+    figures: tuple[str, ...] = field(init=False)
+    _linear: tuple[tuple[str, int], ...] = field(init=False, repr=False)
+    _nonlinear: tuple[tuple[Monomial, int], ...] = field(init=False, repr=False)
+    _constant: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names = sorted({name for monomial, _ in self.terms for name in monomial})
+        object.__setattr__(self, "figures", tuple(names))
+        object.__setattr__(self, "_linear", tuple((m[0], c) for m, c in self.terms if len(m) == 1))
+        object.__setattr__(self, "_nonlinear", tuple((m, c) for m, c in self.terms if len(m) > 1))
+        object.__setattr__(self, "_constant", sum(c for m, c in self.terms if not m))
+        if not self.text:
+            object.__setattr__(self, "text", _render(self.terms, self.op))
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def parse(
+        cls, expression: str, *, kind: EditKind = "custom", subject: str | None = None
+    ) -> Edit:
+        """An edit from text: names, integer literals, ``+ - *``, parentheses and one of
+        ``== = < <= > >=``. Raises :class:`~welfare_rules.errors.EditSyntaxError` with
+        the 1-based column of the first problem.
+
+        >>> Edit.parse("total == a + b + c")
+        Edit('total == a + b + c')
+        >>> Edit.parse("amount > 400000 * count").op
+        '>'
+        """
+        if not isinstance(expression, str):
+            raise TypeError(f"an edit expression is text, not {type(expression).__name__}")
+        if len(expression) > _MAX_LENGTH:
+            raise EditSyntaxError(
+                expression[:80], 1, _MSG("long", length=len(expression), limit=_MAX_LENGTH)
+            )
+        left, op, right = _Parser(expression).edit()
+        terms, normal = _normal_form(_add(left, right, -1), op)
+        if not any(m for m, _ in terms):
+            raise EditSyntaxError(expression, 1, _MSG("constant"))
+        return cls(terms, normal, kind=kind, subject=subject, text=" ".join(expression.split()))
+
+    @classmethod
+    def linear(
+        cls,
+        coefficients: Mapping[str, int],
+        op: str = "==",
+        constant: int = 0,
+        *,
+        kind: EditKind = "custom",
+        subject: str | None = None,
+        text: str = "",
+    ) -> Edit:
+        """``Σ coefficient × figure + constant  op  0``, e.g. ``{"x1": 1, "x2": 1, "x3": -1}``."""
+        polynomial: Polynomial = {(name,): c for name, c in coefficients.items() if c}
+        if constant:
+            polynomial[()] = constant
+        return cls._build(polynomial, op, kind=kind, subject=subject, text=text)
+
+    @classmethod
+    def sum(
+        cls,
+        total: str,
+        parts: Sequence[str],
+        *,
+        op: Literal["==", ">="] = "==",
+        kind: EditKind = "custom",
+    ) -> Edit:
+        """``total == part1 + part2 + …`` (``op=">="``: the parts are only some of the whole)."""
+        polynomial: Polynomial = {(total,): 1}
+        for part in parts:
+            polynomial = _add(polynomial, {(part,): 1}, -1)
+        text = f"{total} {op} {' + '.join(parts) or '0'}"
+        return cls._build(polynomial, op, kind=kind, subject=total, text=text)
+
+    @classmethod
+    def product(cls, count: str, level: str, amount: str, *, kind: EditKind = "custom") -> Edit:
+        """``count * level == amount`` (*số suất × mức = thành tiền*)."""
+        polynomial = _add(_multiply({(count,): 1}, {(level,): 1}), {(amount,): 1}, -1)
+        text = f"{count} * {level} == {amount}"
+        return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
+
+    @classmethod
+    def equal(cls, first: str, second: str, *, kind: EditKind = "custom") -> Edit:
+        """``first == second``: one figure reported twice."""
+        polynomial = _add({(first,): 1}, {(second,): 1}, -1)
+        return cls._build(polynomial, "==", kind=kind, subject=second, text=f"{first} == {second}")
+
+    @classmethod
+    def _build(
+        cls, polynomial: Polynomial, op: str, *, kind: EditKind, subject: str | None, text: str
+    ) -> Edit:
+        if op not in _COMPARISONS:
+            raise ValueError(f"unknown comparison {op!r}; use one of {_COMPARISONS}")
+        terms, normal = _normal_form(polynomial, op)
+        if not any(m for m, _ in terms):
+            raise ValueError("an edit must name at least one figure")
+        return cls(terms, normal, kind=kind, subject=subject, text=text)
+
+    def renamed(self, mapping: Mapping[str, str], **changes: object) -> Edit:
+        """The same edit over other figure names (unmapped names are kept)."""
+        polynomial: Polynomial = {}
+        for monomial, coefficient in self.terms:
+            renamed = tuple(sorted(mapping.get(name, name) for name in monomial))
+            polynomial = _add(polynomial, {renamed: coefficient})
+        terms, op = _normal_form(polynomial, self.op)
+        text = str(changes.pop("text", "")) or _rename_text(self.text, mapping)
+        subject = changes.pop("subject", self.subject)
+        kind = changes.pop("kind", self.kind)
+        if changes:
+            raise TypeError(f"unexpected arguments {sorted(changes)}")
+        return Edit(terms, op, kind=kind, subject=subject, text=text)  # type: ignore[arg-type]
+
+    # -- evaluation ---------------------------------------------------------------------
+
+    def residual(self, values: Mapping[str, int]) -> int:
+        """The polynomial's value: zero when an equality holds."""
+        total = self._constant
+        for name, coefficient in self._linear:
+            total += coefficient * values[name]
+        for monomial, coefficient in self._nonlinear:
+            product = coefficient
+            for name in monomial:
+                product *= values[name]
+            total += product
+        return total
+
+    def holds(self, values: Mapping[str, int]) -> bool:
+        """Whether the figures satisfy the edit (exactly)."""
+        residual = self.residual(values)
+        if self.op == "==":
+            return residual == 0
+        return residual > 0 if self.op == ">" else residual >= 0
+
+    def solve_for(self, name: str, values: Mapping[str, int]) -> int | None:
+        """The value of ``name`` that makes this equality hold, the others fixed.
+
+        ``None`` when there is no such whole, non-negative value, when the edit is an
+        inequality, or when ``name`` appears squared. Exact integer division, no rounding.
+        """
+        if self.op != "==":
+            return None
+        slope = 0
+        rest = 0
+        for monomial, coefficient in self.terms:
+            times = monomial.count(name)
+            product = coefficient
+            if times > 1:
+                return None
+            for other in monomial:
+                if other != name:
+                    product *= values[other]
+            if times:
+                slope += product
+            else:
+                rest += product
+        if slope == 0 or rest % slope:
+            return None
+        value = -rest // slope
+        return value if value >= 0 else None
+
+    def is_linear_in(self, name: str) -> bool:
+        """Whether ``name`` appears at most to the first power in every term."""
+        return all(monomial.count(name) <= 1 for monomial, _ in self.terms)
+
+    # -- value type ---------------------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Edit):
+            return NotImplemented
+        return self.terms == other.terms and self.op == other.op
+
+    def __hash__(self) -> int:
+        return hash((self.terms, self.op))
+
+    def __repr__(self) -> str:
+        return f"Edit({self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _render(terms: Iterable[tuple[Monomial, int]], op: Op) -> str:
+    parts: list[str] = []
+    for monomial, coefficient in terms:
+        factors = [str(abs(coefficient))] if abs(coefficient) != 1 or not monomial else []
+        body = " * ".join([*factors, *monomial])
+        sign = "-" if coefficient < 0 else "+"
+        parts.append(f"{sign} {body}" if parts else f"{'-' if coefficient < 0 else ''}{body}")
+    return f"{' '.join(parts) or '0'} {op} 0"
+
+
+def _rename_text(text: str, mapping: Mapping[str, str]) -> str:
+    return re.sub(r"[A-Za-z_][A-Za-z0-9_]*", lambda m: mapping.get(m[0], m[0]), text)
+
+
+def parse_edit(expression: str, *, kind: EditKind = "custom", subject: str | None = None) -> Edit:
+    """:meth:`Edit.parse` as a function.
+
+    >>> parse_edit("x1 + x2 == x3").figures
+    ('x1', 'x2', 'x3')
+    >>> parse_edit("x1 + * x2 == 0")
+    Traceback (most recent call last):
+    ...
+    welfare_rules.errors.EditSyntaxError: bad edit expression at column 6: unexpected '*'
+        x1 + * x2 == 0
+             ^
+    """
+    return Edit.parse(expression, kind=kind, subject=subject)
+
+
+def as_edits(edits: Iterable[Edit | str]) -> tuple[Edit, ...]:
+    """Edits given as :class:`Edit` objects or expressions, parsed where needed."""
+    return tuple(e if isinstance(e, Edit) else Edit.parse(e) for e in edits)
+
+
+def require_values(values: Mapping[str, object], edits: Iterable[Edit]) -> dict[str, int]:
+    """The figures as exact ``int`` (a float or bool raises ``MoneyTypeError``); every figure
+    an edit names must have a value (else ``ReportDataError``)."""
+    checked: dict[str, int] = {}
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise MoneyTypeError(value)
+        checked[name] = value
+    for edit in edits:
+        for name in edit.figures:
+            if name not in checked:
+                raise ReportDataError(_MSG("missing", edit=edit.text, name=name), path=name)
+    return checked
+
+
+def violated(values: Mapping[str, int], edits: Iterable[Edit]) -> tuple[Edit, ...]:
+    """The edits the figures do not satisfy, in the order given."""
+    return tuple(edit for edit in edits if not edit.holds(values))
+
+
+__all__ = [
+    "Edit",
+    "EditKind",
+    "Monomial",
+    "Op",
+    "as_edits",
+    "parse_edit",
+    "require_values",
+    "violated",
+]

@@ -1,0 +1,170 @@
+"""Tests for audit/edits.py: the parser, the normal form, evaluation and solving."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit.edits import Edit, as_edits, parse_edit, require_values, violated
+from welfare_rules.errors import EditSyntaxError, MoneyTypeError, ReportDataError
+
+from .strategies import vnd
+
+
+@pytest.mark.parametrize(
+    ("expression", "values", "holds"),
+    [
+        ("x1 + x2 == x3", {"x1": 1452, "x2": 116, "x3": 1568}, True),
+        ("x1 + x2 - x3 == 0", {"x1": 1452, "x2": 116, "x3": 1569}, False),
+        ("total == a + b + c", {"total": 6, "a": 1, "b": 2, "c": 3}, True),
+        (
+            "count * level == amount",
+            {"count": 5502, "level": 500_000, "amount": 2_751_000_000},
+            True,
+        ),
+        (
+            "count * level = amount",
+            {"count": 5502, "level": 500_000, "amount": 2_721_000_000},
+            False,
+        ),
+        ("amount > 400000 * count", {"amount": 2_714_450_000, "count": 6280}, True),
+        ("amount > 400000 * count", {"amount": 2_512_000_000, "count": 6280}, False),
+        ("amount >= 400000 * count", {"amount": 2_512_000_000, "count": 6280}, True),
+        ("400000 * count < amount", {"amount": 2_512_000_000, "count": 6280}, False),
+        ("400000 * count <= amount", {"amount": 2_512_000_000, "count": 6280}, True),
+        ("-(a - b) * 2 == -4", {"a": 5, "b": 3}, True),
+        ("(a + b) * (a - b) == c", {"a": 7, "b": 3, "c": 40}, True),
+        ("a == +b", {"a": 3, "b": 3}, True),
+    ],
+)
+def test_holds(expression: str, values: dict[str, int], *, holds: bool) -> None:
+    assert parse_edit(expression).holds(values) is holds
+
+
+@pytest.mark.parametrize(
+    ("expression", "column"),
+    [
+        ("", 1),
+        ("x1 +", 5),
+        ("x1 + * x2 == 0", 6),
+        ("x1 == x2 == x3", 10),
+        ("x1 + x2", 8),
+        ("(x1 + x2 == x3", 10),
+        ("a - a == 0", 1),
+        ("x1.amount == 3", 3),
+        ("x1 == 3.5", 8),
+        ("__import__('os') == 1", 12),
+        ("x / 2 == 1", 3),
+        ("1 == 1", 1),
+        ("x1 == )", 7),
+        ("x1 ** 2 == 4", 5),
+    ],
+)
+def test_syntax_errors_point_at_the_column(expression: str, column: int) -> None:
+    with pytest.raises(EditSyntaxError) as info:
+        parse_edit(expression)
+    assert info.value.column == column
+    assert info.value.text.vi
+    assert info.value.text.en
+
+
+def test_depth_and_length_are_bounded() -> None:
+    with pytest.raises(EditSyntaxError, match="nested"):
+        parse_edit("(" * 200 + "x" + ")" * 200 + " == 1")
+    with pytest.raises(EditSyntaxError, match="characters long"):
+        parse_edit("x + " * 5000 + "x == 1")
+    with pytest.raises(EditSyntaxError, match="expands"):
+        parse_edit(
+            "("
+            + " + ".join(f"a{i}" for i in range(40))
+            + ")"
+            + " * ("
+            + " + ".join(f"b{i}" for i in range(40))
+            + ") == 1"
+        )
+
+
+def test_normal_form_makes_equivalent_edits_equal() -> None:
+    assert parse_edit("x1 + x2 == x3") == parse_edit("x3 - x2 = x1")
+    assert parse_edit("2 * a == 2 * b") == parse_edit("a == b")
+    assert parse_edit("a < b") == parse_edit("b > a")
+    assert hash(parse_edit("a <= b")) == hash(parse_edit("b >= a"))
+    assert parse_edit("a > b") != parse_edit("a >= b")
+    assert parse_edit("a == b") != "a == b"
+
+
+def test_constructors_match_the_parser() -> None:
+    assert Edit.sum("total", ["a", "b", "c"]) == parse_edit("total == a + b + c")
+    assert Edit.sum("total", ["a", "b"], op=">=") == parse_edit("total >= a + b")
+    assert Edit.product("n", "m", "t") == parse_edit("n * m == t")
+    assert Edit.equal("a", "a2") == parse_edit("a == a2")
+    assert Edit.linear({"x1": 1, "x2": 1, "x3": -1}) == parse_edit("x1 + x2 == x3")
+    assert Edit.linear({"amount": 1, "count": -400_000}, ">") == parse_edit(
+        "amount > 400000 * count"
+    )
+    assert Edit.product("n", "m", "t").subject == "t"
+    assert Edit.sum("total", ["a"]).text == "total == a"
+    with pytest.raises(ValueError, match="comparison"):
+        Edit.linear({"a": 1}, "!=")
+    with pytest.raises(ValueError, match="at least one figure"):
+        Edit.linear({}, "==", 3)
+
+
+def test_repr_and_figures() -> None:
+    edit = parse_edit("count  *  level == amount")
+    assert repr(edit) == "Edit('count * level == amount')"
+    assert str(edit) == "count * level == amount"
+    assert edit.figures == ("amount", "count", "level")
+    assert edit.is_linear_in("count")
+    assert not parse_edit("a * a == b").is_linear_in("a")
+    assert Edit(((("a",), 1), ((), -3)), "==").text == "a - 3 == 0"
+
+
+def test_renamed() -> None:
+    edit = parse_edit("amount > 400000 * count").renamed(
+        {"amount": "n0_amount", "count": "n0_count"}
+    )
+    assert edit == parse_edit("n0_amount > 400000 * n0_count")
+    assert edit.text == "n0_amount > 400000 * n0_count"
+    with pytest.raises(TypeError):
+        edit.renamed({}, colour="red")
+
+
+def test_solve_for_is_exact() -> None:
+    product = parse_edit("count * level == amount")
+    values = {"count": 5502, "level": 500_000, "amount": 2_721_000_000}
+    assert product.solve_for("amount", values) == 2_751_000_000
+    assert product.solve_for("count", values) == 5442
+    assert product.solve_for("count", values | {"amount": 2_721_000_001}) is None  # not whole
+    assert product.solve_for("level", {"count": 4, "level": 0, "amount": 10}) is None
+    assert product.solve_for("level", {"count": 4, "level": 0, "amount": 12}) == 3
+    assert parse_edit("a == b - 10").solve_for("a", {"a": 0, "b": 3}) is None  # negative
+    assert parse_edit("a > b").solve_for("a", {"a": 0, "b": 3}) is None
+    assert parse_edit("a * a == b").solve_for("a", {"a": 0, "b": 4}) is None
+
+
+@given(st.lists(vnd, min_size=1, max_size=8), st.data())
+@example([2_142_000_000, 88_000_000, 472_000_000, 2_751_000_000, 2_400_000], None)
+def test_sum_solves_back_to_each_part(parts: list[int], data: st.DataObject | None) -> None:
+    names = [f"p{i}" for i in range(len(parts))]
+    values = dict(zip(names, parts, strict=True)) | {"total": sum(parts)}
+    edit = Edit.sum("total", names)
+    assert edit.holds(values)
+    index = data.draw(st.integers(0, len(parts) - 1)) if data else 0
+    wrong = values | {names[index]: parts[index] + 1}
+    assert not edit.holds(wrong)
+    assert edit.solve_for(names[index], wrong) == parts[index]
+
+
+def test_values_are_exact_ints() -> None:
+    edit = parse_edit("a == b")
+    with pytest.raises(MoneyTypeError):
+        require_values({"a": 1.0, "b": 1}, [edit])
+    with pytest.raises(MoneyTypeError):
+        require_values({"a": True, "b": 1}, [edit])
+    with pytest.raises(ReportDataError, match="'b'"):
+        require_values({"a": 1}, [edit])
+    assert violated({"a": 1, "b": 2}, as_edits(["a == b", "a < b"])) == (edit,)
+    with pytest.raises(TypeError):
+        parse_edit(3)  # type: ignore[arg-type]
