@@ -314,6 +314,19 @@ class Condition(_Model):
         value = str(self.value).lower() if isinstance(self.value, bool) else str(self.value)
         return f"{self.attribute} {self.op} {value}"
 
+    def describe(self, category: str, lang: Lang = "vi") -> str:
+        """The condition in words with the attribute label: ``tỷ lệ tổn thương cơ thể ≥ 81 %``."""
+        spec = CATEGORIES[category].attributes[self.attribute]
+        label = spec.labels.get(lang)
+        if spec.kind == "bool":
+            negated = (self.op == "==") != bool(self.value)
+            if not negated:
+                return label
+            return f"không {label}" if lang == "vi" else f"not {label}"
+        symbol = {">=": "≥", "<=": "≤", "!=": "≠", "==": "="}.get(self.op, self.op)
+        unit = " %" if spec.unit == "percent" else ""
+        return f"{label} {symbol} {self.value}{unit}"
+
 
 class Rule(_Model):
     """Who qualifies: one ``category`` with ``conditions`` (all must hold), or a whole ``group``.
@@ -399,7 +412,8 @@ class Rule(_Model):
             return GROUPS[self.group or ""].get(lang)
         text = CATEGORIES[self.category].label(lang)
         if self.conditions:
-            text += " [" + ", ".join(str(c) for c in self.conditions) + "]"
+            parts = (c.describe(self.category, lang) for c in self.conditions)
+            text += " (" + ", ".join(parts) + ")"
         return text
 
 
@@ -712,6 +726,25 @@ class Programme(_Model):
                 break
             found = version
         return found
+
+    def versions_during(
+        self, start: dt.date | None, end: dt.date | None
+    ) -> tuple[ProgrammeVersion, ...]:
+        """The versions in force on at least one day from ``start`` to ``end`` (``None``: open)."""
+        found = []
+        for index, version in enumerate(self.versions):
+            following = self.versions[index + 1] if index + 1 < len(self.versions) else None
+            ends_before = (
+                following is not None
+                and start is not None
+                and (following.effective is not None and following.effective <= start)
+            )
+            starts_after = (
+                end is not None and version.effective is not None and version.effective > end
+            )
+            if not (ends_before or starts_after):
+                found.append(version)
+        return tuple(found)
 
     def basis_of(
         self, version: ProgrammeVersion, item: Level | Bracket | None = None
