@@ -14,6 +14,8 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .audit.diagnose import EditCheck, check_edits
     from .audit.edits import Edit, parse_edit
+    from .audit.findings import AuditResult, Finding
+    from .audit.reconcile import reconcile
     from .audit.report import Node, Report
     from .errors import (
         EditSyntaxError,
@@ -34,10 +36,12 @@ if TYPE_CHECKING:
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    "AuditResult": "audit.findings",
     "Bracket": "rules.model",
     "Edit": "audit.edits",
     "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
+    "Finding": "audit.findings",
     "FundingSource": "tiers",
     "LegalBasis": "rules.model",
     "Level": "rules.model",
@@ -61,14 +65,17 @@ _EXPORTS: dict[str, str] = {
     "load_ruleset": "rules.load",
     "parse_edit": "audit.edits",
     "parse_vnd": "money",
+    "reconcile": "audit.reconcile",
     "vnd_in_words": "money",
 }
 
 __all__ = [
+    "AuditResult",
     "Bracket",
     "Edit",
     "EditCheck",
     "EditSyntaxError",
+    "Finding",
     "FundingSource",
     "LegalBasis",
     "Level",
@@ -93,6 +100,7 @@ __all__ = [
     "load_ruleset",
     "parse_edit",
     "parse_vnd",
+    "reconcile",
     "vnd_in_words",
 ]
 

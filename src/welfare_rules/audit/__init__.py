@@ -12,9 +12,13 @@ if TYPE_CHECKING:
     from .compile import CompiledReport, FigureRef, compile_report
     from .diagnose import Change, EditCheck, Explanation, check_edits
     from .edits import Edit, parse_edit
+    from .findings import AuditResult, Candidate, Finding
+    from .reconcile import reconcile
     from .report import Citation, Claim, Node, Report, Restatement
 
 _EXPORTS: dict[str, str] = {
+    "AuditResult": "findings",
+    "Candidate": "findings",
     "Change": "diagnose",
     "Citation": "report",
     "Claim": "report",
@@ -23,15 +27,19 @@ _EXPORTS: dict[str, str] = {
     "EditCheck": "diagnose",
     "Explanation": "diagnose",
     "FigureRef": "compile",
+    "Finding": "findings",
     "Node": "report",
     "Report": "report",
     "Restatement": "report",
     "check_edits": "diagnose",
     "compile_report": "compile",
     "parse_edit": "edits",
+    "reconcile": "reconcile",
 }
 
 __all__ = [
+    "AuditResult",
+    "Candidate",
     "Change",
     "Citation",
     "Claim",
@@ -40,12 +48,14 @@ __all__ = [
     "EditCheck",
     "Explanation",
     "FigureRef",
+    "Finding",
     "Node",
     "Report",
     "Restatement",
     "check_edits",
     "compile_report",
     "parse_edit",
+    "reconcile",
 ]
 
 

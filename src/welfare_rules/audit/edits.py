@@ -395,13 +395,16 @@ class Edit:
             return residual == 0
         return residual > 0 if self.op == ">" else residual >= 0
 
-    def solve_for(self, name: str, values: Mapping[str, int]) -> int | None:
+    def solve_for(
+        self, name: str, values: Mapping[str, int], *, as_equality: bool = False
+    ) -> int | None:
         """The value of ``name`` that makes this equality hold, the others fixed.
 
         ``None`` when there is no such whole, non-negative value, when the edit is an
-        inequality, or when ``name`` appears squared. Exact integer division, no rounding.
+        inequality (unless ``as_equality``: then the value that makes both sides equal),
+        or when ``name`` appears squared. Exact integer division, no rounding.
         """
-        if self.op != "==":
+        if self.op != "==" and not as_equality:
             return None
         slope = 0
         rest = 0

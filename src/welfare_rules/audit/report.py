@@ -60,6 +60,7 @@ class Citation(_Frozen):
     date: dt.date | None = None
     line: int | None = Field(default=None, ge=1)
     text: str | None = None
+    group: int | None = Field(default=None, ge=0)  # same line and group: cited in one list
 
 
 class Node(_Frozen):

@@ -1,0 +1,197 @@
+"""Findings of an audit: what is wrong where, what was expected, and what to write instead.
+
+A :class:`Finding` names a figure by its place in the report (node path, labels, source
+line, field), says what was written and what the arithmetic expects, and carries a
+suggested value when one correction explains the mismatch unambiguously, or the
+``candidates`` when several tie. Its message exists in Vietnamese and English.
+:class:`AuditResult` holds the findings in a fixed order and renders them as JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .._i18n import Lang, Text
+from .report import FigureField, NodePath
+
+FindingKind = Literal[
+    "product_mismatch",  # count × level ≠ amount
+    "count_sum_mismatch",  # the parts' counts do not add up to the total
+    "amount_sum_mismatch",  # the parts' amounts do not add up to the total
+    "scale_slip",  # a dropped or an extra ".000"
+    "claim_violated",  # "the average gift exceeds 400.000đ" does not hold
+    "claim_unchecked",  # a claim about a figure the report does not state
+    "restatement_mismatch",  # one figure written twice with two values
+    "edit_violated",  # a hand-written edit that fits none of the kinds above
+    "search_cut_short",  # the diagnosis ran out of its search budget
+    "citation_date_conflict",  # an instrument cited with two dates (audit/citations.py)
+    "citation_after_report",  # an instrument dated after the report itself
+    "citation_repeated",  # the same instrument cited twice in one list
+]
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+_FIELD_ORDER = {"count": 0, "level": 1, "amount": 2, None: 3}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Candidate(_Frozen):
+    """One possible correction among several that explain a mismatch equally well.
+
+    Changes with the same ``group`` belong to one joint explanation.
+    """
+
+    figure: str
+    path: NodePath
+    label: str
+    line: int | None = None
+    field: FigureField
+    value: int
+    family: str
+    group: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict: figure, path, label, line, field, value, family, group."""
+        data = self.model_dump()
+        data["path"] = list(self.path)
+        return data
+
+
+class FigurePlace(_Frozen):
+    """A figure that could be changed (one member of a Fellegi–Holt minimal set)."""
+
+    figure: str
+    path: NodePath
+    line: int | None = None
+    field: FigureField
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict: figure, path, line, field."""
+        return {
+            "figure": self.figure,
+            "path": list(self.path),
+            "line": self.line,
+            "field": self.field,
+        }
+
+
+class Finding(_Frozen):
+    """One thing wrong (or worth knowing) in a report.
+
+    ``reported`` is the figure as written, ``expected`` what the arithmetic gives for it,
+    ``difference`` is ``reported - expected``. ``suggested`` is set only when a single
+    correction explains the mismatch and no other explanation ties; otherwise the
+    alternatives are in ``candidates``, and when no typo explains it, ``minimal_sets``
+    lists the smallest sets of figures whose change could restore consistency.
+    """
+
+    kind: FindingKind
+    severity: Severity
+    message: Text
+    path: NodePath = ()
+    labels: tuple[str, ...] = ()
+    line: int | None = Field(default=None, ge=1)
+    field: FigureField | None = None
+    figure: str | None = None
+    reported: int | None = None
+    expected: int | None = None
+    suggested: int | None = None
+    difference: int | None = None
+    family: str | None = None  # how the written figure slipped (digit_replaced, scale_up …)
+    candidates: tuple[Candidate, ...] = ()
+    minimal_sets: tuple[tuple[FigurePlace, ...], ...] = ()
+    edits: tuple[str, ...] = ()  # the edits involved, as expressions over figure names
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Report order: by line (unknown lines last), node path, field, kind."""
+        line = self.line if self.line is not None else 1 << 60
+        return (line, self.path, _FIELD_ORDER[self.field], self.kind, self.figure or "")
+
+    def describe(self, lang: Lang = "vi") -> str:
+        """One line for a person: ``dòng 37: …`` / ``line 37: …``."""
+        if self.line is None:
+            return self.message.get(lang)
+        where = "dòng" if lang == "vi" else "line"
+        return f"{where} {self.line}: {self.message.get(lang)}"
+
+    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
+        """A JSON-ready dict. ``message`` is the text in ``lang``, or ``{"vi", "en"}``."""
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "line": self.line,
+            "field": self.field,
+            "reported": self.reported,
+            "expected": self.expected,
+            "suggested": self.suggested,
+            "candidates": [candidate.to_json() for candidate in self.candidates],
+            "difference": self.difference,
+            "message": self.message.get(lang) if lang else self.message._asdict(),
+            "path": list(self.path),
+            "labels": list(self.labels),
+            "figure": self.figure,
+            "family": self.family,
+            "minimal_sets": [[place.to_json() for place in group] for group in self.minimal_sets],
+            "edits": list(self.edits),
+        }
+
+
+class AuditResult(_Frozen):
+    """The findings of one audit, in report order, and a few counts."""
+
+    findings: tuple[Finding, ...] = ()
+    edits: int = 0  # how many edits were checked
+    figures: int = 0  # how many figures the report states
+    cut_short: bool = False  # the diagnosis ran out of its search budget
+
+    @property
+    def ok(self) -> bool:
+        """Whether there is no error finding (warnings and information may remain)."""
+        return not any(finding.severity == "error" for finding in self.findings)
+
+    def by_severity(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings of one severity."""
+        return tuple(finding for finding in self.findings if finding.severity == severity)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts: ok, errors, warnings, info, edits, figures, cut_short."""
+        counts = {severity: len(self.by_severity(severity)) for severity in SEVERITIES}
+        return {
+            "ok": self.ok,
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "info": counts["info"],
+            "edits": self.edits,
+            "figures": self.figures,
+            "cut_short": self.cut_short,
+        }
+
+    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
+        """``{"ok": …, "findings": [...], "summary": {...}}``."""
+        return {
+            "ok": self.ok,
+            "findings": [finding.to_json(lang=lang) for finding in self.findings],
+            "summary": self.summary(),
+        }
+
+
+def ordered(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Findings in report order (see :meth:`Finding.sort_key`)."""
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+__all__ = [
+    "SEVERITIES",
+    "AuditResult",
+    "Candidate",
+    "FigurePlace",
+    "Finding",
+    "FindingKind",
+    "Severity",
+    "ordered",
+]

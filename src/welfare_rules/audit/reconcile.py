@@ -1,0 +1,467 @@
+"""Reconcile a report: compile its edits, check and diagnose them, and explain each finding.
+
+>>> from welfare_rules.audit.report import Node, Report
+>>> line = Node(label="500.000đ", count=5502, level=500_000, amount=2_721_000_000, line=37)
+>>> result = reconcile(Report(nodes=(line,)))
+>>> result.ok
+False
+>>> result.findings[0].expected
+2751000000
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .._i18n import Catalog, Text
+from ..money import format_vnd
+from .citations import check_citations
+from .compile import CompiledReport, FigureRef
+from .diagnose import DEFAULT_BUDGET, DEFAULT_MAX_CHANGES, Change, EditCheck, check_edits
+from .edits import Edit
+from .findings import AuditResult, Candidate, FigurePlace, Finding, FindingKind, ordered
+from .report import Report
+
+_KINDS: dict[str, FindingKind] = {
+    "product": "product_mismatch",
+    "count_sum": "count_sum_mismatch",
+    "amount_sum": "amount_sum_mismatch",
+    "restatement": "restatement_mismatch",
+    "claim": "claim_violated",
+    "custom": "edit_violated",
+}
+
+_MSG = Catalog(
+    "audit.reconcile",
+    {
+        # how a written figure slipped
+        "digit_replaced": Text(vi="sai một chữ số", en="one digit differs"),
+        "digits_swapped": Text(vi="hai chữ số liền nhau bị đảo", en="two adjacent digits swapped"),
+        "digit_inserted": Text(vi="thừa một chữ số", en="one digit too many"),
+        "digit_deleted": Text(vi="thiếu một chữ số", en="one digit missing"),
+        "scale_up": Text(vi="thiếu “.000” (viết nhỏ đi 1000 lần)", en="a dropped “.000”"),
+        "scale_down": Text(vi="thừa “.000” (viết lớn lên 1000 lần)", en="an extra “.000”"),
+        "off_by_one": Text(vi="lệch một đơn vị", en="off by one"),
+        # where an edit is
+        "on_line": Text(vi="ở dòng {line}", en="on line {line}"),
+        "of_label": Text(vi="của «{label}»", en="of «{label}»"),
+        "product": Text(vi="phép nhân {where}", en="the product {where}"),
+        "count_sum": Text(vi="tổng số lượng {where}", en="the count total {where}"),
+        "amount_sum": Text(vi="tổng số tiền {where}", en="the amount total {where}"),
+        "restatement": Text(vi="số liệu nhắc lại {where}", en="the restated figure {where}"),
+        "claim": Text(vi="nhận định {where}", en="the claim {where}"),
+        "custom": Text(vi="điều kiện {edit}", en="the edit {edit}"),
+        # a correction
+        "correction": Text(
+            vi="{why}: {reported} → {suggested}{detail}{also}",
+            en="{why}: {reported} → {suggested}{detail}{also}",
+        ),
+        "also": Text(vi=", đồng thời làm khớp {edits}", en=", which also makes {edits} agree"),
+        "and": Text(vi=" và ", en=" and "),
+        "detail_product": Text(
+            vi=" ({count} × {level} = {amount})", en=" ({count} × {level} = {amount})"
+        ),
+        "detail_parts": Text(
+            vi=" (các khoản thành phần cộng lại được {total})",
+            en=" (the parts add up to {total})",
+        ),
+        "detail_part": Text(
+            vi=" (khi đó các khoản cộng lại đúng bằng tổng {total})",
+            en=" (the parts then add up to the total {total})",
+        ),
+        "detail_restated": Text(
+            vi=" (như số liệu ghi {where})", en=" (as the same figure written {where})"
+        ),
+        # a mismatch left as it is
+        "violated_product": Text(
+            vi="{count} × {level} = {product}, nhưng báo cáo ghi {amount}",
+            en="{count} × {level} = {product}, but the report says {amount}",
+        ),
+        "violated_sum": Text(
+            vi="các khoản thành phần cộng lại được {expected}, dòng tổng ghi {reported}"
+            " (chênh {difference})",
+            en="the parts add up to {expected}, the total says {reported}"
+            " (difference {difference})",
+        ),
+        "violated_partial_sum": Text(
+            vi="riêng các khoản được liệt kê đã cộng lại được {expected}, lớn hơn tổng {reported}",
+            en="the parts listed alone add up to {expected}, more than the total {reported}",
+        ),
+        "violated_restatement": Text(
+            vi="cùng một số liệu được ghi {reported} ở đây và {expected} {where}",
+            en="the same figure is written {reported} here and {expected} {where}",
+        ),
+        "violated_claim": Text(
+            vi="nhận định “{claim}” không đúng với {values}",
+            en="the claim “{claim}” does not hold for {values}",
+        ),
+        "violated_custom": Text(
+            vi="điều kiện {edit} không thỏa", en="the edit {edit} does not hold"
+        ),
+        "unchecked_claim": Text(
+            vi="không kiểm tra được nhận định “{claim}”: báo cáo không ghi {missing}",
+            en="cannot check the claim “{claim}”: the report does not state {missing}",
+        ),
+        "ties": Text(
+            vi="; {count} cách sửa khớp như nhau nên không tự chọn: {options}",
+            en="; {count} corrections fit equally well, so none is chosen: {options}",
+        ),
+        "option": Text(
+            vi="{where} {field} {reported} → {value}", en="{field} {where} {reported} → {value}"
+        ),
+        "no_typo": Text(
+            vi="; không lỗi gõ phím nào giải thích được; phải sửa ít nhất {size} số liệu,"
+            " một trong: {sets}",
+            en="; no typing slip explains it; at least {size} figure(s) must change,"
+            " one of: {sets}",
+        ),
+        "cut_short": Text(
+            vi="việc tìm nguyên nhân đã dừng sớm vì vượt giới hạn tìm kiếm;"
+            " một số sai lệch có thể chưa được giải thích",
+            en="the diagnosis stopped early at its search budget;"
+            " some mismatches may be left unexplained",
+        ),
+        "count": Text(vi="số lượng", en="count"),
+        "level": Text(vi="mức", en="level"),
+        "amount": Text(vi="số tiền", en="amount"),
+    },
+)
+
+_SCALE_FAMILIES = ("scale_up", "scale_down")
+
+
+def reconcile(
+    report: Report,
+    *,
+    max_changes: int = DEFAULT_MAX_CHANGES,
+    budget: int = DEFAULT_BUDGET,
+) -> AuditResult:
+    """Check every edit ``report`` implies, diagnose the violations, and explain them.
+
+    Findings come in report order (line, node path, field, kind); the same report always
+    gives the same findings. See :func:`~welfare_rules.audit.check_edits` for
+    ``max_changes`` and ``budget``.
+    """
+    compiled = report.compile()
+    check = check_edits(
+        compiled.values,
+        compiled.edits,
+        kinds=compiled.kinds,
+        max_changes=max_changes,
+        budget=budget,
+    )
+    findings = _Explainer(report, compiled, check).findings()
+    for unchecked in compiled.unchecked:
+        fields = Text(
+            vi=", ".join(_MSG(name).vi for name in unchecked.missing),
+            en=", ".join(_MSG(name).en for name in unchecked.missing),
+        )
+        findings.append(
+            Finding(
+                kind="claim_unchecked",
+                severity="info",
+                message=_pair(
+                    _MSG("unchecked_claim", claim=unchecked.claim.expression, missing=fields.vi),
+                    _MSG("unchecked_claim", claim=unchecked.claim.expression, missing=fields.en),
+                ),
+                path=unchecked.path,
+                labels=report.labels(unchecked.path),
+                line=unchecked.claim.line or report.node(unchecked.path).line,
+            )
+        )
+    findings.extend(check_citations(report))
+    return AuditResult(
+        findings=ordered(findings),
+        edits=len(compiled.edits),
+        figures=len(compiled.values),
+        cut_short=check.cut_short,
+    )
+
+
+def _pair(vi: Text, en: Text) -> Text:
+    """The Vietnamese of one text with the English of another."""
+    return Text(vi=vi.vi, en=en.en)
+
+
+def _join(texts: Iterable[Text], separator: Text) -> Text:
+    items = list(texts)
+    return Text(
+        vi=separator.vi.join(t.vi for t in items), en=separator.en.join(t.en for t in items)
+    )
+
+
+def _number(value: int | None) -> str:
+    return "?" if value is None else format_vnd(value, unit="")
+
+
+class _Explainer:
+    """Turns an :class:`EditCheck` on a compiled report into findings."""
+
+    def __init__(self, report: Report, compiled: CompiledReport, check: EditCheck) -> None:
+        self.report = report
+        self.figures = compiled.figures
+        self.written = compiled.values
+        self.check = check
+        self.values = {**compiled.values, **check.corrections}
+
+    def findings(self) -> list[Finding]:
+        findings = [
+            self.correction(change, explanation.repaired)
+            for explanation in self.check.explanations
+            for change in explanation.changes
+        ]
+        findings.extend(self.violation(edit) for edit in self.check.violations)
+        if self.check.cut_short:
+            findings.append(
+                Finding(kind="search_cut_short", severity="info", message=_MSG("cut_short"))
+            )
+        return findings
+
+    # -- places -------------------------------------------------------------------------
+
+    def ref(self, figure: str) -> FigureRef:
+        return self.figures[figure]
+
+    def where(self, figure: str) -> Text:
+        ref = self.ref(figure)
+        if ref.line is not None:
+            return _MSG("on_line", line=ref.line)
+        return _MSG("of_label", label=_short(self.report.node(ref.path).label))
+
+    def edit_name(self, edit: Edit) -> Text:
+        if edit.kind == "custom" or edit.subject is None:
+            return _MSG("custom", edit=edit.text)
+        where = self.where(edit.subject)
+        return _pair(_MSG(edit.kind, where=where.vi), _MSG(edit.kind, where=where.en))
+
+    def base(self, figure: str, *, kind: FindingKind, severity: str = "error") -> dict[str, object]:
+        ref = self.ref(figure)
+        return {
+            "kind": kind,
+            "severity": severity,
+            "path": ref.path,
+            "labels": self.report.labels(ref.path),
+            "line": ref.line,
+            "field": ref.field,
+            "figure": figure,
+        }
+
+    # -- an applied correction ----------------------------------------------------------
+
+    def correction(self, change: Change, repaired: tuple[Edit, ...]) -> Finding:
+        involved = [edit for edit in repaired if change.figure in edit.figures]
+        owner = next((e for e in involved if e.subject == change.figure), None)
+        owner = owner or (involved[0] if involved else None)
+        if change.family in _SCALE_FAMILIES:
+            kind: FindingKind = "scale_slip"
+        else:
+            kind = _KINDS[owner.kind] if owner else "edit_violated"
+        others = [self.edit_name(edit) for edit in involved if edit is not owner]
+        also = Text("", "")
+        if others:
+            listed = _join(others, _MSG("and"))
+            also = _pair(_MSG("also", edits=listed.vi), _MSG("also", edits=listed.en))
+        detail = self.detail(owner, change.figure) if owner else Text("", "")
+        why = _MSG(change.family)
+        fields = {"reported": _number(change.reported), "suggested": _number(change.value)}
+        message = _pair(
+            _MSG("correction", why=why.vi, detail=detail.vi, also=also.vi, **fields),
+            _MSG("correction", why=why.en, detail=detail.en, also=also.en, **fields),
+        )
+        return Finding(
+            **self.base(change.figure, kind=kind),
+            message=message,
+            reported=change.reported,
+            expected=change.value,
+            suggested=change.value,
+            difference=change.reported - change.value,
+            family=change.family,
+            edits=tuple(edit.text for edit in involved),
+        )
+
+    def detail(self, owner: Edit, figure: str) -> Text:
+        values = self.values
+        if owner.kind == "product":
+            names = self.node_figures(owner)
+            if len(names) == 3:
+                return _MSG(
+                    "detail_product",
+                    count=_number(values[names["count"]]),
+                    level=_number(values[names["level"]]),
+                    amount=_number(values[names["amount"]]),
+                )
+        if owner.kind in ("count_sum", "amount_sum") and owner.subject is not None:
+            total = _number(values[owner.subject])
+            return _MSG("detail_parts" if owner.subject == figure else "detail_part", total=total)
+        if owner.kind == "restatement":
+            other = next((name for name in owner.figures if name != figure), None)
+            if other is not None:
+                where = self.where(other)
+                return _pair(
+                    _MSG("detail_restated", where=where.vi), _MSG("detail_restated", where=where.en)
+                )
+        return Text("", "")
+
+    def node_figures(self, edit: Edit) -> dict[str, str]:
+        return {self.ref(name).field: name for name in edit.figures}
+
+    # -- a mismatch that stays ----------------------------------------------------------
+
+    def violation(self, edit: Edit) -> Finding:
+        subject = edit.subject or edit.figures[0]
+        reported = self.written[subject]
+        expected = (
+            None if edit.kind == "claim" else edit.solve_for(subject, self.values, as_equality=True)
+        )
+        kind = _KINDS[edit.kind]
+        message = self.statement(edit, subject, reported, expected)
+        candidates = self.candidates(edit)
+        minimal = self.minimal_sets(edit) if not candidates else ()
+        if candidates:
+            options = _join((self.option(c) for c in candidates), Text("; ", "; "))
+            message = _concat(
+                message,
+                _pair(
+                    _MSG("ties", count=len(candidates), options=options.vi),
+                    _MSG("ties", count=len(candidates), options=options.en),
+                ),
+            )
+        elif minimal:
+            sets = _join(
+                (_join((self.place(p) for p in group), Text(" + ", " + ")) for group in minimal),
+                Text("; ", "; "),
+            )
+            size = len(minimal[0])
+            message = _concat(
+                message,
+                _pair(
+                    _MSG("no_typo", size=size, sets=sets.vi),
+                    _MSG("no_typo", size=size, sets=sets.en),
+                ),
+            )
+        return Finding(
+            **self.base(
+                subject, kind=kind, severity="warning" if edit.kind == "claim" else "error"
+            ),
+            message=message,
+            reported=reported,
+            expected=expected,
+            difference=None if expected is None else reported - expected,
+            candidates=candidates,
+            minimal_sets=minimal,
+            edits=(edit.text,),
+        )
+
+    def statement(self, edit: Edit, subject: str, reported: int, expected: int | None) -> Text:
+        values = self.values
+        if edit.kind == "product":
+            names = self.node_figures(edit)
+            count, level = values[names["count"]], values[names["level"]]
+            return _MSG(
+                "violated_product",
+                count=_number(count),
+                level=_number(level),
+                product=_number(count * level),
+                amount=_number(values[names["amount"]]),
+            )
+        if edit.kind in ("count_sum", "amount_sum") and expected is not None:
+            key = "violated_sum" if edit.op == "==" else "violated_partial_sum"
+            return _MSG(
+                key,
+                expected=_number(expected),
+                reported=_number(reported),
+                difference=_signed(reported - expected),
+            )
+        if edit.kind == "restatement" and expected is not None:
+            other = next(name for name in edit.figures if name != subject)
+            where = self.where(other)
+            fields = {"reported": _number(reported), "expected": _number(expected)}
+            return _pair(
+                _MSG("violated_restatement", where=where.vi, **fields),
+                _MSG("violated_restatement", where=where.en, **fields),
+            )
+        if edit.kind == "claim":
+            listed = {
+                lang: ", ".join(
+                    f"{_MSG(self.ref(name).field).get(lang)} = {_number(values[name])}"
+                    for name in edit.figures
+                )
+                for lang in ("vi", "en")
+            }
+            return _pair(
+                _MSG("violated_claim", claim=edit.text, values=listed["vi"]),
+                _MSG("violated_claim", claim=edit.text, values=listed["en"]),
+            )
+        return _MSG("violated_custom", edit=edit.text)
+
+    def candidates(self, edit: Edit) -> tuple[Candidate, ...]:
+        found: list[Candidate] = []
+        for group, explanation in enumerate(self.check.candidates):
+            if edit not in explanation.repaired:
+                continue
+            for change in explanation.changes:
+                ref = self.ref(change.figure)
+                found.append(
+                    Candidate(
+                        figure=change.figure,
+                        path=ref.path,
+                        label=self.report.node(ref.path).label,
+                        line=ref.line,
+                        field=ref.field,
+                        value=change.value,
+                        family=change.family,
+                        group=group,
+                    )
+                )
+        return tuple(found)
+
+    def option(self, candidate: Candidate) -> Text:
+        where = self.where(candidate.figure)
+        fields = {
+            "reported": _number(self.written[candidate.figure]),
+            "value": _number(candidate.value),
+        }
+        field = _MSG(candidate.field)
+        return _pair(
+            _MSG("option", where=where.vi, field=field.vi, **fields),
+            _MSG("option", where=where.en, field=field.en, **fields),
+        )
+
+    def minimal_sets(self, edit: Edit) -> tuple[tuple[FigurePlace, ...], ...]:
+        sets = [group for group in self.check.minimal_sets if group & set(edit.figures)]
+        return tuple(
+            tuple(
+                FigurePlace(
+                    figure=name,
+                    path=self.ref(name).path,
+                    line=self.ref(name).line,
+                    field=self.ref(name).field,
+                )
+                for name in sorted(group, key=self.place_key)
+            )
+            for group in sets
+        )
+
+    def place_key(self, name: str) -> tuple[int, tuple[int, ...], str]:
+        ref = self.ref(name)
+        return (ref.line or 0, ref.path, ref.field)
+
+    def place(self, place: FigurePlace) -> Text:
+        where = self.where(place.figure)
+        field = _MSG(place.field)
+        return Text(vi=f"{field.vi} {where.vi}", en=f"{field.en} {where.en}")
+
+
+def _concat(first: Text, second: Text) -> Text:
+    return Text(vi=first.vi + second.vi, en=first.en + second.en)
+
+
+def _signed(value: int) -> str:
+    return ("+" if value > 0 else "-") + _number(abs(value))
+
+
+def _short(label: str, limit: int = 60) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+__all__ = ["reconcile"]
