@@ -10,3 +10,183 @@ vnd = st.integers(min_value=0, max_value=10**15)
 
 # Integers in the range the spelling-out must handle.
 words_range = st.integers(min_value=0, max_value=10**12)
+
+
+# ---------------------------------------------------------------- rulesets (rules/model.py)
+from typing import TYPE_CHECKING  # noqa: E402
+
+# Valid, loadable rulesets of every programme kind. Builders return plain dicts shaped as
+# the files are (keys as in TOML), so tests can also write or mutate them; `rulesets()`
+# validates them into `Ruleset` objects.
+
+_GIFT_AMOUNTS = st.integers(min_value=1, max_value=100_000).map(lambda k: k * 1_000)
+_NOTE = st.sampled_from(["not confirmed by a public source", "chưa được xác nhận"])
+
+
+@st.composite
+def legal_bases(draw: st.DrawFn, *, date: object = None) -> dict[str, object]:
+    """A cited instrument; ``date`` fixes its date (else drawn, or absent)."""
+    import datetime as dt
+
+    confirmed = draw(st.booleans())
+    basis: dict[str, object] = {
+        "number": f"{draw(st.integers(1, 9999))}/QĐ-UBND",
+        "kind": draw(st.sampled_from(["decision", "resolution", "circular", "law", "plan"])),
+        "issuer": {"vi": "Ủy ban nhân dân tỉnh", "en": "Provincial People's Committee"},
+        "confirmed": confirmed,
+    }
+    if date is None:
+        date = draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+    if date is not None:
+        basis["date"] = date
+    if not confirmed:
+        basis["note"] = draw(_NOTE)
+    return basis
+
+
+@st.composite
+def eligibility_rules(draw: st.DrawFn) -> dict[str, object]:
+    """A rule over the category vocabulary: a category with valid conditions, or a group."""
+    from welfare_rules.rules.categories import CATEGORIES, GROUPS
+
+    if draw(st.integers(0, 5)) == 0:
+        return {"group": draw(st.sampled_from(sorted(GROUPS)))}
+    category = CATEGORIES[draw(st.sampled_from(sorted(CATEGORIES)))]
+    conditions = []
+    for attribute in draw(st.lists(st.sampled_from(sorted(category.attributes) or [""]))):
+        if not attribute:
+            continue
+        spec = category.attributes[attribute]
+        if spec.kind == "bool":
+            conditions.append({"attribute": attribute, "op": "==", "value": draw(st.booleans())})
+        else:
+            low = spec.minimum or 0
+            high = spec.maximum if spec.maximum is not None else low + 10
+            op = draw(st.sampled_from([">=", ">", "<=", "<", "==", "!="]))
+            conditions.append(
+                {"attribute": attribute, "op": op, "value": draw(st.integers(low, high))}
+            )
+    rule: dict[str, object] = {"category": category.id, "conditions": conditions}
+    if draw(st.booleans()):
+        rule |= {"confirmed": False, "note": draw(_NOTE)}
+    return rule
+
+
+@st.composite
+def _levels(draw: st.DrawFn) -> list[dict[str, object]]:
+    amounts = draw(st.lists(_GIFT_AMOUNTS, min_size=1, max_size=4, unique=True))
+    levels = []
+    for amount in sorted(amounts, reverse=True):
+        level: dict[str, object] = {"amount": amount}
+        if draw(st.integers(0, 4)) == 0:
+            level |= {"rules_stated": False, "note": draw(_NOTE)}
+        else:
+            level["rule"] = draw(st.lists(eligibility_rules(), min_size=1, max_size=3))
+        levels.append(level)
+    return levels
+
+
+@st.composite
+def _brackets(draw: st.DrawFn) -> list[dict[str, object]]:
+    ages = sorted(draw(st.lists(st.integers(60, 110), min_size=1, max_size=7, unique=True)))
+    brackets: list[dict[str, object]] = [
+        {"age": age, "amount": draw(_GIFT_AMOUNTS)} for age in ages
+    ]
+    if draw(st.booleans()):
+        start = draw(st.integers(ages[-1] + 1, ages[-1] + 5))
+        brackets.append({"from_age": start, "every_year": True, "amount": draw(_GIFT_AMOUNTS)})
+    for bracket in brackets:
+        if draw(st.integers(0, 3)) == 0:
+            bracket["in_kind"] = [{"vi": "lụa", "en": "silk", "quantity": 5, "unit": "m"}]
+    return brackets
+
+
+@st.composite
+def programme_dicts(
+    draw: st.DrawFn, *, kind: str | None = None, ident: str = "p"
+) -> dict[str, object]:
+    """A programme of ``kind`` (drawn when ``None``) with 1–3 dated versions, maybe a gap."""
+    import datetime as dt
+
+    kind = kind or draw(st.sampled_from(["levels", "longevity", "selected", "socialized"]))
+    dates = sorted(
+        draw(
+            st.lists(
+                st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)),
+                min_size=1,
+                max_size=3,
+                unique=True,
+            )
+        )
+    )
+    versions: list[dict[str, object]] = []
+    for index, effective in enumerate(dates):
+        if index and draw(st.integers(0, 4)) == 0:
+            versions.append(
+                {"effective": effective, "recorded": False, "confirmed": False, "note": draw(_NOTE)}
+            )
+            continue
+        version: dict[str, object] = {
+            "effective": effective,
+            "basis": draw(legal_bases(date=draw(st.dates(dt.date(2000, 1, 1), effective)))),
+        }
+        if kind == "levels":
+            version["level"] = draw(_levels())
+        elif kind == "longevity":
+            version["bracket"] = draw(_brackets())
+        elif kind == "selected":
+            version["amount"] = draw(_GIFT_AMOUNTS)
+            quota = draw(st.none() | st.integers(1, 1000))
+            if quota is not None:
+                version["quota"] = quota
+        versions.append(version)
+    from welfare_rules.tiers import FundingSource
+
+    programme: dict[str, object] = {
+        "id": f"{ident}-{kind}",
+        "title": {"vi": f"Chương trình {ident}", "en": f"Programme {ident}"},
+        "kind": kind,
+        "source": draw(st.sampled_from([s.value for s in FundingSource])),
+        "version": versions,
+    }
+    if kind == "longevity":
+        programme["age_basis"] = draw(st.sampled_from(["calendar_year", "exact"]))
+    if kind == "selected":
+        programme["selection"] = {"vi": "Thành phố lựa chọn", "en": "Chosen by the city"}
+    return programme
+
+
+@st.composite
+def ruleset_dicts(draw: st.DrawFn) -> dict[str, object]:
+    """A ruleset as a file holds it, with 1–5 programmes of mixed kinds and unique ids."""
+    kinds = draw(
+        st.lists(
+            st.sampled_from(["levels", "longevity", "selected", "socialized"]),
+            min_size=1,
+            max_size=5,
+        )
+    )
+    programmes = [draw(programme_dicts(kind=k, ident=f"p{i}")) for i, k in enumerate(kinds)]
+    data: dict[str, object] = {
+        "id": draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
+        "title": {"vi": "Bộ quy định thử", "en": "Test ruleset"},
+        "jurisdiction": {"vi": "Thành phố thử", "en": "Test city"},
+        "occasion": draw(st.sampled_from(["tet", "longevity"])),
+        "programme": programmes,
+    }
+    year = draw(st.none() | st.integers(2015, 2030))
+    if year is not None:
+        data["year"] = year
+    return data
+
+
+if TYPE_CHECKING:
+    from welfare_rules.rules.model import Ruleset
+
+
+@st.composite
+def rulesets(draw: st.DrawFn) -> Ruleset:
+    """A valid `Ruleset` (no includes) of every programme kind, via the loader's checks."""
+    from welfare_rules.rules.load import parse_ruleset
+
+    return parse_ruleset(draw(ruleset_dicts()))

@@ -449,8 +449,10 @@ class Level(_Model):
     @model_validator(mode="before")
     @classmethod
     def _default_id(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "id" not in data and type(data.get("amount")) is int:
-            return {"id": str(data["amount"]), **data}
+        if isinstance(data, dict) and "id" not in data and "amount" in data:
+            # A bad amount should be reported as such, not as a missing id.
+            ident = str(data["amount"]) if type(data["amount"]) is int else "level"
+            return {"id": ident, **data}
         return data
 
     @model_validator(mode="after")
@@ -494,6 +496,7 @@ class Bracket(_Model):
                 return {"id": f"age-{data['age']}", **data}
             if type(data.get("from_age")) is int:
                 return {"id": f"from-{data['from_age']}", **data}
+            return {"id": "bracket", **data}  # the real error is reported on the ages
         return data
 
     @model_validator(mode="after")
@@ -869,8 +872,17 @@ class Ruleset(_Model):
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
-        """The JSON Schema of a ruleset, keys as written in files (for editors and tooling)."""
-        return cls.model_json_schema(by_alias=True)
+        """The JSON Schema (2020-12) of a ruleset, keys as written in files (for editors, tooling).
+
+        The ruleset's own properties are at the top level (pydantic puts a ``$ref`` there
+        because a ruleset contains included rulesets).
+        """
+        schema = cls.model_json_schema(by_alias=True)
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            defs = schema["$defs"]
+            schema = {**defs[ref.rsplit("/", 1)[-1]], "$defs": defs}
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 __all__ = [
