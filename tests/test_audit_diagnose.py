@@ -3,9 +3,42 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from welfare_rules.audit.diagnose import check_edits
+from welfare_rules.audit.diagnose import check_edits, typo_family
 from welfare_rules.errors import MoneyTypeError
+
+# Scholtus (2009), §4; van der Loo, de Jonge and Scholtus (2011).
+_PEER_EDITS = [
+    "x1 + x2 == x3",
+    "x2 == x4",
+    "x5 + x6 + x7 == x8",
+    "x3 + x8 == x9",
+    "x9 - x10 == x11",
+]
+_PEER_TRUE = dict(
+    zip(
+        [f"x{i}" for i in range(1, 12)],
+        [1452, 116, 1568, 116, 323, 76, 12, 411, 1979, 1842, 137],
+        strict=True,
+    )
+)
+
+
+def test_peer_case_swapped_digits() -> None:
+    result = check_edits(_PEER_TRUE | {"x4": 161}, _PEER_EDITS)
+    assert result.status == "corrected"
+    assert result.corrections == {"x4": 116}
+    assert result.explanations[0].changes[0].family == "digits_swapped"
+    assert result.violations == ()
+    assert check_edits(_PEER_TRUE, _PEER_EDITS).status == "valid"
+
+
+def test_peer_case_one_sum() -> None:
+    result = check_edits({"x": 123, "y": 192, "z": 252}, ["z == x + y"])
+    assert result.status == "corrected"
+    assert result.corrections == {"y": 129}
 
 
 def test_valid_and_invalid() -> None:
@@ -14,8 +47,149 @@ def test_valid_and_invalid() -> None:
     result = check_edits({"a": 1, "b": 2}, ["a == b", "a < b"], diagnose=False)
     assert result.status == "invalid"
     assert [edit.text for edit in result.violations] == ["a == b"]
+    assert check_edits({"a": 1, "b": 2}, ["a == b"], max_changes=0).status == "invalid"
 
 
 def test_floats_are_refused() -> None:
     with pytest.raises(MoneyTypeError):
         check_edits({"a": 1.0, "b": 1}, ["a == b"])
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "kind", "family"),
+    [
+        (2_721_000_000, 2_751_000_000, None, "digit_replaced"),
+        (161, 116, None, "digits_swapped"),
+        (1234, 124, None, "digit_inserted"),
+        (124, 1234, None, "digit_deleted"),
+        (1_137_600, 1_137_600_000, "money", "scale_up"),
+        (1_137_600_000, 1_137_600, "money", "scale_down"),
+        (15_372, 15_373, "count", "off_by_one"),
+        (15_379, 15_380, "count", "off_by_one"),
+        (15_379, 15_380, None, None),
+        (1_137_600, 1_137_600_000, "count", None),
+        (5, 5, None, None),
+        (0, 0, "money", None),
+        (16_464_647_630, 16_470_812_630, None, None),
+        (12, 21, None, "digits_swapped"),
+        (1221, 2112, None, None),
+    ],
+)
+def test_typo_family(written: int, value: int, kind: str | None, family: str | None) -> None:
+    assert typo_family(written, value, kind) == family  # type: ignore[arg-type]
+
+
+@given(st.integers(1, 10**15), st.integers(0, 16), st.integers(0, 9))
+@example(2_751_000_000, 2, 2)
+def test_one_replaced_digit_is_recognised(value: int, position: int, digit: int) -> None:
+    text = str(value)
+    position %= len(text)
+    typed = text[:position] + str(digit) + text[position + 1 :]
+    if typed == text or typed.startswith("0"):
+        return
+    assert typo_family(int(typed), value) == "digit_replaced"
+
+
+def test_joint_explanation_of_two_typos() -> None:
+    # the source report's provincial part: a line and its subtotal are both mistyped
+    values = {
+        "count": 5502,
+        "level": 500_000,
+        "line": 2_721_000_000,
+        "other": 2_704_400_000,
+        "subtotal": 5_445_400_000,
+        "sibling": 1_859_500_000,
+        "budget": 7_314_900_000,
+    }
+    edits = [
+        "count * level == line",
+        "subtotal == line + other",
+        "budget == subtotal + sibling",
+    ]
+    result = check_edits(values, edits, kinds={"count": "count"})
+    assert result.status == "corrected"
+    assert result.corrections == {"line": 2_751_000_000, "subtotal": 5_455_400_000}
+    assert len(result.explanations) == 1
+    assert len(result.explanations[0].repaired) == 3
+    one = check_edits(values, edits, max_changes=1)
+    assert one.corrections == {}
+    assert one.status == "invalid"
+
+
+def test_ties_apply_nothing_and_list_every_candidate() -> None:
+    result = check_edits({"a": 10, "b": 3, "c": 8}, ["a == b + c"])
+    assert result.status == "invalid"
+    assert result.corrections == {}
+    options = {(c.figure, c.value) for e in result.candidates for c in e.changes}
+    assert options == {("a", 11), ("b", 2), ("c", 7)}
+    assert result.unexplained == ()
+
+
+def test_an_explanation_never_breaks_an_edit_that_held() -> None:
+    # b → 2 would fix the first edit but break the second
+    result = check_edits({"a": 10, "b": 3, "c": 8, "d": 3}, ["a == b + c", "d == b"])
+    options = {(c.figure, c.value) for e in result.candidates for c in e.changes}
+    assert ("b", 2) not in options
+    assert options == {("a", 11), ("c", 7)}
+
+
+def test_partial_when_only_some_are_explained() -> None:
+    values = {"a": 10, "b": 3, "c": 7, "t": 1000, "p": 555, "q": 333}
+    # c is written 70 (one digit too many); t == p + q is off by 112: no single typo
+    result = check_edits(values | {"c": 70}, ["a == b + c", "t == p + q"], kinds={})
+    assert result.status == "partial"
+    assert result.corrections == {"c": 7}
+    assert [edit.text for edit in result.violations] == ["t == p + q"]
+    assert [edit.text for edit in result.unexplained] == ["t == p + q"]
+    assert set(result.minimal_sets) == {frozenset({"t"}), frozenset({"p"}), frozenset({"q"})}
+
+
+def test_minimal_sets_respect_edits_that_hold() -> None:
+    # t is fixed by u == t, so t cannot change alone; p and q can
+    values = {"t": 1000, "p": 555, "q": 333, "u": 1000}
+    result = check_edits(values, ["t == p + q", "u == t"])
+    assert result.status == "invalid"
+    assert set(result.minimal_sets) == {frozenset({"p"}), frozenset({"q"})}
+
+
+def test_products_are_solved_exactly() -> None:
+    kinds = {"n": "count", "m": "money", "t": "money", "p": "money"}
+    values = {"n": 22, "m": 600_000, "t": 13_200, "p": 13_200_000}
+    alone = check_edits(values, ["n * m == t"], kinds=kinds)
+    # a dropped ".000" in the amount, or an extra one in the level: a tie
+    assert alone.corrections == {}
+    assert {c.value for e in alone.candidates for c in e.changes} == {13_200_000, 600}
+    result = check_edits(values, ["n * m == t", "p == t"], kinds=kinds)
+    assert result.corrections == {"t": 13_200_000}
+    assert result.explanations[0].changes[0].family == "scale_up"
+    assert len(result.explanations[0].repaired) == 2
+    # one gift too many: the count is off by one
+    result = check_edits({"n": 23, "m": 600_000, "t": 13_200_000}, ["n * m == t"], kinds=kinds)
+    assert result.corrections == {}
+    assert {c.figure for e in result.candidates for c in e.changes} == {"n", "t"}
+    result = check_edits(
+        {"n": 23, "m": 600_000, "t": 13_200_000, "p": 13_200_000},
+        ["n * m == t", "p == t"],
+        kinds=kinds,
+    )
+    assert result.corrections == {"n": 22}
+    assert result.explanations[0].changes[0].family == "off_by_one"
+
+
+def test_budget_cuts_the_search_short_without_guessing() -> None:
+    values = {"a": 10, "b": 3, "c": 8}
+    result = check_edits(values, ["a == b + c"], budget=2)
+    assert result.cut_short
+    assert len(result.candidates) == 2
+    assert check_edits(values, ["a == b + c"], budget=3).cut_short is False
+    result = check_edits({"x": 123, "y": 192, "z": 252}, ["z == x + y"], budget=0)
+    assert result.cut_short
+    assert result.corrections == {}
+    assert result.status == "invalid"
+
+
+def test_inequalities_are_checked_not_solved() -> None:
+    result = check_edits({"amount": 2_512_000_000, "count": 6280}, ["amount > 400000 * count"])
+    assert result.status == "invalid"
+    assert result.candidates == ()
+    assert result.unexplained[0].op == ">"

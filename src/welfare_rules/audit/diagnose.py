@@ -89,15 +89,347 @@ def check_edits(
     """Check ``values`` against ``edits`` and, where edits are violated, diagnose them.
 
     ``values`` are exact ``int`` (a float raises ``MoneyTypeError``); ``edits`` are
-    :class:`Edit` objects or expressions.
+    :class:`~welfare_rules.audit.Edit` objects or expressions. ``kinds`` says which
+    figures are counts (an off-by-one slip applies to them) and which are money (a
+    dropped or an extra ``.000`` applies); one-digit typos apply to every figure.
+
+    The diagnosis (Scholtus 2009) looks only at figures in violated edits. For each, it
+    solves a violated equality for that figure (exact integer division, no rounding) and
+    keeps the value if it is one typo away from what was written: one digit replaced,
+    inserted or deleted, two adjacent digits swapped, a ×/÷ 1000 scale slip, a count off
+    by one. Explanations are joint sets of up to ``max_changes`` such changes per group
+    of connected violations; an explanation must not break an edit that held. The best
+    repairs the most edits, then with the fewest changes; when several tie, none is
+    applied and all are returned as ``candidates``. Violations no typo explains get the
+    smallest sets of figures whose change could restore them (Fellegi–Holt). At most
+    ``budget`` explanations are tried; past that ``cut_short`` is true and a group whose
+    search did not finish gets candidates, never a correction.
+
+    >>> check_edits({"x": 123, "y": 192, "z": 252}, ["z == x + y"]).corrections
+    {'y': 129}
     """
     edit_list = as_edits(edits)
     figures = require_values(values, edit_list)
     broken = tuple(edit for edit in edit_list if not edit.holds(figures))
     if not broken:
         return EditCheck("valid", (), ())
-    del max_changes, kinds, budget, diagnose  # diagnosis: next step
-    return EditCheck("invalid", broken, broken, unexplained=broken)
+    if not diagnose or max_changes < 1:
+        return EditCheck("invalid", broken, broken, unexplained=broken)
+    return _Diagnosis(figures, edit_list, kinds or {}, max_changes, budget).run()
+
+
+# -- one typo away ------------------------------------------------------------------------
+
+_COST: dict[Family, int] = {
+    # Plausibility of each slip. All equal on purpose: ranking one family above another
+    # would turn ties into confident guesses; a tie between families is reported instead.
+    "scale_up": 1,
+    "scale_down": 1,
+    "off_by_one": 1,
+    "digits_swapped": 1,
+    "digit_replaced": 1,
+    "digit_inserted": 1,
+    "digit_deleted": 1,
+}
+
+
+def typo_family(written: int, value: int, kind: FigureKind | None = None) -> Family | None:
+    """How ``written`` is one slip away from ``value``, or ``None`` if it is not.
+
+    >>> typo_family(2_721_000_000, 2_751_000_000)
+    'digit_replaced'
+    >>> typo_family(1_137_600, 1_137_600_000, "money")
+    'scale_up'
+    >>> typo_family(15_372, 15_373, "count")
+    'off_by_one'
+    >>> typo_family(161, 116), typo_family(1234, 124), typo_family(124, 1234)
+    ('digits_swapped', 'digit_inserted', 'digit_deleted')
+    >>> typo_family(1_137_600, 1_137_600_000) is None  # scale slips are for money only
+    True
+    """
+    if value == written or value < 0 or written < 0:
+        return None
+    if kind == "money" and written:
+        if value == written * 1000:
+            return "scale_up"
+        if written == value * 1000:
+            return "scale_down"
+    if kind == "count" and abs(value - written) == 1:
+        return "off_by_one"
+    w, v = str(written), str(value)
+    if len(w) == len(v):
+        diffs = [i for i, (a, b) in enumerate(zip(w, v, strict=True)) if a != b]
+        if len(diffs) == 1:
+            return "digit_replaced"
+        if (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and w[diffs[0]] == v[diffs[1]]
+            and w[diffs[1]] == v[diffs[0]]
+        ):
+            return "digits_swapped"
+        return None
+    if len(w) == len(v) + 1 and _one_deleted(w, v):
+        return "digit_inserted"
+    if len(v) == len(w) + 1 and _one_deleted(v, w):
+        return "digit_deleted"
+    return None
+
+
+def _one_deleted(longer: str, shorter: str) -> bool:
+    index = 0
+    while index < len(shorter) and longer[index] == shorter[index]:
+        index += 1
+    return longer[index + 1 :] == shorter[index:]
+
+
+# -- the search ---------------------------------------------------------------------------
+
+_State = frozenset[Change]
+_MAX_SETS = 20  # minimal sets listed per diagnosis
+_MAX_SET_SIZE = 3
+
+
+class _BudgetSpentError(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class _Outcome:
+    best: list[tuple[_State, tuple[int, ...]]]
+    finished: bool
+
+
+class _Diagnosis:
+    """The search behind :func:`check_edits` (one instance per call)."""
+
+    def __init__(
+        self,
+        values: dict[str, int],
+        edits: tuple[Edit, ...],
+        kinds: Mapping[str, FigureKind],
+        max_changes: int,
+        budget: int,
+    ) -> None:
+        self.values = values
+        self.edits = edits
+        self.kinds = kinds
+        self.max_changes = max_changes
+        self.budget = budget
+        self.spent = 0
+        self.index: dict[str, list[int]] = {}
+        for number, edit in enumerate(edits):
+            for name in edit.figures:
+                self.index.setdefault(name, []).append(number)
+        self.held = [edit.holds(values) for edit in edits]
+
+    def run(self) -> EditCheck:
+        violated_now = [i for i, held in enumerate(self.held) if not held]
+        corrections: dict[str, int] = {}
+        applied: list[Explanation] = []
+        candidates: list[Explanation] = []
+        cut_short = False
+        for cluster in self.clusters(violated_now):
+            outcome = self.explain(cluster)
+            cut_short = cut_short or not outcome.finished
+            if len(outcome.best) == 1 and outcome.finished:
+                state, repaired = outcome.best[0]
+                applied.append(self.explanation(state, repaired))
+                corrections.update((change.figure, change.value) for change in state)
+            else:
+                candidates.extend(self.explanation(s, r) for s, r in outcome.best)
+        final = {**self.values, **corrections}
+        remaining = [i for i in violated_now if not self.edits[i].holds(final)]
+        remaining += [
+            i
+            for name in corrections
+            for i in self.index[name]
+            if self.held[i] and not self.edits[i].holds(final)
+        ]
+        remaining = sorted(set(remaining))
+        covered = {edit for explanation in candidates for edit in explanation.repaired}
+        unexplained = [i for i in remaining if self.edits[i] not in covered]
+        sets: tuple[frozenset[str], ...] = ()
+        if unexplained:
+            try:
+                sets = self.minimal_sets(unexplained, final)
+            except _BudgetSpentError:
+                cut_short = True
+        if not remaining:
+            status: Status = "corrected"
+        elif corrections:
+            status = "partial"
+        else:
+            status = "invalid"
+        return EditCheck(
+            status,
+            violated=tuple(self.edits[i] for i in violated_now),
+            violations=tuple(self.edits[i] for i in remaining),
+            corrections=dict(sorted(corrections.items())),
+            explanations=tuple(applied),
+            candidates=tuple(candidates),
+            unexplained=tuple(self.edits[i] for i in unexplained),
+            minimal_sets=sets,
+            cut_short=cut_short,
+        )
+
+    def clusters(self, violated_now: list[int]) -> list[list[int]]:
+        """Violated edits grouped when they share a figure (union–find)."""
+        parent = {i: i for i in violated_now}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        owner: dict[str, int] = {}
+        for i in violated_now:
+            for name in self.edits[i].figures:
+                if name in owner:
+                    parent[find(i)] = find(owner[name])
+                else:
+                    owner[name] = i
+        groups: dict[int, list[int]] = {}
+        for i in violated_now:
+            groups.setdefault(find(i), []).append(i)
+        return sorted(groups.values())
+
+    def explain(self, cluster: list[int]) -> _Outcome:
+        """Breadth first over sets of changes, fewest changes first; stop once a level
+        has an explanation that repairs the whole group (more changes cannot beat it)."""
+        target = set(cluster)
+        frontier: list[_State] = [frozenset()]
+        seen: set[frozenset[tuple[str, int]]] = set()
+        best: list[tuple[_State, tuple[int, ...]]] = []
+        best_key: tuple[int, int, int] | None = None
+        for _depth in range(self.max_changes):
+            following: list[_State] = []
+            for state in frontier:
+                current = self.apply(state)
+                for child in self.children(state, current, target):
+                    key = frozenset((c.figure, c.value) for c in child)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    self.spent += 1
+                    if self.spent > self.budget:
+                        return _Outcome(best, finished=False)
+                    repaired, broken = self.evaluate(child)
+                    following.append(child)
+                    if broken or not repaired:
+                        continue
+                    cost = sum(_COST[c.family] for c in child)
+                    score = (len(repaired), -len(child), -cost)
+                    if best_key is None or score > best_key:
+                        best_key, best = score, [(child, repaired)]
+                    elif score == best_key:
+                        best.append((child, repaired))
+            if best and target <= set(best[0][1]):
+                break
+            frontier = following
+        best.sort(key=lambda item: sorted((c.figure, c.value) for c in item[0]))
+        return _Outcome(best, finished=True)
+
+    def apply(self, state: _State) -> dict[str, int]:
+        if not state:
+            return self.values
+        current = dict(self.values)
+        for change in state:
+            current[change.figure] = change.value
+        return current
+
+    def children(self, state: _State, current: dict[str, int], target: set[int]) -> list[_State]:
+        changed = {change.figure for change in state}
+        open_edits = sorted(
+            {i for i in target if not self.edits[i].holds(current)}
+            | {
+                i
+                for name in changed
+                for i in self.index[name]
+                if self.held[i] and not self.edits[i].holds(current)
+            }
+        )
+        found: list[_State] = []
+        for i in open_edits:
+            edit = self.edits[i]
+            if edit.op != "==":
+                continue
+            for name in edit.figures:
+                if name in changed:
+                    continue
+                value = edit.solve_for(name, current)
+                if value is None:
+                    continue
+                family = typo_family(self.values[name], value, self.kinds.get(name))
+                if family is not None:
+                    found.append(state | {Change(name, self.values[name], value, family)})
+        return found
+
+    def evaluate(self, state: _State) -> tuple[tuple[int, ...], bool]:
+        """The originally violated edits the changes repair, and whether they break one."""
+        current = self.apply(state)
+        touched = sorted({i for change in state for i in self.index[change.figure]})
+        repaired: list[int] = []
+        for i in touched:
+            holds = self.edits[i].holds(current)
+            if self.held[i] and not holds:
+                return (), True
+            if holds and not self.held[i]:
+                repaired.append(i)
+        return tuple(repaired), False
+
+    def explanation(self, state: _State, repaired: tuple[int, ...]) -> Explanation:
+        changes = tuple(sorted(state, key=lambda c: (c.figure, c.value)))
+        return Explanation(changes, tuple(self.edits[i] for i in repaired))
+
+    def minimal_sets(
+        self, unexplained: list[int], values: dict[str, int]
+    ) -> tuple[frozenset[str], ...]:
+        """The smallest sets of figures that meet every unexplained edit and leave no edit
+        that holds with a single changed figure in it (that edit would break)."""
+        found: set[frozenset[str]] = set()
+        for size in range(1, _MAX_SET_SIZE + 1):
+            self.cover(frozenset(), size, unexplained, values, found)
+            if found:
+                break
+        return tuple(sorted(found, key=sorted)[:_MAX_SETS])
+
+    def cover(
+        self,
+        chosen: frozenset[str],
+        size: int,
+        unexplained: list[int],
+        values: dict[str, int],
+        found: set[frozenset[str]],
+    ) -> None:
+        self.spent += 1
+        if self.spent > self.budget:
+            raise _BudgetSpentError
+        need = self.unmet(chosen, unexplained, values)
+        if need is None:
+            found.add(chosen)
+            return
+        if len(chosen) == size or len(found) >= _MAX_SETS:
+            return
+        for name in self.edits[need].figures:
+            if name not in chosen:
+                self.cover(chosen | {name}, size, unexplained, values, found)
+
+    def unmet(
+        self, chosen: frozenset[str], unexplained: list[int], values: dict[str, int]
+    ) -> int | None:
+        for i in unexplained:
+            if chosen.isdisjoint(self.edits[i].figures):
+                return i
+        for name in sorted(chosen):
+            for i in self.index[name]:
+                edit = self.edits[i]
+                if i in unexplained or edit.op != "==" or not edit.holds(values):
+                    continue
+                if sum(1 for other in edit.figures if other in chosen) < 2:
+                    return i
+        return None
 
 
 __all__ = [
@@ -109,4 +441,5 @@ __all__ = [
     "Family",
     "Status",
     "check_edits",
+    "typo_family",
 ]

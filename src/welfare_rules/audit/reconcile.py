@@ -5,7 +5,7 @@
 >>> result = reconcile(Report(nodes=(line,)))
 >>> result.ok
 False
->>> result.findings[0].expected
+>>> result.findings[0].suggested
 2751000000
 """
 
