@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..rules.model import (
         Bracket,
         InKind,
+        Label,
         LegalBasis,
         Level,
         Programme,
@@ -178,7 +179,7 @@ def render_ruleset(
     if ruleset.includes:
         out.append(f"{_MSG('includes').get(lang)}: {', '.join(ruleset.includes)}")
     if ruleset.note:
-        out.append(f"{_MSG('note').get(lang)}: {ruleset.note}")
+        out.append(f"{_MSG('note').get(lang)}: {_note(ruleset.note, lang)}")
     if on is not None:
         pairs = [(f.programme, [f.version]) for f in ruleset.in_force(on=on)]
         if not pairs:
@@ -212,7 +213,7 @@ def _render_programme(
         covers = "; ".join(_rule(r, lang) for r in programme.covers)
         out.append(f"  {_MSG('covers').get(lang)}: {covers}")
     if programme.note:
-        out.append(f"  {_MSG('note').get(lang)}: {programme.note}")
+        out.append(f"  {_MSG('note').get(lang)}: {_note(programme.note, lang)}")
     for version in versions:
         out += _render_version(programme, version, lang)
     return out
@@ -226,12 +227,12 @@ def _render_version(programme: Programme, version: ProgrammeVersion, lang: Lang)
     )
     if not version.recorded:
         head = f"  ▸ {start}: {_MSG('gap').get(lang)} {_MSG('unconfirmed').get(lang)}"
-        return [head, f"      {_MSG('note').get(lang)}: {version.note}"]
+        return [head, f"      {_MSG('note').get(lang)}: {_note(version.note, lang)}"]
     out = []
     basis = version.basis or programme.basis
     out.append(f"  ▸ {start} · {_MSG('basis').get(lang)}: {_cite(basis, lang)}")
     if version.note:
-        out.append(f"      {_MSG('note').get(lang)}: {version.note}")
+        out.append(f"      {_MSG('note').get(lang)}: {_note(version.note, lang)}")
     if version.levels:
         rows = []
         for level in version.levels:
@@ -268,8 +269,12 @@ def _item_notes(version: ProgrammeVersion, item: Level | Bracket, lang: Lang) ->
     if item.basis is not None and item.basis != version.basis:
         rows.append(["", "", f"{_MSG('basis').get(lang)}: {_cite(item.basis, lang)}"])
     if item.note:
-        rows.append(["", "", f"{_MSG('note').get(lang)}: {item.note}"])
+        rows.append(["", "", f"{_MSG('note').get(lang)}: {_note(item.note, lang)}"])
     return rows
+
+
+def _note(note: Label | str, lang: Lang) -> str:
+    return note if isinstance(note, str) else note.get(lang)
 
 
 def _cite(basis: LegalBasis | None, lang: Lang) -> str:
@@ -277,7 +282,7 @@ def _cite(basis: LegalBasis | None, lang: Lang) -> str:
         return "-"
     text = basis.cite(lang)
     if not basis.confirmed:
-        text += f" {_MSG('unconfirmed').get(lang)} — {basis.note}"
+        text += f" {_MSG('unconfirmed').get(lang)} — {_note(basis.note, lang)}"
     return text
 
 

@@ -1,7 +1,7 @@
 """The controlled vocabulary of beneficiary categories (đối tượng) and their attributes.
 
 Each category has Vietnamese and English labels, a group (people with meritorious service
-under Ordinance 02/2020/UBTVQH14, martyrs' relatives, social protection, households,
+under the 2020 Ordinance, relatives of those and of martyrs, social protection, households,
 children, the elderly) and the attributes a rule may test, each with its type. A rule
 that names an unknown category or attribute, or compares an attribute with a value of the
 wrong type, is rule-data error; a person record lacking an attribute a rule tests is
@@ -88,10 +88,13 @@ _MONTHLY = _flag("monthly_allowance", "đang hưởng trợ cấp hằng tháng"
 GROUPS: Mapping[str, Text] = MappingProxyType(
     {
         "meritorious": Text(
-            "Người có công với cách mạng (Pháp lệnh 02/2020/UBTVQH14)",
-            "People with meritorious service (Ordinance 02/2020/UBTVQH14)",
+            "Người có công với cách mạng (Pháp lệnh năm 2020)",
+            "People with meritorious service (2020 Ordinance)",
         ),
-        "martyr_relatives": Text("Thân nhân liệt sĩ", "Martyrs' relatives"),
+        "relatives": Text(
+            "Thân nhân người có công và liệt sĩ",
+            "Relatives of people with meritorious service and of martyrs",
+        ),
         "social_protection": Text("Bảo trợ xã hội", "Social protection"),
         "household": Text("Hộ gia đình", "Households"),
         "children": Text("Trẻ em", "Children"),
@@ -110,7 +113,7 @@ def _category(
 CATEGORIES: Mapping[str, Category] = MappingProxyType(
     dict(
         [
-            # Người có công với cách mạng (Ordinance 02/2020/UBTVQH14).
+            # Người có công với cách mạng (the 2020 Ordinance on people with meritorious service).
             _category(
                 "revolutionary_pre_1945",
                 "meritorious",
@@ -188,17 +191,17 @@ CATEGORIES: Mapping[str, Category] = MappingProxyType(
                 ),
                 _MONTHLY,
             ),
+            # Thân nhân.
             _category(
                 "meritorious_relative",
-                "meritorious",
+                "relatives",
                 "Thân nhân người có công với cách mạng",
                 "Relative of a person with meritorious service",
                 _MONTHLY,
             ),
-            # Thân nhân liệt sĩ.
             _category(
                 "martyr_relative",
-                "martyr_relatives",
+                "relatives",
                 "Thân nhân liệt sĩ",
                 "Martyr's relative",
                 Attribute(
@@ -222,7 +225,7 @@ CATEGORIES: Mapping[str, Category] = MappingProxyType(
             ),
             _category(
                 "martyr_altar_keeper",
-                "martyr_relatives",
+                "relatives",
                 "Người thờ cúng liệt sĩ",
                 "Keeper of a martyr's altar",
             ),

@@ -175,8 +175,17 @@ class _Model(BaseModel):
     )
 
 
-def _require_note(confirmed: bool, note: str, *, at: str = "note") -> None:
-    if not confirmed and not note.strip():
+def _blank(note: Label | str) -> bool:
+    return isinstance(note, str) and not note.strip()
+
+
+def note_text(note: Label | str, lang: Lang = "vi") -> str:
+    """A note in ``lang``: notes are ``{ vi = "…", en = "…" }`` or one plain string."""
+    return note.get(lang) if isinstance(note, Label) else note
+
+
+def _require_note(confirmed: bool, note: Label | str, *, at: str = "note") -> None:
+    if not confirmed and _blank(note):
         raise RuleInvalidError(_MSG("note"), at=at)
 
 
@@ -189,6 +198,10 @@ class Label(_Model):
     def get(self, lang: Lang = "vi") -> str:
         """The name in ``lang``."""
         return self.vi if lang == "vi" else self.en
+
+
+# A note: in both languages (``{ vi = "…", en = "…" }``), or one string.
+Note = Label | str
 
 
 _KIND_LABELS: Mapping[str, Text] = {
@@ -219,7 +232,7 @@ class LegalBasis(_Model):
     article: str | None = None  # điều
     url: str | None = None
     confirmed: Flag
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="after")
     def _check(self) -> LegalBasis:
@@ -339,7 +352,7 @@ class Rule(_Model):
     group: str | None = None
     conditions: tuple[Condition, ...] = ()
     confirmed: Flag = True
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="after")
     def _check(self) -> Rule:
@@ -444,7 +457,7 @@ class Level(_Model):
     rules_stated: Flag = True
     basis: LegalBasis | None = None
     confirmed: Flag = True
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -460,7 +473,7 @@ class Level(_Model):
         _require_note(self.confirmed, self.note)
         if self.rules_stated and not self.rules:
             raise RuleInvalidError(_MSG("no_rules"), at="rule")
-        if not self.rules_stated and (self.rules or not self.note.strip()):
+        if not self.rules_stated and (self.rules or _blank(self.note)):
             raise RuleInvalidError(_MSG("unstated_rules"), at="rules_stated")
         return self
 
@@ -486,7 +499,7 @@ class Bracket(_Model):
     in_kind: tuple[InKind, ...] = ()
     basis: LegalBasis | None = None
     confirmed: Flag = True
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -558,7 +571,7 @@ class ProgrammeVersion(_Model):
     recorded: Flag = True
     basis: LegalBasis | None = None
     confirmed: Flag = True
-    note: str = ""
+    note: Note = ""
     levels: tuple[Level, ...] = Field(default=(), alias="level")
     brackets: tuple[Bracket, ...] = Field(default=(), alias="bracket")
     amount: VND | None = None  # selected programmes: the fixed amount
@@ -583,7 +596,7 @@ class ProgrammeVersion(_Model):
         _require_note(self.confirmed, self.note)
         if not self.recorded:
             content = self.levels or self.brackets or self.amount is not None
-            if self.confirmed or not self.note.strip() or content or self.quota is not None:
+            if self.confirmed or _blank(self.note) or content or self.quota is not None:
                 raise RuleInvalidError(_MSG("gap"), at="recorded")
         _unique(self.levels, "id", prefix="level", what=Text("mã mức", "level id"))
         _unique(self.levels, "amount", prefix="level", what=Text("số tiền mức", "level amount"))
@@ -667,7 +680,7 @@ class Programme(_Model):
     selection: Label | None = None  # who chooses the recipients (selected programmes)
     age_basis: AgeBasis = "calendar_year"  # longevity: celebration year − birth year, or exact
     versions: tuple[ProgrammeVersion, ...] = Field(alias="version", min_length=1)
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="after")
     def _check(self) -> Programme:
@@ -795,7 +808,7 @@ class Ruleset(_Model):
     includes: tuple[str, ...] = ()
     included: tuple[Ruleset, ...] = ()  # filled by the loader; never written in a file
     programmes: tuple[Programme, ...] = Field(default=(), alias="programme")
-    note: str = ""
+    note: Note = ""
 
     @model_validator(mode="after")
     def _check(self) -> Ruleset:
@@ -901,4 +914,5 @@ __all__ = [
     "RuleInvalidError",
     "Ruleset",
     "evaluate_any",
+    "note_text",
 ]
