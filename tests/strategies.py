@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING  # noqa: E402
 # validates them into `Ruleset` objects.
 
 _GIFT_AMOUNTS = st.integers(min_value=1, max_value=100_000).map(lambda k: k * 1_000)
-_NOTE = st.sampled_from(["not confirmed by a public source", "chưa được xác nhận"])
+_NOTE = st.sampled_from(
+    [
+        "not confirmed by a public source",
+        {"vi": "chưa được xác nhận", "en": "not confirmed"},
+    ]
+)
 
 
 @st.composite
@@ -190,3 +195,86 @@ def rulesets(draw: st.DrawFn) -> Ruleset:
     from welfare_rules.rules.load import parse_ruleset
 
     return parse_ruleset(draw(ruleset_dicts()))
+
+
+# ------------------------------------------------------------ report trees (audit/report.py)
+if TYPE_CHECKING:
+    from welfare_rules.audit.report import Node, Report
+
+# Gift levels (mức) as reports state them: 5.000đ to 2.000.000đ in steps of 5.000đ.
+_LEVELS = st.integers(min_value=1, max_value=400).map(lambda k: k * 5_000)
+
+
+@st.composite
+def _report_node(
+    draw: st.DrawFn, *, depth: int, max_depth: int, max_children: int, extras: bool
+) -> Node:
+    from welfare_rules.audit.report import Claim, Node, Restatement
+
+    label = draw(st.sampled_from(["Mức", "Tuổi", "Nguồn", "Hội", "Quỹ"])) + f" {depth}"
+    if depth == max_depth or (depth > 0 and draw(st.integers(0, 2)) == 0):
+        count = draw(st.integers(1, 5_000))
+        if depth == 0 or draw(st.integers(0, 4)):
+            level = draw(_LEVELS)
+            return Node(label=label, count=count, level=level, amount=count * level)
+        return Node(label=label, count=count, amount=draw(st.integers(1, 10**6)) * 1_000)
+    children = tuple(
+        draw(
+            _report_node(
+                depth=depth + 1, max_depth=max_depth, max_children=max_children, extras=extras
+            )
+        )
+        for _ in range(draw(st.integers(1, max_children)))
+    )
+    count = sum(child.count or 0 for child in children)
+    amount = sum(child.amount or 0 for child in children)
+    claims: tuple[Claim, ...] = ()
+    restatements: tuple[Restatement, ...] = ()
+    if extras and draw(st.integers(0, 3)) == 0:
+        claims = (Claim(expression=f"amount >= {amount // count} * count"),)
+    if extras and draw(st.integers(0, 3)) == 0:
+        field = draw(st.sampled_from(["count", "amount"]))
+        restatements = (Restatement(field=field, value=count if field == "count" else amount),)
+    return Node(
+        label=label,
+        count=count,
+        amount=amount,
+        children=children,
+        claims=claims,
+        restatements=restatements,
+    )
+
+
+def _numbered(node: Node, next_line: list[int]) -> Node:
+    line = next_line[0]
+    next_line[0] += 2
+    restatements = tuple(r.model_copy(update={"line": line + 1}) for r in node.restatements)
+    claims = tuple(c.model_copy(update={"line": line}) for c in node.claims)
+    children = tuple(_numbered(child, next_line) for child in node.children)
+    return node.model_copy(
+        update={"line": line, "children": children, "restatements": restatements, "claims": claims}
+    )
+
+
+@st.composite
+def report_trees(
+    draw: st.DrawFn,
+    *,
+    max_top: int = 2,
+    max_depth: int = 3,
+    max_children: int = 4,
+    extras: bool = True,
+) -> Report:
+    """A consistent report tree: every product (``count × level = amount``), every count
+    and amount sum, every restatement and every claim holds; nodes have distinct source
+    lines in reading order. Every figure sits in at least one equality edit (top-level
+    nodes either have children or a level), so any single mistyping is detectable.
+    ``extras`` adds claims and restatements."""
+    from welfare_rules.audit.report import Report
+
+    tops = [
+        draw(_report_node(depth=0, max_depth=max_depth, max_children=max_children, extras=extras))
+        for _ in range(draw(st.integers(1, max_top)))
+    ]
+    next_line = [1]
+    return Report(title="generated", nodes=tuple(_numbered(node, next_line) for node in tops))

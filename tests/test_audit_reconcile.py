@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 from welfare_rules import reconcile
+from welfare_rules.audit.compile import FigureRef
+from welfare_rules.audit.diagnose import Family, slips
 from welfare_rules.audit.report import Claim, Node, Report, Restatement
+
+from .strategies import report_trees
 
 
 def test_consistent_report_has_no_finding() -> None:
@@ -41,3 +51,179 @@ def test_claim_violation_is_a_warning_and_unchecked_claim_is_info() -> None:
     ]
     assert result.ok
     assert "6.280" in result.findings[0].message.en
+
+
+# -- the source report's gift table -----------------------------------------------------
+
+_FIXTURE = Path(__file__).parent / "fixtures" / "source_gift_table.json"
+
+
+def _source() -> Report:
+    return Report.model_validate_json(_FIXTURE.read_text(encoding="utf-8"))
+
+
+def test_source_gift_table_has_exactly_its_three_errors() -> None:
+    result = reconcile(_source())
+    found = [
+        (f.line, f.kind, f.field, f.reported, f.suggested, f.severity) for f in result.findings
+    ]
+    assert found == [
+        (31, "amount_sum_mismatch", "amount", 5_445_400_000, 5_455_400_000, "error"),
+        (39, "product_mismatch", "amount", 2_721_000_000, 2_751_000_000, "error"),
+        (45, "scale_slip", "amount", 1_137_600, 1_137_600_000, "error"),
+    ]
+    assert all(f.candidates == () for f in result.findings)
+    line_39 = result.findings[1]
+    assert line_39.labels[-1] == "Mức 500.000đ"
+    assert line_39.message.en.startswith("one digit differs: 2.721.000.000 → 2.751.000.000")
+    assert "line 31" in line_39.message.en
+    assert "dòng 31" in line_39.message.vi
+    assert "line 23" in result.findings[0].message.en
+    assert result.findings[2].family == "scale_up"
+    assert result.findings[2].difference == 1_137_600 - 1_137_600_000
+    assert result.summary()["errors"] == 3
+    assert result.edits == 43
+
+
+def test_source_gift_table_corrected_is_clean() -> None:
+    report = _source()
+    compiled = report.compile()
+    corrected = report
+    for name, value in {
+        "n0_0_1_amount": 5_455_400_000,
+        "n0_0_1_3_amount": 2_751_000_000,
+        "n0_0_2_0_amount": 1_137_600_000,
+    }.items():
+        corrected = _with_figure(corrected, compiled.figures[name], value)
+    assert reconcile(corrected).findings == ()
+
+
+def test_source_claim_is_checked() -> None:
+    report = _source()
+    socialized = report.compile().figures["n0_2_amount"]
+    assert socialized.line == 81
+    lowered = _with_figure(report, socialized, 2_512_000_000)  # exactly 400.000đ a gift
+    kinds = {f.kind for f in reconcile(lowered).findings}
+    assert "claim_violated" in kinds
+
+
+def test_unexplained_mismatch_lists_minimal_sets() -> None:
+    # the Q1 payment line: parts add up to 15.373 and 16.470.812.630, the total says less
+    parts = (
+        Node(label="BTXH", count=11_011, amount=7_845_650_000, line=9),
+        Node(label="NCC", count=3_296, amount=7_706_902_630, line=9),
+        Node(label="other", count=1_066, amount=918_260_000, line=9),
+    )
+    total = Node(label="Q1", count=15_372, amount=16_464_647_630, line=9, children=parts)
+    result = reconcile(Report(nodes=(total,)))
+    by_field = {f.field: f for f in result.findings}
+    count, amount = by_field["count"], by_field["amount"]
+    assert (count.reported, count.expected, count.suggested) == (15_372, 15_373, None)
+    assert {c.value for c in count.candidates} == {15_373, 11_010, 3_295, 1_065}
+    assert (amount.reported, amount.expected, amount.difference) == (
+        16_464_647_630,
+        16_470_812_630,
+        -6_165_000,
+    )
+    assert amount.suggested is None
+    assert amount.candidates == ()
+    assert {place.figure for (place,) in amount.minimal_sets} == {
+        "n0_amount",
+        "n0_0_amount",
+        "n0_1_amount",
+        "n0_2_amount",
+    }
+    assert "no typing slip explains it" in amount.message.en
+    assert amount.to_json()["minimal_sets"][0][0]["line"] == 9
+
+
+def test_restatement_mismatch() -> None:
+    node = Node(
+        label="t",
+        count=2,
+        level=5_000,
+        amount=10_000,
+        line=3,
+        restatements=(Restatement(field="amount", value=10_000_000, line=30),),
+    )
+    (finding,) = reconcile(Report(nodes=(node,))).findings
+    assert finding.kind == "scale_slip"
+    assert (finding.line, finding.suggested) == (30, 10_000)
+    assert "line 3" in finding.message.en
+    twice = node.model_copy(update={"restatements": (Restatement(field="count", value=7),)})
+    (finding,) = reconcile(Report(nodes=(twice,))).findings
+    assert finding.kind == "restatement_mismatch"
+    assert (finding.reported, finding.suggested) == (7, 2)
+
+
+def test_findings_are_deterministic() -> None:
+    report = _source()
+    assert reconcile(report) == reconcile(Report.model_validate_json(report.model_dump_json()))
+
+
+# -- properties over generated consistent trees -------------------------------------------
+
+
+def _with_figure(report: Report, ref: FigureRef, value: int) -> Report:
+    """``report`` with one figure replaced (no validation: a mistyping on purpose)."""
+
+    def rebuild(node: Node, path: tuple[int, ...]) -> Node:
+        if path:
+            children = list(node.children)
+            children[path[0]] = rebuild(children[path[0]], path[1:])
+            return node.model_copy(update={"children": tuple(children)})
+        if ref.restatement is None:
+            return node.model_copy(update={ref.field: value})
+        restated = list(node.restatements)
+        restated[ref.restatement] = restated[ref.restatement].model_copy(update={"value": value})
+        return node.model_copy(update={"restatements": tuple(restated)})
+
+    nodes = list(report.nodes)
+    nodes[ref.path[0]] = rebuild(nodes[ref.path[0]], ref.path[1:])
+    return report.model_copy(update={"nodes": tuple(nodes)})
+
+
+@settings(max_examples=60)
+@given(report_trees())
+def test_consistent_trees_reconcile_clean(report: Report) -> None:
+    result = reconcile(report)
+    assert result.findings == ()
+    assert result.ok
+
+
+_FAMILIES = [
+    "digit_replaced",
+    "digits_swapped",
+    "digit_inserted",
+    "digit_deleted",
+    "scale_up",
+    "scale_down",
+    "off_by_one",
+]
+
+
+@pytest.mark.parametrize("family", _FAMILIES)
+@settings(max_examples=30)
+@given(data=st.data())
+def test_a_single_mistyping_is_found_and_never_wrongly_corrected(
+    family: Family, data: st.DataObject
+) -> None:
+    report = data.draw(report_trees(), label="report")
+    compiled = report.compile()
+    applies_to = {"scale_up": "money", "scale_down": "money", "off_by_one": "count"}
+    choices = [
+        (name, typed)
+        for name, ref in sorted(compiled.figures.items())
+        if applies_to.get(family, ref.kind) == ref.kind
+        for typed in slips(compiled.values[name], family)[:50]
+    ]
+    assume(choices)
+    name, typed = data.draw(st.sampled_from(choices), label="mistyping")
+    truth = compiled.values[name]
+    result = reconcile(_with_figure(report, compiled.figures[name], typed))
+    errors = result.by_severity("error")
+    assert errors, "the mistyping was not detected"
+    confident = {(f.figure, f.suggested) for f in errors if f.suggested is not None}
+    assert confident <= {(name, truth)}, f"confident wrong correction: {confident}"
+    listed = {(c.figure, c.value) for f in errors for c in f.candidates}
+    assert (name, truth) in confident | listed

@@ -176,6 +176,36 @@ def typo_family(written: int, value: int, kind: FigureKind | None = None) -> Fam
     return None
 
 
+def slips(value: int, family: Family) -> tuple[int, ...]:
+    """Every figure a writer could have typed for ``value`` with one slip of ``family``
+    (no leading zeros; ``value`` itself excluded): the inverse of :func:`typo_family`.
+
+    >>> slips(116, "digits_swapped")
+    (161,)
+    >>> slips(1_137_600_000, "scale_up"), slips(15_373, "off_by_one")
+    ((1137600,), (15372, 15374))
+    """
+    text = str(value)
+    typed: set[str] = set()
+    if family == "digit_replaced":
+        typed = {text[:i] + d + text[i + 1 :] for i in range(len(text)) for d in "0123456789"}
+    elif family == "digits_swapped":
+        typed = {text[:i] + text[i + 1] + text[i] + text[i + 2 :] for i in range(len(text) - 1)}
+    elif family == "digit_inserted":
+        typed = {text[:i] + d + text[i:] for i in range(len(text) + 1) for d in "0123456789"}
+    elif family == "digit_deleted":
+        typed = {text[:i] + text[i + 1 :] for i in range(len(text))}
+    elif family == "scale_up":
+        typed = {str(value // 1000)} if value >= 1000 and value % 1000 == 0 else set()
+    elif family == "scale_down":
+        typed = {str(value * 1000)} if value else set()
+    elif family == "off_by_one":
+        typed = {str(value + 1)} | ({str(value - 1)} if value else set())
+    return tuple(
+        sorted(int(t) for t in typed if t and (t == "0" or not t.startswith("0")) and t != text)
+    )
+
+
 def _one_deleted(longer: str, shorter: str) -> bool:
     index = 0
     while index < len(shorter) and longer[index] == shorter[index]:
@@ -441,5 +471,6 @@ __all__ = [
     "Family",
     "Status",
     "check_edits",
+    "slips",
     "typo_family",
 ]
