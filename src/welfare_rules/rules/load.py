@@ -222,12 +222,23 @@ def _build(
     try:
         return Ruleset.model_validate({**data, "included": tuple(included)})
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = _independent(exc.errors())
         path, reason, value = _explain(errors[0])
         if len(errors) > 1:
             more = _MSG("more", count=len(errors) - 1)
             reason = Text(reason.vi + more.vi, reason.en + more.en)
         raise fail(reason, path, value) from exc
+
+
+def _independent(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop errors that only follow from a deeper one (a list left empty by a bad item)."""
+    locs = [tuple(e["loc"]) for e in errors]
+    kept = [
+        e
+        for e, loc in zip(errors, locs, strict=True)
+        if not any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
+    ]
+    return kept or errors
 
 
 def _explain(error: ErrorDetails) -> tuple[str, Text, object]:
