@@ -23,6 +23,7 @@ from .model import (
     Rule,
     Ruleset,
     evaluate_any,
+    note_text,
 )
 
 __all__ = [
@@ -46,5 +47,6 @@ __all__ = [
     "list_rulesets",
     "load_ruleset",
     "loads_ruleset",
+    "note_text",
     "parse_ruleset",
 ]
