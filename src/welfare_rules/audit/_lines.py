@@ -1,0 +1,287 @@
+"""One line's figures as records: what is counted, at what level, for how much, and its parts.
+
+A record gathers the count, level and amount a clause states (``Mức 600.000đ: 22 suất =
+13.200.000đ``). Parts come from the words that announce them (``trong đó``, ``cụ thể``,
+``gồm``), from a parenthesis after a record (``15.372 lượt (trong đó …; …) với tổng kinh
+phí 16.464.647.630 đồng``), or from the arithmetic: a parenthesis whose counts add up to
+the record's, or a ``tổng số`` record followed by records that add up to it exactly.
+A ``trong đó`` at the end of the line announces parts on the lines that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._numbers import Token, scan
+from .report import FigureField
+
+_SEPARATOR = re.compile(  # the lookahead lets the engine skip most positions at once
+    r"(?=[();\".tcbg])(?:[();\"]|\.(?= |$)"
+    r"|(?<![^\W\d_])(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|chia ra)(?![^\W\d_]))"
+)
+_ANNOUNCE_ONLY = re.compile(
+    r"(?:trong đó|cụ thể|bao gồm|gồm|chia ra|chi tiết)(?: như sau)? ?:?", re.IGNORECASE
+)
+_TOTAL_CUE = re.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
+_LABEL_FILLERS = ("tổng số", "trị giá", "tổng", "là", "cho", "với", "đạt", "số", "mức", "gồm", "có")
+_LABEL_MARKS = " :=,;.)-"
+_LABEL_TAIL_MARKS = " :=,;.(-"
+_LABEL_LIMIT = 80
+_MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
+_LABEL_WINDOW = 200
+
+PARTS = "parts"
+_RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
+
+
+@dataclass(eq=False)
+class Rec:
+    """A record under construction (mutable; becomes a :class:`~.report.Node`)."""
+
+    line: int
+    label: str = ""
+    count: int | None = None
+    unit: str | None = None
+    level: int | None = None
+    amount: int | None = None
+    claims: list[tuple[str, int]] = field(default_factory=list)
+    restatements: list[tuple[FigureField, int, int]] = field(default_factory=list)
+    children: list[Rec] = field(default_factory=list)
+    explicit: bool = False  # the children were announced (trong đó …), not inferred
+    inline: bool = False  # the children stand on the record's own line
+    announces: bool = False  # "trong đó:" ends the line: the parts follow on other lines
+    total_cue: bool = False  # the clause says "tổng số" / "tổng cộng"
+    bullet: str | None = None
+    start: int = 0
+    end: int = 0
+    tokens: list[Token] = field(default_factory=list)
+
+    def has_figures(self) -> bool:
+        """Whether the record states a count or an amount."""
+        return self.count is not None or self.amount is not None
+
+
+@dataclass
+class LineRead:
+    """A line's records and the numbers that were not understood."""
+
+    records: list[Rec]
+    tokens: list[Token]
+    unknown: list[Token]
+    announce_only: bool = False
+
+
+def is_announcement(text: str) -> bool:
+    """A line that only says "Trong đó:" (its parts follow)."""
+    return _ANNOUNCE_ONLY.fullmatch(text) is not None
+
+
+def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
+    """The records of one normalised line."""
+    tokens = scan(text)
+    if not any(token.kind in _RECORD_KINDS for token in tokens):
+        unknown = [token for token in tokens if token.kind == "unknown"]
+        return LineRead([], tokens, unknown, announce_only=is_announcement(text))
+    events: list[tuple[int, int, str, Token | None]] = [
+        (token.start, token.end, token.kind, token) for token in tokens
+    ]
+    lower = text.lower()
+    for match in _SEPARATOR.finditer(lower):
+        value = match.group(0)
+        kind = value if value in '();".' else PARTS
+        events.append((match.start(), match.end(), kind, None))
+    events.sort(key=lambda event: (event[0], event[1]))
+    parser = _Parser(text, line, bullet, events)
+    records = parser.parse()
+    unknown = [token for token in tokens if token.kind == "unknown"] + parser.orphans
+    return LineRead(records, tokens, unknown, announce_only=is_announcement(text))
+
+
+class _Parser:
+    """Recursive descent over a line's numbers and separators."""
+
+    def __init__(
+        self,
+        text: str,
+        line: int,
+        bullet: str | None,
+        events: list[tuple[int, int, str, Token | None]],
+    ) -> None:
+        self.text = text
+        self.line = line
+        self.bullet = bullet
+        self.events = events
+        self.index = 0
+        self.orphans: list[Token] = []
+
+    def parse(self) -> list[Rec]:
+        records, parts_parent, _ = self._sequence(depth=0, outer=None)
+        if parts_parent is not None and not parts_parent.children:
+            parts_parent.announces = True
+        return records
+
+    def _sequence(self, *, depth: int, outer: Rec | None) -> tuple[list[Rec], Rec | None, bool]:
+        """Records up to the closing parenthesis (or the end); whether parts lead."""
+        records: list[Rec] = []
+        current: Rec | None = None
+        parts_parent: Rec | None = None
+        leading_parts = False
+        boundary = 0 if depth == 0 else self.events[self.index - 1][1]
+        sentence = boundary
+        while self.index < len(self.events):
+            _, end, kind, token = self.events[self.index]
+            self.index += 1
+            if kind == "(" and depth < _MAX_DEPTH:
+                current, boundary = self._group(records, current, parts_parent, depth, boundary)
+                continue
+            if kind in ("(", ")"):
+                if kind == ")" and depth > 0:
+                    break
+                boundary = end  # a stray or too deeply nested parenthesis
+                continue
+            if kind in (";", '"'):
+                current, boundary = None, end
+                continue
+            if kind == ".":
+                current = parts_parent = None
+                sentence = end
+                continue
+            if kind == PARTS:
+                last = current or (records[-1] if records else None)
+                if last is None:
+                    leading_parts = True
+                    boundary = end if depth > 0 else boundary
+                else:
+                    boundary = end
+                parts_parent, current = last, None
+                continue
+            assert token is not None
+            if kind == "claim":
+                target = current or (records[-1] if records else None) or outer
+                if target is None or token.value is None or token.op is None:
+                    self.orphans.append(token)
+                else:
+                    target.claims.append((token.op, token.value))
+                continue
+            if kind not in ("count", "level", "amount"):
+                continue
+            if current is None or not _takes(current, token):
+                current = self._new(token, boundary, sentence)
+                if parts_parent is not None and parts_parent is not current:
+                    parts_parent.children.append(current)
+                    parts_parent.explicit = parts_parent.inline = True
+                else:
+                    records.append(current)
+            _fill(current, token)
+            boundary = current.end = token.end
+        _nest_totals(records)
+        return records, parts_parent, leading_parts
+
+    def _group(
+        self,
+        records: list[Rec],
+        current: Rec | None,
+        parts_parent: Rec | None,
+        depth: int,
+        boundary: int,
+    ) -> tuple[Rec | None, int]:
+        """A parenthesis: the parts of the record before it, its claims, or more records."""
+        target = current or (records[-1] if records else None)
+        inner, _, leading = self._sequence(depth=depth + 1, outer=target)
+        if not inner:  # an aside: "(nguồn Trung ương)" stays in the label
+            return current, boundary
+        boundary = self.events[self.index - 1][1] if self.index else 0
+        owner = parts_parent or target
+        if owner is not None and (leading or parts_parent is not None or _adds_up(owner, inner)):
+            owner.children.extend(inner)
+            owner.inline = True
+            owner.explicit = owner.explicit or leading or parts_parent is not None
+            return current, boundary
+        records.extend(inner)
+        return None, boundary
+
+    def _new(self, token: Token, boundary: int, sentence: int) -> Rec:
+        rec = Rec(line=self.line, bullet=self.bullet, start=token.start)
+        before = self.text[boundary : token.start]
+        rec.total_cue = _TOTAL_CUE.search(before.lower()) is not None
+        label = _clean(self.text[max(boundary, sentence) : token.start]) or _clean(before)
+        if token.kind == "level":
+            label = f"{label}: Mức {token.text}" if label else f"Mức {token.text}"
+        if not label:  # "Tổng số 1.251 suất …": the cue words are all there is
+            label = before[-_LABEL_LIMIT:].strip(_LABEL_MARKS)
+        if not label:
+            after = self.text[token.end : token.end + _LABEL_LIMIT]
+            label = _clean(re.split(r"[;(]|\. ", after)[0])
+        rec.label = _shorten(label) or token.text
+        return rec
+
+
+def _takes(rec: Rec, token: Token) -> bool:
+    """Whether ``token`` fills an empty figure of ``rec``."""
+    if token.kind == "level":
+        return rec.level is None and rec.amount is None
+    if token.kind == "count":
+        return rec.count is None
+    return rec.amount is None
+
+
+def _fill(rec: Rec, token: Token) -> None:
+    rec.tokens.append(token)
+    if token.kind == "level":
+        rec.level = token.value
+    elif token.kind == "count":
+        rec.count, rec.unit = token.value, token.unit
+    else:
+        rec.amount = token.value
+
+
+def _adds_up(owner: Rec, parts: list[Rec]) -> bool:
+    """The parts' counts (or amounts) sum exactly to the owner's."""
+    if owner.count is not None and all(part.count is not None for part in parts):
+        return sum(part.count or 0 for part in parts) == owner.count
+    if owner.amount is not None and all(part.amount is not None for part in parts):
+        return sum(part.amount or 0 for part in parts) == owner.amount
+    return False
+
+
+def _nest_totals(records: list[Rec]) -> None:
+    """A "tổng số" record followed by records whose counts add up to it takes them."""
+    index = 0
+    while index < len(records):
+        rec = records[index]
+        if rec.total_cue and not rec.children and rec.count is not None:
+            total, stop = 0, index + 1
+            while stop < len(records) and records[stop].count is not None and total < rec.count:
+                total += records[stop].count or 0
+                stop += 1
+            if total == rec.count and stop - index > 2:
+                rec.children = records[index + 1 : stop]
+                rec.inline = True
+                del records[index + 1 : stop]
+        index += 1
+
+
+def _clean(text: str) -> str:
+    """A label from the words before a figure: connecting words and marks trimmed."""
+    if len(text) > _LABEL_WINDOW:  # keep the words nearest the figure, whole
+        text = text[-_LABEL_WINDOW:].split(" ", 1)[-1]
+    text = text.lstrip(_LABEL_MARKS)
+    while True:
+        text = text.rstrip(_LABEL_TAIL_MARKS)
+        lower = text.lower()
+        for word in _LABEL_FILLERS:
+            if lower.endswith(word) and not lower[-len(word) - 1 : -len(word)].isalpha():
+                text = text[: -len(word)]
+                break
+        else:
+            return text
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _LABEL_LIMIT:
+        return text
+    return text[: _LABEL_LIMIT - 1].rstrip() + "…"
+
+
+__all__ = ["LineRead", "Rec", "is_announcement", "read_line"]

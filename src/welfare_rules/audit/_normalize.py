@@ -1,0 +1,149 @@
+"""Report text → numbered, normalised lines: NFC, plain spaces, no Markdown emphasis.
+
+Each :class:`Line` keeps the text as written (for findings) beside a normalised form the
+extractor reads: NFC, one plain space for any run of spaces (non-breaking, thin, tabs
+outside tables), straight quotes, ``-`` for dashes, Markdown emphasis (``**``, ``__``)
+and backslash escapes removed, the heading marks (``#``) and the bullet (``-``, ``+``,
+``*``, ``•``) or enumerator (``1.``, ``II.``) taken off the front and kept aside.
+Line numbers are 1-based and count ``\\n``, ``\\r\\n`` and a lone ``\\r`` as one break.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_TRANSLATE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00d7": "x",  # the multiplication sign reads as "x"
+    }
+)
+_SPECIAL = re.compile(
+    "[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u2013\u2014\u2212\u00d7\u00a0\u1680"
+    "\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\u00ad\ufeff\x0b\x0c]"
+)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_EMPHASIS = re.compile(r"\*{2,}|_{2,}")
+_SPACES = re.compile(r" {2,}")
+_HEADING = re.compile(r"#{1,6}(?= |$)")
+_BULLET = re.compile(r"([-+*•·◦▪●‣]) ")
+_ROMAN = re.compile(r"([IVXLC]{1,6})[.)] ")
+_ENUM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
+_QUOTE = re.compile(r"> ?")
+_TABLE_SEPARATOR = re.compile(r" *:?-+:? *")
+
+_BULLET_NAMES = {"·": "•", "◦": "•", "▪": "•", "●": "•", "‣": "•"}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the report: as written, normalised, and its structural marks."""
+
+    number: int  # 1-based
+    raw: str  # as written, without the line break
+    text: str  # normalised, marks taken off
+    heading: int = 0  # Markdown heading level (a roman-numbered line counts as 2); 0: none
+    bullet: str | None = None  # "-", "+", "*", "•" or "1." for an enumerated item
+    enumerator: str | None = None  # the number taken off the front ("1", "II", "2.1")
+    cells: tuple[str, ...] | None = None  # table cells when the line is a table row
+    separator: bool = False  # a Markdown table's |---|---| row
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor numbers them."""
+    return _BREAKS.split(text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, plain single spaces, straight quotes, no emphasis: the form every reader sees.
+
+    >>> normalize_text("**Tổng số**\\u00a0 1.251  suất “quà”")
+    'Tổng số 1.251 suất "quà"'
+    """
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        if _SPECIAL.search(text):
+            text = text.translate(_TRANSLATE)
+            text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def read_lines(text: str) -> list[Line]:
+    """Every line of ``text``, numbered and normalised."""
+    return [_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
+
+
+def _line(number: int, raw: str) -> Line:
+    cells = _cells(raw)
+    if cells is not None:
+        separator = all(_TABLE_SEPARATOR.fullmatch(cell) for cell in cells)
+        normalized = tuple(normalize_text(cell) for cell in cells)
+        return Line(number, raw, " | ".join(normalized), cells=normalized, separator=separator)
+    text = normalize_text(raw)
+    quote = _QUOTE.match(text)
+    if quote:
+        text = text[quote.end() :]
+    heading = 0
+    bullet = enumerator = None
+    mark = _HEADING.match(text)
+    if mark:
+        heading = mark.end()
+        text = text[mark.end() :].strip()
+    else:
+        found = _BULLET.match(text)
+        if found:
+            bullet = _BULLET_NAMES.get(found.group(1), found.group(1))
+            text = text[found.end() :].strip()
+    roman = _ROMAN.match(text)
+    if roman:
+        enumerator = roman.group(1)
+        text = text[roman.end() :].strip()
+        heading = heading or 2
+    else:
+        enum = _ENUM.match(text)
+        if enum:
+            enumerator = enum.group(1)
+            text = text[enum.end() :].strip()
+            if not heading and bullet is None:
+                bullet = "1."
+    return Line(number, raw, text, heading=heading, bullet=bullet, enumerator=enumerator)
+
+
+def _cells(raw: str) -> tuple[str, ...] | None:
+    """The cells of a Markdown pipe row or a tab-separated row, else ``None``."""
+    stripped = raw.strip(" \u00a0\r\n")  # not tabs: a leading tab is an empty first cell
+    if stripped.count("|") >= 2:
+        if stripped.startswith("|"):
+            stripped = stripped[1:]
+        if stripped.endswith("|") and not stripped.endswith("\\|"):
+            stripped = stripped[:-1]
+        return tuple(stripped.split("|"))
+    if "\t" in stripped.strip():
+        return tuple(stripped.split("\t"))
+    return None
+
+
+__all__ = ["Line", "normalize_text", "read_lines", "split_lines"]

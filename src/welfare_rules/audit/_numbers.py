@@ -1,0 +1,278 @@
+"""Every number on a normalised line, read in context: money, count, date, citation, ….
+
+:func:`scan` finds each run of digits once (a number never goes missing) and decides what
+it is from the words around it: an amount (``600.000đ``, ``22,252 tỷ đồng``), a level
+(``Mức 600.000đ``, ``x 900.000đ``), a count with its unit (``22 suất``, ``04 lượt``), a
+claim's bound (``trung bình mỗi suất … trên 400.000 đồng``), a percentage, a date or a
+period (``26/12/2023``, ``năm 2024``, ``Quý 1``), an instrument number (``1583/QĐ-CTN``,
+``Nghị định số 20``), an age (``Tuổi 80``), a duration, an ordinal — or ``unknown``.
+Every pattern is linear: no nested quantifiers, context looked up in bounded slices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import MoneyParseError
+from ..money import parse_vnd
+
+Kind = Literal[
+    "amount",
+    "level",
+    "count",
+    "claim",
+    "percent",
+    "date",
+    "period",
+    "instrument",
+    "age",
+    "duration",
+    "ordinal",
+    "enumerator",
+    "index",
+    "unknown",
+]
+FIGURE_KINDS: frozenset[str] = frozenset({"amount", "level", "count"})
+
+_MAX_DIGITS = 24  # past this a "number" is noise, not a figure
+_CONTEXT = 48  # characters of context read on each side of a number
+_NEAR = 24  # the words that name a number stand this close before it
+
+_ATOM = re.compile(r"\d+(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?")
+_MONEY_UNIT = re.compile(
+    r" ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng|vnđ|vnd|đ|₫)(?![^\W\d_])"
+    r"| ?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])"
+)
+_COUNT_UNIT = re.compile(
+    r" ?(?P<unit>hồ sơ|đối tượng|học sinh|học viên|trẻ em|trường hợp|doanh nghiệp|gia đình"
+    r"|lao động|đoàn viên|bệnh nhân|thương binh|liệt sĩ|người|suất|lượt|cụ|hộ|em|cháu"
+    r"|thẻ|phần|cnvclđ|cnlđ|cnvc|đơn vị|cơ sở|xã|phường|mẹ|ca|vụ|lớp học|công trình"
+    r"|căn nhà|nhà|con|tấn|kg)(?![^\W\d_])"
+)
+_PERCENT = re.compile(r" ?%")
+_TAIL_WORD = re.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
+_AFTER_TIME = re.compile(r" ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_])")
+_AFTER_AGE = re.compile(r" ?tuổi(?![^\W\d_])")
+_AFTER_TIMES = re.compile(r" ?[x*] ?\d")
+_AFTER_LIST_END = re.compile(r" ?(?:[;),]|\.(?!\d)|$)")
+
+_W = r"(?<![^\W\d_])"  # a word starts here
+_BEFORE_LEVEL = re.compile(rf"(?:{_W}mức(?: quà| hỗ trợ| tặng| chi)?|[x*]|{_W}nhân) ?:? ?$")
+_BEFORE_AGE_RANGE = re.compile(rf"{_W}tuổi \d+ (?:và |đến |- |tới )(?:trên )?$")
+_ORDINAL_WORDS = (
+    r"quý|đợt|lần|lớp|khóa|khoá|kỳ|phần|mục|điều|khoản|chương|phụ lục|tổ|khu|thôn"
+    r"|tuần|giai đoạn|số thứ tự|stt|tiết|bước|vòng|hạng|loại|nhóm|bảng|biểu|mẫu|hình"
+    r"|trang|dòng|cột|số hiệu"
+)
+_INSTRUMENT_WORDS = (
+    r"quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị|hướng dẫn|tờ trình"
+    r"|luật|chương trình|báo cáo|thông báo|pháp lệnh|văn bản|qđ|nđ|nq|tt|ct|kh|cv|hd|tb|bc"
+)
+_BEFORE_INSTRUMENT = re.compile(rf"{_W}(?:{_INSTRUMENT_WORDS})(?: số)? ?:? ?$")
+_WORD_KINDS: dict[str, str] = {
+    **dict.fromkeys(_INSTRUMENT_WORDS.split("|"), "instrument"),
+    **dict.fromkeys(_ORDINAL_WORDS.split("|"), "ordinal"),
+    "tuổi": "age",
+    "tuổi từ": "age",
+    "ngày": "date",
+    "mùng": "date",
+    "mồng": "date",
+    "tháng": "period",
+    "năm": "period",
+    "niên độ": "period",
+}
+_PUNCTUATION = "([{\"'-/,;."
+_BEFORE_AVERAGE = re.compile(r"trung bình|bình quân")
+_BEFORE_EACH = re.compile(
+    rf"^(?![^()]*(?:trung bình|bình quân))[^()]*{_W}mỗi (?:suất|người|lượt|đối tượng|hộ)"
+    rf"(?: quà)?(?: trị giá| là| được| mức)? ?:? ?$"
+)
+_BOUNDS = (
+    (re.compile(rf"{_W}(?:không dưới|ít nhất|tối thiểu|từ) ?$"), ">="),
+    (re.compile(rf"{_W}(?:không quá|không vượt quá|tối đa) ?$"), "<="),
+    (re.compile(rf"{_W}(?:trên|hơn|cao hơn|quá|vượt) ?$"), ">"),
+    (re.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
+)
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
+_MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
+_NUMBER_YEAR = re.compile(r"\d{1,5}/\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One number on a line and what it was read as."""
+
+    start: int
+    end: int  # the end of the number and its unit (``600.000đ``, ``22 suất``)
+    text: str  # as it stands on the normalised line, unit included
+    kind: Kind
+    value: int | None = None  # money in đồng, a count, a claim's bound
+    unit: str | None = None  # a count's unit ("suất", "người" …)
+    op: str | None = None  # a claim's comparison: ">", ">=", "<", "<="
+    date: dt.date | None = None  # a full date (day, month, year)
+
+
+def scan(text: str) -> list[Token]:
+    """Every number on ``text`` (a normalised line), in order, each read once."""
+    lower = text.lower()
+    tokens: list[Token] = []
+    for match in _ATOM.finditer(lower):
+        start, end = match.span()
+        previous = tokens[-1] if tokens else None
+        if previous is not None and previous.end > start:
+            continue  # never happens with the units we read; kept as a guard
+        if (
+            previous is not None
+            and previous.kind == "instrument"
+            and lower[previous.end : start] == " "
+            and match.group(0).isdigit()
+            and _ends_upper(text[previous.start : previous.end])
+        ):  # "01/CV-ĐKTLN 178": the number goes on in a second word
+            tokens[-1] = Token(previous.start, end, text[previous.start : end], "instrument")
+            continue
+        floor = max(previous.end if previous else 0, start - _CONTEXT)
+        token = _read(text, lower, match, lower[floor:start])
+        if token.kind == "instrument" and match.group("tail"):
+            more = _TAIL_WORD.match(text, token.end)
+            if more:  # "28/UBND-LĐT BXH ngày …": the number goes on in a second word
+                token = Token(token.start, more.end(1), text[token.start : more.end(1)], token.kind)
+        tokens.append(token)
+    return tokens
+
+
+def _ends_upper(text: str) -> bool:
+    last = text.rsplit("-", 1)[-1].rsplit("/", 1)[-1]
+    return last.isupper()
+
+
+def _read(text: str, lower: str, match: re.Match[str], before: str) -> Token:
+    """What the number ``match`` is, from ``before`` (the words since the last number)."""
+    start, end = match.span()
+    number = match.group(0)
+    plain = Token(start, end, text[start:end], "unknown")
+    if match.group("tail") or (
+        _NUMBER_YEAR.fullmatch(number) and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
+    ):
+        return _kind(plain, "instrument")
+    if len(number) > _MAX_DIGITS * 2:
+        return plain
+    if "/" in number:
+        return _slashed(text, start, end, number)
+    after = lower[end : end + _CONTEXT]
+    percent = _PERCENT.match(after)
+    if percent:
+        return Token(start, end + percent.end(), text[start : end + percent.end()], "percent")
+    unit = _MONEY_UNIT.match(after)
+    if unit:
+        return _money(text, start, end + unit.end(), before)
+    kind = _named_by(before)
+    if kind == "instrument":
+        return _kind(plain, "instrument")
+    if kind == "age" or _AFTER_AGE.match(after) or _age_range(lower, start):
+        return _kind(plain, "age")
+    if kind == "date":
+        return _kind(plain, "date")
+    if kind == "period":
+        return _kind(plain, "period")
+    count = _COUNT_UNIT.match(after)
+    if count:
+        return _count(text, start, end, end + count.end(), count.group("unit"))
+    if kind == "ordinal":
+        return _kind(plain, "ordinal")
+    if _is_year(number):
+        return _kind(plain, "period")
+    if _AFTER_TIME.match(after):
+        return _kind(plain, "duration")
+    if _AFTER_TIMES.match(after) or (kind == "colon" and _AFTER_LIST_END.match(after)):
+        return _count(text, start, end, end, None)
+    return plain
+
+
+def _named_by(before: str) -> str | None:
+    """What the words just before a number name it: an instrument (``Quyết định số``,
+    ``QĐ``), an age (``Tuổi``), a day, a month or year, an ordinal (``Quý``, ``lớp``), or
+    ``colon`` after a label (``thờ cúng liệt sĩ: 04``). Dictionary look-ups, no search."""
+    stripped = before.rstrip(" ")
+    colon = stripped.endswith(":")
+    head, _, last = stripped.rstrip(" :").rpartition(" ")
+    last = last.lstrip(_PUNCTUATION)
+    head, _, previous = head.rpartition(" ")
+    previous = previous.lstrip(_PUNCTUATION)
+    if last == "số" and previous:  # "Quyết định số", "QĐ số", "số thứ tự" is not here
+        if _WORD_KINDS.get(previous) == "instrument":
+            return "instrument"
+        two = f"{head.rpartition(' ')[2].lstrip(_PUNCTUATION)} {previous}"
+        if _WORD_KINDS.get(two) == "instrument":
+            return "instrument"
+    kind = _WORD_KINDS.get(f"{previous} {last}") if previous else None
+    kind = kind or _WORD_KINDS.get(last)
+    if kind is None and last == "tự" and stripped.endswith("số thứ tự"):
+        kind = "ordinal"
+    if kind is None and colon:
+        return "colon"
+    return kind
+
+
+def _age_range(lower: str, start: int) -> bool:
+    """``tuổi 100 và trên 100``: the second number is an age too."""
+    wide = lower[max(0, start - _NEAR) : start]
+    return "tuổi" in wide and _BEFORE_AGE_RANGE.search(wide) is not None
+
+
+def _kind(token: Token, kind: Kind) -> Token:
+    return Token(token.start, token.end, token.text, kind)
+
+
+def _slashed(text: str, start: int, end: int, number: str) -> Token:
+    """``26/12/2023`` (date), ``1/6`` (day/month), ``1/2024`` (period) or unknown."""
+    full = _DAY_MONTH_YEAR.fullmatch(number)
+    if full:
+        day, month, year = (int(part) for part in full.groups())
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return Token(start, end, text[start:end], "unknown")
+        return Token(start, end, text[start:end], "date", date=date)
+    short = _DAY_MONTH.fullmatch(number)
+    if short and 1 <= int(short.group(1)) <= 31 and 1 <= int(short.group(2)) <= 12:
+        return Token(start, end, text[start:end], "date")
+    if _MONTH_YEAR.fullmatch(number):
+        return Token(start, end, text[start:end], "period")
+    return Token(start, end, text[start:end], "unknown")
+
+
+def _money(text: str, start: int, end: int, before: str) -> Token:
+    written = text[start:end]
+    try:
+        value = parse_vnd(written)
+    except MoneyParseError:
+        return Token(start, end, written, "unknown")
+    near = before[-_NEAR:]
+    if _BEFORE_LEVEL.search(near) or ("mỗi" in before and _BEFORE_EACH.search(before)):
+        return Token(start, end, written, "level", value)
+    if _BEFORE_AVERAGE.search(before):
+        for pattern, op in _BOUNDS:
+            if pattern.search(near):
+                return Token(start, end, written, "claim", value, op=op)
+        return Token(start, end, written, "unknown", value)  # "about …": nothing to check
+    return Token(start, end, written, "amount", value)
+
+
+def _count(text: str, start: int, number_end: int, end: int, unit: str | None) -> Token:
+    digits = text[start:number_end]
+    if "," in digits or ("." in digits and not _GROUPED.fullmatch(digits)):
+        return Token(start, end, text[start:end], "unknown")
+    value = int(digits.replace(".", ""))
+    return Token(start, end, text[start:end], "count", value, unit=unit)
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
+
+
+__all__ = ["FIGURE_KINDS", "Kind", "Token", "scan"]

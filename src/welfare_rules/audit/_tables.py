@@ -1,0 +1,186 @@
+"""Tables (Markdown pipes or tab-separated rows) whose header names the figure columns.
+
+The header row is the first row that names at least two of the columns ``Số suất``
+(count), ``Mức quà`` (level) and ``Thành tiền`` (amount), one of them a count or an
+amount; a unit in the header (``(triệu đồng)``, ``(1.000 đồng)``) scales the column. A
+row labelled ``Tổng cộng``/``Cộng`` is the total; rows numbered ``I``, ``II`` … head
+groups of the rows numbered ``1``, ``2`` … under them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import MoneyParseError
+from ..money import parse_vnd
+from ._lines import Rec
+from ._normalize import Line
+from ._numbers import Token, scan
+
+Column = Literal["index", "label", "count", "level", "amount"]
+
+_INDEX = re.compile(r"s?tt|số tt|số thứ tự|thứ tự")
+_AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
+_LEVEL = re.compile(r"mức|đơn giá")
+_COUNT = re.compile(r"số suất|số lượng|số người|số lượt|số đối tượng|số hồ sơ|suất|người|lượt|sl")
+_TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+_ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
+_UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
+_COUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_SCALES = (
+    (re.compile(r"tỷ|tỉ"), " tỷ đồng"),
+    (re.compile(r"triệu"), " triệu đồng"),
+    (re.compile(r"nghìn|ngàn|1\.000 ?đ"), " nghìn đồng"),
+)
+
+
+@dataclass
+class Table:
+    """A table read into records: the rows (grouped), the total row, what was not read."""
+
+    rows: list[Rec]
+    total: Rec | None
+    unknown: list[tuple[int, Token]] = field(default_factory=list)
+
+
+def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
+    """What each column holds, if ``cells`` is a header row that names figures."""
+    columns: list[Column] = []
+    for cell in cells:
+        lower = cell.lower().strip()
+        if _INDEX.fullmatch(lower):
+            columns.append("index")
+        elif _AMOUNT.search(lower):
+            columns.append("amount")
+        elif _LEVEL.search(lower):
+            columns.append("level")
+        elif _COUNT.search(lower):
+            columns.append("count")
+        else:
+            columns.append("label")
+    figures = {column for column in columns if column in ("count", "level", "amount")}
+    if len(figures) < 2 or not figures & {"count", "amount"}:
+        return None
+    return tuple(columns)
+
+
+def read_table(lines: list[Line]) -> Table | None:
+    """The table in ``lines`` (consecutive table rows), or ``None`` if it has no header."""
+    for position, line in enumerate(lines):
+        assert line.cells is not None
+        columns = header_columns(line.cells)
+        if columns is not None:
+            scales = tuple(_scale(cell) for cell in line.cells)
+            table = _rows(lines[position + 1 :], columns, scales)
+            unit = _unit(line.cells, columns)
+            for rec in _walk(table.rows, table.total):
+                rec.unit = unit if rec.count is not None else None
+            return table
+    return None
+
+
+def _unit(cells: tuple[str, ...], columns: tuple[Column, ...]) -> str | None:
+    """The count's unit from its header: "Số suất" → "suất"."""
+    for cell, column in zip(cells, columns, strict=False):
+        if column == "count":
+            found = _UNIT.search(cell.lower())
+            return found.group(1) if found else None
+    return None
+
+
+def _walk(rows: list[Rec], total: Rec | None) -> list[Rec]:
+    found = [*rows, *([total] if total else [])]
+    for rec in rows:
+        found.extend(rec.children)
+    return found
+
+
+def _scale(header: str) -> str:
+    lower = header.lower()
+    for pattern, unit in _SCALES:
+        if pattern.search(lower):
+            return unit
+    return ""
+
+
+def _rows(lines: list[Line], columns: tuple[Column, ...], scales: tuple[str, ...]) -> Table:
+    table = Table(rows=[], total=None)
+    group: Rec | None = None
+    for line in lines:
+        if line.separator or line.cells is None or not any(line.cells):
+            continue
+        rec, index = _row(line, columns, scales, table)
+        if rec is None:
+            continue
+        if _TOTAL.match(rec.label):
+            table.total = rec
+            group = None
+        elif index and _ROMAN.fullmatch(index):
+            rec.explicit = True
+            table.rows.append(rec)
+            group = rec
+        elif group is not None:
+            group.children.append(rec)
+        else:
+            table.rows.append(rec)
+    return table
+
+
+def _row(
+    line: Line, columns: tuple[Column, ...], scales: tuple[str, ...], table: Table
+) -> tuple[Rec | None, str]:
+    assert line.cells is not None
+    rec = Rec(line=line.number, bullet="|")
+    labels: list[str] = []
+    index = ""
+    for column, cell, scale in zip(columns, line.cells, scales, strict=False):
+        text = cell.strip()
+        if not text or text in ("-", "x", "0"):
+            if text == "0" and column in ("count", "amount", "level"):
+                _set(rec, column, 0)
+            continue
+        if column == "index":
+            index = text
+            continue
+        if column == "label":
+            labels.append(text)
+            for token in scan(text):
+                if token.kind == "unknown":
+                    table.unknown.append((line.number, token))
+                elif token.kind == "level" and "level" not in columns:
+                    rec.level = token.value
+            continue
+        value = _figure(text, column, scale)
+        if value is None:
+            table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+        else:
+            _set(rec, column, value)
+    rec.label = " ".join(labels) or index or f"#{line.number}"
+    if not rec.has_figures():
+        return None, index
+    return rec, index
+
+
+def _figure(text: str, column: Column, scale: str) -> int | None:
+    if column == "count":
+        if _COUNT_CELL.fullmatch(text):
+            return int(text.replace(".", ""))
+        return None
+    try:
+        return parse_vnd(text + scale if scale and text[-1].isdigit() else text)
+    except MoneyParseError:
+        return None
+
+
+def _set(rec: Rec, column: Column, value: int) -> None:
+    if column == "count":
+        rec.count = value
+    elif column == "level":
+        rec.level = value
+    elif column == "amount":
+        rec.amount = value
+
+
+__all__ = ["Table", "header_columns", "read_table"]

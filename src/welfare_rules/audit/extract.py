@@ -1,0 +1,318 @@
+"""Vietnamese report text → a :class:`~.report.Report` tree, each figure with its line.
+
+:func:`extract_report` reads a report as auditors receive it (Word or PDF pasted to
+text, Markdown) and returns the report tree with every figure's source line and text,
+the instruments it cites, the report's own date, and ``unparsed``: every line holding a
+number that was not understood, with its line number. A number is never dropped
+silently: each one becomes a figure of the tree, a citation or a date, a number of a
+known kind that is no figure (a percentage, a period, an age, an ordinal …), or goes
+into ``unparsed``.
+
+>>> extracted = extract_report(
+...     "Tổng số 1.251 suất quà trị giá 381.900.000 đồng. Trong đó:\\n"
+...     "+ Mức 600.000đ: 22 suất quà = 13.200.000đ.\\n"
+...     "+ Mức 300.000đ: 1.229 suất quà = 368.700.000đ.\\n"
+... )
+>>> total = extracted.report.nodes[0]
+>>> total.count, total.amount, [child.level for child in total.children]
+(1251, 381900000, [600000, 300000])
+>>> total.children[1].line, total.children[1].text
+(3, '+ Mức 300.000đ: 1.229 suất quà = 368.700.000đ.')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from importlib.resources import files
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .._i18n import Catalog, Text
+from ..errors import ReportDataError
+from ..tiers import FundingSource
+from ._lines import Rec, is_announcement, read_line
+from ._normalize import Line, read_lines
+from ._numbers import FIGURE_KINDS, Token
+from ._structure import Builder
+from ._tables import read_table
+from .report import Citation, Claim, FigureField, Node, Report, Restatement
+
+_MSG = Catalog(
+    "audit.extract",
+    {
+        "type": Text(
+            vi="cần văn bản báo cáo (str), không phải {kind}",
+            en="expected the report text (str), not {kind}",
+        ),
+    },
+)
+
+_REPORT_DATE = re.compile(
+    r"(?:[^\W\d_][^,\d]{0,60}, ?)?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})\.?"
+)
+_OWN_NUMBER = re.compile(r"số ?: ?")
+_INSTRUMENT_KIND = re.compile(
+    r"(?<![^\W\d_])(quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị"
+    r"|hướng dẫn|tờ trình|luật|chương trình|báo cáo|thông báo|pháp lệnh|văn bản"
+    r"|qđ|nđ|nq|tt|ct|kh|cv|hd|tb|bc)(?: số)? ?:? ?$"
+)
+_KIND_NAMES = {
+    "qđ": "Quyết định",
+    "nđ": "Nghị định",
+    "nq": "Nghị quyết",
+    "tt": "Thông tư",
+    "ct": "Chỉ thị",
+    "kh": "Kế hoạch",
+    "cv": "Công văn",
+    "hd": "Hướng dẫn",
+    "tb": "Thông báo",
+    "bc": "Báo cáo",
+}
+_DATE_LINK = re.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
+_DATE_WORDS = re.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+_DIGIT = re.compile(r"\d")
+_SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UnparsedLine(_Frozen):
+    """A line holding numbers the extractor did not understand."""
+
+    line: int = Field(ge=1)
+    text: str  # the line as written
+    numbers: tuple[str, ...]  # the numbers (with their units) that were not understood
+
+
+class ExtractedReport(_Frozen):
+    """The report tree read from a text, and the lines whose numbers were not understood."""
+
+    report: Report
+    unparsed: tuple[UnparsedLine, ...] = ()
+
+
+def example_text() -> str:
+    """The bundled example report (``welfare-rules audit --example``): a text of the
+    project's own in a district report's style, with a real report's gift figures and
+    their mistakes kept."""
+    return files(__package__).joinpath("data", "example_report.md").read_text(encoding="utf-8")
+
+
+def extract_report(text: str) -> ExtractedReport:
+    """Read a Vietnamese report's text into its tree of figures (see the module docs).
+
+    Never raises for a ``str``; anything else raises
+    :class:`~welfare_rules.errors.ReportDataError`.
+    """
+    if not isinstance(text, str):
+        raise ReportDataError(_MSG("type", kind=type(text).__name__), value=text)
+    return _Extraction(read_lines(text)).run()
+
+
+class _Extraction:
+    """One pass over the lines: records into the builder, citations, the date, leftovers."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.raw = {line.number: line.raw for line in lines}
+        self.builder = Builder()
+        self.citations: list[Citation] = []
+        self.unparsed: dict[int, list[str]] = {}
+        self.date: dt.date | None = None
+        self.title: str | None = None
+
+    def run(self) -> ExtractedReport:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if line.cells is None:
+                self._text_line(line)
+                index += 1
+                continue
+            stop = index
+            while stop < len(self.lines) and self.lines[stop].cells is not None:
+                stop += 1
+            self._table(self.lines[index:stop])
+            index = stop
+        nodes = tuple(self._node(rec) for rec in self.builder.finish())
+        report = Report(
+            title=self.title, date=self.date, nodes=nodes, citations=tuple(self.citations)
+        )
+        unparsed = tuple(
+            UnparsedLine(line=number, text=self.raw[number], numbers=tuple(numbers))
+            for number, numbers in sorted(self.unparsed.items())
+        )
+        return ExtractedReport(report=report, unparsed=unparsed)
+
+    # -- lines ---------------------------------------------------------------------------
+
+    def _text_line(self, line: Line) -> None:
+        text = line.text
+        if not text:
+            return
+        if line.heading:
+            self.builder.heading()
+            if self.title is None and not _DIGIT.search(text):
+                self.title = text
+        if self.date is None and self._report_date(text):
+            return
+        if is_announcement(text):
+            self.builder.announce()
+            return
+        if not _DIGIT.search(text):
+            return
+        read = read_line(text, line=line.number, bullet=None if line.heading else line.bullet)
+        if any(token.kind == "instrument" for token in read.tokens):
+            self._citations(line, read.tokens)
+        for token in read.unknown:
+            self.unparsed.setdefault(line.number, []).append(token.text)
+        for rec in read.records:
+            self.builder.place(rec)
+
+    def _report_date(self, text: str) -> bool:
+        match = _REPORT_DATE.fullmatch(text.lower())
+        if match is None:
+            return False
+        day, month, year = (int(group) for group in match.groups())
+        try:
+            self.date = dt.date(year, month, day)
+        except ValueError:
+            return False
+        return True
+
+    def _table(self, lines: list[Line]) -> None:
+        table = read_table(lines)
+        if table is None:
+            for line in lines:
+                self._text_line(line)
+            return
+        for number, token in table.unknown:
+            self.unparsed.setdefault(number, []).append(token.text)
+        parent = self.builder.top()
+        if parent is not None and parent.announces and not parent.children:
+            parent.children.extend(table.rows)
+            parent.explicit = True
+            if table.total is not None:
+                _restate(parent, table.total)
+        elif table.total is not None:
+            total = table.total
+            total.children, total.explicit = table.rows, True
+            self.builder.place(total)
+        else:
+            for rec in table.rows:
+                self.builder.place(rec)
+
+    # -- citations -------------------------------------------------------------------------
+
+    def _citations(self, line: Line, tokens: list[Token]) -> None:
+        lower = line.text.lower()
+        group, previous_end, breaks = 0, 0, False
+        for position, token in enumerate(tokens):
+            if token.kind in FIGURE_KINDS:
+                breaks = True
+            if token.kind != "instrument":
+                continue
+            if position == 0 and _OWN_NUMBER.fullmatch(lower[: token.start]):
+                continue  # "Số: 10/BC-…": the report's own number
+            if self.citations and self.citations[-1].line == line.number:
+                between = lower[previous_end : token.start]
+                if breaks or any(mark in between for mark in '()"'):
+                    group += 1
+            breaks, previous_end = False, token.end
+            before = lower[max(0, token.start - 48) : token.start]
+            kind = _INSTRUMENT_KIND.search(before)
+            self.citations.append(
+                Citation(
+                    instrument=token.text,
+                    kind=_kind_name(kind.group(1)) if kind else None,
+                    date=_cited_date(lower, tokens, position),
+                    line=line.number,
+                    text=line.raw,
+                    group=group,
+                )
+            )
+
+    # -- nodes -----------------------------------------------------------------------------
+
+    def _node(self, rec: Rec) -> Node:
+        raw = self.raw.get(rec.line)
+        claims: list[Claim] = []
+        for op, value in rec.claims:
+            if rec.count is None or rec.amount is None:
+                self.unparsed.setdefault(rec.line, []).append(f"{op} {value}")
+                continue
+            claims.append(Claim(expression=f"amount {op} {value} * count", line=rec.line, text=raw))
+        return Node(
+            label=rec.label,
+            count=rec.count,
+            count_unit=rec.unit,
+            level=rec.level,
+            amount=rec.amount,
+            source=_source(rec.label),
+            line=rec.line,
+            text=raw,
+            children=tuple(self._node(child) for child in rec.children),
+            children_complete=_complete(rec),
+            restatements=tuple(
+                Restatement(field=field, value=value, line=line, text=self.raw.get(line))
+                for field, value, line in rec.restatements
+            ),
+            claims=tuple(claims),
+        )
+
+
+def _kind_name(word: str) -> str:
+    return _KIND_NAMES.get(word, word[:1].upper() + word[1:])
+
+
+def _cited_date(lower: str, tokens: list[Token], position: int) -> dt.date | None:
+    """The date written right after the instrument (``… ngày 26/12/2023``), if any."""
+    token = tokens[position]
+    if position + 1 < len(tokens):
+        following = tokens[position + 1]
+        if following.date is not None and _DATE_LINK.fullmatch(lower[token.end : following.start]):
+            return following.date
+    words = _DATE_WORDS.match(lower, token.end, token.end + 48)
+    if words:
+        day, month, year = (int(group) for group in words.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def _source(label: str) -> FundingSource | None:
+    if not _SOURCE_CUE.search(label):
+        return None
+    found = FundingSource.mentioned_in(label)
+    return found[0] if len(found) == 1 else None
+
+
+def _complete(rec: Rec) -> bool:
+    """False when one announced part is smaller in every figure: "trong đó" names a few."""
+    if not rec.explicit or len(rec.children) != 1:
+        return True
+    child = rec.children[0]
+    pairs = [(child.count, rec.count), (child.amount, rec.amount)]
+    known = [(part, whole) for part, whole in pairs if part is not None and whole is not None]
+    return not known or not all(part < whole for part, whole in known)
+
+
+def _restate(parent: Rec, total: Rec) -> None:
+    """A table's total row states the announcing record's figures a second time."""
+    fields: tuple[FigureField, ...] = ("count", "level", "amount")
+    for field in fields:
+        value = getattr(total, field)
+        if value is None:
+            continue
+        if getattr(parent, field) is None:
+            setattr(parent, field, value)
+        else:
+            parent.restatements.append((field, value, total.line))
+
+
+__all__ = ["ExtractedReport", "UnparsedLine", "example_text", "extract_report"]

@@ -1,0 +1,439 @@
+"""Tests for audit/extract.py (with audit/_lines.py and audit/_structure.py behind it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit.compile import compile_report
+from welfare_rules.audit.extract import ExtractedReport, example_text, extract_report
+from welfare_rules.audit.report import Node, Report
+from welfare_rules.errors import ReportDataError
+
+_PIECES = st.sampled_from(
+    [
+        "Mức ",
+        "Tuổi ",
+        "Tổng số ",
+        "trong đó",
+        " cụ thể: ",
+        "(",
+        ")",
+        "; ",
+        ", ",
+        ". ",
+        " = ",
+        " x ",
+        " × ",
+        "*",
+        ": ",
+        "suất",
+        " suất quà",
+        " người",
+        " lượt",
+        " hồ sơ",
+        "đ",
+        " đồng",
+        " triệu",
+        " tỷ đồng",
+        "%",
+        "Quyết định số ",
+        "/QĐ-CTN",
+        " ngày ",
+        "/",
+        "trung bình mỗi suất trên ",
+        "năm ",
+        "tháng ",
+        "Quý ",
+        "**",
+        "\u00a0",
+        "\r\n",
+        "\n",
+        "- ",
+        "+ ",
+        "# ",
+        '"',
+        "NQ ",
+    ]
+)
+_NUMBERS = st.one_of(
+    st.integers(0, 10**13).map(lambda n: f"{n:,}".replace(",", ".")),
+    st.integers(0, 9999).map(str),
+    st.from_regex(r"\d{1,3}([.,/]\d{1,4}){0,4}", fullmatch=True),
+)
+
+
+@st.composite
+def report_like_text(draw: st.DrawFn) -> str:
+    """Text built from the words, numbers and marks of gift reports, in any order."""
+    parts = draw(st.lists(st.one_of(_PIECES, _NUMBERS, st.text(max_size=4)), max_size=40))
+    return "".join(parts)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = example_text()
+
+
+def line_of(text: str, fragment: str, *, nth: int = 0) -> int:
+    """The 1-based line number of the ``nth`` line holding ``fragment``."""
+    lines = [number for number, line in enumerate(text.splitlines(), 1) if fragment in line]
+    return lines[nth]
+
+
+def nodes(report: Report) -> list[Node]:
+    return [node for _, node in report.walk()]
+
+
+def violated(report: Report) -> list[tuple[str, list[int]]]:
+    """Each violated edit, with the lines of its figures."""
+    compiled = compile_report(report)
+    found = []
+    for edit in compiled.edits:
+        if not edit.holds(compiled.values):
+            lines = {
+                ref.line or 0
+                for name, ref in compiled.figures.items()
+                if re.search(rf"\b{name}\b", str(edit))
+            }
+            found.append((edit.kind, sorted(lines)))
+    return found
+
+
+def corrected(text: str) -> str:
+    """The example with the source's mistakes corrected."""
+    fixes = {
+        "5.502 suất = 2.721.000.000đ": "5.502 suất = 2.751.000.000đ",
+        "5.445.400.000 đồng": "5.455.400.000 đồng",
+        "1.137.600 đồng": "1.137.600.000 đồng",
+        "cho 15.372 lượt": "cho 15.373 lượt",
+        "16.464.647.630": "16.470.812.630",
+        "1583/QĐ-CTN ngày 26/12/2024": "1583/QĐ-CTN ngày 26/12/2023",
+    }
+    for wrong, right in fixes.items():
+        assert wrong in text
+        text = text.replace(wrong, right)
+    return text
+
+
+# -- the example report: the source's figures and mistakes ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def extracted() -> ExtractedReport:
+    return extract_report(EXAMPLE)
+
+
+def test_example_gift_table_tree(extracted: ExtractedReport) -> None:
+    total = extracted.report.nodes[0]
+    assert (total.count, total.amount) == (19_286, 11_554_050_000)
+    assert [child.count for child in total.children] == [11_115, 1_891, 6_280]
+    budget = total.children[0]
+    assert [child.count for child in budget.children] == [1_251, 7_432, 2_432]
+    provincial = budget.children[1]
+    assert provincial.line == line_of(EXAMPLE, "5.445.400.000")
+    assert [child.level for child in provincial.children] == [
+        4_000_000,
+        1_500_000,
+        1_000_000,
+        500_000,
+        300_000,
+    ]
+    five_hundred = provincial.children[3]
+    assert (five_hundred.count, five_hundred.level, five_hundred.amount) == (
+        5_502,
+        500_000,
+        2_721_000_000,
+    )
+    assert five_hundred.line == line_of(EXAMPLE, "2.721.000.000")
+    assert five_hundred.text is not None
+    assert "2.721.000.000" in five_hundred.text
+    city = budget.children[2]
+    assert [child.count for child in city.children] == [2_112, 20, 300]
+    assert city.children[0].amount == 1_137_600  # as written: the dropped ".000" is kept
+    assert [child.level for child in city.children[0].children] == [700_000, 600_000, 500_000]
+
+
+def test_example_longevity_and_socialized(extracted: ExtractedReport) -> None:
+    longevity, socialized = extracted.report.nodes[0].children[1:]
+    assert [child.count for child in longevity.children] == [1_197, 694]
+    ages = longevity.children[1].children
+    assert (ages[0].count, ages[0].level, ages[0].amount) == (291, 900_000, 261_900_000)
+    assert ages[0].count_unit == "người"
+    assert [claim.expression for claim in socialized.claims] == ["amount > 400000 * count"]
+    inline = socialized.children[2]
+    assert [(c.count, c.amount) for c in inline.children] == [
+        (578, 109_200_000),
+        (2_500, 989_650_000),
+    ]
+
+
+def test_example_payment_line_parts(extracted: ExtractedReport) -> None:
+    payment = next(node for node in nodes(extracted.report) if node.count == 15_372)
+    assert payment.amount == 16_464_647_630
+    assert payment.line == line_of(EXAMPLE, "15.372")
+    assert [(c.count, c.amount) for c in payment.children] == [
+        (11_011, 7_845_650_000),
+        (3_296, 7_706_902_630),
+        (1_066, 918_260_000),
+    ]
+
+
+def test_example_violations_are_exactly_the_source_mistakes(extracted: ExtractedReport) -> None:
+    lines = {
+        "five_hundred": line_of(EXAMPLE, "2.721.000.000"),
+        "provincial": line_of(EXAMPLE, "5.445.400.000"),
+        "budget": line_of(EXAMPLE, "7.314.900.000"),
+        "city": line_of(EXAMPLE, "1.477.600.000"),
+        "city_gifts": line_of(EXAMPLE, "1.137.600 đồng"),
+        "payment": line_of(EXAMPLE, "15.372"),
+    }
+    broken = violated(extracted.report)
+    figure_lines = {line for _, found in broken for line in found}
+    assert {lines["five_hundred"], lines["payment"], lines["city_gifts"]} <= figure_lines
+    parents = {found[0] for kind, found in broken if kind != "product"}
+    assert parents == {
+        lines["provincial"],
+        lines["budget"],
+        lines["city"],
+        lines["city_gifts"],
+        lines["payment"],
+    }
+    assert len(broken) == 7  # the budget, provincial, city, city-gift amount sums; one
+    # product; the payment line's count and amount
+
+
+def test_corrected_example_has_no_violation() -> None:
+    extracted = extract_report(corrected(EXAMPLE))
+    assert violated(extracted.report) == []
+    assert extracted.unparsed == ()
+
+
+def test_other_sections_add_up(extracted: ExtractedReport) -> None:
+    workers = next(node for node in nodes(extracted.report) if node.count == 3_899)
+    assert [c.count for c in workers.children] == [3_418, 481]
+    assert [c.count for c in workers.children[1].children] == [101, 380]
+    files = next(node for node in nodes(extracted.report) if node.count == 26)
+    assert [c.count for c in files.children] == [8, 12, 4, 2]
+    received = next(node for node in nodes(extracted.report) if node.count == 132)
+    assert [c.count for c in received.children] == [118, 14]
+
+
+def test_report_date_title_and_citations(extracted: ExtractedReport) -> None:
+    report = extracted.report
+    assert report.date == dt.date(2024, 3, 4)
+    assert report.title == "BÁO CÁO"
+    decisions = [c for c in report.citations if c.instrument == "1583/QĐ-CTN"]
+    assert [(c.kind, c.date, c.line) for c in decisions] == [
+        ("Quyết định", dt.date(2023, 12, 26), line_of(EXAMPLE, "1583/QĐ-CTN")),
+        ("Quyết định", dt.date(2024, 12, 26), line_of(EXAMPLE, "1583/QĐ-CTN", nth=1)),
+    ]
+    plans = [c for c in report.citations if c.instrument == "01/KH-UBND"]
+    assert len(plans) == 2
+    assert plans[0].line == plans[1].line
+    assert plans[0].group == plans[1].group
+    assert all(c.instrument != "12/BC-VD" for c in report.citations)  # the report's own
+
+
+def test_example_numbers_all_understood(extracted: ExtractedReport) -> None:
+    assert extracted.unparsed == ()
+
+
+def test_json_round_trip(extracted: ExtractedReport) -> None:
+    again = ExtractedReport.model_validate_json(extracted.model_dump_json())
+    assert again == extracted
+
+
+# -- forms the issue lists ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Mức 600.000đ: 22 suất quà = 13.200.000đ.", (22, 600_000, 13_200_000)),
+        ("Mức 2.000.000đ x 20 suất = 40.000.000đ", (20, 2_000_000, 40_000_000)),
+        ("Mức 2.000.000đ × 20 suất = 40.000.000đ", (20, 2_000_000, 40_000_000)),
+        ("Mức 2.000.000đ * 20 suất: 40.000.000đ", (20, 2_000_000, 40_000_000)),
+        ("Tuổi 80: 291 người x 900.000đ = 261.900.000đ", (291, 900_000, 261_900_000)),
+        ("20 suất x 2.000.000 đồng = 40.000.000 đồng", (20, 2_000_000, 40_000_000)),
+        ("Tổng số 1.251 suất quà trị giá 381.900.000 đồng", (1_251, None, 381_900_000)),
+        ("Nguồn ngân sách là 11.115 suất = 7.314.900.000 đồng", (11_115, None, 7_314_900_000)),
+        ("Quỹ: 130 suất = 130 triệu đồng", (130, None, 130_000_000)),
+        ("Tổng số tiền là 22,252 tỷ đồng", (None, None, 22_252_000_000)),
+    ],
+)
+def test_level_and_total_lines(line: str, expected: tuple[int | None, ...]) -> None:
+    node = extract_report(line).report.nodes[0]
+    assert (node.count, node.level, node.amount) == expected
+    assert node.line == 1
+
+
+def test_total_announcing_parts_on_same_line() -> None:
+    text = "- Nguồn xã: 1.197 suất = 837.900.000đ, trong đó:\n+ Tuổi 70: 701 người x 700.000đ = 490.700.000đ\n+ Tuổi 75: 496 người x 700.000đ = 347.200.000đ\n"
+    node = extract_report(text).report.nodes[0]
+    assert [child.line for child in node.children] == [2, 3]
+
+
+def test_counts_without_money() -> None:
+    text = (
+        "+ Tiếp nhận 118 hồ sơ (đối tượng 27 hồ sơ; khẩn cấp: 01 hồ sơ; điều chỉnh : 90 hồ sơ).\n"
+        "Mừng thọ 434 cụ, trong đó: tuổi 100 và trên 100 có 15 cụ; Tuổi 95 có 13 cụ; "
+        "Tuổi 90 có 31 cụ; Tuổi 80 có 375 cụ.\n"
+    )
+    first, second = extract_report(text).report.nodes
+    assert [c.count for c in first.children] == [27, 1, 90]
+    assert first.count_unit == "hồ sơ"
+    assert [c.count for c in second.children] == [15, 13, 31, 375]
+    assert [c.label for c in second.children][1] == "Tuổi 95"
+
+
+def test_partial_breakdown_is_not_complete() -> None:
+    node = extract_report("Có 600 người, trong đó 200 người là nữ.").report.nodes[0]
+    assert node.children_complete is False
+    assert [c.count for c in node.children] == [200]
+
+
+def test_parenthesis_that_does_not_add_up_is_not_a_breakdown() -> None:
+    nodes_ = extract_report("Đi làm 3.418 người (chưa đi làm 481 người).").report.nodes
+    assert [n.count for n in nodes_] == [3_418, 481]
+    assert nodes_[0].children == ()
+
+
+def test_bullets_deeper_and_arithmetic_close_groups() -> None:
+    text = "\n".join(
+        [
+            "- Thành phố: Tổng số 320 suất quà trị giá 340.000.000 đồng.",
+            "+ Mức 2.000.000đ x 20 suất = 40.000.000đ",
+            "+ Mức 1.000.000đ x 300 suất = 300.000.000đ.",
+            "- Xã: 10 suất = 5.000.000đ",
+        ]
+    )
+    city, commune = extract_report(text).report.nodes
+    assert [c.count for c in city.children] == [20, 300]
+    assert commune.children == ()
+
+
+def test_inferred_parts_that_do_not_add_up_are_undone() -> None:
+    text = "- Tổng số 500 suất = 100.000.000đ\n+ Mức 1.000đ x 2 suất = 2.000đ\n"
+    first, second = extract_report(text).report.nodes
+    assert first.children == ()
+    assert second.count == 2
+
+
+def test_heading_closes_open_groups() -> None:
+    text = "Tổng số 30 suất = 3.000.000đ, trong đó:\n## Mục khác\n- Mức 100.000đ: 30 suất = 3.000.000đ\n"
+    assert len(extract_report(text).report.nodes) == 2
+
+
+def test_normalisation_crlf_nbsp_emphasis_quotes_nfd() -> None:
+    import unicodedata
+
+    text = "**Tổng số** 1.251\u00a0suất quà trị giá 381.900.000\u202fđồng “quà Tết”. Trong đó:\r\n\r\n\\+ Mức 600.000đ: 22 suất = 13.200.000đ\r\n"
+    for variant in (text, unicodedata.normalize("NFD", text), text.replace("\r\n", "\r")):
+        node = extract_report(variant).report.nodes[0]
+        assert (node.count, node.amount) == (1_251, 381_900_000)
+        assert node.children[0].line == 3
+
+
+def test_tables_markdown_and_tab_separated() -> None:
+    text = (FIXTURES / "gift_tables.md").read_text(encoding="utf-8")
+    report = extract_report(text).report
+    central, provincial = report.nodes
+    assert [c.count for c in central.children] == [22, 1_229]
+    assert central.children[0].count_unit == "suất"
+    assert [r.value for r in central.restatements] == [1_251, 381_900_000]
+    assert provincial.count == 7_432
+    assert provincial.line == line_of(text, "Tổng cộng", nth=1)
+    assert [c.level for c in provincial.children][3] == 500_000
+    kinds = [kind for kind, _ in violated(report)]
+    assert sorted(kinds) == ["amount_sum", "product"]  # the 500.000đ row; the table total
+
+
+# -- never a silent drop ----------------------------------------------------------------------
+
+
+def test_unknown_numbers_are_listed_with_their_line() -> None:
+    text = "Không có số.\nĐội liên ngành 178 kiểm tra.\n- Mức 600.000đ: 22 suất = 13.200.000đ"
+    extracted = extract_report(text)
+    assert [(u.line, u.numbers) for u in extracted.unparsed] == [(2, ("178",))]
+    assert extracted.unparsed[0].text == "Đội liên ngành 178 kiểm tra."
+
+
+def test_claim_without_figures_is_listed() -> None:
+    extracted = extract_report("Quà (trung bình mỗi suất trên 400.000 đồng).")
+    assert extracted.unparsed[0].numbers == ("400.000 đồng",)
+
+
+def test_not_text_is_a_documented_error() -> None:
+    with pytest.raises(ReportDataError):
+        extract_report(b"bytes")  # type: ignore[arg-type]
+
+
+@given(report_like_text())
+@example("Mức 1.2.3.4.5.6đ: 22 suất")
+@example("tháng 13/13/2024; 99/99; 1,5 người")
+@example("| Số suất | Thành tiền |\n|---|---|\n| abc | 1,2,3 |")
+@example("1" * 5000 + " suất")
+@example("Số: 10/BC-X\nQuyết định số 5/QĐ-X ngày 31/02/2024")
+def test_fuzz_never_raises_and_never_drops(text: str) -> None:
+    from welfare_rules.audit._normalize import read_lines
+    from welfare_rules.audit._numbers import scan
+
+    extracted = extract_report(text)
+    report = extracted.report
+    node_lines = {node.line for _, node in report.walk()}
+    claim_lines = {node.line for _, node in report.walk() if node.claims}
+    cited = {citation.line for citation in report.citations}
+    unparsed = {u.line for u in extracted.unparsed}
+    for line in read_lines(text):
+        if line.cells is not None:
+            continue  # table rows: tested with the tables
+        kinds = [token.kind for token in scan(line.text)]
+        if "unknown" in kinds:
+            assert line.number in unparsed
+        if {"count", "level", "amount"} & set(kinds):
+            assert line.number in node_lines
+        if "claim" in kinds:
+            assert line.number in claim_lines | unparsed
+        own_number = kinds[:1] == ["instrument"] and line.text.lower().startswith("số")
+        if "instrument" in kinds[1:] or (kinds[:1] == ["instrument"] and not own_number):
+            assert line.number in cited
+
+
+@given(st.text(max_size=300))
+def test_fuzz_arbitrary_text(text: str) -> None:
+    assert isinstance(extract_report(text), ExtractedReport)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1." * 500_000,  # a megabyte of digits and dots: one number, too long to be money
+        "1.2.3.4.5.6.7.8.9.0" * 50_000,
+        "Mức " * 250_000,
+        "Mức Mức 1 " * 10_000,
+        "(" * 100_000 + "1 suất",
+        "Tổng số " * 120_000 + "5 suất",
+        "trong đó; " * 100_000,
+    ],
+)
+def test_pathological_megabyte_lines_are_fast(text: str) -> None:
+    started = time.perf_counter()
+    extract_report(text)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1.000.000đ ", "Quyết định số 1/ ", "- trong đó 5 suất; ", "Mức 5đ: 2 suất = 10đ; "],
+)
+def test_dense_figures_scale_linearly(unit: str) -> None:
+    """50 KB of figures (thousands of records) in about a second at most: nothing quadratic."""
+    started = time.perf_counter()
+    extract_report(unit * (50_000 // len(unit)))
+    assert time.perf_counter() - started < 2.0
