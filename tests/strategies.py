@@ -278,3 +278,58 @@ def report_trees(
     ]
     next_line = [1]
     return Report(title="generated", nodes=tuple(_numbered(node, next_line) for node in tops))
+
+
+# ---------------------------------------------------------------- people (entitle/person.py)
+from typing import Any  # noqa: E402
+
+
+@st.composite
+def people(draw: st.DrawFn, *, complete: bool = False, selections: tuple[str, ...] = ()) -> Any:
+    """A valid `Person`: birth date, year or neither; maybe dead; categories from the
+    vocabulary with attributes (all of them when ``complete``, else some may be missing);
+    household flags; selections among ``selections``."""
+    import datetime as dt
+
+    from welfare_rules.entitle.person import Person
+    from welfare_rules.rules.categories import CATEGORIES
+
+    data: dict[str, Any] = {}
+    birth = draw(st.dates(dt.date(1915, 1, 1), dt.date(2025, 12, 31)))
+    shape = draw(st.sampled_from(["date", "year", "none"] if not complete else ["date", "year"]))
+    if shape == "date":
+        data["birth_date"] = birth
+    elif shape == "year":
+        data["birth_year"] = birth.year
+    if draw(st.integers(0, 9)) == 0:
+        data["death_date"] = draw(st.dates(birth, dt.date(2030, 12, 31)))
+    categories: dict[str, dict[str, object]] = {}
+    for category_id in draw(st.lists(st.sampled_from(sorted(CATEGORIES)), max_size=3, unique=True)):
+        attributes: dict[str, object] = {}
+        for name, spec in CATEGORIES[category_id].attributes.items():
+            if not complete and draw(st.integers(0, 3)) == 0:
+                continue
+            if spec.kind == "bool":
+                attributes[name] = draw(st.booleans())
+            else:
+                low = spec.minimum or 0
+                high = spec.maximum if spec.maximum is not None else low + 5
+                attributes[name] = draw(st.integers(low, high))
+        categories[category_id] = attributes
+    data["categories"] = categories
+    household = draw(st.sampled_from([None, "poor", "near_poor"]))
+    if household is not None:
+        data[household] = True
+    if selections:
+        data["selections"] = frozenset(draw(st.lists(st.sampled_from(selections), unique=True)))
+    return Person(**data)
+
+
+@st.composite
+def populations(
+    draw: st.DrawFn, *, selections: tuple[str, ...] = (), max_size: int = 30
+) -> list[Any]:
+    """A list of `Person`, with repeats (equal people must get equal entitlements)."""
+    distinct = draw(st.lists(people(selections=selections), min_size=1, max_size=max_size))
+    repeats = draw(st.lists(st.sampled_from(distinct), max_size=5))
+    return distinct + repeats

@@ -143,6 +143,25 @@ class UnknownRulesetError(WelfareRulesError, LookupError):
         return self.text.en
 
 
+class RulesetPeriodError(WelfareRulesError, ValueError):
+    """A date outside the period a ruleset applies to (``start``/``end``: ``None`` is open)."""
+
+    def __init__(
+        self, ruleset: str, on: object, *, start: object = None, end: object = None
+    ) -> None:
+        self.ruleset = ruleset
+        self.value = on
+        self.start = start
+        self.end = end
+        period = f"{start or '…'} – {end or '…'}"
+        super().__init__(
+            Text(
+                vi=f"bộ quy định {ruleset!r} không áp dụng ngày {on} (áp dụng {period})",
+                en=f"ruleset {ruleset!r} does not apply on {on} (it applies {period})",
+            )
+        )
+
+
 class EditSyntaxError(WelfareRulesError, ValueError):
     """An edit expression that cannot be parsed; ``column`` is 1-based."""
 
@@ -205,6 +224,7 @@ __all__ = [
     "ReformError",
     "ReportDataError",
     "RuleDataError",
+    "RulesetPeriodError",
     "UnknownFundingSourceError",
     "UnknownRulesetError",
     "WelfareRulesError",

@@ -1,0 +1,1 @@
+"""Entitlements: who gets which gift, from which budget, on what basis; one person or many."""

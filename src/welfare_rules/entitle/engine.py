@@ -1,0 +1,533 @@
+"""Entitlements of one person on a date: one gift per programme, at the highest level.
+
+:func:`entitlements` resolves the ruleset on the date once (cached), reduces the person
+to the inputs the rules read (:class:`Inputs`), and asks every programme in force:
+
+* ``levels``: the highest level the person qualifies for (three-valued: a missing
+  attribute that could raise or decide the level makes the result undetermined);
+* ``longevity``: the bracket covering the age, by the programme's age basis (calendar
+  year minus birth year, or the exact age on the date);
+* ``selected``: the fixed amount when the person was chosen for the programme;
+* ``socialized``: nothing (donated gifts are reported, not computed).
+
+Programmes stack; a person who died before ``on`` (or is born after it) gets nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RulesetPeriodError
+from ..rules.categories import AttributeValue
+from ..rules.model import (
+    Bracket,
+    InForce,
+    InKind,
+    LegalBasis,
+    Level,
+    Programme,
+    ProgrammeVersion,
+    Rule,
+    Ruleset,
+    evaluate_any,
+    note_text,
+)
+from .person import Person
+from .results import Entitlement, Item, Undetermined, UndeterminedCause
+
+Categories = Mapping[str, Mapping[str, AttributeValue]]
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What the rules read of a person on a date; equal inputs give equal entitlements.
+
+    ``exact_age`` is the age in full years on the date (``None`` without a birth date);
+    ``present`` is false for a person who died before the date or is born after it;
+    ``selections`` only the selected programmes' ids the plan knows.
+    """
+
+    birth_year: int | None
+    exact_age: int | None
+    present: bool
+    categories: tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
+    selections: frozenset[str]
+
+    def category_view(self) -> dict[str, dict[str, AttributeValue]]:
+        """The categories as rules test them."""
+        return {name: dict(attributes) for name, attributes in self.categories}
+
+
+def exact_age_on(birth: dt.date, on: dt.date) -> int:
+    """Full years from ``birth`` to ``on`` (negative before the birth)."""
+    years = on.year - birth.year
+    if (on.month, on.day) < (birth.month, birth.day):
+        years -= 1
+    return years
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """A level with its rules indexed by the category they test (groups expanded)."""
+
+    level: Level
+    by_category: Mapping[str, tuple[tuple[int, Rule], ...]]
+
+
+@dataclass(slots=True)
+class _Programme:
+    """One programme in force on the plan's date, indexed for evaluation.
+
+    ``memo`` keeps the items already built (an entitlement depends only on the level and
+    rule, or the bracket and age), so a population pays for each distinct item once.
+    """
+
+    ruleset: str
+    programme: Programme
+    version: ProgrammeVersion
+    on: dt.date
+    levels: tuple[_Level, ...]  # highest amount first
+    tested: frozenset[str]  # categories some stated level's rule tests
+    unstated: bool  # some level does not state who receives it
+    covers: frozenset[str]  # categories the programme's ``covers`` name
+    cover_rules: tuple[tuple[Rule, frozenset[str]], ...]  # each with its categories
+    relevant: frozenset[str]  # every category the programme's rules or scope can test
+    scope: tuple[Rule, ...]  # who an unrecorded version could concern
+    memo: dict[tuple[object, ...], Item] = field(default_factory=dict)
+    ages: dict[int, Bracket | None] = field(default_factory=dict)  # bracket by age, filled lazily
+    results: dict[object, object] = field(default_factory=dict)  # item (or _NONE) by input key
+
+    def bracket_for(self, age: int) -> Bracket | None:
+        """The version's bracket covering ``age`` (memoized)."""
+        try:
+            return self.ages[age]
+        except KeyError:
+            found = self.ages[age] = self.version.bracket_for(age)
+            return found
+
+    @property
+    def kind(self) -> str:
+        return self.programme.kind
+
+
+def _categories_of(rules: tuple[Rule, ...]) -> frozenset[str]:
+    return frozenset(c for rule in rules for c in rule.categories)
+
+
+def _index(level: Level) -> _Level:
+    by_category: dict[str, list[tuple[int, Rule]]] = {}
+    for position, rule in enumerate(level.rules):
+        for category in rule.categories:
+            by_category.setdefault(category, []).append((position, rule))
+    return _Level(level, {c: tuple(rules) for c, rules in by_category.items()})
+
+
+def _prepare(item: InForce, on: dt.date) -> _Programme:
+    programme, version = item.programme, item.version
+    ordered = sorted(version.levels, key=lambda level: -level.amount)
+    levels = tuple(_index(level) for level in ordered)
+    tested = _categories_of(tuple(r for level in ordered for r in level.rules))
+    scope = programme.covers
+    if not scope and programme.kind == "levels":
+        scope = tuple(
+            rule for other in programme.versions for level in other.levels for rule in level.rules
+        )
+    return _Programme(
+        ruleset=item.ruleset,
+        programme=programme,
+        version=version,
+        on=on,
+        levels=levels,
+        tested=tested,
+        unstated=any(not level.rules_stated for level in ordered),
+        covers=_categories_of(programme.covers),
+        cover_rules=tuple((rule, frozenset(rule.categories)) for rule in programme.covers),
+        relevant=tested | _categories_of(programme.covers) | _categories_of(scope),
+        scope=scope,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A ruleset resolved on one date: the programmes in force, ready to evaluate."""
+
+    ruleset: Ruleset
+    on: dt.date
+    programmes: tuple[_Programme, ...]
+    exact: bool  # some longevity programme counts the exact age
+    selected: frozenset[str]  # ids of the selected programmes in force
+
+    def inputs(self, person: Person) -> Inputs:
+        """What this plan's rules read of ``person``."""
+        on = self.on
+        birth, year = person.birth_date, person.year_of_birth
+        exact = exact_age_on(birth, on) if birth is not None else None
+        present = not (person.death_date is not None and person.death_date < on)
+        if (exact is not None and exact < 0) or (year is not None and year > on.year):
+            present = False
+        view = person.rule_view()
+        categories = tuple(
+            sorted((name, tuple(sorted(attrs.items()))) for name, attrs in view.items())
+        )
+        selections = person.selections & self.selected if person.selections else frozenset()
+        return Inputs(year, exact, present, categories, selections)
+
+    def evaluate(self, inputs: Inputs, *, view: Categories | None = None) -> tuple[Item, ...]:
+        """Every entitlement and undetermined item for ``inputs``, in programme order.
+
+        ``view`` is ``inputs.category_view()`` when the caller already has it.
+        """
+        if not inputs.present:
+            return ()
+        if view is None:
+            view = inputs.category_view()
+        found: list[Item] = []
+        for programme in self.programmes:
+            item = _evaluate(programme, inputs, view)
+            if item is not None:
+                found.append(item)
+        return tuple(found)
+
+
+_PLANS: dict[int, tuple[Ruleset, dict[dt.date, Plan]]] = {}
+_PLAN_LIMIT = 64
+
+
+def plan_for(ruleset: Ruleset, *, on: dt.date) -> Plan:
+    """The ruleset resolved on ``on`` (cached per ruleset object and date).
+
+    Raises :class:`~welfare_rules.errors.RulesetPeriodError` when ``on`` is outside the
+    ruleset's period: "nothing in force" would read as "no gift", which it is not.
+    """
+    entry = _PLANS.get(id(ruleset))
+    if entry is None or entry[0] is not ruleset:
+        if len(_PLANS) >= _PLAN_LIMIT:
+            _PLANS.clear()
+        entry = (ruleset, {})
+        _PLANS[id(ruleset)] = entry
+    plan = entry[1].get(on)
+    if plan is None:
+        plan = _compile(ruleset, on)
+        entry[1][on] = plan
+    return plan
+
+
+def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
+    if not ruleset.applies_on(on):
+        start, end = ruleset.period
+        raise RulesetPeriodError(ruleset.id, on, start=start, end=end)
+    programmes = tuple(_prepare(item, on) for item in ruleset.in_force(on=on))
+    exact = any(p.kind == "longevity" and p.programme.age_basis == "exact" for p in programmes)
+    selected = frozenset(p.programme.id for p in programmes if p.kind == "selected")
+    return Plan(ruleset, on, programmes, exact, selected)
+
+
+_NONE = object()  # a memoized "no item"
+
+
+def _evaluate(p: _Programme, inputs: Inputs, view: Categories) -> Item | None:
+    """The programme's item for these inputs, memoized on the inputs it reads."""
+    kind = p.kind
+    key: object
+    if not p.version.recorded:
+        relevant = p.relevant
+        held = tuple(pair for pair in inputs.categories if pair[0] in relevant)
+        key = (held, inputs.birth_year, p.programme.id in inputs.selections)
+    elif kind == "levels":
+        relevant = p.relevant
+        key = tuple(pair for pair in inputs.categories if pair[0] in relevant)
+    elif kind == "longevity":
+        key = (inputs.birth_year, inputs.exact_age)
+    elif kind == "selected":
+        key = p.programme.id in inputs.selections
+    else:
+        return None  # socialized: reported, not computed
+    found = p.results.get(key)
+    if found is None:
+        found = p.results[key] = _compute(p, inputs, view)
+    return None if found is _NONE else found  # type: ignore[return-value]
+
+
+def _compute(p: _Programme, inputs: Inputs, view: Categories) -> Item | object:
+    if not p.version.recorded:
+        item = _unrecorded(p, inputs, view)
+    elif p.kind == "levels":
+        item = _levels(p, view)
+    elif p.kind == "longevity":
+        item = _longevity(p, inputs)
+    elif p.programme.id in inputs.selections:
+        item = _gift(p, level="selected", amount=p.version.amount or 0, in_kind=())
+    else:
+        item = None
+    return _NONE if item is None else item
+
+
+def _confirmed(p: _Programme, item: Level | Bracket | None, rule: Rule | None) -> bool:
+    basis = p.programme.basis_of(p.version, item)
+    if basis is not None and not basis.confirmed:
+        return False
+    parts = (p.version, item, rule)
+    return all(part.confirmed for part in parts if part is not None)
+
+
+def _bases(p: _Programme, item: Level | Bracket | None) -> tuple[LegalBasis, ...]:
+    first = p.programme.basis_of(p.version, item)
+    standing = p.programme.basis
+    if first is None:
+        return () if standing is None else (standing,)
+    if standing is not None and standing is not first and standing != first:
+        return (first, standing)
+    return (first,)
+
+
+def _gift(
+    p: _Programme,
+    *,
+    level: str,
+    amount: int,
+    in_kind: tuple[InKind, ...],
+    item: Level | Bracket | None = None,
+    rule: Rule | None = None,
+    age: int | None = None,
+    birth_year: int | None = None,
+) -> Entitlement:
+    key = ("gift", level, id(rule), age, birth_year)
+    found = p.memo.get(key)
+    if isinstance(found, Entitlement):
+        return found
+    programme = p.programme
+    gift = Entitlement(
+        ruleset=p.ruleset,
+        programme=programme.id,
+        title=programme.title,
+        kind=programme.kind,
+        source=programme.source,
+        level=level,
+        amount=amount,
+        in_kind=in_kind,
+        bases=_bases(p, item),
+        confirmed=_confirmed(p, item, rule),
+        on=p.on,
+        rule=rule,
+        age=age,
+        birth_year=birth_year,
+        exact_age=programme.age_basis == "exact",
+        selection=programme.selection,
+    )
+    p.memo[key] = gift
+    return gift
+
+
+def _undetermined(
+    p: _Programme,
+    *,
+    options: tuple[Level | Bracket, ...],
+    may_be_nothing: bool,
+    missing: tuple[str, ...],
+    cause: UndeterminedCause,
+) -> Undetermined:
+    key = ("undetermined", tuple(o.id for o in options), may_be_nothing, missing, cause)
+    found = p.memo.get(key)
+    if isinstance(found, Undetermined):
+        return found
+    programme = p.programme
+    notes = [o.note for o in (*options, p.version) if note_text(o.note, "en").strip()]
+    result = Undetermined(
+        ruleset=p.ruleset,
+        programme=programme.id,
+        title=programme.title,
+        kind=programme.kind,
+        source=programme.source,
+        possible=tuple(o.id for o in options),
+        amounts=tuple(o.amount for o in options),
+        may_be_nothing=may_be_nothing,
+        missing=missing,
+        cause=cause,
+        on=p.on,
+        note=notes[0] if notes else "",
+    )
+    p.memo[key] = result
+    return result
+
+
+def _level_status(entry: _Level, view: Categories, missing: dict[str, None]) -> Rule | bool:
+    """The first rule of the level that holds; else ``True`` if one may hold, else ``False``."""
+    candidates: list[tuple[int, Rule]] = []
+    for category in view:
+        candidates.extend(entry.by_category.get(category, ()))
+    maybe = False
+    for _, rule in sorted(candidates, key=lambda pair: pair[0]):
+        value = rule.evaluate(view)
+        if value:
+            return rule
+        if value is None:
+            maybe = True
+            missing.update(dict.fromkeys(rule.missing(view)))
+    return maybe
+
+
+def _covered(p: _Programme, view: Categories) -> bool | None:
+    """:func:`evaluate_any` over the programme's ``covers``, with group rules pre-expanded."""
+    result: bool | None = False
+    for rule, categories in p.cover_rules:
+        if categories.isdisjoint(view):
+            continue
+        value = True if rule.category is None else rule.evaluate(view)
+        if value:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+def _levels(p: _Programme, view: Categories) -> Item | None:
+    scope: bool | None = True
+    if p.programme.covers:
+        if p.covers.isdisjoint(view):
+            return None
+        scope = _covered(p, view)
+        if scope is False:
+            return None
+    if not p.unstated and p.tested.isdisjoint(view):
+        return None
+    unknown: list[Level] = []
+    missing: dict[str, None] = {}
+    for entry in p.levels:
+        level = entry.level
+        if not level.rules_stated:
+            unknown.append(level)
+            continue
+        status = _level_status(entry, view, missing)
+        if isinstance(status, Rule):
+            if not unknown:
+                return _gift(
+                    p,
+                    level=level.id,
+                    amount=level.amount,
+                    in_kind=level.in_kind,
+                    item=level,
+                    rule=status,
+                )
+            return _undetermined(
+                p,
+                options=(*unknown, level),
+                may_be_nothing=False,
+                missing=tuple(missing),
+                cause="missing_input" if missing else "rules_not_stated",
+            )
+        if status:
+            unknown.append(level)
+    if not unknown:
+        return None
+    if scope is None:
+        for rule in p.programme.covers:
+            missing.update(dict.fromkeys(rule.missing(view)))
+    return _undetermined(
+        p,
+        options=tuple(unknown),
+        may_be_nothing=True,
+        missing=tuple(missing),
+        cause="missing_input" if missing else "rules_not_stated",
+    )
+
+
+def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
+    version, on = p.version, p.on
+    year = inputs.birth_year
+    missing: tuple[str, ...]
+    if p.programme.age_basis == "exact":
+        if inputs.exact_age is not None:
+            ages: tuple[int, ...] = (inputs.exact_age,)
+        elif year is not None:
+            last = on.year - year
+            ages = (last,) if (on.month, on.day) == (12, 31) else (last - 1, last)
+        else:
+            ages = ()
+        missing = ("birth_date",)
+    else:
+        ages = () if year is None else (on.year - year,)
+        missing = ("birth_year",)
+    if not ages:
+        return _undetermined(
+            p,
+            options=version.brackets,
+            may_be_nothing=True,
+            missing=missing,
+            cause="missing_input",
+        )
+    found = {p.bracket_for(age) for age in ages}
+    if len(found) == 1:
+        bracket = found.pop()
+        if bracket is None:
+            return None
+        return _gift(
+            p,
+            level=bracket.id,
+            amount=bracket.amount,
+            in_kind=bracket.in_kind,
+            item=bracket,
+            age=ages[0],
+            birth_year=year,
+        )
+    options = tuple(b for b in version.brackets if b in found)
+    return _undetermined(
+        p,
+        options=options,
+        may_be_nothing=None in found,
+        missing=missing,
+        cause="missing_input",
+    )
+
+
+def _unrecorded(p: _Programme, inputs: Inputs, view: Categories) -> Item | None:
+    kind, on = p.kind, p.on
+    if kind == "socialized":
+        return None
+    if kind == "selected" and p.programme.id not in inputs.selections:
+        return None
+    if kind == "levels" and p.scope and evaluate_any(p.scope, view) is False:
+        return None
+    if kind == "longevity":
+        brackets = [b for v in p.programme.versions for b in v.brackets]
+        year = inputs.birth_year
+        if year is not None and not any(
+            b.covers(on.year - year) or b.covers(on.year - year - 1) for b in brackets
+        ):
+            return None
+    return _undetermined(p, options=(), may_be_nothing=True, missing=(), cause="not_recorded")
+
+
+def _resolve(ruleset: Ruleset | str) -> Ruleset:
+    if isinstance(ruleset, str):
+        from ..rules.load import load_ruleset
+
+        return load_ruleset(ruleset)
+    return ruleset
+
+
+def entitlements(
+    person: Person | Mapping[str, Any], ruleset: Ruleset | str, *, on: dt.date
+) -> list[Item]:
+    """What ``person`` receives under ``ruleset`` on ``on``: one item per programme that applies.
+
+    ``person`` may be a :class:`Person` or a plain dict (validated; errors are
+    :class:`~welfare_rules.errors.PersonDataError`); ``ruleset`` a :class:`Ruleset` or a
+    bundled id. Items are :class:`Entitlement` (a gift) or :class:`Undetermined` (an
+    input or a rule that decides the result is missing).
+
+    >>> from welfare_rules.rules import load_ruleset
+    >>> ruleset = load_ruleset("uong-bi-tet-2024")
+    >>> [gift] = entitlements({"birth_year": 1954}, ruleset, on=dt.date(2024, 2, 1))
+    >>> gift.programme, gift.amount, gift.source.value
+    ('commune-longevity', 700000, 'commune')
+    """
+    if not isinstance(person, Person):
+        person = Person.from_dict(person)
+    plan = plan_for(_resolve(ruleset), on=on)
+    return list(plan.evaluate(plan.inputs(person), view=person.rule_view()))
+
+
+__all__ = ["Inputs", "Plan", "entitlements", "exact_age_on", "plan_for"]

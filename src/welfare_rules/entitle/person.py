@@ -1,0 +1,282 @@
+"""The person record the entitlement engines read: birth, death, categories, household, selections.
+
+A :class:`Person` is built from keywords, a plain dict (:meth:`Person.from_dict`) or JSON
+(:meth:`Person.from_json`); every way raises :class:`~welfare_rules.errors.PersonDataError`
+naming the field (``categories.war_invalid.injury_rate``) on bad data.
+
+>>> Person(birth_year=1954).birth_year
+1954
+>>> Person.from_dict({"categories": {"war_invalid": {"injury_rate": 81}}}).categories
+{'war_invalid': {'injury_rate': 81}}
+>>> Person.from_dict({"categories": ["heroic_mother"]}).categories
+{'heroic_mother': {}}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from .._i18n import Catalog, Text
+from ..errors import PersonDataError, quote
+from ..rules.categories import CATEGORIES, AttributeValue
+
+Year = Annotated[int, Strict(), Field(ge=1800, le=2200)]
+Attributes = dict[str, StrictBool | StrictInt]
+
+_MSG = Catalog(
+    "entitle.person",
+    {
+        "category": Text(
+            vi="đối tượng không có trong danh mục: {value!r}",
+            en="unknown beneficiary category: {value!r}",
+        ),
+        "attribute": Text(
+            vi="đối tượng {category!r} không có thuộc tính {value!r} (có: {known})",
+            en="category {category!r} has no attribute {value!r} (known: {known})",
+        ),
+        "attribute_value": Text(
+            vi="thuộc tính {name!r} cần giá trị kiểu {kind}, không phải {value}",
+            en="attribute {name!r} needs a value of type {kind}, not {value}",
+        ),
+        "birth_mismatch": Text(
+            vi="năm sinh {year} khác năm của ngày sinh {date}",
+            en="birth year {year} differs from the year of the birth date {date}",
+        ),
+        "death_before_birth": Text(
+            vi="ngày mất {death} trước ngày sinh {birth}",
+            en="date of death {death} is before the birth {birth}",
+        ),
+        "both_households": Text(
+            vi="một hộ không thể vừa nghèo (poor) vừa cận nghèo (near_poor)",
+            en="a household cannot be both poor and near-poor",
+        ),
+        "date": Text(
+            vi="cần một ngày dạng YYYY-MM-DD, không phải {value}",
+            en="expected a date as YYYY-MM-DD, not {value}",
+        ),
+        "json": Text(vi="JSON không hợp lệ: {detail}", en="invalid JSON: {detail}"),
+        "object": Text(
+            vi="cần một đối tượng JSON (dict), không phải {kind}",
+            en="expected a JSON object (dict), not {kind}",
+        ),
+        "missing": Text(vi="thiếu trường bắt buộc", en="a required field is missing"),
+        "extra": Text(
+            vi="trường không có trong hồ sơ đối tượng (có: {known})",
+            en="not a field of a person record (known: {known})",
+        ),
+        "type": Text(
+            vi="kiểu giá trị không đúng ({expected}): {value}",
+            en="wrong type of value ({expected}): {value}",
+        ),
+        "range": Text(vi="giá trị ngoài khoảng cho phép: {detail}", en="out of range: {detail}"),
+        "other": Text(vi="giá trị không hợp lệ: {detail}", en="invalid value: {detail}"),
+    },
+)
+
+
+class _FieldError(ValueError):
+    """A bilingual reason raised inside validation, with the key path below the field."""
+
+    def __init__(self, text: Text, *, at: str = "") -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.at = at
+
+
+def _check_categories(value: Mapping[str, Mapping[str, AttributeValue]]) -> None:
+    for category_id, attributes in value.items():
+        category = CATEGORIES.get(category_id)
+        if category is None:
+            raise _FieldError(_MSG("category", value=category_id), at=category_id)
+        for name, actual in attributes.items():
+            spec = category.attributes.get(name)
+            if spec is None:
+                known = ", ".join(category.attributes) or "-"
+                text = _MSG("attribute", category=category_id, value=name, known=known)
+                raise _FieldError(text, at=f"{category_id}.{name}")
+            if not spec.accepts(actual):
+                text = _MSG("attribute_value", name=name, kind=spec.describe(), value=quote(actual))
+                raise _FieldError(text, at=f"{category_id}.{name}")
+
+
+class Person(BaseModel):
+    """One person as the gift rules see them.
+
+    ``birth_date`` or only ``birth_year`` (both: they must agree); ``death_date`` if the
+    person has died; ``categories`` maps each beneficiary category (đối tượng) of the
+    vocabulary (:data:`~welfare_rules.rules.categories.CATEGORIES`) to its known attributes,
+    e.g. ``{"war_invalid": {"injury_rate": 81}}`` (a list of ids means no attribute is
+    known); ``poor`` / ``near_poor`` are the household flags (hộ nghèo / hộ cận nghèo);
+    ``commune`` the commune or ward (xã/phường); ``selections`` the ids of the *selected*
+    programmes the person was chosen for. An attribute left out is *unknown*, never
+    false or zero.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str | None = None  # mã hồ sơ
+    birth_date: dt.date | None = None  # ngày sinh
+    birth_year: Year | None = None  # năm sinh
+    death_date: dt.date | None = None  # ngày mất
+    categories: dict[str, Attributes] = Field(default_factory=dict)  # đối tượng
+    poor: Annotated[bool, Strict()] = False  # hộ nghèo
+    near_poor: Annotated[bool, Strict()] = False  # hộ cận nghèo
+    commune: str | None = None  # xã / phường
+    selections: frozenset[str] = frozenset()  # được lựa chọn
+
+    def __init__(self, **data: Any) -> None:
+        # Keyword construction raises PersonDataError; ``model_validate`` (which runs this
+        # inside pydantic) reports it wrapped in a ValidationError.
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise _person_error(exc) from exc
+
+    @field_validator("birth_date", "death_date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if value is None or isinstance(value, dt.date):
+            return value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise _FieldError(_MSG("date", value=quote(value)))
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _categories(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple | set | frozenset):
+            return {str(item): {} for item in value}
+        return value
+
+    @field_validator("categories", mode="after")
+    @classmethod
+    def _known_categories(cls, value: dict[str, Attributes]) -> dict[str, Attributes]:
+        _check_categories(value)
+        return value
+
+    @field_validator("selections", mode="before")
+    @classmethod
+    def _selections(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(part.strip() for part in value.split(";") if part.strip())
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Person:
+        birth, year, death = self.birth_date, self.birth_year, self.death_date
+        if birth is not None and year is not None and birth.year != year:
+            raise _FieldError(_MSG("birth_mismatch", year=year, date=birth), at="birth_year")
+        if death is not None and birth is not None and death < birth:
+            raise _FieldError(_MSG("death_before_birth", death=death, birth=birth), at="death_date")
+        if self.poor and self.near_poor:
+            raise _FieldError(_MSG("both_households"), at="near_poor")
+        return self
+
+    @property
+    def year_of_birth(self) -> int | None:
+        """``birth_year``, or the year of ``birth_date``; ``None`` when neither is known."""
+        if self.birth_date is not None:
+            return self.birth_date.year
+        return self.birth_year
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Person:
+        """A person from a plain mapping (keys as the fields), or :class:`PersonDataError`."""
+        if not isinstance(data, Mapping):
+            raise PersonDataError(_MSG("object", kind=type(data).__name__), value=data)
+        bad = next((key for key in data if not isinstance(key, str)), None)
+        if bad is not None:
+            raise PersonDataError(_MSG("extra", known=_KNOWN_FIELDS), path=repr(bad), value=bad)
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Person:
+        """A person from a JSON object, or :class:`PersonDataError`."""
+        data = load_json(text)
+        return cls.from_dict(data)
+
+    def rule_view(self) -> dict[str, Mapping[str, AttributeValue]]:
+        """The categories as rules test them: ``categories`` plus the household flags."""
+        view: dict[str, Mapping[str, AttributeValue]] = dict(self.categories)
+        if self.poor:
+            view.setdefault("poor_household", {})
+        if self.near_poor:
+            view.setdefault("near_poor_household", {})
+        return view
+
+
+def load_json(text: str | bytes) -> Any:
+    """Parsed JSON, or :class:`PersonDataError` saying where it is malformed."""
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise PersonDataError(_MSG("json", detail=str(exc))) from exc
+
+
+def people_from_json(text: str | bytes) -> list[Person]:
+    """One person (a JSON object) or several (a JSON list of objects); errors name the index."""
+    data = load_json(text)
+    if isinstance(data, list):
+        people = []
+        for index, item in enumerate(data):
+            try:
+                people.append(Person.from_dict(item))
+            except PersonDataError as exc:
+                path = f"[{index}].{exc.path}" if exc.path else f"[{index}]"
+                raise PersonDataError(exc.reason, path=path, value=exc.value) from exc
+        return people
+    return [Person.from_dict(data)]
+
+
+_KNOWN_FIELDS = ", ".join(Person.model_fields)
+
+
+def _person_error(exc: ValidationError) -> PersonDataError:
+    """The first error of ``exc`` as a bilingual :class:`PersonDataError` with its key path."""
+    error = exc.errors(include_url=False)[0]
+    path = ".".join(str(part) for part in error["loc"])
+    reason = _reason(error)
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, _FieldError) and cause.at:
+        path = f"{path}.{cause.at}" if path else cause.at
+    return PersonDataError(reason, path=path, value=error.get("input"))
+
+
+def _reason(error: ErrorDetails) -> Text:
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, _FieldError):
+        return cause.text
+    kind = error["type"]
+    detail = error["msg"]
+    if kind == "missing":
+        return _MSG("missing")
+    if kind == "extra_forbidden":
+        return _MSG("extra", known=_KNOWN_FIELDS)
+    if kind.endswith(("_type", "_parsing")):
+        expected = kind.removesuffix("_type").removesuffix("_parsing")
+        return _MSG("type", expected=expected, value=quote(error.get("input")))
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return _MSG("range", detail=detail)
+    return _MSG("other", detail=detail)
+
+
+__all__ = ["Person", "load_json", "people_from_json"]

@@ -1,0 +1,243 @@
+"""entitlements(): highest level, stacking, age bases, dated values, death, missing inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.entitle.engine import entitlements
+from welfare_rules.entitle.person import Person
+from welfare_rules.entitle.results import Entitlement, Undetermined
+from welfare_rules.errors import PersonDataError, RulesetPeriodError
+from welfare_rules.rules import load_ruleset, parse_ruleset
+from welfare_rules.rules.categories import CATEGORIES
+
+from .strategies import people, rulesets
+
+TET_2024 = dt.date(2024, 2, 1)
+UONG_BI = load_ruleset("uong-bi-tet-2024")
+CENTRAL = load_ruleset("vn-central-tet")
+
+
+def gifts(items: list[Any]) -> dict[str, int]:
+    return {i.programme: i.amount for i in items if isinstance(i, Entitlement)}
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [
+        (69, {}),
+        (70, {"commune-longevity": 700_000}),
+        (71, {}),
+        (74, {}),
+        (75, {"commune-longevity": 700_000}),
+        (80, {"city-longevity": 900_000}),
+        (90, {"city-longevity": 1_200_000}),
+        (100, {"city-longevity": 1_700_000}),
+        (101, {"city-longevity": 1_700_000}),
+        (104, {"city-longevity": 1_700_000}),
+    ],
+)
+def test_uong_bi_brackets_by_calendar_year_age(age: int, expected: dict[str, int]) -> None:
+    for person in (Person(birth_year=2024 - age), Person(birth_date=dt.date(2024 - age, 12, 31))):
+        items = entitlements(person, UONG_BI, on=TET_2024)
+        assert gifts(items) == expected
+        assert not [i for i in items if isinstance(i, Undetermined)]
+
+
+def test_the_reason_cites_the_law_and_flags_unconfirmed_bases() -> None:
+    [gift] = entitlements(Person(birth_year=1954), UONG_BI, on=TET_2024)
+    assert isinstance(gift, Entitlement)
+    assert gift.source.value == "commune"
+    assert not gift.confirmed  # the amounts rest on the report, not on a public instrument
+    assert "1954" in gift.reason.en
+    assert "70 in 2024" in gift.reason.en
+    assert "700,000" in gift.reason.en
+    assert "700.000" in gift.reason.vi
+    assert "39/2009/QH12" in gift.reason.en
+    assert "Art. 21" in gift.reason.en
+    assert "Điều 21" in gift.reason.vi
+    assert "[chưa xác nhận]" in gift.reason.vi
+
+
+def _exact_ruleset() -> Any:
+    return parse_ruleset(
+        {
+            "id": "exact-test",
+            "title": {"vi": "Thử", "en": "Test"},
+            "jurisdiction": {"vi": "Thử", "en": "Test"},
+            "occasion": "longevity",
+            "programme": [
+                {
+                    "id": "exact-longevity",
+                    "title": {"vi": "Mừng thọ", "en": "Longevity"},
+                    "kind": "longevity",
+                    "source": "commune",
+                    "age_basis": "exact",
+                    "basis": {
+                        "number": "39/2009/QH12",
+                        "kind": "law",
+                        "issuer": {"vi": "Quốc hội", "en": "National Assembly"},
+                        "confirmed": True,
+                    },
+                    "version": [{"bracket": [{"age": 70, "amount": 700_000}]}],
+                }
+            ],
+        }
+    )
+
+
+def test_exact_age_on_both_sides_of_a_birthday() -> None:
+    ruleset = _exact_ruleset()
+    person = Person(birth_date=dt.date(1954, 3, 1))
+    assert gifts(entitlements(person, ruleset, on=dt.date(2024, 2, 29))) == {}
+    assert gifts(entitlements(person, ruleset, on=dt.date(2024, 3, 1))) == {
+        "exact-longevity": 700_000
+    }
+    # With only a birth year the exact age on 01/02/2024 is 69 or 70: undetermined.
+    [item] = entitlements(Person(birth_year=1954), ruleset, on=dt.date(2024, 2, 1))
+    assert isinstance(item, Undetermined)
+    assert item.missing == ("birth_date",)
+    assert item.possible == ("age-70",)
+    assert item.may_be_nothing
+    # On 31 December every birthday of the year has passed.
+    assert gifts(entitlements(Person(birth_year=1954), ruleset, on=dt.date(2024, 12, 31))) == {
+        "exact-longevity": 700_000
+    }
+
+
+def test_highest_level_rule_one_gift_at_600000() -> None:
+    person = Person(categories={"war_invalid": {"injury_rate": 85}, "imprisoned_by_enemy": {}})
+    items = [i for i in entitlements(person, CENTRAL, on=TET_2024) if i.programme == "central-tet"]
+    assert len(items) == 1
+    assert isinstance(items[0], Entitlement)
+    assert (items[0].level, items[0].amount) == ("higher", 600_000)
+    assert items[0].confirmed
+
+
+@pytest.mark.parametrize(
+    ("on", "higher", "lower"),
+    [(dt.date(2019, 2, 1), 400_000, 200_000), (TET_2024, 600_000, 300_000)],
+)
+def test_dated_values(on: dt.date, higher: int, lower: int) -> None:
+    assert gifts(entitlements({"categories": ["heroic_mother"]}, CENTRAL, on=on)) == {
+        "central-tet": higher
+    }
+    person = {"categories": {"war_invalid": {"injury_rate": 40}}}
+    assert gifts(entitlements(person, CENTRAL, on=on)) == {"central-tet": lower}
+
+
+def test_a_year_with_no_recorded_decision_is_undetermined_not_zero() -> None:
+    [item] = entitlements({"categories": ["heroic_mother"]}, CENTRAL, on=dt.date(2025, 1, 20))
+    assert isinstance(item, Undetermined)
+    assert item.cause == "not_recorded"
+    assert entitlements({"birth_year": 1990}, CENTRAL, on=dt.date(2025, 1, 20)) == []
+
+
+def test_missing_injury_rate_is_undetermined_naming_levels_and_input() -> None:
+    items = entitlements({"categories": ["war_invalid"]}, CENTRAL, on=TET_2024)
+    [item] = items
+    assert isinstance(item, Undetermined)
+    assert item.programme == "central-tet"
+    assert item.possible == ("higher", "lower")
+    assert item.amounts == (600_000, 300_000)
+    assert item.missing == ("war_invalid.injury_rate",)
+    assert item.amount is None
+    assert "war_invalid.injury_rate" in item.reason.en
+    assert "600.000" in item.reason.vi
+
+
+def test_missing_rate_but_a_sure_lower_level_cannot_be_nothing() -> None:
+    person = {"categories": {"war_invalid": {}, "imprisoned_by_enemy": {}}}
+    [item] = entitlements(person, CENTRAL, on=TET_2024)
+    assert isinstance(item, Undetermined)
+    assert item.possible == ("higher", "lower")
+    assert not item.may_be_nothing
+
+
+def test_missing_birth_year_is_undetermined_for_longevity() -> None:
+    items = entitlements({}, UONG_BI, on=TET_2024)
+    assert {i.programme for i in items} == {"commune-longevity", "city-longevity"}
+    assert all(isinstance(i, Undetermined) and i.missing == ("birth_year",) for i in items)
+
+
+def test_unstated_levels_are_undetermined_only_for_people_covered() -> None:
+    items = entitlements(
+        {"birth_year": 1990, "categories": ["heroic_mother"]}, UONG_BI, on=TET_2024
+    )
+    causes = {i.programme: i.cause for i in items if isinstance(i, Undetermined)}
+    assert causes == {"provincial-4107": "rules_not_stated", "city-tet": "rules_not_stated"}
+    assert entitlements({"birth_year": 1990}, UONG_BI, on=TET_2024) == []
+
+
+def test_programmes_stack_and_selection_counts() -> None:
+    person = {
+        "birth_year": 1944,
+        "categories": ["heroic_mother"],
+        "selections": ["city-exemplary-households"],
+    }
+    assert gifts(entitlements(person, UONG_BI, on=TET_2024)) == {
+        "central-tet": 600_000,
+        "city-exemplary-households": 2_000_000,
+        "city-longevity": 900_000,
+    }
+
+
+def test_died_before_the_occasion_gets_nothing() -> None:
+    person = {"birth_year": 1954, "categories": ["heroic_mother"]}
+    assert entitlements({**person, "death_date": "2024-01-31"}, UONG_BI, on=TET_2024) == []
+    assert entitlements({**person, "death_date": "2024-02-01"}, UONG_BI, on=TET_2024) != []
+
+
+def test_outside_the_ruleset_period_is_an_error_not_nothing() -> None:
+    with pytest.raises(RulesetPeriodError):
+        entitlements({"birth_year": 1954}, UONG_BI, on=dt.date(2019, 2, 1))
+
+
+def test_bad_dict_raises_person_data_error() -> None:
+    with pytest.raises(PersonDataError):
+        entitlements({"birth_year": "1954"}, UONG_BI, on=TET_2024)
+
+
+def _floor(items: list[Any]) -> int:
+    """The least the person surely receives."""
+    total = 0
+    for item in items:
+        if isinstance(item, Entitlement):
+            total += item.amount
+        elif not item.may_be_nothing:
+            total += min(item.amounts)
+    return total
+
+
+@given(ruleset=rulesets(), data=st.data())
+@example(ruleset=CENTRAL, data=None)
+def test_adding_a_qualifying_category_never_lowers_the_total(ruleset: Any, data: Any) -> None:
+    if data is None:  # the pinned example: a war invalid who is also imprisoned
+        before = {"categories": {"imprisoned_by_enemy": {}}}
+        after = {"categories": {"imprisoned_by_enemy": {}, "war_invalid": {"injury_rate": 90}}}
+        assert _floor(entitlements(after, ruleset, on=TET_2024)) == 600_000
+        assert _floor(entitlements(before, ruleset, on=TET_2024)) == 300_000
+        return
+    on = data.draw(st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)))
+    if not ruleset.applies_on(on):
+        on = ruleset.period[0] or on
+    person = data.draw(people(complete=True))
+    extra = data.draw(st.sampled_from(sorted(CATEGORIES)))
+    spec = CATEGORIES[extra]
+    attributes = {
+        name: data.draw(
+            st.booleans() if a.kind == "bool" else st.integers(a.minimum or 0, a.maximum or 10)
+        )
+        for name, a in spec.attributes.items()
+    }
+    grown = person.model_copy(update={"categories": {**person.categories, extra: attributes}})
+    if extra in person.categories:
+        return
+    assert _floor(entitlements(grown, ruleset, on=on)) >= _floor(
+        entitlements(person, ruleset, on=on)
+    )
