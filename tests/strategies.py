@@ -333,3 +333,66 @@ def populations(
     distinct = draw(st.lists(people(selections=selections), min_size=1, max_size=max_size))
     repeats = draw(st.lists(st.sampled_from(distinct), max_size=5))
     return distinct + repeats
+
+
+# ------------------------------------------------------- report text (audit/extract.py, CLI)
+_REPORT_PIECES = st.sampled_from(
+    [
+        "Mức ",
+        "Tuổi ",
+        "Tổng số ",
+        "trong đó",
+        " cụ thể: ",
+        "(",
+        ")",
+        "; ",
+        ", ",
+        ". ",
+        " = ",
+        " x ",
+        " × ",
+        "*",
+        ": ",
+        "suất",
+        " suất quà",
+        " người",
+        " lượt",
+        " hồ sơ",
+        "đ",
+        " đồng",
+        " triệu",
+        " tỷ đồng",
+        "%",
+        "Quyết định số ",
+        "/QĐ-CTN",
+        " ngày ",
+        "/",
+        "trung bình mỗi suất trên ",
+        "năm ",
+        "tháng ",
+        "Quý ",
+        "**",
+        "\u00a0",
+        "\r\n",
+        "\n",
+        "- ",
+        "+ ",
+        "# ",
+        '"',
+        "NQ ",
+    ]
+)
+_REPORT_NUMBERS = st.one_of(
+    st.integers(0, 10**13).map(lambda n: f"{n:,}".replace(",", ".")),
+    st.integers(0, 9999).map(str),
+    st.from_regex(r"\d{1,3}([.,/]\d{1,4}){0,4}", fullmatch=True),
+)
+
+
+@st.composite
+def report_like_text(draw: st.DrawFn) -> str:
+    """Text built from the words, numbers and marks of gift reports, in any order."""
+    parts = draw(
+        st.lists(st.one_of(_REPORT_PIECES, _REPORT_NUMBERS, st.text(max_size=4)), max_size=40)
+    )
+    return "".join(parts)

@@ -16,65 +16,7 @@ from welfare_rules.audit.extract import ExtractedReport, example_text, extract_r
 from welfare_rules.audit.report import Node, Report
 from welfare_rules.errors import ReportDataError
 
-_PIECES = st.sampled_from(
-    [
-        "Mức ",
-        "Tuổi ",
-        "Tổng số ",
-        "trong đó",
-        " cụ thể: ",
-        "(",
-        ")",
-        "; ",
-        ", ",
-        ". ",
-        " = ",
-        " x ",
-        " × ",
-        "*",
-        ": ",
-        "suất",
-        " suất quà",
-        " người",
-        " lượt",
-        " hồ sơ",
-        "đ",
-        " đồng",
-        " triệu",
-        " tỷ đồng",
-        "%",
-        "Quyết định số ",
-        "/QĐ-CTN",
-        " ngày ",
-        "/",
-        "trung bình mỗi suất trên ",
-        "năm ",
-        "tháng ",
-        "Quý ",
-        "**",
-        "\u00a0",
-        "\r\n",
-        "\n",
-        "- ",
-        "+ ",
-        "# ",
-        '"',
-        "NQ ",
-    ]
-)
-_NUMBERS = st.one_of(
-    st.integers(0, 10**13).map(lambda n: f"{n:,}".replace(",", ".")),
-    st.integers(0, 9999).map(str),
-    st.from_regex(r"\d{1,3}([.,/]\d{1,4}){0,4}", fullmatch=True),
-)
-
-
-@st.composite
-def report_like_text(draw: st.DrawFn) -> str:
-    """Text built from the words, numbers and marks of gift reports, in any order."""
-    parts = draw(st.lists(st.one_of(_PIECES, _NUMBERS, st.text(max_size=4)), max_size=40))
-    return "".join(parts)
-
+from .strategies import report_like_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = example_text()

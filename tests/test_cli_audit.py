@@ -1,0 +1,209 @@
+"""Tests for cli/audit.py: ``welfare-rules audit``."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from welfare_rules.audit.extract import example_text, extract_report
+from welfare_rules.cli import main
+
+from .strategies import report_like_text
+
+EXAMPLE = example_text()
+FIXES = {
+    "5.502 suất = 2.721.000.000đ": "5.502 suất = 2.751.000.000đ",
+    "5.445.400.000 đồng": "5.455.400.000 đồng",
+    "1.137.600 đồng": "1.137.600.000 đồng",
+    "cho 15.372 lượt": "cho 15.373 lượt",
+    "16.464.647.630": "16.470.812.630",
+    "1583/QĐ-CTN ngày 26/12/2024": "1583/QĐ-CTN ngày 26/12/2023",
+}
+
+
+def line_of(fragment: str, *, nth: int = 0) -> int:
+    return [n for n, line in enumerate(EXAMPLE.splitlines(), 1) if fragment in line][nth]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_example_json_names_exactly_the_source_mistakes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "audit", "--example", "--json")
+    assert status == 1
+    data = json.loads(out)
+    assert set(data) == {"findings", "unparsed", "summary"}
+    errors = {
+        (f["kind"], f["line"], f["field"], f["reported"], f["expected"], f["suggested"])
+        for f in data["findings"]
+        if f["severity"] == "error"
+    }
+    decision = (line_of("1583/QĐ-CTN"), line_of("1583/QĐ-CTN", nth=1))
+    payment = line_of("15.372")
+    assert errors == {
+        ("citation_date_conflict", decision[0], None, None, None, None),
+        ("citation_date_conflict", decision[1], None, None, None, None),
+        ("citation_after_report", decision[1], None, None, None, None),
+        (
+            "amount_sum_mismatch",
+            line_of("5.445.400.000"),
+            "amount",
+            5_445_400_000,
+            5_455_400_000,
+            5_455_400_000,
+        ),
+        (
+            "product_mismatch",
+            line_of("2.721.000.000"),
+            "amount",
+            2_721_000_000,
+            2_751_000_000,
+            2_751_000_000,
+        ),
+        (
+            "scale_slip",
+            line_of("1.137.600 đồng"),
+            "amount",
+            1_137_600,
+            1_137_600_000,
+            1_137_600_000,
+        ),
+        ("count_sum_mismatch", payment, "count", 15_372, 15_373, None),
+        ("amount_sum_mismatch", payment, "amount", 16_464_647_630, 16_470_812_630, None),
+    }
+    for finding in data["findings"]:
+        assert {"kind", "severity", "line", "field", "reported", "expected", "suggested"} <= set(
+            finding
+        )
+        assert isinstance(finding["candidates"], list)
+        assert isinstance(finding["message"], str)
+    assert data["unparsed"] == []
+    assert data["summary"]["errors"] == 8
+    assert data["summary"]["ok"] is False
+
+
+def test_corrected_copy_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = EXAMPLE
+    for wrong, right in FIXES.items():
+        text = text.replace(wrong, right)
+    path = tmp_path / "fixed.md"
+    path.write_text(text, encoding="utf-8")
+    status, out, _ = run(capsys, "audit", str(path), "--json")
+    assert status == 0
+    assert json.loads(out)["summary"]["errors"] == 0
+
+
+def test_table_in_vietnamese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "audit", "--example")
+    assert status == 1
+    assert "Dòng │ Vấn đề" in out
+    assert "2.721.000.000 │  2.751.000.000 │ 2.751.000.000" in out
+    assert "1.137.600 │" in out
+    assert "8 lỗi" in out
+    status, out, _ = run(capsys, "audit", "--example", "--lang", "en")
+    assert "Line │ What is wrong" in out
+    assert "one digit differs" in out
+    assert "8 errors" in out
+
+
+def test_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = "- Mức 500.000đ: 5.502 suất = 2.721.000.000đ.\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, _ = run(capsys, "audit", "-", "--json")
+    assert status == 1
+    finding = json.loads(out)["findings"][0]
+    assert (finding["line"], finding["suggested"]) == (1, 2_751_000_000)
+
+
+def test_report_tree_json_and_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = extract_report(EXAMPLE).report
+    as_json = tmp_path / "report.json"
+    as_json.write_text(report.model_dump_json(), encoding="utf-8")
+    status, out, _ = run(capsys, "audit", str(as_json), "--json")
+    assert status == 1
+    assert json.loads(out)["summary"]["errors"] == 8
+    as_toml = tmp_path / "report.toml"
+    as_toml.write_text(
+        "[[nodes]]\nlabel = 'Mức 500.000đ'\ncount = 5502\nlevel = 500000\n"
+        "amount = 2751000000\nline = 3\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "audit", str(as_toml))
+    assert status == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (None, "missing.txt", "no such file"),
+        (b"Tong so \xe0 1.251 suat", "latin.txt", "not UTF-8"),
+        (b"\x00\x01binary", "blob.txt", "NUL"),
+        (b"{not json", "tree.json", "bad JSON at line 1"),
+        (b"nodes = 3", "tree.toml", "invalid report"),
+        (b"[[nodes]]\nlabel = 'x'\ncount = 1.5\n", "float.toml", "invalid report"),
+        (b"= x", "bad.toml", "bad TOML"),
+    ],
+)
+def test_input_errors_exit_2_with_a_clear_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
+    name: str,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    status, out, err = run(capsys, "audit", str(path), "--lang", "en")
+    assert status == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "audit")[0] == 2
+    status, _, err = run(capsys, "audit", str(tmp_path), "--lang", "vi")
+    assert status == 2
+    assert "thư mục" in err
+    assert run(capsys, "audit", "x.txt", "--example")[0] == 2
+
+
+def test_utf8_bom_and_utf16(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = "- Mức 600.000đ: 22 suất quà = 13.200.000đ.\r\n"
+    for data in (b"\xef\xbb\xbf" + line.encode(), line.encode("utf-16")):
+        path = tmp_path / "r.txt"
+        path.write_bytes(data)
+        assert run(capsys, "audit", str(path))[0] == 0
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(
+    data=st.binary(max_size=400)
+    | st.text(max_size=400).map(str.encode)
+    | report_like_text().map(str.encode)
+)
+def test_fuzz_main_never_raises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(data)
+    for extra in ([], ["--json"]):
+        status = main(["audit", str(path), *extra])
+        out, err = capsys.readouterr()
+        assert status in (0, 1, 2)
+        assert "Traceback" not in err
+        if status != 2 and extra:
+            assert set(json.loads(out)) == {"findings", "unparsed", "summary"}
