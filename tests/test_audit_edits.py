@@ -168,3 +168,30 @@ def test_values_are_exact_ints() -> None:
     assert violated({"a": 1, "b": 2}, as_edits(["a == b", "a < b"])) == (edit,)
     with pytest.raises(TypeError):
         parse_edit(3)  # type: ignore[arg-type]
+
+
+_SHAPES = [
+    "a == b",
+    "a == b + c + d",
+    "b + c + d == a + 3",
+    "a >= b + c",
+    "a * b == c",
+    "c == 2 * a * b",
+    "a > 400000 * b",
+    "a - b - c == -d",
+    "a * a == b",
+]
+
+
+@pytest.mark.parametrize("expression", _SHAPES)
+@given(values=st.fixed_dictionaries({name: st.integers(0, 50) for name in "abcd"}))
+def test_fast_check_agrees_with_the_residual(expression: str, values: dict[str, int]) -> None:
+    edit = parse_edit(expression)
+    residual = edit.residual(values)
+    expected = {"==": residual == 0, ">": residual > 0, ">=": residual >= 0}[edit.op]
+    assert edit.holds(values) is expected
+
+
+def test_missing_figure_is_reported() -> None:
+    with pytest.raises(ReportDataError, match="'c'"):
+        violated({"a": 1, "b": 1}, [parse_edit("a == b"), parse_edit("a == c")])

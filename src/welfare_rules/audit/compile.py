@@ -15,6 +15,7 @@ Each figure a node states gets an identifier: the node path ``(0, 1, 3)`` and th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sys import intern
 from typing import TYPE_CHECKING, Literal
 
 from .._i18n import Catalog, Text
@@ -87,7 +88,7 @@ class CompiledReport:
 
 def figure_name(path: NodePath, field: FigureField, restatement: int | None = None) -> str:
     """The identifier of a figure: ``figure_name((0, 1), "amount") == "n0_1_amount"``."""
-    node = "n" + "_".join(str(index) for index in path)
+    node = "n" + "_".join(map(str, path))
     if restatement is None:
         return f"{node}_{field}"
     return f"{node}_r{restatement}_{field}"
@@ -109,7 +110,7 @@ def compile_report(report: Report) -> CompiledReport:
         for index, restated in enumerate(node.restatements):
             if restated.field not in names:
                 continue
-            name = figure_name(path, restated.field, index)
+            name = intern(figure_name(path, restated.field, index))
             values[name] = restated.value
             figures[name] = FigureRef(name, path, restated.field, restated.line, index)
             edits.append(Edit.equal(names[restated.field], name, kind="restatement"))
@@ -126,11 +127,12 @@ def _node_figures(
     path: NodePath, node: Node, values: dict[str, int], figures: dict[str, FigureRef]
 ) -> dict[str, str]:
     names: dict[str, str] = {}
+    prefix = figure_name(path, "count")[: -len("count")]
     for field in FIGURE_FIELDS:
         value = node.figure(field)
         if value is None:
             continue
-        name = figure_name(path, field)
+        name = intern(prefix + field)  # one string object per name: faster look-ups
         names[field] = name
         values[name] = value
         figures[name] = FigureRef(name, path, field, node.line)
@@ -151,7 +153,8 @@ def _sum_edits(path: NodePath, node: Node, names: dict[str, str]) -> list[Edit]:
             continue
         if any(child.figure(field) is None for child in node.children):
             continue
-        parts = [figure_name((*path, index), field) for index in range(len(node.children))]
+        prefix = "n" + "".join(f"{index}_" for index in path)
+        parts = [intern(f"{prefix}{index}_{field}") for index in range(len(node.children))]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
     return edits
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .compile import FigureKind
-from .edits import Edit, as_edits, require_values
+from .edits import Edit, as_edits, require_values, violated
 
 Status = Literal["valid", "corrected", "partial", "invalid"]
 """As in R's deducorrect: nothing violated / all repaired / some repaired / none repaired."""
@@ -109,8 +109,8 @@ def check_edits(
     {'y': 129}
     """
     edit_list = as_edits(edits)
-    figures = require_values(values, edit_list)
-    broken = tuple(edit for edit in edit_list if not edit.holds(figures))
+    figures = require_values(values)
+    broken = violated(figures, edit_list)
     if not broken:
         return EditCheck("valid", (), ())
     if not diagnose or max_changes < 1:

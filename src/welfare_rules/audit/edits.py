@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from operator import itemgetter, mul
+from sys import intern
+from typing import Literal, cast
 
 from .._i18n import Catalog, Text
 from ..errors import EditSyntaxError, MoneyTypeError, ReportDataError
@@ -201,7 +203,7 @@ class _Parser:
             value = int(token.text)
             return {(): value} if value else {}
         if token.kind == "name":
-            return {(token.text,): 1}
+            return {(intern(token.text),): 1}
         if token.kind == "op" and token.text == "(":
             self.enter(token)
             inner = self.expr()
@@ -263,18 +265,37 @@ class Edit:
     subject: str | None = None
     text: str = ""
     figures: tuple[str, ...] = field(init=False)
-    _linear: tuple[tuple[str, int], ...] = field(init=False, repr=False)
+    _names: tuple[str, ...] = field(init=False, repr=False)
+    _coefficients: tuple[int, ...] = field(init=False, repr=False)
     _nonlinear: tuple[tuple[Monomial, int], ...] = field(init=False, repr=False)
     _constant: int = field(init=False, repr=False)
+    _holds: Callable[[Mapping[str, int]], bool] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        names = sorted({name for monomial, _ in self.terms for name in monomial})
-        object.__setattr__(self, "figures", tuple(names))
-        object.__setattr__(self, "_linear", tuple((m[0], c) for m, c in self.terms if len(m) == 1))
-        object.__setattr__(self, "_nonlinear", tuple((m, c) for m, c in self.terms if len(m) > 1))
-        object.__setattr__(self, "_constant", sum(c for m, c in self.terms if not m))
+        names: set[str] = set()
+        linear_names: list[str] = []
+        coefficients: list[int] = []
+        nonlinear: list[tuple[Monomial, int]] = []
+        constant = 0
+        for monomial, coefficient in self.terms:
+            if not monomial:
+                constant += coefficient
+            elif len(monomial) == 1:
+                linear_names.append(monomial[0])
+                coefficients.append(coefficient)
+                names.add(monomial[0])
+            else:
+                nonlinear.append((monomial, coefficient))
+                names.update(monomial)
+        put = object.__setattr__
+        put(self, "figures", tuple(sorted(names)))
+        put(self, "_names", tuple(linear_names))
+        put(self, "_coefficients", tuple(coefficients))
+        put(self, "_nonlinear", tuple(nonlinear))
+        put(self, "_constant", constant)
+        put(self, "_holds", _checker(self))
         if not self.text:
-            object.__setattr__(self, "text", _render(self.terms, self.op))
+            put(self, "text", _render(self.terms, self.op))
 
     # -- construction -------------------------------------------------------------------
 
@@ -332,14 +353,15 @@ class Edit:
         """``total == part1 + part2 + …`` (``op=">="``: the parts are only some of the whole)."""
         polynomial: Polynomial = {(total,): 1}
         for part in parts:
-            polynomial = _add(polynomial, {(part,): 1}, -1)
+            polynomial[(part,)] = polynomial.get((part,), 0) - 1
         text = f"{total} {op} {' + '.join(parts) or '0'}"
         return cls._build(polynomial, op, kind=kind, subject=total, text=text)
 
     @classmethod
     def product(cls, count: str, level: str, amount: str, *, kind: EditKind = "custom") -> Edit:
         """``count * level == amount`` (*số suất × mức = thành tiền*)."""
-        polynomial = _add(_multiply({(count,): 1}, {(level,): 1}), {(amount,): 1}, -1)
+        polynomial: Polynomial = {tuple(sorted((count, level))): 1}
+        polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
         text = f"{count} * {level} == {amount}"
         return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
 
@@ -378,19 +400,20 @@ class Edit:
 
     def residual(self, values: Mapping[str, int]) -> int:
         """The polynomial's value: zero when an equality holds."""
-        total = self._constant
-        for name, coefficient in self._linear:
-            total += coefficient * values[name]
+        total: int = self._constant + sum(
+            map(mul, self._coefficients, map(values.__getitem__, self._names))
+        )
         for monomial, coefficient in self._nonlinear:
-            product = coefficient
             for name in monomial:
-                product *= values[name]
-            total += product
+                coefficient *= values[name]
+            total += coefficient
         return total
 
     def holds(self, values: Mapping[str, int]) -> bool:
         """Whether the figures satisfy the edit (exactly)."""
-        residual = self.residual(values)
+        return self._holds(values)
+
+    def _compare(self, residual: int) -> bool:
         if self.op == "==":
             return residual == 0
         return residual > 0 if self.op == ">" else residual >= 0
@@ -446,6 +469,38 @@ class Edit:
         return self.text
 
 
+def _checker(edit: Edit) -> Callable[[Mapping[str, int]], bool]:
+    """A fast test of ``edit`` for the shapes reports are made of (a product, a sum with
+    unit coefficients); the general residual otherwise. Closures over names, no ``eval``."""
+    names, coefficients, constant = edit._names, edit._coefficients, edit._constant
+    if edit.op == "==" and not constant and len(edit._nonlinear) == 1 and len(names) == 1:
+        (left, right), factor = edit._nonlinear[0]
+        (single,), own = names, coefficients[0]
+        if len(edit._nonlinear[0][0]) == 2 and factor == -own:
+            return lambda values: values[single] == values[left] * values[right]
+    if not edit._nonlinear and all(c in (1, -1) for c in coefficients):
+        plus = tuple(n for n, c in zip(names, coefficients, strict=True) if c == 1)
+        minus = tuple(n for n, c in zip(names, coefficients, strict=True) if c == -1)
+        if edit.op == "==":
+            if len(plus) == 1 and len(minus) == 1 and not constant:
+                first, second = plus[0], minus[0]
+                return lambda values: values[first] == values[second]
+            if len(minus) == 1 and len(plus) >= 2:  # total == part1 + part2 + …
+                parts, total = itemgetter(*plus), minus[0]
+                return lambda values: constant + sum(parts(values)) == values[total]
+            if len(plus) == 1 and len(minus) >= 2:
+                parts, total = itemgetter(*minus), plus[0]
+                return lambda values: constant + values[total] == sum(parts(values))
+            return lambda values: (
+                constant + sum(map(values.__getitem__, plus)) == sum(map(values.__getitem__, minus))
+            )
+        if edit.op == ">=":
+            return lambda values: (
+                constant + sum(map(values.__getitem__, plus)) >= sum(map(values.__getitem__, minus))
+            )
+    return lambda values: edit._compare(edit.residual(values))
+
+
 def _render(terms: Iterable[tuple[Monomial, int]], op: Op) -> str:
     parts: list[str] = []
     for monomial, coefficient in terms:
@@ -480,24 +535,37 @@ def as_edits(edits: Iterable[Edit | str]) -> tuple[Edit, ...]:
     return tuple(e if isinstance(e, Edit) else Edit.parse(e) for e in edits)
 
 
-def require_values(values: Mapping[str, object], edits: Iterable[Edit]) -> dict[str, int]:
+def require_values(values: Mapping[str, object], edits: Iterable[Edit] = ()) -> dict[str, int]:
     """The figures as exact ``int`` (a float or bool raises ``MoneyTypeError``); every figure
-    an edit names must have a value (else ``ReportDataError``)."""
-    checked: dict[str, int] = {}
-    for name, value in values.items():
-        if isinstance(value, bool) or not isinstance(value, int):
+    one of ``edits`` names must have a value (else ``ReportDataError``)."""
+    for value in values.values():
+        if type(value) is not int:
             raise MoneyTypeError(value)
-        checked[name] = value
+    checked = cast(dict[str, int], values if isinstance(values, dict) else dict(values))
     for edit in edits:
         for name in edit.figures:
             if name not in checked:
-                raise ReportDataError(_MSG("missing", edit=edit.text, name=name), path=name)
+                raise missing_figure(edit, name)
     return checked
 
 
+def missing_figure(edit: Edit, name: str) -> ReportDataError:
+    """The error for an edit whose figure ``name`` has no value."""
+    return ReportDataError(_MSG("missing", edit=edit.text, name=name), path=name)
+
+
 def violated(values: Mapping[str, int], edits: Iterable[Edit]) -> tuple[Edit, ...]:
-    """The edits the figures do not satisfy, in the order given."""
-    return tuple(edit for edit in edits if not edit.holds(values))
+    """The edits the figures do not satisfy, in the order given (``ReportDataError`` when
+    a figure has no value)."""
+    edits = edits if isinstance(edits, tuple | list) else tuple(edits)
+    try:
+        return tuple([edit for edit in edits if not edit._holds(values)])
+    except KeyError:
+        for edit in edits:
+            for name in edit.figures:
+                if name not in values:
+                    raise missing_figure(edit, name) from None
+        raise
 
 
 __all__ = [
@@ -506,6 +574,7 @@ __all__ = [
     "Monomial",
     "Op",
     "as_edits",
+    "missing_figure",
     "parse_edit",
     "require_values",
     "violated",

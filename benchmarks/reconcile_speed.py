@@ -1,0 +1,141 @@
+"""Speed of checking and diagnosing report trees.
+
+1. Checking: one million line items (leaves of many generated, consistent reports) run
+   through ``check_edits`` on the reports' compiled edits. Target: under 2 s. Compiling
+   the trees (``Report.edits()``) and the full ``reconcile`` are timed as well, for scale.
+2. Diagnosis: a report of about 200 figures with one mistyped figure, diagnosed by
+   ``check_edits`` and by the full ``reconcile`` (findings and messages included).
+   Target: under 50 ms.
+
+Prints medians over several repeats. Exits with status 1 when a target is missed.
+
+Run: ``.venv/bin/python benchmarks/reconcile_speed.py [--items 1000000] [--seed 1]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+
+from diagnosis_accuracy import APPLIES_TO, FAMILIES, random_report
+
+from welfare_rules.audit.compile import CompiledReport
+from welfare_rules.audit.diagnose import check_edits, slips
+from welfare_rules.audit.reconcile import reconcile
+from welfare_rules.audit.report import Report
+
+DISTINCT_ITEMS = 200_000  # line items held in memory; the million re-checks them
+
+
+def line_items(report: Report) -> int:
+    return sum(1 for _, node in report.walk() if not node.children)
+
+
+def checking(total_items: int, rng: random.Random) -> bool:
+    reports: list[Report] = []
+    items = 0
+    while items < min(total_items, DISTINCT_ITEMS):
+        report = random_report(rng, tops=8, max_depth=3, max_children=8)
+        reports.append(report)
+        items += line_items(report)
+    started = time.perf_counter()
+    compiled: list[CompiledReport] = [report.compile() for report in reports]
+    compile_time = time.perf_counter() - started
+    rounds = max(1, round(total_items / items))
+    edits = sum(len(c.edits) for c in compiled)
+    passes = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(rounds):
+            for c in compiled:
+                if check_edits(c.values, c.edits).status != "valid":
+                    raise AssertionError("a generated report does not reconcile")
+        passes.append(time.perf_counter() - started)
+    checked = items * rounds
+    median = statistics.median(passes)
+    print(f"checking: {checked:,} line items ({edits * rounds:,} edits, {len(reports)} reports")
+    print(f"  distinct, each checked {rounds}×): median {median:.2f} s over 5 passes")
+    print(f"  compiling the {items:,} line items' trees to edits: {compile_time:.2f} s")
+    sample = reports[:20]
+    started = time.perf_counter()
+    for report in sample:
+        reconcile(report)
+    per_item = (time.perf_counter() - started) / sum(line_items(r) for r in sample)
+    print(f"  full reconcile (compile + check): {1 / per_item:,.0f} line items/s")
+    ok = median < 2.0 * total_items / 1_000_000
+    print(f"  target: 1,000,000 line items checked in under 2 s: {'met' if ok else 'MISSED'}")
+    return ok
+
+
+def diagnosis(rng: random.Random, trials: int = 300) -> bool:
+    check_times: list[float] = []
+    reconcile_times: list[float] = []
+    sizes: list[int] = []
+    while len(check_times) < trials:
+        report = random_report(rng, tops=4, max_depth=3, max_children=5)
+        compiled = report.compile()
+        if not 180 <= len(compiled.values) <= 220:
+            continue
+        family = FAMILIES[len(check_times) % len(FAMILIES)]
+        kinds = compiled.kinds
+        names = [n for n in sorted(kinds) if APPLIES_TO.get(family, kinds[n]) == kinds[n]]
+        name = rng.choice(names)
+        options = slips(compiled.values[name], family)
+        if not options:
+            continue
+        values = compiled.values | {name: rng.choice(options)}
+        started = time.perf_counter()
+        result = check_edits(values, compiled.edits, kinds=kinds)
+        check_times.append(time.perf_counter() - started)
+        assert result.status != "valid"
+        mistyped = _mistyped(report, compiled, name, values[name])
+        started = time.perf_counter()
+        reconcile(mistyped)
+        reconcile_times.append(time.perf_counter() - started)
+        sizes.append(len(compiled.values))
+    check_median = statistics.median(check_times) * 1000
+    print(f"\ndiagnosis of one mistyping in a report of {min(sizes)}–{max(sizes)} figures")
+    print(f"  ({trials} trials, all typo families):")
+    print(f"  check_edits: median {check_median:.2f} ms, max {max(check_times) * 1000:.2f} ms")
+    recon = statistics.median(reconcile_times) * 1000
+    print(f"  reconcile:   median {recon:.2f} ms, max {max(reconcile_times) * 1000:.2f} ms")
+    ok = recon < 50
+    print(f"  target: a 200-figure report diagnosed in under 50 ms: {'met' if ok else 'MISSED'}")
+    return ok
+
+
+def _mistyped(report: Report, compiled: CompiledReport, name: str, value: int) -> Report:
+    ref = compiled.figures[name]
+
+    def rebuild(node, path):  # type: ignore[no-untyped-def]
+        if path:
+            children = list(node.children)
+            children[path[0]] = rebuild(children[path[0]], path[1:])
+            return node.model_copy(update={"children": tuple(children)})
+        if ref.restatement is None:
+            return node.model_copy(update={ref.field: value})
+        restated = list(node.restatements)
+        restated[ref.restatement] = restated[ref.restatement].model_copy(update={"value": value})
+        return node.model_copy(update={"restatements": tuple(restated)})
+
+    nodes = list(report.nodes)
+    nodes[ref.path[0]] = rebuild(nodes[ref.path[0]], ref.path[1:])
+    return report.model_copy(update={"nodes": tuple(nodes)})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    ok = checking(args.items, rng)
+    ok = diagnosis(rng) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
