@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
@@ -25,6 +25,9 @@ from .._types import VND, Count
 from ..errors import RuleDataError
 from ..tiers import FundingSource
 from .categories import CATEGORIES, GROUPS, AttributeValue
+
+if TYPE_CHECKING:
+    from ..scenario.reform import Reform
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Flag = Annotated[bool, Strict()]
@@ -882,6 +885,13 @@ class Ruleset(_Model):
             if version is not None:
                 found.append(InForce(self.id, programme, version))
         return tuple(found)
+
+    def with_reform(self, reform: Reform, *, on: dt.date | None = None) -> Ruleset:
+        """A new ruleset with ``reform`` applied (this one is untouched); see
+        :func:`welfare_rules.scenario.reform.apply_reform`."""
+        from ..scenario.reform import apply_reform
+
+        return apply_reform(self, reform, on=on)
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
