@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .audit.findings import AuditResult, Finding
     from .audit.reconcile import reconcile
     from .audit.report import Node, Report
+    from .entitle.allocate import Allocation, allocate
+    from .entitle.engine import entitlements
+    from .entitle.person import Person
+    from .entitle.results import Entitlement, Undetermined
     from .errors import (
         EditSyntaxError,
         MoneyParseError,
@@ -25,6 +29,7 @@ if TYPE_CHECKING:
         ReformError,
         ReportDataError,
         RuleDataError,
+        RulesetPeriodError,
         UnknownFundingSourceError,
         UnknownRulesetError,
         WelfareRulesError,
@@ -36,11 +41,13 @@ if TYPE_CHECKING:
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
+    "Allocation": "entitle.allocate",
     "AuditResult": "audit.findings",
     "Bracket": "rules.model",
     "Edit": "audit.edits",
     "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
+    "Entitlement": "entitle.results",
     "Finding": "audit.findings",
     "FundingSource": "tiers",
     "LegalBasis": "rules.model",
@@ -48,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "MoneyParseError": "errors",
     "MoneyTypeError": "errors",
     "Node": "audit.report",
+    "Person": "entitle.person",
     "PersonDataError": "errors",
     "Programme": "rules.model",
     "ProgrammeVersion": "rules.model",
@@ -56,10 +64,14 @@ _EXPORTS: dict[str, str] = {
     "ReportDataError": "errors",
     "RuleDataError": "errors",
     "Ruleset": "rules.model",
+    "RulesetPeriodError": "errors",
+    "Undetermined": "entitle.results",
     "UnknownFundingSourceError": "errors",
     "UnknownRulesetError": "errors",
     "WelfareRulesError": "errors",
+    "allocate": "entitle.allocate",
     "check_edits": "audit.diagnose",
+    "entitlements": "entitle.engine",
     "format_vnd": "money",
     "list_rulesets": "rules.load",
     "load_ruleset": "rules.load",
@@ -70,11 +82,13 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Allocation",
     "AuditResult",
     "Bracket",
     "Edit",
     "EditCheck",
     "EditSyntaxError",
+    "Entitlement",
     "Finding",
     "FundingSource",
     "LegalBasis",
@@ -82,6 +96,7 @@ __all__ = [
     "MoneyParseError",
     "MoneyTypeError",
     "Node",
+    "Person",
     "PersonDataError",
     "Programme",
     "ProgrammeVersion",
@@ -90,11 +105,15 @@ __all__ = [
     "ReportDataError",
     "RuleDataError",
     "Ruleset",
+    "RulesetPeriodError",
+    "Undetermined",
     "UnknownFundingSourceError",
     "UnknownRulesetError",
     "WelfareRulesError",
     "__version__",
+    "allocate",
     "check_edits",
+    "entitlements",
     "format_vnd",
     "list_rulesets",
     "load_ruleset",

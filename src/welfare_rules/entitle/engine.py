@@ -159,6 +159,7 @@ class Plan:
     programmes: tuple[_Programme, ...]
     exact: bool  # some longevity programme counts the exact age
     selected: frozenset[str]  # ids of the selected programmes in force
+    relevant: frozenset[str]  # every category some programme in force can test
 
     def inputs(self, person: Person) -> Inputs:
         """What this plan's rules read of ``person``."""
@@ -222,7 +223,8 @@ def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
     programmes = tuple(_prepare(item, on) for item in ruleset.in_force(on=on))
     exact = any(p.kind == "longevity" and p.programme.age_basis == "exact" for p in programmes)
     selected = frozenset(p.programme.id for p in programmes if p.kind == "selected")
-    return Plan(ruleset, on, programmes, exact, selected)
+    relevant = frozenset(c for p in programmes if p.kind != "socialized" for c in p.relevant)
+    return Plan(ruleset, on, programmes, exact, selected, relevant)
 
 
 _NONE = object()  # a memoized "no item"
@@ -240,7 +242,8 @@ def _evaluate(p: _Programme, inputs: Inputs, view: Categories) -> Item | None:
         relevant = p.relevant
         key = tuple(pair for pair in inputs.categories if pair[0] in relevant)
     elif kind == "longevity":
-        key = (inputs.birth_year, inputs.exact_age)
+        exact = p.programme.age_basis == "exact"
+        key = (inputs.birth_year, inputs.exact_age) if exact else inputs.birth_year
     elif kind == "selected":
         key = p.programme.id in inputs.selections
     else:

@@ -1,0 +1,547 @@
+"""Columnar populations: check the columns, reduce rows to keys, and rebuild one Person per key.
+
+Rows with equal *relevant* inputs get equal entitlements, so a population is counted by
+key (``collections.Counter`` over the zipped columns) and each distinct key is validated
+and evaluated once. Birth and death dates are first reduced to what the rules read (the
+birth year and the exact age on the date; whether the death came before it), so a million
+distinct birth dates make a few hundred keys.
+
+Column names: ``id``, ``birth_date``, ``birth_year``, ``death_date``, ``categories``
+(ids separated by ``;``), ``<category>.<attribute>`` (e.g. ``war_invalid.injury_rate``),
+``poor``, ``near_poor``, ``commune``, ``selections`` (programme ids separated by ``;``).
+An empty cell (``None``, ``""``) is *missing*, never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from .._i18n import Catalog, Text
+from ..errors import PersonDataError, quote
+from ..rules.categories import CATEGORIES
+from .engine import Plan, exact_age_on
+from .person import Person
+
+_MSG = Catalog(
+    "entitle.columns",
+    {
+        "unknown": Text(
+            vi="cột không xác định: {name!r} (xem docs/entitlements.md)",
+            en="unknown column {name!r} (see docs/entitlements.md)",
+        ),
+        "length": Text(
+            vi="cột {name!r} có {size} dòng, các cột khác có {expected}",
+            en="column {name!r} has {size} rows, the others {expected}",
+        ),
+        "date": Text(
+            vi="cần một ngày dạng YYYY-MM-DD, không phải {value}",
+            en="expected a date as YYYY-MM-DD, not {value}",
+        ),
+        "int": Text(
+            vi="cần một số nguyên, không phải {value}", en="expected a whole number, not {value}"
+        ),
+        "bool": Text(
+            vi="cần đúng/sai (true/false, 1/0, có/không), không phải {value}",
+            en="expected yes or no (true/false, 1/0), not {value}",
+        ),
+        "death": Text(
+            vi="ngày mất {death} trước ngày sinh {birth}",
+            en="date of death {death} is before the birth {birth}",
+        ),
+    },
+)
+
+_FIELDS: tuple[str, ...] = ("id", "birth_date", "birth_year", "death_date", "categories")
+_FIELDS += ("poor", "near_poor", "commune", "selections")
+ATTRIBUTE_COLUMNS: tuple[str, ...] = tuple(
+    f"{category.id}.{name}" for category in CATEGORIES.values() for name in category.attributes
+)
+KNOWN_COLUMNS: frozenset[str] = frozenset(_FIELDS + ATTRIBUTE_COLUMNS)
+# Columns that do not change an entitlement: not part of the key.
+_PASSIVE = frozenset({"id", "commune"})
+_TRUE = frozenset({"true", "1", "yes", "y", "có", "co", "x"})
+_FALSE = frozenset({"false", "0", "no", "n", "không", "khong"})
+
+
+def _ignored(name: str, plan: Plan) -> bool:
+    """Whether a column cannot change any entitlement under ``plan`` (left out of the key)."""
+    if name in _PASSIVE:
+        return True
+    if name == "poor":
+        return "poor_household" not in plan.relevant
+    if name == "near_poor":
+        return "near_poor_household" not in plan.relevant
+    if name == "selections":
+        return not plan.selected
+    if "." in name:
+        return name.split(".", 1)[0] not in plan.relevant
+    return False
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+def _error(reason: Text, row: int, column: str, value: object) -> PersonDataError:
+    return PersonDataError(reason, path=f"[{row}].{column}", value=value)
+
+
+def _as_date(value: object) -> dt.date | None:
+    if _blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(value)
+
+
+def _as_int(value: object) -> int | None:
+    if _blank(value):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise ValueError(value)
+
+
+def _as_bool(value: object) -> bool | None:
+    if _blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        folded = value.strip().lower()
+        if folded in _TRUE:
+            return True
+        if folded in _FALSE:
+            return False
+    raise ValueError(value)
+
+
+def _as_ids(value: object) -> tuple[str, ...]:
+    if _blank(value):
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(";") if part.strip())
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(str(part) for part in value)
+    raise ValueError(value)
+
+
+def _hashable(values: Sequence[Any]) -> Sequence[Any]:
+    """The column with list/set cells turned into sorted tuples, so rows can be keys."""
+    return [
+        tuple(sorted(map(str, v))) if isinstance(v, list | set | frozenset) else v for v in values
+    ]
+
+
+class _Memo(dict[object, object]):
+    """A per-value cache of ``convert(value)``; errors name the first row that has the value."""
+
+    def __init__(self, convert: Callable[[object], object]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value: object) -> object:
+        result = self[value] = self.convert(value)
+        return result
+
+
+_CONVERTERS: dict[str, Callable[[object], object]] = {
+    "birth_year": _as_int,
+    "categories": _as_ids,
+    "selections": _as_ids,
+    "poor": _as_bool,
+    "near_poor": _as_bool,
+}
+
+
+class Grouped:
+    """A population reduced to keys: counts by key, and the rows' keys when asked."""
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        counts: Counter[tuple[object, ...]],
+        keys: list[tuple[object, ...]] | None,
+        ids: Sequence[object] | None,
+        size: int,
+        dates: Mapping[object, dt.date],
+        columns: Sequence[Sequence[Any]],
+        attributes: tuple[str, ...] = (),
+    ) -> None:
+        self.attributes = attributes  # the columns packed in "details"
+        self.names = names
+        self.counts = counts
+        self.keys = keys
+        self.ids = ids
+        self.size = size
+        self.dates = dates  # birth token -> a birth date with that token
+        self.columns = columns
+        self.find: Callable[[tuple[object, ...]], Iterator[int]] | None = None
+
+    def _named(self, key: tuple[object, ...]) -> Iterator[tuple[str, object]]:
+        """(column, raw value) pairs of a key, the attribute cells unpacked."""
+        for name, raw in zip(self.names, key, strict=True):
+            if name != "details":
+                yield name, raw
+            elif isinstance(raw, tuple):
+                yield from zip(self.attributes, raw, strict=True)
+
+    def rows_of(self, key: tuple[object, ...]) -> Iterator[int]:
+        """The rows whose key is ``key``."""
+        if self.find is not None:
+            return self.find(key)
+        rows = self.keys if self.keys is not None else zip(*self.columns, strict=True)
+        return (row for row, other in enumerate(rows) if other == key)
+
+    def person(self, key: tuple[object, ...]) -> Person:
+        """The person a key stands for (validated; errors name the first row with the key)."""
+        data: dict[str, Any] = {}
+        categories: dict[str, dict[str, object]] = {}
+        attributes: dict[str, dict[str, object]] = {}
+        for name, raw in self._named(key):
+            if name == "birth_token":
+                if raw is not None:
+                    data["birth_date"] = self.dates[raw]
+                continue
+            if name == "died":
+                if raw:
+                    return Person(death_date=dt.date.min)
+                continue
+            convert = _CONVERTERS.get(name) or _attribute_converter(name)
+            try:
+                value = convert(raw)
+            except ValueError:
+                row = next(self.rows_of(key), 0)
+                kind = "bool" if convert is _as_bool else "int"
+                raise _error(_MSG(kind, value=quote(raw)), row, name, raw) from None
+            if name == "categories" and isinstance(value, tuple):
+                categories = {str(c): {} for c in value}
+            elif name in ("poor", "near_poor"):
+                data[name] = bool(value)
+            elif name == "selections" and isinstance(value, tuple):
+                data["selections"] = frozenset(value)
+            elif value is not None:
+                if name == "birth_year":
+                    data["birth_year"] = value
+                else:
+                    category, attribute = name.split(".", 1)
+                    attributes.setdefault(category, {})[attribute] = value
+        for category, values in attributes.items():
+            if category in categories:
+                categories[category] = values
+        data["categories"] = categories
+        try:
+            return Person.from_dict(data)
+        except PersonDataError as exc:
+            row = next(self.rows_of(key), 0)
+            raise PersonDataError(exc.reason, path=f"[{row}].{exc.path}", value=exc.value) from exc
+
+
+def group_columns(
+    columns: Mapping[str, Sequence[Any]], plan: Plan, *, keep_rows: bool = False
+) -> Grouped:
+    """Check ``columns`` and count rows by the key of their relevant inputs."""
+    sizes = {name: len(values) for name, values in columns.items()}
+    size = next(iter(sizes.values()), 0)
+    for name, length in sizes.items():
+        if name not in KNOWN_COLUMNS:
+            raise PersonDataError(_MSG("unknown", name=name), path=name, value=name)
+        if length != size:
+            raise PersonDataError(
+                _MSG("length", name=name, size=length, expected=size), path=name, value=length
+            )
+    names: list[str] = []
+    key_columns: list[Sequence[Any]] = []
+    dates: dict[object, dt.date] = {}
+    if "birth_date" in columns:
+        names.append("birth_token")
+        key_columns.append(_birth_tokens(columns["birth_date"], plan, dates))
+    if "death_date" in columns:
+        names.append("died")
+        key_columns.append(_death_flags(columns, plan))
+    attributes = [name for name in columns if "." in name and not _ignored(name, plan)]
+    for name, values in columns.items():
+        if _ignored(name, plan):
+            continue
+        if name not in ("birth_date", "death_date") and "." not in name:
+            names.append(name)
+            key_columns.append(values)
+    if attributes:
+        # Attributes matter only with their category: one cell per row that has categories.
+        names.append("details")
+        key_columns.append(_details(columns, attributes))
+    if not key_columns:
+        counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
+        keys: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
+        return Grouped((), counts, keys, columns.get("id"), size, dates, ())
+    try:
+        keys, counts = _count(key_columns, keep_rows=keep_rows)
+    except TypeError:  # list cells (categories as lists): make them tuples
+        key_columns = [_hashable(values) for values in key_columns]
+        keys, counts = _count(key_columns, keep_rows=keep_rows)
+    return Grouped(
+        tuple(names), counts, keys, columns.get("id"), size, dates, key_columns, tuple(attributes)
+    )
+
+
+def _details(columns: Mapping[str, Sequence[Any]], attributes: list[str]) -> list[object]:
+    """Per row, the attribute cells as one tuple where the row has categories, else ``None``."""
+    size = len(columns[attributes[0]])
+    categories = columns.get("categories")
+    details: list[object] = [None] * size
+    if categories is None:
+        return details
+    cells = [columns[name] for name in attributes]
+    for row in [row for row, value in enumerate(categories) if value]:
+        details[row] = tuple(cell[row] for cell in cells)
+    return details
+
+
+def _count(
+    columns: Sequence[Sequence[Any]], *, keep_rows: bool
+) -> tuple[list[tuple[object, ...]] | None, Counter[tuple[object, ...]]]:
+    if keep_rows:
+        keys = list(zip(*columns, strict=True))
+        return keys, Counter(keys)
+    return None, Counter(zip(*columns, strict=True))
+
+
+def _attribute_converter(name: str) -> Callable[[object], object]:
+    category, attribute = name.split(".", 1)
+    spec = CATEGORIES[category].attributes[attribute]
+    return _as_bool if spec.kind == "bool" else _as_int
+
+
+def _birth_tokens(values: Sequence[Any], plan: Plan, dates: dict[object, dt.date]) -> list[object]:
+    """Each birth date reduced to (year, exact age on the plan's date) or the year alone."""
+    on, exact = plan.on, plan.exact
+
+    def token(value: object) -> object:
+        birth = _as_date(value)
+        if birth is None:
+            return None
+        key: object = (birth.year, exact_age_on(birth, on)) if exact else (birth.year, birth <= on)
+        dates.setdefault(key, birth)
+        return key
+
+    memo = _Memo(token)
+    try:
+        return list(map(memo.__getitem__, values))
+    except (ValueError, TypeError):
+        row, value = _first_bad(values, _as_date)
+        raise _error(_MSG("date", value=quote(value)), row, "birth_date", value) from None
+
+
+def _death_flags(columns: Mapping[str, Sequence[Any]], plan: Plan) -> list[object]:
+    """Whether each person died before the plan's date (checked against the birth)."""
+    on = plan.on
+    values = columns["death_date"]
+    memo = _Memo(lambda value: None if (death := _as_date(value)) is None else death < on)
+    try:
+        flags = list(map(memo.__getitem__, values))
+    except (ValueError, TypeError):
+        row, value = _first_bad(values, _as_date)
+        raise _error(_MSG("date", value=quote(value)), row, "death_date", value) from None
+    births = columns.get("birth_date")
+    if births is not None:
+        for row in [row for row, flag in enumerate(flags) if flag is not None]:
+            death, birth = _as_date(values[row]), _as_date(births[row])
+            if death is not None and birth is not None and death < birth:
+                value = values[row]
+                raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
+    return flags
+
+
+def _first_bad(values: Sequence[Any], convert: Callable[[object], object]) -> tuple[int, object]:
+    for row, value in enumerate(values):
+        try:
+            convert(value)
+        except (ValueError, TypeError):
+            return row, value
+    return 0, None
+
+
+def _py(value: Any) -> Any:
+    """A pandas/numpy cell as a plain Python value (NA → ``None``)."""
+    if _is_na(value):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, str):
+        value = item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # a whole number in a float column (pandas stores NaN that way)
+    return value
+
+
+def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
+    """A birth date whose token is ``token`` (see :func:`_birth_tokens`)."""
+    year, flag = token
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if exact:
+        return first if exact_age_on(first, on) == flag else last
+    if year != on.year:
+        return first
+    return first if flag else on + dt.timedelta(days=1)
+
+
+def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
+    """:func:`group_columns` for a pandas DataFrame, vectorized with ``groupby``."""
+    import importlib
+
+    pd = importlib.import_module("pandas")
+    for name in frame.columns:
+        if name not in KNOWN_COLUMNS:
+            raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
+    on, exact = plan.on, plan.exact
+    stamp = pd.Timestamp(on)
+    derived: dict[str, Any] = {}
+    names: list[str] = []
+    births = None
+    if "birth_date" in frame.columns:
+        births = _frame_dates(pd, frame["birth_date"], "birth_date")
+        year = births.dt.year
+        if exact:
+            later = births.dt.month * 100 + births.dt.day > on.month * 100 + on.day
+            flag = on.year - year - later.astype("int64")
+        else:
+            flag = (births <= stamp).astype("int64")
+        derived["by"] = year.fillna(-1).astype("int64")
+        derived["bflag"] = flag.where(births.notna(), -1).astype("int64")
+        names.append("birth_token")
+    if "death_date" in frame.columns:
+        deaths = _frame_dates(pd, frame["death_date"], "death_date")
+        if births is not None:
+            bad = (deaths < births).to_numpy().nonzero()[0]
+            if len(bad):
+                row = int(bad[0])
+                death, birth = deaths.iloc[row].date(), births.iloc[row].date()
+                value = frame["death_date"].iloc[row]
+                raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
+        derived["died"] = (deaths < stamp).astype("boolean").where(deaths.notna())
+        names.append("died")
+    attributes = [str(n) for n in frame.columns if "." in str(n) and not _ignored(str(n), plan)]
+    has_categories = None
+    if "categories" in frame.columns:
+        has_categories = frame["categories"].fillna("") != ""
+    for name in frame.columns:
+        name = str(name)
+        if _ignored(name, plan) or name in ("birth_date", "death_date") or "." in name:
+            continue
+        derived[name] = frame[name]
+        names.append(name)
+    for name in attributes:
+        column = frame[name]
+        derived[name] = column.where(has_categories) if has_categories is not None else column
+    if attributes:
+        names.append("details")
+    size = len(frame)
+    if not derived:
+        counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
+        empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
+        return Grouped((), counts, empty, _ids(frame), size, {}, ())
+    table = pd.DataFrame(derived)
+    by = list(table.columns)
+    groups = table.groupby(by, dropna=False, sort=False)
+    sizes = groups.size()
+    dates: dict[object, dt.date] = {}
+    width = len(by) - len(attributes)
+    order: list[tuple[object, ...]] = []
+    counts = Counter()
+    for values, count in zip(sizes.index, sizes.to_numpy().tolist(), strict=True):
+        cells = [_py(v) for v in (values if isinstance(values, tuple) else (values,))]
+        key: list[object] = []
+        position = 0
+        if "by" in derived:
+            year, flag = cells[0], cells[1]
+            token = None if year == -1 or year is None else (int(year), int(flag))
+            if token is not None:
+                dates.setdefault(token, _token_date(token, on, exact=exact))
+            key.append(token)
+            position = 2
+        key.extend(cells[position:width])
+        if attributes:
+            details = cells[width:]
+            key.append(None if all(d is None for d in details) else tuple(details))
+        frozen = tuple(key)
+        order.append(frozen)
+        counts[frozen] += count
+    codes = groups.ngroup().to_numpy() if keep_rows else None
+    row_keys = [order[code] for code in codes.tolist()] if codes is not None else None
+    grouped = Grouped(
+        tuple(names), counts, row_keys, _ids(frame), size, dates, (), tuple(attributes)
+    )
+
+    def find(key: tuple[object, ...]) -> Iterator[int]:
+        numbers = groups.ngroup().to_numpy().tolist()
+        wanted = {index for index, other in enumerate(order) if other == key}
+        return (row for row, number in enumerate(numbers) if number in wanted)
+
+    grouped.find = find
+    return grouped
+
+
+def _ids(frame: Any) -> list[object] | None:
+    return frame["id"].tolist() if "id" in frame.columns else None
+
+
+def _frame_dates(pd: Any, column: Any, name: str) -> Any:
+    if column.dtype.kind == "M":
+        return column
+    parsed = pd.to_datetime(column, errors="coerce", format="ISO8601")
+    bad = (parsed.isna() & column.notna() & (column.astype("string").str.len() > 0)).to_numpy()
+    rows = bad.nonzero()[0]
+    if len(rows):
+        row = int(rows[0])
+        value = column.iloc[row]
+        raise _error(_MSG("date", value=quote(value)), row, name, value)
+    return parsed
+
+
+def frame_columns(frame: Any) -> dict[str, list[Any]]:
+    """A pandas DataFrame as plain columns: NaN/NaT/NA become ``None``, whole floats ``int``."""
+    columns: dict[str, list[Any]] = {}
+    for name in frame.columns:
+        series = frame[name]
+        kind = series.dtype.kind
+        if kind == "M":
+            values = [None if v is None or v != v else v.date() for v in series.tolist()]
+        elif kind == "f":
+            values = [
+                None if v != v else (int(v) if float(v).is_integer() else v)
+                for v in series.tolist()
+            ]
+        elif kind in "iub":
+            values = series.tolist()
+        else:
+            values = [None if _is_na(v) else v for v in series.tolist()]
+        columns[str(name)] = values
+    return columns
+
+
+def _is_na(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+__all__ = [
+    "ATTRIBUTE_COLUMNS",
+    "KNOWN_COLUMNS",
+    "Grouped",
+    "frame_columns",
+    "group_columns",
+    "group_frame",
+]

@@ -1,0 +1,88 @@
+"""An :class:`~welfare_rules.entitle.allocate.Allocation` as a report tree that reconciles.
+
+The grouping follows the gift table of a city's Tết report: the total; Tết gifts from the
+budget, longevity gifts and socialized gifts; each by funding source; within a source,
+one node per programme when there are several; then one line per level or bracket.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._i18n import Lang
+from ..audit.report import Node, Report
+from ..tiers import FundingSource
+from .allocate import _MSG, Line
+
+if TYPE_CHECKING:
+    from .allocate import Allocation
+
+_SECTIONS = ("budget", "longevity", "socialized")
+
+
+def _section(line: Line) -> str:
+    if line.kind == "longevity":
+        return "longevity"
+    return "socialized" if line.source is FundingSource.SOCIALIZED else "budget"
+
+
+def _parent(label: str, children: list[Node], *, source: FundingSource | None = None) -> Node:
+    return Node(
+        label=label,
+        count=sum(child.count or 0 for child in children),
+        count_unit="suất",
+        amount=sum(child.amount or 0 for child in children),
+        source=source,
+        children=tuple(children),
+    )
+
+
+def _leaf(line: Line, label: str) -> Node:
+    return Node(
+        label=label,
+        count=line.count,
+        count_unit="suất",
+        level=line.level_amount,
+        amount=line.amount,
+        source=line.source,
+    )
+
+
+def _programme_node(lines: list[Line], lang: Lang, *, alone: bool) -> list[Node]:
+    first = lines[0]
+    if first.kind == "selected":
+        return [_leaf(first, f"{first.title.get(lang)}: {first.label.get(lang)}")]
+    leaves = [_leaf(line, line.label.get(lang)) for line in lines]
+    if alone:
+        return leaves
+    return [_parent(first.title.get(lang), leaves, source=first.source)]
+
+
+def allocation_report(allocation: Allocation, *, lang: Lang = "vi") -> Report:
+    """See :meth:`Allocation.to_report`."""
+    tree: dict[str, dict[FundingSource, dict[str, list[Line]]]] = {s: {} for s in _SECTIONS}
+    for line in allocation.lines:
+        if line.count:
+            by_source = tree[_section(line)].setdefault(line.source, {})
+            by_source.setdefault(line.programme, []).append(line)
+    sections: list[Node] = []
+    for section in _SECTIONS:
+        sources: list[Node] = []
+        for source in sorted(tree[section]):
+            programmes = tree[section][source]
+            alone = len(programmes) == 1
+            children = [
+                node
+                for lines in programmes.values()
+                for node in _programme_node(lines, lang, alone=alone)
+            ]
+            label = _MSG("source", source=source.label(lang)).get(lang)
+            sources.append(_parent(label, children, source=source))
+        if sources:
+            sections.append(_parent(_MSG(section).get(lang), sources))
+    fields = {"ruleset": allocation.ruleset, "on": allocation.on.strftime("%d/%m/%Y")}
+    root = _parent(_MSG("total", **fields).get(lang), sections)
+    return Report(title=_MSG("title", **fields).get(lang), nodes=(root,))
+
+
+__all__ = ["allocation_report"]

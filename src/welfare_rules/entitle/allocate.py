@@ -1,0 +1,473 @@
+"""Allocate a population: exact counts and amounts by funding source, programme and level.
+
+:func:`allocate` takes an iterable of :class:`~welfare_rules.entitle.person.Person` (or
+plain dicts), a mapping of columns, or a pandas DataFrame. People with equal relevant
+inputs get equal entitlements, so each distinct input is evaluated once and counted; the
+totals are exact ``int`` sums (``count × level``), never floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .._i18n import Catalog, Lang, Text
+from ..errors import PersonDataError
+from ..money import format_vnd
+from ..rules.model import Label, Ruleset
+from ..tiers import FundingSource
+from ._columns import Grouped, group_columns, group_frame
+from .engine import Inputs, Plan, _resolve, plan_for
+from .person import Person
+from .results import Entitlement, Item, Undetermined
+
+if TYPE_CHECKING:
+    from ..audit.report import Report
+
+_MSG = Catalog(
+    "entitle.allocate",
+    {
+        "level": Text(vi="Mức {amount}", en="Level {amount}"),
+        "age": Text(vi="Tuổi {age}", en="Age {age}"),
+        "from_age": Text(vi="Từ {age} tuổi", en="Age {age} and over"),
+        "quota_ok": Text(
+            vi="{title}: {selected}/{quota} suất, trong định mức",
+            en="{title}: {selected} of {quota} gifts, within the quota",
+        ),
+        "quota_over": Text(
+            vi="{title}: {selected} suất, vượt định mức {quota} suất ({over} suất)",
+            en="{title}: {selected} gifts, over the quota of {quota} by {over}",
+        ),
+        "no_quota": Text(
+            vi="{title}: {selected} suất, không có định mức",
+            en="{title}: {selected} gifts, no quota set",
+        ),
+        "total": Text(vi="Tổng số quà ({ruleset}, ngày {on})", en="All gifts ({ruleset}, on {on})"),
+        "budget": Text(vi="Quà Tết từ nguồn ngân sách", en="Tết gifts from the budget"),
+        "longevity": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
+        "socialized": Text(vi="Quà từ nguồn xã hội hóa", en="Socialized gifts"),
+        "source": Text(vi="Nguồn kinh phí {source}", en="{source} funding"),
+        "title": Text(
+            vi="Dự toán quà theo bộ quy định {ruleset}, ngày {on}",
+            en="Gift budget under ruleset {ruleset}, on {on}",
+        ),
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A number of gifts (suất) and their amount in whole VND."""
+
+    count: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One level (mức) or bracket of one programme: how many gifts, at what amount."""
+
+    ruleset: str
+    programme: str
+    title: Label
+    kind: str
+    source: FundingSource
+    level: str  # level id, bracket id or "selected"
+    level_amount: int  # mức
+    label: Text  # "Mức 600.000 đ" / "Tuổi 70"
+    count: int  # số suất
+
+    @property
+    def amount(self) -> int:
+        """``count × level_amount``, exact."""
+        return self.count * self.level_amount
+
+
+@dataclass(frozen=True, slots=True)
+class UndeterminedGroup:
+    """People for whom one programme is undetermined for the same reason, with their rows.
+
+    ``rows`` (0-based positions in the population) and ``ids`` are filled when
+    :func:`allocate` is called with ``per_person=True``.
+    """
+
+    item: Undetermined
+    count: int
+    rows: tuple[int, ...] = ()
+    ids: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaCheck:
+    """A selected programme's recipients against its quota (định mức số suất)."""
+
+    programme: str
+    title: Label
+    quota: int | None
+    selected: int
+
+    @property
+    def within(self) -> bool:
+        """Whether the recipients fit the quota (``True`` when there is none)."""
+        return self.quota is None or self.selected <= self.quota
+
+    @property
+    def message(self) -> Text:
+        """The check in both languages."""
+        fields = {"selected": self.selected, "quota": self.quota}
+        if self.quota is None:
+            key = "no_quota"
+        else:
+            key = "quota_ok" if self.within else "quota_over"
+            fields["over"] = self.selected - self.quota
+        return Text(
+            _MSG(key, title=self.title.vi, **fields).vi, _MSG(key, title=self.title.en, **fields).en
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonResult:
+    """One person's items: ``row`` is the position in the population, ``id`` its id if any."""
+
+    row: int
+    id: object
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """What a population receives under a ruleset on a date, exactly.
+
+    ``lines`` hold every level and bracket of the programmes in force (count may be 0);
+    ``undetermined`` the cases an input or a rule leaves open; ``quotas`` the selected
+    programmes' checks; ``people`` the per-person results when asked for.
+    """
+
+    ruleset: str
+    on: dt.date
+    population: int
+    lines: tuple[Line, ...]
+    undetermined: tuple[UndeterminedGroup, ...]
+    quotas: tuple[QuotaCheck, ...]
+    people: tuple[PersonResult, ...] | None = None
+
+    @property
+    def total(self) -> Totals:
+        """Every gift counted and summed."""
+        return Totals(sum(x.count for x in self.lines), sum(x.amount for x in self.lines))
+
+    def by_source(self) -> dict[FundingSource, Totals]:
+        """Totals by funding source, central first (sources with no gift left out)."""
+        return _totals(self.lines, lambda line: line.source)
+
+    def by_programme(self) -> dict[str, Totals]:
+        """Totals by programme id, in ruleset order (programmes with no gift left out)."""
+        return _totals(self.lines, lambda line: line.programme)
+
+    def by_level(self) -> dict[tuple[str, str], Totals]:
+        """Totals by (programme id, level or bracket id)."""
+        return _totals(self.lines, lambda line: (line.programme, line.level))
+
+    @property
+    def undetermined_count(self) -> int:
+        """How many (person, programme) results are undetermined."""
+        return sum(group.count for group in self.undetermined)
+
+    def to_report(self, *, lang: Lang = "vi") -> Report:
+        """The allocation as a report tree, grouped as a gift report groups its table.
+
+        Total → Tết gifts from the budget / longevity gifts / socialized → funding source →
+        programme (when a source has several) → level or bracket lines
+        (``count × level = amount``). Lines with no gift are left out; undetermined
+        cases are not amounts and are not in the tree.
+        """
+        from ._report import allocation_report
+
+        return allocation_report(self, lang=lang)
+
+    def to_dict(self, *, lang: Lang = "vi") -> dict[str, Any]:
+        """A JSON-ready summary."""
+        total = self.total
+        return {
+            "ruleset": self.ruleset,
+            "on": self.on.isoformat(),
+            "population": self.population,
+            "total": {"count": total.count, "amount": total.amount},
+            "by_source": {
+                s.value: {"count": t.count, "amount": t.amount} for s, t in self.by_source().items()
+            },
+            "lines": [
+                {
+                    "programme": line.programme,
+                    "title": line.title.get(lang),
+                    "source": line.source.value,
+                    "level": line.level,
+                    "level_amount": line.level_amount,
+                    "count": line.count,
+                    "amount": line.amount,
+                }
+                for line in self.lines
+            ],
+            "undetermined": [
+                {**group.item.to_dict(lang), "count": group.count, "rows": list(group.rows)}
+                for group in self.undetermined
+            ],
+            "quotas": [
+                {
+                    "programme": q.programme,
+                    "quota": q.quota,
+                    "selected": q.selected,
+                    "within": q.within,
+                    "message": q.message.get(lang),
+                }
+                for q in self.quotas
+            ],
+        }
+
+    def to_frame(self) -> Any:
+        """The lines as a pandas DataFrame (needs the ``pandas`` extra)."""
+        import importlib
+
+        pandas = importlib.import_module("pandas")  # optional extra: imported when used
+        return pandas.DataFrame(
+            [
+                {
+                    "source": line.source.value,
+                    "programme": line.programme,
+                    "level": line.level,
+                    "level_amount": line.level_amount,
+                    "count": line.count,
+                    "amount": line.amount,
+                }
+                for line in self.lines
+            ]
+        )
+
+
+def _totals(lines: Iterable[Line], key: Any) -> dict[Any, Totals]:
+    found: dict[Any, list[int]] = {}
+    for line in lines:
+        if line.count:
+            entry = found.setdefault(key(line), [0, 0])
+            entry[0] += line.count
+            entry[1] += line.amount
+    ordered = sorted(found.items(), key=lambda kv: kv[0]) if _all_sources(found) else found.items()
+    return {k: Totals(c, a) for k, (c, a) in ordered}
+
+
+def _all_sources(found: Mapping[Any, Any]) -> bool:
+    return all(isinstance(k, FundingSource) for k in found)
+
+
+def level_label(kind: str, item: Any, amount: int, lang: Lang = "vi") -> str:
+    """``Mức 600.000 đ``, ``Tuổi 70`` or ``Từ 101 tuổi``."""
+    if kind == "longevity":
+        if item.age is not None:
+            return _MSG("age", age=item.age).get(lang)
+        return _MSG("from_age", age=item.first_age).get(lang)
+    return _MSG("level", amount=format_vnd(amount, locale=lang)).get(lang)
+
+
+def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
+    found: list[tuple[tuple[str, str], Line]] = []
+    for p in plan.programmes:
+        programme, version = p.programme, p.version
+        if not version.recorded:
+            continue
+        items: list[tuple[str, int, Any]]
+        if programme.kind == "levels":
+            items = [(level.id, level.amount, level) for level in version.levels]
+        elif programme.kind == "longevity":
+            items = [(b.id, b.amount, b) for b in version.brackets]
+        elif programme.kind == "selected":
+            items = [("selected", version.amount or 0, None)]
+        else:
+            items = []
+        for ident, amount, item in items:
+            label = Text(
+                level_label(programme.kind, item, amount, "vi"),
+                level_label(programme.kind, item, amount, "en"),
+            )
+            line = Line(
+                ruleset=p.ruleset,
+                programme=programme.id,
+                title=programme.title,
+                kind=programme.kind,
+                source=programme.source,
+                level=ident,
+                level_amount=amount,
+                label=label,
+                count=0,
+            )
+            found.append(((programme.id, ident), line))
+    return found
+
+
+def _build(
+    plan: Plan,
+    results: Iterable[tuple[tuple[Item, ...], int]],
+    *,
+    size: int,
+    people: tuple[PersonResult, ...] | None,
+) -> Allocation:
+    lines = dict(_empty_lines(plan))
+    counts: Counter[tuple[str, str]] = Counter()
+    undetermined: Counter[Undetermined] = Counter()
+    for items, count in results:
+        for item in items:
+            if isinstance(item, Entitlement):
+                counts[(item.programme, item.level)] += count
+            else:
+                undetermined[item] += count
+    for key, count in counts.items():
+        line = lines[key]
+        lines[key] = Line(
+            line.ruleset,
+            line.programme,
+            line.title,
+            line.kind,
+            line.source,
+            line.level,
+            line.level_amount,
+            line.label,
+            count,
+        )
+    rows: dict[Undetermined, list[int]] = {}
+    ids: dict[Undetermined, list[object]] = {}
+    for person in people or ():
+        for item in person.items:
+            if isinstance(item, Undetermined):
+                rows.setdefault(item, []).append(person.row)
+                ids.setdefault(item, []).append(person.id)
+    groups = tuple(
+        UndeterminedGroup(item, count, tuple(rows.get(item, ())), tuple(ids.get(item, ())))
+        for item, count in undetermined.items()
+    )
+    quotas = tuple(
+        QuotaCheck(
+            p.programme.id,
+            p.programme.title,
+            p.version.quota,
+            counts[(p.programme.id, "selected")],
+        )
+        for p in plan.programmes
+        if p.kind == "selected" and p.version.recorded
+    )
+    return Allocation(
+        ruleset=plan.ruleset.id,
+        on=plan.on,
+        population=size,
+        lines=tuple(lines.values()),
+        undetermined=groups,
+        quotas=quotas,
+        people=people,
+    )
+
+
+def _is_frame(population: object) -> bool:
+    module = type(population).__module__
+    return module.startswith("pandas") and hasattr(population, "columns")
+
+
+def allocate(
+    population: Iterable[Person | Mapping[str, Any]] | Mapping[str, Sequence[Any]] | Any,
+    ruleset: Ruleset | str,
+    *,
+    on: dt.date,
+    per_person: bool = False,
+) -> Allocation:
+    """Count and sum the entitlements of a whole population under ``ruleset`` on ``on``.
+
+    ``population`` is an iterable of :class:`Person` (or dicts), a mapping of column name
+    to values (see ``docs/entitlements.md`` for the columns), or a pandas DataFrame with
+    those columns. ``per_person=True`` also keeps each person's items and the rows of
+    each undetermined case. Bad records raise
+    :class:`~welfare_rules.errors.PersonDataError` whose path starts with the row:
+    ``[12].war_invalid.injury_rate``.
+
+    >>> from welfare_rules.rules import load_ruleset
+    >>> ruleset = load_ruleset("uong-bi-tet-2024")
+    >>> result = allocate({"birth_year": [1954, 1954, 1944, 1990]}, ruleset, on=dt.date(2024, 2, 1))
+    >>> result.total
+    Totals(count=3, amount=2300000)
+    """
+    plan = plan_for(_resolve(ruleset), on=on)
+    if _is_frame(population):
+        return _allocate_grouped(group_frame(population, plan, keep_rows=per_person), plan)
+    if isinstance(population, Mapping):
+        return _allocate_columns(population, plan, per_person=per_person)
+    return _allocate_records(population, plan, per_person=per_person)
+
+
+def _allocate_columns(
+    columns: Mapping[str, Sequence[Any]], plan: Plan, *, per_person: bool
+) -> Allocation:
+    return _allocate_grouped(group_columns(columns, plan, keep_rows=per_person), plan)
+
+
+def _allocate_grouped(grouped: Grouped, plan: Plan) -> Allocation:
+    results: dict[tuple[object, ...], tuple[Item, ...]] = {}
+    by_inputs: dict[Inputs, tuple[Item, ...]] = {}
+    for key in grouped.counts:
+        person = grouped.person(key)
+        inputs = plan.inputs(person)
+        items = by_inputs.get(inputs)
+        if items is None:
+            items = by_inputs[inputs] = plan.evaluate(inputs, view=person.rule_view())
+        results[key] = items
+    people = None
+    if grouped.keys is not None:
+        ids = grouped.ids
+        people = tuple(
+            PersonResult(row, ids[row] if ids is not None else None, results[key])
+            for row, key in enumerate(grouped.keys)
+        )
+    pairs = ((results[key], count) for key, count in grouped.counts.items())
+    return _build(plan, pairs, size=grouped.size, people=people)
+
+
+def _allocate_records(
+    records: Iterable[Person | Mapping[str, Any]], plan: Plan, *, per_person: bool
+) -> Allocation:
+    counts: Counter[Inputs] = Counter()
+    views: dict[Inputs, Any] = {}
+    kept: list[tuple[Inputs, object]] = []
+    size = 0
+    for row, record in enumerate(records):
+        if isinstance(record, Person):
+            person = record
+        else:
+            try:
+                person = Person.from_dict(record)
+            except PersonDataError as exc:
+                path = f"[{row}].{exc.path}" if exc.path else f"[{row}]"
+                raise PersonDataError(exc.reason, path=path, value=exc.value) from exc
+        inputs = plan.inputs(person)
+        if inputs not in views:
+            views[inputs] = person.rule_view()
+        counts[inputs] += 1
+        if per_person:
+            kept.append((inputs, person.id))
+        size += 1
+    results = {inputs: plan.evaluate(inputs, view=views[inputs]) for inputs in counts}
+    people = None
+    if per_person:
+        people = tuple(
+            PersonResult(row, ident, results[inputs]) for row, (inputs, ident) in enumerate(kept)
+        )
+    pairs = ((results[inputs], count) for inputs, count in counts.items())
+    return _build(plan, pairs, size=size, people=people)
+
+
+__all__ = [
+    "Allocation",
+    "Line",
+    "PersonResult",
+    "QuotaCheck",
+    "Totals",
+    "UndeterminedGroup",
+    "allocate",
+]
