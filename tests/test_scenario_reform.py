@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from welfare_rules import ReformError, load_ruleset
@@ -232,6 +232,7 @@ def test_bad_files(tmp_path: Path, text: str, fragment: str) -> None:
         Reform.load(tmp_path / "missing.toml")
 
 
+@settings(max_examples=30)
 @given(rulesets(), st.data())
 def test_setting_every_level_to_its_own_amount_changes_nothing(
     ruleset: Ruleset, data: st.DataObject

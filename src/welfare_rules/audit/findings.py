@@ -179,6 +179,18 @@ class AuditResult(_Frozen):
             "summary": self.summary(),
         }
 
+    def _repr_html_(self) -> str:
+        from ..scenario._html import audit_html
+
+        return audit_html(self)
+
+    def to_pandas(self) -> Any:
+        """The findings as a pandas DataFrame (the ``pandas`` extra); columns in
+        ``welfare_rules.scenario._frames.AUDIT_COLUMNS``."""
+        from ..scenario._frames import audit_frame
+
+        return audit_frame(self)
+
 
 def ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     """Findings in report order (see :meth:`Finding.sort_key`)."""

@@ -246,6 +246,24 @@ class Allocation:
             ]
         )
 
+    def to_pandas(self) -> Any:
+        """The lines as a pandas DataFrame (the ``pandas`` extra) with exact ``Int64``
+        columns; see ``welfare_rules.scenario._frames.ALLOCATION_COLUMNS``."""
+        from ..scenario._frames import allocation_frame
+
+        return allocation_frame(self)
+
+    def _repr_html_(self) -> str:
+        from ..scenario._html import allocation_html
+
+        return allocation_html(self)
+
+    def plot(self, *, ax: Any = None, lang: Lang = "vi") -> Any:
+        """The amount by funding source as bars (the ``plot`` extra); returns the Axes."""
+        from ..scenario._plot import plot_allocation
+
+        return plot_allocation(self, ax=ax, lang=lang)
+
 
 def _totals(lines: Iterable[Line], key: Any) -> dict[Any, Totals]:
     found: dict[Any, list[int]] = {}

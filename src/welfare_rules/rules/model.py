@@ -893,6 +893,18 @@ class Ruleset(_Model):
 
         return apply_reform(self, reform, on=on)
 
+    def _repr_html_(self) -> str:
+        from ..scenario._html import ruleset_html
+
+        return ruleset_html(self)
+
+    def to_pandas(self, *, on: dt.date | None = None) -> Any:
+        """Levels and brackets as a pandas DataFrame (the ``pandas`` extra); see
+        :func:`welfare_rules.scenario._frames.ruleset_frame` for the columns."""
+        from ..scenario._frames import ruleset_frame
+
+        return ruleset_frame(self, on=on)
+
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
         """The JSON Schema (2020-12) of a ruleset, keys as written in files (for editors, tooling).
