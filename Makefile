@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	$(BIN)/python -m welfare_rules.tour
+	-$(BIN)/welfare-rules audit --example
 
 test: lint typecheck unit
 

@@ -14,6 +14,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .audit.diagnose import EditCheck, check_edits
     from .audit.edits import Edit, parse_edit
+    from .audit.extract import ExtractedReport, extract_report
     from .audit.findings import AuditResult, Finding
     from .audit.reconcile import reconcile
     from .audit.report import Node, Report
@@ -48,6 +49,7 @@ _EXPORTS: dict[str, str] = {
     "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
     "Entitlement": "entitle.results",
+    "ExtractedReport": "audit.extract",
     "Finding": "audit.findings",
     "FundingSource": "tiers",
     "LegalBasis": "rules.model",
@@ -72,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "allocate": "entitle.allocate",
     "check_edits": "audit.diagnose",
     "entitlements": "entitle.engine",
+    "extract_report": "audit.extract",
     "format_vnd": "money",
     "list_rulesets": "rules.load",
     "load_ruleset": "rules.load",
@@ -89,6 +92,7 @@ __all__ = [
     "EditCheck",
     "EditSyntaxError",
     "Entitlement",
+    "ExtractedReport",
     "Finding",
     "FundingSource",
     "LegalBasis",
@@ -114,6 +118,7 @@ __all__ = [
     "allocate",
     "check_edits",
     "entitlements",
+    "extract_report",
     "format_vnd",
     "list_rulesets",
     "load_ruleset",

@@ -24,7 +24,11 @@ _ANNOUNCE_ONLY = re.compile(
     r"(?:trong đó|cụ thể|bao gồm|gồm|chia ra|chi tiết)(?: như sau)? ?:?", re.IGNORECASE
 )
 _TOTAL_CUE = re.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
-_LABEL_FILLERS = ("tổng số", "trị giá", "tổng", "là", "cho", "với", "đạt", "số", "mức", "gồm", "có")
+_FILLER_END = re.compile(  # searched in the last few characters only: cheap, linear
+    r"(?<![^\W\d_])(tổng số|trị giá|tổng|là|cho|với|đạt|số|mức|gồm|có)$"
+)
+_FILLER_SPAN = 8
+_AFTER_LABEL_END = re.compile(r"[;(,\d]|\. ")
 _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
 _LABEL_LIMIT = 80
@@ -212,7 +216,7 @@ class _Parser:
             label = before[-_LABEL_LIMIT:].strip(_LABEL_MARKS)
         if not label:
             after = self.text[token.end : token.end + _LABEL_LIMIT]
-            label = _clean(re.split(r"[;(]|\. ", after)[0])
+            label = _clean(_AFTER_LABEL_END.split(after, 1)[0])
         rec.label = _shorten(label) or token.text
         return rec
 
@@ -266,16 +270,12 @@ def _clean(text: str) -> str:
     """A label from the words before a figure: connecting words and marks trimmed."""
     if len(text) > _LABEL_WINDOW:  # keep the words nearest the figure, whole
         text = text[-_LABEL_WINDOW:].split(" ", 1)[-1]
-    text = text.lstrip(_LABEL_MARKS)
+    text = text.lstrip(_LABEL_MARKS).rstrip(_LABEL_TAIL_MARKS)
     while True:
-        text = text.rstrip(_LABEL_TAIL_MARKS)
-        lower = text.lower()
-        for word in _LABEL_FILLERS:
-            if lower.endswith(word) and not lower[-len(word) - 1 : -len(word)].isalpha():
-                text = text[: -len(word)]
-                break
-        else:
+        filler = _FILLER_END.search(text[-_FILLER_SPAN:].lower())
+        if filler is None:
             return text
+        text = text[: len(text) - len(filler.group(1))].rstrip(_LABEL_TAIL_MARKS)
 
 
 def _shorten(text: str) -> str:

@@ -97,6 +97,8 @@ def read_lines(text: str) -> list[Line]:
 
 
 def _line(number: int, raw: str) -> Line:
+    if not raw or raw.isspace():
+        return Line(number, raw, "")
     cells = _cells(raw)
     if cells is not None:
         separator = all(_TABLE_SEPARATOR.fullmatch(cell) for cell in cells)

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..errors import MoneyParseError
 from ..money import parse_vnd
@@ -53,6 +52,7 @@ _COUNT_UNIT = re.compile(
     r"|căn nhà|nhà|con|tấn|kg)(?![^\W\d_])"
 )
 _PERCENT = re.compile(r" ?%")
+_PLAIN_DONG = re.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)
 _TAIL_WORD = re.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
 _AFTER_TIME = re.compile(r" ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_])")
 _AFTER_AGE = re.compile(r" ?tuổi(?![^\W\d_])")
@@ -60,7 +60,7 @@ _AFTER_TIMES = re.compile(r" ?[x*] ?\d")
 _AFTER_LIST_END = re.compile(r" ?(?:[;),]|\.(?!\d)|$)")
 
 _W = r"(?<![^\W\d_])"  # a word starts here
-_BEFORE_LEVEL = re.compile(rf"(?:{_W}mức(?: quà| hỗ trợ| tặng| chi)?|[x*]|{_W}nhân) ?:? ?$")
+_LEVEL_CUES = ("mức", "mức quà", "mức hỗ trợ", "mức tặng", "mức chi", "nhân")
 _BEFORE_AGE_RANGE = re.compile(rf"{_W}tuổi \d+ (?:và |đến |- |tới )(?:trên )?$")
 _ORDINAL_WORDS = (
     r"quý|đợt|lần|lớp|khóa|khoá|kỳ|phần|mục|điều|khoản|chương|phụ lục|tổ|khu|thôn"
@@ -85,7 +85,6 @@ _WORD_KINDS: dict[str, str] = {
     "niên độ": "period",
 }
 _PUNCTUATION = "([{\"'-/,;."
-_BEFORE_AVERAGE = re.compile(r"trung bình|bình quân")
 _BEFORE_EACH = re.compile(
     rf"^(?![^()]*(?:trung bình|bình quân))[^()]*{_W}mỗi (?:suất|người|lượt|đối tượng|hộ)"
     rf"(?: quà)?(?: trị giá| là| được| mức)? ?:? ?$"
@@ -103,8 +102,7 @@ _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
 _NUMBER_YEAR = re.compile(r"\d{1,5}/\d{4}")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One number on a line and what it was read as."""
 
     start: int
@@ -154,13 +152,14 @@ def _read(text: str, lower: str, match: re.Match[str], before: str) -> Token:
     """What the number ``match`` is, from ``before`` (the words since the last number)."""
     start, end = match.span()
     number = match.group(0)
-    plain = Token(start, end, text[start:end], "unknown")
     if match.group("tail") or (
-        _NUMBER_YEAR.fullmatch(number) and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
+        "/" in number
+        and _NUMBER_YEAR.fullmatch(number)
+        and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
     ):
-        return _kind(plain, "instrument")
+        return Token(start, end, text[start:end], "instrument")
     if len(number) > _MAX_DIGITS * 2:
-        return plain
+        return Token(start, end, text[start:end], "unknown")
     if "/" in number:
         return _slashed(text, start, end, number)
     after = lower[end : end + _CONTEXT]
@@ -169,28 +168,28 @@ def _read(text: str, lower: str, match: re.Match[str], before: str) -> Token:
         return Token(start, end + percent.end(), text[start : end + percent.end()], "percent")
     unit = _MONEY_UNIT.match(after)
     if unit:
-        return _money(text, start, end + unit.end(), before)
+        return _money(text, start, end, end + unit.end(), before)
     kind = _named_by(before)
     if kind == "instrument":
-        return _kind(plain, "instrument")
+        return Token(start, end, text[start:end], "instrument")
     if kind == "age" or _AFTER_AGE.match(after) or _age_range(lower, start):
-        return _kind(plain, "age")
+        return Token(start, end, text[start:end], "age")
     if kind == "date":
-        return _kind(plain, "date")
+        return Token(start, end, text[start:end], "date")
     if kind == "period":
-        return _kind(plain, "period")
+        return Token(start, end, text[start:end], "period")
     count = _COUNT_UNIT.match(after)
     if count:
         return _count(text, start, end, end + count.end(), count.group("unit"))
     if kind == "ordinal":
-        return _kind(plain, "ordinal")
+        return Token(start, end, text[start:end], "ordinal")
     if _is_year(number):
-        return _kind(plain, "period")
+        return Token(start, end, text[start:end], "period")
     if _AFTER_TIME.match(after):
-        return _kind(plain, "duration")
+        return Token(start, end, text[start:end], "duration")
     if _AFTER_TIMES.match(after) or (kind == "colon" and _AFTER_LIST_END.match(after)):
         return _count(text, start, end, end, None)
-    return plain
+    return Token(start, end, text[start:end], "unknown")
 
 
 def _named_by(before: str) -> str | None:
@@ -224,10 +223,6 @@ def _age_range(lower: str, start: int) -> bool:
     return "tuổi" in wide and _BEFORE_AGE_RANGE.search(wide) is not None
 
 
-def _kind(token: Token, kind: Kind) -> Token:
-    return Token(token.start, token.end, token.text, kind)
-
-
 def _slashed(text: str, start: int, end: int, number: str) -> Token:
     """``26/12/2023`` (date), ``1/6`` (day/month), ``1/2024`` (period) or unknown."""
     full = _DAY_MONTH_YEAR.fullmatch(number)
@@ -246,21 +241,39 @@ def _slashed(text: str, start: int, end: int, number: str) -> Token:
     return Token(start, end, text[start:end], "unknown")
 
 
-def _money(text: str, start: int, end: int, before: str) -> Token:
+def _money(text: str, start: int, number_end: int, end: int, before: str) -> Token:
     written = text[start:end]
-    try:
-        value = parse_vnd(written)
-    except MoneyParseError:
-        return Token(start, end, written, "unknown")
-    near = before[-_NEAR:]
-    if _BEFORE_LEVEL.search(near) or ("mỗi" in before and _BEFORE_EACH.search(before)):
+    number = text[start:number_end]
+    if _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
+        if not _GROUPED.fullmatch(number) and not number.isdigit():
+            return Token(start, end, written, "unknown")
+        value = int(number.replace(".", ""))
+    else:  # a scale word or a decimal comma: money.parse_vnd reads it
+        try:
+            value = parse_vnd(written)
+        except MoneyParseError:
+            return Token(start, end, written, "unknown")
+    if _is_level_cue(before) or ("mỗi" in before and _BEFORE_EACH.search(before)):
         return Token(start, end, written, "level", value)
-    if _BEFORE_AVERAGE.search(before):
+    if "trung bình" in before or "bình quân" in before:
+        near = before[-_NEAR:]
         for pattern, op in _BOUNDS:
             if pattern.search(near):
                 return Token(start, end, written, "claim", value, op=op)
         return Token(start, end, written, "unknown", value)  # "about …": nothing to check
     return Token(start, end, written, "amount", value)
+
+
+def _is_level_cue(before: str) -> bool:
+    """``Mức``, ``mức quà``, ``x``/``*`` (times) or ``nhân`` just before an amount."""
+    stripped = before.rstrip(" :")
+    if stripped.endswith(("x", "*")):
+        return len(stripped) == 1 or not stripped[-2].isalpha()
+    for cue in _LEVEL_CUES:
+        if stripped.endswith(cue):
+            cut = len(stripped) - len(cue)
+            return cut == 0 or not stripped[cut - 1].isalpha()
+    return False
 
 
 def _count(text: str, start: int, number_end: int, end: int, unit: str | None) -> Token:

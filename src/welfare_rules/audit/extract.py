@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -285,6 +286,7 @@ def _cited_date(lower: str, tokens: list[Token], position: int) -> dt.date | Non
     return None
 
 
+@lru_cache(maxsize=4096)
 def _source(label: str) -> FundingSource | None:
     if not _SOURCE_CUE.search(label):
         return None
