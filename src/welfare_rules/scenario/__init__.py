@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .compare import BudgetLine, Comparison, PersonChange, compare
     from .reform import (
         BracketChange,
         EligibilityChange,
@@ -21,20 +22,28 @@ if TYPE_CHECKING:
 
 _EXPORTS: dict[str, str] = {
     "BracketChange": "reform",
+    "BudgetLine": "compare",
+    "Comparison": "compare",
     "EligibilityChange": "reform",
     "LevelChange": "reform",
+    "PersonChange": "compare",
     "QuotaChange": "reform",
     "Reform": "reform",
     "apply_reform": "reform",
+    "compare": "compare",
 }
 
 __all__ = [
     "BracketChange",
+    "BudgetLine",
+    "Comparison",
     "EligibilityChange",
     "LevelChange",
+    "PersonChange",
     "QuotaChange",
     "Reform",
     "apply_reform",
+    "compare",
 ]
 
 
