@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from .money import format_vnd, parse_vnd, vnd_in_words
     from .rules.load import list_rulesets, load_ruleset
     from .rules.model import Bracket, LegalBasis, Level, Programme, ProgrammeVersion, Ruleset
+    from .scenario.compare import Comparison, compare
+    from .scenario.reform import Reform
     from .tiers import FundingSource
 
 # public name -> module that defines it
@@ -45,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "Allocation": "entitle.allocate",
     "AuditResult": "audit.findings",
     "Bracket": "rules.model",
+    "Comparison": "scenario.compare",
     "Edit": "audit.edits",
     "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
@@ -61,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "PersonDataError": "errors",
     "Programme": "rules.model",
     "ProgrammeVersion": "rules.model",
+    "Reform": "scenario.reform",
     "ReformError": "errors",
     "Report": "audit.report",
     "ReportDataError": "errors",
@@ -73,6 +77,7 @@ _EXPORTS: dict[str, str] = {
     "WelfareRulesError": "errors",
     "allocate": "entitle.allocate",
     "check_edits": "audit.diagnose",
+    "compare": "scenario.compare",
     "entitlements": "entitle.engine",
     "extract_report": "audit.extract",
     "format_vnd": "money",
@@ -88,6 +93,7 @@ __all__ = [
     "Allocation",
     "AuditResult",
     "Bracket",
+    "Comparison",
     "Edit",
     "EditCheck",
     "EditSyntaxError",
@@ -104,6 +110,7 @@ __all__ = [
     "PersonDataError",
     "Programme",
     "ProgrammeVersion",
+    "Reform",
     "ReformError",
     "Report",
     "ReportDataError",
@@ -117,6 +124,7 @@ __all__ = [
     "__version__",
     "allocate",
     "check_edits",
+    "compare",
     "entitlements",
     "extract_report",
     "format_vnd",
