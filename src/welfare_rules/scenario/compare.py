@@ -109,7 +109,7 @@ class PersonChange:
         return self.reform - self.baseline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Comparison:
     """Baseline and reform budgets side by side (build it with :func:`compare`).
 
@@ -216,6 +216,9 @@ class Comparison:
             "unchanged": self.unchanged,
             "undetermined": {"baseline": self.undetermined[0], "reform": self.undetermined[1]},
         }
+
+    def __repr__(self) -> str:
+        return f"<Comparison {self.caption('en')}>"
 
     def _repr_html_(self) -> str:
         from ._html import comparison_html
