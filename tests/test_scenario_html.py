@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from welfare_rules import load_ruleset
-from welfare_rules.audit import Report, reconcile
+from welfare_rules.audit.reconcile import reconcile
+from welfare_rules.audit.report import Report
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.rules.model import Ruleset
 from welfare_rules.scenario import LevelChange, Reform
