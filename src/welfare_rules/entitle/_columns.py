@@ -47,6 +47,10 @@ _MSG = Catalog(
             vi="cần đúng/sai (true/false, 1/0, có/không), không phải {value}",
             en="expected yes or no (true/false, 1/0), not {value}",
         ),
+        "year": Text(
+            vi="năm sinh {year} khác năm của ngày sinh {date}",
+            en="birth year {year} differs from the year of the birth date {date}",
+        ),
         "death": Text(
             vi="ngày mất {death} trước ngày sinh {birth}",
             en="date of death {death} is before the birth {birth}",
@@ -405,6 +409,7 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
             raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
     on, exact = plan.on, plan.exact
     stamp = pd.Timestamp(on)
+    merged = False
     derived: dict[str, Any] = {}
     names: list[str] = []
     births = None
@@ -416,8 +421,26 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
             flag = on.year - year - later.astype("int64")
         else:
             flag = (births <= stamp).astype("int64")
+        if not exact and "birth_year" in frame.columns:
+            # Calendar-year ages read only the year (and whether the birth is past): a
+            # record with a birth year only is keyed like one born on 1 January.
+            stated = frame["birth_year"]
+            both = (births.notna() & stated.notna()).to_numpy(dtype=bool)
+            clash = (both & (year.to_numpy() != stated.astype("float64").to_numpy())).nonzero()[0]
+            if len(clash):
+                row = int(clash[0])
+                value = stated.iloc[row]
+                text = _MSG("year", year=value, date=births.iloc[row].date())
+                raise _error(text, row, "birth_year", value)
+            only = births.isna() & stated.notna()
+            year = year.where(~only, stated.astype("float64"))
+            flag = flag.where(~only, (year <= on.year).astype("int64"))
+            known = births.notna() | only
+            merged = True
+        else:
+            known = births.notna()
         derived["by"] = year.fillna(-1).astype("int64")
-        derived["bflag"] = flag.where(births.notna(), -1).astype("int64")
+        derived["bflag"] = flag.where(known, -1).astype("int64")
         names.append("birth_token")
     if "death_date" in frame.columns:
         deaths = _frame_dates(pd, frame["death_date"], "death_date")
@@ -438,6 +461,8 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         name = str(name)
         if _ignored(name, plan) or name in ("birth_date", "death_date") or "." in name:
             continue
+        if name == "birth_year" and merged:
+            continue
         derived[name] = frame[name]
         names.append(name)
     for name in attributes:
@@ -450,16 +475,14 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
         empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
         return Grouped((), counts, empty, _ids(frame), size, {}, ())
-    table = pd.DataFrame(derived)
-    by = list(table.columns)
-    groups = table.groupby(by, dropna=False, sort=False)
-    sizes = groups.size()
+    distinct, row_groups = _distinct_rows(pd, derived)
+    by = list(derived)
     dates: dict[object, dt.date] = {}
     width = len(by) - len(attributes)
     order: list[tuple[object, ...]] = []
     counts = Counter()
-    for values, count in zip(sizes.index, sizes.to_numpy().tolist(), strict=True):
-        cells = [_py(v) for v in (values if isinstance(values, tuple) else (values,))]
+    for values, count in distinct:
+        cells = [_py(v) for v in values]
         key: list[object] = []
         position = 0
         if "by" in derived:
@@ -476,19 +499,70 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         frozen = tuple(key)
         order.append(frozen)
         counts[frozen] += count
-    codes = groups.ngroup().to_numpy() if keep_rows else None
-    row_keys = [order[code] for code in codes.tolist()] if codes is not None else None
+    row_keys = [order[code] for code in row_groups.tolist()] if keep_rows else None
     grouped = Grouped(
         tuple(names), counts, row_keys, _ids(frame), size, dates, (), tuple(attributes)
     )
 
     def find(key: tuple[object, ...]) -> Iterator[int]:
-        numbers = groups.ngroup().to_numpy().tolist()
+        numbers = row_groups.tolist()
         wanted = {index for index, other in enumerate(order) if other == key}
         return (row for row, number in enumerate(numbers) if number in wanted)
 
     grouped.find = find
     return grouped
+
+
+def _distinct_rows(pd: Any, columns: Mapping[str, Any]) -> tuple[list[tuple[Any, ...]], Any]:
+    """The distinct rows of ``columns`` with their counts, and each row's group number.
+
+    Vectorized: each column becomes integer codes (categorical codes, or ``factorize``),
+    the codes are combined into one int64 per row (mixed radix), and those are factorized
+    and counted. Falls back to ``groupby`` if the radix would overflow.
+    """
+    import importlib
+
+    np = importlib.import_module("numpy")
+    codes: list[Any] = []
+    uniques: list[list[Any]] = []
+    radix = 1
+    for column in columns.values():
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            code = column.cat.codes.to_numpy().astype("int64") + 1
+            values = [None, *column.cat.categories.tolist()]  # plain Python values
+        else:
+            found, labels = pd.factorize(column, use_na_sentinel=True)
+            code = found.astype("int64") + 1
+            values = [None, *labels.tolist()]
+        codes.append(code)
+        uniques.append(values)
+        radix *= len(values)
+    if radix >= 2**62:
+        table = pd.DataFrame(dict(columns))
+        groups = table.groupby(list(table.columns), dropna=False, sort=False)
+        sizes = groups.size()
+        rows = [
+            (v if isinstance(v, tuple) else (v,), c)
+            for v, c in zip(sizes.index, sizes.to_numpy().tolist(), strict=True)
+        ]
+        return rows, groups.ngroup().to_numpy()
+    key = np.zeros(len(codes[0]), dtype="int64")
+    scales = []
+    scale = 1
+    for code, values in zip(codes, uniques, strict=True):
+        key += code * scale
+        scales.append(scale)
+        scale *= len(values)
+    group, distinct = pd.factorize(key)
+    counts = np.bincount(group, minlength=len(distinct)).tolist()
+    rows = []
+    for value, count in zip(distinct.tolist(), counts, strict=True):
+        cells = tuple(
+            values[(value // step) % len(values)]
+            for step, values in zip(scales, uniques, strict=True)
+        )
+        rows.append((cells, count))
+    return rows, group
 
 
 def _ids(frame: Any) -> list[object] | None:
