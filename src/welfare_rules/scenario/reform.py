@@ -80,7 +80,6 @@ _MSG = Catalog(
         ),
         "read": Text(vi="không đọc được tệp: {detail}", en="cannot read the file: {detail}"),
         "syntax": Text(vi="tệp TOML sai cú pháp: {detail}", en="bad TOML syntax: {detail}"),
-        "version_all": Text(vi="mọi phiên bản", en="every version"),
     },
 )
 
