@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.audit.reconcile import reconcile
+from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.entitle.engine import entitlements
 from welfare_rules.entitle.person import Person

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from welfare_rules import load_ruleset
-from welfare_rules.audit.reconcile import reconcile
+from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.audit.report import Report
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.rules.model import Ruleset
@@ -21,9 +21,9 @@ from welfare_rules.scenario._frames import (
     RULESET_COLUMNS,
     allocation_frame,
 )
-from welfare_rules.scenario.compare import compare
+from welfare_rules.scenario.comparison import compare
 
-from .test_scenario_compare import SOURCE_COUNTS
+from .test_scenario_comparison import SOURCE_COUNTS
 
 pd = pytest.importorskip("pandas")
 

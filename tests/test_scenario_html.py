@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from welfare_rules import load_ruleset
-from welfare_rules.audit.reconcile import reconcile
+from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.audit.report import Report
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.rules.model import Ruleset
 from welfare_rules.scenario import LevelChange, Reform
 from welfare_rules.scenario._html import BAD, GOOD, WARN, allocation_html, number, signed
-from welfare_rules.scenario.compare import compare
+from welfare_rules.scenario.comparison import compare
 
-from .test_scenario_compare import SOURCE_COUNTS
+from .test_scenario_comparison import SOURCE_COUNTS
 
 TET_2024 = dt.date(2024, 2, 1)
 FIXTURE = Path(__file__).parent / "fixtures" / "source_gift_table.json"

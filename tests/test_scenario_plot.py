@@ -10,9 +10,9 @@ from welfare_rules import load_ruleset
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.scenario import LevelChange, Reform
 from welfare_rules.scenario._plot import plot_allocation
-from welfare_rules.scenario.compare import compare
+from welfare_rules.scenario.comparison import compare
 
-from .test_scenario_compare import SOURCE_COUNTS
+from .test_scenario_comparison import SOURCE_COUNTS
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .audit.edits import Edit, parse_edit
     from .audit.extract import ExtractedReport, extract_report
     from .audit.findings import AuditResult, Finding
-    from .audit.reconcile import reconcile
+    from .audit.reconciliation import reconcile
     from .audit.report import Node, Report
     from .entitle.allocate import Allocation, allocate
     from .entitle.engine import entitlements
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .money import format_vnd, parse_vnd, vnd_in_words
     from .rules.load import list_rulesets, load_ruleset
     from .rules.model import Bracket, LegalBasis, Level, Programme, ProgrammeVersion, Ruleset
-    from .scenario.compare import Comparison, compare
+    from .scenario.comparison import Comparison, compare
     from .scenario.reform import Reform
     from .tiers import FundingSource
 
@@ -47,7 +47,7 @@ _EXPORTS: dict[str, str] = {
     "Allocation": "entitle.allocate",
     "AuditResult": "audit.findings",
     "Bracket": "rules.model",
-    "Comparison": "scenario.compare",
+    "Comparison": "scenario.comparison",
     "Edit": "audit.edits",
     "EditCheck": "audit.diagnose",
     "EditSyntaxError": "errors",
@@ -77,7 +77,7 @@ _EXPORTS: dict[str, str] = {
     "WelfareRulesError": "errors",
     "allocate": "entitle.allocate",
     "check_edits": "audit.diagnose",
-    "compare": "scenario.compare",
+    "compare": "scenario.comparison",
     "entitlements": "entitle.engine",
     "extract_report": "audit.extract",
     "format_vnd": "money",
@@ -85,7 +85,7 @@ _EXPORTS: dict[str, str] = {
     "load_ruleset": "rules.load",
     "parse_edit": "audit.edits",
     "parse_vnd": "money",
-    "reconcile": "audit.reconcile",
+    "reconcile": "audit.reconciliation",
     "vnd_in_words": "money",
 }
 

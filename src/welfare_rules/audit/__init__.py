@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .diagnose import Change, EditCheck, Explanation, check_edits
     from .edits import Edit, parse_edit
     from .findings import AuditResult, Candidate, Finding
-    from .reconcile import reconcile
+    from .reconciliation import reconcile
     from .report import Citation, Claim, Node, Report, Restatement
 
 _EXPORTS: dict[str, str] = {
@@ -34,7 +34,7 @@ _EXPORTS: dict[str, str] = {
     "check_edits": "diagnose",
     "compile_report": "compile",
     "parse_edit": "edits",
-    "reconcile": "reconcile",
+    "reconcile": "reconciliation",
 }
 
 __all__ = [

@@ -140,7 +140,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Audit the report ``args`` names; print the findings; the exit status."""
-    from ..audit.reconcile import reconcile
+    from ..audit.reconciliation import reconcile
 
     lang = lang_of(args)
     report, unparsed, source = _load(args, lang)

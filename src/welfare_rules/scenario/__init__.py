@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .compare import BudgetLine, Comparison, PersonChange, compare
+    from .comparison import BudgetLine, Comparison, PersonChange, compare
     from .reform import (
         BracketChange,
         EligibilityChange,
@@ -22,15 +22,15 @@ if TYPE_CHECKING:
 
 _EXPORTS: dict[str, str] = {
     "BracketChange": "reform",
-    "BudgetLine": "compare",
-    "Comparison": "compare",
+    "BudgetLine": "comparison",
+    "Comparison": "comparison",
     "EligibilityChange": "reform",
     "LevelChange": "reform",
-    "PersonChange": "compare",
+    "PersonChange": "comparison",
     "QuotaChange": "reform",
     "Reform": "reform",
     "apply_reform": "reform",
-    "compare": "compare",
+    "compare": "comparison",
 }
 
 __all__ = [

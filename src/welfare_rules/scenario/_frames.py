@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..audit.findings import AuditResult
     from ..entitle.allocate import Allocation
     from ..rules.model import Ruleset
-    from .compare import Comparison
+    from .comparison import Comparison
 
 RULESET_COLUMNS = (
     "programme",

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..audit.findings import AuditResult
     from ..entitle.allocate import Allocation
     from ..rules.model import Ruleset
-    from .compare import Comparison
+    from .comparison import Comparison
 
 # Highlight colours: a mismatch or a loss; a gain; a warning.
 BAD = "#fde2e1"

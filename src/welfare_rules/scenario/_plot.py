@@ -16,7 +16,7 @@ from ..money import format_vnd
 if TYPE_CHECKING:
     from ..entitle.allocate import Allocation
     from ..tiers import FundingSource
-    from .compare import Comparison
+    from .comparison import Comparison
 
 _BASELINE = Text(vi="Hiện hành", en="Baseline")
 _REFORM = Text(vi="Phương án", en="Reform")

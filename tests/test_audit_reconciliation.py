@@ -1,4 +1,4 @@
-"""Tests for audit/reconcile.py: findings from a report tree."""
+"""Tests for audit/reconciliation.py: findings from a report tree."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from .compile import CompiledReport, FigureRef
 from .diagnose import DEFAULT_BUDGET, DEFAULT_MAX_CHANGES, Change, EditCheck, check_edits
 from .edits import Edit
 from .findings import AuditResult, Candidate, FigurePlace, Finding, FindingKind, ordered
+from .quick import quick_check
 from .report import Report
 
 _KINDS: dict[str, FindingKind] = {
@@ -32,7 +33,7 @@ _KINDS: dict[str, FindingKind] = {
 }
 
 _MSG = Catalog(
-    "audit.reconcile",
+    "audit.reconciliation",
     {
         # how a written figure slipped
         "digit_replaced": Text(vi="sai một chữ số", en="one digit differs"),
@@ -139,9 +140,15 @@ def reconcile(
     """Check every edit ``report`` implies, diagnose the violations, and explain them.
 
     Findings come in report order (line, node path, field, kind); the same report always
-    gives the same findings. See :func:`~welfare_rules.audit.check_edits` for
-    ``max_changes`` and ``budget``.
+    gives the same findings. A report whose edits all hold is answered by
+    :func:`~welfare_rules.audit.quick.quick_check` alone. See
+    :func:`~welfare_rules.audit.check_edits` for ``max_changes`` and ``budget``.
     """
+    quick = quick_check(report)
+    if quick.consistent and quick.complete:
+        return AuditResult(
+            findings=ordered(check_citations(report)), edits=quick.edits, figures=quick.figures
+        )
     compiled = report.compile()
     check = check_edits(
         compiled.values,

@@ -13,7 +13,7 @@ from welfare_rules import ReportDataError, load_ruleset
 from welfare_rules.entitle.person import Person
 from welfare_rules.rules.model import InForce, Ruleset
 from welfare_rules.scenario import BracketChange, LevelChange, QuotaChange, Reform
-from welfare_rules.scenario.compare import compare
+from welfare_rules.scenario.comparison import compare
 from welfare_rules.tiers import FundingSource
 
 from .strategies import populations, rulesets

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 Counts = Mapping[str, Mapping[int | str, int] | int]
 
 _MSG = Catalog(
-    "scenario.compare",
+    "scenario.comparison",
     {
         "programme": Text(
             vi="không có chương trình {value!r} có hiệu lực ngày {on} trong bộ quy định "
