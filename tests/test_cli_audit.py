@@ -112,7 +112,7 @@ def test_table_in_vietnamese_and_english(capsys: pytest.CaptureFixture[str]) -> 
     status, out, _ = run(capsys, "audit", "--example", "--lang", "en")
     assert "Line │ What is wrong" in out
     assert "one digit differs" in out
-    assert "8 errors" in out
+    assert "errors: 8" in out
 
 
 def test_standard_input(

@@ -11,6 +11,7 @@ False
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from .._i18n import Catalog, Text
@@ -210,6 +211,10 @@ class _Explainer:
         self.written = compiled.values
         self.check = check
         self.values = {**compiled.values, **check.corrections}
+        # Lines that state the figures of several nodes (an inline breakdown): there a
+        # line number alone does not say which figure is meant, so the label is added.
+        lines = Counter(node.line for _, node in report.walk() if node.line is not None)
+        self.shared_lines = {line for line, nodes in lines.items() if nodes > 1}
 
     def findings(self) -> list[Finding]:
         findings = [
@@ -231,9 +236,13 @@ class _Explainer:
 
     def where(self, figure: str) -> Text:
         ref = self.ref(figure)
-        if ref.line is not None:
-            return _MSG("on_line", line=ref.line)
-        return _MSG("of_label", label=_short(self.report.node(ref.path).label))
+        label = _MSG("of_label", label=_short(self.report.node(ref.path).label))
+        if ref.line is None:
+            return label
+        where = _MSG("on_line", line=ref.line)
+        if ref.line in self.shared_lines:
+            return Text(vi=f"{label.vi} {where.vi}", en=f"{label.en} {where.en}")
+        return where
 
     def edit_name(self, edit: Edit) -> Text:
         if edit.kind == "custom" or edit.subject is None:

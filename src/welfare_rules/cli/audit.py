@@ -87,8 +87,8 @@ _MSG = Catalog(
         "summary": Text(
             "{errors} lỗi, {warnings} cảnh báo, {info} thông tin; "
             "{edits} phép kiểm tra trên {figures} số liệu; {unparsed} dòng chưa đọc được.",
-            "{errors} errors, {warnings} warnings, {info} notes; "
-            "{edits} checks on {figures} figures; {unparsed} lines not understood.",
+            "errors: {errors}, warnings: {warnings}, notes: {info}; "
+            "{edits} checks on {figures} figures; lines not understood: {unparsed}.",
         ),
         "error": Text("LỖI", "ERROR"),
         "warning": Text("CẢNH BÁO", "WARNING"),
