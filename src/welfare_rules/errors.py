@@ -35,18 +35,26 @@ class WelfareRulesError(Exception):
         return self.text.get(lang)
 
 
-class MoneyParseError(WelfareRulesError, ValueError):
-    """Text that is not a whole, non-negative amount of đồng."""
+class _UnreadableError(WelfareRulesError, ValueError):
+    """Shared shape of the 'cannot read this value as …' errors below."""
+
+    _as = Text(vi="giá trị", en="a value")
 
     def __init__(self, value: object, reason: Text) -> None:
         self.value = value
         self.reason = reason
         super().__init__(
             Text(
-                vi=f"không đọc được {quote(value)} thành số tiền VND: {reason.vi}",
-                en=f"cannot read {quote(value)} as an amount of VND: {reason.en}",
+                vi=f"không đọc được {quote(value)} thành {self._as.vi}: {reason.vi}",
+                en=f"cannot read {quote(value)} as {self._as.en}: {reason.en}",
             )
         )
+
+
+class MoneyParseError(_UnreadableError):
+    """Text that is not a whole, non-negative amount of đồng."""
+
+    _as = Text(vi="số tiền VND", en="an amount of VND")
 
 
 class MoneyTypeError(WelfareRulesError, TypeError):
@@ -63,32 +71,16 @@ class MoneyTypeError(WelfareRulesError, TypeError):
         )
 
 
-class DateParseError(WelfareRulesError, ValueError):
+class DateParseError(_UnreadableError):
     """Text that is not a calendar date as Vietnamese documents write one."""
 
-    def __init__(self, value: object, reason: Text) -> None:
-        self.value = value
-        self.reason = reason
-        super().__init__(
-            Text(
-                vi=f"không đọc được {quote(value)} thành ngày tháng: {reason.vi}",
-                en=f"cannot read {quote(value)} as a date: {reason.en}",
-            )
-        )
+    _as = Text(vi="ngày tháng", en="a date")
 
 
-class UnknownFundingSourceError(WelfareRulesError, ValueError):
+class UnknownFundingSourceError(_UnreadableError):
     """A phrase that names no funding source, or several."""
 
-    def __init__(self, value: object, reason: Text) -> None:
-        self.value = value
-        self.reason = reason
-        super().__init__(
-            Text(
-                vi=f"không xác định được nguồn kinh phí từ {quote(value)}: {reason.vi}",
-                en=f"cannot tell the funding source from {quote(value)}: {reason.en}",
-            )
-        )
+    _as = Text(vi="nguồn kinh phí", en="a funding source")
 
 
 class RuleDataError(WelfareRulesError, ValueError):
