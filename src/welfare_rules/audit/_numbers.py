@@ -41,23 +41,26 @@ _CONTEXT = 48  # characters of context read on each side of a number
 _NEAR = 24  # the words that name a number stand this close before it
 
 _ATOM = re.compile(r"\d+(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?")
-_MONEY_UNIT = re.compile(
+_MONEY_UNIT = (
     r" ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng|vnđ|vnd|đ|₫)(?![^\W\d_])"
     r"| ?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])"
 )
-_COUNT_UNIT = re.compile(
+_COUNT_UNIT = (
     r" ?(?P<unit>hồ sơ|đối tượng|học sinh|học viên|trẻ em|trường hợp|doanh nghiệp|gia đình"
     r"|lao động|đoàn viên|bệnh nhân|thương binh|liệt sĩ|người|suất|lượt|cụ|hộ|em|cháu"
     r"|thẻ|phần|cnvclđ|cnlđ|cnvc|đơn vị|cơ sở|xã|phường|mẹ|ca|vụ|lớp học|công trình"
     r"|căn nhà|nhà|con|tấn|kg)(?![^\W\d_])"
 )
-_PERCENT = re.compile(r" ?%")
+# What follows a number, in one match: the alternatives exclude one another (each starts
+# with its own mark or whole word), so the group that matched names the one that applies.
+_AFTER = re.compile(
+    rf"(?P<percent> ?%)|(?P<money>{_MONEY_UNIT})|(?P<count>{_COUNT_UNIT})"
+    r"|(?P<age> ?tuổi(?![^\W\d_]))"
+    r"|(?P<time> ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_]))"
+    r"|(?P<times> ?[x*] ?\d)|(?P<list_end> ?(?:[;),]|\.(?!\d)|$))"
+)
 _PLAIN_DONG = re.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)
 _TAIL_WORD = re.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
-_AFTER_TIME = re.compile(r" ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_])")
-_AFTER_AGE = re.compile(r" ?tuổi(?![^\W\d_])")
-_AFTER_TIMES = re.compile(r" ?[x*] ?\d")
-_AFTER_LIST_END = re.compile(r" ?(?:[;),]|\.(?!\d)|$)")
 
 _W = r"(?<![^\W\d_])"  # a word starts here
 _LEVEL_CUES = ("mức", "mức quà", "mức hỗ trợ", "mức tặng", "mức chi", "nhân")
@@ -115,31 +118,41 @@ class Token(NamedTuple):
     date: dt.date | None = None  # a full date (day, month, year)
 
 
+_new_tuple = tuple.__new__
+
+
 def scan(text: str) -> list[Token]:
     """Every number on ``text`` (a normalised line), in order, each read once."""
     lower = text.lower()
     tokens: list[Token] = []
+    previous: Token | None = None
     for match in _ATOM.finditer(lower):
         start, end = match.span()
-        previous = tokens[-1] if tokens else None
-        if previous is not None and previous.end > start:
-            continue  # never happens with the units we read; kept as a guard
-        if (
-            previous is not None
-            and previous.kind == "instrument"
-            and lower[previous.end : start] == " "
-            and match.group(0).isdigit()
-            and _ends_upper(text[previous.start : previous.end])
-        ):  # "01/CV-ĐKTLN 178": the number goes on in a second word
-            tokens[-1] = Token(previous.start, end, text[previous.start : end], "instrument")
-            continue
-        floor = max(previous.end if previous else 0, start - _CONTEXT)
-        token = _read(text, lower, match, lower[floor:start])
-        if token.kind == "instrument" and match.group("tail"):
+        if previous is not None:
+            if previous.end > start:
+                continue  # never happens with the units we read; kept as a guard
+            if (
+                previous.kind == "instrument"
+                and lower[previous.end : start] == " "
+                and match.group(0).isdigit()
+                and _ends_upper(text[previous.start : previous.end])
+            ):  # "01/CV-ĐKTLN 178": the number goes on in a second word
+                previous = _token(previous.start, end, text[previous.start : end], "instrument")
+                tokens[-1] = previous
+                continue
+            floor = previous.end if previous.end > start - _CONTEXT else start - _CONTEXT
+        else:
+            floor = start - _CONTEXT if start > _CONTEXT else 0
+        number, tail = match.group(0, "tail")
+        token = _read(text, lower, start, end, number, tail, lower[floor:start])
+        if tail and token.kind == "instrument":
             more = _TAIL_WORD.match(text, token.end)
             if more:  # "28/UBND-LĐT BXH ngày …": the number goes on in a second word
-                token = Token(token.start, more.end(1), text[token.start : more.end(1)], token.kind)
+                token = _token(
+                    token.start, more.end(1), text[token.start : more.end(1)], token.kind
+                )
         tokens.append(token)
+        previous = token
     return tokens
 
 
@@ -148,48 +161,60 @@ def _ends_upper(text: str) -> bool:
     return last.isupper()
 
 
-def _read(text: str, lower: str, match: re.Match[str], before: str) -> Token:
-    """What the number ``match`` is, from ``before`` (the words since the last number)."""
-    start, end = match.span()
-    number = match.group(0)
-    if match.group("tail") or (
-        "/" in number
-        and _NUMBER_YEAR.fullmatch(number)
-        and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
+def _token(
+    start: int,
+    end: int,
+    text: str,
+    kind: Kind,
+    value: int | None = None,
+    unit: str | None = None,
+    op: str | None = None,
+    date: dt.date | None = None,
+) -> Token:
+    """A :class:`Token` without the named tuple's keyword handling (hot path)."""
+    return _new_tuple(Token, (start, end, text, kind, value, unit, op, date))
+
+
+def _read(
+    text: str, lower: str, start: int, end: int, number: str, tail: str | None, before: str
+) -> Token:
+    """What the number ``number`` (``tail``: its instrument suffix) is, from ``before``
+    (the words since the last number)."""
+    slashed = "/" in number
+    if tail or (
+        slashed and _NUMBER_YEAR.fullmatch(number) and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
     ):
-        return Token(start, end, text[start:end], "instrument")
+        return _token(start, end, text[start:end], "instrument")
     if len(number) > _MAX_DIGITS * 2:
-        return Token(start, end, text[start:end], "unknown")
-    if "/" in number:
+        return _token(start, end, text[start:end], "unknown")
+    if slashed:
         return _slashed(text, start, end, number)
-    after = lower[end : end + _CONTEXT]
-    percent = _PERCENT.match(after)
-    if percent:
-        return Token(start, end + percent.end(), text[start : end + percent.end()], "percent")
-    unit = _MONEY_UNIT.match(after)
-    if unit:
-        return _money(text, start, end, end + unit.end(), before)
+    after = _AFTER.match(lower, end, end + _CONTEXT)
+    what, stop = (None, end) if after is None else (after.lastgroup, after.end())
+    if what == "percent":
+        return _token(start, stop, text[start:stop], "percent")
+    if what == "money":
+        return _money(text, start, end, stop, before)
     kind = _named_by(before)
     if kind == "instrument":
-        return Token(start, end, text[start:end], "instrument")
-    if kind == "age" or _AFTER_AGE.match(after) or _age_range(lower, start):
-        return Token(start, end, text[start:end], "age")
+        return _token(start, end, text[start:end], "instrument")
+    if kind == "age" or what == "age" or _age_range(lower, start):
+        return _token(start, end, text[start:end], "age")
     if kind == "date":
-        return Token(start, end, text[start:end], "date")
+        return _token(start, end, text[start:end], "date")
     if kind == "period":
-        return Token(start, end, text[start:end], "period")
-    count = _COUNT_UNIT.match(after)
-    if count:
-        return _count(text, start, end, end + count.end(), count.group("unit"))
+        return _token(start, end, text[start:end], "period")
+    if what == "count" and after is not None:
+        return _count(text, start, end, stop, after.group("unit"))
     if kind == "ordinal":
-        return Token(start, end, text[start:end], "ordinal")
+        return _token(start, end, text[start:end], "ordinal")
     if _is_year(number):
-        return Token(start, end, text[start:end], "period")
-    if _AFTER_TIME.match(after):
-        return Token(start, end, text[start:end], "duration")
-    if _AFTER_TIMES.match(after) or (kind == "colon" and _AFTER_LIST_END.match(after)):
+        return _token(start, end, text[start:end], "period")
+    if what == "time":
+        return _token(start, end, text[start:end], "duration")
+    if what == "times" or (kind == "colon" and what == "list_end"):
         return _count(text, start, end, end, None)
-    return Token(start, end, text[start:end], "unknown")
+    return _token(start, end, text[start:end], "unknown")
 
 
 def _named_by(before: str) -> str | None:
@@ -231,14 +256,14 @@ def _slashed(text: str, start: int, end: int, number: str) -> Token:
         try:
             date = dt.date(year, month, day)
         except ValueError:
-            return Token(start, end, text[start:end], "unknown")
-        return Token(start, end, text[start:end], "date", date=date)
+            return _token(start, end, text[start:end], "unknown")
+        return _token(start, end, text[start:end], "date", date=date)
     short = _DAY_MONTH.fullmatch(number)
     if short and 1 <= int(short.group(1)) <= 31 and 1 <= int(short.group(2)) <= 12:
-        return Token(start, end, text[start:end], "date")
+        return _token(start, end, text[start:end], "date")
     if _MONTH_YEAR.fullmatch(number):
-        return Token(start, end, text[start:end], "period")
-    return Token(start, end, text[start:end], "unknown")
+        return _token(start, end, text[start:end], "period")
+    return _token(start, end, text[start:end], "unknown")
 
 
 def _money(text: str, start: int, number_end: int, end: int, before: str) -> Token:
@@ -246,22 +271,22 @@ def _money(text: str, start: int, number_end: int, end: int, before: str) -> Tok
     number = text[start:number_end]
     if _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
         if not _GROUPED.fullmatch(number) and not number.isdigit():
-            return Token(start, end, written, "unknown")
+            return _token(start, end, written, "unknown")
         value = int(number.replace(".", ""))
     else:  # a scale word or a decimal comma: money.parse_vnd reads it
         try:
             value = parse_vnd(written)
         except MoneyParseError:
-            return Token(start, end, written, "unknown")
+            return _token(start, end, written, "unknown")
     if _is_level_cue(before) or ("mỗi" in before and _BEFORE_EACH.search(before)):
-        return Token(start, end, written, "level", value)
+        return _token(start, end, written, "level", value)
     if "trung bình" in before or "bình quân" in before:
         near = before[-_NEAR:]
         for pattern, op in _BOUNDS:
             if pattern.search(near):
-                return Token(start, end, written, "claim", value, op=op)
-        return Token(start, end, written, "unknown", value)  # "about …": nothing to check
-    return Token(start, end, written, "amount", value)
+                return _token(start, end, written, "claim", value, op=op)
+        return _token(start, end, written, "unknown", value)  # "about …": nothing to check
+    return _token(start, end, written, "amount", value)
 
 
 def _is_level_cue(before: str) -> bool:
@@ -279,9 +304,9 @@ def _is_level_cue(before: str) -> bool:
 def _count(text: str, start: int, number_end: int, end: int, unit: str | None) -> Token:
     digits = text[start:number_end]
     if "," in digits or ("." in digits and not _GROUPED.fullmatch(digits)):
-        return Token(start, end, text[start:end], "unknown")
+        return _token(start, end, text[start:end], "unknown")
     value = int(digits.replace(".", ""))
-    return Token(start, end, text[start:end], "count", value, unit=unit)
+    return _token(start, end, text[start:end], "count", value, unit)
 
 
 def _is_year(number: str) -> bool:
