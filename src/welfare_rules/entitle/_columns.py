@@ -15,6 +15,8 @@ An empty cell (``None``, ``""``) is *missing*, never zero.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -22,6 +24,7 @@ from typing import Any
 from .._i18n import Catalog, Text
 from ..errors import PersonDataError, quote
 from ..rules.categories import CATEGORIES
+from ._codes import encode, fold, numpy, recode
 from .engine import Plan, exact_age_on
 from .person import Person
 
@@ -160,7 +163,7 @@ class _Memo(dict[object, object]):
         return result
 
 
-_CONVERTERS: dict[str, Callable[[object], object]] = {
+CONVERTERS: dict[str, Callable[[object], object]] = {
     "birth_year": _as_int,
     "categories": _as_ids,
     "selections": _as_ids,
@@ -222,7 +225,7 @@ class Grouped:
                 if raw:
                     return Person(death_date=dt.date.min)
                 continue
-            convert = _CONVERTERS.get(name) or _attribute_converter(name)
+            convert = CONVERTERS.get(name) or attribute_converter(name)
             try:
                 value = convert(raw)
             except ValueError:
@@ -265,6 +268,12 @@ def group_columns(
             raise PersonDataError(
                 _MSG("length", name=name, size=length, expected=size), path=name, value=length
             )
+    np = numpy()
+    if np is not None and size:
+        try:
+            return _group_codes(np, columns, plan, size, keep_rows=keep_rows)
+        except (TypeError, OverflowError):  # unhashable cells: the pure-Python path below
+            pass
     names: list[str] = []
     key_columns: list[Sequence[Any]] = []
     dates: dict[object, dt.date] = {}
@@ -299,6 +308,128 @@ def group_columns(
     )
 
 
+def _token(plan: Plan, dates: dict[object, dt.date]) -> Callable[[object], object]:
+    """A birth date's key token: (year, exact age on the date) or (year, born by the date)."""
+    on, exact = plan.on, plan.exact
+
+    def token(value: object) -> object:
+        birth = _as_date(value)
+        if birth is None:
+            return None
+        key: object = (birth.year, exact_age_on(birth, on)) if exact else (birth.year, birth <= on)
+        dates.setdefault(key, birth)
+        return key
+
+    return token
+
+
+def _ordinal(value: object) -> int:
+    day = _as_date(value)
+    return -1 if day is None else day.toordinal()
+
+
+def _group_codes(
+    np: Any, columns: Mapping[str, Sequence[Any]], plan: Plan, size: int, *, keep_rows: bool
+) -> Grouped:
+    """:func:`group_columns` with numpy: each key column encoded once, the codes folded."""
+    names: list[str] = []
+    coded: list[tuple[Any, list[Any]]] = []
+    dates: dict[object, dt.date] = {}
+    births = None
+    if "birth_date" in columns:
+        values = columns["birth_date"]
+        births, raw = encode(np, values)
+        try:
+            coded.append(recode(np, births, raw, _token(plan, dates)))
+        except (ValueError, TypeError):
+            row, value = _first_bad(values, _as_date)
+            raise _error(_MSG("date", value=quote(value)), row, "birth_date", value) from None
+        born = np.array([_ordinal(value) for value in raw], dtype=np.int64)[births]
+        names.append("birth_token")
+    if "death_date" in columns:
+        values = columns["death_date"]
+        deaths, raw = encode(np, values)
+        on = plan.on
+        try:
+            coded.append(
+                recode(
+                    np, deaths, raw, lambda v: None if (day := _as_date(v)) is None else day < on
+                )
+            )
+        except (ValueError, TypeError):
+            row, value = _first_bad(values, _as_date)
+            raise _error(_MSG("date", value=quote(value)), row, "death_date", value) from None
+        if births is not None:
+            died = np.array([_ordinal(value) for value in raw], dtype=np.int64)[deaths]
+            bad = np.flatnonzero((died >= 0) & (born >= 0) & (died < born))
+            if len(bad):
+                row = int(bad[0])
+                death, birth = _as_date(values[row]), _as_date(columns["birth_date"][row])
+                value = values[row]
+                raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
+        names.append("died")
+    attributes = [name for name in columns if "." in name and not _ignored(name, plan)]
+    encoded: dict[str, tuple[Any, list[Any]]] = {}
+    for name, values in columns.items():
+        if _ignored(name, plan) or name in ("birth_date", "death_date") or "." in name:
+            continue
+        names.append(name)
+        coded.append(encoded.setdefault(name, encode(np, values)))
+    if attributes:
+        names.append("details")
+        found = encoded.get("categories")
+        coded.append(_details_codes(np, columns, attributes, size, found))
+    if not coded:
+        counts: Counter[tuple[object, ...]] = Counter({(): size})
+        keys: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
+        return Grouped((), counts, keys, columns.get("id"), size, dates, ())
+    group, combos, sizes = fold(np, [(codes, len(found)) for codes, found in coded], size)
+    tables = [found for _, found in coded]
+    order = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
+    counts = Counter(dict(zip(order, sizes, strict=True)))
+    keys = [order[number] for number in group.tolist()] if keep_rows else None
+    grouped = Grouped(
+        tuple(names), counts, keys, columns.get("id"), size, dates, (), tuple(attributes)
+    )
+    grouped.find = _finder(np, group, order)
+    return grouped
+
+
+def _finder(
+    np: Any, group: Any, order: list[tuple[object, ...]]
+) -> Callable[[tuple[object, ...]], Iterator[int]]:
+    def find(key: tuple[object, ...]) -> Iterator[int]:
+        wanted = [index for index, other in enumerate(order) if other == key]
+        return iter(np.flatnonzero(np.isin(group, wanted)).tolist())
+
+    return find
+
+
+def _details_codes(
+    np: Any,
+    columns: Mapping[str, Sequence[Any]],
+    attributes: list[str],
+    size: int,
+    categories: tuple[Any, list[Any]] | None,
+) -> tuple[Any, list[Any]]:
+    """:func:`_details` as codes (``categories``: that column encoded); only the rows with
+    categories are read."""
+    codes = np.zeros(size, dtype=np.int64)
+    if categories is None:
+        return codes, [None]
+    found, raw = categories
+    rows = np.flatnonzero(np.array([bool(value) for value in raw], dtype=bool)[found]).tolist()
+    if not rows:
+        return codes, [None]
+    pick = operator.itemgetter(*rows)
+    cells = [
+        pick(columns[name]) if len(rows) > 1 else (columns[name][rows[0]],) for name in attributes
+    ]
+    inner, tuples = encode(np, list(zip(*cells, strict=True)))
+    codes[rows] = inner + 1
+    return codes, [None, *tuples]
+
+
 def _details(columns: Mapping[str, Sequence[Any]], attributes: list[str]) -> list[object]:
     """Per row, the attribute cells as one tuple where the row has categories, else ``None``."""
     size = len(columns[attributes[0]])
@@ -321,7 +452,9 @@ def _count(
     return None, Counter(zip(*columns, strict=True))
 
 
-def _attribute_converter(name: str) -> Callable[[object], object]:
+@functools.cache
+def attribute_converter(name: str) -> Callable[[object], object]:
+    """The converter of one ``category.attribute`` column (bool or int, by the vocabulary)."""
     category, attribute = name.split(".", 1)
     spec = CATEGORIES[category].attributes[attribute]
     return _as_bool if spec.kind == "bool" else _as_int

@@ -20,6 +20,7 @@ from ..money import format_vnd
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
 from ._columns import Grouped, group_columns, group_frame
+from ._keys import KeyInputs
 from .engine import Inputs, Plan, _resolve, plan_for
 from .person import Person
 from .results import Entitlement, Item, Undetermined
@@ -429,12 +430,12 @@ def _allocate_columns(
 def _allocate_grouped(grouped: Grouped, plan: Plan) -> Allocation:
     results: dict[tuple[object, ...], tuple[Item, ...]] = {}
     by_inputs: dict[Inputs, tuple[Item, ...]] = {}
+    inputs_of = KeyInputs(grouped, plan)
     for key in grouped.counts:
-        person = grouped.person(key)
-        inputs = plan.inputs(person)
+        inputs = inputs_of(key)
         items = by_inputs.get(inputs)
         if items is None:
-            items = by_inputs[inputs] = plan.evaluate(inputs, view=person.rule_view())
+            items = by_inputs[inputs] = plan.evaluate(inputs)
         results[key] = items
     people = None
     if grouped.keys is not None:

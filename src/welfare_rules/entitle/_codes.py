@@ -1,0 +1,114 @@
+"""Vectorized grouping: columns as small integer codes, folded into one group number per row.
+
+Used when numpy is installed (it comes with pandas); never required. Each key column is
+``(codes, size)`` with codes in ``range(size)``. :func:`fold` combines them in mixed radix
+(compacting to the groups actually present whenever the radix would grow too large, so the
+key never overflows int64), counts the groups, and numbers them in order of first
+occurrence, the order ``collections.Counter`` over the rows would give.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_DENSE = 1 << 21  # largest radix counted with bincount; above it, sort (np.unique)
+
+
+def numpy() -> Any:
+    """The numpy module, or ``None`` when it is not installed."""
+    try:
+        return importlib.import_module("numpy")
+    except ImportError:
+        return None
+
+
+class _Codes(dict[object, int]):
+    """Value -> code, numbered in order of first occurrence."""
+
+    def __missing__(self, value: object) -> int:
+        code = self[value] = len(self)
+        return code
+
+
+def encode(np: Any, values: Sequence[Any]) -> tuple[Any, list[Any]]:
+    """A Python column as codes (int64 array) and its distinct values in order of first
+    occurrence. Raises ``TypeError`` on an unhashable cell."""
+    table = _Codes()
+    codes = np.fromiter(map(table.__getitem__, values), dtype=np.int64, count=len(values))
+    return codes, list(table)
+
+
+def recode(
+    np: Any, codes: Any, uniques: list[Any], convert: Callable[[Any], object]
+) -> tuple[Any, list[object]]:
+    """Codes of ``convert(value)`` from codes of values (each distinct value converted once,
+    in order of first occurrence; an error propagates from the first value that fails)."""
+    table = _Codes()
+    mapping = np.fromiter(
+        (table[convert(value)] for value in uniques), dtype=np.int64, count=len(uniques)
+    )
+    return mapping[codes], list(table)
+
+
+def first_row(np: Any, codes: Any, code: int) -> int:
+    """The first row whose code is ``code``."""
+    return int(np.flatnonzero(codes == code)[0])
+
+
+def fold(
+    np: Any, columns: Sequence[tuple[Any, int]], size: int
+) -> tuple[Any, list[tuple[int, ...]], list[int]]:
+    """Group the rows by their codes: each row's group, each group's codes, its count.
+
+    Groups are numbered in order of first occurrence; ``size`` (> 0) is the row count.
+    """
+    group = np.zeros(size, dtype=np.int64)
+    combos: list[tuple[int, ...]] = [()]
+    known = 1  # groups so far
+    pending: list[int] = []  # radices folded into ``group`` since the last compaction
+    for codes, radix in columns:
+        if known * radix > _DENSE and pending:
+            group, combos, known = _compact(np, group, combos, known, pending)
+            pending = []
+        if known * radix >= 1 << 62:  # cannot happen below ~2**31 rows; checked, not assumed
+            raise OverflowError(known * radix)
+        group = group * radix + codes
+        known *= radix
+        pending.append(radix)
+    group, combos, known = _compact(np, group, combos, known, pending)
+    first = np.full(known, size, dtype=np.int64)
+    np.minimum.at(first, group, np.arange(size, dtype=np.int64))
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(known, dtype=np.int64)
+    rank[order] = np.arange(known, dtype=np.int64)
+    group = rank[group]
+    counts = np.bincount(group, minlength=known).tolist()
+    return group, [combos[index] for index in order.tolist()], counts
+
+
+def _compact(
+    np: Any, group: Any, combos: list[tuple[int, ...]], known: int, radices: list[int]
+) -> tuple[Any, list[tuple[int, ...]], int]:
+    """Renumber ``group`` (a mixed-radix number over ``combos`` × ``radices``) to the
+    groups present, and extend ``combos`` with the folded codes."""
+    if known <= _DENSE:
+        present = np.flatnonzero(np.bincount(group, minlength=known))
+        lookup = np.zeros(known, dtype=np.int64)
+        lookup[present] = np.arange(len(present), dtype=np.int64)
+        group = lookup[group]
+    else:
+        present, group = np.unique(group, return_inverse=True)
+        group = group.reshape(-1)
+    found: list[tuple[int, ...]] = []
+    for number in present.tolist():
+        digits: list[int] = []
+        for radix in reversed(radices):
+            number, digit = divmod(number, radix)
+            digits.append(digit)
+        found.append(combos[number] + tuple(reversed(digits)))
+    return group, found, len(found)
+
+
+__all__ = ["encode", "first_row", "fold", "numpy", "recode"]

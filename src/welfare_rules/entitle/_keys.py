@@ -1,0 +1,123 @@
+"""The inputs of a grouped key, built from its parts (birth, death, categories, selections).
+
+A grouped population has a few thousand distinct keys but far fewer distinct *parts*: a
+few hundred birth tokens, a few dozen category sets. :class:`KeyInputs` validates and
+converts each distinct part once (a :class:`Person` built from that part alone, so the
+same checks apply) and assembles each key's :class:`Inputs` from the cached parts. Every
+check of a full record lies within one part (birth date against birth year, poor against
+near-poor), so the parts pass exactly when the whole record does; when a part fails, the
+key is rebuilt the old way (:meth:`Grouped.person`), which raises the error naming the row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import PersonDataError
+from ..rules.categories import AttributeValue
+from ._columns import CONVERTERS, Grouped, attribute_converter
+from .engine import Inputs, Plan, exact_age_on
+from .person import Person
+
+_DEAD = Inputs(None, None, False, (), frozenset())  # what the rules read of the dead
+
+Birth = tuple[int | None, int | None, bool]  # year, exact age, born by the date
+Categories = tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
+
+
+class KeyInputs:
+    """``key -> Inputs`` for the keys of one :class:`Grouped` under one :class:`Plan`."""
+
+    def __init__(self, grouped: Grouped, plan: Plan) -> None:
+        self.grouped = grouped
+        self.plan = plan
+        where = {name: index for index, name in enumerate(grouped.names)}
+        self.died = where.get("died")
+        self.birth = (where.get("birth_token"), where.get("birth_year"))
+        self.view = tuple(
+            (name, where[name])
+            for name in ("categories", "poor", "near_poor", "details")
+            if name in where
+        )
+        self.selections = where.get("selections")
+        self.births: dict[tuple[object, object], Birth] = {}
+        self.views: dict[tuple[object, ...], Categories] = {}
+        self.chosen: dict[object, frozenset[str]] = {}
+
+    def __call__(self, key: tuple[object, ...]) -> Inputs:
+        if self.died is not None and key[self.died]:
+            return _DEAD
+        try:
+            return self._assemble(key)
+        except (ValueError, TypeError, PersonDataError):
+            # Rebuild the record whole: raises the error that names the row and column.
+            person = self.grouped.person(key)
+            return self.plan.inputs(person)
+
+    def _assemble(self, key: tuple[object, ...]) -> Inputs:
+        token_at, year_at = self.birth
+        birth_part = (
+            None if token_at is None else key[token_at],
+            None if year_at is None else key[year_at],
+        )
+        birth = self.births.get(birth_part)
+        if birth is None:
+            birth = self.births[birth_part] = self._birth(*birth_part)
+        view_part = tuple(key[index] for _, index in self.view)
+        categories = self.views.get(view_part)
+        if categories is None:
+            categories = self.views[view_part] = self._categories(view_part)
+        selections: frozenset[str] = frozenset()
+        if self.selections is not None:
+            raw = key[self.selections]
+            found = self.chosen.get(raw)
+            if found is None:
+                found = self.chosen[raw] = self._selections(raw)
+            selections = found
+        year, exact, born = birth
+        return Inputs(year, exact, born, categories, selections)
+
+    def _birth(self, token: object, raw_year: object) -> Birth:
+        data: dict[str, Any] = {}
+        if token is not None:
+            data["birth_date"] = self.grouped.dates[token]
+        year = CONVERTERS["birth_year"](raw_year)
+        if year is not None:
+            data["birth_year"] = year
+        person = Person.from_dict(data)
+        on = self.plan.on
+        birth, year_of_birth = person.birth_date, person.year_of_birth
+        exact = exact_age_on(birth, on) if birth is not None else None
+        born = not (
+            (exact is not None and exact < 0)
+            or (year_of_birth is not None and year_of_birth > on.year)
+        )
+        return year_of_birth, exact, born
+
+    def _categories(self, part: tuple[object, ...]) -> Categories:
+        data: dict[str, Any] = {}
+        chosen: dict[str, dict[str, object]] = {}
+        for (name, _), raw in zip(self.view, part, strict=True):
+            if name == "details":
+                if isinstance(raw, tuple):
+                    for column, cell in zip(self.grouped.attributes, raw, strict=True):
+                        value = attribute_converter(column)(cell)
+                        if value is not None:
+                            category, attribute = column.split(".", 1)
+                            chosen.setdefault(category, {})[attribute] = value
+                continue
+            value = CONVERTERS[name](raw)
+            if name == "categories":
+                data["categories"] = list(value) if isinstance(value, tuple) else []
+            else:
+                data[name] = bool(value)
+        names = data.get("categories", [])
+        data["categories"] = {str(c): chosen.get(str(c), {}) for c in names}
+        view = Person.from_dict(data).rule_view()
+        return tuple(sorted((name, tuple(sorted(attrs.items()))) for name, attrs in view.items()))
+
+    def _selections(self, raw: object) -> frozenset[str]:
+        value = CONVERTERS["selections"](raw)
+        ids = frozenset(value) if isinstance(value, tuple) else frozenset()
+        person = Person.from_dict({"selections": ids})
+        return person.selections & self.plan.selected if person.selections else frozenset()
