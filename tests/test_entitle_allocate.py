@@ -180,3 +180,22 @@ def test_pandas_frames_give_the_same_allocation() -> None:
     assert from_frame.people is not None
     assert [p.id for p in from_frame.people] == columns["id"]
     assert from_frame.to_frame()["amount"].sum() == from_frame.total.amount
+
+
+@settings(max_examples=25)
+@given(ruleset=rulesets(), data=st.data())
+def test_numpy_and_pure_python_grouping_give_identical_allocations(ruleset: Any, data: Any) -> None:
+    pytest.importorskip("numpy")
+    from unittest import mock
+
+    from welfare_rules.entitle import _columns
+
+    ids = tuple(p.id for p in ruleset.all_programmes() if p.kind == "selected")
+    columns = as_columns(data.draw(populations(selections=ids)))
+    on = _date_in(ruleset, data)
+    with_numpy = allocate(columns, ruleset, on=on, per_person=True)
+    with mock.patch.object(_columns, "numpy", return_value=None):
+        pure = allocate(columns, ruleset, on=on, per_person=True)
+        pure_totals = allocate(columns, ruleset, on=on)
+    assert with_numpy == pure
+    assert allocate(columns, ruleset, on=on) == pure_totals

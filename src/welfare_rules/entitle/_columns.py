@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -607,7 +608,7 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     if not derived:
         counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
         empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
-        return Grouped((), counts, empty, _ids(frame), size, {}, ())
+        return Grouped((), counts, empty, _ids(frame) if keep_rows else None, size, {}, ())
     distinct, row_groups = _distinct_rows(pd, derived)
     by = list(derived)
     dates: dict[object, dt.date] = {}
@@ -634,7 +635,14 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         counts[frozen] += count
     row_keys = [order[code] for code in row_groups.tolist()] if keep_rows else None
     grouped = Grouped(
-        tuple(names), counts, row_keys, _ids(frame), size, dates, (), tuple(attributes)
+        tuple(names),
+        counts,
+        row_keys,
+        _ids(frame) if keep_rows else None,
+        size,
+        dates,
+        (),
+        tuple(attributes),
     )
 
     def find(key: tuple[object, ...]) -> Iterator[int]:
@@ -649,53 +657,69 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
 def _distinct_rows(pd: Any, columns: Mapping[str, Any]) -> tuple[list[tuple[Any, ...]], Any]:
     """The distinct rows of ``columns`` with their counts, and each row's group number.
 
-    Vectorized: each column becomes integer codes (categorical codes, or ``factorize``),
-    the codes are combined into one int64 per row (mixed radix), and those are factorized
-    and counted. Falls back to ``groupby`` if the radix would overflow.
+    Vectorized: each column becomes integer codes (categorical codes, masked or plain
+    integers and booleans read directly, else ``factorize``; 0 is missing), and
+    :func:`~welfare_rules.entitle._codes.fold` combines them in mixed radix, compacting so
+    the key never overflows. Groups come in order of first occurrence.
     """
     import importlib
 
     np = importlib.import_module("numpy")
-    codes: list[Any] = []
-    uniques: list[list[Any]] = []
-    radix = 1
-    for column in columns.values():
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            code = column.cat.codes.to_numpy().astype("int64") + 1
-            values = [None, *column.cat.categories.tolist()]  # plain Python values
-        else:
-            found, labels = pd.factorize(column, use_na_sentinel=True)
-            code = found.astype("int64") + 1
-            values = [None, *labels.tolist()]
-        codes.append(code)
-        uniques.append(values)
-        radix *= len(values)
-    if radix >= 2**62:
-        table = pd.DataFrame(dict(columns))
-        groups = table.groupby(list(table.columns), dropna=False, sort=False)
-        sizes = groups.size()
-        rows = [
-            (v if isinstance(v, tuple) else (v,), c)
-            for v, c in zip(sizes.index, sizes.to_numpy().tolist(), strict=True)
+    coded = [_frame_codes(pd, np, column) for column in columns.values()]
+    size = len(coded[0][0]) if coded else 0
+    if not size:
+        return [], np.zeros(0, dtype=np.int64)
+    tables = [values for _, values in coded]
+    if math.prod(len(values) for values in tables) < 1 << 62:
+        # One int64 key per row (mixed radix), factorized by hash in order of first occurrence.
+        key = np.zeros(size, dtype=np.int64)
+        scale = 1
+        scales = []
+        for code, values in coded:
+            key += code * scale
+            scales.append(scale)
+            scale *= len(values)
+        group, distinct = pd.factorize(key)
+        counts = np.bincount(group, minlength=len(distinct)).tolist()
+        combos = [
+            tuple(
+                (value // step) % len(values) for step, values in zip(scales, tables, strict=True)
+            )
+            for value in distinct.tolist()
         ]
-        return rows, groups.ngroup().to_numpy()
-    key = np.zeros(len(codes[0]), dtype="int64")
-    scales = []
-    scale = 1
-    for code, values in zip(codes, uniques, strict=True):
-        key += code * scale
-        scales.append(scale)
-        scale *= len(values)
-    group, distinct = pd.factorize(key)
-    counts = np.bincount(group, minlength=len(distinct)).tolist()
-    rows = []
-    for value, count in zip(distinct.tolist(), counts, strict=True):
-        cells = tuple(
-            values[(value // step) % len(values)]
-            for step, values in zip(scales, uniques, strict=True)
-        )
-        rows.append((cells, count))
+    else:
+        group, combos, counts = fold(np, [(code, len(values)) for code, values in coded], size)
+    rows = [
+        (tuple(t[c] for t, c in zip(tables, combo, strict=True)), count)
+        for combo, count in zip(combos, counts, strict=True)
+    ]
     return rows, group
+
+
+_RANGE = 1 << 16  # integer columns spanning more values than this are factorized
+
+
+def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
+    """One frame column as codes (0: missing) and the value of each code."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        code = column.cat.codes.to_numpy().astype("int64") + 1
+        return code, [None, *column.cat.categories.tolist()]  # plain Python values
+    if dtype.kind == "b":
+        values = column.to_numpy(dtype="int8", na_value=-1)
+        return values.astype("int64") + 1, [None, False, True]
+    if dtype.kind in "iu":
+        missing = column.isna().to_numpy(dtype=bool)
+        values = column.to_numpy(dtype="int64", na_value=0)
+        known = values[~missing]
+        if not len(known):
+            return np.zeros(len(values), dtype="int64"), [None]
+        low, high = int(known.min()), int(known.max())
+        if high - low < _RANGE:
+            code = np.where(missing, 0, values - (low - 1))
+            return code, [None, *range(low, high + 1)]
+    found, labels = pd.factorize(column, use_na_sentinel=True)
+    return found.astype("int64") + 1, [None, *labels.tolist()]
 
 
 def _ids(frame: Any) -> list[object] | None:
