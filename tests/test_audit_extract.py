@@ -379,3 +379,37 @@ def test_dense_figures_scale_linearly(unit: str) -> None:
     started = time.perf_counter()
     extract_report(unit * (50_000 // len(unit)))
     assert time.perf_counter() - started < 2.0
+
+
+def test_long_list_of_parts_is_linear() -> None:
+    """Thousands of parts under one announced total: each part is counted once when the
+    next one is placed (this took seconds when every placement summed all the parts)."""
+    parts = 8_000
+    text = "Tổng số 100.000.000 suất = 100.000.000.000 đồng. Trong đó:\n" + (
+        "- Mức 1.000đ: 1 suất = 1.000đ\n" * parts
+    )
+    started = time.perf_counter()
+    extracted = extract_report(text)
+    assert time.perf_counter() - started < 3.0
+    (total,) = extracted.report.nodes
+    assert len(total.children) == parts
+    assert sum(child.count or 0 for child in total.children) == parts
+
+
+def test_parts_counted_when_closed() -> None:
+    """A record's figures restated by a table count towards its parent's running total:
+    the part below it then no longer fits and stands beside the total."""
+    text = (
+        "Tổng số 10 suất = 100.000đ. Trong đó:\n"
+        "- Quà của tỉnh: 60.000đ. Trong đó:\n"
+        "| Đối tượng | Số suất | Thành tiền |\n"
+        "|---|---|---|\n"
+        "| A | 6 | 60.000 |\n"
+        "| Tổng cộng | 6 | 60.000 |\n"
+        "- Quà khác: 4 suất = 40.000đ\n"
+        "- Quà thêm: 1 suất = 10.000đ\n"
+    )
+    (total, extra) = extract_report(text).report.nodes
+    assert [child.label for child in total.children] == ["Quà của tỉnh", "Quà khác"]
+    assert total.children[0].count == 6
+    assert extra.label == "Quà thêm"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ._numbers import Token, scan
 from .report import FigureField
@@ -36,6 +37,7 @@ _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
 _LABEL_WINDOW = 200
 
 PARTS = "parts"
+_START = itemgetter(0)
 _RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
 
 
@@ -59,7 +61,6 @@ class Rec:
     bullet: str | None = None
     start: int = 0
     end: int = 0
-    tokens: list[Token] = field(default_factory=list)
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -73,7 +74,6 @@ class LineRead:
     records: list[Rec]
     tokens: list[Token]
     unknown: list[Token]
-    announce_only: bool = False
 
 
 def is_announcement(text: str) -> bool:
@@ -84,22 +84,21 @@ def is_announcement(text: str) -> bool:
 def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
     """The records of one normalised line."""
     tokens = scan(text)
+    unknown = [token for token in tokens if token.kind == "unknown"]
     if not any(token.kind in _RECORD_KINDS for token in tokens):
-        unknown = [token for token in tokens if token.kind == "unknown"]
-        return LineRead([], tokens, unknown, announce_only=is_announcement(text))
+        return LineRead([], tokens, unknown)
     events: list[tuple[int, int, str, Token | None]] = [
         (token.start, token.end, token.kind, token) for token in tokens
     ]
     lower = text.lower()
     for match in _SEPARATOR.finditer(lower):
         value = match.group(0)
-        kind = value if value in '();".' else PARTS
-        events.append((match.start(), match.end(), kind, None))
-    events.sort(key=lambda event: (event[0], event[1]))
+        events.append((*match.span(), value if value in '();".' else PARTS, None))
+    # A number starts with a digit and a separator never does: no two events share a start.
+    events.sort(key=_START)
     parser = _Parser(text, line, bullet, events)
     records = parser.parse()
-    unknown = [token for token in tokens if token.kind == "unknown"] + parser.orphans
-    return LineRead(records, tokens, unknown, announce_only=is_announcement(text))
+    return LineRead(records, tokens, unknown + parser.orphans)
 
 
 class _Parser:
@@ -231,7 +230,6 @@ def _takes(rec: Rec, token: Token) -> bool:
 
 
 def _fill(rec: Rec, token: Token) -> None:
-    rec.tokens.append(token)
     if token.kind == "level":
         rec.level = token.value
     elif token.kind == "count":

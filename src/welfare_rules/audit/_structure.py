@@ -17,6 +17,8 @@ or the text does not support.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ._lines import Rec
 
 
@@ -26,6 +28,7 @@ class Builder:
     def __init__(self) -> None:
         self.roots: list[Rec] = []
         self.stack: list[Rec] = []
+        self.sums: dict[Rec, _Sums] = {}  # the parts' running totals of the records seen
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
@@ -44,7 +47,7 @@ class Builder:
         """Put ``rec`` under the innermost open record that takes it, or at the top."""
         while self.stack:
             parent = self.stack[-1]
-            if _accepts(parent, rec, self.stack):
+            if self._accepts(parent, rec):
                 parent.children.append(rec)
                 if parent.announces:
                     parent.explicit = True
@@ -58,44 +61,79 @@ class Builder:
         """The top-level records, inferred parts that do not add up undone."""
         return _settle(self.roots)
 
+    def _accepts(self, parent: Rec, rec: Rec) -> bool:
+        stack = self.stack
+        if not parent.children:
+            if parent.announces:
+                return True
+            if rec.bullet is not None and all(rec.bullet != up.bullet for up in stack):
+                return _fits(parent, rec, _Sums())
+            return (
+                parent.total_cue
+                and rec.bullet is None
+                and parent.bullet is None
+                and _fits(parent, rec, _Sums())
+            )
+        sums = self._sums(parent)
+        if parent.inline or _filled(parent, sums):
+            return False
+        if rec.bullet == parent.children[-1].bullet:
+            return parent.announces or _fits(parent, rec, sums)
+        if any(rec.bullet == up.bullet for up in stack):
+            return False
+        return _fits(parent, rec, sums)
 
-def _accepts(parent: Rec, rec: Rec, stack: list[Rec]) -> bool:
-    bullets = {open_rec.bullet for open_rec in stack}
-    if not parent.children:
-        if parent.announces:
-            return True
-        if rec.bullet is not None and rec.bullet not in bullets:
-            return _fits(parent, rec)
-        return (
-            parent.total_cue and rec.bullet is None and parent.bullet is None and _fits(parent, rec)
-        )
-    if parent.inline or _filled(parent):
-        return False
-    if rec.bullet == parent.children[-1].bullet:
-        return parent.announces or _fits(parent, rec)
-    if rec.bullet in bullets:
-        return False
-    return _fits(parent, rec)
+    def _sums(self, parent: Rec) -> _Sums:
+        """The totals of ``parent``'s parts, brought up to date with the parts added since
+        they were last counted: each part is counted once, so a long list of parts stays
+        linear. Parts are only added while a record is open, and a part is counted only when
+        ``parent`` is the innermost open record again, that is once the part is closed; a
+        closed record's figures never change (a table's total row restates the innermost
+        open record's only)."""
+        sums = self.sums.get(parent)
+        if sums is None:
+            sums = self.sums[parent] = _Sums()
+        children = parent.children
+        for child in children[sums.seen :]:
+            if child.count is None:
+                sums.counts_missing = True
+            else:
+                sums.count += child.count
+            if child.amount is None:
+                sums.amounts_missing = True
+            else:
+                sums.amount += child.amount
+        sums.seen = len(children)
+        return sums
 
 
-def _fits(parent: Rec, rec: Rec) -> bool:
+@dataclass(slots=True)
+class _Sums:
+    """The running totals of a record's parts: counts and amounts, and whether any part
+    lacks one."""
+
+    seen: int = 0  # how many parts are counted
+    count: int = 0
+    amount: int = 0
+    counts_missing: bool = False
+    amounts_missing: bool = False
+
+
+def _fits(parent: Rec, rec: Rec, sums: _Sums) -> bool:
     """What ``parent`` has left covers ``rec``: by count if both count, else by amount."""
     if parent.count is not None and rec.count is not None:
-        used = sum(child.count or 0 for child in parent.children)
-        return rec.count <= parent.count - used
+        return rec.count <= parent.count - sums.count
     if parent.amount is not None and rec.amount is not None:
-        used = sum(child.amount or 0 for child in parent.children)
-        return rec.amount <= parent.amount - used
+        return rec.amount <= parent.amount - sums.amount
     return False
 
 
-def _filled(parent: Rec) -> bool:
+def _filled(parent: Rec, sums: _Sums) -> bool:
     """The parts so far account for the whole (by count, else by amount)."""
-    children = parent.children
-    if parent.count is not None and all(child.count is not None for child in children):
-        return sum(child.count or 0 for child in children) == parent.count
-    if parent.amount is not None and all(child.amount is not None for child in children):
-        return sum(child.amount or 0 for child in children) == parent.amount
+    if parent.count is not None and not sums.counts_missing:
+        return sums.count == parent.count
+    if parent.amount is not None and not sums.amounts_missing:
+        return sums.amount == parent.amount
     return False
 
 

@@ -58,6 +58,7 @@ _INSTRUMENT_KIND = re.compile(
     r"|hướng dẫn|tờ trình|luật|chương trình|báo cáo|thông báo|pháp lệnh|văn bản"
     r"|qđ|nđ|nq|tt|ct|kh|cv|hd|tb|bc)(?: số)? ?:? ?$"
 )
+_KIND_SPAN = 24  # the longest kind ("chương trình số : ") ends the text within this span
 _KIND_NAMES = {
     "qđ": "Quyết định",
     "nđ": "Nghị định",
@@ -224,7 +225,7 @@ class _Extraction:
                     group += 1
             breaks, previous_end = False, token.end
             before = lower[max(0, token.start - 48) : token.start]
-            kind = _INSTRUMENT_KIND.search(before)
+            kind = _INSTRUMENT_KIND.search(before, max(0, len(before) - _KIND_SPAN))
             self.citations.append(
                 Citation(
                     instrument=token.text,
