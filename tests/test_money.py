@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.errors import MoneyParseError, MoneyTypeError
+from welfare_rules.errors import MoneyParseError, MoneyRangeError, MoneyTypeError
 from welfare_rules.money import format_vnd, number_in_words, parse_vnd, vnd_in_words
 
 from .strategies import vnd, words_range
@@ -46,6 +46,10 @@ FORMS = [
     ("0 đồng", 0),
     ("80 triệu đồng", 80_000_000),
     ("  2.721.000.000đ; ", 2_721_000_000),
+    ("600 000 đ", 600_000),  # digits grouped by spaces
+    ("600\u202f000\u00a0đ", 600_000),
+    ("11 554 050 000", 11_554_050_000),
+    ("1,500 triệu", 1_500_000),  # three decimals are fine with a scale word
 ]
 
 
@@ -139,7 +143,19 @@ BAD = [
     "Mức 600.000đ",
     "12/2023",
     "87,66%",
+    "600,000đ",  # English grouping in Vietnamese text: 600 đồng? refused as ambiguous
+    "VND 600,000",
+    "1 5",
+    "600 00 đ",
 ]
+
+
+def test_english_grouping_in_vietnamese_text_is_refused_with_the_fix() -> None:
+    with pytest.raises(MoneyParseError, match="ambiguous") as info:
+        parse_vnd("600,000đ")
+    assert "write 600.000" in str(info.value)
+    assert "hãy viết 600.000" in info.value.text.vi
+    assert parse_vnd("600,000đ", locale="en") == 600_000
 
 
 @pytest.mark.parametrize("text", BAD)
@@ -308,8 +324,10 @@ def test_vnd_in_words_surface_form() -> None:
 
 @pytest.mark.parametrize("value", [-1, 10**18 + 1])
 def test_words_out_of_range(value: int) -> None:
-    with pytest.raises(ValueError, match="0 … 10"):
+    with pytest.raises(MoneyRangeError, match="from 0 to 10\\^18") as info:
         number_in_words(value)
+    assert info.value.value == value
+    assert "từ 0 đến 10^18" in info.value.text.vi
 
 
 @pytest.mark.parametrize("value", [1.0, True, "5"])

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .errors import (
         EditSyntaxError,
         MoneyParseError,
+        MoneyRangeError,
         MoneyTypeError,
         PersonDataError,
         ReformError,
@@ -58,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "LegalBasis": "rules.model",
     "Level": "rules.model",
     "MoneyParseError": "errors",
+    "MoneyRangeError": "errors",
     "MoneyTypeError": "errors",
     "Node": "audit.report",
     "Person": "entitle.person",
@@ -104,6 +106,7 @@ __all__ = [
     "LegalBasis",
     "Level",
     "MoneyParseError",
+    "MoneyRangeError",
     "MoneyTypeError",
     "Node",
     "Person",

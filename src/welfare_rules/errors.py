@@ -57,6 +57,15 @@ class MoneyParseError(_UnreadableError):
     _as = Text(vi="số tiền VND", en="an amount of VND")
 
 
+class MoneyRangeError(WelfareRulesError, ValueError):
+    """A whole amount outside the range an operation supports (e.g. spelling out)."""
+
+    def __init__(self, value: int, reason: Text) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(reason)
+
+
 class MoneyTypeError(WelfareRulesError, TypeError):
     """A value of the wrong type used as money (a float, above all)."""
 
@@ -211,6 +220,7 @@ __all__ = [
     "DateParseError",
     "EditSyntaxError",
     "MoneyParseError",
+    "MoneyRangeError",
     "MoneyTypeError",
     "PersonDataError",
     "ReformError",

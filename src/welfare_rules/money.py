@@ -12,7 +12,7 @@ import unicodedata
 from typing import Literal
 
 from ._i18n import Catalog, Text
-from .errors import MoneyParseError, MoneyTypeError
+from .errors import MoneyParseError, MoneyRangeError, MoneyTypeError
 
 Locale = Literal["vi", "en"]
 
@@ -51,6 +51,16 @@ _MSG = Catalog(
             vi="không phải số đồng nguyên: {number}",
             en="not a whole number of đồng: {number}",
         ),
+        "ambiguous": Text(
+            vi="{number!r} không rõ nghĩa: dấu '{decimal}' là dấu thập phân, nên đây là "
+            "{whole} đồng chứ không phải {thousands} đồng; hãy viết {suggestion}",
+            en="{number!r} is ambiguous: '{decimal}' marks decimals here, which makes it "
+            "{whole} đồng, not {thousands} đồng; write {suggestion}",
+        ),
+        "range": Text(
+            vi="chỉ đọc được các số từ 0 đến 10^18, không đọc được {value}",
+            en="only numbers from 0 to 10^18 can be read out, not {value}",
+        ),
     },
 )
 
@@ -58,7 +68,7 @@ _MSG = Catalog(
 _UNIT = r"(?:đồng|đ|dong|vnđ|vnd|₫)"
 _SCALE_WORD = r"(?:nghìn|ngàn|nghin|ngan|triệu|trieu|tỷ|tỉ|ty|ti)"
 _AMOUNT = re.compile(
-    rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<number>\d[\d.,]*)"
+    rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<number>\d{{1,3}}(?: \d{{3}})+(?:[.,]\d+)?|\d[\d.,]*)"
     rf"(?P<scale>(?: ?{_SCALE_WORD})*)(?: ?{_UNIT})?"
 )
 _SCALES = {
@@ -126,9 +136,9 @@ def parse_vnd(text: str, *, locale: Locale = "vi", allow_negative: bool = False)
 
 
 def _number_times_scale(text: str, number: str, scale_words: list[str], locale: Locale) -> int:
-    """The exact integer ``number × scale``; an error unless it is whole."""
+    """The exact integer ``number × scale``; an error unless it is whole and unambiguous."""
     group_sep, decimal_sep = _SEPARATORS[locale]
-    whole, has_fraction, fraction = number.partition(decimal_sep)
+    whole, has_fraction, fraction = number.replace(" ", group_sep).partition(decimal_sep)
     if decimal_sep in fraction:
         raise MoneyParseError(text, _MSG("decimals", sep=decimal_sep, number=number))
     if has_fraction and not fraction.isdigit():
@@ -137,6 +147,20 @@ def _number_times_scale(text: str, number: str, scale_words: list[str], locale: 
         raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
     if not whole.replace(group_sep, "").isdigit():
         raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
+    if len(fraction) == 3 and not scale_words:
+        # "600,000" read the Vietnamese way is 600 đồng: almost surely a misreading.
+        thousands = whole.replace(group_sep, "") + fraction
+        raise MoneyParseError(
+            text,
+            _MSG(
+                "ambiguous",
+                number=number,
+                decimal=decimal_sep,
+                whole=whole,
+                thousands=thousands,
+                suggestion=f"{whole}{group_sep}{fraction}",
+            ),
+        )
     scale = 1
     for word in scale_words:
         scale *= _SCALES[word]
@@ -204,7 +228,7 @@ def number_in_words(number: int, *, zero_tens: Literal["linh", "lẻ"] = "linh")
     """
     number = require_vnd(number)
     if not 0 <= number <= _LIMIT:
-        raise ValueError(f"number_in_words reads 0 … 10^18, not {number!r}")
+        raise MoneyRangeError(number, _MSG("range", value=number))
     if number == 0:
         return _DIGITS[0]
     return " ".join(_words(number, leading=True, zero_tens=zero_tens))
