@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BREAKS = re.compile(r"\r\n|\r|\n")
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c]")
@@ -49,8 +49,7 @@ _TABLE_SEPARATOR = re.compile(r" *:?-+:? *")
 _BULLET_NAMES = {"·": "•", "◦": "•", "▪": "•", "●": "•", "‣": "•"}
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of the report: as written, normalised, and its structural marks."""
 
     number: int  # 1-based
@@ -65,6 +64,8 @@ class Line:
 
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` as an editor numbers them."""
+    if "\r" not in text:
+        return text.split("\n")
     return _BREAKS.split(text)
 
 
@@ -96,9 +97,12 @@ def read_lines(text: str) -> list[Line]:
     return [_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
 
 
+_new_line = tuple.__new__  # a Line without the named tuple's keyword handling (hot path)
+
+
 def _line(number: int, raw: str) -> Line:
     if not raw or raw.isspace():
-        return Line(number, raw, "")
+        return _new_line(Line, (number, raw, "", 0, None, None, None, False))
     cells = _cells(raw)
     if cells is not None:
         separator = all(_TABLE_SEPARATOR.fullmatch(cell) for cell in cells)
@@ -131,7 +135,7 @@ def _line(number: int, raw: str) -> Line:
             text = text[enum.end() :].strip()
             if not heading and bullet is None:
                 bullet = "1."
-    return Line(number, raw, text, heading=heading, bullet=bullet, enumerator=enumerator)
+    return _new_line(Line, (number, raw, text, heading, bullet, enumerator, None, False))
 
 
 def _cells(raw: str) -> tuple[str, ...] | None:
