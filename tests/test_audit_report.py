@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
+from hypothesis import given
 from pydantic import ValidationError
 
 from welfare_rules.audit.report import Citation, Claim, Node, Report, Restatement
+from welfare_rules.errors import ReportDataError
+
+from .strategies import report_trees
 
 
 def _report() -> Report:
@@ -60,3 +65,32 @@ def test_edits_and_compile() -> None:
     ]
     violated = [edit for edit in edits if not edit.holds(report.compile().values)]
     assert [edit.kind for edit in violated] == ["amount_sum", "product"]
+
+
+@given(report_trees())
+def test_json_round_trip_of_generated_trees(report: Report) -> None:
+    assert Report.model_validate_json(report.model_dump_json()) == report
+    assert Report.from_json(report.model_dump_json()) == report
+    assert Report.from_dict(report.model_dump(mode="json")) == report
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "english"),
+    [
+        ({"nodes": [{"label": "x", "amount": 5.0}]}, "nodes[0].amount", "a float (5.0)"),
+        ({"nodes": [{"label": "x", "count": -1}]}, "nodes[0].count", "negative value -1"),
+        ({"nodes": [{"amount": 5}]}, "nodes[0].label", "required key missing"),
+        ({"nodes": [{"label": "x", "colour": 5}]}, "nodes[0].colour", "unknown key"),
+        ({"nodes": [{"label": "x", "source": "moon"}]}, "nodes[0].source", "funding source"),
+    ],
+)
+def test_bad_data_names_the_key_path_in_both_languages(
+    data: dict[str, object], path: str, english: str
+) -> None:
+    with pytest.raises(ReportDataError) as info:
+        Report.from_dict(data)
+    assert info.value.path == path
+    assert english in str(info.value)
+    assert path in info.value.text.vi
+    with pytest.raises(ReportDataError):
+        Report.from_json(json.dumps(data))

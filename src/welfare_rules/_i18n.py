@@ -25,8 +25,16 @@ class Text(NamedTuple):
         return self.vi if lang == "vi" else self.en
 
     def format(self, **fields: Any) -> Text:
-        """Both templates with ``fields`` substituted."""
-        return Text(self.vi.format(**fields), self.en.format(**fields))
+        """Both templates with ``fields`` substituted; a field that is itself a
+        :class:`Text` gives each language its own wording.
+
+        >>> reason = Text(vi="số âm", en="negative")
+        >>> Text(vi="sai: {reason}", en="wrong: {reason}").format(reason=reason)
+        Text(vi='sai: số âm', en='wrong: negative')
+        """
+        vi = {k: v.vi if isinstance(v, Text) else v for k, v in fields.items()}
+        en = {k: v.en if isinstance(v, Text) else v for k, v in fields.items()}
+        return Text(self.vi.format(**vi), self.en.format(**en))
 
 
 _CATALOGS: dict[str, Catalog] = {}

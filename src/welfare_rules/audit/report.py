@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._types import VND, Count
+from .._validation import first_problem
+from ..errors import ReportDataError
 from ..tiers import FundingSource
 
 if TYPE_CHECKING:
@@ -96,12 +98,42 @@ class Node(_Frozen):
 
 
 class Report(_Frozen):
-    """A report's figures as a tree, with its own date and the instruments it cites."""
+    """A report's figures as a tree, with its own date and the instruments it cites.
+
+    Build one in Python (pydantic validates it), or from outside data with
+    :meth:`from_dict` / :meth:`from_json`, which raise
+    :class:`~welfare_rules.errors.ReportDataError` naming the key path, in both languages.
+    """
 
     title: str | None = None
     date: dt.date | None = None  # the report's own date (ngày … tháng … năm …)
     nodes: tuple[Node, ...] = ()
     citations: tuple[Citation, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: object) -> Report:
+        """A report tree from plain data (as JSON or TOML hold it).
+
+        >>> Report.from_dict({"nodes": [{"label": "Mức 500.000đ", "amount": 2721000000.0}]})
+        Traceback (most recent call last):
+        ...
+        welfare_rules.errors.ReportDataError: invalid report at nodes[0].amount: a float ...
+        """
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            path, reason, value = first_problem(exc)
+            raise ReportDataError(reason, path=path, value=value) from exc
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Report:
+        """A report tree from JSON text; :class:`~welfare_rules.errors.ReportDataError`
+        on bad data."""
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            path, reason, value = first_problem(exc)
+            raise ReportDataError(reason, path=path, value=value) from exc
 
     def walk(self) -> Iterator[tuple[NodePath, Node]]:
         """Every node, depth first, with its path."""

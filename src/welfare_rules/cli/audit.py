@@ -66,8 +66,8 @@ _MSG = Catalog(
         ),
         "bad_toml": Text("{path!r}: TOML sai: {reason}", "{path!r}: bad TOML: {reason}"),
         "not_tree": Text(
-            "{path!r}: không phải cây báo cáo: {reason}",
-            "{path!r}: not a report tree: {reason}",
+            "{path}: không phải cây báo cáo: {reason}",
+            "{path}: not a report tree: {reason}",
         ),
         "title": Text("Kiểm tra báo cáo: {source}", "Audit of {source}"),
         "dated": Text(" (ngày {date})", " (dated {date})"),
@@ -225,18 +225,12 @@ def _report_from_toml(text: str, path: str) -> Report:
 
 
 def _validate(data: object, path: str) -> Report:
-    from pydantic import ValidationError
-
     from ..audit.report import Report
 
     try:
-        return Report.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ReportDataError(
-            _MSG("not_tree", path=path, reason=first["msg"]), path=where, value=first.get("input")
-        ) from exc
+        return Report.from_dict(data)
+    except ReportDataError as exc:
+        raise UsageError(_MSG("not_tree", path=path, reason=exc.text)) from exc
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from .._i18n import Catalog, Text
+from .._validation import explain, independent
 from ..errors import RuleDataError, UnknownRulesetError
 from ._lines import line_of
-from .model import RuleInvalidError, Ruleset
+from .model import Ruleset
 
 # The registry: bundled ruleset id -> file name under rules/data/ (a test checks it).
 BUNDLED: Mapping[str, str] = {
@@ -40,38 +40,6 @@ _MSG = Catalog(
     {
         "syntax": Text(vi="lỗi cú pháp TOML: {detail}", en="TOML syntax error: {detail}"),
         "read": Text(vi="không đọc được tệp: {detail}", en="cannot read the file: {detail}"),
-        "float": Text(
-            vi="số thực {value!r} không bao giờ là tiền hay số đếm; hãy viết số nguyên",
-            en="a float ({value!r}) is never money or a count; write a whole number",
-        ),
-        "negative": Text(
-            vi="số âm {value!r} không được phép (tối thiểu {limit})",
-            en="negative value {value!r} is not allowed (minimum {limit})",
-        ),
-        "int": Text(
-            vi="cần số nguyên, không phải {value!r}", en="expected an integer, not {value!r}"
-        ),
-        "bool": Text(
-            vi="cần true hoặc false, không phải {value!r}",
-            en="expected true or false, not {value!r}",
-        ),
-        "missing": Text(vi="thiếu khóa bắt buộc", en="required key missing"),
-        "extra": Text(vi="khóa không được phép: {value!r}", en="unknown key: {value!r}"),
-        "source": Text(
-            vi="nguồn kinh phí không có: {value!r} (có: {expected})",
-            en="unknown funding source {value!r} (expected {expected})",
-        ),
-        "choice": Text(
-            vi="giá trị {value!r} không hợp lệ (có thể: {expected})",
-            en="invalid value {value!r} (expected {expected})",
-        ),
-        "pattern": Text(
-            vi="mã {value!r} không hợp lệ: chỉ dùng chữ thường không dấu, số, '-', '.', '_'",
-            en="bad id {value!r}: use lower-case ASCII letters, digits, '-', '.', '_'",
-        ),
-        "other": Text(
-            vi="giá trị {value!r} không hợp lệ: {detail}", en="invalid value {value!r}: {detail}"
-        ),
         "more": Text(vi=" (và {count} lỗi khác)", en=" (and {count} more errors)"),
         "included_key": Text(
             vi="khóa 'included' do trình nạp điền; trong tệp hãy dùng 'includes'",
@@ -93,7 +61,6 @@ _MSG = Catalog(
     },
 )
 
-_UNION_TAGS = re.compile(r"^(int|bool|str|date|none|lax-or-strict|json-or-python|[a-z-]+\[.*\])$")
 _LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -222,60 +189,12 @@ def _build(
     try:
         return Ruleset.model_validate({**data, "included": tuple(included)})
     except ValidationError as exc:
-        errors = _independent(exc.errors())
-        path, reason, value = _explain(errors[0])
+        errors = independent(exc.errors())
+        path, reason, value = explain(errors[0])
         if len(errors) > 1:
             more = _MSG("more", count=len(errors) - 1)
             reason = Text(reason.vi + more.vi, reason.en + more.en)
         raise fail(reason, path, value) from exc
-
-
-def _independent(errors: list[ErrorDetails]) -> list[ErrorDetails]:
-    """Drop errors that only follow from a deeper one (a list left empty by a bad item)."""
-    locs = [tuple(e["loc"]) for e in errors]
-    kept = [
-        e
-        for e, loc in zip(errors, locs, strict=True)
-        if not any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
-    ]
-    return kept or errors
-
-
-def _explain(error: ErrorDetails) -> tuple[str, Text, object]:
-    """The key path, the bilingual reason and the offending value of one pydantic error."""
-    parts = [p for p in error["loc"] if not (isinstance(p, str) and _UNION_TAGS.match(p))]
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    cause = ctx.get("error")
-    if isinstance(cause, RuleInvalidError):
-        if cause.at:
-            path = f"{path}.{cause.at}" if path else cause.at
-        return path, cause.text, value
-    kind = error["type"]
-    if isinstance(value, float) and kind in ("int_type", "int_from_float", "bool_type"):
-        return path, _MSG("float", value=value), value
-    if kind in ("greater_than_equal", "greater_than") and isinstance(value, int) and value < 0:
-        limit = ctx.get("ge", ctx.get("gt", 0))
-        return path, _MSG("negative", value=value, limit=limit), value
-    if kind == "missing":
-        return path, _MSG("missing"), None
-    if kind == "extra_forbidden":
-        name = path.rsplit(".", 1)[-1]
-        return path, _MSG("extra", value=name), value
-    if kind == "enum" and path.endswith("source"):
-        return path, _MSG("source", value=value, expected=ctx.get("expected", "")), value
-    if kind in ("enum", "literal_error"):
-        return path, _MSG("choice", value=value, expected=ctx.get("expected", "")), value
-    if kind == "string_pattern_mismatch":
-        return path, _MSG("pattern", value=value), value
-    if kind in ("int_type", "int_parsing"):
-        return path, _MSG("int", value=value), value
-    if kind == "bool_type":
-        return path, _MSG("bool", value=value), value
-    return path, _MSG("other", value=value, detail=error["msg"]), value
 
 
 __all__ = ["BUNDLED", "list_rulesets", "load_ruleset", "loads_ruleset", "parse_ruleset"]

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from .._i18n import Catalog, Text
 from .._types import VND, Count
+from .._validation import first_problem
 from ..errors import ReformError
 from ..rules.model import Bracket, Label, Level, Programme, ProgrammeVersion, Rule, Ruleset
 
@@ -208,9 +209,7 @@ class Reform(_Model):
 
 
 def _wrap(exc: ValidationError) -> ReformError:
-    from ..rules.load import _explain, _independent  # the loader's bilingual reasons
-
-    path, reason, value = _explain(_independent(exc.errors())[0])
+    path, reason, value = first_problem(exc)
     return ReformError(reason, path=path, value=value)
 
 
@@ -314,9 +313,7 @@ def _remodel(model: _M, *, update: Mapping[str, Any], at: str) -> _M:
     try:
         return type(model).model_validate(data)
     except ValidationError as exc:
-        from ..rules.load import _explain, _independent
-
-        path, reason, value = _explain(_independent(exc.errors())[0])
+        path, reason, value = first_problem(exc)
         text = Text(
             _MSG("invalid", reason=reason.vi).vi + (f" ({path})" if path else ""),
             _MSG("invalid", reason=reason.en).en + (f" ({path})" if path else ""),
