@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -207,3 +208,20 @@ def test_fuzz_main_never_raises(
         assert "Traceback" not in err
         if status != 2 and extra:
             assert set(json.loads(out)) == {"findings", "unparsed", "summary"}
+
+
+def test_the_json_sample_in_the_docs_has_the_keys_the_command_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    page = Path(__file__).parents[1] / "docs" / "audit.md"
+    block = re.search(r"```json\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    assert block is not None
+    sample = json.loads(block.group(1))
+    assert main(["audit", "--example", "--json"]) == 1
+    printed = json.loads(capsys.readouterr().out)
+    assert set(sample) == set(printed)
+    assert set(sample["summary"]) == set(printed["summary"])
+    assert set(sample["findings"][0]) == set(printed["findings"][0])
+    assert set(sample["unparsed"][0]) == {"line", "text", "numbers"}
+    kinds = {finding["kind"] for finding in printed["findings"]}
+    assert sample["findings"][0]["kind"] in kinds
