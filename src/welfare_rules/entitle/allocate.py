@@ -19,7 +19,8 @@ from ..errors import PersonDataError
 from ..money import format_vnd
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
-from ._columns import Grouped, group_columns, group_frame
+from ._columns import Grouped, group_columns
+from ._frame import group_frame
 from ._keys import KeyInputs
 from .engine import Inputs, Plan, _resolve, plan_for
 from .person import Person

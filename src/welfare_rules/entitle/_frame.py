@@ -1,0 +1,328 @@
+"""pandas DataFrames reduced to keys with numpy: every column read as small integer codes.
+
+The work per row is numpy arithmetic on arrays pandas already holds (no per-row Python
+object): dates are int64 day numbers looked up in a table over their range (birth year
+and the age flag the rules read); categorical, boolean and masked integer columns give
+their codes directly; attribute columns are read only on the rows that have categories.
+The codes are folded into one group number per row (:func:`~._codes.fold`), and each
+column's table of decoded Python values is read once per distinct key. The keys are the
+ones :func:`~._columns.group_columns` makes, so :class:`~._keys.KeyInputs` and the error
+paths (which name the row and the column) serve both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import PersonDataError, quote
+from ._codes import fold
+from ._columns import _MSG, KNOWN_COLUMNS, Grouped, _blank, _error, _ignored, _py
+from .engine import Plan, exact_age_on
+from .person import Person
+
+_NAT = -(1 << 63)  # numpy's NaT as int64
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_YEARS = (1800, 2200)  # the birth years a Person accepts
+_RANGE = 1 << 16  # integer columns spanning more values than this are factorized
+
+Coded = tuple[Any, list[tuple[object, ...]]]  # codes per row; the key fragment of each code
+
+
+def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
+    """:func:`~._columns.group_columns` for a pandas DataFrame, vectorized with numpy."""
+    pd = importlib.import_module("pandas")
+    np = importlib.import_module("numpy")
+    for name in frame.columns:
+        if name not in KNOWN_COLUMNS:
+            raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
+    size = len(frame)
+    present = {str(name) for name in frame.columns}
+    names: list[str] = []
+    full: list[Coded] = []  # folded over every row
+    dates: dict[object, dt.date] = {}
+    merged = False
+    births = None
+    if "birth_date" in present:
+        births = _day_numbers(pd, np, frame["birth_date"], "birth_date")
+        merged = not plan.exact and "birth_year" in present
+        stated = _int_column(pd, np, frame["birth_year"], "birth_year") if merged else None
+        full.append(_birth_codes(np, births, stated, plan, dates, frame))
+        names.append("birth_token")
+    if "death_date" in present:
+        deaths = _day_numbers(pd, np, frame["death_date"], "death_date")
+        full.append(_death_codes(np, deaths, births, plan, frame))
+        names.append("died")
+    plain = [
+        name
+        for name in map(str, frame.columns)
+        if not _ignored(name, plan) and "." not in name
+        if name not in ("birth_date", "death_date") and not (name == "birth_year" and merged)
+    ]
+    rich: list[Coded] = []  # folded over the rows with categories or selections only
+    rich_names: list[str] = []
+    has = with_categories = None
+    for name in plain:
+        codes, table = _frame_codes(pd, np, frame[name])
+        if name in ("categories", "selections"):
+            filled = np.array([not _blank(value) for value in table], dtype=bool)[codes]
+            has = filled if has is None else has | filled
+            if name == "categories":
+                with_categories = filled
+            rich.append((codes, [(value,) for value in table]))
+            rich_names.append(name)
+        else:
+            full.append((codes, [(value,) for value in table]))
+            names.append(name)
+    attributes = [n for n in map(str, frame.columns) if "." in n and not _ignored(n, plan)]
+    if with_categories is None:
+        attributes = []  # attributes count only with their category
+    if rich:
+        if attributes:
+            rich.append(_details(pd, np, frame, attributes, with_categories))
+            rich_names.append("details")
+        full.append(_fold_rows(np, rich, has))
+        names.extend(rich_names)
+    ids = _ids(frame) if keep_rows else None
+    if not full or not size:
+        counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
+        empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
+        return Grouped((), counts, empty, ids, size, {}, ())
+    group, combos, sizes = fold(np, [(codes, len(table)) for codes, table in full], size)
+    tables = [table for _, table in full]
+    chain = itertools.chain.from_iterable
+    order = [tuple(chain([t[c] for t, c in zip(tables, combo, strict=True)])) for combo in combos]
+    counts = Counter()
+    for key, count in zip(order, sizes, strict=True):
+        counts[key] += count
+    keys = [order[number] for number in group.tolist()] if keep_rows else None
+    grouped = Grouped(tuple(names), counts, keys, ids, size, dates, (), tuple(attributes))
+
+    def find(key: tuple[object, ...]) -> Iterator[int]:
+        wanted = [index for index, other in enumerate(order) if other == key]
+        return iter(np.flatnonzero(np.isin(group, wanted)).tolist())
+
+    grouped.find = find
+    return grouped
+
+
+def _fold_rows(np: Any, parts: list[Coded], where: Any) -> Coded:
+    """Columns folded into one code per row, counted only on the rows ``where`` is true; the
+    other rows get code 0, the fragment of every column's code 0."""
+    blank = tuple(itertools.chain.from_iterable(table[0] for _, table in parts))
+    codes = np.zeros(len(where), dtype=np.int64)
+    rows = np.flatnonzero(where)
+    if not len(rows):
+        return codes, [blank]
+    group, combos, _ = fold(np, [(c[rows], len(t)) for c, t in parts], len(rows))
+    codes[rows] = group + 1
+    chain = itertools.chain.from_iterable
+    found = [
+        tuple(chain([t[c] for (_, t), c in zip(parts, combo, strict=True)])) for combo in combos
+    ]
+    return codes, [blank, *found]
+
+
+def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) -> Coded:
+    """The attribute cells of the rows ``where`` is true (those with categories) as one code
+    each, whose fragment is the cells' tuple; code 0 (the other rows) is ``None``."""
+    rows = np.flatnonzero(where)
+    codes = np.zeros(len(where), dtype=np.int64)
+    if not len(rows):
+        return codes, [(None,)]
+    coded = [_frame_codes(pd, np, frame[name].take(rows)) for name in attributes]
+    group, combos, _ = fold(np, [(c, len(t)) for c, t in coded], len(rows))
+    codes[rows] = group + 1
+    tables = [t for _, t in coded]
+    cells = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
+    return codes, [(None,), *[(cell,) for cell in cells]]
+
+
+def _day_numbers(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
+    """The column as int64 days since 1970-01-01 and its missing mask (the days of missing
+    cells are below every date's); errors name the first cell that is not a date."""
+    if column.dtype.kind != "M":
+        column = _parse_dates(pd, column, name)
+    if getattr(column.dtype, "tz", None) is not None:
+        column = column.dt.tz_localize(None)  # the local calendar day, as .dt.year reads it
+    values = column.to_numpy()
+    unit = np.dtype(values.dtype.str.replace("M8", "m8"))
+    per_day = int(np.timedelta64(1, "D").astype(unit).astype(np.int64))
+    raw = values.view(np.int64)
+    return raw // per_day, raw == _NAT
+
+
+def _parse_dates(pd: Any, column: Any, name: str) -> Any:
+    parsed = pd.to_datetime(column, errors="coerce", format="ISO8601")
+    bad = (parsed.isna() & column.notna() & (column.astype("string").str.len() > 0)).to_numpy()
+    rows = bad.nonzero()[0]
+    if len(rows):
+        row = int(rows[0])
+        value = column.iloc[row]
+        raise _error(_MSG("date", value=quote(value)), row, name, value)
+    return parsed
+
+
+def _civil(np: Any, days: Any) -> tuple[Any, Any, Any]:
+    """Year, month and day of int64 day numbers."""
+    stamps = days.astype("M8[D]")
+    years = stamps.astype("M8[Y]")
+    months = stamps.astype("M8[M]")
+    year = years.astype(np.int64) + 1970
+    month = months.astype(np.int64) - (year - 1970) * 12 + 1
+    day = (stamps - months.astype("M8[D]")).astype(np.int64) + 1
+    return year, month, day
+
+
+def _int_column(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
+    """A column of whole numbers as (int64 values, missing mask); errors name the row."""
+    dtype = column.dtype
+    if dtype.kind in "iu":
+        missing = column.isna().to_numpy(dtype=bool)
+        return column.to_numpy(dtype="int64", na_value=0), missing
+    codes, table = _frame_codes(pd, np, column)
+    values = []
+    for code, value in enumerate(table):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            row = int(np.flatnonzero(codes == code)[0])
+            raise _error(_MSG("int", value=quote(value)), row, name, value)
+        values.append(0 if value is None else value)
+    return np.array(values, dtype=np.int64)[codes], codes == 0
+
+
+def _birth_codes(
+    np: Any,
+    births: tuple[Any, Any],
+    stated: tuple[Any, Any] | None,
+    plan: Plan,
+    dates: dict[object, dt.date],
+    frame: Any,
+) -> Coded:
+    """Birth tokens (year, exact age on the date or whether born by it) as codes; with
+    ``stated`` (calendar-year ages), records with a birth year only are keyed like a date
+    in that year, and a birth year that differs from the date's year is an error."""
+    on, exact = plan.on, plan.exact
+    days, missing = births
+    on_day = on.toordinal() - _EPOCH
+    if missing.all():
+        low = high = on_day
+    else:
+        high = int(days.max())
+        low = int(days.min()) if not missing.any() else int(np.where(missing, high, days).min())
+    span = np.arange(low, high + 1, dtype=np.int64)
+    year, month, day = _civil(np, span)
+    if exact:
+        bit = (month * 100 + day > on.month * 100 + on.day).astype(np.int64)
+    else:
+        bit = (span <= on_day).astype(np.int64)
+    first, top = int(year[0]), int(year[-1])
+    only = None
+    if stated is not None:
+        values, absent = stated
+        given = np.flatnonzero(~absent)
+        if len(given):
+            dated = given[~missing[given]]
+            clash = dated[year[days[dated] - low] != values[dated]]
+            if len(clash):
+                row = int(clash[0])
+                value = frame["birth_year"].iloc[row]
+                birth = dt.date.fromordinal(int(days[row]) + _EPOCH)
+                raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
+            only = given[missing[given]]
+            if len(only):
+                _check_years(values, only, frame)
+                first = min(first, int(values[only].min()))
+                top = max(top, int(values[only].max()))
+    table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (index -1)
+    index = days - low
+    np.maximum(index, -1, out=index)
+    codes = table[index]
+    if only is not None and len(only) and stated is not None:
+        years = stated[0][only]
+        codes[only] = (years - first) * 2 + (years <= on.year) + 1
+    fragments: list[tuple[object, ...]] = [(None,)]
+    for number in range(1, (top - first + 1) * 2 + 1):
+        token_year, flag = first + (number - 1) // 2, (number - 1) % 2
+        token = (token_year, on.year - token_year - flag) if exact else (token_year, flag)
+        dates.setdefault(token, _token_date(token, on, exact=exact))
+        fragments.append((token,))
+    return codes, fragments
+
+
+def _check_years(values: Any, rows: Any, frame: Any) -> None:
+    """Birth years out of the range a person accepts: the error names the first row."""
+    outside = rows[(values[rows] < _YEARS[0]) | (values[rows] > _YEARS[1])]
+    if len(outside):
+        row = int(outside[0])
+        value = frame["birth_year"].iloc[row]
+        try:
+            Person.from_dict({"birth_year": int(value)})
+        except PersonDataError as exc:
+            raise PersonDataError(exc.reason, path=f"[{row}].{exc.path}", value=exc.value) from exc
+        raise _error(_MSG("int", value=quote(value)), row, "birth_year", value)
+
+
+def _death_codes(
+    np: Any, deaths: tuple[Any, Any], births: tuple[Any, Any] | None, plan: Plan, frame: Any
+) -> Coded:
+    """Whether each person died before the date (0: no death recorded); a death before the
+    birth is an error naming the row."""
+    days, missing = deaths
+    dead = np.flatnonzero(~missing)
+    if births is not None and len(dead):
+        born, unborn = births
+        bad = dead[~unborn[dead] & (days[dead] < born[dead])]
+        if len(bad):
+            row = int(bad[0])
+            death = dt.date.fromordinal(int(days[row]) + _EPOCH)
+            birth = dt.date.fromordinal(int(born[row]) + _EPOCH)
+            value = frame["death_date"].iloc[row]
+            raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
+    codes = np.zeros(len(days), dtype=np.int64)
+    codes[dead] = (days[dead] < plan.on.toordinal() - _EPOCH) + 1
+    return codes, [(None,), (False,), (True,)]
+
+
+def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
+    """A birth date whose token is ``token`` (see :func:`_birth_codes`)."""
+    year, flag = token
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if exact:
+        return first if exact_age_on(first, on) == flag else last
+    if year != on.year:
+        return first
+    return first if flag else on + dt.timedelta(days=1)
+
+
+def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
+    """One frame column as int64 codes (0: missing) and the plain Python value of each."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        code = column.cat.codes.to_numpy().astype(np.int64) + 1
+        return code, [None, *(_py(v) for v in column.cat.categories.tolist())]
+    if dtype.kind == "b":
+        values = column.to_numpy(dtype="int8", na_value=-1)
+        return values.astype(np.int64) + 1, [None, False, True]
+    if dtype.kind in "iu":
+        missing = column.isna().to_numpy(dtype=bool)
+        values = column.to_numpy(dtype="int64", na_value=0)
+        known = values[~missing]
+        if not len(known):
+            return np.zeros(len(values), dtype=np.int64), [None]
+        low, high = int(known.min()), int(known.max())
+        if high - low < _RANGE:
+            code = np.where(missing, 0, values - (low - 1))
+            return code, [None, *range(low, high + 1)]
+    found, labels = pd.factorize(column, use_na_sentinel=True)
+    return found.astype(np.int64) + 1, [None, *(_py(v) for v in labels.tolist())]
+
+
+def _ids(frame: Any) -> list[object] | None:
+    return frame["id"].tolist() if "id" in frame.columns else None
+
+
+__all__ = ["group_frame"]

@@ -1,0 +1,118 @@
+"""group_frame(): typed DataFrames grouped with numpy give the allocation the columns give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from welfare_rules.entitle.allocate import allocate
+from welfare_rules.errors import PersonDataError
+from welfare_rules.rules import load_ruleset
+
+from .strategies import populations, rulesets
+from .test_entitle_allocate import as_columns
+
+pd = pytest.importorskip("pandas")
+
+TET_2024 = dt.date(2024, 2, 1)
+UONG_BI = load_ruleset("uong-bi-tet-2024")
+
+
+def typed(columns: dict[str, list[Any]]) -> Any:
+    """The columns as a typed frame: dates, nullable ints and booleans, categoricals."""
+    frame: dict[str, Any] = {
+        "id": columns["id"],
+        "birth_date": pd.to_datetime(pd.Series(columns["birth_date"]).replace("", None)),
+        "birth_year": pd.array(columns["birth_year"], dtype="Int16"),
+        "death_date": pd.to_datetime(pd.Series(columns["death_date"])),
+        "categories": pd.Categorical(columns["categories"]),
+        "poor": pd.array(columns["poor"], dtype="boolean"),
+        "near_poor": columns["near_poor"],
+        "selections": pd.Categorical(columns["selections"]),
+    }
+    for name, values in columns.items():
+        if "." in name:
+            kinds = {type(v) for v in values if v is not None}
+            frame[name] = pd.array(values, dtype="boolean" if bool in kinds else "Int16")
+    return pd.DataFrame(frame)
+
+
+def _date_in(ruleset: Any, data: Any) -> dt.date:
+    on: dt.date = data.draw(st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)))
+    return on if ruleset.applies_on(on) else (ruleset.period[0] or on)
+
+
+@settings(max_examples=30)
+@given(ruleset=rulesets(), data=st.data())
+def test_typed_frames_and_columns_give_identical_allocations(ruleset: Any, data: Any) -> None:
+    ids = tuple(p.id for p in ruleset.all_programmes() if p.kind == "selected")
+    columns = as_columns(data.draw(populations(selections=ids)))
+    on = _date_in(ruleset, data)
+    frame = typed(columns)
+    assert allocate(frame, ruleset, on=on, per_person=True) == allocate(
+        columns, ruleset, on=on, per_person=True
+    )
+    assert allocate(frame, ruleset, on=on) == allocate(columns, ruleset, on=on)
+
+
+@settings(max_examples=20)
+@given(
+    births=st.lists(
+        st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31))), min_size=1
+    ),
+    on=st.dates(dt.date(2023, 1, 1), dt.date(2025, 12, 31)),
+)
+@example(births=[dt.date(2024, 2, 1), dt.date(2024, 2, 2), None], on=dt.date(2024, 2, 1))
+def test_birth_dates_as_day_numbers_key_like_python_dates(
+    births: list[dt.date | None], on: dt.date
+) -> None:
+    """Calendar-year and exact ages on both sides of the date, missing dates, pre-1970."""
+    for ruleset in (UONG_BI, load_ruleset("vn-central-tet")):
+        if not ruleset.applies_on(on):
+            continue
+        plain = {"birth_date": [b.isoformat() if b else None for b in births]}
+        frame = pd.DataFrame({"birth_date": pd.to_datetime(pd.Series(plain["birth_date"]))})
+        assert allocate(frame, ruleset, on=on) == allocate(plain, ruleset, on=on)
+
+
+def test_year_only_records_merge_with_dated_records() -> None:
+    frame = pd.DataFrame(
+        {
+            "birth_date": pd.to_datetime(pd.Series(["1954-03-01", None, None])),
+            "birth_year": pd.array([None, 1954, None], dtype="Int16"),
+        }
+    )
+    result = allocate(frame, UONG_BI, on=TET_2024)
+    assert result.by_programme()["commune-longevity"].count == 2
+
+
+def _path(frame: Any) -> str:
+    with pytest.raises(PersonDataError) as caught:
+        allocate(frame, UONG_BI, on=TET_2024)
+    return caught.value.path
+
+
+def test_errors_name_the_row_and_column() -> None:
+    dates = pd.to_datetime(pd.Series(["1954-03-01", "1960-01-01", "1970-05-05"]))
+    clash = pd.DataFrame({"birth_date": dates, "birth_year": pd.array([1954, 1961, None], "Int16")})
+    assert _path(clash) == "[1].birth_year"
+    deaths = pd.to_datetime(pd.Series([None, None, "1969-01-01"]))
+    assert _path(pd.DataFrame({"birth_date": dates, "death_date": deaths})) == "[2].death_date"
+    text = pd.DataFrame({"birth_date": ["1954-03-01", "03/01/1954"]})
+    assert _path(text) == "[1].birth_date"
+    rates = pd.DataFrame(
+        {
+            "categories": pd.Categorical(["war_invalid", "war_invalid", "war_invalid"]),
+            "war_invalid.injury_rate": pd.array([81, None, 181], dtype="Int16"),
+        }
+    )
+    assert _path(rates) == "[2].categories.war_invalid.injury_rate"  # as from columns
+    years = pd.DataFrame(
+        {"birth_date": dates, "birth_year": pd.array([None, None, None], "Int16")}
+    ).assign(birth_date=[dates[0], None, None], birth_year=pd.array([None, 1700, None], "Int16"))
+    assert _path(years) == "[1].birth_year"
+    assert _path(pd.DataFrame({"injury_rate": [1]})) == "injury_rate"
