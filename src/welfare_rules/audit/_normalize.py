@@ -46,6 +46,8 @@ _ENUM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
 _QUOTE = re.compile(r"> ?")
 _TABLE_SEPARATOR = re.compile(r" *:?-+:? *")
 
+_BULLET_STARTS = frozenset("-+*•·◦▪●‣")
+_ROMAN_STARTS = frozenset("IVXLC")
 _BULLET_NAMES = {"·": "•", "◦": "•", "▪": "•", "●": "•", "‣": "•"}
 
 
@@ -109,26 +111,32 @@ def _line(number: int, raw: str) -> Line:
         normalized = tuple(normalize_text(cell) for cell in cells)
         return Line(number, raw, " | ".join(normalized), cells=normalized, separator=separator)
     text = normalize_text(raw)
-    quote = _QUOTE.match(text)
-    if quote:
-        text = text[quote.end() :]
+    # Each mark is looked for only where the first character can start it (a set look-up
+    # instead of a regex call for most lines).
+    if text[:1] == ">":
+        quote = _QUOTE.match(text)
+        if quote:
+            text = text[quote.end() :]
     heading = 0
     bullet = enumerator = None
-    mark = _HEADING.match(text)
-    if mark:
-        heading = mark.end()
-        text = text[mark.end() :].strip()
-    else:
+    first = text[:1]
+    if first == "#":
+        mark = _HEADING.match(text)
+        if mark:
+            heading = mark.end()
+            text = text[mark.end() :].strip()
+    elif first in _BULLET_STARTS:
         found = _BULLET.match(text)
         if found:
             bullet = _BULLET_NAMES.get(found.group(1), found.group(1))
             text = text[found.end() :].strip()
-    roman = _ROMAN.match(text)
+    first = text[:1]
+    roman = _ROMAN.match(text) if first in _ROMAN_STARTS else None
     if roman:
         enumerator = roman.group(1)
         text = text[roman.end() :].strip()
         heading = heading or 2
-    else:
+    elif first.isdigit():
         enum = _ENUM.match(text)
         if enum:
             enumerator = enum.group(1)
@@ -140,6 +148,8 @@ def _line(number: int, raw: str) -> Line:
 
 def _cells(raw: str) -> tuple[str, ...] | None:
     """The cells of a Markdown pipe row or a tab-separated row, else ``None``."""
+    if "|" not in raw and "\t" not in raw:
+        return None
     stripped = raw.strip(" \u00a0\r\n")  # not tabs: a leading tab is an empty first cell
     if stripped.count("|") >= 2:
         if stripped.startswith("|"):
