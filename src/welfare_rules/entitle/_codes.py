@@ -64,42 +64,49 @@ def fold(
 
     Groups are numbered in order of first occurrence; ``size`` (> 0) is the row count.
     """
-    group = np.zeros(size, dtype=np.int64)
+    group = None
     combos: list[tuple[int, ...]] = [()]
     known = 1  # groups so far
     pending: list[int] = []  # radices folded into ``group`` since the last compaction
     for codes, radix in columns:
         if known * radix > _DENSE and pending:
-            group, combos, known = _compact(np, group, combos, known, pending)
+            group, combos, known, _ = _compact(np, group, combos, known, pending)
             pending = []
         if known * radix >= 1 << 62:  # cannot happen below ~2**31 rows; checked, not assumed
             raise OverflowError(known * radix)
-        group = group * radix + codes
+        if group is None:
+            group = codes.astype(np.int64, copy=True)
+        else:
+            group *= radix
+            group += codes
         known *= radix
         pending.append(radix)
-    group, combos, known = _compact(np, group, combos, known, pending)
+    if group is None:
+        group = np.zeros(size, dtype=np.int64)
+    group, combos, known, counts = _compact(np, group, combos, known, pending)
     first = np.full(known, size, dtype=np.int64)
     np.minimum.at(first, group, np.arange(size, dtype=np.int64))
     order = np.argsort(first, kind="stable")
     rank = np.empty(known, dtype=np.int64)
     rank[order] = np.arange(known, dtype=np.int64)
     group = rank[group]
-    counts = np.bincount(group, minlength=known).tolist()
-    return group, [combos[index] for index in order.tolist()], counts
+    return group, [combos[index] for index in order.tolist()], counts[order].tolist()
 
 
 def _compact(
     np: Any, group: Any, combos: list[tuple[int, ...]], known: int, radices: list[int]
-) -> tuple[Any, list[tuple[int, ...]], int]:
+) -> tuple[Any, list[tuple[int, ...]], int, Any]:
     """Renumber ``group`` (a mixed-radix number over ``combos`` × ``radices``) to the
-    groups present, and extend ``combos`` with the folded codes."""
-    if known <= _DENSE:
-        present = np.flatnonzero(np.bincount(group, minlength=known))
+    groups present, extend ``combos`` with the folded codes, and count each group."""
+    if known <= _DENSE and known <= 8 * len(group):
+        counts = np.bincount(group, minlength=known)
+        present = np.flatnonzero(counts)
+        counts = counts[present]
         lookup = np.zeros(known, dtype=np.int64)
         lookup[present] = np.arange(len(present), dtype=np.int64)
         group = lookup[group]
-    else:
-        present, group = np.unique(group, return_inverse=True)
+    else:  # sparse: sort the rows' numbers rather than count over every possible one
+        present, group, counts = np.unique(group, return_inverse=True, return_counts=True)
         group = group.reshape(-1)
     found: list[tuple[int, ...]] = []
     for number in present.tolist():
@@ -108,7 +115,7 @@ def _compact(
             number, digit = divmod(number, radix)
             digits.append(digit)
         found.append(combos[number] + tuple(reversed(digits)))
-    return group, found, len(found)
+    return group, found, len(found), counts
 
 
 __all__ = ["encode", "first_row", "fold", "numpy", "recode"]

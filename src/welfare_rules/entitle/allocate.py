@@ -336,12 +336,21 @@ def _build(
     lines = dict(_empty_lines(plan))
     counts: Counter[tuple[str, str]] = Counter()
     undetermined: Counter[Undetermined] = Counter()
+    # Items are memoized objects: count by identity first (cheap), then by value, in
+    # order of first occurrence.
+    by_id: dict[int, list[Any]] = {}
     for items, count in results:
         for item in items:
-            if isinstance(item, Entitlement):
-                counts[(item.programme, item.level)] += count
+            entry = by_id.get(id(item))
+            if entry is None:
+                by_id[id(item)] = [item, count]
             else:
-                undetermined[item] += count
+                entry[1] += count
+    for item, count in by_id.values():
+        if isinstance(item, Entitlement):
+            counts[(item.programme, item.level)] += count
+        else:
+            undetermined[item] += count
     for key, count in counts.items():
         line = lines[key]
         lines[key] = Line(

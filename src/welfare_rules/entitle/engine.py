@@ -160,6 +160,14 @@ class Plan:
     exact: bool  # some longevity programme counts the exact age
     selected: frozenset[str]  # ids of the selected programmes in force
     relevant: frozenset[str]  # every category some programme in force can test
+    # Items by the part of the inputs a group of programmes reads (see :meth:`evaluate`).
+    parts: dict[object, tuple[tuple[int, Item], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    # The programmes (with their positions) by the part of the inputs they read.
+    groups: tuple[tuple[str, tuple[tuple[int, _Programme], ...]], ...] = field(
+        default=(), compare=False, hash=False, repr=False
+    )
 
     def inputs(self, person: Person) -> Inputs:
         """What this plan's rules read of ``person``."""
@@ -179,18 +187,67 @@ class Plan:
     def evaluate(self, inputs: Inputs, *, view: Categories | None = None) -> tuple[Item, ...]:
         """Every entitlement and undetermined item for ``inputs``, in programme order.
 
-        ``view`` is ``inputs.category_view()`` when the caller already has it.
+        ``view`` is ``inputs.category_view()`` when the caller already has it. The items of
+        the recorded ``levels`` programmes depend only on the categories, those of the
+        recorded ``longevity`` programmes only on the birth, those of the recorded
+        ``selected`` programmes only on the selections: each part's items are memoized,
+        so a population pays once per distinct part, not once per distinct person.
         """
         if not inputs.present:
             return ()
-        if view is None:
-            view = inputs.category_view()
-        found: list[Item] = []
-        for programme in self.programmes:
-            item = _evaluate(programme, inputs, view)
-            if item is not None:
-                found.append(item)
-        return tuple(found)
+        parts = self.parts
+        found: list[tuple[int, Item]] = []
+        for reads, programmes in self.groups:
+            if reads == "categories":
+                key: object = (reads, inputs.categories)
+            elif reads == "birth":
+                key = (reads, inputs.birth_year, inputs.exact_age)
+            elif reads == "selections":
+                key = (reads, inputs.selections)
+            else:
+                key = None  # reads several parts: the programmes memoize their own items
+            items = parts.get(key) if key is not None else None
+            if items is None:
+                if view is None:
+                    view = inputs.category_view()
+                items = _items(programmes, inputs, view)
+                if key is not None:
+                    parts[key] = items
+            found.extend(items)
+        if len(self.groups) > 1:
+            found.sort(key=_first)
+        return tuple(item for _, item in found)
+
+
+def _items(
+    programmes: tuple[tuple[int, _Programme], ...], inputs: Inputs, view: Categories
+) -> tuple[tuple[int, Item], ...]:
+    """The items of ``programmes`` (each with its position) for ``inputs``."""
+    found: list[tuple[int, Item]] = []
+    for position, programme in programmes:
+        item = _evaluate(programme, inputs, view)
+        if item is not None:
+            found.append((position, item))
+    return tuple(found)
+
+
+def _first(pair: tuple[int, Item]) -> int:
+    return pair[0]
+
+
+def _reads(p: _Programme) -> str:
+    """The part of the inputs a programme's item depends on ("other": several parts)."""
+    if p.version.recorded:
+        kind = p.kind
+        if kind == "levels":
+            return "categories"
+        if kind == "longevity":
+            return "birth"
+        if kind == "selected":
+            return "selections"
+        if kind == "socialized":
+            return "none"  # nothing computed
+    return "other"
 
 
 _PLANS: dict[int, tuple[Ruleset, dict[dt.date, Plan]]] = {}
@@ -224,7 +281,13 @@ def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
     exact = any(p.kind == "longevity" and p.programme.age_basis == "exact" for p in programmes)
     selected = frozenset(p.programme.id for p in programmes if p.kind == "selected")
     relevant = frozenset(c for p in programmes if p.kind != "socialized" for c in p.relevant)
-    return Plan(ruleset, on, programmes, exact, selected, relevant)
+    grouped: dict[str, list[tuple[int, _Programme]]] = {}
+    for position, programme in enumerate(programmes):
+        reads = _reads(programme)
+        if reads != "none":
+            grouped.setdefault(reads, []).append((position, programme))
+    groups = tuple((reads, tuple(found)) for reads, found in grouped.items())
+    return Plan(ruleset, on, programmes, exact, selected, relevant, groups=groups)
 
 
 _NONE = object()  # a memoized "no item"
