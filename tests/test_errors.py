@@ -16,6 +16,7 @@ REASON = Text(vi="lý do", en="reason")
         (errors.MoneyParseError("x", REASON), ValueError),
         (errors.MoneyTypeError(1.5), TypeError),
         (errors.MoneyRangeError(-1, REASON), ValueError),
+        (errors.MissingExtraError("pandas", REASON), ImportError),
         (errors.DateParseError("x", REASON), ValueError),
         (errors.UnknownFundingSourceError("x", REASON), ValueError),
         (errors.RuleDataError(REASON, file="a.toml", path="programme[0]", line=3), ValueError),

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .entitle.results import Entitlement, Undetermined
     from .errors import (
         EditSyntaxError,
+        MissingExtraError,
         MoneyParseError,
         MoneyRangeError,
         MoneyTypeError,
@@ -58,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "FundingSource": "tiers",
     "LegalBasis": "rules.model",
     "Level": "rules.model",
+    "MissingExtraError": "errors",
     "MoneyParseError": "errors",
     "MoneyRangeError": "errors",
     "MoneyTypeError": "errors",
@@ -105,6 +107,7 @@ __all__ = [
     "FundingSource",
     "LegalBasis",
     "Level",
+    "MissingExtraError",
     "MoneyParseError",
     "MoneyRangeError",
     "MoneyTypeError",

@@ -92,6 +92,14 @@ class UnknownFundingSourceError(_UnreadableError):
     _as = Text(vi="nguồn kinh phí", en="a funding source")
 
 
+class MissingExtraError(WelfareRulesError, ImportError):
+    """An optional extra (pandas, matplotlib) that a feature needs is not installed."""
+
+    def __init__(self, module: str, text: Text) -> None:
+        self.module = module
+        super().__init__(text)
+
+
 class RuleDataError(WelfareRulesError, ValueError):
     """A ruleset file or model that breaks the rules of rule data.
 
@@ -219,6 +227,7 @@ class ReformError(_DataError):
 __all__ = [
     "DateParseError",
     "EditSyntaxError",
+    "MissingExtraError",
     "MoneyParseError",
     "MoneyRangeError",
     "MoneyTypeError",

@@ -21,11 +21,13 @@ Columns:
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from .._i18n import Text
+from .._optional import require
+from ..errors import ReformError
 from ..money import format_vnd
 from ..rules.model import Bracket, Level, Programme, ProgrammeVersion
 
@@ -113,11 +115,8 @@ _INT_COLUMNS = frozenset(
 
 
 def pandas() -> Any:
-    """The pandas module (the optional ``pandas`` extra); ImportError says how to get it."""
-    try:
-        return importlib.import_module("pandas")
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("to_pandas() needs pandas: pip install 'welfare-rules[pandas]'") from exc
+    """The pandas module (the optional ``pandas`` extra); the error says how to get it."""
+    return require("pandas", extra="pandas", feature="to_pandas()")
 
 
 def frame(rows: Sequence[object], columns: Sequence[str]) -> Any:
@@ -352,7 +351,12 @@ def comparison_rows(
 def comparison_frame(comparison: Comparison, *, by: ComparisonView = "level") -> Any:
     """The comparison as a DataFrame with ``COMPARISON_COLUMNS[by]``."""
     if by not in COMPARISON_COLUMNS:
-        raise ValueError(f"by must be one of {sorted(COMPARISON_COLUMNS)}, not {by!r}")
+        choices = ", ".join(sorted(COMPARISON_COLUMNS))
+        raise ReformError(
+            Text(vi=f"by phải là một trong {choices}", en=f"by must be one of {choices}"),
+            path="by",
+            value=by,
+        )
     return frame(comparison_rows(comparison, by=by), COMPARISON_COLUMNS[by])
 
 

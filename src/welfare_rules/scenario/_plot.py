@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Lang, Text
+from .._optional import require
 from ..money import format_vnd
 
 if TYPE_CHECKING:
@@ -25,10 +26,7 @@ _BY_SOURCE = Text(vi="Theo nguồn kinh phí", en="By funding source")
 
 
 def _pyplot() -> Any:
-    try:
-        return importlib.import_module("matplotlib.pyplot")
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plot() needs matplotlib: pip install 'welfare-rules[plot]'") from exc
+    return require("matplotlib.pyplot", extra="plot", feature="plot()")
 
 
 def _axes(ax: Any) -> Any:
