@@ -107,7 +107,7 @@ def test_constructors_match_the_parser() -> None:
     assert Edit.sum("total", ["a"]).text == "total == a"
     with pytest.raises(ValueError, match="comparison"):
         Edit.linear({"a": 1}, "!=")
-    with pytest.raises(ValueError, match="at least one figure"):
+    with pytest.raises(ValueError, match="no figure is left"):
         Edit.linear({}, "==", 3)
 
 

@@ -376,10 +376,10 @@ class Edit:
         cls, polynomial: Polynomial, op: str, *, kind: EditKind, subject: str | None, text: str
     ) -> Edit:
         if op not in _COMPARISONS:
-            raise ValueError(f"unknown comparison {op!r}; use one of {_COMPARISONS}")
+            raise EditSyntaxError(text or op, 1, _MSG("compare"))
         terms, normal = _normal_form(polynomial, op)
         if not any(m for m, _ in terms):
-            raise ValueError("an edit must name at least one figure")
+            raise EditSyntaxError(text or _render(terms, normal), 1, _MSG("constant"))
         return cls(terms, normal, kind=kind, subject=subject, text=text)
 
     def renamed(self, mapping: Mapping[str, str], **changes: object) -> Edit:
