@@ -47,7 +47,19 @@ def test_selections_from_a_semicolon_list() -> None:
             {"categories": {"war_invalid": {"injury_rate": True}}},
             "categories.war_invalid.injury_rate",
         ),
+        (
+            {"categories": {"war_invalid": {"injury_rate": 81.0}}},
+            "categories.war_invalid.injury_rate",
+        ),
+        (
+            {"categories": {"war_invalid": {"injury_rate": "81"}}},
+            "categories.war_invalid.injury_rate",
+        ),
         ({"categories": {"war_invalid": {"rate": 81}}}, "categories.war_invalid.rate"),
+        ({"categories": {"war_invalid": {"rate": "x"}}}, "categories.war_invalid.rate"),
+        ({"categories": {"nope": {"x": "1"}}}, "categories.nope"),
+        ({"selections": [1]}, "selections[0]"),
+        ({"int": 1}, "int"),
         ({"categories": ["nope"]}, "categories.nope"),
         ({"name": "x"}, "name"),
         ({"birth_date": "1954-03-01", "birth_year": 1955}, "birth_year"),
@@ -62,6 +74,51 @@ def test_errors_name_the_field(data: dict[str, object], path: str) -> None:
     assert caught.value.text.vi
     assert caught.value.text.en
     assert path in str(caught.value)
+
+
+@pytest.mark.parametrize("rate", [81.0, 81.5])
+def test_a_float_attribute_is_not_a_whole_number(rate: float) -> None:
+    with pytest.raises(PersonDataError) as caught:
+        Person.from_dict({"categories": {"war_invalid": {"injury_rate": rate}}})
+    err = caught.value
+    assert err.path == "categories.war_invalid.injury_rate"  # no union tag (".bool")
+    assert err.value == rate
+    assert "whole number" in err.text.en
+    assert "số nguyên" in err.text.vi
+    assert "bool" not in err.text.en
+
+
+@pytest.mark.parametrize(
+    ("data", "en", "vi"),
+    [
+        ({"birth_year": 1954.0}, "whole number", "số nguyên"),
+        ({"birth_year": "1954"}, "expected an integer, not '1954'", "cần số nguyên"),
+        ({"birth_year": 1700}, "1700 is below the minimum 1800", "tối thiểu 1800"),
+        ({"birth_year": 2300}, "2300 is above the maximum 2200", "tối đa 2200"),
+        ({"poor": 1.0}, "expected true or false, not 1.0", "cần true hoặc false"),
+        ({"poor": "yes"}, "expected true or false", "cần true hoặc false"),
+        ({"id": 5}, "wrong type of value (string): 5", "kiểu giá trị không đúng"),
+        ({"name": "x"}, "not a field of a person record (known: id, ", "có: id, "),
+        (
+            {"categories": {"war_invalid": {"injury_rate": "81"}}},
+            "attribute 'injury_rate' needs a value of type int percent 0..100, not '81'",
+            "thuộc tính 'injury_rate' cần giá trị kiểu int",
+        ),
+        (
+            {"categories": {"martyr_relative": {"representative": 1.0}}},
+            "needs a value of type bool, not 1.0",
+            "cần giá trị kiểu bool",
+        ),
+        ({"categories": {"nope": {"x": "1"}}}, "unknown beneficiary category: 'nope'", "danh mục"),
+    ],
+)
+def test_reasons_say_what_is_wrong_in_both_languages(
+    data: dict[str, object], en: str, vi: str
+) -> None:
+    with pytest.raises(PersonDataError) as caught:
+        Person.from_dict(data)
+    assert en in caught.value.text.en
+    assert vi in caught.value.text.vi
 
 
 def test_keyword_construction_raises_person_data_error() -> None:

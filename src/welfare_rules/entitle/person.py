@@ -30,9 +30,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
 from .._i18n import Catalog, Text
+from .._validation import ExplainedError, explain, independent
 from ..errors import PersonDataError, quote
 from ..rules.categories import CATEGORIES, AttributeValue
 
@@ -75,7 +75,6 @@ _MSG = Catalog(
             vi="cần một đối tượng JSON (dict), không phải {kind}",
             en="expected a JSON object (dict), not {kind}",
         ),
-        "missing": Text(vi="thiếu trường bắt buộc", en="a required field is missing"),
         "extra": Text(
             vi="trường không có trong hồ sơ đối tượng (có: {known})",
             en="not a field of a person record (known: {known})",
@@ -84,8 +83,17 @@ _MSG = Catalog(
             vi="kiểu giá trị không đúng ({expected}): {value}",
             en="wrong type of value ({expected}): {value}",
         ),
-        "range": Text(vi="giá trị ngoài khoảng cho phép: {detail}", en="out of range: {detail}"),
-        "other": Text(vi="giá trị không hợp lệ: {detail}", en="invalid value: {detail}"),
+        "bool": Text(
+            vi="cần true hoặc false, không phải {value}", en="expected true or false, not {value}"
+        ),
+        "too_small": Text(
+            vi="giá trị {value} nhỏ hơn mức tối thiểu {limit}",
+            en="{value} is below the minimum {limit}",
+        ),
+        "too_large": Text(
+            vi="giá trị {value} lớn hơn mức tối đa {limit}",
+            en="{value} is above the maximum {limit}",
+        ),
     },
 )
 
@@ -99,7 +107,7 @@ class _FieldError(ValueError):
         self.at = at
 
 
-def _check_categories(value: Mapping[str, Mapping[str, AttributeValue]]) -> None:
+def _check_categories(value: Mapping[str, Mapping[str, object]]) -> None:
     for category_id, attributes in value.items():
         category = CATEGORIES.get(category_id)
         if category is None:
@@ -251,32 +259,56 @@ _KNOWN_FIELDS = ", ".join(Person.model_fields)
 
 
 def _person_error(exc: ValidationError) -> PersonDataError:
-    """The first error of ``exc`` as a bilingual :class:`PersonDataError` with its key path."""
-    error = exc.errors(include_url=False)[0]
-    path = ".".join(str(part) for part in error["loc"])
-    reason = _reason(error)
-    cause = error.get("ctx", {}).get("error")
-    if isinstance(cause, _FieldError) and cause.at:
-        path = f"{path}.{cause.at}" if path else cause.at
-    return PersonDataError(reason, path=path, value=error.get("input"))
+    """The first error of ``exc`` as a bilingual :class:`PersonDataError` with its key path.
 
-
-def _reason(error: ErrorDetails) -> Text:
-    cause = error.get("ctx", {}).get("error")
-    if isinstance(cause, _FieldError):
-        return cause.text
+    :func:`~welfare_rules._validation.explain` gives the path (union branch tags left out)
+    and the reason (a float is never a whole number; a validator's own reason and the path
+    below the field); a person record adds the known fields to an unknown one, the type an
+    attribute needs, and the bounds of a value out of range.
+    """
+    error = independent(exc.errors(include_url=False))[0]
+    path, reason, value = explain(error)
+    if isinstance((error.get("ctx") or {}).get("error"), ExplainedError):
+        return PersonDataError(reason, path=path, value=value)
     kind = error["type"]
-    detail = error["msg"]
-    if kind == "missing":
-        return _MSG("missing")
+    loc = error["loc"]
     if kind == "extra_forbidden":
-        return _MSG("extra", known=_KNOWN_FIELDS)
-    if kind.endswith(("_type", "_parsing")):
+        # The raw location: a field named like a union tag ("int") keeps its name.
+        path = ".".join(str(part) for part in loc)
+        reason = _MSG("extra", known=_KNOWN_FIELDS)
+    elif kind in _RANGE:
+        limit = (error.get("ctx") or {}).get(_RANGE[kind])
+        key = "too_small" if kind.startswith("greater") else "too_large"
+        reason = _MSG(key, value=quote(value), limit=limit)
+    elif len(loc) >= 3 and loc[0] == "categories":
+        # An attribute value that is neither a bool nor an int (pydantic tried both): the
+        # category and attribute checked first, then the type the attribute needs; a float
+        # for a whole-number attribute keeps explain's reason.
+        category, name = str(loc[1]), str(loc[2])
+        known = CATEGORIES.get(category)
+        spec = None if known is None else known.attributes.get(name)
+        if not (isinstance(value, float) and spec is not None and spec.kind != "bool"):
+            try:
+                _check_categories({category: {name: value}})
+            except _FieldError as cause:
+                path, reason = f"categories.{cause.at}", cause.text
+    elif isinstance(value, float) and kind.startswith("bool"):
+        reason = _MSG("bool", value=quote(value))
+    elif kind.endswith(("_type", "_parsing")) and kind not in _WHOLE_OR_BOOL:
         expected = kind.removesuffix("_type").removesuffix("_parsing")
-        return _MSG("type", expected=expected, value=quote(error.get("input")))
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return _MSG("range", detail=detail)
-    return _MSG("other", detail=detail)
+        reason = _MSG("type", expected=expected, value=quote(value))
+    return PersonDataError(reason, path=path, value=value)
+
+
+_RANGE = {
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+}
+_WHOLE_OR_BOOL = frozenset(
+    {"int_type", "int_parsing", "int_from_float", "bool_type", "bool_parsing"}
+)
 
 
 __all__ = ["Person", "load_json", "people_from_json"]
