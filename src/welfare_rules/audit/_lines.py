@@ -29,6 +29,7 @@ _FILLER_END = re.compile(  # searched in the last few characters only: cheap, li
     r"(?<![^\W\d_])(tổng số|trị giá|tổng|là|cho|với|đạt|số|mức|gồm|có)$"
 )
 _FILLER_SPAN = 8
+_FILLER_WORDS = ("tổng số", "trị giá", "tổng", "là", "cho", "với", "đạt", "số", "mức", "gồm", "có")
 _AFTER_LABEL_END = re.compile(r"[;(,\d]|\. ")
 _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
@@ -41,7 +42,7 @@ _START = itemgetter(0)
 _RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Rec:
     """A record under construction (mutable; becomes a :class:`~.report.Node`)."""
 
@@ -207,7 +208,10 @@ class _Parser:
     def _new(self, token: Token, boundary: int, sentence: int) -> Rec:
         rec = Rec(line=self.line, bullet=self.bullet, start=token.start)
         before = self.text[boundary : token.start]
-        rec.total_cue = _TOTAL_CUE.search(before.lower()) is not None
+        lower = before.lower()
+        rec.total_cue = ("tổng" in lower or "cộng" in lower) and _TOTAL_CUE.search(
+            lower
+        ) is not None
         label = _clean(self.text[max(boundary, sentence) : token.start]) or _clean(before)
         if token.kind == "level":
             label = f"{label}: Mức {token.text}" if label else f"Mức {token.text}"
@@ -270,7 +274,10 @@ def _clean(text: str) -> str:
         text = text[-_LABEL_WINDOW:].split(" ", 1)[-1]
     text = text.lstrip(_LABEL_MARKS).rstrip(_LABEL_TAIL_MARKS)
     while True:
-        filler = _FILLER_END.search(text[-_FILLER_SPAN:].lower())
+        tail = text[-_FILLER_SPAN:].lower()
+        if not tail.endswith(_FILLER_WORDS):  # no filler word ends the label: no search
+            return text
+        filler = _FILLER_END.search(tail)
         if filler is None:
             return text
         text = text[: len(text) - len(filler.group(1))].rstrip(_LABEL_TAIL_MARKS)

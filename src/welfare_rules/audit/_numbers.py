@@ -294,6 +294,8 @@ def _is_level_cue(before: str) -> bool:
     stripped = before.rstrip(" :")
     if stripped.endswith(("x", "*")):
         return len(stripped) == 1 or not stripped[-2].isalpha()
+    if not stripped.endswith(_LEVEL_CUES):  # one C call rules out most amounts
+        return False
     for cue in _LEVEL_CUES:
         if stripped.endswith(cue):
             cut = len(stripped) - len(cue)
