@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -158,6 +159,55 @@ def test_column_errors_name_the_row_and_column() -> None:
     assert caught.value.path == "[1].birth_year"
 
 
+@pytest.mark.parametrize(
+    ("columns", "path"),
+    [
+        ({"birth_year": [1954, 1954.0]}, "[1].birth_year"),  # equal to an earlier int
+        ({"birth_year": [1954.0, 1954]}, "[0].birth_year"),
+        ({"birth_year": [None, float("nan"), 1954.5]}, "[2].birth_year"),
+        (
+            {"categories": ["war_invalid", "war_invalid"], "war_invalid.injury_rate": [81, 81.0]},
+            "[1].war_invalid.injury_rate",
+        ),
+        (
+            {"categories": ["", "martyr_relative"], "martyr_relative.martyrs": [None, 2.0]},
+            "[1].martyr_relative.martyrs",
+        ),
+        (
+            {
+                "categories": ["martyr_relative"] * 2,
+                "martyr_relative.representative": [True, 1.0],
+            },
+            "[1].martyr_relative.representative",
+        ),
+    ],
+)
+@pytest.mark.parametrize("with_numpy", [True, False])
+def test_floats_in_whole_number_and_yes_no_columns_are_errors(
+    columns: dict[str, list[Any]], path: str, with_numpy: bool
+) -> None:
+    from unittest import mock
+
+    from welfare_rules.entitle import _columns
+
+    with contextlib.ExitStack() as stack:
+        if not with_numpy:  # the pure-Python grouping
+            stack.enter_context(mock.patch.object(_columns, "numpy", return_value=None))
+        with pytest.raises(PersonDataError) as caught:
+            allocate(columns, UONG_BI, on=TET_2024)
+    assert caught.value.path == path
+    assert caught.value.text.vi
+    assert caught.value.text.en
+    if not path.endswith("representative"):
+        assert "whole-number column" in caught.value.text.en
+        assert "số nguyên" in caught.value.text.vi
+
+
+def test_a_float_on_a_row_without_categories_is_not_read() -> None:
+    columns = {"categories": ["", "war_invalid"], "war_invalid.injury_rate": [81.0, 81]}
+    assert allocate(columns, UONG_BI, on=TET_2024).total.amount == 600_000
+
+
 def test_pandas_frames_give_the_same_allocation() -> None:
     pd = pytest.importorskip("pandas")
     columns = {
@@ -166,15 +216,15 @@ def test_pandas_frames_give_the_same_allocation() -> None:
         "birth_year": [None, 1949, None, None, None],
         "death_date": [None, None, None, "2024-01-15", None],
         "categories": ["war_invalid", "heroic_mother", "", "war_invalid", "social_protection"],
-        "war_invalid.injury_rate": [81.0, None, None, 40.0, None],
+        "war_invalid.injury_rate": [81, None, None, 40, None],
         "poor": [False, False, True, False, False],
         "selections": ["", "city-exemplary-households", "", "", ""],
     }
     frame = pd.DataFrame(columns)
     frame["birth_year"] = frame["birth_year"].astype("Int16")
+    frame["war_invalid.injury_rate"] = frame["war_invalid.injury_rate"].astype("Int16")
     from_frame = allocate(frame, UONG_BI, on=TET_2024, per_person=True)
-    plain = {**columns, "war_invalid.injury_rate": [81, None, None, 40, None]}
-    from_columns = allocate(plain, UONG_BI, on=TET_2024)
+    from_columns = allocate(columns, UONG_BI, on=TET_2024)
     assert from_frame.lines == from_columns.lines
     assert from_frame.undetermined_count == from_columns.undetermined_count
     assert from_frame.people is not None

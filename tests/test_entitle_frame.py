@@ -116,3 +116,73 @@ def test_errors_name_the_row_and_column() -> None:
     ).assign(birth_date=[dates[0], None, None], birth_year=pd.array([None, 1700, None], "Int16"))
     assert _path(years) == "[1].birth_year"
     assert _path(pd.DataFrame({"injury_rate": [1]})) == "injury_rate"
+
+
+@pytest.mark.parametrize(
+    ("frame", "path"),
+    [
+        (lambda: pd.DataFrame({"birth_year": [1954.0, 1960.0]}), "[0].birth_year"),
+        (lambda: pd.DataFrame({"birth_year": [None, 1954.0]}), "[1].birth_year"),  # NaN first
+        (
+            lambda: pd.DataFrame({"birth_year": pd.array([None, 1954.0], "Float64")}),
+            "[1].birth_year",
+        ),
+        (
+            lambda: pd.DataFrame({"birth_year": pd.Series([1954, 1954.0], dtype=object)}),
+            "[1].birth_year",
+        ),
+        (lambda: pd.DataFrame({"birth_year": pd.Categorical([1954.0])}), "[0].birth_year"),
+        (
+            lambda: pd.DataFrame(
+                {
+                    "birth_date": pd.to_datetime(pd.Series(["1954-03-01", None])),
+                    "birth_year": [None, 1954.0],
+                }
+            ),
+            "[1].birth_year",
+        ),
+        (
+            lambda: pd.DataFrame(
+                {
+                    "categories": pd.Categorical(["", "war_invalid", "war_invalid"]),
+                    "war_invalid.injury_rate": [None, 81.0, 40.5],
+                }
+            ),
+            "[1].war_invalid.injury_rate",
+        ),
+        (
+            lambda: pd.DataFrame(
+                {"categories": ["martyr_relative"], "martyr_relative.martyrs": [2.0]}
+            ),
+            "[0].martyr_relative.martyrs",
+        ),
+        (
+            lambda: pd.DataFrame(
+                {"categories": ["martyr_relative"], "martyr_relative.representative": [1.0]}
+            ),
+            "[0].martyr_relative.representative",
+        ),
+    ],
+)
+def test_floats_in_whole_number_columns_are_errors_as_from_lists(frame: Any, path: str) -> None:
+    """A float64 column (whole-valued or not) is refused, as a list with a float is."""
+    built = frame()
+    assert _path(built) == path
+    plain = {
+        str(name): [None if isinstance(v, float) and v != v else v for v in built[name].tolist()]
+        for name in built.columns
+    }
+    if "birth_date" in plain:
+        plain["birth_date"] = [v.date() if v is not None else None for v in plain["birth_date"]]
+    assert _path(plain) == path
+
+
+def test_a_float_column_with_only_missing_values_is_accepted() -> None:
+    frame = pd.DataFrame(
+        {
+            "birth_year": pd.array([1954, None], "Int16"),
+            "war_invalid.injury_rate": [float("nan")] * 2,
+        }
+    ).assign(categories=["war_invalid", ""])
+    assert frame["war_invalid.injury_rate"].dtype.kind == "f"
+    assert allocate(frame, UONG_BI, on=TET_2024).total.amount == 700_000

@@ -46,6 +46,12 @@ _MSG = Catalog(
         "int": Text(
             vi="cần một số nguyên, không phải {value}", en="expected a whole number, not {value}"
         ),
+        "float": Text(
+            vi="số thực {value} trong cột số nguyên; hãy ghi số nguyên "
+            "(với pandas: kiểu Int64, không phải float64)",
+            en="a float ({value}) in a whole-number column; write whole numbers "
+            "(in pandas: an Int64 column, not float64)",
+        ),
         "bool": Text(
             vi="cần đúng/sai (true/false, 1/0, có/không), không phải {value}",
             en="expected yes or no (true/false, 1/0), not {value}",
@@ -94,6 +100,34 @@ def _blank(value: object) -> bool:
 
 def _error(reason: Text, row: int, column: str, value: object) -> PersonDataError:
     return PersonDataError(reason, path=f"[{row}].{column}", value=value)
+
+
+def cell_error(name: str, value: object, row: int) -> PersonDataError:
+    """The error for a cell of column ``name`` its converter refuses (a float in a
+    whole-number column says so)."""
+    if _as_bool is (CONVERTERS.get(name) or attribute_converter(name)):
+        return _error(_MSG("bool", value=quote(value)), row, name, value)
+    key = "float" if isinstance(value, float) else "int"
+    return _error(_MSG(key, value=quote(value)), row, name, value)
+
+
+def _is_float(value: object) -> bool:
+    return isinstance(value, float) and value == value  # NaN is a blank cell
+
+
+def check_floats(name: str, values: Sequence[Any], rows: Sequence[int] | None = None) -> None:
+    """A float among ``values`` (the cells of column ``name`` at ``rows``, or all) is an
+    error naming its row. Converters refuse floats too, but the grouping never shows them
+    one equal to an earlier int (``1954.0 == 1954`` and ``1.0 == True`` hash alike), so the
+    cells of whole-number and yes/no columns are checked here first."""
+    if not any(issubclass(kind, float) for kind in set(map(type, values))):
+        return
+    index = next(index for index, value in enumerate(values) if _is_float(value))
+    raise cell_error(name, values[index], index if rows is None else rows[index])
+
+
+# Whole-number and yes/no columns outside the attributes (those are checked where read).
+TYPED_COLUMNS = ("birth_year", "poor", "near_poor")
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -229,9 +263,7 @@ class Grouped:
             try:
                 value = convert(raw)
             except ValueError:
-                row = next(self.rows_of(key), 0)
-                kind = "bool" if convert is _as_bool else "int"
-                raise _error(_MSG(kind, value=quote(raw)), row, name, raw) from None
+                raise cell_error(name, raw, next(self.rows_of(key), 0)) from None
             if name == "categories" and isinstance(value, tuple):
                 categories = {str(c): {} for c in value}
             elif name in ("poor", "near_poor"):
@@ -268,6 +300,9 @@ def group_columns(
             raise PersonDataError(
                 _MSG("length", name=name, size=length, expected=size), path=name, value=length
             )
+    for name in TYPED_COLUMNS:
+        if name in columns and not _ignored(name, plan):
+            check_floats(name, columns[name])
     np = numpy()
     if np is not None and size:
         try:
@@ -425,6 +460,8 @@ def _details_codes(
     cells = [
         pick(columns[name]) if len(rows) > 1 else (columns[name][rows[0]],) for name in attributes
     ]
+    for name, values in zip(attributes, cells, strict=True):
+        check_floats(name, values, rows)
     inner, tuples = encode(np, list(zip(*cells, strict=True)))
     codes[rows] = inner + 1
     return codes, [None, *tuples]
@@ -438,7 +475,10 @@ def _details(columns: Mapping[str, Sequence[Any]], attributes: list[str]) -> lis
     if categories is None:
         return details
     cells = [columns[name] for name in attributes]
-    for row in [row for row, value in enumerate(categories) if value]:
+    rows = [row for row, value in enumerate(categories) if value]
+    for name, values in zip(attributes, cells, strict=True):
+        check_floats(name, [values[row] for row in rows], rows)
+    for row in rows:
         details[row] = tuple(cell[row] for cell in cells)
     return details
 
@@ -516,13 +556,11 @@ def _py(value: Any) -> Any:
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, str):
         value = item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)  # a whole number in a float column (pandas stores NaN that way)
-    return value
+    return value  # a float stays a float: whole-number columns refuse it
 
 
 def frame_columns(frame: Any) -> dict[str, list[Any]]:
-    """A pandas DataFrame as plain columns: NaN/NaT/NA become ``None``, whole floats ``int``."""
+    """A pandas DataFrame as plain columns: NaN/NaT/NA become ``None``."""
     columns: dict[str, list[Any]] = {}
     for name in frame.columns:
         series = frame[name]
@@ -530,10 +568,7 @@ def frame_columns(frame: Any) -> dict[str, list[Any]]:
         if kind == "M":
             values = [None if v is None or v != v else v.date() for v in series.tolist()]
         elif kind == "f":
-            values = [
-                None if v != v else (int(v) if float(v).is_integer() else v)
-                for v in series.tolist()
-            ]
+            values = [None if v != v else v for v in series.tolist()]
         elif kind in "iub":
             values = series.tolist()
         else:

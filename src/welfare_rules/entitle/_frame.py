@@ -21,7 +21,18 @@ from typing import Any
 
 from ..errors import PersonDataError, quote
 from ._codes import fold
-from ._columns import _MSG, KNOWN_COLUMNS, Grouped, _blank, _error, _ignored, _py
+from ._columns import (
+    _MSG,
+    KNOWN_COLUMNS,
+    TYPED_COLUMNS,
+    Grouped,
+    _blank,
+    _error,
+    _ignored,
+    _py,
+    cell_error,
+    check_floats,
+)
 from .engine import Plan, exact_age_on
 from .person import Person
 
@@ -42,6 +53,9 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
             raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
     size = len(frame)
     present = {str(name) for name in frame.columns}
+    for name in TYPED_COLUMNS:
+        if name in present and not _ignored(name, plan):
+            _check_floats(np, frame[name], name)
     names: list[str] = []
     full: list[Coded] = []  # folded over every row
     dates: dict[object, dt.date] = {}
@@ -134,12 +148,29 @@ def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) ->
     codes = np.zeros(len(where), dtype=np.int64)
     if not len(rows):
         return codes, [(None,)]
+    for name in attributes:
+        _check_floats(np, frame[name].take(rows), name, rows)
     coded = [_frame_codes(pd, np, frame[name].take(rows)) for name in attributes]
     group, combos, _ = fold(np, [(c, len(t)) for c, t in coded], len(rows))
     codes[rows] = group + 1
     tables = [t for _, t in coded]
     cells = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
     return codes, [(None,), *[(cell,) for cell in cells]]
+
+
+def _check_floats(np: Any, column: Any, name: str, rows: Any = None) -> None:
+    """:func:`~._columns.check_floats` for a frame column (the cells at ``rows``, or all): a
+    float column (``float64``, ``Float64``) with any value, or a float in an object column,
+    is an error naming the row: a whole-number column is never read from floats."""
+    kind = column.dtype.kind
+    if kind == "f":
+        found = np.flatnonzero(column.notna().to_numpy(dtype=bool))
+        if len(found):
+            index = int(found[0])
+            row = index if rows is None else int(rows[index])
+            raise cell_error(name, float(column.iloc[index]), row)
+    elif kind == "O":
+        check_floats(name, column.tolist(), None if rows is None else rows.tolist())
 
 
 def _day_numbers(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
