@@ -27,25 +27,51 @@ def gifts(items: list[Any]) -> dict[str, int]:
     return {i.programme: i.amount for i in items if isinstance(i, Entitlement)}
 
 
+COMMUNE, CITY = "commune-longevity", "city-longevity"
+
+
 @pytest.mark.parametrize(
     ("age", "expected"),
     [
+        # Every bracket of uong-bi-tet-2024 and the ages on both sides of it.
         (69, {}),
-        (70, {"commune-longevity": 700_000}),
+        (70, {COMMUNE: ("age-70", 700_000)}),
         (71, {}),
         (74, {}),
-        (75, {"commune-longevity": 700_000}),
-        (80, {"city-longevity": 900_000}),
-        (90, {"city-longevity": 1_200_000}),
-        (100, {"city-longevity": 1_700_000}),
-        (101, {"city-longevity": 1_700_000}),
-        (104, {"city-longevity": 1_700_000}),
+        (75, {COMMUNE: ("age-75", 700_000)}),
+        (76, {}),
+        (79, {}),
+        (80, {CITY: ("age-80", 900_000)}),
+        (81, {}),
+        (84, {}),
+        (85, {CITY: ("age-85", 900_000)}),
+        (86, {}),
+        (89, {}),
+        (90, {CITY: ("age-90", 1_200_000)}),
+        (91, {}),
+        (94, {}),
+        (95, {CITY: ("age-95", 1_200_000)}),
+        (96, {}),
+        (99, {}),
+        (100, {CITY: ("age-100", 1_700_000)}),
+        (101, {CITY: ("from-101", 1_700_000)}),
+        (104, {CITY: ("from-101", 1_700_000)}),
     ],
 )
-def test_uong_bi_brackets_by_calendar_year_age(age: int, expected: dict[str, int]) -> None:
-    for person in (Person(birth_year=2024 - age), Person(birth_date=dt.date(2024 - age, 12, 31))):
+def test_uong_bi_brackets_by_calendar_year_age(
+    age: int, expected: dict[str, tuple[str, int]]
+) -> None:
+    year = 2024 - age
+    born = (
+        Person(birth_year=year),
+        Person(birth_date=dt.date(year, 1, 1)),
+        Person(birth_date=dt.date(year, 12, 31)),  # the birthday after Tết: same calendar age
+    )
+    for person in born:
         items = entitlements(person, UONG_BI, on=TET_2024)
-        assert gifts(items) == expected
+        found = {i.programme: (i.level, i.amount) for i in items if isinstance(i, Entitlement)}
+        assert found == expected
+        assert all(i.age == age for i in items if isinstance(i, Entitlement))
         assert not [i for i in items if isinstance(i, Undetermined)]
 
 
