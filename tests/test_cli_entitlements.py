@@ -66,3 +66,71 @@ def test_bad_person_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text('[{"birth_year": 1954}, {"birth_year": "x"}]', encoding="utf-8")
     assert main(["entitlements", *ARGS, "--lang", "en", str(path)]) == 2
     assert "[1].birth_year" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "content", "expected"),
+    [
+        ("entitlements", b"{not json", "invalid JSON"),
+        ("entitlements", b'{"birth_year": 1954.0}', "birth_year: a float (1954.0)"),
+        (
+            "entitlements",
+            b'[{"categories": {"war_invalid": {"injury_rate": 81.0}}}]',
+            "[0].categories.war_invalid.injury_rate: a float (81.0)",
+        ),
+        ("entitlements", b'{"birth_year": 1954, "shoe_size": 42}', "shoe_size: not a field"),
+        ("entitlements", b"\xff\xfe{}", "is not UTF-8 text (byte 0xff at position 0)"),
+        ("entitlements", b"", "invalid JSON"),
+        ("budget", b"birth_year\n1954\n1954.0\n", "[1].birth_year: a float ('1954.0')"),
+        (
+            "budget",
+            b"categories,war_invalid.injury_rate\nwar_invalid,81.5\n",
+            "[0].war_invalid.injury_rate: a float ('81.5')",
+        ),
+        ("budget", b"birth_year,shoe_size\n1954,42\n", "unknown column 'shoe_size'"),
+        ("budget", b"birth_year,commune\n1954,Ph\xc6\x0b\n", "is not UTF-8 text (byte 0xc6"),
+        ("budget", b"", "is empty: no header row"),
+        ("budget", b"\n \n", "is empty: no header row"),
+        ("budget", b"birth_year,birth_year\n1954,1954\n", "column 'birth_year' appears twice"),
+        ("budget", b"birth_year\n1954\n1954,1\n", "line 3: 2 cells, more than the 1 columns"),
+    ],
+)
+def test_malformed_input_is_one_line_and_status_2(
+    command: str,
+    content: bytes,
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / ("people.csv" if command == "budget" else "person.json")
+    path.write_bytes(content)
+    assert main([command, *ARGS, "--lang", "en", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("welfare-rules: ")
+    assert err.count("\n") == 1
+    assert err.endswith("\n")
+    assert "Traceback" not in err
+    assert expected in err
+    assert main([command, *ARGS, "--lang", "vi", str(path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_csv_with_only_a_header_is_an_empty_population(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("birth_year,categories\n", encoding="utf-8")
+    assert main(["budget", *ARGS, "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["population"] == 0
+    assert data["total"] == {"count": 0, "amount": 0}
+
+
+def test_short_rows_are_padded_with_missing_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("birth_year,categories\n1954\n", encoding="utf-8")
+    assert main(["budget", *ARGS, "--json", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == {"count": 1, "amount": 700_000}

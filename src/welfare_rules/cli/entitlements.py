@@ -31,6 +31,23 @@ _MSG = Catalog(
             "ngày không hợp lệ: {value!r} (dùng YYYY-MM-DD)", "bad date {value!r} (use YYYY-MM-DD)"
         ),
         "read": Text("không đọc được tệp {path}: {detail}", "cannot read {path}: {detail}"),
+        "encoding": Text(
+            "tệp {path} không phải văn bản UTF-8 (byte {byte} ở vị trí {at})",
+            "{path} is not UTF-8 text (byte {byte} at position {at})",
+        ),
+        "no_header": Text(
+            "tệp CSV {path} trống: không có dòng tiêu đề (tên cột, xem docs/entitlements.md)",
+            "the CSV file {path} is empty: no header row (column names, see docs/entitlements.md)",
+        ),
+        "duplicate": Text(
+            "tệp CSV {path}: cột {name!r} xuất hiện hai lần",
+            "{path}: column {name!r} appears twice",
+        ),
+        "long_row": Text(
+            "tệp CSV {path}, dòng {line}: {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề",
+            "{path}, line {line}: {cells} cells, more than the {columns} columns of the header",
+        ),
+        "csv": Text("tệp CSV {path}, dòng {line}: {detail}", "{path}, line {line}: {detail}"),
         "person": Text("Người {name}", "Person {name}"),
         "nothing": Text("  không có quà", "  no gift"),
         "total": Text("  Tổng: {amount}", "  Total: {amount}"),
@@ -86,7 +103,10 @@ def _date(value: str) -> dt.date:
 def _read(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        byte = f"0x{exc.object[exc.start]:02x}"
+        raise UsageError(_MSG("encoding", path=path, byte=byte, at=exc.start)) from None
+    except OSError as exc:
         raise UsageError(_MSG("read", path=path, detail=exc)) from None
 
 
@@ -137,7 +157,7 @@ def _budget(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     on = _date(args.on)
     ruleset = load_ruleset(args.ruleset)
-    columns = _csv_columns(_read(args.people))
+    columns = _csv_columns(_read(args.people), path=args.people)
     allocation = allocate(columns, ruleset, on=on)
     if args.json:
         print_json(allocation.to_dict(lang=lang))
@@ -146,17 +166,31 @@ def _budget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _csv_columns(text: str) -> dict[str, list[Any]]:
+def _csv_columns(text: str, *, path: str) -> dict[str, list[Any]]:
+    """The CSV as columns: a header row of names, then one row per person (blank rows
+    skipped, short rows padded with empty cells). No header, a name twice or a row longer
+    than the header is a :class:`UsageError` naming the file and line."""
     reader = csv.reader(text.splitlines())
-    header = next(reader, None) or []
-    names = [name.strip() for name in header]
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        cells = row + [""] * (len(names) - len(row))
-        for name, cell in zip(names, cells, strict=False):
-            columns[name].append(cell.strip() or None)
+    try:
+        header = next((row for row in reader if any(cell.strip() for cell in row)), None)
+        if header is None:
+            raise UsageError(_MSG("no_header", path=path))
+        names = [name.strip() for name in header]
+        twice = next((name for index, name in enumerate(names) if name in names[:index]), None)
+        if twice is not None:
+            raise UsageError(_MSG("duplicate", path=path, name=twice))
+        columns: dict[str, list[Any]] = {name: [] for name in names}
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(names):
+                line, size, width = reader.line_num, len(row), len(names)
+                raise UsageError(_MSG("long_row", path=path, line=line, cells=size, columns=width))
+            cells = row + [""] * (len(names) - len(row))
+            for name, cell in zip(names, cells, strict=True):
+                columns[name].append(cell.strip() or None)
+    except csv.Error as exc:
+        raise UsageError(_MSG("csv", path=path, line=reader.line_num, detail=exc)) from None
     return columns
 
 

@@ -107,8 +107,19 @@ def cell_error(name: str, value: object, row: int) -> PersonDataError:
     whole-number column says so)."""
     if _as_bool is (CONVERTERS.get(name) or attribute_converter(name)):
         return _error(_MSG("bool", value=quote(value)), row, name, value)
-    key = "float" if isinstance(value, float) else "int"
+    key = "float" if isinstance(value, float) or _float_text(value) else "int"
     return _error(_MSG(key, value=quote(value)), row, name, value)
+
+
+def _float_text(value: object) -> bool:
+    """Whether ``value`` is text that reads as a float (``"1954.0"`` in a CSV)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_float(value: object) -> bool:
