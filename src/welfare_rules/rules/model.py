@@ -1,86 +1,51 @@
-"""Pydantic models of rule data: Ruleset, Programme, dated versions, Level, Bracket, citations.
+"""Pydantic models of rule data: Ruleset, Programme, dated versions, Level, Bracket.
 
 Every model is frozen and rejects unknown keys. Field names are Python names; the keys in
 TOML and JSON are the aliases (``programme``, ``version``, ``level``, ``bracket``,
-``rule``), so a key path reads ``programme[2].version[0].level[1].amount``.
-
-Semantic checks raise :class:`RuleInvalidError` (a ``ValueError``) inside validation, carrying
-a bilingual reason and the key path below the model that raised it; the loader
-(:mod:`welfare_rules.rules.load`) turns them into :class:`~welfare_rules.errors.RuleDataError`
-with the file and line.
+``rule``), so a key path reads ``programme[2].version[0].level[1].amount``. The building
+blocks (labels, citations, in-kind gifts) are in :mod:`._base`, eligibility rules in
+:mod:`.eligibility`; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import Field, Strict, model_validator
 
 from .._i18n import Catalog, Lang, Text
 from .._types import VND, Count
 from ..errors import RuleDataError
 from ..tiers import FundingSource
-from .categories import CATEGORIES, GROUPS, AttributeValue
+from ._base import (
+    Age,
+    AgeBasis,
+    Flag,
+    InKind,
+    Label,
+    LegalBasis,
+    Note,
+    Occasion,
+    PersonCategories,
+    ProgrammeKind,
+    RuleInvalidError,
+    RuleModel,
+    Slug,
+    is_blank,
+    note_text,
+    require_note,
+)
+from .eligibility import Condition, Rule, evaluate_any
 
 if TYPE_CHECKING:
     from ..scenario.reform import Reform
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
-Flag = Annotated[bool, Strict()]
-Age = Annotated[int, Strict(), Field(ge=0, le=150)]
-InstrumentKind = Literal[
-    "law", "ordinance", "decree", "decision", "resolution", "circular", "guidance", "plan", "report"
-]
-ProgrammeKind = Literal["levels", "longevity", "selected", "socialized"]
-AgeBasis = Literal["calendar_year", "exact"]
-Occasion = Literal["tet", "longevity"]
-Op = Literal[">=", ">", "<=", "<", "==", "!="]
-# A person's categories as the engines hand them to rules: category -> attribute -> value.
-PersonCategories = Mapping[str, Mapping[str, AttributeValue]]
-
 _MSG = Catalog(
     "rules.model",
     {
-        "note": Text(
-            vi="dữ liệu chưa được xác nhận (confirmed = false) phải có ghi chú (note)",
-            en="unconfirmed data (confirmed = false) must carry a note",
-        ),
-        "category": Text(
-            vi="đối tượng không có trong danh mục: {value!r}",
-            en="unknown beneficiary category: {value!r}",
-        ),
-        "group": Text(
-            vi="nhóm đối tượng không có trong danh mục: {value!r}",
-            en="unknown category group: {value!r}",
-        ),
-        "one_of": Text(
-            vi="cần đúng một trong hai khóa {a!r} và {b!r}",
-            en="exactly one of the keys {a!r} and {b!r} is required",
-        ),
-        "group_conditions": Text(
-            vi="điều kiện chỉ dùng được với một đối tượng (category), không với nhóm",
-            en="conditions need a category, not a group",
-        ),
-        "attribute": Text(
-            vi="đối tượng {category!r} không có thuộc tính {value!r} (có: {known})",
-            en="category {category!r} has no attribute {value!r} (known: {known})",
-        ),
-        "attribute_type": Text(
-            vi="thuộc tính {name!r} có kiểu {kind}, không so sánh được với {value!r}",
-            en="attribute {name!r} is {kind}; cannot compare it with {value!r}",
-        ),
-        "bool_op": Text(
-            vi="thuộc tính đúng/sai {name!r} chỉ dùng được với == hoặc !=",
-            en="the yes/no attribute {name!r} takes only == or !=",
-        ),
-        "condition": Text(
-            vi='không đọc được điều kiện {value!r} (ví dụ: "injury_rate >= 81")',
-            en='cannot read the condition {value!r} (e.g. "injury_rate >= 81")',
-        ),
         "no_rules": Text(
             vi="mức không có quy tắc đối tượng nào: hãy liệt kê (rule) hoặc ghi "
             "rules_stated = false kèm ghi chú",
@@ -155,297 +120,7 @@ _MSG = Catalog(
 )
 
 
-class RuleInvalidError(ValueError):
-    """A semantic error found while validating rule data.
-
-    ``at`` is the key path below the model that raised it (``"level[1].amount"``); the
-    loader prefixes the model's own location and wraps it into ``RuleDataError``.
-    """
-
-    def __init__(self, text: Text, *, at: str = "") -> None:
-        super().__init__(text.en)
-        self.text = text
-        self.at = at
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
-
-
-def _blank(note: Label | str) -> bool:
-    return isinstance(note, str) and not note.strip()
-
-
-def note_text(note: Label | str, lang: Lang = "vi") -> str:
-    """A note in ``lang``: notes are ``{ vi = "…", en = "…" }`` or one plain string."""
-    return note.get(lang) if isinstance(note, Label) else note
-
-
-def _require_note(confirmed: bool, note: Label | str, *, at: str = "note") -> None:
-    if not confirmed and _blank(note):
-        raise RuleInvalidError(_MSG("note"), at=at)
-
-
-class Label(_Model):
-    """A name in Vietnamese and English."""
-
-    vi: Annotated[str, StringConstraints(min_length=1)]
-    en: Annotated[str, StringConstraints(min_length=1)]
-
-    def get(self, lang: Lang = "vi") -> str:
-        """The name in ``lang``."""
-        return self.vi if lang == "vi" else self.en
-
-
-# A note: in both languages (``{ vi = "…", en = "…" }``), or one string.
-Note = Label | str
-
-
-_KIND_LABELS: Mapping[str, Text] = {
-    "law": Text("Luật", "Law"),
-    "ordinance": Text("Pháp lệnh", "Ordinance"),
-    "decree": Text("Nghị định", "Decree"),
-    "decision": Text("Quyết định", "Decision"),
-    "resolution": Text("Nghị quyết", "Resolution"),
-    "circular": Text("Thông tư", "Circular"),
-    "guidance": Text("Hướng dẫn", "Guidance"),
-    "plan": Text("Kế hoạch", "Plan"),
-    "report": Text("Báo cáo", "Report"),
-}
-
-
-class LegalBasis(_Model):
-    """A cited instrument (căn cứ pháp lý): number, kind, issuer, date, and whether confirmed.
-
-    ``confirmed = false`` means no public source confirms the fact it supports; such a
-    citation carries a ``note`` saying what is and is not known.
-    """
-
-    number: Annotated[str, StringConstraints(min_length=1)]  # số hiệu, e.g. 1583/QĐ-CTN
-    kind: InstrumentKind
-    issuer: Label
-    date: dt.date | None = None
-    title: Label | None = None
-    article: str | None = None  # điều
-    url: str | None = None
-    confirmed: Flag
-    note: Note = ""
-
-    @model_validator(mode="after")
-    def _check(self) -> LegalBasis:
-        _require_note(self.confirmed, self.note)
-        return self
-
-    def cite(self, lang: Lang = "vi") -> str:
-        """One line: ``Quyết định 1583/QĐ-CTN ngày 26/12/2023 của Chủ tịch nước``."""
-        kind = _KIND_LABELS[self.kind].get(lang)
-        when = self.date.strftime("%d/%m/%Y") if self.date else None
-        if lang == "vi":
-            text = f"{kind} {self.number}"
-            text += f" ngày {when}" if when else ""
-            text += f" của {self.issuer.vi}"
-            text += f", Điều {self.article}" if self.article else ""
-        else:
-            text = f"{kind} {self.number}"
-            text += f" of {when}" if when else ""
-            text += f" ({self.issuer.en})"
-            text += f", Art. {self.article}" if self.article else ""
-        return text
-
-
-class InKind(_Model):
-    """A gift in kind (hiện vật): ``5 m`` of silk, or goods worth ``150.000đ``."""
-
-    vi: Annotated[str, StringConstraints(min_length=1)]
-    en: Annotated[str, StringConstraints(min_length=1)]
-    quantity: Annotated[int, Strict(), Field(gt=0)] | None = None
-    unit: str = ""
-    value: VND | None = None  # trị giá
-
-    def describe(self, lang: Lang = "vi") -> str:
-        """``5 m lụa`` / ``5 m silk``, ``hiện vật trị giá 150000`` when only a value is known."""
-        name = self.vi if lang == "vi" else self.en
-        if self.quantity is not None:
-            unit = f" {self.unit}" if self.unit else ""
-            name = f"{self.quantity}{unit} {name}"
-        return name
-
-
-_CONDITION = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(>=|<=|==|!=|>|<)\s*(\S+)\s*$")
-
-
-class Condition(_Model):
-    """A test on one attribute of a category: ``injury_rate >= 81``, ``monthly_allowance == true``.
-
-    In files a condition may be written as that string.
-
-    >>> Condition.model_validate("injury_rate >= 81").holds(81)
-    True
-    """
-
-    attribute: str
-    op: Op
-    value: Flag | Annotated[int, Strict()]
-
-    @model_validator(mode="before")
-    @classmethod
-    def _parse(cls, data: Any) -> Any:
-        if not isinstance(data, str):
-            return data
-        match = _CONDITION.match(data)
-        if match is None:
-            raise RuleInvalidError(_MSG("condition", value=data))
-        name, op, raw = match.groups()
-        value: int | bool
-        if raw in ("true", "false"):
-            value = raw == "true"
-        elif re.fullmatch(r"-?\d+", raw):
-            value = int(raw)
-        else:
-            raise RuleInvalidError(_MSG("condition", value=data))
-        return {"attribute": name, "op": op, "value": value}
-
-    def holds(self, actual: AttributeValue) -> bool:
-        """Whether ``actual`` satisfies the condition."""
-        value = self.value
-        if self.op == "==":
-            return actual == value
-        if self.op == "!=":
-            return actual != value
-        if self.op == ">=":
-            return actual >= value
-        if self.op == ">":
-            return actual > value
-        if self.op == "<=":
-            return actual <= value
-        return actual < value
-
-    def __str__(self) -> str:
-        value = str(self.value).lower() if isinstance(self.value, bool) else str(self.value)
-        return f"{self.attribute} {self.op} {value}"
-
-    def describe(self, category: str, lang: Lang = "vi") -> str:
-        """The condition in words with the attribute label: ``tỷ lệ tổn thương cơ thể ≥ 81 %``."""
-        spec = CATEGORIES[category].attributes[self.attribute]
-        label = spec.labels.get(lang)
-        if spec.kind == "bool":
-            negated = (self.op == "==") != bool(self.value)
-            if not negated:
-                return label
-            return f"không {label}" if lang == "vi" else f"not {label}"
-        symbol = {">=": "≥", "<=": "≤", "!=": "≠", "==": "="}.get(self.op, self.op)
-        unit = " %" if spec.unit == "percent" else ""
-        return f"{label} {symbol} {self.value}{unit}"
-
-
-class Rule(_Model):
-    """Who qualifies: one ``category`` with ``conditions`` (all must hold), or a whole ``group``.
-
-    :meth:`evaluate` is three-valued: ``True`` qualifies, ``False`` does not, ``None``
-    means an attribute the rule tests is missing from the person's record.
-    """
-
-    category: str | None = None
-    group: str | None = None
-    conditions: tuple[Condition, ...] = ()
-    confirmed: Flag = True
-    note: Note = ""
-
-    @model_validator(mode="after")
-    def _check(self) -> Rule:
-        if (self.category is None) == (self.group is None):
-            raise RuleInvalidError(_MSG("one_of", a="category", b="group"))
-        _require_note(self.confirmed, self.note)
-        if self.group is not None:
-            if self.group not in GROUPS:
-                raise RuleInvalidError(_MSG("group", value=self.group), at="group")
-            if self.conditions:
-                raise RuleInvalidError(_MSG("group_conditions"), at="conditions")
-            return self
-        category = CATEGORIES.get(self.category or "")
-        if category is None:
-            raise RuleInvalidError(_MSG("category", value=self.category), at="category")
-        for index, condition in enumerate(self.conditions):
-            at = f"conditions[{index}]"
-            spec = category.attributes.get(condition.attribute)
-            if spec is None:
-                known = ", ".join(category.attributes) or "-"
-                text = _MSG(
-                    "attribute", category=category.id, value=condition.attribute, known=known
-                )
-                raise RuleInvalidError(text, at=at)
-            if not spec.accepts(condition.value):
-                text = _MSG(
-                    "attribute_type", name=spec.name, kind=spec.describe(), value=condition.value
-                )
-                raise RuleInvalidError(text, at=at)
-            if spec.kind == "bool" and condition.op not in ("==", "!="):
-                raise RuleInvalidError(_MSG("bool_op", name=spec.name), at=at)
-        return self
-
-    @property
-    def categories(self) -> tuple[str, ...]:
-        """The category ids this rule can match."""
-        if self.category is not None:
-            return (self.category,)
-        return tuple(c.id for c in CATEGORIES.values() if c.group == self.group)
-
-    def evaluate(self, person: PersonCategories) -> bool | None:
-        """``True``/``False``, or ``None`` when a tested attribute is missing from ``person``."""
-        if self.category is None:
-            return any(c in person for c in self.categories)
-        attributes = person.get(self.category)
-        if attributes is None:
-            return False
-        result: bool | None = True
-        for condition in self.conditions:
-            if condition.attribute not in attributes:
-                result = None
-            elif not condition.holds(attributes[condition.attribute]):
-                return False
-        return result
-
-    def missing(self, person: PersonCategories) -> tuple[str, ...]:
-        """The ``category.attribute`` names this rule tests that ``person`` lacks."""
-        if self.category is None or self.category not in person:
-            return ()
-        attributes = person[self.category]
-        return tuple(
-            f"{self.category}.{c.attribute}"
-            for c in self.conditions
-            if c.attribute not in attributes
-        )
-
-    def describe(self, lang: Lang = "vi") -> str:
-        """The category (or group) label followed by the conditions."""
-        if self.category is None:
-            return GROUPS[self.group or ""].get(lang)
-        text = CATEGORIES[self.category].label(lang)
-        if self.conditions:
-            parts = (c.describe(self.category, lang) for c in self.conditions)
-            text += " (" + ", ".join(parts) + ")"
-        return text
-
-
-def evaluate_any(rules: tuple[Rule, ...], person: PersonCategories) -> bool | None:
-    """Any rule true → ``True``; all false → ``False``; otherwise ``None`` (missing input)."""
-    result: bool | None = False
-    for rule in rules:
-        value = rule.evaluate(person)
-        if value:
-            return True
-        if value is None:
-            result = None
-    return result
-
-
-class Level(_Model):
+class Level(RuleModel):
     """One level (mức) of a *levels* programme: an amount and the rules that qualify for it.
 
     ``id`` defaults to the amount as text, so a level is addressable by id or by amount.
@@ -473,10 +148,10 @@ class Level(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Level:
-        _require_note(self.confirmed, self.note)
+        require_note(self.confirmed, self.note)
         if self.rules_stated and not self.rules:
             raise RuleInvalidError(_MSG("no_rules"), at="rule")
-        if not self.rules_stated and (self.rules or _blank(self.note)):
+        if not self.rules_stated and (self.rules or is_blank(self.note)):
             raise RuleInvalidError(_MSG("unstated_rules"), at="rules_stated")
         return self
 
@@ -487,7 +162,7 @@ class Level(_Model):
         return evaluate_any(self.rules, person)
 
 
-class Bracket(_Model):
+class Bracket(RuleModel):
     """A longevity age bracket (khung tuổi mừng thọ): one ``age``, or every year from ``from_age``.
 
     >>> Bracket(from_age=101, every_year=True, amount=1_700_000).covers(104)
@@ -517,7 +192,7 @@ class Bracket(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Bracket:
-        _require_note(self.confirmed, self.note)
+        require_note(self.confirmed, self.note)
         single = self.age is not None and self.from_age is None and not self.every_year
         open_ended = self.age is None and self.from_age is not None and self.every_year
         if not (single or open_ended):
@@ -561,7 +236,7 @@ def _unique(items: tuple[Any, ...], key: str, *, prefix: str, what: Text) -> Non
         seen[value] = index
 
 
-class ProgrammeVersion(_Model):
+class ProgrammeVersion(RuleModel):
     """What a programme pays from ``effective`` until the next version: one instrument's values.
 
     ``effective`` defaults to the date of ``basis`` (not of a ``report``, which records
@@ -596,10 +271,10 @@ class ProgrammeVersion(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> ProgrammeVersion:
-        _require_note(self.confirmed, self.note)
+        require_note(self.confirmed, self.note)
         if not self.recorded:
             content = self.levels or self.brackets or self.amount is not None
-            if self.confirmed or _blank(self.note) or content or self.quota is not None:
+            if self.confirmed or is_blank(self.note) or content or self.quota is not None:
                 raise RuleInvalidError(_MSG("gap"), at="recorded")
         _unique(self.levels, "id", prefix="level", what=Text("mã mức", "level id"))
         _unique(self.levels, "amount", prefix="level", what=Text("số tiền mức", "level amount"))
@@ -663,7 +338,7 @@ _KIND_SHAPE: Mapping[str, tuple[str, ...]] = {
 _SHAPE_KEYS = {"levels": "level", "brackets": "bracket", "amount": "amount", "quota": "quota"}
 
 
-class Programme(_Model):
+class Programme(RuleModel):
     """A gift programme (chương trình quà): one funding source, one kind, dated versions.
 
     Kinds: ``levels`` (one gift at the highest level a person qualifies for),
@@ -792,7 +467,7 @@ class InForce:
         return self.programme.basis_of(self.version, item)
 
 
-class Ruleset(_Model):
+class Ruleset(RuleModel):
     """A set of gift programmes for one jurisdiction and occasion, possibly including others.
 
     ``includes`` names other rulesets (bundled ids, or paths relative to the file); the
