@@ -1,4 +1,6 @@
-"""allocate(): exact totals, three population shapes, undetermined cases, quotas, the loop."""
+"""allocate(): exact totals, three population shapes, undetermined cases, quotas.
+
+The report tree (`Allocation.to_report`) is tested in test_entitle_report.py."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.entitle.engine import entitlements
 from welfare_rules.entitle.person import Person
@@ -74,44 +75,6 @@ def test_allocate_totals_equal_the_sum_of_entitlements(ruleset: Any, data: Any) 
         assert (result.total.count, result.total.amount, result.undetermined_count) == expected
         assert result.population == len(people)
         assert sum(t.amount for t in result.by_source().values()) == expected[1]
-
-
-@settings(max_examples=40)
-@given(ruleset=rulesets(), data=st.data())
-def test_the_loop_closes_allocation_report_reconciles(ruleset: Any, data: Any) -> None:
-    ids = tuple(p.id for p in ruleset.all_programmes() if p.kind == "selected")
-    people = data.draw(populations(selections=ids))
-    result = allocate(people, ruleset, on=_date_in(ruleset, data))
-    report = result.to_report(lang=data.draw(st.sampled_from(["vi", "en"])))
-    audit = reconcile(report)
-    assert audit.findings == ()
-    root = report.nodes[0]
-    assert (root.count, root.amount) == (result.total.count, result.total.amount)
-
-
-def test_uong_bi_report_groups_like_the_source_table() -> None:
-    people = [
-        {"birth_year": 1954, "categories": {"war_invalid": {"injury_rate": 85}}},
-        {"birth_year": 1954, "categories": ["imprisoned_by_enemy"]},
-        {"birth_year": 1944, "selections": ["city-special-hardship"]},
-        {"birth_year": 1924},
-    ]
-    result = allocate(people, UONG_BI, on=TET_2024)
-    report = result.to_report()
-    [root] = report.nodes
-    assert [n.label for n in root.children] == [
-        "Quà Tết từ nguồn ngân sách",
-        "Quà mừng thọ người cao tuổi",
-    ]
-    budget, longevity = root.children
-    assert [n.source.value for n in budget.children if n.source] == ["central", "district"]
-    assert [(n.count, n.level, n.amount) for n in budget.children[0].children] == [
-        (1, 600_000, 600_000),
-        (1, 300_000, 300_000),
-    ]
-    assert [n.source.value for n in longevity.children if n.source] == ["district", "commune"]
-    assert root.amount == 600_000 + 300_000 + 1_000_000 + 900_000 + 1_700_000 + 2 * 700_000
-    assert reconcile(report).findings == ()
 
 
 def test_per_person_rows_and_undetermined_cases() -> None:

@@ -75,21 +75,6 @@ def test_uong_bi_brackets_by_calendar_year_age(
         assert not [i for i in items if isinstance(i, Undetermined)]
 
 
-def test_the_reason_cites_the_law_and_flags_unconfirmed_bases() -> None:
-    [gift] = entitlements(Person(birth_year=1954), UONG_BI, on=TET_2024)
-    assert isinstance(gift, Entitlement)
-    assert gift.source.value == "commune"
-    assert not gift.confirmed  # the amounts rest on the report, not on a public instrument
-    assert "1954" in gift.reason.en
-    assert "70 in 2024" in gift.reason.en
-    assert "700,000" in gift.reason.en
-    assert "700.000" in gift.reason.vi
-    assert "39/2009/QH12" in gift.reason.en
-    assert "Art. 21" in gift.reason.en
-    assert "Điều 21" in gift.reason.vi
-    assert "[chưa xác nhận]" in gift.reason.vi
-
-
 def _exact_ruleset() -> Any:
     return parse_ruleset(
         {
