@@ -109,7 +109,7 @@ _MSG = Catalog(
             en="; {count} corrections fit equally well, so none is chosen: {options}",
         ),
         "option": Text(
-            vi="{where} {field} {reported} → {value}", en="{field} {where} {reported} → {value}"
+            vi="{field} {where}: {reported} → {value}", en="{field} {where}: {reported} → {value}"
         ),
         "no_typo": Text(
             vi="; không lỗi gõ phím nào giải thích được; phải sửa ít nhất {size} số liệu,"
@@ -437,11 +437,7 @@ class _Explainer:
             "reported": _number(self.written[candidate.figure]),
             "value": _number(candidate.value),
         }
-        field = _MSG(candidate.field)
-        return _pair(
-            _MSG("option", where=where.vi, field=field.vi, **fields),
-            _MSG("option", where=where.en, field=field.en, **fields),
-        )
+        return _MSG("option", where=where, field=_MSG(candidate.field), **fields)
 
     def minimal_sets(self, edit: Edit) -> tuple[tuple[FigurePlace, ...], ...]:
         sets = [group for group in self.check.minimal_sets if group & set(edit.figures)]
