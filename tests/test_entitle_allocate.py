@@ -192,7 +192,7 @@ def test_pandas_frames_give_the_same_allocation() -> None:
     assert from_frame.undetermined_count == from_columns.undetermined_count
     assert from_frame.people is not None
     assert [p.id for p in from_frame.people] == columns["id"]
-    assert from_frame.to_frame()["amount"].sum() == from_frame.total.amount
+    assert from_frame.to_pandas()["amount"].sum() == from_frame.total.amount
 
 
 @settings(max_examples=25)

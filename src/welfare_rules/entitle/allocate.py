@@ -229,25 +229,6 @@ class Allocation:
             ],
         }
 
-    def to_frame(self) -> Any:
-        """The lines as a pandas DataFrame (needs the ``pandas`` extra)."""
-        import importlib
-
-        pandas = importlib.import_module("pandas")  # optional extra: imported when used
-        return pandas.DataFrame(
-            [
-                {
-                    "source": line.source.value,
-                    "programme": line.programme,
-                    "level": line.level,
-                    "level_amount": line.level_amount,
-                    "count": line.count,
-                    "amount": line.amount,
-                }
-                for line in self.lines
-            ]
-        )
-
     def to_pandas(self) -> Any:
         """The lines as a pandas DataFrame (the ``pandas`` extra) with exact ``Int64``
         columns; see ``welfare_rules.scenario._frames.ALLOCATION_COLUMNS``."""
