@@ -18,6 +18,7 @@ Run: ``.venv/bin/python benchmarks/extract_speed.py``
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 
 from welfare_rules.audit.extract import example_text, extract_report
@@ -62,8 +63,9 @@ def _seconds(text: str) -> float:
     return time.process_time() - started
 
 
-def main() -> None:
-    """Print the medians and whether they meet the targets."""
+def main() -> int:
+    """Print the medians and whether they meet the targets; 1 when one is missed."""
+    missed = False
     gifts = example_text() + "\n"
     for name, unit in (("a whole report", gifts + _NARRATIVE * 9), ("gift table only", gifts)):
         text = unit * (2_000_000 // len(unit.encode()) + 1)
@@ -75,6 +77,7 @@ def main() -> None:
         print(f"  median {median:.2f} MB/s (min {min(rates):.2f}, max {max(rates):.2f})")
         if name == "a whole report":
             verdict = "ok" if median >= TARGET_MB_PER_S else "BELOW TARGET"
+            missed = missed or median < TARGET_MB_PER_S
             print(f"  target >= {TARGET_MB_PER_S} MB/s: {verdict}")
     for name, line in (
         ("1 MB of digits and dots", "1." * 500_000),
@@ -82,8 +85,10 @@ def main() -> None:
     ):
         seconds = statistics.median(_seconds(line) for _ in range(3))
         verdict = "ok" if seconds < TARGET_WORST_S else "ABOVE TARGET"
+        missed = missed or seconds >= TARGET_WORST_S
         print(f"  {name}: median {seconds:.3f} s (target < {TARGET_WORST_S} s): {verdict}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -29,6 +29,7 @@ from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._gc import paused_collection
 from .._i18n import Catalog, Text
 from ..errors import ReportDataError
 from ..tiers import FundingSource
@@ -107,11 +108,13 @@ def extract_report(text: str) -> ExtractedReport:
     """Read a Vietnamese report's text into its tree of figures (see the module docs).
 
     Never raises for a ``str``; anything else raises
-    :class:`~welfare_rules.errors.ReportDataError`.
+    :class:`~welfare_rules.errors.ReportDataError`. The cyclic garbage collector is paused
+    while the tree is built (see :mod:`welfare_rules._gc`).
     """
     if not isinstance(text, str):
         raise ReportDataError(_MSG("type", kind=type(text).__name__), value=text)
-    return _Extraction(read_lines(text)).run()
+    with paused_collection():
+        return _Extraction(read_lines(text)).run()
 
 
 class _Extraction:
