@@ -115,21 +115,7 @@ def diagnosis(rng: random.Random, trials: int = 300) -> bool:
 
 def _mistyped(report: Report, compiled: CompiledReport, name: str, value: int) -> Report:
     ref = compiled.figures[name]
-
-    def rebuild(node, path):  # type: ignore[no-untyped-def]
-        if path:
-            children = list(node.children)
-            children[path[0]] = rebuild(children[path[0]], path[1:])
-            return node.model_copy(update={"children": tuple(children)})
-        if ref.restatement is None:
-            return node.model_copy(update={ref.field: value})
-        restated = list(node.restatements)
-        restated[ref.restatement] = restated[ref.restatement].model_copy(update={"value": value})
-        return node.model_copy(update={"restatements": tuple(restated)})
-
-    nodes = list(report.nodes)
-    nodes[ref.path[0]] = rebuild(nodes[ref.path[0]], ref.path[1:])
-    return report.model_copy(update={"nodes": tuple(nodes)})
+    return report.with_figure(ref.path, ref.field, value, restatement=ref.restatement)
 
 
 def main() -> int:

@@ -166,21 +166,7 @@ def test_findings_are_deterministic() -> None:
 
 def _with_figure(report: Report, ref: FigureRef, value: int) -> Report:
     """``report`` with one figure replaced (no validation: a mistyping on purpose)."""
-
-    def rebuild(node: Node, path: tuple[int, ...]) -> Node:
-        if path:
-            children = list(node.children)
-            children[path[0]] = rebuild(children[path[0]], path[1:])
-            return node.model_copy(update={"children": tuple(children)})
-        if ref.restatement is None:
-            return node.model_copy(update={ref.field: value})
-        restated = list(node.restatements)
-        restated[ref.restatement] = restated[ref.restatement].model_copy(update={"value": value})
-        return node.model_copy(update={"restatements": tuple(restated)})
-
-    nodes = list(report.nodes)
-    nodes[ref.path[0]] = rebuild(nodes[ref.path[0]], ref.path[1:])
-    return report.model_copy(update={"nodes": tuple(nodes)})
+    return report.with_figure(ref.path, ref.field, value, restatement=ref.restatement)
 
 
 @settings(max_examples=60)

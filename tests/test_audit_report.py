@@ -94,3 +94,13 @@ def test_bad_data_names_the_key_path_in_both_languages(
     assert path in info.value.text.vi
     with pytest.raises(ReportDataError):
         Report.from_json(json.dumps(data))
+
+
+def test_with_figure_replaces_one_figure_and_leaves_the_original() -> None:
+    report = _report()
+    changed = report.with_figure((0, 0), "count", 5503)
+    assert changed.node((0, 0)).count == 5503
+    assert report.node((0, 0)).count == 5502
+    restated = report.with_figure((0,), "count", 1, restatement=0)
+    assert restated.node((0,)).restatements[0].value == 1
+    assert restated.node((0,)).count == 5502

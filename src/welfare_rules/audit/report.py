@@ -149,6 +149,33 @@ class Report(_Frozen):
             node = node.children[index]
         return node
 
+    def with_figure(
+        self, path: NodePath, field: FigureField, value: int, *, restatement: int | None = None
+    ) -> Report:
+        """A copy with one figure replaced: the node's own ``field`` at ``path``, or its
+        ``restatement``-th restatement. The value is not validated (a test or a what-if may
+        want a mistyping on purpose); the original is untouched.
+
+        >>> line = Node(label="Mức 500.000đ", count=5502, level=500_000, amount=2_721_000_000)
+        >>> Report(nodes=(line,)).with_figure((0,), "amount", 2_751_000_000).nodes[0].amount
+        2751000000
+        """
+
+        def rebuild(node: Node, rest: NodePath) -> Node:
+            if rest:
+                children = list(node.children)
+                children[rest[0]] = rebuild(children[rest[0]], rest[1:])
+                return node.model_copy(update={"children": tuple(children)})
+            if restatement is None:
+                return node.model_copy(update={field: value})
+            restated = list(node.restatements)
+            restated[restatement] = restated[restatement].model_copy(update={"value": value})
+            return node.model_copy(update={"restatements": tuple(restated)})
+
+        nodes = list(self.nodes)
+        nodes[path[0]] = rebuild(nodes[path[0]], path[1:])
+        return self.model_copy(update={"nodes": tuple(nodes)})
+
     def labels(self, path: NodePath) -> tuple[str, ...]:
         """The labels from the top-level node down to the node at ``path``."""
         return tuple(self.node(path[: depth + 1]).label for depth in range(len(path)))
