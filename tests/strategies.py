@@ -396,3 +396,137 @@ def report_like_text(draw: st.DrawFn) -> str:
         st.lists(st.one_of(_REPORT_PIECES, _REPORT_NUMBERS, st.text(max_size=4)), max_size=40)
     )
     return "".join(parts)
+
+
+# ------------------------------------- the text extractor's pieces (audit/_normalize.py …)
+def grouped(value: int) -> str:
+    """``value`` written the Vietnamese way: ``.`` between thousands (``13.200.000``)."""
+    return f"{value:,}".replace(",", ".")
+
+
+# Words of gift reports, with their diacritics (NFC here; tests derive the NFD form).
+_REPORT_WORDS = st.sampled_from(
+    [
+        "Tổng",
+        "số",
+        "suất",
+        "quà",
+        "Mức",
+        "Tuổi",
+        "người",
+        "trị",
+        "giá",
+        "đồng",
+        "Trong",
+        "đó",
+        "cụ",
+        "thể",
+        "Nguồn",
+        "ngân",
+        "sách",
+        "tỉnh",
+        "Hội",
+        "Người",
+        "cao",
+        "tuổi",
+        "lượt",
+        "đối",
+        "tượng",
+        "hồ",
+        "sơ",
+        "Quyết",
+        "định",
+        "ngày",
+        "Thành",
+        "phố",
+        "Uông",
+        "Bí",
+        "1.251",
+        "600.000đ",
+        "22",
+        "=",
+        "x",
+        ":",
+        ";",
+        "(",
+        ")",
+        ".",
+        ",",
+        "-",
+    ]
+)
+# Every kind of space the normaliser turns into one plain space (tabs too, outside tables).
+ODD_SPACES = (
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2002",
+    "\u2003",
+    "\u2009",
+    "\u200a",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+)
+# Typographic marks and their plain forms.
+SMART_MARKS = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+}
+
+
+_WRAPS = st.sampled_from(["", "", "**", "__", "\u201c\u201d", "\u2018\u2019"])
+_SPACES = st.sampled_from(ODD_SPACES)
+
+
+@st.composite
+def messy_line(draw: st.DrawFn) -> str:
+    """One line of report text as it arrives pasted from Word or PDF: words separated by
+    odd spaces, some wrapped in ``**``/``__`` emphasis or smart quotes, in NFC or NFD.
+    Never a line break, a pipe (a table row) or a backslash (an escape)."""
+    import unicodedata
+
+    pieces: list[str] = []
+    for word, wrap, space in draw(st.lists(st.tuples(_REPORT_WORDS, _WRAPS, _SPACES), max_size=8)):
+        if wrap in ("**", "__"):
+            word = wrap + word + wrap
+        elif wrap:
+            word = wrap[0] + word + wrap[1]
+        pieces.append(word)
+        pieces.append(space)
+    line = draw(st.sampled_from(["", " ", "\u00a0", "\u200b"])) + "".join(pieces)
+    if draw(st.booleans()):
+        line = line.replace(" ", draw(st.sampled_from(["\u2003", "\ufeff ", " \u00ad"])), 1)
+    form = draw(st.sampled_from(["NFC", "NFD"]))
+    return unicodedata.normalize(form, line)
+
+
+line_breaks = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def texts_with_breaks(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Lines (as written) and the text joining them with mixed ``\\n``/``\\r\\n``/``\\r``."""
+    lines = draw(st.lists(messy_line(), min_size=1, max_size=5))
+    text = lines[0]
+    for line in lines[1:]:
+        newline = draw(line_breaks)
+        if text.endswith("\r") and newline == "\n":
+            newline = "\r\n"  # "\r" + "\n" would be one break, not two
+        text += newline + line
+    return lines, text
+
+
+# Counts as reports write them: up to a few hundred thousand people or gifts.
+report_counts = st.integers(min_value=0, max_value=500_000)
+# Gift levels (mức) in whole thousands of đồng, as reports state them.
+gift_levels = st.integers(min_value=1, max_value=5_000).map(lambda k: k * 1_000)

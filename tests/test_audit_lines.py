@@ -1,0 +1,302 @@
+"""Tests for audit/_lines.py: one line's figures as records, with their parts."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._lines import Rec, is_announcement, read_line
+from welfare_rules.audit._normalize import normalize_text
+from welfare_rules.audit._numbers import scan
+
+from .strategies import gift_levels, grouped, report_like_text
+
+
+def read(text: str, *, line: int = 1, bullet: str | None = None) -> list[Rec]:
+    return read_line(normalize_text(text), line=line, bullet=bullet).records
+
+
+def figures(rec: Rec) -> tuple[int | None, int | None, int | None]:
+    return rec.count, rec.level, rec.amount
+
+
+def walk(recs: list[Rec]) -> list[Rec]:
+    found: list[Rec] = []
+    for rec in recs:
+        found.append(rec)
+        found.extend(walk(rec.children))
+    return found
+
+
+# -- level lines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "label"),
+    [
+        ("Mức 600.000đ: 22 suất quà = 13.200.000đ.", (22, 600_000, 13_200_000), "Mức 600.000đ"),
+        ("Mức 2.000.000đ x 20 suất = 40.000.000đ", (20, 2_000_000, 40_000_000), "Mức 2.000.000đ"),
+        ("Mức 2.000.000đ × 20 suất = 40.000.000đ", (20, 2_000_000, 40_000_000), "Mức 2.000.000đ"),
+        ("Mức 2.000.000đ * 20 suất: 40.000.000đ", (20, 2_000_000, 40_000_000), "Mức 2.000.000đ"),
+        ("Tuổi 80: 291 người x 900.000đ = 261.900.000đ", (291, 900_000, 261_900_000), "Tuổi 80"),
+        ("Tuổi 90: 31 người × 1.000.000đ: 31.000.000đ", (31, 1_000_000, 31_000_000), "Tuổi 90"),
+        (
+            "Mức 500.000đ: 5.502 suất = 2.721.000.000đ",
+            (5_502, 500_000, 2_721_000_000),
+            "Mức 500.000đ",
+        ),
+    ],
+)
+def test_level_lines(line: str, expected: tuple[int, int, int], label: str) -> None:
+    (rec,) = read(line, line=12, bullet="+")
+    assert figures(rec) == expected
+    assert (rec.label, rec.line, rec.bullet, rec.children) == (label, 12, "+", [])
+
+
+@given(
+    st.integers(1, 50_000),
+    gift_levels,
+    st.sampled_from(
+        [
+            "Mức {level}: {count} = {amount}",
+            "Mức {level} x {count} = {amount}",
+            "Mức {level} × {count}: {amount}",
+            "Mức {level} * {count} = {amount}",
+            "{count} x {level} = {amount}",
+        ]
+    ),
+    st.sampled_from(["suất", "suất quà", "người", "lượt"]),
+)
+@example(22, 600_000, "Mức {level}: {count} = {amount}", "suất quà")
+@example(1_229, 300_000, "Mức {level}: {count} = {amount}", "suất quà")
+def test_any_level_line_reads_its_three_figures(
+    count: int, level: int, form: str, unit: str
+) -> None:
+    """A mistyped product is read as written (the audit finds it, the reader never fixes it)."""
+    amount = count * level + 1_000
+    line = form.format(
+        level=f"{grouped(level)}đ", count=f"{grouped(count)} {unit}", amount=f"{grouped(amount)}đ"
+    )
+    (rec,) = read(line)
+    assert figures(rec) == (count, level, amount)
+    assert rec.unit == unit.split()[0]
+
+
+# -- totals and announcements --------------------------------------------------------------------
+
+
+def test_total_lines() -> None:
+    (rec,) = read("Tổng số 1.251 suất quà trị giá 381.900.000 đồng")
+    assert (rec.count, rec.amount, rec.total_cue, rec.label) == (
+        1_251,
+        381_900_000,
+        True,
+        "Tổng số",
+    )
+    (rec,) = read("Nguồn ngân sách là 11.115 suất = 7.314.900.000 đồng")
+    assert (rec.count, rec.amount, rec.total_cue) == (11_115, 7_314_900_000, False)
+    assert rec.label == "Nguồn ngân sách"  # the connecting "là" trimmed
+
+
+@pytest.mark.parametrize(
+    "cue", ["trong đó:", "Trong đó", "cụ thể:", "gồm:", "bao gồm:", "chia ra:"]
+)
+def test_a_trailing_announcement_announces_parts_on_the_next_lines(cue: str) -> None:
+    (rec,) = read(f"- Nguồn xã: 1.197 suất = 837.900.000đ, {cue}")
+    assert (rec.count, rec.amount, rec.announces, rec.children) == (1_197, 837_900_000, True, [])
+
+
+def test_no_announcement_no_announces() -> None:
+    (rec,) = read("- Nguồn xã: 1.197 suất = 837.900.000đ.")
+    assert rec.announces is False
+
+
+@pytest.mark.parametrize("cue", ["trong đó", "cụ thể", "gồm", "bao gồm", "chia ra"])
+def test_announced_parts_on_the_same_line(cue: str) -> None:
+    (rec,) = read(
+        f"Tặng 320 suất quà, {cue}: 20 suất mức 2.000.000đ = 40.000.000đ; 300 suất mức 1.000.000đ = 300.000.000đ"
+    )
+    assert rec.count == 320
+    assert [figures(part) for part in rec.children] == [
+        (20, 2_000_000, 40_000_000),
+        (300, 1_000_000, 300_000_000),
+    ]
+    assert rec.explicit
+    assert rec.inline
+    assert not rec.announces
+
+
+def test_announced_parts_are_kept_even_when_they_do_not_add_up() -> None:
+    """The words say these are parts; the audit, not the reader, judges the sums."""
+    (rec,) = read(
+        "Mừng thọ 434 cụ, trong đó: Tuổi 100 có 15 cụ; Tuổi 95 có 13 cụ; Tuổi 90 có 31 cụ; Tuổi 80 có 374 cụ."
+    )
+    assert [part.count for part in rec.children] == [15, 13, 31, 374]
+    assert [part.label for part in rec.children] == ["Tuổi 100", "Tuổi 95", "Tuổi 90", "Tuổi 80"]
+    assert rec.explicit
+
+
+def test_age_range_label() -> None:
+    (rec,) = read("Mừng thọ 434 cụ, trong đó: tuổi 100 và trên 100 có 15 cụ; Tuổi 95 có 419 cụ.")
+    assert rec.children[0].label == "tuổi 100 và trên 100"
+
+
+@pytest.mark.parametrize(
+    ("text", "announces"),
+    [
+        ("Trong đó:", True),
+        ("trong đó", True),
+        ("Cụ thể như sau:", True),
+        ("Gồm:", True),
+        ("Bao gồm :", True),
+        ("Chi tiết như sau", True),
+        ("chia ra:", True),
+        ("Trong đó: 5 suất", False),
+        ("trong đó có", False),
+        ("Cụ thể hóa", False),
+        ("", False),
+    ],
+)
+def test_is_announcement(text: str, announces: bool) -> None:
+    assert is_announcement(text) is announces
+
+
+def test_cu_the_hoa_is_not_an_announcement_inside_a_line() -> None:
+    recs = read("Tặng 30 suất, cụ thể hóa 10 suất")
+    assert [rec.count for rec in recs] == [30, 10]
+    assert recs[0].children == []
+
+
+# -- parentheses and the arithmetic ----------------------------------------------------------------
+
+PAYMENT = (
+    "Chi trả trợ cấp cho {total} lượt đối tượng (trong đó đối tượng BTXH 11.011 lượt đối tượng = "
+    "7.845.650.000 đồng; NCC: 3.296 đối tượng = 7.706.902.630 đồng; hộ nghèo 1.066 lượt = "
+    "918.260.000 đồng) với tổng kinh phí chi trợ cấp 16.464.647.630 đồng"
+)
+
+
+@pytest.mark.parametrize("total", ["15.373", "15.372"])
+def test_inline_breakdown_in_parentheses(total: str) -> None:
+    """``trong đó`` inside the parenthesis makes the parts explicit: kept even when the
+    written total (15.372) is one short of its parts."""
+    (rec,) = read(PAYMENT.format(total=total))
+    assert (rec.count, rec.amount) == (int(total.replace(".", "")), 16_464_647_630)
+    assert [part.count for part in rec.children] == [11_011, 3_296, 1_066]
+    assert [part.label for part in rec.children] == ["đối tượng BTXH", "NCC", "hộ nghèo"]
+    assert rec.explicit
+    assert rec.inline
+
+
+@given(
+    st.lists(st.integers(0, 5_000), min_size=2, max_size=6),
+    st.sampled_from(["hồ sơ", "suất", "người"]),
+)
+@example([27, 1, 90], "hồ sơ")
+def test_a_parenthesis_whose_counts_add_up_holds_parts(parts: list[int], unit: str) -> None:
+    body = "; ".join(f"nhóm {i}: {count:02d} {unit}" for i, count in enumerate(parts))
+    (rec,) = read(f"Tiếp nhận {grouped(sum(parts))} {unit} ({body}).")
+    assert [part.count for part in rec.children] == parts
+    assert rec.inline
+    assert not rec.explicit  # inferred from the arithmetic alone
+
+
+@given(st.lists(st.integers(0, 5_000), min_size=2, max_size=6), st.integers(1, 100))
+def test_a_parenthesis_that_does_not_add_up_holds_siblings(parts: list[int], off: int) -> None:
+    body = "; ".join(f"nhóm {i}: {count} người" for i, count in enumerate(parts))
+    recs = read(f"Đi làm {sum(parts) + off} người ({body}).")
+    assert [rec.count for rec in recs] == [sum(parts) + off, *parts]
+    assert all(rec.children == [] for rec in recs)
+
+
+def test_amounts_add_up_when_no_count_is_given() -> None:
+    (rec,) = read("Kinh phí 300.000.000đ (ngân sách 100.000.000đ; xã hội hóa 200.000.000đ)")
+    assert [part.amount for part in rec.children] == [100_000_000, 200_000_000]
+
+
+def test_an_aside_without_figures_stays_in_the_record() -> None:
+    (rec,) = read("Tặng 5 suất (nguồn Trung ương) = 2.000.000đ")
+    assert (rec.count, rec.amount, rec.children) == (5, 2_000_000, [])
+
+
+@given(st.lists(st.integers(1, 5_000), min_size=2, max_size=6))
+@example([10, 20, 30])
+def test_a_total_cue_takes_the_records_that_add_up_to_it(parts: list[int]) -> None:
+    body = "; ".join(f"nguồn {i} {count} suất" for i, count in enumerate(parts))
+    (rec,) = read(f"Tổng số {sum(parts)} suất: {body}")
+    assert [part.count for part in rec.children] == parts
+    # without the cue, or when the sum is off, the same records stand side by side
+    assert [r.count for r in read(f"Quà {sum(parts)} suất: {body}")] == [sum(parts), *parts]
+    assert [r.count for r in read(f"Tổng số {sum(parts) + 1} suất: {body}")] == [
+        sum(parts) + 1,
+        *parts,
+    ]
+
+
+# -- claims, unknowns, never a number lost ------------------------------------------------------
+
+
+def test_a_claim_attaches_to_its_record() -> None:
+    (rec,) = read(
+        "Tặng 1.251 suất = 500.000.000 đồng (trung bình mỗi suất quà trị giá trên 400.000 đồng)"
+    )
+    assert rec.claims == [(">", 400_000)]
+    assert rec.children == []
+
+
+def test_a_claim_without_a_record_is_listed() -> None:
+    result = read_line("Quà (trung bình mỗi suất trên 400.000 đồng).", line=3)
+    assert result.records == []
+    assert [token.text for token in result.unknown] == ["400.000 đồng"]
+
+
+def test_unknown_numbers_are_listed_beside_the_records() -> None:
+    result = read_line("Đội 178 kiểm tra 5 suất", line=3)
+    assert [token.text for token in result.unknown] == ["178"]
+    assert [rec.count for rec in result.records] == [5]
+
+
+def test_a_line_without_figures_has_no_records() -> None:
+    result = read_line("Quyết định số 1583/QĐ-CTN ngày 26/12/2023", line=2)
+    assert result.records == []
+    assert [token.kind for token in result.tokens] == ["instrument", "date"]
+
+
+@given(report_like_text())
+@example("Tổng số 60 suất: A 10 suất; B 20 suất; C 30 suất (D 1 suất (E 2 suất))")
+@example("((((((((((1 suất))))))))))")
+def test_every_figure_fills_exactly_one_field(raw: str) -> None:
+    text = normalize_text(raw.replace("\r", " ").replace("\n", " "))
+    result = read_line(text, line=5, bullet="-")
+    wanted = [t.kind for t in scan(text) if t.kind in ("count", "level", "amount")]
+    recs = walk(result.records)
+    filled = sum(rec.count is not None for rec in recs)
+    filled += sum(rec.level is not None for rec in recs)
+    filled += sum(rec.amount is not None for rec in recs)
+    assert filled == len(wanted)
+    assert all(rec.has_figures() or rec.level is not None for rec in recs)
+    assert all((rec.line, rec.bullet) == (5, "-") for rec in recs)
+    claims = sum(len(rec.claims) for rec in recs)
+    orphans = [t for t in result.unknown if t.kind == "claim"]
+    assert claims + len(orphans) == sum(t.kind == "claim" for t in scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 100_000 + "1 suất",
+        "trong đó; " * 100_000,
+        "Tổng số " * 120_000 + "5 suất",
+        ")" * 200_000 + "1 suất",
+        "Mức 5đ: 2 suất = 10đ; " * 2_000,
+    ],
+)
+def test_pathological_lines_are_linear(text: str) -> None:
+    """A ceiling far above linear time and far below quadratic: no backtracking blow-up
+    (speed itself is measured by benchmarks/extract_speed.py)."""
+    started = time.perf_counter()
+    read_line(text, line=1)
+    assert time.perf_counter() - started < 1.0

@@ -1,0 +1,305 @@
+"""Tests for audit/_structure.py: which record is a part of which, across lines."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._lines import Rec, read_line
+from welfare_rules.audit._normalize import read_lines
+from welfare_rules.audit._structure import Builder
+
+
+def rec(
+    line: int,
+    count: int | None = None,
+    amount: int | None = None,
+    bullet: str | None = None,
+    *,
+    total_cue: bool = False,
+) -> Rec:
+    return Rec(
+        line=line, label=f"r{line}", count=count, amount=amount, bullet=bullet, total_cue=total_cue
+    )
+
+
+def shape(recs: list[Rec]) -> list[object]:
+    """The tree as nested lines: ``[1, [2, 3], 4]`` is 1 holding 2 and 3, then 4."""
+    out: list[object] = []
+    for r in recs:
+        out.append(r.line)
+        if r.children:
+            out.append(shape(r.children))
+    return out
+
+
+def build(
+    *recs: Rec, announce_after: tuple[int, ...] = (), heading_after: tuple[int, ...] = ()
+) -> list[Rec]:
+    builder = Builder()
+    for r in recs:
+        builder.place(r)
+        if r.line in announce_after:
+            builder.announce()
+        if r.line in heading_after:
+            builder.heading()
+    return builder.finish()
+
+
+def build_text(text: str) -> list[Rec]:
+    """The text's records placed as extract.py places them (headings and announcements)."""
+    from welfare_rules.audit._lines import is_announcement
+
+    builder = Builder()
+    for line in read_lines(text):
+        if line.heading:
+            builder.heading()
+        if is_announcement(line.text):
+            builder.announce()
+            continue
+        for r in read_line(line.text, line=line.number, bullet=line.bullet).records:
+            builder.place(r)
+    return builder.finish()
+
+
+# -- the rules of placement ------------------------------------------------------------------
+
+
+def test_announced_parts_are_taken_even_when_they_do_not_fit() -> None:
+    """After "Trong đó:" the list goes on where a figure is mistyped (25 > 30 - 10)."""
+    tree = build(
+        rec(1, 30, 300, total_cue=True),
+        rec(2, 10, 100, "-"),
+        rec(3, 25, 250, "-"),
+        announce_after=(1,),
+    )
+    assert shape(tree) == [1, [2, 3]]
+    assert tree[0].explicit
+
+
+def test_a_new_bullet_that_fits_is_a_part() -> None:
+    tree = build(
+        rec(1, 30, None, "-"), rec(2, 10, None, "+"), rec(3, 20, None, "+"), rec(4, 5, None, "-")
+    )
+    assert shape(tree) == [1, [2, 3], 4]
+    assert not tree[0].explicit
+
+
+def test_a_new_bullet_that_does_not_fit_is_not_a_part() -> None:
+    assert shape(build(rec(1, 30, None, "-"), rec(2, 31, None, "+"))) == [1, 2]
+
+
+def test_a_part_that_does_not_fit_what_is_left_stands_beside() -> None:
+    """Under an announced 30: "+ 15" exceeds its "- 10" so it is the 30's part, and then
+    "- 20" exceeds what is left (30 - 25): it stands beside the total."""
+    tree = build(
+        rec(1, 30, total_cue=True),
+        rec(2, 10, None, "-"),
+        rec(3, 15, None, "+"),
+        rec(4, 20, None, "-"),
+        announce_after=(1,),
+    )
+    assert shape(tree) == [1, [2, 3], 4]
+
+
+def test_the_same_bullet_as_the_parent_is_a_sibling() -> None:
+    assert shape(build(rec(1, 30, None, "-", total_cue=True), rec(2, 10, None, "-"))) == [1, 2]
+
+
+def test_a_total_takes_unbulleted_lines_that_add_up_then_stops() -> None:
+    tree = build(rec(1, 30, total_cue=True), rec(2, 10), rec(3, 20), rec(4, 1))
+    assert shape(tree) == [1, [2, 3], 4]
+
+
+def test_unbulleted_lines_without_a_total_cue_stay_apart() -> None:
+    assert shape(build(rec(1, 30), rec(2, 10), rec(3, 20))) == [1, 2, 3]
+
+
+def test_a_filled_record_takes_no_more() -> None:
+    tree = build(
+        rec(1, 30, None, "-"), rec(2, 10, None, "+"), rec(3, 20, None, "+"), rec(4, 0, None, "+")
+    )
+    assert shape(tree) == [1, [2, 3], 4]
+
+
+def test_counts_are_evidence_even_when_amounts_are_wrong() -> None:
+    """The source report's provincial subtotal: counts add up, the amount is mistyped."""
+    tree = build(
+        rec(1, 7_432, 5_445_400_000, "-"),
+        rec(2, 500, 1_000_000_000, "+"),
+        rec(3, 1_430, 1_704_400_000, "+"),
+        rec(4, 5_502, 2_721_000_000, "+"),
+    )
+    assert shape(tree) == [1, [2, 3, 4]]
+
+
+def test_amounts_decide_when_counts_are_missing() -> None:
+    tree = build(rec(1, None, 300, "-"), rec(2, None, 100, "+"), rec(3, None, 200, "+"))
+    assert shape(tree) == [1, [2, 3]]
+
+
+def test_inferred_parts_that_do_not_add_up_are_undone() -> None:
+    tree = build(rec(1, 30, 300, "-"), rec(2, 10, 100, "+"), rec(3, 5, 50, "+"))
+    assert shape(tree) == [1, 2, 3]
+
+
+def test_explicit_or_inline_parts_are_never_undone() -> None:
+    parent = rec(1, 30, 300, "-")
+    parent.explicit = True
+    assert shape(build(parent, rec(2, 10, 100, "+"), rec(3, 5, 50, "+"))) == [1, [2, 3]]
+
+
+def test_an_inline_record_takes_no_parts_from_other_lines() -> None:
+    (parent,) = read_line("Tặng 30 suất (A 10 suất; B 20 suất)", line=1, bullet="-").records
+    assert shape(build(parent, rec(2, 0, None, "+"))) == [1, [1, 1], 2]
+
+
+def test_deeper_bullets_nest_and_close() -> None:
+    tree = build(
+        rec(1, 30, None, "-"),
+        rec(2, 10, None, "+"),
+        rec(3, 4, None, "*"),
+        rec(4, 6, None, "*"),
+        rec(5, 20, None, "+"),
+        rec(6, 7, None, "-"),
+    )
+    assert shape(tree) == [1, [2, [3, 4], 5], 6]
+
+
+def test_a_heading_closes_everything() -> None:
+    tree = build(
+        rec(1, 30, None, "-"), rec(2, 10, None, "+"), rec(3, 20, None, "+"), heading_after=(1,)
+    )
+    assert shape(tree) == [1, 2, 3]
+
+
+def test_announce_and_top() -> None:
+    builder = Builder()
+    builder.announce()  # nothing open: nothing to announce
+    assert builder.top() is None
+    first = rec(1, 30, None, "-")
+    builder.place(first)
+    builder.announce()
+    assert builder.top() is first
+    assert first.announces
+
+
+# -- the source report's shape, in text -----------------------------------------------------------
+
+GIFTS = """\
+Tổng số 11.115 suất = 7.314.900.000 đồng. Trong đó:
+- Quà Trung ương: 1.251 suất = 381.900.000đ
+- Quà của tỉnh: 7.432 suất = 5.445.400.000 đồng
++ Mức 2.000.000đ x 500 suất = 1.000.000.000đ
++ Mức 1.200.000đ x 1.430 suất = 1.716.000.000đ
++ Mức 500.000đ x 5.502 suất = 2.721.000.000đ
+- Quà của thành phố: 2.432 suất = 1.137.600 đồng
+## Mừng thọ
+Mừng thọ 434 cụ
+"""
+
+
+def test_source_report_shape() -> None:
+    """Provincial lines carry "+" under a "-"; the mistyped amounts never break the tree."""
+    tree = build_text(GIFTS)
+    assert shape(tree) == [1, [2, 3, [4, 5, 6], 7], 9]
+    assert [child.count for child in tree[0].children] == [1_251, 7_432, 2_432]
+
+
+def test_same_bullet_parts_close_when_counts_add_up() -> None:
+    """The source marks the provincial lines with the same "-" as their parent: the counts
+    (500 + 1.430 + 5.502 = 7.432) are what says they are parts."""
+    text = (
+        GIFTS.replace("+ Mức", "- Mức")
+        .replace("- Quà Trung", "* Quà Trung")
+        .replace("- Quà của", "* Quà của")
+    )
+    tree = build_text(text)
+    assert shape(tree) == [1, [2, 3, [4, 5, 6], 7], 9]
+
+
+# -- properties -------------------------------------------------------------------------------------
+
+
+@st.composite
+def placements(draw: st.DrawFn) -> list[tuple[Rec, bool]]:
+    """Records with any bullets, counts and amounts, some announcing."""
+    out = []
+    for line in range(1, draw(st.integers(1, 8)) + 1):
+        count = draw(st.none() | st.integers(0, 40))
+        amount = draw(st.none() | st.integers(0, 40))
+        bullet = draw(st.sampled_from([None, "-", "+", "*"]))
+        out.append(
+            (rec(line, count, amount, bullet, total_cue=draw(st.booleans())), draw(st.booleans()))
+        )
+    return out
+
+
+def preorder(recs: list[Rec]) -> list[int]:
+    return [r.line for r0 in recs for r in [r0, *_all(r0.children)]]
+
+
+def _all(recs: list[Rec]) -> list[Rec]:
+    return [r for r0 in recs for r in [r0, *_all(r0.children)]]
+
+
+@given(placements())
+@example(
+    [(rec(1, 30, None, "-"), False), (rec(2, 10, None, "+"), False), (rec(3, 5, None, "+"), False)]
+)
+@example(
+    [(rec(1, 3, 9, None, total_cue=True), False), (rec(2, 1, 4), False), (rec(3, 2, 4), False)]
+)
+def test_no_record_lost_reading_order_kept_and_inferred_parts_add_up(
+    case: list[tuple[Rec, bool]],
+) -> None:
+    builder = Builder()
+    for r, announces in case:
+        builder.place(r)
+        if announces:
+            builder.announce()
+    tree = builder.finish()
+    assert preorder(tree) == [r.line for r, _ in case]
+    for parent in _all(tree):
+        if parent.children and not parent.explicit and not parent.inline:
+            counts = [c.count for c in parent.children]
+            amounts = [c.amount for c in parent.children]
+            assert (
+                parent.count is not None
+                and None not in counts
+                and sum(c or 0 for c in counts) == parent.count
+            ) or (
+                parent.amount is not None
+                and None not in amounts
+                and sum(a or 0 for a in amounts) == parent.amount
+            )
+
+
+@given(st.lists(st.lists(st.integers(1, 1_000), min_size=1, max_size=4), min_size=1, max_size=4))
+@example([[500, 1_430, 5_502], [22, 1_229]])
+def test_bullet_trees_whose_counts_add_up_are_rebuilt(groups: list[list[int]]) -> None:
+    recs = [rec(1, sum(map(sum, groups)), None, "-")]
+    expected: list[object] = [1]
+    inner: list[object] = []
+    for group in groups:
+        head = len(recs) + 1
+        recs.append(rec(head, sum(group), None, "+"))
+        recs.extend(rec(head + 1 + i, count, None, "*") for i, count in enumerate(group))
+        inner.extend([head, list(range(head + 1, head + 1 + len(group)))])
+    expected.append(inner)
+    assert shape(build(*recs)) == expected
+
+
+def test_a_long_list_of_parts_is_linear() -> None:
+    """Each part is counted once (this took seconds when every placement summed them all)."""
+    builder = Builder()
+    builder.place(rec(0, 10_000, None, "-"))
+    started = time.perf_counter()
+    for line in range(1, 10_001):
+        builder.place(rec(line, 1, None, "+"))
+    tree = builder.finish()
+    assert time.perf_counter() - started < 1.0
+    assert len(tree) == 1
+    assert len(tree[0].children) == 10_000
