@@ -162,12 +162,6 @@ def test_unknown_numbers_in_labels_and_cells_are_listed() -> None:
     assert figures(read.rows[0]) == ("Đội 178", None, None, 300_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: header_columns searches count words anywhere in a header, so a label column "
-    "named 'Người nhận' / 'Đối tượng người có công' is read as a count column: labels are lost "
-    "(rows named '#3'), the 'Tổng cộng' row is not the total, and the unit becomes 'người'",
-)
 @pytest.mark.parametrize("label", ["Người nhận", "Đối tượng người có công"])
 def test_a_label_header_naming_people_stays_a_label(label: str) -> None:
     read = table(

@@ -41,8 +41,15 @@ _CONTEXT = 48  # characters of context read on each side of a number
 _NEAR = 24  # the words that name a number stand this close before it
 
 _ATOM = re.compile(r"\d+(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?")
+# "đồng" starts other words too: "05 đồng chí" (comrades), "năm 2024 đồng bào"
+# (compatriots); and "20 đ/c" abbreviates "đồng chí". None of them is money.
+_NOT_DONG = (
+    r"(?! (?:chí|bào|chủ|hành|thời|ý|loại|nghiệp|bộ|tâm|minh|đều|nhất|lòng|hương|cảm"
+    r"|phục|ruộng|hồ|ca|môn|niên|đẳng)(?![^\W\d_]))"
+)
 _MONEY_UNIT = (
-    r" ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng|vnđ|vnd|đ|₫)(?![^\W\d_])"
+    rf" ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng{_NOT_DONG}|vnđ|vnd|đ(?!/c(?![^\W\d_]))|₫)"
+    r"(?![^\W\d_])"
     r"| ?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])"
 )
 _COUNT_UNIT = (

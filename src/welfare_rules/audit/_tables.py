@@ -24,7 +24,10 @@ Column = Literal["index", "label", "count", "level", "amount"]
 _INDEX = re.compile(r"s?tt|số tt|số thứ tự|thứ tự")
 _AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = re.compile(r"mức|đơn giá")
-_COUNT = re.compile(r"số suất|số lượng|số người|số lượt|số đối tượng|số hồ sơ|suất|người|lượt|sl")
+# A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
+# "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
+_COUNT = re.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
+_COUNT_WORD = re.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
 _TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
 _UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -56,7 +59,7 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("amount")
         elif _LEVEL.search(lower):
             columns.append("level")
-        elif _COUNT.search(lower):
+        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
             columns.append("count")
         else:
             columns.append("label")
