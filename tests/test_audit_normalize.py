@@ -139,12 +139,6 @@ def test_normalize_never_raises_and_never_breaks_lines(text: str) -> None:
     assert "\r" not in normal
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: NFC is applied before invisible characters (soft hyphen, zero-width space) "
-    "are removed, so removing one that splits a letter from its combining mark leaves NFD text "
-    "(not idempotent, and the extractor reads a non-NFC line)",
-)
 @pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\ufeff"])
 def test_output_is_nfc_even_when_an_invisible_character_splits_a_letter(invisible: str) -> None:
     raw = unicodedata.normalize("NFD", "Mức").replace("\u0301", invisible + "\u0301")
@@ -152,11 +146,6 @@ def test_output_is_nfc_even_when_an_invisible_character_splits_a_letter(invisibl
     assert normalize_text(raw) == "Mức"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: emphasis runs are removed in one pass, so `_**_` leaves `__` (and `*__*` "
-    "leaves `**`): the output still holds emphasis marks and a second pass changes it",
-)
 @pytest.mark.parametrize("raw", ["_**_", "a *__* b"])
 def test_no_emphasis_mark_survives(raw: str) -> None:
     normal = normalize_text(raw)
@@ -263,11 +252,6 @@ def test_table_rows(raw: str, cells: tuple[str, ...], separator: bool) -> None:
     assert (line.heading, line.bullet) == (0, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _cells keeps an escaped closing pipe (`\\|`) but then splits on it, so the "
-    "last cell reads `b \\` and an empty cell is added",
-)
 def test_an_escaped_pipe_is_cell_text() -> None:
     (line,) = read_lines("| a | b \\|")
     assert line.cells == ("a", "b |")

@@ -37,8 +37,11 @@ _SPECIAL = re.compile(
     "\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\u00ad\ufeff\x0b\x0c]"
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_EMPHASIS = re.compile(r"\*{2,}|_{2,}")
+# A run of two or more emphasis marks, mixed or not ("**", "__", "_**_"): one pass takes
+# out nested runs too, so the result holds no mark pair (and a second pass changes nothing).
+_EMPHASIS = re.compile(r"[*_]{2,}")
 _SPACES = re.compile(r" {2,}")
+_PIPE = re.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
 _HEADING = re.compile(r"#{1,6}(?= |$)")
 _BULLET = re.compile(r"([-+*•·◦▪●‣]) ")
 _ROMAN = re.compile(r"([IVXLC]{1,6})[.)] ")
@@ -78,16 +81,16 @@ def normalize_text(text: str) -> str:
     'Tổng số 1.251 suất "quà"'
     """
     if not text.isascii():
-        if not unicodedata.is_normalized("NFC", text):
-            text = unicodedata.normalize("NFC", text)
-        if _SPECIAL.search(text):
+        if _SPECIAL.search(text):  # first: an invisible character may split a letter's marks
             text = text.translate(_TRANSLATE)
             text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     if "\t" in text:
         text = text.replace("\t", " ")
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    if "**" in text or "__" in text:
+    if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
@@ -156,7 +159,7 @@ def _cells(raw: str) -> tuple[str, ...] | None:
             stripped = stripped[1:]
         if stripped.endswith("|") and not stripped.endswith("\\|"):
             stripped = stripped[:-1]
-        return tuple(stripped.split("|"))
+        return tuple(cell.replace("\\|", "|") for cell in _PIPE.split(stripped))
     if "\t" in stripped.strip():
         return tuple(stripped.split("\t"))
     return None
