@@ -398,6 +398,118 @@ def report_like_text(draw: st.DrawFn) -> str:
     return "".join(parts)
 
 
+# ------------------------------------------ grouping (entitle/_codes.py, _columns.py, _keys.py)
+import datetime as _dt  # noqa: E402
+
+# Radices small (dense counting) and large (compaction, sorting): the largest keep
+# 40 rows × 2**40 well below 2**62, so a correct fold never overflows.
+_RADICES = st.sampled_from([1, 2, 3, 5, 64, 1 << 11, (1 << 21) + 1, 1 << 33, 1 << 40])
+
+
+@st.composite
+def code_columns(
+    draw: st.DrawFn, *, max_rows: int = 40, max_columns: int = 4
+) -> tuple[int, list[tuple[list[int], int]]]:
+    """``(size, [(codes, radix), ...])``: key columns as `_codes.fold` takes them (codes in
+    ``range(radix)``, often the largest), with few distinct codes so rows repeat."""
+    size = draw(st.integers(1, max_rows))
+    columns = []
+    for _ in range(draw(st.integers(0, max_columns))):
+        radix = draw(_RADICES)
+        code = st.one_of(st.just(radix - 1), st.integers(0, radix - 1))
+        pool = draw(st.lists(code, min_size=1, max_size=4, unique=True))
+        columns.append((draw(st.lists(st.sampled_from(pool), min_size=size, max_size=size)), radix))
+    return size, columns
+
+
+_TRUE_CELLS = [True, 1, "1", "true", "TRUE", "yes", "y", " Yes ", "có", "co", "x"]
+_FALSE_CELLS = [False, 0, "0", "false", "no", "n", "không", "khong"]
+_BLANK_CELLS = [None, ""]
+
+
+def _date_cell(draw: st.DrawFn, day: _dt.date | None) -> object:
+    if day is None:
+        return draw(st.sampled_from(_BLANK_CELLS))
+    moment = _dt.datetime(day.year, day.month, day.day, 12)
+    return draw(st.sampled_from([day.isoformat(), f" {day.isoformat()} ", day, moment]))
+
+
+def _int_cell(draw: st.DrawFn, value: int | None) -> object:
+    if value is None:
+        return draw(st.sampled_from(_BLANK_CELLS))
+    return draw(st.sampled_from([value, str(value), f" {value} "]))
+
+
+def _bool_cell(draw: st.DrawFn, value: bool | None) -> object:
+    if value is None:
+        return draw(st.sampled_from(_BLANK_CELLS))
+    return draw(st.sampled_from(_TRUE_CELLS if value else _FALSE_CELLS))
+
+
+def _ids_cell(draw: st.DrawFn, ids: list[str], *, sets: bool = False) -> object:
+    if not ids:
+        return draw(st.sampled_from([None, "", (), []]))
+    shapes: list[object] = [";".join(ids), " ; ".join(ids), list(ids), tuple(ids)]
+    if sets:
+        shapes.append(frozenset(ids))
+    return draw(st.sampled_from(shapes))
+
+
+@st.composite
+def person_columns(
+    draw: st.DrawFn, *, selections: tuple[str, ...] = (), max_size: int = 25
+) -> tuple[list[Any], dict[str, list[Any]]]:
+    """``(people, columns)``: valid people (`people`, with repeats) and the same records
+    as columns, each cell written in one of the spellings a CSV or a caller uses (dates
+    as text, ``date`` or ``datetime``; numbers as int or text; yes/no as bool, 1/0 or
+    words; ids as ``;``-text, list, tuple or set). Attribute cells of categories a row does
+    not hold carry any value (never read); all-blank columns may be left out."""
+    from welfare_rules.entitle._columns import ATTRIBUTE_COLUMNS
+    from welfare_rules.rules.categories import CATEGORIES
+
+    distinct = draw(st.lists(people(selections=selections), min_size=1, max_size=max_size))
+    crowd = distinct + draw(st.lists(st.sampled_from(distinct), max_size=8))
+    crowd = draw(st.permutations(crowd))
+    rows: list[dict[str, object]] = []
+    for person in crowd:
+        year = person.birth_year
+        if year is None and person.birth_date is not None and draw(st.booleans()):
+            year = person.birth_date.year  # both given, agreeing
+        row: dict[str, object] = {
+            "id": draw(st.sampled_from([None, "", "A-1", "B-2"])),
+            "birth_date": _date_cell(draw, person.birth_date),
+            "birth_year": _int_cell(draw, year),
+            "death_date": _date_cell(draw, person.death_date),
+            "categories": _ids_cell(draw, list(person.categories)),
+            "poor": _bool_cell(draw, True) if person.poor else draw(st.sampled_from(_FALSE_CELLS)),
+            "near_poor": _bool_cell(draw, True)
+            if person.near_poor
+            else draw(st.sampled_from([*_FALSE_CELLS, *_BLANK_CELLS])),
+            "commune": draw(st.sampled_from([None, "Phường Quang Trung", "Xã Thượng Yên Công"])),
+            "selections": _ids_cell(draw, sorted(person.selections), sets=True),
+        }
+        for column in ATTRIBUTE_COLUMNS:
+            category, attribute = column.split(".", 1)
+            spec = CATEGORIES[category].attributes[attribute]
+            if category in person.categories:
+                value = person.categories[category].get(attribute)
+            elif person.categories:  # read, converted, then ignored: any value of its type
+                value = draw(
+                    st.none() | (st.booleans() if spec.kind == "bool" else st.integers(0, 150))
+                )
+            else:  # a row without categories: its attribute cells are never read
+                row[column] = draw(st.sampled_from([None, "", "abc", 81.0, 1.5, 7]))
+                continue
+            row[column] = (_bool_cell if spec.kind == "bool" else _int_cell)(draw, value)  # type: ignore[arg-type]
+        rows.append(row)
+    names = draw(st.permutations(list(rows[0])))
+    columns = {name: [row[name] for row in rows] for name in names}
+    for name in list(columns):
+        if all(cell in _BLANK_CELLS for cell in columns[name]) and draw(st.booleans()):
+            del columns[name]
+    return crowd, columns
+
+
 # ------------------------------------- the text extractor's pieces (audit/_normalize.py …)
 def grouped(value: int) -> str:
     """``value`` written the Vietnamese way: ``.`` between thousands (``13.200.000``)."""
@@ -530,3 +642,84 @@ def texts_with_breaks(draw: st.DrawFn) -> tuple[list[str], str]:
 report_counts = st.integers(min_value=0, max_value=500_000)
 # Gift levels (mức) in whole thousands of đồng, as reports state them.
 gift_levels = st.integers(min_value=1, max_value=5_000).map(lambda k: k * 1_000)
+
+
+def grouping_ruleset() -> Ruleset:
+    """A ruleset under which every column of a population can matter: levels testing a
+    whole-number and a yes/no attribute and the household flags, exact-age longevity, and
+    a selected programme ``chosen`` (``other`` is not one of its programmes)."""
+    from welfare_rules.rules.load import parse_ruleset
+
+    basis = {
+        "number": "1/QĐ-UBND",
+        "kind": "decision",
+        "issuer": {"vi": "Ủy ban nhân dân", "en": "People's Committee"},
+        "confirmed": True,
+    }
+    first = _dt.date(2020, 1, 1)
+    high = [
+        {
+            "category": "war_invalid",
+            "conditions": [{"attribute": "injury_rate", "op": ">=", "value": 81}],
+        },
+        {
+            "category": "martyr_relative",
+            "conditions": [
+                {"attribute": "representative", "op": "==", "value": True},
+                {"attribute": "martyrs", "op": ">=", "value": 2},
+            ],
+        },
+    ]
+    low = [
+        {"category": "war_invalid", "conditions": []},
+        {"group": "household"},
+        {
+            "category": "revolution_helper",
+            "conditions": [{"attribute": "monthly_allowance", "op": "==", "value": True}],
+        },
+    ]
+    brackets = [
+        {"age": 70, "amount": 700_000},
+        {"age": 80, "amount": 800_000},
+        {"from_age": 100, "every_year": True, "amount": 1_000_000},
+    ]
+    programmes = [
+        {
+            "id": "gifts",
+            "title": {"vi": "Quà", "en": "Gifts"},
+            "kind": "levels",
+            "source": "provincial",
+            "version": [
+                {
+                    "effective": first,
+                    "basis": basis,
+                    "level": [{"amount": 600_000, "rule": high}, {"amount": 300_000, "rule": low}],
+                }
+            ],
+        },
+        {
+            "id": "ages",
+            "title": {"vi": "Mừng thọ", "en": "Longevity"},
+            "kind": "longevity",
+            "source": "commune",
+            "age_basis": "exact",
+            "version": [{"effective": first, "basis": basis, "bracket": brackets}],
+        },
+        {
+            "id": "chosen",
+            "title": {"vi": "Được chọn", "en": "Chosen"},
+            "kind": "selected",
+            "source": "provincial",
+            "selection": {"vi": "Tỉnh lựa chọn", "en": "Chosen by the province"},
+            "version": [{"effective": first, "basis": basis, "amount": 500_000}],
+        },
+    ]
+    return parse_ruleset(
+        {
+            "id": "grouping-test",
+            "title": {"vi": "Thử", "en": "Test"},
+            "jurisdiction": {"vi": "Thử", "en": "Test"},
+            "occasion": "tet",
+            "programme": programmes,
+        }
+    )
