@@ -322,13 +322,6 @@ def test_a_float_on_a_row_without_categories_is_never_read() -> None:
         ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=StopIteration,
-    reason="check_floats: a NaN cell (a blank, per _blank/_is_float) in a whole-number "
-    "column makes next() find no float and raise StopIteration instead of reading it as "
-    "missing",
-)
 @pytest.mark.parametrize(
     "columns",
     [
@@ -512,12 +505,6 @@ def test_frame_columns_gives_plain_cells_with_none_for_missing() -> None:
     assert type(columns["war_invalid.injury_rate"][0]) is float
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="frame_columns: nullable Int64/boolean columns (dtype kind 'i'/'b') go through "
-    "series.tolist() unchanged, so a missing cell stays pd.NA, not None as the docstring "
-    "says; pd.NA then breaks _blank (bool(pd.NA) raises TypeError)",
-)
 @pytest.mark.parametrize("dtype", ["Int64", "boolean"])
 def test_frame_columns_turns_nullable_na_into_none(dtype: str) -> None:
     pd = pytest.importorskip("pandas")

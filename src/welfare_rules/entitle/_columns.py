@@ -133,8 +133,9 @@ def check_floats(name: str, values: Sequence[Any], rows: Sequence[int] | None = 
     cells of whole-number and yes/no columns are checked here first."""
     if not any(issubclass(kind, float) for kind in set(map(type, values))):
         return
-    index = next(index for index, value in enumerate(values) if _is_float(value))
-    raise cell_error(name, values[index], index if rows is None else rows[index])
+    index = next((i for i, value in enumerate(values) if _is_float(value)), None)
+    if index is not None:  # NaN cells are floats too, but they are blanks, not floats
+        raise cell_error(name, values[index], index if rows is None else rows[index])
 
 
 # Whole-number and yes/no columns outside the attributes (those are checked where read).
@@ -580,7 +581,7 @@ def frame_columns(frame: Any) -> dict[str, list[Any]]:
             values = [None if v is None or v != v else v.date() for v in series.tolist()]
         elif kind == "f":
             values = [None if v != v else v for v in series.tolist()]
-        elif kind in "iub":
+        elif kind in "iub" and not series.hasnans:
             values = series.tolist()
         else:
             values = [None if _is_na(v) else v for v in series.tolist()]
