@@ -168,10 +168,7 @@ def reconcile(
             Finding(
                 kind="claim_unchecked",
                 severity="info",
-                message=_pair(
-                    _MSG("unchecked_claim", claim=unchecked.claim.expression, missing=fields.vi),
-                    _MSG("unchecked_claim", claim=unchecked.claim.expression, missing=fields.en),
-                ),
+                message=_MSG("unchecked_claim", claim=unchecked.claim.expression, missing=fields),
                 path=unchecked.path,
                 labels=report.labels(unchecked.path),
                 line=unchecked.claim.line or report.node(unchecked.path).line,
@@ -184,11 +181,6 @@ def reconcile(
         figures=len(compiled.values),
         cut_short=check.cut_short,
     )
-
-
-def _pair(vi: Text, en: Text) -> Text:
-    """The Vietnamese of one text with the English of another."""
-    return Text(vi=vi.vi, en=en.en)
 
 
 def _join(texts: Iterable[Text], separator: Text) -> Text:
@@ -248,7 +240,7 @@ class _Explainer:
         if edit.kind == "custom" or edit.subject is None:
             return _MSG("custom", edit=edit.text)
         where = self.where(edit.subject)
-        return _pair(_MSG(edit.kind, where=where.vi), _MSG(edit.kind, where=where.en))
+        return _MSG(edit.kind, where=where)
 
     def base(self, figure: str, *, kind: FindingKind, severity: str = "error") -> dict[str, object]:
         ref = self.ref(figure)
@@ -276,14 +268,11 @@ class _Explainer:
         also = Text("", "")
         if others:
             listed = _join(others, _MSG("and"))
-            also = _pair(_MSG("also", edits=listed.vi), _MSG("also", edits=listed.en))
+            also = _MSG("also", edits=listed)
         detail = self.detail(owner, change.figure) if owner else Text("", "")
         why = _MSG(change.family)
         fields = {"reported": _number(change.reported), "suggested": _number(change.value)}
-        message = _pair(
-            _MSG("correction", why=why.vi, detail=detail.vi, also=also.vi, **fields),
-            _MSG("correction", why=why.en, detail=detail.en, also=also.en, **fields),
-        )
+        message = _MSG("correction", why=why, detail=detail, also=also, **fields)
         return Finding(
             **self.base(change.figure, kind=kind),
             message=message,
@@ -313,9 +302,7 @@ class _Explainer:
             other = next((name for name in owner.figures if name != figure), None)
             if other is not None:
                 where = self.where(other)
-                return _pair(
-                    _MSG("detail_restated", where=where.vi), _MSG("detail_restated", where=where.en)
-                )
+                return _MSG("detail_restated", where=where)
         return Text("", "")
 
     def node_figures(self, edit: Edit) -> dict[str, str]:
@@ -337,10 +324,7 @@ class _Explainer:
             options = _join((self.option(c) for c in candidates), Text("; ", "; "))
             message = _concat(
                 message,
-                _pair(
-                    _MSG("ties", count=len(candidates), options=options.vi),
-                    _MSG("ties", count=len(candidates), options=options.en),
-                ),
+                _MSG("ties", count=len(candidates), options=options),
             )
         elif minimal:
             sets = _join(
@@ -350,10 +334,7 @@ class _Explainer:
             size = len(minimal[0])
             message = _concat(
                 message,
-                _pair(
-                    _MSG("no_typo", size=size, sets=sets.vi),
-                    _MSG("no_typo", size=size, sets=sets.en),
-                ),
+                _MSG("no_typo", size=size, sets=sets),
             )
         return Finding(
             **self.base(
@@ -392,22 +373,18 @@ class _Explainer:
             other = next(name for name in edit.figures if name != subject)
             where = self.where(other)
             fields = {"reported": _number(reported), "expected": _number(expected)}
-            return _pair(
-                _MSG("violated_restatement", where=where.vi, **fields),
-                _MSG("violated_restatement", where=where.en, **fields),
-            )
+            return _MSG("violated_restatement", where=where, **fields)
         if edit.kind == "claim":
-            listed = {
-                lang: ", ".join(
-                    f"{_MSG(self.ref(name).field).get(lang)} = {_number(values[name])}"
+            listed = _join(
+                (
+                    Text("{field} = {value}", "{field} = {value}").format(
+                        field=_MSG(self.ref(name).field), value=_number(values[name])
+                    )
                     for name in edit.figures
-                )
-                for lang in ("vi", "en")
-            }
-            return _pair(
-                _MSG("violated_claim", claim=edit.text, values=listed["vi"]),
-                _MSG("violated_claim", claim=edit.text, values=listed["en"]),
+                ),
+                Text(", ", ", "),
             )
+            return _MSG("violated_claim", claim=edit.text, values=listed)
         return _MSG("violated_custom", edit=edit.text)
 
     def candidates(self, edit: Edit) -> tuple[Candidate, ...]:
