@@ -98,16 +98,13 @@ def _conflicts(report: Report) -> list[Finding]:
             advice = Text("", "")
             if likely is not None and citation.date != likely:
                 advice = _MSG("advice", date=_vn(likely))
-            template = _MSG.templates["conflict"]
-            fields = {
-                "name": _name(citation),
-                "date": _vn(citation.date),
-                "other": ", ".join(_vn(d) for d in others),
-                "lines": ", ".join(str(line) for line in lines) or "?",
-            }
-            message = Text(
-                template.vi.format(**fields, advice=advice.vi),
-                template.en.format(**fields, advice=advice.en),
+            message = _MSG(
+                "conflict",
+                name=_name(citation),
+                date=_vn(citation.date),
+                other=", ".join(_vn(d) for d in others),
+                lines=", ".join(str(line) for line in lines) or "?",
+                advice=advice,
             )
             findings.append(_finding("citation_date_conflict", "error", citation, message))
     return findings

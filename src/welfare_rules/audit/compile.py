@@ -163,12 +163,8 @@ def _claim_edit(path: NodePath, claim: Claim, names: dict[str, str]) -> Edit | U
     try:
         edit = Edit.parse(claim.expression, kind="claim")
     except EditSyntaxError as exc:
-        reason = Text(
-            vi=_MSG("claim_syntax", claim=claim.expression, reason=exc.reason.vi).vi,
-            en=_MSG("claim_syntax", claim=claim.expression, reason=exc.reason.en).en,
-        )
         raise ReportDataError(
-            reason,
+            _MSG("claim_syntax", claim=claim.expression, reason=exc.reason),
             path=str(list(path)),
             value=claim.expression,
         ) from exc

@@ -228,10 +228,7 @@ def _unique(items: tuple[Any, ...], key: str, *, prefix: str, what: Text) -> Non
     for index, item in enumerate(items):
         value = getattr(item, key)
         if value in seen:
-            text = Text(
-                _MSG("duplicate", what=what.vi, value=value, index=seen[value]).vi,
-                _MSG("duplicate", what=what.en, value=value, index=seen[value]).en,
-            )
+            text = _MSG("duplicate", what=what, value=value, index=seen[value])
             raise RuleInvalidError(text, at=f"{prefix}[{index}].{key}")
         seen[value] = index
 

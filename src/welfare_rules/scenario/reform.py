@@ -314,11 +314,9 @@ def _remodel(model: _M, *, update: Mapping[str, Any], at: str) -> _M:
         return type(model).model_validate(data)
     except ValidationError as exc:
         path, reason, value = first_problem(exc)
-        text = Text(
-            _MSG("invalid", reason=reason.vi).vi + (f" ({path})" if path else ""),
-            _MSG("invalid", reason=reason.en).en + (f" ({path})" if path else ""),
-        )
-        raise ReformError(text, path=at, value=value) from exc
+        where = f" ({path})" if path else ""
+        text = _MSG("invalid", reason=reason)
+        raise ReformError(Text(text.vi + where, text.en + where), path=at, value=value) from exc
 
 
 def _level_name(level: Level) -> str:
