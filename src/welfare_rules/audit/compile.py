@@ -43,8 +43,6 @@ _MSG = Catalog(
     },
 )
 
-_CLAIM_NAMES = ("count", "level", "amount")
-
 
 @dataclass(frozen=True, slots=True)
 class FigureRef:
@@ -169,7 +167,7 @@ def _claim_edit(path: NodePath, claim: Claim, names: dict[str, str]) -> Edit | U
             value=claim.expression,
         ) from exc
     for name in edit.figures:
-        if name not in _CLAIM_NAMES:
+        if name not in FIGURE_FIELDS:  # a claim speaks of its node's own figures
             raise ReportDataError(
                 _MSG("claim_name", claim=claim.expression, name=name),
                 path=str(list(path)),

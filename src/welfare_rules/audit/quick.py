@@ -15,9 +15,7 @@ from operator import itemgetter
 
 from ..errors import EditSyntaxError
 from .edits import Edit
-from .report import Claim, Node, Report
-
-_CLAIM_NAMES = frozenset({"count", "level", "amount"})
+from .report import FIGURE_FIELDS, Claim, Node, Report
 
 # Reading a model's field values from its __dict__ in one call is about twice as fast as
 # attribute access on a pydantic model, and this loop reads every field of every node.
@@ -124,7 +122,7 @@ def _claim_edit(expression: str) -> Edit | None:
         edit = Edit.parse(expression, kind="claim")
     except EditSyntaxError:
         return None
-    return edit if _CLAIM_NAMES.issuperset(edit.figures) else None
+    return edit if set(FIGURE_FIELDS).issuperset(edit.figures) else None
 
 
 __all__ = ["QuickCheck", "quick_check"]
