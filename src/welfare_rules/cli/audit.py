@@ -1,30 +1,28 @@
 """``welfare-rules audit PATH|-``: check a report's figures and citations, line by line.
 
-The report is a text (``.txt``, ``.md``, anything not JSON or TOML: read by
-:func:`~welfare_rules.audit.extract.extract_report`) or a report tree (``.json``,
-``.toml``). The output is a table in Vietnamese (``--lang en`` for English) or, with
-``--json``, one object ``{"findings": [...], "unparsed": [...], "summary": {...}}``.
-Exit status: 0 no error finding, 1 at least one, 2 usage or input error.
+The file is read by the reader registry of :mod:`welfare_rules.audit.read` (text and
+Markdown, report trees as ``.json``/``.toml``, and every other registered format). The
+output is a table in Vietnamese (``--lang en`` for English) or, with ``--json``, one object
+``{"ok", "findings", "unparsed", "unchecked", "summary"}``.
+
+Exit status: 0 every figure checked and consistent; 1 an error found; 2 a usage or input
+error (nothing could be read); 3 no error, but not everything could be checked (figures
+in no check, numbers not understood, or no figures at all).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tomllib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from ..errors import ReportDataError
 from ..money import format_vnd
-from ._common import EXIT_FOUND, EXIT_OK, UsageError, add_output_options, lang_of, print_json
+from ._common import UsageError, add_output_options, lang_of, print_json
 
 if TYPE_CHECKING:
-    from ..audit.extract import UnparsedLine
-    from ..audit.findings import AuditResult, Finding
-    from ..audit.report import Report
+    from ..audit.findings import Finding
+    from ..audit.read import DocumentAudit
 
 _MSG = Catalog(
     "cli.audit",
@@ -47,28 +45,6 @@ _MSG = Catalog(
         "both": Text(
             "chọn một: đường dẫn tệp hoặc --example", "give either a file or --example, not both"
         ),
-        "missing": Text("không có tệp {path!r}", "no such file: {path!r}"),
-        "directory": Text("{path!r} là thư mục, không phải tệp", "{path!r} is a directory"),
-        "unreadable": Text(
-            "không đọc được tệp {path!r}: {reason}", "cannot read {path!r}: {reason}"
-        ),
-        "encoding": Text(
-            "{path!r} không phải văn bản UTF-8 (byte {position}); hãy lưu lại dưới dạng UTF-8",
-            "{path!r} is not UTF-8 text (byte {position}); save it as UTF-8",
-        ),
-        "binary": Text(
-            "{path!r} không phải tệp văn bản (có byte 0)",
-            "{path!r} is not a text file (it holds NUL bytes)",
-        ),
-        "bad_json": Text(
-            "{path!r}: JSON sai ở dòng {line}, cột {column}: {reason}",
-            "{path!r}: bad JSON at line {line}, column {column}: {reason}",
-        ),
-        "bad_toml": Text("{path!r}: TOML sai: {reason}", "{path!r}: bad TOML: {reason}"),
-        "not_tree": Text(
-            "{path}: không phải cây báo cáo: {reason}",
-            "{path}: not a report tree: {reason}",
-        ),
         "title": Text("Kiểm tra báo cáo: {source}", "Audit of {source}"),
         "dated": Text(" (ngày {date})", " (dated {date})"),
         "standard_input": Text("đầu vào chuẩn", "standard input"),
@@ -79,16 +55,36 @@ _MSG = Catalog(
         "expected": Text("Đúng ra", "Expected"),
         "suggested": Text("Đề nghị", "Suggested"),
         "candidates": Text("{n} khả năng", "{n} candidates"),
-        "none": Text("Không thấy sai sót nào.", "No mistake found."),
+        "verdict_errors": Text(
+            "Có {errors} lỗi (xem bảng trên).", "{errors} error(s) found (see the table above)."
+        ),
+        "verdict_consistent": Text(
+            "Đã kiểm tra đủ {figures} số liệu: khớp nhau, không thấy sai sót.",
+            "All {figures} figures checked: consistent, no mistake found.",
+        ),
+        "verdict_nothing": Text(
+            "Không kiểm tra được gì: không tìm thấy số liệu nào để đối chiếu.",
+            "Nothing was checked: no figures were found to reconcile.",
+        ),
+        "verdict_incomplete": Text(
+            "Không thấy sai sót trong phần kiểm tra được; {missing} số liệu chưa được kiểm tra.",
+            "No mistake found in what could be checked; {missing} figures not checked.",
+        ),
+        "unchecked": Text(
+            "Số liệu không nằm trong phép kiểm tra nào:",
+            "Figures that no check covers:",
+        ),
         "unparsed": Text(
             "Dòng có số chưa đọc được (không kiểm tra):",
             "Lines with numbers not understood (not checked):",
         ),
         "summary": Text(
             "{errors} lỗi, {warnings} cảnh báo, {info} thông tin; "
-            "{edits} phép kiểm tra trên {figures} số liệu; {unparsed} dòng chưa đọc được.",
+            "{edits} phép kiểm tra trên {figures} số liệu; {unparsed} dòng chưa đọc được; "
+            "{unchecked} số liệu chưa kiểm tra.",
             "errors: {errors}, warnings: {warnings}, notes: {info}; "
-            "{edits} checks on {figures} figures; lines not understood: {unparsed}.",
+            "{edits} checks on {figures} figures; lines not understood: {unparsed}; "
+            "figures not checked: {unchecked}.",
         ),
         "error": Text("LỖI", "ERROR"),
         "warning": Text("CẢNH BÁO", "WARNING"),
@@ -140,123 +136,62 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Audit the report ``args`` names; print the findings; the exit status."""
-    from ..audit.reconciliation import reconcile
-
     lang = lang_of(args)
-    report, unparsed, source = _load(args, lang)
-    result = reconcile(report)
+    audit, source = _audit(args, lang)
     if args.json:
-        print_json(to_json(result, unparsed, lang=lang, source=source))
+        print_json(to_json(audit, lang=lang, source=source))
     else:
-        sys.stdout.write(render(result, unparsed, report, lang=lang, source=source))
-    return EXIT_OK if result.ok else EXIT_FOUND
+        sys.stdout.write(render(audit, lang=lang, source=source))
+    return audit.status
 
 
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace, lang: Lang) -> tuple[Report, tuple[UnparsedLine, ...], str]:
-    from ..audit.extract import example_text, extract_report
+def _audit(args: argparse.Namespace, lang: Lang) -> tuple[DocumentAudit, str]:
+    from ..audit.extract import example_text
+    from ..audit.read import Document, audit_document, read_bytes, read_path
 
     if args.example and args.path:
         raise UsageError(_MSG("both"))
     if args.example:
-        extracted = extract_report(example_text())
-        return extracted.report, extracted.unparsed, _MSG("example").get(lang)
+        document = Document.from_text(example_text(), name="example.md", format="markdown")
+        return audit_document(document), _MSG("example").get(lang)
     if not args.path:
         raise UsageError(_MSG("no_path"))
     path: str = args.path
-    data = _read_bytes(path)
-    text = _decode(data, path)
-    suffix = "" if path == _STDIN else Path(path).suffix.lower()
-    source = _MSG("standard_input").get(lang) if path == _STDIN else path
-    if suffix == ".json" or (path == _STDIN and text.lstrip().startswith("{")):
-        return _report_from_json(text, path), (), source
-    if suffix == ".toml":
-        return _report_from_toml(text, path), (), source
-    extracted = extract_report(text)
-    return extracted.report, extracted.unparsed, source
-
-
-def _read_bytes(path: str) -> bytes:
     if path == _STDIN:
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise UsageError(_MSG("missing", path=path)) from exc
-    except IsADirectoryError as exc:
-        raise UsageError(_MSG("directory", path=path)) from exc
-    except OSError as exc:
-        raise UsageError(_MSG("unreadable", path=path, reason=exc.strerror or exc)) from exc
-
-
-def _decode(data: bytes, path: str) -> str:
-    """UTF-8 (a BOM is fine; UTF-16 with its BOM too); anything else is an input error."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise UsageError(_MSG("encoding", path=path, position=exc.start)) from exc
-    if b"\x00" in data:
-        raise UsageError(_MSG("binary", path=path))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(_MSG("encoding", path=path, position=exc.start)) from exc
-
-
-def _report_from_json(text: str, path: str) -> Report:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(
-            _MSG("bad_json", path=path, line=exc.lineno, column=exc.colno, reason=exc.msg)
-        ) from exc
-    return _validate(data, path)
-
-
-def _report_from_toml(text: str, path: str) -> Report:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(_MSG("bad_toml", path=path, reason=str(exc))) from exc
-    return _validate(data, path)
-
-
-def _validate(data: object, path: str) -> Report:
-    from ..audit.report import Report
-
-    try:
-        return Report.from_dict(data)
-    except ReportDataError as exc:
-        raise UsageError(_MSG("not_tree", path=path, reason=exc.text)) from exc
+        document = read_bytes(sys.stdin.buffer.read(), name=_STDIN)
+        return audit_document(document), _MSG("standard_input").get(lang)
+    return audit_document(read_path(path)), path
 
 
 # -- writing ----------------------------------------------------------------------------------
 
 
-def to_json(
-    result: AuditResult, unparsed: tuple[UnparsedLine, ...], *, lang: Lang, source: str
-) -> dict[str, Any]:
-    """``{"findings": [...], "unparsed": [...], "summary": {...}}``."""
-    summary = {**result.summary(), "unparsed": len(unparsed), "source": source}
+def to_json(audit: DocumentAudit, *, lang: Lang, source: str) -> dict[str, Any]:
+    """``{"ok", "findings": [...], "unparsed": [...], "unchecked": [...], "summary": {...}}``."""
+    result = audit.result
+    summary = {
+        **result.summary(),
+        "unparsed": len(audit.unparsed),
+        "unchecked": len(audit.unchecked),
+        "complete": audit.complete,
+        "status": audit.status,
+        "source": source,
+    }
     return {
-        "findings": [finding.to_json(lang=lang) for finding in result.findings],
-        "unparsed": [item.model_dump() for item in unparsed],
+        "ok": result.ok,
+        "findings": [finding.to_dict(lang=lang) for finding in result.findings],
+        "unparsed": [item.model_dump() for item in audit.unparsed],
+        "unchecked": [figure.to_dict() for figure in audit.unchecked],
         "summary": summary,
     }
 
 
-def render(
-    result: AuditResult,
-    unparsed: tuple[UnparsedLine, ...],
-    report: Report,
-    *,
-    lang: Lang,
-    source: str,
-) -> str:
-    """The findings as a table a person reads, then the unparsed lines and a summary."""
+def render(audit: DocumentAudit, *, lang: Lang, source: str) -> str:
+    """The findings as a table a person reads, then what was not checked, and a verdict."""
+    result, report = audit.result, audit.report
     out: list[str] = []
     title = _MSG("title", source=source).get(lang)
     if report.date is not None:
@@ -264,15 +199,38 @@ def render(
     out += [title, ""]
     if result.findings:
         out += _table(result.findings, lang)
-    else:
-        out.append(_MSG("none").get(lang))
-    if unparsed:
+    out += ["", _verdict(audit).get(lang)]
+    if audit.unparsed:
         out += ["", _MSG("unparsed").get(lang)]
-        for item in unparsed:
+        for item in audit.unparsed:
             out.append(f"  {item.line:>5}  {', '.join(item.numbers)}  │ {_shorten(item.text, 70)}")
+    if audit.unchecked:
+        out += ["", _MSG("unchecked").get(lang)]
+        for figure in audit.unchecked:
+            line = "—" if figure.line is None else str(figure.line)
+            field = _MSG(figure.field).get(lang)
+            value = _number(figure.value)
+            out.append(f"  {line:>5}  {field} {value}  │ {_shorten(figure.label, 60)}")
     summary = result.summary()
-    out += ["", _MSG("summary", **summary, unparsed=len(unparsed)).get(lang)]
+    out += [
+        "",
+        _MSG(
+            "summary", **summary, unparsed=len(audit.unparsed), unchecked=len(audit.unchecked)
+        ).get(lang),
+    ]
     return "\n".join(out) + "\n"
+
+
+def _verdict(audit: DocumentAudit) -> Text:
+    """The headline: errors found, consistent (only when complete), or what was not checked."""
+    if not audit.result.ok:
+        return _MSG("verdict_errors", errors=audit.result.summary()["errors"])
+    if audit.complete:
+        return _MSG("verdict_consistent", figures=audit.result.figures)
+    if not audit.result.figures:
+        return _MSG("verdict_nothing")
+    missing = len(audit.unchecked) + sum(len(item.numbers) for item in audit.unparsed)
+    return _MSG("verdict_incomplete", missing=missing)
 
 
 def _table(findings: tuple[Finding, ...], lang: Lang) -> list[str]:

@@ -1,0 +1,51 @@
+"""Which figures of a report no check reaches: the honest half of a verdict.
+
+A figure is checked when it stands in at least one edit (a product, a sum, a
+restatement, a claim or a bound). A figure in none is *unchecked*: the audit cannot say
+it is right, and says so instead of calling the report consistent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .report import FigureField, NodePath, Report
+
+
+@dataclass(frozen=True, slots=True)
+class UncheckedFigure:
+    """A figure that stands in no check: where it is and what it says."""
+
+    path: NodePath
+    field: FigureField
+    value: int
+    line: int | None
+    label: str
+
+    def to_dict(self) -> dict[str, object]:
+        """A plain dict: path, field, value, line, label."""
+        return {
+            "path": list(self.path),
+            "field": self.field,
+            "value": self.value,
+            "line": self.line,
+            "label": self.label,
+        }
+
+
+def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
+    """The figures of ``report`` that stand in no edit, in report order."""
+    compiled = report.compile()
+    checked = {name for edit in compiled.edits for name in edit.figures}
+    found: list[UncheckedFigure] = []
+    for name, ref in compiled.figures.items():
+        if name in checked or ref.restatement is not None:
+            continue
+        node = report.node(ref.path)
+        value = compiled.values[name]
+        found.append(UncheckedFigure(ref.path, ref.field, value, ref.line, node.label))
+    found.sort(key=lambda figure: (figure.line or 0, figure.path))
+    return tuple(found)
+
+
+__all__ = ["UncheckedFigure", "unchecked_figures"]
