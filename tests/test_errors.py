@@ -25,6 +25,9 @@ REASON = Text(vi="lý do", en="reason")
         (errors.ReportDataError(REASON, path="nodes[0]"), ValueError),
         (errors.PersonDataError(REASON, path="birth_year"), ValueError),
         (errors.ReformError(REASON, path="programme"), ValueError),
+        (errors.MoneyTextRangeError("1 tỷ tỷ tỷ", REASON, amount=10**27), ValueError),
+        (errors.NestingDepthError(what="JSON", limit=1, depth=2), ValueError),
+        (errors.InputSizeError(what="x", limit=1, size=2), ValueError),
     ],
 )
 def test_each_error_subclasses_base_and_builtin(error: Exception, builtin: type) -> None:
@@ -54,7 +57,100 @@ def test_edit_syntax_error_points_at_column() -> None:
 def test_quote_shortens_huge_values() -> None:
     quoted = errors.quote("1" * 1_000_000)
     assert len(quoted) < 120
-    assert "1000002 chars" in quoted
+    assert "1000000 chars" in quoted
+    assert quoted.startswith("'111")
+
+
+def _nested(depth: int) -> list[object]:
+    outer: list[object] = []
+    inner = outer
+    for _ in range(depth):
+        child: list[object] = []
+        inner.append(child)
+        inner = child
+    return outer
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        10**5000,  # str() refuses ints beyond 4.300 digits
+        -(10**100_000),
+        _nested(100_000),  # repr() would raise RecursionError
+        {"nodes": [{"children": _nested(5000)}]},
+        b"x" * 1_000_000,
+        ["1" * 1_000_000] * 3,
+        {str(i): i for i in range(10_000)},
+    ],
+    ids=["1e5000", "-1e100000", "nested", "tree", "bytes", "strings", "dict"],
+)
+def test_quote_never_fails_and_stays_short(value: object) -> None:
+    assert len(errors.quote(value)) <= 200
+
+
+def test_quote_keeps_short_values_exact() -> None:
+    assert errors.quote("600.000đ") == "'600.000đ'"
+    assert errors.quote(600_000) == "600000"
+    assert errors.quote(600000.0) == "600000.0"
+    assert errors.quote(None) == "None"
+    assert errors.quote({"a": [1, 2]}) == "{'a': [1, 2]}"
+
+
+def test_quote_of_an_object_whose_repr_fails() -> None:
+    class Broken:
+        def __repr__(self) -> str:
+            raise RuntimeError("no")
+
+    assert errors.quote(Broken()) == "<Broken>"
+    assert errors.quote([Broken()]) == "[<Broken>]"
+
+
+def test_approximate_int() -> None:
+    assert errors.approximate_int(10**60 - 1) == "9" * 60
+    assert errors.approximate_int(10**60) == "≈1.000e60"
+    assert errors.approximate_int(10**61) == "≈1.000e61"
+    assert errors.approximate_int(-(10**5000) * 25) == "-≈2.500e5001"
+    assert errors.approximate_int(10**70 - 1) == "≈1.000e70"
+
+
+def test_money_text_range_error_is_both_a_parse_and_a_range_error() -> None:
+    error = errors.MoneyTextRangeError("1 tỷ tỷ tỷ", REASON, amount=10**27)
+    assert isinstance(error, errors.MoneyParseError)
+    assert isinstance(error, errors.MoneyRangeError)
+    assert (error.value, error.amount, error.reason) == ("1 tỷ tỷ tỷ", 10**27, REASON)
+    assert str(error) == "cannot read '1 tỷ tỷ tỷ' as an amount of VND: reason"
+
+
+def test_limit_errors() -> None:
+    deep = errors.NestingDepthError(what="JSON", limit=100, depth=101, line=3)
+    assert isinstance(deep, errors.InputLimitError)
+    assert isinstance(deep, ValueError)
+    assert str(deep) == "line 3: JSON nested 101 levels deep, more than the limit of 100"
+    assert deep.text.vi == "dòng 3: JSON lồng nhau 101 tầng, quá giới hạn 100 tầng"
+    assert (deep.depth, deep.actual, deep.limit, deep.line) == (101, 101, 100, 3)
+    deeper = errors.NestingDepthError(what="TOML", limit=100)
+    assert str(deeper) == "TOML nested more than the limit of 100 levels"
+    size = errors.InputSizeError(what="report.txt", limit=10, size=11)
+    assert str(size) == "report.txt is 11 bytes long, more than the limit of 10 bytes"
+    assert "11 byte" in size.text.vi
+    larger = errors.InputSizeError(what="/dev/zero", limit=10, unit="characters")
+    assert str(larger) == "/dev/zero is longer than the limit of 10 characters"
+    assert larger.size is None
+    assert "ký tự" in larger.text.vi
+
+
+def test_edit_syntax_error_shows_a_window_of_a_long_expression() -> None:
+    expression = "a + " * 2_000 + "* b"
+    error = errors.EditSyntaxError(expression, 8_001, REASON)
+    shown, pointer = str(error).splitlines()[1:]
+    assert len(shown) < 100
+    assert shown.strip().startswith("…")
+    assert shown[pointer.index("^")] == "*"
+
+
+def test_unknown_ruleset_quotes_a_long_id() -> None:
+    error = errors.UnknownRulesetError("x" * 100_000, ("a",))
+    assert len(str(error)) < 200
 
 
 def test_unknown_ruleset_str_is_the_message() -> None:

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import math
-import time
 import unicodedata
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.errors import MoneyParseError, MoneyRangeError, MoneyTypeError
-from welfare_rules.money import format_vnd, number_in_words, parse_vnd, vnd_in_words
+from welfare_rules.errors import (
+    MoneyParseError,
+    MoneyRangeError,
+    MoneyTextRangeError,
+    MoneyTypeError,
+)
+from welfare_rules.money import (
+    MAX_VND,
+    display_vnd,
+    format_vnd,
+    number_in_words,
+    parse_vnd,
+    require_vnd,
+    vnd_in_words,
+)
 
 from .strategies import vnd, words_range
 
@@ -43,6 +55,8 @@ FORMS = [
     ("= 13.200.000đ.", None),  # "=" is not punctuation we strip: garbage
     ("600.000,00 đ", 600_000),
     ("1,2 nghìn tỷ", 1_200_000_000_000),
+    ("2,5 nghìn tỷ đồng", 2_500_000_000_000),  # two scale words multiply (issue 13)
+    ("1 tỷ tỷ", 10**18),  # the largest amount
     ("0 đồng", 0),
     ("80 triệu đồng", 80_000_000),
     ("  2.721.000.000đ; ", 2_721_000_000),
@@ -184,14 +198,43 @@ def test_non_text_raises(value: object) -> None:
     "text",
     ["1" * 1_000_000, "1." * 500_000, "Mức " * 250_000, "1" + "," * 999_999, "đ" * 1_000_000],
 )
-def test_huge_strings_fail_fast(text: str) -> None:
-    start = time.perf_counter()
-    with pytest.raises(MoneyParseError):
+def test_huge_strings_are_refused_by_length(text: str) -> None:
+    with pytest.raises(MoneyParseError, match="characters long") as info:
         parse_vnd(text)
-    assert time.perf_counter() - start < 0.1
+    assert len(str(info.value)) < 400  # the message quotes the text, shortened
+
+
+@pytest.mark.parametrize("text", ["7tỉtỉ", "1 triệutriệu đồng", "1 nghìntỷ", "5 tyty đ"])
+def test_scale_words_run_together_are_a_parse_error(text: str) -> None:
+    # issue 13: these raised KeyError from the scale table
+    with pytest.raises(MoneyParseError, match="scale words run together") as info:
+        parse_vnd(text)
+    assert "viết liền nhau" in info.value.text.vi
+
+
+@pytest.mark.parametrize(
+    "text", ["1.000.000.000.000.000.001", "1,5 tỷ tỷ", "2 tỷ tỷ", "1" * 30, "1 nghìn tỷ tỷ"]
+)
+def test_amounts_beyond_10_18_are_refused(text: str) -> None:
+    with pytest.raises(MoneyRangeError, match="beyond the limit") as info:
+        parse_vnd(text)
+    assert isinstance(info.value, MoneyParseError)  # readers that catch parse errors list it
+    assert isinstance(info.value, MoneyTextRangeError)
+    assert info.value.value == text
+    assert info.value.amount > MAX_VND
+    with pytest.raises(MoneyRangeError):
+        parse_vnd("-" + text, allow_negative=True)
+
+
+def test_the_largest_amount_is_read() -> None:
+    assert parse_vnd("1.000.000.000.000.000.000") == MAX_VND
+    assert parse_vnd("-1.000.000.000.000.000.000", allow_negative=True) == -MAX_VND
 
 
 @given(st.text(max_size=60))
+@example("7tỉtỉ")
+@example("1 triệutriệu đồng")
+@example("9" * 24 + " tỷ")
 def test_parse_never_raises_anything_undocumented(text: str) -> None:
     try:
         value = parse_vnd(text)
@@ -233,9 +276,67 @@ def test_format_rejects_non_int(value: object) -> None:
         format_vnd(value)  # type: ignore[arg-type]
 
 
-@given(vnd, st.sampled_from(["vi", "en"]))
+@pytest.mark.parametrize(
+    "amount",
+    [MAX_VND + 1, 10**25, -(10**25), 10**5000, -(10**5000)],
+    ids=["max+1", "1e25", "-1e25", "1e5000", "-1e5000"],
+)
+def test_format_refuses_amounts_beyond_the_limit(amount: int) -> None:
+    # issue 13: 10**25 raised Babel's decimal.InvalidOperation, 10**5000 a bare ValueError
+    for locale in ("vi", "en"):
+        with pytest.raises(MoneyRangeError, match="beyond the limit") as info:
+            format_vnd(amount, locale=locale)  # type: ignore[arg-type]
+        assert info.value.value == amount
+        assert len(str(info.value)) < 200
+
+
+def test_require_vnd() -> None:
+    assert require_vnd(MAX_VND) == MAX_VND
+    assert require_vnd(-MAX_VND) == -MAX_VND
+    with pytest.raises(MoneyRangeError):
+        require_vnd(MAX_VND + 1)
+    with pytest.raises(MoneyTypeError):
+        require_vnd(1.0)
+
+
+@given(
+    st.integers() | st.integers(min_value=10**17, max_value=10**70), st.sampled_from(["vi", "en"])
+)
+@example(10**25, "vi")
+@example(-(10**25), "en")
+@example(10**60 - 1, "vi")
+@example(10**60, "vi")
+@example(10**5000, "en")
+@example(-(10**5000), "vi")
+def test_display_never_fails_and_matches_format_in_range(amount: int, locale: str) -> None:
+    shown = display_vnd(amount, locale=locale)  # type: ignore[arg-type]
+    assert len(shown) < 120
+    bare = display_vnd(amount, locale=locale, unit="")  # type: ignore[arg-type]
+    if -MAX_VND <= amount <= MAX_VND:
+        assert shown == format_vnd(amount, locale=locale)  # type: ignore[arg-type]
+    elif abs(amount) < 10**60:
+        assert int(bare.replace("." if locale == "vi" else ",", "")) == amount
+    else:
+        assert bare.lstrip("-").startswith("≈")
+        exponent = int(bare.rsplit("e", 1)[1])
+        assert 10**exponent <= abs(amount) * 10_000 // 9_999 < 10 ** (exponent + 1)
+
+
+def test_display_examples() -> None:
+    assert display_vnd(10**25) == "10.000.000.000.000.000.000.000.000 đ"
+    assert display_vnd(-(10**25), locale="en") == "VND -10,000,000,000,000,000,000,000,000"
+    assert display_vnd(10**5000, unit="") == "≈1.000e5000"
+    assert display_vnd(10**61 - 1, unit="") == "≈1.000e61"
+    assert display_vnd(None) == "None"
+    assert display_vnd(True) == "True"
+    assert display_vnd("1" * 10_000).endswith("(10000 chars)")
+
+
+@given(st.integers(min_value=0, max_value=MAX_VND), st.sampled_from(["vi", "en"]))
 @example(0, "vi")
 @example(10**15, "en")
+@example(MAX_VND, "vi")
+@example(MAX_VND, "en")
 @example(11_554_050_000, "vi")
 @example(1_137_600, "vi")
 def test_parse_format_round_trip(amount: int, locale: str) -> None:
@@ -243,9 +344,17 @@ def test_parse_format_round_trip(amount: int, locale: str) -> None:
 
 
 @given(vnd)
+@example(MAX_VND)
 def test_round_trip_with_every_unit(amount: int) -> None:
     for unit in ("đ", "đồng", "VNĐ", ""):
         assert parse_vnd(format_vnd(amount, unit=unit)) == amount
+
+
+@given(st.integers(min_value=-MAX_VND, max_value=MAX_VND))
+@example(-MAX_VND)
+@example(-6_165_000)
+def test_negative_round_trip(amount: int) -> None:
+    assert parse_vnd(format_vnd(amount), allow_negative=True) == amount
 
 
 # --- spelling out ------------------------------------------------------------------------
@@ -322,12 +431,19 @@ def test_vnd_in_words_surface_form() -> None:
     assert vnd_in_words(600_000, capitalize=True, even=True) == "Sáu trăm nghìn đồng chẵn"
 
 
-@pytest.mark.parametrize("value", [-1, 10**18 + 1])
+@pytest.mark.parametrize(
+    "value",
+    [-1, 10**18 + 1, 10**25, 10**5000, -(10**5000)],
+    ids=["-1", "max+1", "1e25", "1e5000", "-1e5000"],
+)
 def test_words_out_of_range(value: int) -> None:
-    with pytest.raises(MoneyRangeError, match="from 0 to 10\\^18") as info:
-        number_in_words(value)
-    assert info.value.value == value
-    assert "từ 0 đến 10^18" in info.value.text.vi
+    # issue 13: 10**5000 leaked Python's 4.300-digit ValueError while building the message
+    for spell in (number_in_words, vnd_in_words):
+        with pytest.raises(MoneyRangeError, match="from 0 to 10\\^18") as info:
+            spell(value)
+        assert info.value.value == value
+        assert "từ 0 đến 10^18" in info.value.text.vi
+        assert len(str(info.value)) < 200
 
 
 @pytest.mark.parametrize("value", [1.0, True, "5"])
@@ -382,13 +498,16 @@ def _read_back(words: str) -> int:
     return total + million_part + group + current
 
 
-@given(words_range)
+@given(words_range | st.integers(min_value=0, max_value=MAX_VND))
 @example(1_001_000_000)
 @example(1_000_001_000)
 @example(10**12)
+@example(MAX_VND)
+@example(MAX_VND - 1)
 def test_words_read_back_to_the_number(number: int) -> None:
     # Reading back is a left inverse, so spelling out is injective on the range.
     assert _read_back(number_in_words(number)) == number
+    assert _read_back(vnd_in_words(number).removesuffix(" đồng")) == number
 
 
 def test_words_distinct_on_a_dense_sample() -> None:

@@ -14,7 +14,7 @@ import reprlib
 from ._i18n import Catalog, Lang, Text
 
 _QUOTE_LIMIT = 80
-_SHORT_INT_BITS = 200  # ints up to about 60 digits are quoted in full
+_SHORT_INT = 10**60  # ints of up to 60 digits are quoted in full
 _REPR_FAILED = "<{kind}>"
 
 _MSG = Catalog(
@@ -46,14 +46,14 @@ def approximate_int(number: int) -> str:
 
     Python refuses ``str()`` of an ``int`` beyond 4.300 digits (a ``ValueError``), and a
     figure of a million digits would make a million-character message; this form is
-    short and language-neutral. Small ints are written in full.
+    short and language-neutral. Ints of up to 60 digits are written in full.
 
     >>> approximate_int(12345)
     '12345'
     >>> approximate_int(10**5000 * 3)
     '≈3.000e5000'
     """
-    if number.bit_length() <= _SHORT_INT_BITS:
+    if -_SHORT_INT < number < _SHORT_INT:
         return str(number)
     sign = "-" if number < 0 else ""
     exponent_float = math.log10(abs(number))

@@ -12,10 +12,18 @@ import unicodedata
 from typing import Literal
 
 from ._i18n import Catalog, Text
-from .errors import MoneyParseError, MoneyRangeError, MoneyTypeError
+from .errors import (
+    MoneyParseError,
+    MoneyRangeError,
+    MoneyTextRangeError,
+    MoneyTypeError,
+    approximate_int,
+    quote,
+)
 
 Locale = Literal["vi", "en"]
 
+MAX_VND = 10**18  # the largest amount (and, negated, the smallest) any function here accepts
 _MAX_TEXT = 200  # no amount of money is written with more characters than this
 
 _MSG = Catalog(
@@ -40,26 +48,34 @@ _MSG = Catalog(
         ),
         "negative": Text(vi="số âm không được phép ở đây", en="a negative amount is not allowed"),
         "grouping": Text(
-            vi="nhóm chữ số sai: {number!r} (dấu '{sep}' phân cách hàng nghìn, mỗi nhóm 3 số)",
-            en="bad digit grouping in {number!r} ('{sep}' separates thousands, 3 digits a group)",
+            vi="nhóm chữ số sai: {number} (dấu '{sep}' phân cách hàng nghìn, mỗi nhóm 3 số)",
+            en="bad digit grouping in {number} ('{sep}' separates thousands, 3 digits a group)",
         ),
         "decimals": Text(
-            vi="có hai dấu thập phân '{sep}' trong {number!r}",
-            en="two decimal marks '{sep}' in {number!r}",
+            vi="có hai dấu thập phân '{sep}' trong {number}",
+            en="two decimal marks '{sep}' in {number}",
+        ),
+        "scale_run": Text(
+            vi="các từ chỉ hàng viết liền nhau: {words} (viết tách rời, ví dụ 2,5 nghìn tỷ)",
+            en="scale words run together: {words} (write them apart, e.g. 2,5 nghìn tỷ)",
         ),
         "fraction": Text(
             vi="không phải số đồng nguyên: {number}",
             en="not a whole number of đồng: {number}",
         ),
         "ambiguous": Text(
-            vi="{number!r} không rõ nghĩa: dấu '{decimal}' là dấu thập phân, nên đây là "
+            vi="{number} không rõ nghĩa: dấu '{decimal}' là dấu thập phân, nên đây là "
             "{whole} đồng chứ không phải {thousands} đồng; hãy viết {suggestion}",
-            en="{number!r} is ambiguous: '{decimal}' marks decimals here, which makes it "
+            en="{number} is ambiguous: '{decimal}' marks decimals here, which makes it "
             "{whole} đồng, not {thousands} đồng; write {suggestion}",
         ),
         "range": Text(
             vi="chỉ đọc được các số từ 0 đến 10^18, không đọc được {value}",
             en="only numbers from 0 to 10^18 can be read out, not {value}",
+        ),
+        "too_large": Text(
+            vi="số tiền {value} vượt quá giới hạn ±10^18 đồng",
+            en="the amount {value} is beyond the limit of ±10^18 đồng",
         ),
     },
 )
@@ -71,6 +87,7 @@ _AMOUNT = re.compile(
     rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<number>\d{{1,3}}(?: \d{{3}})+(?:[.,]\d+)?|\d[\d.,]*)"
     rf"(?P<scale>(?: ?{_SCALE_WORD})*)(?: ?{_UNIT})?"
 )
+_SCALE_TOKEN = re.compile(_SCALE_WORD)
 _SCALES = {
     "nghìn": 10**3,
     "ngàn": 10**3,
@@ -127,12 +144,30 @@ def parse_vnd(text: str, *, locale: Locale = "vi", allow_negative: bool = False)
     match = _AMOUNT.fullmatch(normalized)
     if match is None:
         raise MoneyParseError(text, _MSG("garbage"))
-    value = _number_times_scale(text, match["number"], match["scale"].split(), locale)
+    value = _number_times_scale(text, match["number"], _scale_words(text, match["scale"]), locale)
     if match["sign"]:
         if not allow_negative:
             raise MoneyParseError(text, _MSG("negative"))
-        return -value
+        value = -value
+    if not -MAX_VND <= value <= MAX_VND:
+        raise MoneyTextRangeError(text, _MSG("too_large", value=_shown(value)), amount=value)
     return value
+
+
+def _scale_words(text: str, scale: str) -> list[str]:
+    """The scale words after a number, one by one; run together (``tỉtỉ``) is an error."""
+    words: list[str] = []
+    for chunk in scale.split():
+        found = _SCALE_TOKEN.findall(chunk)
+        if len(found) != 1:  # "triệutriệu", "tỉtỉ": a typo, not a scale
+            raise MoneyParseError(text, _MSG("scale_run", words=quote(chunk)))
+        words.append(found[0])
+    return words
+
+
+def _shown(amount: int) -> str:
+    """An amount for a message: grouped when it is short, ``≈1.000e25`` beyond."""
+    return display_vnd(amount, unit="")
 
 
 def _number_times_scale(text: str, number: str, scale_words: list[str], locale: Locale) -> int:
@@ -140,13 +175,13 @@ def _number_times_scale(text: str, number: str, scale_words: list[str], locale: 
     group_sep, decimal_sep = _SEPARATORS[locale]
     whole, has_fraction, fraction = number.replace(" ", group_sep).partition(decimal_sep)
     if decimal_sep in fraction:
-        raise MoneyParseError(text, _MSG("decimals", sep=decimal_sep, number=number))
-    if has_fraction and not fraction.isdigit():
-        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
-    if group_sep in whole and not _GROUPED[group_sep].fullmatch(whole):
-        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
-    if not whole.replace(group_sep, "").isdigit():
-        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=number))
+        raise MoneyParseError(text, _MSG("decimals", sep=decimal_sep, number=quote(number)))
+    if (
+        (has_fraction and not fraction.isdigit())
+        or (group_sep in whole and not _GROUPED[group_sep].fullmatch(whole))
+        or not whole.replace(group_sep, "").isdigit()
+    ):
+        raise MoneyParseError(text, _MSG("grouping", sep=group_sep, number=quote(number)))
     if len(fraction) == 3 and not scale_words:
         # "600,000" read the Vietnamese way is 600 đồng: almost surely a misreading.
         thousands = whole.replace(group_sep, "") + fraction
@@ -154,7 +189,7 @@ def _number_times_scale(text: str, number: str, scale_words: list[str], locale: 
             text,
             _MSG(
                 "ambiguous",
-                number=number,
+                number=quote(number),
                 decimal=decimal_sep,
                 whole=whole,
                 thousands=thousands,
@@ -173,9 +208,15 @@ def _number_times_scale(text: str, number: str, scale_words: list[str], locale: 
 
 
 def require_vnd(amount: object) -> int:
-    """``amount`` if it is an ``int`` (not a bool), else :class:`MoneyTypeError`."""
+    """``amount`` if it is an ``int`` (not a bool) from -10^18 to 10^18.
+
+    Raises :class:`MoneyTypeError` for anything else than an ``int`` (a float above all)
+    and :class:`MoneyRangeError` for an ``int`` beyond ±10^18 (:data:`MAX_VND`).
+    """
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise MoneyTypeError(amount)
+    if not -MAX_VND <= amount <= MAX_VND:
+        raise MoneyRangeError(amount, _MSG("too_large", value=_shown(amount)))
     return amount
 
 
@@ -184,7 +225,9 @@ def format_vnd(amount: int, *, locale: Locale = "vi", unit: str | None = None) -
 
     ``unit`` defaults to ``"đ"`` in Vietnamese (written after the number) and ``"VND"``
     in English (written before it); ``unit=""`` gives the bare grouped number. Grouping
-    comes from Babel's locale data.
+    comes from Babel's locale data. Raises :class:`MoneyTypeError` for a non-``int`` and
+    :class:`MoneyRangeError` beyond ±10^18; to show any figure in a message, whatever its
+    size, use :func:`display_vnd`.
 
     >>> format_vnd(11_554_050_000)
     '11.554.050.000 đ'
@@ -206,9 +249,43 @@ def format_vnd(amount: int, *, locale: Locale = "vi", unit: str | None = None) -
     return f"{number} {unit}" if locale == "vi" else f"{unit} {number}"
 
 
+_DISPLAY_GROUPED = 10**60  # below this display_vnd groups every digit
+
+
+def display_vnd(amount: object, *, locale: Locale = "vi", unit: str | None = None) -> str:
+    """An amount for a message, whatever it is: never raises.
+
+    Within ±10^18 it is :func:`format_vnd`; beyond, digits are still grouped up to 60 of
+    them, and a larger ``int`` is written ``≈1.000e75`` (Python cannot even turn an
+    ``int`` beyond 4.300 digits into text). Anything that is not an ``int`` is quoted.
+    Use it wherever a figure read from outside data goes into a message.
+
+    >>> display_vnd(10**25)
+    '10.000.000.000.000.000.000.000.000 đ'
+    >>> display_vnd(10**5000, locale="en")
+    'VND ≈1.000e5000'
+    >>> display_vnd(600_000.0)
+    '600000.0'
+    """
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        return quote(amount)
+    if -MAX_VND <= amount <= MAX_VND:
+        return format_vnd(amount, locale=locale, unit=unit)
+    if abs(amount) < _DISPLAY_GROUPED:
+        group_sep = _SEPARATORS[locale][0]
+        number = f"{amount:,}".replace(",", group_sep)
+    else:
+        number = approximate_int(amount)
+    if unit is None:
+        unit = "đ" if locale == "vi" else "VND"
+    if not unit:
+        return number
+    return f"{number} {unit}" if locale == "vi" else f"{unit} {number}"
+
+
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _BILLION = 10**9
-_LIMIT = 10**18
+_LIMIT = MAX_VND
 
 
 def number_in_words(number: int, *, zero_tens: Literal["linh", "lẻ"] = "linh") -> str:
@@ -226,9 +303,10 @@ def number_in_words(number: int, *, zero_tens: Literal["linh", "lẻ"] = "linh")
     >>> number_in_words(1_000_000_000_000)
     'một nghìn tỷ'
     """
-    number = require_vnd(number)
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise MoneyTypeError(number)
     if not 0 <= number <= _LIMIT:
-        raise MoneyRangeError(number, _MSG("range", value=number))
+        raise MoneyRangeError(number, _MSG("range", value=_shown(number)))
     if number == 0:
         return _DIGITS[0]
     return " ".join(_words(number, leading=True, zero_tens=zero_tens))
@@ -295,7 +373,9 @@ def _group(value: int, *, full: bool, zero_tens: str) -> list[str]:
 
 
 __all__ = [
+    "MAX_VND",
     "Locale",
+    "display_vnd",
     "format_vnd",
     "number_in_words",
     "parse_vnd",
