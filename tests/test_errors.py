@@ -155,3 +155,14 @@ def test_unknown_ruleset_quotes_a_long_id() -> None:
 
 def test_unknown_ruleset_str_is_the_message() -> None:
     assert str(errors.UnknownRulesetError("x", ("a",))) == "no ruleset 'x'; bundled rulesets: a"
+
+
+def test_a_deep_key_path_is_shortened_in_the_message() -> None:
+    path = "nodes[0]" + ".children[0]" * 1_000
+    error = errors.ReportDataError(REASON, path=path)
+    assert error.path == path  # the attribute keeps it whole
+    assert len(str(error)) < 300
+    assert str(error).startswith("invalid report at nodes[0].children[0]")
+    assert str(error).endswith(".children[0]: reason")
+    rule = errors.RuleDataError(REASON, path=path)
+    assert len(str(rule)) < 300

@@ -69,3 +69,41 @@ def test_independent_drops_errors_that_follow_from_deeper_ones() -> None:
     deep = {"loc": ("lines", 0, "amount"), "type": "int_type", "msg": "", "input": 1.5}
     assert independent([shallow, deep]) == [deep]  # type: ignore[list-item]
     assert independent([shallow]) == [shallow]  # type: ignore[list-item]
+
+
+class _Named(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = ""
+    amount: VND = 0
+    flag: bool = False
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"amount": "1" * 1_000_000},  # int_parsing
+        {"flag": "x" * 1_000_000},  # bool_parsing
+        {"amount": [[[[[[[[1]]]]]]]] * 10_000},  # int_type with a large nested value
+        {"amount": -(10**5000)},  # negative: str() of it would raise ValueError
+        {"amount": 1e300},  # float
+        {"id": 5, "amount": 0},  # other
+        {"x" * 1_000_000: 1},  # an unknown key a megabyte long
+    ],
+    ids=["int", "bool", "nested", "huge-negative", "float", "other", "extra"],
+)
+def test_messages_quote_values_bounded(data: dict[str, object]) -> None:
+    # issue 13: '{value!r}' made a 1 MB value a 1 MB message
+    with pytest.raises(ValidationError) as info:
+        _Named.model_validate(data)
+    _, reason, _ = first_problem(info.value)
+    assert len(reason.en) < 400
+    assert len(reason.vi) < 400
+
+
+def test_a_long_value_is_still_recognisable() -> None:
+    with pytest.raises(ValidationError) as info:
+        _Named.model_validate({"amount": "12345" * 100_000})
+    _, reason, value = first_problem(info.value)
+    assert "'1234512345" in reason.en
+    assert "500000 chars" in reason.en
+    assert value == "12345" * 100_000  # the value itself is kept whole

@@ -16,41 +16,40 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from ._i18n import Catalog, Text
+from .errors import quote
 
 _MSG = Catalog(
     "validation",
     {
         "float": Text(
-            vi="số thực {value!r} không bao giờ là tiền hay số đếm; hãy viết số nguyên",
-            en="a float ({value!r}) is never money or a count; write a whole number",
+            vi="số thực {value} không bao giờ là tiền hay số đếm; hãy viết số nguyên",
+            en="a float ({value}) is never money or a count; write a whole number",
         ),
         "negative": Text(
-            vi="số âm {value!r} không được phép (tối thiểu {limit})",
-            en="negative value {value!r} is not allowed (minimum {limit})",
+            vi="số âm {value} không được phép (tối thiểu {limit})",
+            en="negative value {value} is not allowed (minimum {limit})",
         ),
-        "int": Text(
-            vi="cần số nguyên, không phải {value!r}", en="expected an integer, not {value!r}"
-        ),
+        "int": Text(vi="cần số nguyên, không phải {value}", en="expected an integer, not {value}"),
         "bool": Text(
-            vi="cần true hoặc false, không phải {value!r}",
-            en="expected true or false, not {value!r}",
+            vi="cần true hoặc false, không phải {value}",
+            en="expected true or false, not {value}",
         ),
         "missing": Text(vi="thiếu khóa bắt buộc", en="required key missing"),
-        "extra": Text(vi="khóa không được phép: {value!r}", en="unknown key: {value!r}"),
+        "extra": Text(vi="khóa không được phép: {value}", en="unknown key: {value}"),
         "source": Text(
-            vi="nguồn kinh phí không có: {value!r} (có: {expected})",
-            en="unknown funding source {value!r} (expected {expected})",
+            vi="nguồn kinh phí không có: {value} (có: {expected})",
+            en="unknown funding source {value} (expected {expected})",
         ),
         "choice": Text(
-            vi="giá trị {value!r} không hợp lệ (có thể: {expected})",
-            en="invalid value {value!r} (expected {expected})",
+            vi="giá trị {value} không hợp lệ (có thể: {expected})",
+            en="invalid value {value} (expected {expected})",
         ),
         "pattern": Text(
-            vi="mã {value!r} không hợp lệ: chỉ dùng chữ thường không dấu, số, '-', '.', '_'",
-            en="bad id {value!r}: use lower-case ASCII letters, digits, '-', '.', '_'",
+            vi="mã {value} không hợp lệ: chỉ dùng chữ thường không dấu, số, '-', '.', '_'",
+            en="bad id {value}: use lower-case ASCII letters, digits, '-', '.', '_'",
         ),
         "other": Text(
-            vi="giá trị {value!r} không hợp lệ: {detail}", en="invalid value {value!r}: {detail}"
+            vi="giá trị {value} không hợp lệ: {detail}", en="invalid value {value}: {detail}"
         ),
     },
 )
@@ -98,27 +97,39 @@ def explain(error: ErrorDetails) -> tuple[str, Text, object]:
             path = f"{path}.{cause.at}" if path else cause.at
         return path, cause.text, value
     kind = error["type"]
+    shown = quote(value)  # bounded: a 1 MB value does not make a 1 MB message
     if isinstance(value, float) and kind in ("int_type", "int_from_float", "bool_type"):
-        return path, _MSG("float", value=value), value
+        return path, _MSG("float", value=shown), value
     if kind in ("greater_than_equal", "greater_than") and isinstance(value, int) and value < 0:
         limit = ctx.get("ge", ctx.get("gt", 0))
-        return path, _MSG("negative", value=value, limit=limit), value
+        return path, _MSG("negative", value=shown, limit=limit), value
     if kind == "missing":
         return path, _MSG("missing"), None
     if kind == "extra_forbidden":
         name = path.rsplit(".", 1)[-1]
-        return path, _MSG("extra", value=name), value
+        return path, _MSG("extra", value=quote(name)), value
     if kind == "enum" and path.endswith("source"):
-        return path, _MSG("source", value=value, expected=ctx.get("expected", "")), value
+        return path, _MSG("source", value=shown, expected=_short(ctx.get("expected", ""))), value
     if kind in ("enum", "literal_error"):
-        return path, _MSG("choice", value=value, expected=ctx.get("expected", "")), value
+        return path, _MSG("choice", value=shown, expected=_short(ctx.get("expected", ""))), value
     if kind == "string_pattern_mismatch":
-        return path, _MSG("pattern", value=value), value
+        return path, _MSG("pattern", value=shown), value
     if kind in ("int_type", "int_parsing"):
-        return path, _MSG("int", value=value), value
+        return path, _MSG("int", value=shown), value
     if kind in ("bool_type", "bool_parsing"):
-        return path, _MSG("bool", value=value), value
-    return path, _MSG("other", value=value, detail=error["msg"]), value
+        return path, _MSG("bool", value=shown), value
+    return path, _MSG("other", value=shown, detail=_short(error["msg"])), value
+
+
+_DETAIL_LIMIT = 200
+
+
+def _short(text: object) -> str:
+    """A detail for a message, cut to a bounded length."""
+    detail = str(text)
+    if len(detail) <= _DETAIL_LIMIT:
+        return detail
+    return f"{detail[: _DETAIL_LIMIT - 1]}…"
 
 
 __all__ = ["ExplainedError", "explain", "first_problem", "independent"]

@@ -242,8 +242,8 @@ class RuleDataError(WelfareRulesError, ValueError):
         where = file or "<data>"
         if line is not None:
             where += f":{line}"
-        at_vi = f" tại {path}" if path else ""
-        at_en = f" at {path}" if path else ""
+        at_vi = f" tại {_short_path(path)}" if path else ""
+        at_en = f" at {_short_path(path)}" if path else ""
         super().__init__(
             Text(
                 vi=f"{where}: dữ liệu quy định sai{at_vi}: {reason.vi}",
@@ -311,6 +311,14 @@ class EditSyntaxError(WelfareRulesError, ValueError):
 
 
 _WINDOW = 70
+_PATH_LIMIT = 200
+
+
+def _short_path(path: str) -> str:
+    """A key path for a message: a path 1.000 levels deep is cut in the middle."""
+    if len(path) <= _PATH_LIMIT:
+        return path
+    return f"{path[:80]}…{path[-(_PATH_LIMIT - 81) :]}"
 
 
 def _window(expression: str, column: int) -> tuple[str, int]:
@@ -410,8 +418,8 @@ class _DataError(WelfareRulesError, ValueError):
         self.reason = reason
         self.path = path
         self.value = value
-        at_vi = f" tại {path}" if path else ""
-        at_en = f" at {path}" if path else ""
+        at_vi = f" tại {_short_path(path)}" if path else ""
+        at_en = f" at {_short_path(path)}" if path else ""
         super().__init__(
             Text(
                 vi=f"{self._what.vi} không hợp lệ{at_vi}: {reason.vi}",
