@@ -25,17 +25,14 @@ from collections import Counter
 
 from welfare_rules.audit.diagnose import Family, check_edits, slips
 from welfare_rules.audit.report import Claim, Node, Report, Restatement
+from welfare_rules.audit.slips import FAMILIES as REGISTRY
 
-FAMILIES: tuple[Family, ...] = (
-    "digit_replaced",
-    "digits_swapped",
-    "digit_inserted",
-    "digit_deleted",
-    "scale_up",
-    "scale_down",
-    "off_by_one",
-)
-APPLIES_TO = {"scale_up": "money", "scale_down": "money", "off_by_one": "count"}
+FAMILIES: tuple[Family, ...] = tuple(REGISTRY)  # every registered slip family
+
+
+def applies(family: Family, kind: str) -> bool:
+    """Whether ``family`` can explain a figure of ``kind`` (``count`` or ``money``)."""
+    return REGISTRY[family].applies(kind)  # type: ignore[arg-type]
 
 
 def random_node(rng: random.Random, depth: int, max_depth: int, max_children: int) -> Node:
@@ -93,7 +90,7 @@ def main() -> int:
             if trial >= args.trials:
                 break
             family = FAMILIES[trial % len(FAMILIES)]
-            names = [n for n in sorted(kinds) if APPLIES_TO.get(family, kinds[n]) == kinds[n]]
+            names = [n for n in sorted(kinds) if applies(family, kinds[n])]
             name = rng.choice(names)
             truth = compiled.values[name]
             options = slips(truth, family)

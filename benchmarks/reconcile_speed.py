@@ -20,7 +20,7 @@ import statistics
 import sys
 import time
 
-from diagnosis_accuracy import APPLIES_TO, FAMILIES, random_report
+from diagnosis_accuracy import FAMILIES, applies, random_report
 
 from welfare_rules.audit.compile import CompiledReport
 from welfare_rules.audit.diagnose import check_edits, slips
@@ -87,7 +87,7 @@ def diagnosis(rng: random.Random, trials: int = 300) -> bool:
             continue
         family = FAMILIES[len(check_times) % len(FAMILIES)]
         kinds = compiled.kinds
-        names = [n for n in sorted(kinds) if APPLIES_TO.get(family, kinds[n]) == kinds[n]]
+        names = [n for n in sorted(kinds) if applies(family, kinds[n])]
         name = rng.choice(names)
         options = slips(compiled.values[name], family)
         if not options:

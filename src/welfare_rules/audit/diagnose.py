@@ -11,20 +11,10 @@ from typing import Literal
 
 from .compile import FigureKind
 from .edits import Edit, as_edits, require_values, violated
+from .slips import FAMILIES, Family, detect, typed
 
 Status = Literal["valid", "corrected", "partial", "invalid"]
 """As in R's deducorrect: nothing violated / all repaired / some repaired / none repaired."""
-
-Family = Literal[
-    "scale_up",  # written value × 1000 is right: a dropped ".000"
-    "scale_down",  # written value ÷ 1000 is right: an added ".000"
-    "off_by_one",  # a count one too many or one too few
-    "digits_swapped",  # two adjacent digits swapped
-    "digit_replaced",  # one digit wrong
-    "digit_inserted",  # one digit too many
-    "digit_deleted",  # one digit missing
-]
-"""How a written figure differs from the value that makes the edits hold."""
 
 DEFAULT_MAX_CHANGES = 3
 DEFAULT_BUDGET = 20_000
@@ -120,21 +110,11 @@ def check_edits(
 
 # -- one typo away ------------------------------------------------------------------------
 
-_COST: dict[Family, int] = {
-    # Plausibility of each slip. All equal on purpose: ranking one family above another
-    # would turn ties into confident guesses; a tie between families is reported instead.
-    "scale_up": 1,
-    "scale_down": 1,
-    "off_by_one": 1,
-    "digits_swapped": 1,
-    "digit_replaced": 1,
-    "digit_inserted": 1,
-    "digit_deleted": 1,
-}
-
 
 def typo_family(written: int, value: int, kind: FigureKind | None = None) -> Family | None:
-    """How ``written`` is one slip away from ``value``, or ``None`` if it is not.
+    """How ``written`` is one slip away from ``value``, or ``None`` if it is not: the first
+    family of :data:`~welfare_rules.audit.slips.FAMILIES` that applies to ``kind`` and
+    recognises the slip.
 
     >>> typo_family(2_721_000_000, 2_751_000_000)
     'digit_replaced'
@@ -144,36 +124,10 @@ def typo_family(written: int, value: int, kind: FigureKind | None = None) -> Fam
     'off_by_one'
     >>> typo_family(161, 116), typo_family(1234, 124), typo_family(124, 1234)
     ('digits_swapped', 'digit_inserted', 'digit_deleted')
-    >>> typo_family(1_137_600, 1_137_600_000) is None  # scale slips are for money only
+    >>> typo_family(1_137_600, 1_137_600_000) is None  # scale slips need the figure's kind
     True
     """
-    if value == written or value < 0 or written < 0:
-        return None
-    if kind == "money" and written:
-        if value == written * 1000:
-            return "scale_up"
-        if written == value * 1000:
-            return "scale_down"
-    if kind == "count" and abs(value - written) == 1:
-        return "off_by_one"
-    w, v = str(written), str(value)
-    if len(w) == len(v):
-        diffs = [i for i, (a, b) in enumerate(zip(w, v, strict=True)) if a != b]
-        if len(diffs) == 1:
-            return "digit_replaced"
-        if (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and w[diffs[0]] == v[diffs[1]]
-            and w[diffs[1]] == v[diffs[0]]
-        ):
-            return "digits_swapped"
-        return None
-    if len(w) == len(v) + 1 and _one_deleted(w, v):
-        return "digit_inserted"
-    if len(v) == len(w) + 1 and _one_deleted(v, w):
-        return "digit_deleted"
-    return None
+    return detect(written, value, kind)
 
 
 def slips(value: int, family: Family) -> tuple[int, ...]:
@@ -185,32 +139,7 @@ def slips(value: int, family: Family) -> tuple[int, ...]:
     >>> slips(1_137_600_000, "scale_up"), slips(15_373, "off_by_one")
     ((1137600,), (15372, 15374))
     """
-    text = str(value)
-    typed: set[str] = set()
-    if family == "digit_replaced":
-        typed = {text[:i] + d + text[i + 1 :] for i in range(len(text)) for d in "0123456789"}
-    elif family == "digits_swapped":
-        typed = {text[:i] + text[i + 1] + text[i] + text[i + 2 :] for i in range(len(text) - 1)}
-    elif family == "digit_inserted":
-        typed = {text[:i] + d + text[i:] for i in range(len(text) + 1) for d in "0123456789"}
-    elif family == "digit_deleted":
-        typed = {text[:i] + text[i + 1 :] for i in range(len(text))}
-    elif family == "scale_up":
-        typed = {str(value // 1000)} if value >= 1000 and value % 1000 == 0 else set()
-    elif family == "scale_down":
-        typed = {str(value * 1000)} if value else set()
-    elif family == "off_by_one":
-        typed = {str(value + 1)} | ({str(value - 1)} if value else set())
-    return tuple(
-        sorted(int(t) for t in typed if t and (t == "0" or not t.startswith("0")) and t != text)
-    )
-
-
-def _one_deleted(longer: str, shorter: str) -> bool:
-    index = 0
-    while index < len(shorter) and longer[index] == shorter[index]:
-        index += 1
-    return longer[index + 1 :] == shorter[index:]
+    return typed(value, family)
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -349,7 +278,7 @@ class _Diagnosis:
                     following.append(child)
                     if broken or not repaired:
                         continue
-                    cost = sum(_COST[c.family] for c in child)
+                    cost = sum(FAMILIES[c.family].cost for c in child)
                     score = (len(repaired), -len(child), -cost)
                     if best_key is None or score > best_key:
                         best_key, best = score, [(child, repaired)]

@@ -21,8 +21,10 @@ from .compile import CompiledReport, FigureRef
 from .diagnose import DEFAULT_BUDGET, DEFAULT_MAX_CHANGES, Change, EditCheck, check_edits
 from .edits import Edit
 from .findings import AuditResult, Candidate, FigurePlace, Finding, FindingKind, ordered
+from .labels import shorten
 from .quick import quick_check
 from .report import Report
+from .slips import FAMILIES
 
 _KINDS: dict[str, FindingKind] = {
     "product": "product_mismatch",
@@ -36,14 +38,6 @@ _KINDS: dict[str, FindingKind] = {
 _MSG = Catalog(
     "audit.reconciliation",
     {
-        # how a written figure slipped
-        "digit_replaced": Text(vi="sai một chữ số", en="one digit differs"),
-        "digits_swapped": Text(vi="hai chữ số liền nhau bị đảo", en="two adjacent digits swapped"),
-        "digit_inserted": Text(vi="thừa một chữ số", en="one digit too many"),
-        "digit_deleted": Text(vi="thiếu một chữ số", en="one digit missing"),
-        "scale_up": Text(vi="thiếu “.000” (viết nhỏ đi 1000 lần)", en="a dropped “.000”"),
-        "scale_down": Text(vi="thừa “.000” (viết lớn lên 1000 lần)", en="an extra “.000”"),
-        "off_by_one": Text(vi="lệch một đơn vị", en="off by one"),
         # where an edit is
         "on_line": Text(vi="ở dòng {line}", en="on line {line}"),
         "of_label": Text(vi="của «{label}»", en="of «{label}»"),
@@ -129,8 +123,6 @@ _MSG = Catalog(
     },
 )
 
-_SCALE_FAMILIES = ("scale_up", "scale_down")
-
 
 def reconcile(
     report: Report,
@@ -190,10 +182,6 @@ def _join(texts: Iterable[Text], separator: Text) -> Text:
     )
 
 
-def _number(value: int | None) -> str:
-    return "?" if value is None else format_vnd(value, unit="")
-
-
 class _Explainer:
     """Turns an :class:`EditCheck` on a compiled report into findings."""
 
@@ -228,7 +216,7 @@ class _Explainer:
 
     def where(self, figure: str) -> Text:
         ref = self.ref(figure)
-        label = _MSG("of_label", label=_short(self.report.node(ref.path).label))
+        label = _MSG("of_label", label=shorten(self.report.node(ref.path).label))
         if ref.line is None:
             return label
         where = _MSG("on_line", line=ref.line)
@@ -260,18 +248,19 @@ class _Explainer:
         involved = [edit for edit in repaired if change.figure in edit.figures]
         owner = next((e for e in involved if e.subject == change.figure), None)
         owner = owner or (involved[0] if involved else None)
-        if change.family in _SCALE_FAMILIES:
-            kind: FindingKind = "scale_slip"
-        else:
-            kind = _KINDS[owner.kind] if owner else "edit_violated"
+        family = FAMILIES[change.family]
+        kind: FindingKind = family.finding or (_KINDS[owner.kind] if owner else "edit_violated")
         others = [self.edit_name(edit) for edit in involved if edit is not owner]
         also = Text("", "")
         if others:
             listed = _join(others, _MSG("and"))
             also = _MSG("also", edits=listed)
         detail = self.detail(owner, change.figure) if owner else Text("", "")
-        why = _MSG(change.family)
-        fields = {"reported": _number(change.reported), "suggested": _number(change.value)}
+        why = family.label
+        fields = {
+            "reported": format_vnd(change.reported, unit=""),
+            "suggested": format_vnd(change.value, unit=""),
+        }
         message = _MSG("correction", why=why, detail=detail, also=also, **fields)
         return Finding(
             **self.base(change.figure, kind=kind),
@@ -291,12 +280,12 @@ class _Explainer:
             if len(names) == 3:
                 return _MSG(
                     "detail_product",
-                    count=_number(values[names["count"]]),
-                    level=_number(values[names["level"]]),
-                    amount=_number(values[names["amount"]]),
+                    count=format_vnd(values[names["count"]], unit=""),
+                    level=format_vnd(values[names["level"]], unit=""),
+                    amount=format_vnd(values[names["amount"]], unit=""),
                 )
         if owner.kind in ("count_sum", "amount_sum") and owner.subject is not None:
-            total = _number(values[owner.subject])
+            total = format_vnd(values[owner.subject], unit="")
             return _MSG("detail_parts" if owner.subject == figure else "detail_part", total=total)
         if owner.kind == "restatement":
             other = next((name for name in owner.figures if name != figure), None)
@@ -356,29 +345,32 @@ class _Explainer:
             count, level = values[names["count"]], values[names["level"]]
             return _MSG(
                 "violated_product",
-                count=_number(count),
-                level=_number(level),
-                product=_number(count * level),
-                amount=_number(values[names["amount"]]),
+                count=format_vnd(count, unit=""),
+                level=format_vnd(level, unit=""),
+                product=format_vnd(count * level, unit=""),
+                amount=format_vnd(values[names["amount"]], unit=""),
             )
         if edit.kind in ("count_sum", "amount_sum") and expected is not None:
             key = "violated_sum" if edit.op == "==" else "violated_partial_sum"
             return _MSG(
                 key,
-                expected=_number(expected),
-                reported=_number(reported),
+                expected=format_vnd(expected, unit=""),
+                reported=format_vnd(reported, unit=""),
                 difference=_signed(reported - expected),
             )
         if edit.kind == "restatement" and expected is not None:
             other = next(name for name in edit.figures if name != subject)
             where = self.where(other)
-            fields = {"reported": _number(reported), "expected": _number(expected)}
+            fields = {
+                "reported": format_vnd(reported, unit=""),
+                "expected": format_vnd(expected, unit=""),
+            }
             return _MSG("violated_restatement", where=where, **fields)
         if edit.kind == "claim":
             listed = _join(
                 (
                     Text("{field} = {value}", "{field} = {value}").format(
-                        field=_MSG(self.ref(name).field), value=_number(values[name])
+                        field=_MSG(self.ref(name).field), value=format_vnd(values[name], unit="")
                     )
                     for name in edit.figures
                 ),
@@ -411,8 +403,8 @@ class _Explainer:
     def option(self, candidate: Candidate) -> Text:
         where = self.where(candidate.figure)
         fields = {
-            "reported": _number(self.written[candidate.figure]),
-            "value": _number(candidate.value),
+            "reported": format_vnd(self.written[candidate.figure], unit=""),
+            "value": format_vnd(candidate.value, unit=""),
         }
         return _MSG("option", where=where, field=_MSG(candidate.field), **fields)
 
@@ -446,11 +438,7 @@ def _concat(first: Text, second: Text) -> Text:
 
 
 def _signed(value: int) -> str:
-    return ("+" if value > 0 else "-") + _number(abs(value))
-
-
-def _short(label: str, limit: int = 60) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    return ("+" if value > 0 else "-") + format_vnd(abs(value), unit="")
 
 
 __all__ = ["reconcile"]
