@@ -14,14 +14,14 @@ from welfare_rules.audit.report import Report
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.rules.model import Ruleset
 from welfare_rules.scenario import LevelChange, Reform
-from welfare_rules.scenario._frames import (
+from welfare_rules.scenario.comparison import compare
+from welfare_rules.views.frames import (
     ALLOCATION_COLUMNS,
     AUDIT_COLUMNS,
     COMPARISON_COLUMNS,
     RULESET_COLUMNS,
     allocation_frame,
 )
-from welfare_rules.scenario.comparison import compare
 
 from .test_scenario_comparison import SOURCE_COUNTS
 
@@ -37,7 +37,7 @@ def uong_bi() -> Ruleset:
 
 
 def test_the_columns_are_the_documented_ones() -> None:
-    from welfare_rules.scenario import _frames
+    from welfare_rules.views import frames as _frames
 
     doc = _frames.__doc__ or ""
     for columns in (

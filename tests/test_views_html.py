@@ -15,8 +15,8 @@ from welfare_rules.audit.report import Report
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.rules.model import Ruleset
 from welfare_rules.scenario import LevelChange, Reform
-from welfare_rules.scenario._html import BAD, GOOD, WARN, allocation_html, number, signed
 from welfare_rules.scenario.comparison import compare
+from welfare_rules.views.html import BAD, GOOD, WARN, allocation_html, number, signed
 
 from .test_scenario_comparison import SOURCE_COUNTS
 
@@ -115,7 +115,7 @@ def test_ruleset_table(uong_bi: Ruleset) -> None:
 
 
 def test_escaping() -> None:
-    from welfare_rules.scenario._html import table
+    from welfare_rules.views.html import table
 
     html = table(["<h>"], [["<script>alert(1)</script>"]], caption="a & b")
     parsed = parse(html)

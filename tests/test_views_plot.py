@@ -9,8 +9,8 @@ import pytest
 from welfare_rules import load_ruleset
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.scenario import LevelChange, Reform
-from welfare_rules.scenario._plot import plot_allocation
 from welfare_rules.scenario.comparison import compare
+from welfare_rules.views.plot import plot_allocation
 
 from .test_scenario_comparison import SOURCE_COUNTS
 

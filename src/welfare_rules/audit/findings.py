@@ -4,16 +4,20 @@ A :class:`Finding` names a figure by its place in the report (node path, labels,
 line, field), says what was written and what the arithmetic expects, and carries a
 suggested value when one correction explains the mismatch unambiguously, or the
 ``candidates`` when several tie. Its message exists in Vietnamese and English.
-:class:`AuditResult` holds the findings in a fixed order and renders them as JSON.
+:class:`AuditResult` holds the findings in a fixed order; ``to_dict()`` is the JSON shape
+of each (``to_json`` is its deprecated alias). Its HTML and DataFrame views are in
+:mod:`welfare_rules.views`, reached through the ``_repr_html_`` and ``to_pandas`` hooks.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .._i18n import Lang, Text
+from .._types import FrozenModel
 from .report import FigureField, NodePath
 
 FindingKind = Literal[
@@ -36,11 +40,13 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _FIELD_ORDER = {"count": 0, "level": 1, "amount": 2, None: 3}
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+def _deprecated(name: str) -> None:
+    warnings.warn(
+        f"{name}.to_json() is deprecated; use {name}.to_dict()", DeprecationWarning, stacklevel=3
+    )
 
 
-class Candidate(_Frozen):
+class Candidate(FrozenModel):
     """One possible correction among several that explain a mismatch equally well.
 
     Changes with the same ``group`` belong to one joint explanation.
@@ -55,14 +61,19 @@ class Candidate(_Frozen):
     family: str
     group: int = 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """A plain dict: figure, path, label, line, field, value, family, group."""
         data = self.model_dump()
         data["path"] = list(self.path)
         return data
 
+    def to_json(self) -> dict[str, Any]:
+        """Deprecated alias of :meth:`to_dict`."""
+        _deprecated("Candidate")
+        return self.to_dict()
 
-class FigurePlace(_Frozen):
+
+class FigurePlace(FrozenModel):
     """A figure that could be changed (one member of a Fellegi–Holt minimal set)."""
 
     figure: str
@@ -70,7 +81,7 @@ class FigurePlace(_Frozen):
     line: int | None = None
     field: FigureField
 
-    def to_json(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """A plain dict: figure, path, line, field."""
         return {
             "figure": self.figure,
@@ -79,8 +90,13 @@ class FigurePlace(_Frozen):
             "field": self.field,
         }
 
+    def to_json(self) -> dict[str, Any]:
+        """Deprecated alias of :meth:`to_dict`."""
+        _deprecated("FigurePlace")
+        return self.to_dict()
 
-class Finding(_Frozen):
+
+class Finding(FrozenModel):
     """One thing wrong (or worth knowing) in a report.
 
     ``reported`` is the figure as written, ``expected`` what the arithmetic gives for it,
@@ -119,7 +135,7 @@ class Finding(_Frozen):
         where = "dòng" if lang == "vi" else "line"
         return f"{where} {self.line}: {self.message.get(lang)}"
 
-    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
+    def to_dict(self, *, lang: Lang | None = None) -> dict[str, Any]:
         """A JSON-ready dict. ``message`` is the text in ``lang``, or ``{"vi", "en"}``."""
         return {
             "kind": self.kind,
@@ -129,19 +145,24 @@ class Finding(_Frozen):
             "reported": self.reported,
             "expected": self.expected,
             "suggested": self.suggested,
-            "candidates": [candidate.to_json() for candidate in self.candidates],
+            "candidates": [candidate.to_dict() for candidate in self.candidates],
             "difference": self.difference,
             "message": self.message.get(lang) if lang else self.message._asdict(),
             "path": list(self.path),
             "labels": list(self.labels),
             "figure": self.figure,
             "family": self.family,
-            "minimal_sets": [[place.to_json() for place in group] for group in self.minimal_sets],
+            "minimal_sets": [[place.to_dict() for place in group] for group in self.minimal_sets],
             "edits": list(self.edits),
         }
 
+    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
+        """Deprecated alias of :meth:`to_dict`."""
+        _deprecated("Finding")
+        return self.to_dict(lang=lang)
 
-class AuditResult(_Frozen):
+
+class AuditResult(FrozenModel):
     """The findings of one audit, in report order, and a few counts."""
 
     findings: tuple[Finding, ...] = ()
@@ -171,23 +192,30 @@ class AuditResult(_Frozen):
             "cut_short": self.cut_short,
         }
 
-    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
-        """``{"ok": …, "findings": [...], "summary": {...}}``."""
+    def to_dict(self, *, lang: Lang | None = None) -> dict[str, Any]:
+        """``{"ok": …, "findings": [...], "summary": {...}}``; the command line's document
+        adds the reader's part (:func:`welfare_rules.views.json.audit_envelope`)."""
         return {
             "ok": self.ok,
-            "findings": [finding.to_json(lang=lang) for finding in self.findings],
+            "findings": [finding.to_dict(lang=lang) for finding in self.findings],
             "summary": self.summary(),
         }
 
+    def to_json(self, *, lang: Lang | None = None) -> dict[str, Any]:
+        """Deprecated alias of :meth:`to_dict`."""
+        _deprecated("AuditResult")
+        return self.to_dict(lang=lang)
+
     def _repr_html_(self) -> str:
-        from ..scenario._html import audit_html
+        """Hook into :func:`welfare_rules.views.html.audit_html`."""
+        from ..views.html import audit_html
 
         return audit_html(self)
 
     def to_pandas(self) -> Any:
         """The findings as a pandas DataFrame (the ``pandas`` extra); columns in
-        ``welfare_rules.scenario._frames.AUDIT_COLUMNS``."""
-        from ..scenario._frames import audit_frame
+        ``welfare_rules.views.frames.AUDIT_COLUMNS``."""
+        from ..views.frames import audit_frame
 
         return audit_frame(self)
 

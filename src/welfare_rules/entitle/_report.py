@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._i18n import Lang
+from .._i18n import Catalog, Lang, Text
 from ..audit.report import Node, Report
 from ..tiers import FundingSource
-from .allocate import _MSG, Line
 
 if TYPE_CHECKING:
-    from .allocate import Allocation
+    from .allocate import Allocation, Line
+
+_MSG = Catalog(
+    "entitle.report",
+    {
+        "total": Text(vi="Tổng số quà ({ruleset}, ngày {on})", en="All gifts ({ruleset}, on {on})"),
+        "budget": Text(vi="Quà Tết từ nguồn ngân sách", en="Tết gifts from the budget"),
+        "longevity": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
+        "socialized": Text(vi="Quà từ nguồn xã hội hóa", en="Socialized gifts"),
+        "source": Text(vi="Nguồn kinh phí {source}", en="{source} funding"),
+        "title": Text(
+            vi="Dự toán quà theo bộ quy định {ruleset}, ngày {on}",
+            en="Gift budget under ruleset {ruleset}, on {on}",
+        ),
+    },
+)
 
 _SECTIONS = ("budget", "longevity", "socialized")
 

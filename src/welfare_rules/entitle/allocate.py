@@ -47,15 +47,6 @@ _MSG = Catalog(
             vi="{title}: {selected} suất, không có định mức",
             en="{title}: {selected} gifts, no quota set",
         ),
-        "total": Text(vi="Tổng số quà ({ruleset}, ngày {on})", en="All gifts ({ruleset}, on {on})"),
-        "budget": Text(vi="Quà Tết từ nguồn ngân sách", en="Tết gifts from the budget"),
-        "longevity": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
-        "socialized": Text(vi="Quà từ nguồn xã hội hóa", en="Socialized gifts"),
-        "source": Text(vi="Nguồn kinh phí {source}", en="{source} funding"),
-        "title": Text(
-            vi="Dự toán quà theo bộ quy định {ruleset}, ngày {on}",
-            en="Gift budget under ruleset {ruleset}, on {on}",
-        ),
     },
 )
 
@@ -231,19 +222,20 @@ class Allocation:
 
     def to_pandas(self) -> Any:
         """The lines as a pandas DataFrame (the ``pandas`` extra) with exact ``Int64``
-        columns; see ``welfare_rules.scenario._frames.ALLOCATION_COLUMNS``."""
-        from ..scenario._frames import allocation_frame
+        columns; see ``welfare_rules.views.frames.ALLOCATION_COLUMNS``."""
+        from ..views.frames import allocation_frame
 
         return allocation_frame(self)
 
     def _repr_html_(self) -> str:
-        from ..scenario._html import allocation_html
+        """Hook into :func:`welfare_rules.views.html.allocation_html`."""
+        from ..views.html import allocation_html
 
         return allocation_html(self)
 
     def plot(self, *, ax: Any = None, lang: Lang = "vi") -> Any:
         """The amount by funding source as bars (the ``plot`` extra); returns the Axes."""
-        from ..scenario._plot import plot_allocation
+        from ..views.plot import plot_allocation
 
         return plot_allocation(self, ax=ax, lang=lang)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import Field, Strict, model_validator
 
@@ -40,8 +40,15 @@ from ._base import (
 )
 from .eligibility import Condition, Rule, evaluate_any
 
-if TYPE_CHECKING:
-    from ..scenario.reform import Reform
+
+class Change(Protocol):
+    """What :meth:`Ruleset.with_reform` needs of a reform (a
+    :class:`welfare_rules.scenario.reform.Reform`): rules never import scenarios."""
+
+    def apply_to(self, ruleset: Ruleset, *, on: dt.date | None = None) -> Ruleset:
+        """``ruleset`` with the change applied."""
+        ...
+
 
 _MSG = Catalog(
     "rules.model",
@@ -558,22 +565,21 @@ class Ruleset(RuleModel):
                 found.append(InForce(self.id, programme, version))
         return tuple(found)
 
-    def with_reform(self, reform: Reform, *, on: dt.date | None = None) -> Ruleset:
+    def with_reform(self, reform: Change, *, on: dt.date | None = None) -> Ruleset:
         """A new ruleset with ``reform`` applied (this one is untouched); see
         :func:`welfare_rules.scenario.reform.apply_reform`."""
-        from ..scenario.reform import apply_reform
-
-        return apply_reform(self, reform, on=on)
+        return reform.apply_to(self, on=on)
 
     def _repr_html_(self) -> str:
-        from ..scenario._html import ruleset_html
+        """Hook into :func:`welfare_rules.views.html.ruleset_html`."""
+        from ..views.html import ruleset_html
 
         return ruleset_html(self)
 
     def to_pandas(self, *, on: dt.date | None = None) -> Any:
         """Levels and brackets as a pandas DataFrame (the ``pandas`` extra); see
-        :func:`welfare_rules.scenario._frames.ruleset_frame` for the columns."""
-        from ..scenario._frames import ruleset_frame
+        :func:`welfare_rules.views.frames.ruleset_frame` for the columns."""
+        from ..views.frames import ruleset_frame
 
         return ruleset_frame(self, on=on)
 
@@ -595,6 +601,7 @@ class Ruleset(RuleModel):
 __all__ = [
     "AgeBasis",
     "Bracket",
+    "Change",
     "Condition",
     "InForce",
     "InKind",

@@ -221,7 +221,8 @@ class Comparison:
         return f"<Comparison {self.caption('en')}>"
 
     def _repr_html_(self) -> str:
-        from ._html import comparison_html
+        """Hook into :func:`welfare_rules.views.html.comparison_html`."""
+        from ..views.html import comparison_html
 
         return comparison_html(self)
 
@@ -229,8 +230,8 @@ class Comparison:
         """A pandas DataFrame (the ``pandas`` extra).
 
         ``by`` is ``"level"`` (default), ``"source"`` or ``"person"``; the columns are
-        ``welfare_rules.scenario._frames.COMPARISON_COLUMNS[by]``."""
-        from ._frames import comparison_frame
+        ``welfare_rules.views.frames.COMPARISON_COLUMNS[by]``."""
+        from ..views.frames import comparison_frame
 
         return comparison_frame(self, by=by)  # type: ignore[arg-type]
 
@@ -238,7 +239,7 @@ class Comparison:
         """Baseline against reform by funding source, as grouped bars (the ``plot`` extra).
 
         Returns the matplotlib ``Axes``."""
-        from ._plot import plot_comparison
+        from ..views.plot import plot_comparison
 
         return plot_comparison(self, ax=ax, lang=lang)
 

@@ -207,6 +207,10 @@ class Reform(_Model):
         """Whether the reform changes nothing at all."""
         return not (self.levels or self.brackets or self.quotas or self.eligibility)
 
+    def apply_to(self, ruleset: Ruleset, *, on: dt.date | None = None) -> Ruleset:
+        """``ruleset`` with this reform applied; see :func:`apply_reform`."""
+        return apply_reform(ruleset, self, on=on)
+
 
 def _wrap(exc: ValidationError) -> ReformError:
     path, reason, value = first_problem(exc)

@@ -29,13 +29,12 @@ from .._i18n import Text
 from .._optional import require
 from ..errors import ReformError
 from ..money import format_vnd
-from ..rules.model import Bracket, Level, Programme, ProgrammeVersion
 
 if TYPE_CHECKING:
     from ..audit.findings import AuditResult
     from ..entitle.allocate import Allocation
-    from ..rules.model import Ruleset
-    from .comparison import Comparison
+    from ..rules.model import Bracket, Level, Programme, ProgrammeVersion, Ruleset
+    from ..scenario.comparison import Comparison
 
 RULESET_COLUMNS = (
     "programme",

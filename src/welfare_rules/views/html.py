@@ -1,4 +1,4 @@
-"""HTML tables for notebooks: the ``_repr_html_`` of Ruleset, Allocation, AuditResult, Comparison.
+"""HTML tables for notebooks: what the ``_repr_html_`` of every result shows.
 
 Plain HTML with inline styles (no CSS file, no JavaScript), amounts in Vietnamese number
 formatting (``5.455.400.000``) right-aligned, every text escaped. Mismatches and losses
@@ -13,12 +13,13 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..money import format_vnd
+from .frames import allocation_rows, audit_rows, ruleset_rows
 
 if TYPE_CHECKING:
     from ..audit.findings import AuditResult
     from ..entitle.allocate import Allocation
     from ..rules.model import Ruleset
-    from .comparison import Comparison
+    from ..scenario.comparison import Comparison
 
 # Highlight colours: a mismatch or a loss; a gain; a warning.
 BAD = "#fde2e1"
@@ -114,8 +115,6 @@ def ruleset_html(ruleset: Ruleset, *, on: dt.date | None = None) -> str:
 
     With ``on``, only the versions in force that day; else every version.
     """
-    from ._frames import ruleset_rows
-
     rows = [
         [
             row.programme,
@@ -153,8 +152,6 @@ def ruleset_html(ruleset: Ruleset, *, on: dt.date | None = None) -> str:
 
 def audit_html(result: AuditResult) -> str:
     """The findings, errors in red, warnings in yellow, with reported, expected, suggested."""
-    from ._frames import audit_rows
-
     rows = []
     for row in audit_rows(result):
         background = BAD if row.severity == "error" else WARN
@@ -200,8 +197,6 @@ def audit_html(result: AuditResult) -> str:
 
 def allocation_html(allocation: Allocation) -> str:
     """The budget by funding source, programme and level, with counts and amounts."""
-    from ._frames import allocation_rows
-
     lines = allocation_rows(allocation)
     rows = [
         [

@@ -16,8 +16,8 @@ from ..money import format_vnd
 
 if TYPE_CHECKING:
     from ..entitle.allocate import Allocation
+    from ..scenario.comparison import Comparison
     from ..tiers import FundingSource
-    from .comparison import Comparison
 
 _BASELINE = Text(vi="Hiện hành", en="Baseline")
 _REFORM = Text(vi="Phương án", en="Reform")

@@ -1,0 +1,26 @@
+"""Every output format, one module each: HTML tables, DataFrames, charts, JSON envelopes.
+
+``views`` sits above the domain (``rules``, ``entitle``, ``audit``, ``scenario``): it reads
+results and shows them, and the domain never imports it at module level. The one way in
+from below is the documented hook methods of the results, each importing its view inside
+the method (so pandas and matplotlib load only when asked for):
+
+=====================  ==========================================================
+hook                   view
+=====================  ==========================================================
+``_repr_html_()``      :mod:`welfare_rules.views.html` (``Ruleset``, ``Allocation``,
+                       ``AuditResult``, ``Comparison``)
+``to_pandas()``        :mod:`welfare_rules.views.frames` (the same four)
+``plot()``             :mod:`welfare_rules.views.plot` (``Allocation``, ``Comparison``)
+=====================  ==========================================================
+
+:mod:`welfare_rules.views.json` builds the JSON documents the command line prints from the
+results' ``to_dict()``; :mod:`welfare_rules.views.types` holds the Protocols views are typed
+against where naming a domain class would mean importing it. ``tests/test_architecture.py``
+checks these rules on the import graph.
+"""
+
+HOOKS: tuple[str, ...] = ("_repr_html_", "to_pandas", "plot")
+"""The methods of domain objects allowed to import ``welfare_rules.views`` (in the method)."""
+
+__all__ = ["HOOKS"]
