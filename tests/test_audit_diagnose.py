@@ -193,3 +193,79 @@ def test_inequalities_are_checked_not_solved() -> None:
     assert result.status == "invalid"
     assert result.candidates == ()
     assert result.unexplained[0].op == ">"
+
+
+# -- issue 11: counts ×1000, partial explanations, feasible minimal sets ------------------
+
+_CASE_4_4 = _PEER_TRUE | {"x4": 161, "x8": 0, "x9": 19979}  # Scholtus (2009), case 4.4
+
+
+def test_a_count_written_a_thousand_times_too_large_is_a_scale_slip() -> None:
+    kinds = {"n": "count", "m": "money", "t": "money", "k": "count", "total": "count"}
+    values = {"n": 22_000, "m": 600_000, "t": 13_200_000, "k": 1229, "total": 1251}
+    result = check_edits(values, ["n * m == t", "total == n + k"], kinds=kinds)
+    assert result.corrections == {"n": 22}
+    assert result.explanations[0].changes[0].family == "scale_down"
+    # alone, the product cannot tell the count's extra ".000" from the level's or from
+    # the amount's missing one: a tie
+    alone = check_edits(values, ["n * m == t"], kinds=kinds)
+    assert alone.corrections == {}
+    assert {(c.figure, c.value) for e in alone.candidates for c in e.changes} == {
+        ("n", 22),
+        ("m", 600),
+        ("t", 13_200_000_000),
+    }
+
+
+def test_an_explanation_of_part_of_a_group_is_a_candidate_only() -> None:
+    result = check_edits(_CASE_4_4, _PEER_EDITS)
+    assert result.corrections == {"x4": 116}  # its own group, repaired whole
+    assert result.status == "partial"
+    partial = [e for e in result.candidates if e.partial]
+    assert {(c.figure, c.value) for e in partial for c in e.changes} >= {("x9", 1979)}
+    assert all(not e.partial for e in result.explanations)
+    assert frozenset({"x8"}) not in result.minimal_sets
+
+
+def test_minimal_sets_need_one_value_for_every_edit() -> None:
+    values = {"a": 555, "b": 10, "c": 20, "s": 100, "t": 200}
+    result = check_edits(values, ["s == a + b", "t == a + c"])
+    assert frozenset({"a"}) not in result.minimal_sets
+    assert set(result.minimal_sets) == {
+        frozenset({"a", "c"}),
+        frozenset({"a", "s"}),
+        frozenset({"a", "t"}),
+        frozenset({"s", "t"}),
+    }
+
+
+def _brute_force(free: frozenset[str], edits: list[str], values: dict[str, int]) -> bool:
+    from itertools import product
+
+    from welfare_rules.audit.edits import Edit
+
+    parsed = [Edit.parse(e) for e in edits]
+    touching = [e for e in parsed if free & set(e.figures)]
+    names = sorted(free)
+    top = 3 * max(values.values(), default=0) + 1
+    for guess in product(range(top + 1), repeat=len(names)):
+        trial = values | dict(zip(names, guess, strict=True))
+        if all(edit.holds(trial) for edit in touching):
+            return True
+    return False
+
+
+_SMALL = st.integers(0, 12)
+
+
+@given(st.lists(_SMALL, min_size=5, max_size=5))
+@example([555 % 13, 10, 12, 100 % 13, 200 % 13])
+@example([5, 1, 2, 0, 12])
+def test_every_minimal_set_can_restore_consistency(figures: list[int]) -> None:
+    a, b, c, s, t = figures
+    values = {"a": a, "b": b, "c": c, "s": s, "t": t}
+    edits = ["s == a + b", "t == a + c"]
+    result = check_edits(values, edits, max_changes=1)
+    for group in result.minimal_sets:
+        if len(group) <= 2:
+            assert _brute_force(group, edits, values), group

@@ -204,3 +204,34 @@ def test_a_single_mistyping_is_found_and_never_wrongly_corrected(
     assert confident <= {(name, truth)}, f"confident wrong correction: {confident}"
     listed = {(c.figure, c.value) for f in errors for c in f.candidates}
     assert (name, truth) in confident | listed
+
+
+# -- issue 11: counts ×1000 and partial explanations --------------------------------------
+
+
+def test_a_count_written_with_an_extra_thousands_group_is_a_scale_slip() -> None:
+    lines = (
+        Node(label="600k", count=22_000, level=600_000, amount=13_200_000, line=5),
+        Node(label="300k", count=1229, level=300_000, amount=368_700_000, line=6),
+    )
+    total = Node(label="central", count=1251, amount=381_900_000, line=4, children=lines)
+    (finding,) = reconcile(Report(nodes=(total,))).findings
+    assert (finding.figure, finding.suggested, finding.family) == ("n0_0_count", 22, "scale_down")
+    assert finding.kind == "scale_slip"
+    assert finding.message.en.startswith("an extra “.000”: 22.000 → 22")
+
+
+def test_a_partial_explanation_is_offered_not_applied() -> None:
+    # 3 × 200 = 600, written 700: that fixes the product, but the total 1.234 still does
+    # not add up, so the one explanation repairs only part of the group
+    line = Node(label="line", count=3, level=200, amount=700, line=2)
+    other = Node(label="other", amount=300, line=3)
+    total = Node(label="total", amount=1234, line=1, children=(line, other))
+    result = reconcile(Report(nodes=(total,)))
+    assert all(f.suggested is None for f in result.findings)
+    product = next(f for f in result.findings if f.kind == "product_mismatch")
+    assert {(c.figure, c.value) for c in product.candidates} == {("n0_0_amount", 600)}
+    assert "only part of the related mismatches" in product.message.en
+    assert "chỉ giải thích được một phần" in product.message.vi
+    total_finding = next(f for f in result.findings if f.kind == "amount_sum_mismatch")
+    assert total_finding.minimal_sets

@@ -11,6 +11,7 @@ from typing import Literal
 
 from .compile import FigureKind
 from .edits import Edit, as_edits, require_values, violated
+from .feasibility import assignable
 from .slips import FAMILIES, Family, detect, typed
 
 Status = Literal["valid", "corrected", "partial", "invalid"]
@@ -32,10 +33,15 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """Changes that together repair ``repaired`` (edits violated before, holding after)."""
+    """Changes that together repair ``repaired`` (edits violated before, holding after).
+
+    ``partial`` is true when the group of connected violations it belongs to has edits it
+    does not repair: such an explanation is only ever a candidate, never applied.
+    """
 
     changes: tuple[Change, ...]
     repaired: tuple[Edit, ...]
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +197,15 @@ class _Diagnosis:
         for cluster in self.clusters(violated_now):
             outcome = self.explain(cluster)
             cut_short = cut_short or not outcome.finished
-            if len(outcome.best) == 1 and outcome.finished:
+            whole = set(cluster)
+            if len(outcome.best) == 1 and outcome.finished and whole <= set(outcome.best[0][1]):
                 state, repaired = outcome.best[0]
                 applied.append(self.explanation(state, repaired))
                 corrections.update((change.figure, change.value) for change in state)
             else:
-                candidates.extend(self.explanation(s, r) for s, r in outcome.best)
+                candidates.extend(
+                    self.explanation(s, r, partial=not whole <= set(r)) for s, r in outcome.best
+                )
         final = {**self.values, **corrections}
         remaining = [i for i in violated_now if not self.edits[i].holds(final)]
         remaining += [
@@ -338,15 +347,20 @@ class _Diagnosis:
                 repaired.append(i)
         return tuple(repaired), False
 
-    def explanation(self, state: _State, repaired: tuple[int, ...]) -> Explanation:
+    def explanation(
+        self, state: _State, repaired: tuple[int, ...], *, partial: bool = False
+    ) -> Explanation:
         changes = tuple(sorted(state, key=lambda c: (c.figure, c.value)))
-        return Explanation(changes, tuple(self.edits[i] for i in repaired))
+        return Explanation(changes, tuple(self.edits[i] for i in repaired), partial)
 
     def minimal_sets(
         self, unexplained: list[int], values: dict[str, int]
     ) -> tuple[frozenset[str], ...]:
-        """The smallest sets of figures that meet every unexplained edit and leave no edit
-        that holds with a single changed figure in it (that edit would break)."""
+        """The smallest sets of figures that meet every unexplained edit, leave no edit
+        that holds with a single changed figure in it (that edit would break), and for
+        which whole values exist that make every edit on them hold
+        (:func:`~welfare_rules.audit.feasibility.assignable`, exact; a set it cannot
+        decide is kept)."""
         found: set[frozenset[str]] = set()
         for size in range(1, _MAX_SET_SIZE + 1):
             self.cover(frozenset(), size, unexplained, values, found)
@@ -367,13 +381,19 @@ class _Diagnosis:
             raise _BudgetSpentError
         need = self.unmet(chosen, unexplained, values)
         if need is None:
-            found.add(chosen)
-            return
+            touching = sorted({i for name in chosen for i in self.index[name]})
+            self.spent += len(touching)
+            if assignable(chosen, (self.edits[i] for i in touching), values) is not False:
+                found.add(chosen)
+                return
+            # no values of these figures alone restore the edits: a larger set may
+            extend = sorted({n for i in touching for n in self.edits[i].figures} - chosen)
+        else:
+            extend = [name for name in self.edits[need].figures if name not in chosen]
         if len(chosen) == size or len(found) >= _MAX_SETS:
             return
-        for name in self.edits[need].figures:
-            if name not in chosen:
-                self.cover(chosen | {name}, size, unexplained, values, found)
+        for name in extend:
+            self.cover(chosen | {name}, size, unexplained, values, found)
 
     def unmet(
         self, chosen: frozenset[str], unexplained: list[int], values: dict[str, int]

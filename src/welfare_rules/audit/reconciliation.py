@@ -102,6 +102,12 @@ _MSG = Catalog(
             vi="; {count} cách sửa khớp như nhau nên không tự chọn: {options}",
             en="; {count} corrections fit equally well, so none is chosen: {options}",
         ),
+        "partial_fix": Text(
+            vi="; một cách sửa chỉ giải thích được một phần các sai lệch liên quan nên không"
+            " được tự áp dụng: {options}",
+            en="; one correction explains only part of the related mismatches, so it is not"
+            " applied: {options}",
+        ),
         "option": Text(
             vi="{field} {where}: {reported} → {value}", en="{field} {where}: {reported} → {value}"
         ),
@@ -311,10 +317,14 @@ class _Explainer:
         minimal = self.minimal_sets(edit) if not candidates else ()
         if candidates:
             options = _join((self.option(c) for c in candidates), Text("; ", "; "))
-            message = _concat(
-                message,
-                _MSG("ties", count=len(candidates), options=options),
-            )
+            groups = [e for e in self.check.candidates if edit in e.repaired]
+            if len(groups) == 1 and groups[0].partial:
+                message = _concat(message, _MSG("partial_fix", options=options))
+            else:
+                message = _concat(
+                    message,
+                    _MSG("ties", count=len(candidates), options=options),
+                )
         elif minimal:
             sets = _join(
                 (_join((self.place(p) for p in group), Text(" + ", " + ")) for group in minimal),

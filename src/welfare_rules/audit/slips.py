@@ -16,7 +16,9 @@ the contract tests in ``tests/test_audit_slips.py`` pick it up.
 >>> [family.name for family in FAMILIES.values()][:3]
 ['scale_up', 'scale_down', 'off_by_one']
 >>> FAMILIES["scale_down"].applies_to
-('money',)
+('count', 'money')
+>>> detect(22_000, 22, "count"), detect(600_000, 600, "money")
+('scale_down', 'scale_down')
 """
 
 from __future__ import annotations
@@ -239,11 +241,11 @@ FAMILIES: dict[Family, SlipFamily] = {
             _rewrite_scale_up,
             finding="scale_slip",
         ),
-        # written value ÷ 1000 is right: an added ".000"
+        # written value ÷ 1000 is right: an added ".000" (also a count: `22.000 suất` for 22)
         SlipFamily(
             "scale_down",
             Text(vi="thừa “.000” (viết lớn lên 1000 lần)", en="an extra “.000”"),
-            ("money",),
+            ("count", "money"),
             _scale_down,
             _typed_scale_down,
             _rewrite_scale_down,
