@@ -17,7 +17,7 @@ from typing import Protocol
 from .document import Document
 
 # Reader modules, imported on first use (a Word reader costs nothing until a .docx comes).
-_BUILTIN_READERS: tuple[str, ...] = ("text", "tree")
+_BUILTIN_READERS: tuple[str, ...] = ("text", "tree", "docx", "xlsx", "xls", "pdf", "csv", "html")
 
 
 class Reader(Protocol):

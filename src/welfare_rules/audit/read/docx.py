@@ -1,0 +1,273 @@
+"""Word ``.docx`` (python-docx, the ``office`` extra): paragraphs and tables in document order.
+
+The body's children are walked as they stand, so a table comes between the paragraphs
+around it. A paragraph is a line placed by its number (``dòng 7`` counts the document's
+non-empty paragraphs and table rows as one reads them); a soft line break starts a new
+line at the same place (``dòng N`` counts the document's non-empty paragraphs, tables
+aside). List numbering that Word draws (``1.``, ``a)``, ``I.``, bullets)
+is written in front of the text, so the pipeline sees the structure the reader sees. A
+table row is a line of cells placed ``bảng 1, hàng 5, cột «Thành tiền»`` (the column's
+header from the table's header row); a merged cell is read once: its text in its first
+grid column, blanks in the columns it spans and in the rows a vertical merge covers (a
+vertically merged cell without digits, such as a header ``STT``, is repeated, so every
+header row names its columns).
+Headers, footers, comments and deleted (tracked) text are not read.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..._optional import require
+from .document import Cell, Document, Place, SourceLine
+from .places import table_headers
+from .registry import register
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
+_VAL = f"{_W}val"
+_SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}footnoteReference"}
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+@dataclass(frozen=True)
+class DocxReader:
+    """Word 2007+ documents (a zip holding ``word/document.xml``)."""
+
+    name: str = "docx"
+    suffixes: tuple[str, ...] = (".docx", ".docm")
+    extra: str | None = "office"
+
+    def sniff(self, head: bytes) -> bool:
+        """A zip whose first entries name ``word/`` parts."""
+        from ._office import zip_holds
+
+        return zip_holds(head, b"word/")
+
+    def read(self, data: bytes, *, name: str) -> Document:
+        """The body's paragraphs and tables, in order."""
+        from ._office import damaged, open_zip
+
+        open_zip(data, name=name, kind="Word", part="word/document.xml")
+        docx = require("docx", extra=self.extra or "office", feature="Word (.docx)")
+        try:
+            word = docx.Document(io.BytesIO(data))
+        except Exception as exc:  # python-docx raises many kinds on a damaged part
+            raise damaged(name, kind="Word") from exc
+        body = word.element.body
+        numbering = _Numbering(_numbering_root(word))
+        return Document(name=name, format=self.name, lines=tuple(_lines(body, numbering)))
+
+
+def _numbering_root(word: Any) -> Any:
+    try:
+        return word.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+def _lines(body: Any, numbering: _Numbering) -> Iterator[SourceLine]:
+    counter = 0  # the non-empty paragraphs, as one reads them
+    tables = 0
+    for child in body.iterchildren():
+        if child.tag == _P:
+            text = _paragraph_text(child)
+            if not text.strip():
+                yield SourceLine("", Place())
+                continue
+            counter += 1
+            prefix = numbering.prefix(child)
+            for number, part in enumerate(text.split("\n")):
+                head = prefix if number == 0 else ""
+                yield SourceLine(head + part.strip(), Place(line=counter))
+        elif child.tag == _TBL:
+            tables += 1
+            rows = _table_rows(child)
+            headers = table_headers(rows)
+            yield SourceLine("", Place())
+            for row_number, texts in enumerate(rows, start=1):
+                cells = tuple(
+                    Cell(
+                        text,
+                        Place(
+                            table=tables,
+                            row=row_number,
+                            column=column,
+                            header=headers.get(column),
+                        ),
+                    )
+                    for column, text in enumerate(texts, start=1)
+                )
+                yield SourceLine(
+                    " | ".join(texts), Place(table=tables, row=row_number), cells=cells
+                )
+            yield SourceLine("", Place())
+
+
+def _paragraph_text(element: Any) -> str:
+    """The text a reader sees: runs in order, tabs as spaces, breaks as new lines."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = node.tag
+        if tag in _SKIP or _inside_deleted(node, element):
+            continue
+        if tag == _T:
+            parts.append(node.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append(" ")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _inside_deleted(node: Any, stop: Any) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{_W}del":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _table_rows(table: Any) -> list[list[str]]:
+    """Each row's cells as text, one per grid column: a merged cell's text once."""
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}  # the text of the cell that starts each column's merge
+    for tr in table.iterchildren(_TR):
+        texts: list[str] = []
+        for tc in tr.iterchildren(_TC):
+            props = tc.find(f"{_W}tcPr")
+            span, continued = 1, False
+            if props is not None:
+                grid = props.find(f"{_W}gridSpan")
+                if grid is not None and (grid.get(_VAL) or "1").isdigit():
+                    span = max(1, int(grid.get(_VAL) or "1"))
+                merge = props.find(f"{_W}vMerge")
+                continued = merge is not None and merge.get(_VAL, "continue") == "continue"
+            if continued:
+                origin = above.get(len(texts), "")
+                text = "" if any(char.isdigit() for char in origin) else origin
+            else:
+                text = _cell_text(tc)
+                above[len(texts)] = text
+            texts.append(text)
+            texts.extend([""] * (span - 1))
+        rows.append(texts)
+    width = max((len(row) for row in rows), default=0)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's paragraphs (and any table nested in it) on one line."""
+    texts = [_paragraph_text(p) for p in tc.iter(_P)]
+    return " ".join(" ".join(text.split()) for text in texts if text.strip())
+
+
+@dataclass
+class _Numbering:
+    """Word's list numbering (``numbering.xml``): the prefix each numbered paragraph shows."""
+
+    root: Any
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    _levels: dict[tuple[str, int], tuple[str, str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.root is None:
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in self.root.iterchildren(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.iterchildren(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                fmt = _val(lvl, "numFmt", "decimal")
+                text = _val(lvl, "lvlText", "")
+                start = _val(lvl, "start", "1")
+                levels[ilvl] = (fmt, text, int(start) if start.isdigit() else 1)
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for num in self.root.iterchildren(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, level in abstract.get(ref.get(_VAL, ""), {}).items():
+                self._levels[(num.get(f"{_W}numId", ""), ilvl)] = level
+
+    def prefix(self, paragraph: Any) -> str:
+        """``"1. "``, ``"a) "``, ``"- "`` … for a numbered paragraph, else ``""``."""
+        props = paragraph.find(f"{_W}pPr")
+        numpr = props.find(f"{_W}numPr") if props is not None else None
+        if numpr is None:
+            return ""
+        num_id = _val(numpr, "numId", "")
+        ilvl_text = _val(numpr, "ilvl", "0")
+        ilvl = int(ilvl_text) if ilvl_text.isdigit() else 0
+        if (num_id, ilvl) not in self._levels or num_id == "0":
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        ilvl = min(ilvl, 8)
+        fmt, template, start = self._levels[(num_id, ilvl)]
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none":
+            return ""
+        text = template
+        for level in range(ilvl + 1):
+            level_fmt, _, level_start = self._levels.get((num_id, level), ("decimal", "", 1))
+            value = counts[level] or level_start
+            text = text.replace(f"%{level + 1}", _format_number(value, level_fmt))
+        return text.strip() + " " if text.strip() else ""
+
+
+def _val(node: Any, tag: str, default: str) -> str:
+    child = node.find(f"{_W}{tag}")
+    if child is None:
+        return default
+    value = child.get(_VAL)
+    return default if value is None else str(value)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    """``value`` as Word draws it in the numbering format ``fmt``."""
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = []
+    for size, letters in _ROMAN:
+        count, value = divmod(value, size)
+        out.append(letters * count)
+    return "".join(out)
+
+
+DOCX = register(DocxReader())
+
+__all__ = ["DOCX", "DocxReader"]
