@@ -28,6 +28,7 @@ REASON = Text(vi="lý do", en="reason")
         (errors.MoneyTextRangeError("1 tỷ tỷ tỷ", REASON, amount=10**27), ValueError),
         (errors.NestingDepthError(what="JSON", limit=1, depth=2), ValueError),
         (errors.InputSizeError(what="x", limit=1, size=2), ValueError),
+        (errors.SettingError("WELFARE_RULES_MAX_INPUT_BYTES", "lots", REASON), ValueError),
     ],
 )
 def test_each_error_subclasses_base_and_builtin(error: Exception, builtin: type) -> None:
@@ -137,6 +138,11 @@ def test_limit_errors() -> None:
     assert str(larger) == "/dev/zero is longer than the limit of 10 characters"
     assert larger.size is None
     assert "ký tự" in larger.text.vi
+    number = errors.InputSizeError(
+        what=Text(vi="một số trong JSON", en="a number in JSON"), limit=100, unit="digits"
+    )
+    assert str(number) == "a number in JSON is longer than the limit of 100 digits"
+    assert number.text.vi == "một số trong JSON dài hơn giới hạn 100 chữ số"
 
 
 def test_edit_syntax_error_shows_a_window_of_a_long_expression() -> None:

@@ -37,6 +37,10 @@ _MSG = Catalog(
             en="{what} is longer than the limit of {limit} {unit}",
         ),
         "line": Text(vi="dòng {line}: {reason}", en="line {line}: {reason}"),
+        "setting": Text(
+            vi="giá trị {value} của {name} không hợp lệ: {reason}",
+            en="invalid value {value} for {name}: {reason}",
+        ),
     },
 )
 
@@ -339,7 +343,8 @@ def _window(expression: str, column: int) -> tuple[str, int]:
 class InputLimitError(WelfareRulesError, ValueError):
     """Input beyond one of the documented limits (see ``docs/limits.md``).
 
-    ``what`` names the input (a file, "JSON", "TOML" …), ``limit`` the limit and
+    ``what`` names the input (a file, "JSON", "TOML" …; a :class:`Text` when the name
+    itself needs translating), ``limit`` the limit and
     ``actual`` the measured size or depth (``None`` when the reader stopped as soon as the
     limit was passed). ``line`` is the 1-based line where it was passed, when known.
     """
@@ -348,7 +353,7 @@ class InputLimitError(WelfareRulesError, ValueError):
         self,
         text: Text,
         *,
-        what: str,
+        what: str | Text,
         limit: int,
         actual: int | None,
         line: int | None = None,
@@ -366,7 +371,12 @@ class NestingDepthError(InputLimitError):
     """JSON, TOML or a report tree nested deeper than the limit (never a ``RecursionError``)."""
 
     def __init__(
-        self, *, what: str, limit: int, depth: int | None = None, line: int | None = None
+        self,
+        *,
+        what: str | Text,
+        limit: int,
+        depth: int | None = None,
+        line: int | None = None,
     ) -> None:
         if depth is None:
             text = _MSG("deeper", what=what, limit=limit)
@@ -393,7 +403,7 @@ class InputSizeError(InputLimitError):
     def __init__(
         self,
         *,
-        what: str,
+        what: str | Text,
         limit: int,
         size: int | None = None,
         unit: str = "bytes",
@@ -407,6 +417,16 @@ class InputSizeError(InputLimitError):
         super().__init__(text, what=what, limit=limit, actual=size, line=line)
         self.size = size
         self.unit = unit
+
+
+class SettingError(WelfareRulesError, ValueError):
+    """A setting (an environment variable, an option) with a value that cannot be used."""
+
+    def __init__(self, name: str, value: object, reason: Text) -> None:
+        self.name = name
+        self.value = value
+        self.reason = reason
+        super().__init__(_MSG("setting", name=name, value=quote(value), reason=reason))
 
 
 class _DataError(WelfareRulesError, ValueError):
@@ -478,6 +498,7 @@ __all__ = [
     "ReportDataError",
     "RuleDataError",
     "RulesetPeriodError",
+    "SettingError",
     "UnknownFundingSourceError",
     "UnknownRulesetError",
     "WelfareRulesError",
