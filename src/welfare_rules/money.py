@@ -84,7 +84,8 @@ _MSG = Catalog(
 _UNIT = r"(?:đồng|đ|dong|vnđ|vnd|₫)"
 _SCALE_WORD = r"(?:nghìn|ngàn|nghin|ngan|triệu|trieu|tỷ|tỉ|ty|ti)"
 _AMOUNT = re.compile(
-    rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<number>\d{{1,3}}(?: \d{{3}})+(?:[.,]\d+)?|\d[\d.,]*)"
+    rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<unit_sign>[-−] ?)?"
+    r"(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
     rf"(?P<scale>(?: ?{_SCALE_WORD})*)(?: ?{_UNIT})?"
 )
 _SCALE_TOKEN = re.compile(_SCALE_WORD)
@@ -145,7 +146,9 @@ def parse_vnd(text: str, *, locale: Locale = "vi", allow_negative: bool = False)
     if match is None:
         raise MoneyParseError(text, _MSG("garbage"))
     value = _number_times_scale(text, match["number"], _scale_words(text, match["scale"]), locale)
-    if match["sign"]:
+    if match["sign"] and match["unit_sign"]:
+        raise MoneyParseError(text, _MSG("garbage"))
+    if match["sign"] or match["unit_sign"]:  # "-600.000đ", or "VND -600,000" in English
         if not allow_negative:
             raise MoneyParseError(text, _MSG("negative"))
         value = -value

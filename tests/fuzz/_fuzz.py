@@ -1,0 +1,117 @@
+"""Shared helpers of the fuzz suite: the profile, the documented-errors guard, strategies.
+
+Every entry point is called through :func:`guarded`: an exception that is one of the
+entry point's documented errors is fine, one whose signature is a known bug (``KNOWN``)
+is counted in ``HITS`` and the example is discarded, and anything else fails the test
+with its signature, so a new kind of failure is never lost among known ones.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from hypothesis import assume, settings
+from hypothesis import strategies as st
+
+PROFILE = os.environ.get("FUZZ_PROFILE", "fuzz-ci")
+fuzz = settings(settings.get_profile(PROFILE))
+"""The settings of every fuzz test: bounded in ``make test``, long in ``make fuzz``."""
+
+T = TypeVar("T")
+
+# signature → the issue-13 item it belongs to. A signature is "ExceptionType at
+# module:function" of the innermost frame inside welfare_rules (or the exception type and
+# the start of its message when no frame of ours raised it).
+KNOWN: dict[str, str] = {}
+HITS: Counter[str] = Counter()
+
+
+def known(pattern: str, item: str) -> None:
+    """Register a known bug: failures whose signature matches ``pattern`` (a regex)."""
+    KNOWN[pattern] = item
+
+
+def signature(exc: BaseException) -> str:
+    """``"ValueError at audit/edits.py:_product"``: the type and where in our code it rose."""
+    ours = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if "/welfare_rules/" in frame.filename.replace("\\", "/")
+    ]
+    where = "?"
+    if ours:
+        frame = ours[-1]
+        path = frame.filename.replace("\\", "/").rsplit("/welfare_rules/", 1)[1]
+        where = f"{path}:{frame.name}"
+    return f"{type(exc).__name__} at {where}"
+
+
+def _is_known(sig: str) -> bool:
+    return any(re.search(pattern, sig) for pattern in KNOWN)
+
+
+def guarded(call: Callable[[], T], documented: tuple[type[BaseException], ...] = ()) -> T | None:
+    """``call()``; ``None`` when it raised one of ``documented``. A known bug discards
+    the example (counted in ``HITS``); any other exception fails with its signature."""
+    try:
+        return call()
+    except documented:
+        return None
+    except Exception as exc:
+        sig = signature(exc)
+        if _is_known(sig):
+            HITS[sig] += 1
+            assume(False)
+        raise AssertionError(f"undocumented {sig}: {str(exc)[:300]}") from exc
+
+
+def known_bug(sig_pattern: str) -> Callable[[Exception], bool]:
+    """A predicate for reproducers: whether an exception has the known signature."""
+    return lambda exc: re.search(sig_pattern, signature(exc)) is not None
+
+
+# -- strategies ---------------------------------------------------------------------------
+
+HOSTILE_CHARS = st.sampled_from(
+    [
+        "İ",  # lower() is longer than the text
+        "\ud800",  # a lone surrogate
+        "\u200b",
+        "\ufeff",
+        "\u00a0",
+        "\x00",
+        "\r",
+        "\t",
+        "ǅ",
+        "ß",
+        "ﬁ",
+        "[",
+        "{",
+        "\\",
+        '"',
+    ]
+)
+
+# any code point (lone surrogates included), with the troublesome ones often
+hostile_text = st.text(st.characters(exclude_categories=[]) | HOSTILE_CHARS, max_size=80)
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.sampled_from([10**25, 10**4400, -(10**19), -1, 0, 600_000, 2**63])
+    | st.floats(allow_nan=True)
+    | hostile_text,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            hostile_text | st.sampled_from(["nodes", "label", "amount"]), children, max_size=4
+        )
+    ),
+    max_leaves=12,
+)
