@@ -185,7 +185,9 @@ def test_a_megabyte_of_odd_marks_is_linear() -> None:
         ("-5 suất", "-5 suất", 0, None, None),  # a minus, not a bullet
         ("1. Quà Tết", "Quà Tết", 0, "1.", "1"),
         ("2) Quà Tết", "Quà Tết", 0, "1.", "2"),
-        ("2.1. Quà Tết", "Quà Tết", 0, "1.", "2.1"),
+        ("2.1. Quà Tết", "Quà Tết", 0, "1.1.", "2.1"),  # one bullet per depth
+        ("3.1.1. Quà", "Quà", 0, "1.1.1.", "3.1.1"),
+        ("a) Hộ nghèo", "Hộ nghèo", 0, "a)", "a"),
         ("II. KẾT QUẢ", "KẾT QUẢ", 2, None, "II"),
         ("### 1.2. Chi trả", "Chi trả", 3, None, "1.2"),
         ("- 3. Quà", "Quà", 0, "-", "3"),

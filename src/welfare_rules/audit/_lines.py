@@ -62,6 +62,12 @@ class Rec:
     bullet: str | None = None
     start: int = 0
     end: int = 0
+    # hedged figures ("hơn 4.400 đối tượng"): field, hedge (">", "<", "~"), value, precision
+    hedged: list[tuple[FigureField, str, int, int]] = field(default_factory=list)
+    precision: dict[str, int] = field(default_factory=dict)  # rounded figures ("1,9 tỷ")
+    bounds: list[tuple[FigureField, int, str, int, int]] = field(default_factory=list)
+    closing: bool = False  # "Cộng: …", "Tổng cộng: …" after its parts: it sums them
+    grand: bool = False  # "Tổng cộng", "(1 + 2 + 3)": it sums the closing totals above
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -226,6 +232,9 @@ class _Parser:
 
 def _takes(rec: Rec, token: Token) -> bool:
     """Whether ``token`` fills an empty figure of ``rec``."""
+    if token.hedge is not None and token.kind in ("count", "amount"):
+        taken = any(hedged[0] == token.kind for hedged in rec.hedged)
+        return not taken and getattr(rec, token.kind) is None
     if token.kind == "level":
         return rec.level is None and rec.amount is None
     if token.kind == "count":
@@ -234,6 +243,12 @@ def _takes(rec: Rec, token: Token) -> bool:
 
 
 def _fill(rec: Rec, token: Token) -> None:
+    if token.hedge is not None and token.kind in ("count", "amount") and token.value is not None:
+        field: FigureField = "count" if token.kind == "count" else "amount"
+        rec.hedged.append((field, token.hedge, token.value, token.precision))
+        return
+    if token.precision > 1:
+        rec.precision[token.kind] = token.precision
     if token.kind == "level":
         rec.level = token.value
     elif token.kind == "count":

@@ -46,6 +46,7 @@ _HEADING = re.compile(r"#{1,6}(?= |$)")
 _BULLET = re.compile(r"([-+*•·◦▪●‣]) ")
 _ROMAN = re.compile(r"([IVXLC]{1,6})[.)] ")
 _ENUM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
+_LETTER = re.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
 _QUOTE = re.compile(r"> ?")
 _TABLE_SEPARATOR = re.compile(r" *:?-+:? *")
 
@@ -61,10 +62,21 @@ class Line(NamedTuple):
     raw: str  # as written, without the line break
     text: str  # normalised, marks taken off
     heading: int = 0  # Markdown heading level (a roman-numbered line counts as 2); 0: none
-    bullet: str | None = None  # "-", "+", "*", "•" or "1." for an enumerated item
+    bullet: str | None = None  # "-", "+", "*", "•"; "1.", "1.1." … by depth; "a)" for letters
     enumerator: str | None = None  # the number taken off the front ("1", "II", "2.1")
     cells: tuple[str, ...] | None = None  # table cells when the line is a table row
     separator: bool = False  # a Markdown table's |---|---| row
+    joined: tuple[tuple[int, int], ...] = ()  # wrapped lines joined on: (offset in text, number)
+
+    def number_at(self, offset: int) -> int:
+        """The physical line that holds ``offset`` of :attr:`text` (lines joined by
+        :func:`~._layout.logical_lines` keep their own numbers)."""
+        number = self.number
+        for start, line in self.joined:
+            if offset < start:
+                break
+            number = line
+        return number
 
 
 def split_lines(text: str) -> list[str]:
@@ -107,7 +119,7 @@ _new_line = tuple.__new__  # a Line without the named tuple's keyword handling (
 
 def _line(number: int, raw: str) -> Line:
     if not raw or raw.isspace():
-        return _new_line(Line, (number, raw, "", 0, None, None, None, False))
+        return _new_line(Line, (number, raw, "", 0, None, None, None, False, ()))
     cells = _cells(raw)
     if cells is not None:
         separator = all(_TABLE_SEPARATOR.fullmatch(cell) for cell in cells)
@@ -144,9 +156,16 @@ def _line(number: int, raw: str) -> Line:
         if enum:
             enumerator = enum.group(1)
             text = text[enum.end() :].strip()
-            if not heading and bullet is None:
-                bullet = "1."
-    return _new_line(Line, (number, raw, text, heading, bullet, enumerator, None, False))
+            if not heading and bullet is None:  # "1." / "1.1." / "3.1.1.": one mark a depth
+                bullet = "1" + ".1" * enumerator.count(".") + "."
+    elif bullet is None and ("a" <= first <= "z" or first == "đ"):
+        letter = _LETTER.match(text)
+        if letter:
+            enumerator = letter.group(1)
+            text = text[letter.end() :].strip()
+            if not heading:
+                bullet = "a)"
+    return _new_line(Line, (number, raw, text, heading, bullet, enumerator, None, False, ()))
 
 
 def _cells(raw: str) -> tuple[str, ...] | None:

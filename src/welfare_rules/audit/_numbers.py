@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 
 from ..errors import MoneyParseError
 from ..money import parse_vnd
+from ._units import COUNT_UNITS, MEASURES, alternation
 
 Kind = Literal[
     "amount",
@@ -32,6 +33,7 @@ Kind = Literal[
     "ordinal",
     "enumerator",
     "index",
+    "measure",
     "unknown",
 ]
 FIGURE_KINDS: frozenset[str] = frozenset({"amount", "level", "count"})
@@ -40,28 +42,30 @@ _MAX_DIGITS = 24  # past this a "number" is noise, not a figure
 _CONTEXT = 48  # characters of context read on each side of a number
 _NEAR = 24  # the words that name a number stand this close before it
 
-_ATOM = re.compile(r"\d+(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?")
+_ATOM = re.compile(
+    r"\d{1,3}(?: \d{3})+(?![\d.,/])(?= ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng|đ|vnđ|vnd|₫)"
+    r"(?![^\W\d_]))"  # "27 300 000 đồng": thousands grouped by spaces
+    r"|\d+(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?"
+)
 # "đồng" starts other words too: "05 đồng chí" (comrades), "năm 2024 đồng bào"
 # (compatriots); and "20 đ/c" abbreviates "đồng chí". None of them is money.
 _NOT_DONG = (
     r"(?! (?:chí|bào|chủ|hành|thời|ý|loại|nghiệp|bộ|tâm|minh|đều|nhất|lòng|hương|cảm"
     r"|phục|ruộng|hồ|ca|môn|niên|đẳng)(?![^\W\d_]))"
 )
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)"
 _MONEY_UNIT = (
-    rf" ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng{_NOT_DONG}|vnđ|vnd|đ(?!/c(?![^\W\d_]))|₫)"
+    rf" ?(?:{_SCALE} ?){{0,2}}(?:đồng{_NOT_DONG}|vnđ|vnd|đ(?!/c(?![^\W\d_]))|₫)"
     r"(?![^\W\d_])"
-    r"| ?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])"
+    rf"|(?: ?{_SCALE}){{1,2}}(?![^\W\d_])"
 )
-_COUNT_UNIT = (
-    r" ?(?P<unit>hồ sơ|đối tượng|học sinh|học viên|trẻ em|trường hợp|doanh nghiệp|gia đình"
-    r"|lao động|đoàn viên|bệnh nhân|thương binh|liệt sĩ|người|suất|lượt|cụ|hộ|em|cháu"
-    r"|thẻ|phần|cnvclđ|cnlđ|cnvc|đơn vị|cơ sở|xã|phường|mẹ|ca|vụ|lớp học|công trình"
-    r"|căn nhà|nhà|con|tấn|kg)(?![^\W\d_])"
-)
+_COUNT_UNIT = rf" ?(?P<unit>{alternation(COUNT_UNITS)})(?![^\W\d_])"
+_MEASURE_UNIT = rf" ?(?:{alternation(MEASURES)})(?![^\W\d_])"
 # What follows a number, in one match: the alternatives exclude one another (each starts
 # with its own mark or whole word), so the group that matched names the one that applies.
 _AFTER = re.compile(
     rf"(?P<percent> ?%)|(?P<money>{_MONEY_UNIT})|(?P<count>{_COUNT_UNIT})"
+    rf"|(?P<measure>{_MEASURE_UNIT})"
     r"|(?P<age> ?tuổi(?![^\W\d_]))"
     r"|(?P<time> ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_]))"
     r"|(?P<times> ?[x*] ?\d)|(?P<list_end> ?(?:[;),]|\.(?!\d)|$))"
@@ -95,9 +99,23 @@ _WORD_KINDS: dict[str, str] = {
     "niên độ": "period",
 }
 _PUNCTUATION = "([{\"'-/,;."
+# "mỗi suất quà trị giá 750.000 đồng", "mỗi cụ 500 ngàn đồng": a level per unit counted.
 _BEFORE_EACH = re.compile(
-    rf"^(?![^()]*(?:trung bình|bình quân))[^()]*{_W}mỗi (?:suất|người|lượt|đối tượng|hộ)"
-    rf"(?: quà)?(?: trị giá| là| được| mức)? ?:? ?$"
+    rf"{_W}mỗi (?:[^\W\d_]+ ){{1,3}}?(?:(?:trị giá|là|được|mức|gồm|tặng|hỗ trợ|nhận) )?:? ?$"
+)
+_AVERAGE = ("trung bình", "bình quân")
+_EACH_SPAN = 40
+# A per-unit level: "400.000 đồng/người", "500.000đ/hộ", "1 triệu đồng/suất".
+_PER_UNIT = re.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
+_PER_UNIT_WORD = re.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
+_HEDGE_SPAN = 16
+_HEDGES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(rf"{_W}(?:trên dưới|khoảng|xấp xỉ|ước tính|ước đạt|ước|chừng|gần như|gần) ?$"),
+        "~",
+    ),
+    (re.compile(rf"{_W}(?:hơn|trên|ngoài|vượt|không dưới|ít nhất|tối thiểu) ?$"), ">"),
+    (re.compile(rf"{_W}(?:dưới|chưa đến|chưa tới|chưa đầy|không quá|tối đa) ?$"), "<"),
 )
 _BOUNDS = (
     (re.compile(rf"{_W}(?:không dưới|ít nhất|tối thiểu|từ) ?$"), ">="),
@@ -106,6 +124,11 @@ _BOUNDS = (
     (re.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
 )
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
+_SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_SCALE_WORDS = re.compile(r"nghìn|ngàn|triệu|tỷ|tỉ")
+_CURRENCY = re.compile(r"đồng|vnđ|vnd|đ|₫")
+_MONEY_KINDS = frozenset({"amount", "level"})
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
@@ -123,6 +146,9 @@ class Token(NamedTuple):
     unit: str | None = None  # a count's unit ("suất", "người" …)
     op: str | None = None  # a claim's comparison: ">", ">=", "<", "<="
     date: dt.date | None = None  # a full date (day, month, year)
+    precision: int = 1  # the value of the last digit written: 10**8 for "1,9 tỷ"
+    hedge: str | None = None  # ">" "hơn 4.400", "<" "dưới", "~" "khoảng", "gần"
+    suspect: bool = False  # the thousands grouping is broken ("5.5502"): read, but flagged
 
 
 _new_tuple = tuple.__new__
@@ -152,6 +178,9 @@ def scan(text: str) -> list[Token]:
             floor = start - _CONTEXT if start > _CONTEXT else 0
         number, tail = match.group(0, "tail")
         token = _read(text, lower, start, end, number, tail, lower[floor:start])
+        if previous is not None and _continues(previous, token, lower):
+            previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
+            continue
         if tail and token.kind == "instrument":
             more = _TAIL_WORD.match(text, token.end)
             if more:  # "28/UBND-LĐT BXH ngày …": the number goes on in a second word
@@ -161,6 +190,34 @@ def scan(text: str) -> list[Token]:
         tokens.append(token)
         previous = token
     return tokens
+
+
+def _continues(previous: Token, token: Token, lower: str) -> bool:
+    """``1 tỷ`` then ``784 triệu``: one amount written in parts of falling scale."""
+    if previous.kind not in _MONEY_KINDS or token.kind not in _MONEY_KINDS:
+        return False
+    if previous.end != token.start - 1 or lower[previous.end] != " ":
+        return False
+    last = _SCALE_WORDS.findall(lower, previous.start, previous.end)
+    first = _SCALE_WORDS.findall(lower, token.start, token.end)
+    if not last or not first or _CURRENCY.search(lower, previous.start, previous.end):
+        return False
+    return _SCALE_VALUES[first[0]] < _SCALE_VALUES[last[-1]]
+
+
+def _joined(previous: Token, token: Token, text: str) -> Token:
+    kind: Kind = "level" if "level" in (previous.kind, token.kind) else previous.kind
+    value = (previous.value or 0) + (token.value or 0)
+    return _token(
+        previous.start,
+        token.end,
+        text[previous.start : token.end],
+        kind,
+        value,
+        precision=token.precision,
+        hedge=previous.hedge,
+        suspect=previous.suspect or token.suspect,
+    )
 
 
 def _ends_upper(text: str) -> bool:
@@ -177,9 +234,14 @@ def _token(
     unit: str | None = None,
     op: str | None = None,
     date: dt.date | None = None,
+    precision: int = 1,
+    hedge: str | None = None,
+    suspect: bool = False,
 ) -> Token:
     """A :class:`Token` without the named tuple's keyword handling (hot path)."""
-    return _new_tuple(Token, (start, end, text, kind, value, unit, op, date))
+    return _new_tuple(
+        Token, (start, end, text, kind, value, unit, op, date, precision, hedge, suspect)
+    )
 
 
 def _read(
@@ -201,8 +263,13 @@ def _read(
     if what == "percent":
         return _token(start, stop, text[start:stop], "percent")
     if what == "money":
-        return _money(text, start, end, stop, before)
+        counted = _COUNTED_THOUSANDS.match(lower, stop)
+        if counted is not None and _DOLLAR_FREE.fullmatch(lower, end, stop):
+            return _scaled_count(text, start, end, counted.end(), counted.group(1), before)
+        return _money(text, lower, start, end, stop, before)
     kind = _named_by(before)
+    if what == "count" and after is not None and _counted_after_label(kind, before):
+        return _count(text, start, end, stop, after.group("unit"), before)
     if kind == "instrument":
         return _token(start, end, text[start:end], "instrument")
     if kind == "age" or what == "age" or _age_range(lower, start):
@@ -212,7 +279,9 @@ def _read(
     if kind == "period":
         return _token(start, end, text[start:end], "period")
     if what == "count" and after is not None:
-        return _count(text, start, end, stop, after.group("unit"))
+        return _count(text, start, end, stop, after.group("unit"), before)
+    if what == "measure":
+        return _token(start, stop, text[start:stop], "measure")
     if kind == "ordinal":
         return _token(start, end, text[start:end], "ordinal")
     if _is_year(number):
@@ -220,8 +289,16 @@ def _read(
     if what == "time":
         return _token(start, end, text[start:end], "duration")
     if what == "times" or (kind == "colon" and what == "list_end"):
-        return _count(text, start, end, end, None)
+        return _count(text, start, end, end, None, before)
     return _token(start, end, text[start:end], "unknown")
+
+
+def _counted_after_label(kind: str | None, before: str) -> bool:
+    """A count unit after the number wins over the label before it: ``Trên 100 tuổi: 48
+    người`` counts 48 people (an age before a colon names the group, not the number)."""
+    if kind in ("colon", None):
+        return True
+    return kind == "age" and before.rstrip().endswith((":", ")"))
 
 
 def _named_by(before: str) -> str | None:
@@ -273,27 +350,95 @@ def _slashed(text: str, start: int, end: int, number: str) -> Token:
     return _token(start, end, text[start:end], "unknown")
 
 
-def _money(text: str, start: int, number_end: int, end: int, before: str) -> Token:
+def _money(text: str, lower: str, start: int, number_end: int, end: int, before: str) -> Token:
     written = text[start:end]
-    number = text[start:number_end]
+    number = text[start:number_end].replace(" ", ".")
+    precision, suspect = 1, False
     if _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
-        if not _GROUPED.fullmatch(number) and not number.isdigit():
+        if _GROUPED.fullmatch(number) or number.isdigit():
+            value = int(number.replace(".", ""))
+        elif _DOTTED.fullmatch(number):  # "2.72.000.000đ": a slip, still a figure
+            value, suspect = int(number.replace(".", "")), True
+        else:
             return _token(start, end, written, "unknown")
-        value = int(number.replace(".", ""))
     else:  # a scale word or a decimal comma: money.parse_vnd reads it
         try:
             value = parse_vnd(written)
         except MoneyParseError:
             return _token(start, end, written, "unknown")
-    if _is_level_cue(before) or ("mỗi" in before and _BEFORE_EACH.search(before)):
-        return _token(start, end, written, "level", value)
+        precision = _precision(number, lower[number_end:end])
+    per_unit = _PER_UNIT_WORD.match(lower, end)
+    if per_unit is not None:  # "400.000 đồng/người": a level
+        stop = per_unit.end()
+        return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
+    if _is_level_cue(before) or _is_each(before):
+        return _token(start, end, written, "level", value, suspect=suspect)
     if "trung bình" in before or "bình quân" in before:
         near = before[-_NEAR:]
         for pattern, op in _BOUNDS:
             if pattern.search(near):
                 return _token(start, end, written, "claim", value, op=op)
-        return _token(start, end, written, "unknown", value)  # "about …": nothing to check
-    return _token(start, end, written, "amount", value)
+        return _token(start, end, written, "measure", value)  # "about …": not a claim to check
+    hedge = _hedge(before)
+    return _token(
+        start, end, written, "amount", value, precision=precision, hedge=hedge, suspect=suspect
+    )
+
+
+def _is_each(before: str) -> bool:
+    """``mỗi suất trị giá``, ``mỗi cụ``: the amount is a level per unit (not an average)."""
+    if "mỗi" not in before:
+        return False
+    near = before[-_EACH_SPAN:]
+    if any(word in near for word in _AVERAGE):
+        return False
+    return _BEFORE_EACH.search(near) is not None
+
+
+def _hedge(before: str) -> str | None:
+    """``hơn``, ``gần``, ``khoảng`` … just before a figure: a bound, not an exact value."""
+    near = before[-_HEDGE_SPAN:]
+    if not near.strip():
+        return None
+    for pattern, hedge in _HEDGES:
+        if pattern.search(near):
+            return hedge
+    return None
+
+
+def _precision(number: str, unit: str) -> int:
+    """The value of the last digit of ``number`` written with the scale words of ``unit``:
+    ``1,9 tỷ`` → 10**8; ``54 triệu`` → 10**6; plain đồng → 1."""
+    scales = _SCALE_WORDS.findall(unit)
+    if not scales:
+        return 1
+    scale = 1
+    for word in scales:
+        scale *= _SCALE_VALUES[word]
+    decimals = len(number.split(",", 1)[1]) if "," in number else 0
+    step: int = scale // 10**decimals
+    return max(1, step)
+
+
+# "11,2 nghìn lượt": a count written with a scale word.
+_COUNTED_THOUSANDS = re.compile(rf" ?({alternation(COUNT_UNITS)})(?![^\W\d_])")
+_DOLLAR_FREE = re.compile(rf"(?: ?{_SCALE}){{1,2}}")
+
+
+def _scaled_count(
+    text: str, start: int, number_end: int, end: int, unit: str, before: str
+) -> Token:
+    number = text[start:number_end]
+    scale_text = text[number_end:end].lower()
+    try:
+        value = parse_vnd(number + "".join(f" {w}" for w in _SCALE_WORDS.findall(scale_text)))
+    except MoneyParseError:
+        return _token(start, end, text[start:end], "unknown")
+    precision = _precision(number, scale_text)
+    hedge = _hedge(before)
+    return _token(
+        start, end, text[start:end], "count", value, unit, precision=precision, hedge=hedge
+    )
 
 
 def _is_level_cue(before: str) -> bool:
@@ -310,12 +455,21 @@ def _is_level_cue(before: str) -> bool:
     return False
 
 
-def _count(text: str, start: int, number_end: int, end: int, unit: str | None) -> Token:
+def _count(
+    text: str, start: int, number_end: int, end: int, unit: str | None, before: str
+) -> Token:
     digits = text[start:number_end]
-    if "," in digits or ("." in digits and not _GROUPED.fullmatch(digits)):
+    suspect = False
+    if "," in digits:
         return _token(start, end, text[start:end], "unknown")
-    value = int(digits.replace(".", ""))
-    return _token(start, end, text[start:end], "count", value, unit)
+    if "." in digits and not _GROUPED.fullmatch(digits):
+        if not _DOTTED.fullmatch(digits):
+            return _token(start, end, text[start:end], "unknown")
+        suspect = True  # "5.5502 suất": a slip in the grouping, still a figure
+    value = int(digits.replace(".", "").replace(" ", ""))
+    return _token(
+        start, end, text[start:end], "count", value, unit, hedge=_hedge(before), suspect=suspect
+    )
 
 
 def _is_year(number: str) -> bool:

@@ -29,10 +29,19 @@ class Builder:
         self.roots: list[Rec] = []
         self.stack: list[Rec] = []
         self.sums: dict[Rec, _Sums] = {}  # the parts' running totals of the records seen
+        self.heading_start = 0  # the first top-level record since the last heading
+        self.section_start = 0  # the first top-level record since the last section mark
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
         self.stack.clear()
+        self.heading_start = self.section_start = len(self.roots)
+
+    def section(self) -> None:
+        """A numbered or bulleted line without figures (``1. Quà của tỉnh``): it opens a
+        group whose closing total (``Cộng: …``) sums what follows it."""
+        self.stack.clear()
+        self.section_start = len(self.roots)
 
     def announce(self) -> None:
         """A line that only says "Trong đó:": the last record's parts follow."""
@@ -45,6 +54,8 @@ class Builder:
 
     def place(self, rec: Rec) -> None:
         """Put ``rec`` under the innermost open record that takes it, or at the top."""
+        if rec.closing and not rec.children and rec.has_figures() and self._close(rec):
+            return
         while self.stack:
             parent = self.stack[-1]
             if self._accepts(parent, rec):
@@ -61,8 +72,32 @@ class Builder:
         """The top-level records, inferred parts that do not add up undone."""
         return _settle(self.roots)
 
+    def _close(self, rec: Rec) -> bool:
+        """A closing total takes the records it sums: the closing totals since the last
+        heading for a grand total, else the top-level records of its group."""
+        since_heading = self.roots[self.heading_start :]
+        totals = [part for part in since_heading if part.closing]
+        if rec.grand and len(totals) >= 2:
+            parts = totals
+        else:
+            parts = self.roots[self.section_start :]
+            if any(part.closing for part in parts):
+                return False  # two closing totals in one group: which sums what is unclear
+        if not parts or not all(part.has_figures() for part in parts):
+            return False
+        taken = {id(part) for part in parts}
+        self.roots = [root for root in self.roots if id(root) not in taken]
+        self.heading_start = min(self.heading_start, len(self.roots))
+        rec.children, rec.explicit = parts, True
+        self.roots.append(rec)
+        self.section_start = len(self.roots)
+        self.stack.clear()
+        return True
+
     def _accepts(self, parent: Rec, rec: Rec) -> bool:
         stack = self.stack
+        if not parent.has_figures():
+            return False  # "hơn 4.400 đối tượng": a hedged figure takes no parts
         if not parent.children:
             if parent.announces:
                 return True

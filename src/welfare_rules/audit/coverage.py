@@ -42,6 +42,8 @@ def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
         if name in checked or ref.restatement is not None:
             continue
         node = report.node(ref.path)
+        if any(bound.field == ref.field for bound in node.bounds):
+            continue  # checked against a rounded or hedged restatement
         value = compiled.values[name]
         found.append(UncheckedFigure(ref.path, ref.field, value, ref.line, node.label))
     found.sort(key=lambda figure: (figure.line or 0, figure.path))

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from importlib.resources import files
+from typing import cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,12 +34,15 @@ from .._gc import paused_collection
 from .._i18n import Catalog, Text
 from ..errors import ReportDataError
 from ..tiers import FundingSource
+from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
 from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
+from ._restate import attach_restatements, snap_rounded
 from ._structure import Builder
 from ._tables import read_table
-from .report import Citation, Claim, FigureField, Node, Report, Restatement
+from ._words import parse_words
+from .report import Bound, Citation, Claim, FigureField, Hedge, Node, Report, Restatement
 
 _MSG = Catalog(
     "audit.extract",
@@ -75,6 +79,9 @@ _KIND_NAMES = {
 _DATE_LINK = re.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
 _DATE_WORDS = re.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _DIGIT = re.compile(r"\d")
+_CLOSING = re.compile(r"(?:tổng cộng|tổng số|cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
+_GRAND = re.compile(r"tổng cộng|tổng số|\(\d+ ?\+", re.IGNORECASE)
+_WORDS = re.compile(r"bằng chữ ?:? ?(.+)", re.IGNORECASE)
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
 
@@ -114,20 +121,23 @@ def extract_report(text: str) -> ExtractedReport:
     if not isinstance(text, str):
         raise ReportDataError(_MSG("type", kind=type(text).__name__), value=text)
     with paused_collection():
-        return _Extraction(read_lines(text)).run()
+        physical = read_lines(text)
+        raw = {line.number: line.raw for line in physical}
+        return _Extraction(logical_lines(physical), raw).run()
 
 
 class _Extraction:
     """One pass over the lines: records into the builder, citations, the date, leftovers."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], raw: dict[int, str]) -> None:
         self.lines = lines
-        self.raw = {line.number: line.raw for line in lines}
+        self.raw = raw  # every physical line as written, by number
         self.builder = Builder()
         self.citations: list[Citation] = []
         self.unparsed: dict[int, list[str]] = {}
         self.date: dt.date | None = None
         self.title: str | None = None
+        self.last_amount: Rec | None = None
 
     def run(self) -> ExtractedReport:
         index = 0
@@ -142,7 +152,10 @@ class _Extraction:
                 stop += 1
             self._table(self.lines[index:stop])
             index = stop
-        nodes = tuple(self._node(rec) for rec in self.builder.finish())
+        roots = attach_restatements(self.builder.finish())
+        for rec in roots:
+            snap_rounded(rec)
+        nodes = tuple(self._node(rec) for rec in roots)
         report = Report(
             title=self.title, date=self.date, nodes=nodes, citations=tuple(self.citations)
         )
@@ -167,15 +180,37 @@ class _Extraction:
         if is_announcement(text):
             self.builder.announce()
             return
+        words = _WORDS.search(text)
+        if words is not None and self._words(words.group(1), line.number):
+            text = text[: words.start()]
         if not _DIGIT.search(text):
+            if line.bullet is not None or line.enumerator is not None:
+                self.builder.section()  # "1. Quà của tỉnh": a group opens
             return
         read = read_line(text, line=line.number, bullet=None if line.heading else line.bullet)
         if any(token.kind == "instrument" for token in read.tokens):
             self._citations(line, read.tokens)
         for token in read.unknown:
-            self.unparsed.setdefault(line.number, []).append(token.text)
+            self.unparsed.setdefault(line.number_at(token.start), []).append(token.text)
+        if line.joined:
+            for rec in read.records:
+                _renumber(rec, line)
+        if read.records and _CLOSING.match(text):
+            first = read.records[0]
+            first.closing = not first.children and not first.announces
+            first.grand = _GRAND.match(text) is not None
         for rec in read.records:
             self.builder.place(rec)
+            if rec.amount is not None:
+                self.last_amount = rec
+
+    def _words(self, words: str, line: int) -> bool:
+        """``Bằng chữ: …``: the amount in words restates the last amount written."""
+        value = parse_words(words.split(")")[0])
+        if value is None or self.last_amount is None:
+            return False
+        self.last_amount.restatements.append(("amount", value, line))
+        return True
 
     def _report_date(self, text: str) -> bool:
         match = _REPORT_DATE.fullmatch(text.lower())
@@ -266,7 +301,25 @@ class _Extraction:
                 for field, value, line in rec.restatements
             ),
             claims=tuple(claims),
+            bounds=tuple(
+                Bound(
+                    field=field,
+                    written=value,
+                    hedge=cast("Hedge", hedge),
+                    precision=precision,
+                    line=line,
+                    text=self.raw.get(line),
+                )
+                for field, value, hedge, precision, line in rec.bounds
+            ),
         )
+
+
+def _renumber(rec: Rec, line: Line) -> None:
+    """A record on a joined line takes the physical line of its first figure."""
+    rec.line = line.number_at(rec.start)
+    for child in rec.children:
+        _renumber(child, line)
 
 
 def _kind_name(word: str) -> str:

@@ -44,6 +44,56 @@ class Restatement(_Frozen):
     text: str | None = None
 
 
+Hedge = Literal["rounded", "more", "less", "about"]
+
+
+class Bound(_Frozen):
+    """A node's figure stated again approximately: rounded (``1,9 tỷ đồng``, ``16,23 tỷ``)
+    or hedged (``hơn 4.400 đối tượng``, ``gần 300 suất``, ``khoảng``). It holds when the
+    exact figure lies in ``[low, high]`` (either end may be open).
+
+    A rounded figure stands for every value that rounds, truncates or rounds up to it;
+    ``more``/``less`` are one-sided; ``about`` allows a tenth either way. A bound never
+    corrects an exact figure: a rounded one that fails is itself the suspect.
+    """
+
+    field: FigureField
+    written: int = Field(strict=True, ge=0)  # the figure as written, in đồng or units
+    hedge: Hedge
+    precision: int = Field(default=1, strict=True, ge=1)  # the value of its last digit
+    line: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+    @property
+    def low(self) -> int | None:
+        """The smallest exact value the figure allows (``None``: no lower end)."""
+        step = self.precision
+        if self.hedge == "rounded":
+            return max(0, self.written - step + 1)
+        if self.hedge == "more":
+            return self.written
+        if self.hedge == "about":
+            return max(0, self.written - max(step, self.written // 10))
+        return None
+
+    @property
+    def high(self) -> int | None:
+        """The largest exact value the figure allows (``None``: no upper end)."""
+        step = self.precision
+        if self.hedge == "rounded":
+            return self.written + step - 1
+        if self.hedge == "less":
+            return self.written + step - 1
+        if self.hedge == "about":
+            return self.written + max(step, self.written // 10)
+        return None
+
+    def holds(self, value: int) -> bool:
+        """Whether the exact ``value`` fits the figure as written."""
+        low, high = self.low, self.high
+        return (low is None or value >= low) and (high is None or value <= high)
+
+
 class Claim(_Frozen):
     """A statement about a node's own figures, as an edit expression over ``count``,
     ``level`` and ``amount``: "the average gift exceeds 400.000đ" is
@@ -84,6 +134,7 @@ class Node(_Frozen):
     children_complete: bool = True
     restatements: tuple[Restatement, ...] = ()
     claims: tuple[Claim, ...] = ()
+    bounds: tuple[Bound, ...] = ()
 
     def figure(self, field: FigureField) -> int | None:
         """The value of one figure field."""
@@ -204,9 +255,11 @@ class Report(_Frozen):
 
 __all__ = [
     "FIGURE_FIELDS",
+    "Bound",
     "Citation",
     "Claim",
     "FigureField",
+    "Hedge",
     "Node",
     "NodePath",
     "Report",

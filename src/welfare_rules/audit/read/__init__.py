@@ -90,8 +90,10 @@ class DocumentAudit:
 
 def audit_document(document: Document) -> DocumentAudit:
     """Read ``document``'s report tree, reconcile it, and list what stayed unchecked."""
+    from ..bounds import check_bounds
     from ..coverage import unchecked_figures
     from ..extract import extract_report
+    from ..findings import ordered
     from ..reconciliation import reconcile
 
     unparsed: tuple[UnparsedLine, ...] = ()
@@ -101,6 +103,10 @@ def audit_document(document: Document) -> DocumentAudit:
         extracted = extract_report(document.text())
         report, unparsed = extracted.report, extracted.unparsed
     result = reconcile(report)
+    approximate = check_bounds(report, result.findings)
+    if approximate:
+        findings = ordered([*result.findings, *approximate])
+        result = result.model_copy(update={"findings": findings})
     return DocumentAudit(document, report, result, unparsed, unchecked_figures(report))
 
 

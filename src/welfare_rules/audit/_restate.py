@@ -1,0 +1,118 @@
+"""Figures stated a second time: a lone total after a table, a hedged or rounded lead
+(``hơn 4.400 đối tượng, với tổng kinh phí 1,9 tỷ đồng``), attached to the figure they
+restate instead of standing as figures of their own that nothing checks.
+
+A record restates the report's grand total of a field — the top-level record with parts
+and the largest exact value of that field — when it announces no parts of its own, it stands alone (no parts, no product) and
+either its figure is approximate (hedged, or rounded by a scale word), or the text calls
+it a total (``Tổng kinh phí …``) and its value equals the grand total or is one typing
+slip from it, or its value simply equals the grand total's. An approximate figure
+becomes a :class:`~.report.Bound`, an exact one a restatement (an equality edit). A
+record whose figures all found their place is taken out of the tree; any other stays.
+"""
+
+from __future__ import annotations
+
+from ._lines import Rec
+from .report import FigureField
+from .slips import detect
+
+_FIELDS: tuple[FigureField, ...] = ("count", "amount")
+_HEDGES = {">": "more", "<": "less", "~": "about"}
+
+BoundSpec = tuple[FigureField, int, str, int, int]  # field, written, hedge, precision, line
+
+
+def attach_restatements(roots: list[Rec]) -> list[Rec]:
+    """``roots`` with every lone restating record folded into the grand total it restates."""
+    kept: list[Rec] = []
+    for rec in roots:
+        if not _lone(rec) or not _fold(rec, [root for root in roots if root is not rec]):
+            kept.append(rec)
+    return kept
+
+
+def _lone(rec: Rec) -> bool:
+    return not rec.children and not rec.closing and not rec.announces and rec.level is None
+
+
+def _fold(rec: Rec, others: list[Rec]) -> bool:
+    """Attach ``rec``'s figures to the grand totals they restate; whether all found one."""
+    plan: list[tuple[Rec, FigureField, str, int, int]] = []
+    for field, hedge, value, precision in rec.hedged:
+        target = _grand(others, field)
+        if target is None:
+            return False
+        plan.append((target, field, _HEDGES[hedge], value, precision))
+    for field in _FIELDS:
+        value = getattr(rec, field)
+        if value is None:
+            continue
+        target = _grand(others, field)
+        if target is None:
+            return False
+        precision = rec.precision.get(field, 1)
+        total = getattr(target, field)
+        if precision > 1 and (rec.hedged or rec.total_cue or _approximate_only(rec)):
+            plan.append((target, field, "rounded", value, precision))
+        elif value == total or (rec.total_cue and detect(value, total) is not None):
+            plan.append((target, field, "exact", value, 1))
+        else:
+            return False
+    if not plan:
+        return False
+    for target, field, hedge, value, precision in plan:
+        if hedge == "exact":
+            target.restatements.append((field, value, rec.line))
+        else:
+            target.bounds.append((field, value, hedge, precision, rec.line))
+    for field, value, line in rec.restatements:  # "Bằng chữ: …" after the lone total
+        first = plan[0][0]
+        if field == "amount" and rec.amount is not None:
+            first = next(target for target, f, *_ in plan if f == "amount")
+        first.restatements.append((field, value, line))
+    return True
+
+
+def _approximate_only(rec: Rec) -> bool:
+    return all(getattr(rec, field) is None or rec.precision.get(field, 1) > 1 for field in _FIELDS)
+
+
+def _grand(recs: list[Rec], field: FigureField) -> Rec | None:
+    """The top-level total (a record with parts) with the largest exact ``field``."""
+    best: Rec | None = None
+    for rec in recs:
+        if not rec.children:
+            continue
+        value = getattr(rec, field)
+        if value is not None and (best is None or value > getattr(best, field)):
+            best = rec
+    return best
+
+
+def snap_rounded(rec: Rec) -> None:
+    """A rounded figure (``16,23 tỷ``) stands for any value that rounds to it: where its
+    parts (or count × level) give a value that does, that value is the figure. Parts
+    first, so a rounded subtotal is settled before the total above it is."""
+    for child in rec.children:
+        snap_rounded(child)
+    for field in _FIELDS:
+        precision = rec.precision.get(field, 1)
+        value = getattr(rec, field)
+        if precision == 1 or value is None:
+            continue
+        exact = _exact(rec, field)
+        if exact is not None and exact != value and abs(exact - value) < precision:
+            setattr(rec, field, exact)
+
+
+def _exact(rec: Rec, field: FigureField) -> int | None:
+    parts = [getattr(child, field) for child in rec.children]
+    if parts and None not in parts:
+        return sum(part or 0 for part in parts)
+    if field == "amount" and rec.count is not None and rec.level is not None:
+        return rec.count * rec.level
+    return None
+
+
+__all__ = ["attach_restatements", "snap_rounded"]

@@ -1,0 +1,133 @@
+"""Checking the figures a report states approximately (:class:`~.report.Bound`).
+
+A rounded restatement (``tổng trị giá 3,17 tỷ đồng`` for a total of 3.714.800.000) fails
+when the exact figure does not round, truncate or round up to it; the correction is the
+exact figure rounded to the written precision, suggested only when the written digits
+are one typing slip from it (``317`` → ``371``). A hedged figure (``hơn``, ``gần``,
+``khoảng``) that does not fit gives a warning, never an error: it was not meant exactly.
+The exact figure is the node's own, else the sum of its parts, else count × level; an
+exact figure that the arithmetic already found wrong is taken at its corrected value,
+and a bound on a figure found wrong without a correction is left unchecked.
+"""
+
+from __future__ import annotations
+
+from .._i18n import Catalog, Text
+from ..money import format_vnd
+from .findings import Finding
+from .report import Bound, FigureField, Node, NodePath, Report
+from .slips import detect
+
+_MSG = Catalog(
+    "audit.bounds",
+    {
+        "rounded": Text(
+            vi="{what} ghi tròn {written}, nhưng số chính xác là {exact} (làm tròn: {rounded})",
+            en="{what} is written rounded as {written}, but the exact figure is {exact} "
+            "(rounded: {rounded})",
+        ),
+        "hedged": Text(
+            vi="{what} ghi “{hedge} {written}”, nhưng số chính xác là {exact}",
+            en="{what} is written as “{hedge} {written}”, but the exact figure is {exact}",
+        ),
+        "count": Text("số lượng", "the count"),
+        "amount": Text("số tiền", "the amount"),
+        "more": Text("hơn", "more than"),
+        "less": Text("dưới", "under"),
+        "about": Text("khoảng", "about"),
+        "rounded_word": Text("tròn", "rounded"),
+    },
+)
+
+
+def check_bounds(report: Report, findings: tuple[Finding, ...]) -> list[Finding]:
+    """The findings of every bound in ``report`` that does not hold."""
+    corrected = {
+        (finding.path, finding.field): finding.suggested
+        for finding in findings
+        if finding.severity == "error" and finding.field is not None
+    }
+    found: list[Finding] = []
+    for path, node in report.walk():
+        for bound in node.bounds:
+            exact = _exact(path, node, bound.field, corrected)
+            if exact is None or bound.holds(exact):
+                continue
+            found.append(_finding(report, path, bound, exact))
+    return found
+
+
+def _exact(
+    path: NodePath,
+    node: Node,
+    field: FigureField,
+    corrected: dict[tuple[NodePath, FigureField | None], int | None],
+) -> int | None:
+    """The exact figure ``field`` of ``node``, its correction applied; ``None`` when it is
+    unknown or wrong without a correction."""
+
+    def value(at: NodePath, of: Node, name: FigureField) -> int | None:
+        if (at, name) in corrected:
+            return corrected[(at, name)]
+        return of.figure(name)
+
+    own = value(path, node, field)
+    if own is not None or (path, field) in corrected:
+        return own
+    parts = [value((*path, i), child, field) for i, child in enumerate(node.children)]
+    if parts and None not in parts:
+        return sum(part or 0 for part in parts)
+    count, level = value(path, node, "count"), value(path, node, "level")
+    if field == "amount" and count is not None and level is not None:
+        return count * level
+    return None
+
+
+def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Finding:
+    what = _MSG(bound.field)
+    written = format_vnd(bound.written, unit="")
+    if bound.hedge != "rounded":
+        return Finding(
+            kind="claim_violated",
+            severity="warning",
+            message=_MSG(
+                "hedged",
+                what=what,
+                hedge=_MSG(bound.hedge),
+                written=written,
+                exact=format_vnd(exact, unit=""),
+            ),
+            path=path,
+            labels=report.labels(path),
+            line=bound.line,
+            field=bound.field,
+            reported=bound.written,
+            expected=exact,
+            difference=bound.written - exact,
+        )
+    step = bound.precision
+    rounded = (exact + step // 2) // step * step
+    slip = detect(bound.written // step, rounded // step)
+    return Finding(
+        kind="restatement_mismatch",
+        severity="error",
+        message=_MSG(
+            "rounded",
+            what=what,
+            written=written,
+            exact=format_vnd(exact, unit=""),
+            rounded=format_vnd(rounded, unit=""),
+        ),
+        path=path,
+        labels=report.labels(path),
+        line=bound.line,
+        field=bound.field,
+        reported=bound.written,
+        expected=rounded,
+        suggested=rounded if slip is not None else None,
+        difference=bound.written - rounded,
+        family=slip,
+    )
+
+
+__all__ = ["check_bounds"]
