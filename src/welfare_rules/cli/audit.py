@@ -1,42 +1,62 @@
-"""``welfare-rules audit PATH|-``: check a report's figures and citations, line by line.
+"""``welfare-rules audit PATH...``: check reports' figures and citations, file by file.
 
-The file is read by the reader registry of :mod:`welfare_rules.audit.read` (text and
-Markdown, report trees as ``.json``/``.toml``, and every other registered format). The
-output is a table in Vietnamese (``--lang en`` for English) or, with ``--json``, one object
-``{"ok", "findings", "unparsed", "unchecked", "summary"}``.
+Each file is read by the reader registry of :mod:`welfare_rules.audit.read` (text and
+Markdown, Word, Excel, PDF, CSV, HTML, report trees as ``.json``/``.toml``); a folder is
+searched recursively for the files some reader reads. One file prints a table in
+Vietnamese (``--lang en`` for English) or, with ``--format json`` (``--json``), one
+object ``{"ok", "findings", "unparsed", "unchecked", "summary"}`` whose findings say
+``where`` they stand in the file. Several files print one line per file and a summary
+(``--format json``: ``{"ok", "files": [...], "summary"}``); ``--format
+jsonl|csv|xlsx|html`` and ``--output FILE`` write the other views; ``--jobs N`` audits
+in N processes.
 
 Exit status: 0 every figure checked and consistent; 1 an error found; 2 a usage or input
 error (nothing could be read); 3 no error, but not everything could be checked (figures
-in no check, numbers not understood, or no figures at all).
+in no check, numbers not understood, no figures at all, or a file of the run unread).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from ..money import format_vnd
-from ._common import UsageError, add_output_options, lang_of, print_json
+from ._common import UsageError, add_output_options, lang_of
 
 if TYPE_CHECKING:
-    from ..audit.findings import Finding
     from ..audit.read import DocumentAudit
+    from ..views.audit_files import AuditedFile
 
 _MSG = Catalog(
     "cli.audit",
     {
         "help": Text(
-            "kiểm tra số liệu và văn bản dẫn của một báo cáo",
-            "check a report's figures and citations",
+            "kiểm tra số liệu và văn bản dẫn của báo cáo",
+            "check reports' figures and citations",
         ),
         "path_help": Text(
-            "tệp báo cáo (.txt, .md, .json, .toml) hoặc - để đọc từ đầu vào chuẩn",
-            "the report file (.txt, .md, .json, .toml), or - for standard input",
+            "tệp báo cáo (.txt, .md, .docx, .xlsx, .xls, .pdf, .csv, .html, .json, .toml), "
+            "thư mục (tìm trong đó), hoặc - để đọc từ đầu vào chuẩn",
+            "report files (.txt, .md, .docx, .xlsx, .xls, .pdf, .csv, .html, .json, .toml), "
+            "folders (searched recursively), or - for standard input",
         ),
         "example_help": Text(
             "kiểm tra báo cáo ví dụ đi kèm thư viện", "audit the example report bundled"
+        ),
+        "format_help": Text(
+            "định dạng đầu ra (mặc định: table)", "the output format (default: table)"
+        ),
+        "output_help": Text(
+            "ghi đầu ra vào tệp này (- là đầu ra chuẩn)",
+            "write the output to this file (- for standard output)",
+        ),
+        "jobs_help": Text(
+            "số tiến trình kiểm tra song song (0: theo số lõi CPU)",
+            "audit in this many processes (0: one per CPU)",
         ),
         "no_path": Text(
             "cần đường dẫn tệp báo cáo, - (đầu vào chuẩn) hoặc --example",
@@ -45,236 +65,236 @@ _MSG = Catalog(
         "both": Text(
             "chọn một: đường dẫn tệp hoặc --example", "give either a file or --example, not both"
         ),
-        "title": Text("Kiểm tra báo cáo: {source}", "Audit of {source}"),
-        "dated": Text(" (ngày {date})", " (dated {date})"),
-        "standard_input": Text("đầu vào chuẩn", "standard input"),
-        "example": Text("báo cáo ví dụ", "the example report"),
-        "line": Text("Dòng", "Line"),
-        "what": Text("Vấn đề", "What is wrong"),
-        "written": Text("Ghi", "Written"),
-        "expected": Text("Đúng ra", "Expected"),
-        "suggested": Text("Đề nghị", "Suggested"),
-        "candidates": Text("{n} khả năng", "{n} candidates"),
-        "verdict_errors": Text(
-            "Có {errors} lỗi (xem bảng trên).", "{errors} error(s) found (see the table above)."
+        "json_and_format": Text(
+            "--json là --format json; không dùng cùng --format {format}",
+            "--json means --format json; not with --format {format}",
         ),
-        "verdict_consistent": Text(
-            "Đã kiểm tra đủ {figures} số liệu: khớp nhau, không thấy sai sót.",
-            "All {figures} figures checked: consistent, no mistake found.",
+        "no_reports": Text("không tìm thấy báo cáo nào trong {path}", "no report found in {path}"),
+        "binary_to_terminal": Text(
+            "định dạng xlsx cần --output TỆP (không in ra màn hình)",
+            "the xlsx format needs --output FILE (it is not printed to a terminal)",
         ),
-        "verdict_nothing": Text(
-            "Không kiểm tra được gì: không tìm thấy số liệu nào để đối chiếu.",
-            "Nothing was checked: no figures were found to reconcile.",
+        "bad_jobs": Text("--jobs cần một số ≥ 0", "--jobs needs a number ≥ 0"),
+        "cannot_write": Text(
+            "không ghi được đầu ra: {reason}", "cannot write the output: {reason}"
         ),
-        "verdict_incomplete": Text(
-            "Không thấy sai sót trong phần kiểm tra được; {missing} số liệu chưa được kiểm tra.",
-            "No mistake found in what could be checked; {missing} figures not checked.",
-        ),
-        "unchecked": Text(
-            "Số liệu không nằm trong phép kiểm tra nào:",
-            "Figures that no check covers:",
-        ),
-        "unparsed": Text(
-            "Dòng có số chưa đọc được (không kiểm tra):",
-            "Lines with numbers not understood (not checked):",
-        ),
-        "summary": Text(
-            "{errors} lỗi, {warnings} cảnh báo, {info} thông tin; "
-            "{edits} phép kiểm tra trên {figures} số liệu; {unparsed} dòng chưa đọc được; "
-            "{unchecked} số liệu chưa kiểm tra.",
-            "errors: {errors}, warnings: {warnings}, notes: {info}; "
-            "{edits} checks on {figures} figures; lines not understood: {unparsed}; "
-            "figures not checked: {unchecked}.",
-        ),
-        "error": Text("LỖI", "ERROR"),
-        "warning": Text("CẢNH BÁO", "WARNING"),
-        "info": Text("THÔNG TIN", "NOTE"),
-        "count": Text("số lượng", "count"),
-        "level": Text("mức", "level"),
-        "amount": Text("số tiền", "amount"),
-        # finding kinds
-        "product_mismatch": Text("số suất × mức ≠ thành tiền", "count × level ≠ amount"),
-        "count_sum_mismatch": Text(
-            "tổng số lượng khác tổng các phần", "count total ≠ sum of its parts"
-        ),
-        "amount_sum_mismatch": Text(
-            "tổng số tiền khác tổng các phần", "amount total ≠ sum of its parts"
-        ),
-        "scale_slip": Text("thiếu hoặc thừa “.000”", "a dropped or extra “.000”"),
-        "claim_violated": Text("nhận định không đúng", "a claim that does not hold"),
-        "claim_unchecked": Text("nhận định không kiểm tra được", "a claim that cannot be checked"),
-        "restatement_mismatch": Text(
-            "một số liệu ghi hai giá trị", "one figure written with two values"
-        ),
-        "edit_violated": Text("điều kiện kiểm tra bị vi phạm", "an edit is violated"),
-        "search_cut_short": Text("tìm kiếm dừng sớm", "search cut short"),
-        "citation_date_conflict": Text(
-            "văn bản được ghi hai ngày khác nhau", "instrument cited with two dates"
-        ),
-        "citation_after_report": Text(
-            "văn bản ghi ngày sau ngày báo cáo", "instrument dated after the report"
-        ),
-        "citation_repeated": Text(
-            "văn bản dẫn hai lần trong một danh sách", "instrument cited twice in one list"
-        ),
+        "internal": Text("lỗi nội bộ khi kiểm tra: {reason}", "internal error: {reason}"),
     },
 )
 
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "xlsx", "html")
 _STDIN = "-"
 
 
 def register(subparsers: Any) -> None:
     """Add ``audit`` to the command line."""
     parser = subparsers.add_parser(
-        "audit", help=_MSG("help").en, description=f"{_MSG('help').vi} / {_MSG('help').en}"
+        "audit",
+        help=_MSG("help").en,
+        description=f"{_MSG('help').vi} / {_MSG('help').en}",
+        epilog=(
+            "exit status: 0 checked and consistent; 1 an error found; 2 a usage or input "
+            "error (nothing could be read); 3 no error, but not everything checked"
+        ),
     )
-    parser.add_argument("path", nargs="?", metavar="PATH", help=_MSG("path_help").en)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=_MSG("path_help").en)
     parser.add_argument("--example", action="store_true", help=_MSG("example_help").en)
     add_output_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default=None, help=_MSG("format_help").en)
+    parser.add_argument("--output", "-o", metavar="FILE", default=_STDIN)
+    parser.add_argument("--jobs", "-j", type=int, default=1, help=_MSG("jobs_help").en)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Audit the report ``args`` names; print the findings; the exit status."""
+    """Audit the reports ``args`` names; write the chosen view; the exit status."""
+    from ..views.audit_files import worst_status
+
     lang = lang_of(args)
-    audit, source = _audit(args, lang)
-    if args.json:
-        print_json(to_json(audit, lang=lang, source=source))
-    else:
-        sys.stdout.write(render(audit, lang=lang, source=source))
-    return audit.status
+    fmt = _format(args)
+    if fmt == "xlsx" and args.output == _STDIN and sys.stdout.isatty():
+        raise UsageError(_MSG("binary_to_terminal"))
+    if args.jobs < 0:
+        raise UsageError(_MSG("bad_jobs"))
+    single, files = _audit(args, lang)
+    output = _render(files, fmt=fmt, lang=lang, single=single)
+    _write(output, args.output, fmt=fmt)
+    return files[0].status if single else worst_status(files)
 
 
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _audit(args: argparse.Namespace, lang: Lang) -> tuple[DocumentAudit, str]:
+def _format(args: argparse.Namespace) -> str:
+    if args.json and args.format not in (None, "json"):
+        raise UsageError(_MSG("json_and_format", format=args.format))
+    fmt: str = "json" if args.json else (args.format or "table")
+    return fmt
+
+
+def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile]]:
+    """Whether this is one file's audit (read errors raise), and the audited files."""
     from ..audit.extract import example_text
     from ..audit.read import Document, audit_document, read_bytes, read_path
+    from ..views.audit_files import audited
+    from ..views.audit_text import MSG
 
-    if args.example and args.path:
+    paths: list[str] = args.paths
+    if args.example and paths:
         raise UsageError(_MSG("both"))
     if args.example:
         document = Document.from_text(example_text(), name="example.md", format="markdown")
-        return audit_document(document), _MSG("example").get(lang)
-    if not args.path:
+        source = MSG("example").get(lang)
+        return True, [audited(audit_document(document), name=source)]
+    if not paths:
         raise UsageError(_MSG("no_path"))
-    path: str = args.path
-    if path == _STDIN:
+    if len(paths) == 1 and paths[0] == _STDIN:
         document = read_bytes(sys.stdin.buffer.read(), name=_STDIN)
-        return audit_document(document), _MSG("standard_input").get(lang)
-    return audit_document(read_path(path)), path
+        source = MSG("standard_input").get(lang)
+        return True, [audited(audit_document(document), name=_STDIN, source=source)]
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        return True, [audited(audit_document(read_path(paths[0])), name=paths[0])]
+    found = list(_expand(paths))
+    if not found:
+        raise UsageError(_MSG("no_reports", path=", ".join(paths)))
+    return False, audit_many(found, jobs=args.jobs)
+
+
+def _expand(paths: Sequence[str]) -> Iterator[str]:
+    """The files named, and those in the folders named (recursively, sorted, by suffix)."""
+    from ..audit.read import suffixes
+
+    known = {suffix for suffix in suffixes() if suffix}
+    seen: set[str] = set()
+    for path in paths:
+        if not Path(path).is_dir():
+            if path not in seen:
+                seen.add(path)
+                yield path
+            continue
+        for root, folders, names in os.walk(path):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(names):
+                if name.startswith(".") or Path(name).suffix.lower() not in known:
+                    continue
+                full = os.path.join(root, name)
+                if full not in seen:
+                    seen.add(full)
+                    yield full
+
+
+def audit_one(path: str) -> AuditedFile:
+    """One file audited, or the one-line reason it could not be (never raises)."""
+    from ..audit.read import audit_document, read_path
+    from ..errors import WelfareRulesError
+    from ..views.audit_files import audited, unreadable
+
+    try:
+        return audited(audit_document(read_path(path)), name=path)
+    except WelfareRulesError as exc:
+        return unreadable(path, exc.text)
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError) as exc:
+        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        return unreadable(path, _MSG("internal", reason=reason))
+
+
+def audit_many(paths: Sequence[str], *, jobs: int = 1) -> list[AuditedFile]:
+    """Every file of ``paths`` audited, in order: in this process, or in ``jobs`` processes."""
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(paths) < 2:
+        return [audit_one(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(paths) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        return list(pool.map(audit_one, paths, chunksize=chunk))
 
 
 # -- writing ----------------------------------------------------------------------------------
 
 
+def _render(files: list[AuditedFile], *, fmt: str, lang: Lang, single: bool) -> str | bytes:
+    if fmt == "table":
+        from ..views.audit_table import render_file, render_files
+
+        return render_file(files[0], lang=lang) if single else render_files(files, lang=lang)
+    if fmt == "json":
+        from ..views.audit_json import dumps, file_document, files_document
+
+        data = file_document(files[0], lang=lang) if single else files_document(files, lang=lang)
+        return dumps(data)
+    if fmt == "jsonl":
+        from ..views.audit_json import jsonl
+
+        return jsonl(files, lang=lang)
+    if fmt == "csv":
+        from ..views.audit_csv import findings_csv
+
+        return findings_csv(files, lang=lang)
+    if fmt == "xlsx":
+        from ..views.audit_xlsx import findings_xlsx
+
+        return findings_xlsx(files, lang=lang)
+    from ..views.audit_html import report_html
+
+    return report_html(files, lang=lang)
+
+
+def _write(output: str | bytes, target: str, *, fmt: str) -> None:
+    """Write ``output`` to ``target`` (``-``: standard output); a full disk or a closed
+    pipe is one line (:class:`UsageError`), never a traceback."""
+    data = output.encode("utf-8") if isinstance(output, str) else output
+    if fmt == "csv" and target != _STDIN:
+        data = b"\xef\xbb\xbf" + data  # Excel opens a UTF-8 CSV right only with its mark
+    try:
+        if target == _STDIN:
+            if isinstance(output, str):
+                sys.stdout.write(output)
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            with open(target, "wb") as handle:
+                handle.write(data)
+    except BrokenPipeError as exc:
+        _silence_stdout()
+        raise UsageError(_MSG("cannot_write", reason=_reason(exc))) from exc
+    except OSError as exc:
+        if target == _STDIN:
+            _silence_stdout()
+        raise UsageError(_MSG("cannot_write", reason=_reason(exc))) from exc
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's final flush of what
+    could not be written raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def to_json(audit: DocumentAudit, *, lang: Lang, source: str) -> dict[str, Any]:
-    """``{"ok", "findings": [...], "unparsed": [...], "unchecked": [...], "summary": {...}}``."""
-    result = audit.result
-    summary = {
-        **result.summary(),
-        "unparsed": len(audit.unparsed),
-        "unchecked": len(audit.unchecked),
-        "complete": audit.complete,
-        "status": audit.status,
-        "source": source,
-    }
-    return {
-        "ok": result.ok,
-        "findings": [finding.to_dict(lang=lang) for finding in result.findings],
-        "unparsed": [item.model_dump() for item in audit.unparsed],
-        "unchecked": [figure.to_dict() for figure in audit.unchecked],
-        "summary": summary,
-    }
+    """One audit's JSON document (see :func:`welfare_rules.views.audit_json.file_document`)."""
+    from ..views.audit_files import audited
+    from ..views.audit_json import file_document
+
+    return file_document(audited(audit, name=source), lang=lang)
 
 
 def render(audit: DocumentAudit, *, lang: Lang, source: str) -> str:
-    """The findings as a table a person reads, then what was not checked, and a verdict."""
-    result, report = audit.result, audit.report
-    out: list[str] = []
-    title = _MSG("title", source=source).get(lang)
-    if report.date is not None:
-        title += _MSG("dated", date=report.date.strftime("%d/%m/%Y")).get(lang)
-    out += [title, ""]
-    if result.findings:
-        out += _table(result.findings, lang)
-    out += ["", _verdict(audit).get(lang)]
-    if audit.unparsed:
-        out += ["", _MSG("unparsed").get(lang)]
-        for item in audit.unparsed:
-            out.append(f"  {item.line:>5}  {', '.join(item.numbers)}  │ {_shorten(item.text, 70)}")
-    if audit.unchecked:
-        out += ["", _MSG("unchecked").get(lang)]
-        for figure in audit.unchecked:
-            line = "—" if figure.line is None else str(figure.line)
-            field = _MSG(figure.field).get(lang)
-            value = _number(figure.value)
-            out.append(f"  {line:>5}  {field} {value}  │ {_shorten(figure.label, 60)}")
-    summary = result.summary()
-    out += [
-        "",
-        _MSG(
-            "summary", **summary, unparsed=len(audit.unparsed), unchecked=len(audit.unchecked)
-        ).get(lang),
-    ]
-    return "\n".join(out) + "\n"
+    """One audit as a table (see :func:`welfare_rules.views.audit_table.render_file`)."""
+    from ..views.audit_files import audited
+    from ..views.audit_table import render_file
+
+    return render_file(audited(audit, name=source), lang=lang)
 
 
-def _verdict(audit: DocumentAudit) -> Text:
-    """The headline: errors found, consistent (only when complete), or what was not checked."""
-    if not audit.result.ok:
-        return _MSG("verdict_errors", errors=audit.result.summary()["errors"])
-    if audit.complete:
-        return _MSG("verdict_consistent", figures=audit.result.figures)
-    if not audit.result.figures:
-        return _MSG("verdict_nothing")
-    missing = len(audit.unchecked) + sum(len(item.numbers) for item in audit.unparsed)
-    return _MSG("verdict_incomplete", missing=missing)
-
-
-def _table(findings: tuple[Finding, ...], lang: Lang) -> list[str]:
-    headers = [_MSG(key).get(lang) for key in ("line", "what", "written", "expected", "suggested")]
-    rows = [_row(finding, lang) for finding in findings]
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = [_format_row(headers, widths), "─" * (sum(widths) + 3 * (len(widths) - 1))]
-    for finding, row in zip(findings, rows, strict=True):
-        lines.append(_format_row(row, widths))
-        lines.append(f"{'':>{widths[0]}}   ↳ {finding.message.get(lang)}")
-    return lines
-
-
-def _format_row(cells: list[str], widths: list[int]) -> str:
-    first, what, *numbers = cells
-    parts = [first.rjust(widths[0]), what.ljust(widths[1])]
-    parts += [cell.rjust(width) for cell, width in zip(numbers, widths[2:], strict=True)]
-    return " │ ".join(parts).rstrip()
-
-
-def _row(finding: Finding, lang: Lang) -> list[str]:
-    severity = _MSG(finding.severity).get(lang)
-    kind = _MSG(finding.kind).get(lang) if finding.kind in _MSG.templates else finding.kind
-    what = f"{severity}: {kind}"
-    if finding.field is not None:
-        what += f" ({_MSG(finding.field).get(lang)})"
-    if finding.suggested is not None:
-        suggestion = _number(finding.suggested)
-    elif finding.candidates:
-        suggestion = _MSG("candidates", n=len(finding.candidates)).get(lang)
-    else:
-        suggestion = "—"
-    line = str(finding.line) if finding.line is not None else "—"
-    return [line, what, _number(finding.reported), _number(finding.expected), suggestion]
-
-
-def _number(value: int | None) -> str:
-    """A figure grouped the Vietnamese way (``2.721.000.000``), or a dash."""
-    return "—" if value is None else format_vnd(value, unit="")
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-__all__ = ["register", "render", "run", "to_json"]
+__all__ = ["FORMATS", "audit_many", "audit_one", "register", "render", "run", "to_json"]
