@@ -3,8 +3,8 @@
 restate instead of standing as figures of their own that nothing checks.
 
 A record restates the report's grand total of a field — the top-level record with parts
-and the largest exact value of that field — when it announces no parts of its own, it stands alone (no parts, no product) and
-either its figure is approximate (hedged, or rounded by a scale word), or the text calls
+and the largest exact value of that field — when it stands alone (no parts, no product,
+no parts announced) and either its figure is approximate (hedged, or rounded by a scale word), or the text calls
 it a total (``Tổng kinh phí …``) and its value equals the grand total or is one typing
 slip from it, or its value simply equals the grand total's. An approximate figure
 becomes a :class:`~.report.Bound`, an exact one a restatement (an equality edit). A

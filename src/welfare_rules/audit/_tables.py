@@ -57,10 +57,10 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("index")
         elif _AMOUNT.search(lower):
             columns.append("amount")
+        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
+            columns.append("count")  # before the level: "Số suất mức 600.000đ" counts
         elif _LEVEL.search(lower):
             columns.append("level")
-        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
-            columns.append("count")
         else:
             columns.append("label")
     figures = {column for column in columns if column in ("count", "level", "amount")}
@@ -76,7 +76,8 @@ def read_table(lines: list[Line]) -> Table | None:
         columns = header_columns(line.cells)
         if columns is not None:
             scales = tuple(_scale(cell) for cell in line.cells)
-            table = _rows(lines[position + 1 :], columns, scales)
+            levels = _level_groups(line.cells, columns)
+            table = _rows(lines[position + 1 :], columns, scales, levels)
             unit = _unit(line.cells, columns)
             for rec in _walk(table.rows, table.total):
                 rec.unit = unit if rec.count is not None else None
@@ -108,13 +109,37 @@ def _scale(header: str) -> str:
     return ""
 
 
-def _rows(lines: list[Line], columns: tuple[Column, ...], scales: tuple[str, ...]) -> Table:
+def _level_groups(
+    cells: tuple[str, ...], columns: tuple[Column, ...]
+) -> dict[int, int | None] | None:
+    """A two-way table (``Số suất mức 600.000đ | Thành tiền mức 600.000đ | … | Tổng số
+    suất | Tổng thành tiền``): each figure column's level, ``None`` for the row totals.
+    ``None`` when the table has one count and one amount column at most."""
+    figures = [i for i, column in enumerate(columns) if column in ("count", "amount")]
+    kinds = [columns[i] for i in figures]
+    if kinds.count("count") < 2 and kinds.count("amount") < 2:
+        return None
+    levels: dict[int, int | None] = {}
+    for i in figures:
+        money = [token.value for token in scan(cells[i]) if token.kind in ("level", "amount")]
+        levels[i] = money[0] if money else None
+    if sum(1 for level in levels.values() if level is None) > 2:
+        return None  # several columns of one kind and no level to tell them apart
+    return levels
+
+
+def _rows(
+    lines: list[Line],
+    columns: tuple[Column, ...],
+    scales: tuple[str, ...],
+    levels: dict[int, int | None] | None = None,
+) -> Table:
     table = Table(rows=[], total=None)
     group: Rec | None = None
     for line in lines:
         if line.separator or line.cells is None or not any(line.cells):
             continue
-        rec, index = _row(line, columns, scales, table)
+        rec, index = _row(line, columns, scales, table, levels)
         if rec is None:
             continue
         if _TOTAL.match(rec.label):
@@ -132,17 +157,28 @@ def _rows(lines: list[Line], columns: tuple[Column, ...], scales: tuple[str, ...
 
 
 def _row(
-    line: Line, columns: tuple[Column, ...], scales: tuple[str, ...], table: Table
+    line: Line,
+    columns: tuple[Column, ...],
+    scales: tuple[str, ...],
+    table: Table,
+    levels: dict[int, int | None] | None = None,
 ) -> tuple[Rec | None, str]:
     assert line.cells is not None
     rec = Rec(line=line.number, bullet="|")
+    parts: dict[int, Rec] = {}  # a two-way table's cells by level: the row's parts
     labels: list[str] = []
     index = ""
-    for column, cell, scale in zip(columns, line.cells, scales, strict=False):
+    for position, (column, cell, scale) in enumerate(
+        zip(columns, line.cells, scales, strict=False)
+    ):
         text = cell.strip()
+        target = rec
+        level = levels.get(position) if levels else None
+        if level is not None:
+            target = parts.setdefault(level, Rec(line=line.number, bullet="|", level=level))
         if not text or text in ("-", "x", "0"):
             if text == "0" and column in ("count", "amount", "level"):
-                _set(rec, column, 0)
+                _set(target, column, 0)
             continue
         if column == "index":
             index = text
@@ -152,16 +188,22 @@ def _row(
             for token in scan(text):
                 if token.kind == "unknown":
                     table.unknown.append((line.number, token))
-                elif token.kind == "level" and "level" not in columns:
-                    rec.level = token.value
+                elif token.kind == "level" and "level" not in columns and not levels:
+                    rec.level = rec.level or token.value  # the first, from the row's name
             continue
         value = _figure(text, column, scale)
         if value is None:
             table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
         else:
-            _set(rec, column, value)
+            _set(target, column, value)
     rec.label = " ".join(labels) or index or f"#{line.number}"
-    if not rec.has_figures():
+    for level, part in sorted(parts.items(), reverse=True):
+        part.label = f"{rec.label}: Mức {level:,}".replace(",", ".")
+        if part.has_figures():
+            rec.children.append(part)
+    if rec.children:
+        rec.explicit = rec.inline = True
+    if not rec.has_figures() and not rec.children:
         return None, index
     return rec, index
 
