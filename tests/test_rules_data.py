@@ -11,8 +11,29 @@ from welfare_rules import list_rulesets, load_ruleset
 from welfare_rules.rules.categories import CATEGORIES
 from welfare_rules.rules.model import LegalBasis, Programme, ProgrammeVersion, Rule, Ruleset
 
+from .contracts import RulesetContract, docs_table_ids
+
 DAY = dt.timedelta(days=1)
 IDS = list_rulesets()
+
+# One contract class per discovered ruleset file: a new file is tested by being there.
+for _id in IDS:
+    _name = "TestBundledRuleset_" + _id.replace("-", "_").replace(".", "_")
+    globals()[_name] = type(_name, (RulesetContract,), {"ruleset_id": _id})
+
+
+def test_a_contract_runs_for_every_discovered_ruleset() -> None:
+    tested = sorted(
+        value.ruleset_id
+        for name, value in globals().items()
+        if name.startswith("TestBundledRuleset_") and issubclass(value, RulesetContract)
+    )
+    assert tested == sorted(IDS)
+    assert len(IDS) >= 3
+
+
+def test_the_docs_table_lists_exactly_the_discovered_rulesets() -> None:
+    assert sorted(docs_table_ids()) == sorted(IDS)
 
 
 def _programmes() -> Iterator[tuple[Ruleset, Programme]]:

@@ -8,7 +8,7 @@ import pytest
 
 from welfare_rules import list_rulesets, load_ruleset
 from welfare_rules.errors import RuleDataError, UnknownRulesetError
-from welfare_rules.rules.load import BUNDLED, loads_ruleset, parse_ruleset
+from welfare_rules.rules.load import BUNDLED, discover, loads_ruleset, parse_ruleset
 
 DATA = Path(__file__).parents[1] / "src" / "welfare_rules" / "rules" / "data"
 
@@ -107,10 +107,26 @@ def test_bundled_loads_are_cached() -> None:
     assert load_ruleset("vn-central-tet") is load_ruleset("vn-central-tet")
 
 
-def test_registry_matches_files() -> None:
+def test_registry_is_discovered_from_the_files() -> None:
     assert sorted(p.name for p in DATA.glob("*.toml")) == sorted(BUNDLED.values())
     for ruleset_id, name in BUNDLED.items():
         assert name == f"{ruleset_id}.toml"
+    assert discover() == dict(BUNDLED)
+    assert list_rulesets() == tuple(sorted(p.stem for p in DATA.glob("*.toml")))
+
+
+def test_a_new_file_is_a_new_bundled_ruleset(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from welfare_rules.rules import load
+
+    (tmp_path / "extra-2030.toml").write_text("", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("", encoding="utf-8")
+
+    class Package:
+        def joinpath(self, *parts: str) -> Path:
+            return tmp_path.joinpath(*parts[1:])
+
+    monkeypatch.setattr(load.resources, "files", lambda _: Package())
+    assert discover() == {"extra-2030": "extra-2030.toml"}
 
 
 def test_unknown_id_and_missing_file(tmp_path: Path) -> None:

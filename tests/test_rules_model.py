@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from welfare_rules import RuleDataError, Ruleset, load_ruleset
-from welfare_rules.rules.load import parse_ruleset
+from welfare_rules.rules.load import list_rulesets, parse_ruleset
 from welfare_rules.rules.model import Bracket, Level, Rule, evaluate_any
 
 from .strategies import ruleset_dicts, rulesets
@@ -236,7 +236,7 @@ def test_programme_lookup() -> None:
 
 
 # ---------------------------------------------------------------- JSON
-@pytest.mark.parametrize("ruleset_id", ["vn-central-tet", "vn-longevity", "uong-bi-tet-2024"])
+@pytest.mark.parametrize("ruleset_id", list_rulesets())
 def test_bundled_json_round_trip(ruleset_id: str) -> None:
     ruleset = load_ruleset(ruleset_id)
     assert Ruleset.model_validate_json(ruleset.model_dump_json()) == ruleset

@@ -1,10 +1,13 @@
-"""Types shared by the models: strict whole-``int`` money and counts, the frozen base model."""
+"""Types shared by the models: strict whole-``int`` money and counts, the frozen base model,
+and the error a validator raises with a bilingual reason."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict
+
+from ._i18n import Text
 
 # Whole VND, never negative. Strict: a float (even 600000.0) or a numeric string is rejected.
 VND = Annotated[int, Strict(), Field(ge=0)]
@@ -22,4 +25,19 @@ class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-__all__ = ["VND", "Count", "FrozenModel"]
+class InvalidFieldError(ValueError):
+    """A semantic error a validator raises inside pydantic validation: a bilingual reason,
+    and ``at``, the key path below the model or field that raised it (``"level[1].amount"``).
+
+    :func:`welfare_rules._validation.explain` reads both (an ``ExplainedError``); the
+    loaders wrap it into the public error of their data (``RuleDataError``,
+    ``PersonDataError``) with the full path.
+    """
+
+    def __init__(self, text: Text, *, at: str = "") -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.at = at
+
+
+__all__ = ["VND", "Count", "FrozenModel", "InvalidFieldError"]

@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .._i18n import Catalog, Text
+from ..dates import age_on, as_date
 from ..errors import PersonDataError, quote
 from ..rules.categories import CATEGORIES
 from ._codes import encode, fold, numpy, recode
-from .engine import Plan, exact_age_on
+from .engine import Plan
 from .person import Person
 
 _MSG = Catalog(
@@ -143,15 +144,8 @@ TYPED_COLUMNS = ("birth_year", "poor", "near_poor")
 
 
 def _as_date(value: object) -> dt.date | None:
-    if _blank(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip())
-    raise ValueError(value)
+    """A cell's date (:func:`dates.as_date`), ``None`` for a blank cell."""
+    return None if _blank(value) else as_date(value, iso_only=True)
 
 
 def _as_int(value: object) -> int | None:
@@ -363,7 +357,7 @@ def _token(plan: Plan, dates: dict[object, dt.date]) -> Callable[[object], objec
         birth = _as_date(value)
         if birth is None:
             return None
-        key: object = (birth.year, exact_age_on(birth, on)) if exact else (birth.year, birth <= on)
+        key: object = (birth.year, age_on(birth, on)) if exact else (birth.year, birth <= on)
         dates.setdefault(key, birth)
         return key
 
@@ -438,13 +432,15 @@ def _group_codes(
     grouped = Grouped(
         tuple(names), counts, keys, columns.get("id"), size, dates, (), tuple(attributes)
     )
-    grouped.find = _finder(np, group, order)
+    grouped.find = finder(np, group, order)
     return grouped
 
 
-def _finder(
+def finder(
     np: Any, group: Any, order: list[tuple[object, ...]]
 ) -> Callable[[tuple[object, ...]], Iterator[int]]:
+    """``Grouped.find`` for folded codes: the rows (in order) whose group is ``key``'s."""
+
     def find(key: tuple[object, ...]) -> Iterator[int]:
         wanted = [index for index, other in enumerate(order) if other == key]
         return iter(np.flatnonzero(np.isin(group, wanted)).tolist())
@@ -520,7 +516,7 @@ def _birth_tokens(values: Sequence[Any], plan: Plan, dates: dict[object, dt.date
         birth = _as_date(value)
         if birth is None:
             return None
-        key: object = (birth.year, exact_age_on(birth, on)) if exact else (birth.year, birth <= on)
+        key: object = (birth.year, age_on(birth, on)) if exact else (birth.year, birth <= on)
         dates.setdefault(key, birth)
         return key
 

@@ -16,9 +16,9 @@ import datetime as dt
 import importlib
 import itertools
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
+from ..dates import age_on, birthday_passed
 from ..errors import PersonDataError, quote
 from ._codes import fold
 from ._columns import (
@@ -32,8 +32,9 @@ from ._columns import (
     _py,
     cell_error,
     check_floats,
+    finder,
 )
-from .engine import Plan, exact_age_on
+from .engine import Plan
 from .person import Person
 
 _NAT = -(1 << 63)  # numpy's NaT as int64
@@ -115,12 +116,7 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         counts[key] += count
     keys = [order[number] for number in group.tolist()] if keep_rows else None
     grouped = Grouped(tuple(names), counts, keys, ids, size, dates, (), tuple(attributes))
-
-    def find(key: tuple[object, ...]) -> Iterator[int]:
-        wanted = [index for index, other in enumerate(order) if other == key]
-        return iter(np.flatnonzero(np.isin(group, wanted)).tolist())
-
-    grouped.find = find
+    grouped.find = finder(np, group, order)
     return grouped
 
 
@@ -246,8 +242,11 @@ def _birth_codes(
         low = int(days.min()) if not missing.any() else int(np.where(missing, high, days).min())
     span = np.arange(low, high + 1, dtype=np.int64)
     year, month, day = _civil(np, span)
-    if exact:
-        bit = (month * 100 + day > on.month * 100 + on.day).astype(np.int64)
+    if exact:  # the birthday not yet reached in on's year (dates.birthday_passed, vectorized)
+        passed = month * 100 + day <= on.month * 100 + on.day
+        if birthday_passed(2, 29, on=on) and not birthday_passed(3, 1, on=on):
+            passed |= (month == 2) & (day == 29)  # 28 February of a common year
+        bit = (~passed).astype(np.int64)
     else:
         bit = (span <= on_day).astype(np.int64)
     first, top = int(year[0]), int(year[-1])
@@ -323,7 +322,7 @@ def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
     year, flag = token
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if exact:
-        return first if exact_age_on(first, on) == flag else last
+        return first if age_on(first, on) == flag else last
     if year != on.year:
         return first
     return first if flag else on + dt.timedelta(days=1)

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..dates import age_on
 from ..errors import PersonDataError
-from ..rules.categories import AttributeValue
 from ._columns import CONVERTERS, Grouped, attribute_converter
-from .engine import Inputs, Plan, exact_age_on
+from .engine import HeldCategories, Inputs, Plan
 from .person import Person
 
 _DEAD = Inputs(None, None, False, (), frozenset())  # what the rules read of the dead
 
 Birth = tuple[int | None, int | None, bool]  # year, exact age, born by the date
-Categories = tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
 
 
 class KeyInputs:
@@ -41,7 +40,7 @@ class KeyInputs:
         )
         self.selections = where.get("selections")
         self.births: dict[tuple[object, object], Birth] = {}
-        self.views: dict[tuple[object, ...], Categories] = {}
+        self.views: dict[tuple[object, ...], HeldCategories] = {}
         self.chosen: dict[object, frozenset[str]] = {}
 
     def __call__(self, key: tuple[object, ...]) -> Inputs:
@@ -87,14 +86,14 @@ class KeyInputs:
         person = Person.from_dict(data)
         on = self.plan.on
         birth, year_of_birth = person.birth_date, person.year_of_birth
-        exact = exact_age_on(birth, on) if birth is not None else None
+        exact = age_on(birth, on) if birth is not None else None
         born = not (
             (exact is not None and exact < 0)
             or (year_of_birth is not None and year_of_birth > on.year)
         )
         return year_of_birth, exact, born
 
-    def _categories(self, part: tuple[object, ...]) -> Categories:
+    def _categories(self, part: tuple[object, ...]) -> HeldCategories:
         data: dict[str, Any] = {}
         chosen: dict[str, dict[str, object]] = {}
         for (name, _), raw in zip(self.view, part, strict=True):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .._i18n import Catalog, Lang, Text
 from ..audit.report import Node, Report
+from ..rules.kinds import KINDS
 from ..tiers import FundingSource
 
 if TYPE_CHECKING:
@@ -35,8 +36,10 @@ _SECTIONS = ("budget", "longevity", "socialized")
 
 
 def _section(line: Line) -> str:
-    if line.kind == "longevity":
-        return "longevity"
+    """The kind's own section (longevity gifts), else the funding source's."""
+    section = KINDS[line.kind].section
+    if section is not None:
+        return section
     return "socialized" if line.source is FundingSource.SOCIALIZED else "budget"
 
 
@@ -64,7 +67,7 @@ def _leaf(line: Line, label: str) -> Node:
 
 def _programme_node(lines: list[Line], lang: Lang, *, alone: bool) -> list[Node]:
     first = lines[0]
-    if first.kind == "selected":
+    if KINDS[first.kind].fixed_amount:  # one line: the programme and its amount
         return [_leaf(first, f"{first.title.get(lang)}: {first.label.get(lang)}")]
     leaves = [_leaf(line, line.label.get(lang)) for line in lines]
     if alone:

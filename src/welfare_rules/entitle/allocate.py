@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
 from ..errors import PersonDataError
-from ..money import format_vnd
+from ..rules.kinds import KINDS
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
 from ._columns import Grouped, group_columns
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 _MSG = Catalog(
     "entitle.allocate",
     {
-        "level": Text(vi="Mức {amount}", en="Level {amount}"),
-        "age": Text(vi="Tuổi {age}", en="Age {age}"),
-        "from_age": Text(vi="Từ {age} tuổi", en="Age {age} and over"),
         "quota_ok": Text(
             vi="{title}: {selected}/{quota} suất, trong định mức",
             en="{title}: {selected} of {quota} gifts, within the quota",
@@ -255,13 +252,9 @@ def _all_sources(found: Mapping[Any, Any]) -> bool:
     return all(isinstance(k, FundingSource) for k in found)
 
 
-def level_label(kind: str, item: Any, amount: int, lang: Lang = "vi") -> str:
-    """``Mức 600.000 đ``, ``Tuổi 70`` or ``Từ 101 tuổi``."""
-    if kind == "longevity":
-        if item.age is not None:
-            return _MSG("age", age=item.age).get(lang)
-        return _MSG("from_age", age=item.first_age).get(lang)
-    return _MSG("level", amount=format_vnd(amount, locale=lang)).get(lang)
+def level_label(kind: str, item: Any, amount: int, *, lang: Lang = "vi") -> str:
+    """``Mức 600.000 đ``, ``Tuổi 70`` or ``Từ 101 tuổi`` (the kind's :meth:`Kind.item_label`)."""
+    return KINDS[kind].item_label(item, amount).get(lang)
 
 
 def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
@@ -270,20 +263,9 @@ def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
         programme, version = p.programme, p.version
         if not version.recorded:
             continue
-        items: list[tuple[str, int, Any]]
-        if programme.kind == "levels":
-            items = [(level.id, level.amount, level) for level in version.levels]
-        elif programme.kind == "longevity":
-            items = [(b.id, b.amount, b) for b in version.brackets]
-        elif programme.kind == "selected":
-            items = [("selected", version.amount or 0, None)]
-        else:
-            items = []
-        for ident, amount, item in items:
-            label = Text(
-                level_label(programme.kind, item, amount, "vi"),
-                level_label(programme.kind, item, amount, "en"),
-            )
+        for priced in p.kind.priced(version):
+            ident, amount = priced.ident, priced.amount
+            label = p.kind.item_label(priced.item, amount)
             line = Line(
                 ruleset=p.ruleset,
                 programme=programme.id,
@@ -356,7 +338,7 @@ def _build(
             counts[(p.programme.id, "selected")],
         )
         for p in plan.programmes
-        if p.kind == "selected" and p.version.recorded
+        if "quota" in p.kind.allowed and p.version.recorded
     )
     return Allocation(
         ruleset=plan.ruleset.id,

@@ -10,18 +10,26 @@ to the inputs the rules read (:class:`Inputs`), and asks every programme in forc
 * ``selected``: the fixed amount when the person was chosen for the programme;
 * ``socialized``: nothing (donated gifts are reported, not computed).
 
+The engine never tests a kind's name: it asks the kind (:mod:`welfare_rules.rules.kinds`)
+what its gift ``reads`` of a person, and :data:`EVALUATIONS` names the evaluation for
+each (``categories``: the levels; ``birth``: the brackets; ``selections``: the fixed
+amount; ``none``: nothing). Ages are counted by :mod:`welfare_rules.dates`.
+
 Programmes stack; a person who died before ``on`` (or is born after it) gets nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import age_on, calendar_year_age, possible_exact_ages
 from ..errors import RulesetPeriodError
+from ..rules._base import PersonCategories
 from ..rules.categories import AttributeValue
+from ..rules.kinds import Kind, Reads
 from ..rules.model import (
     Bracket,
     InForce,
@@ -38,7 +46,8 @@ from ..rules.model import (
 from .person import Person
 from .results import Entitlement, Item, Undetermined, UndeterminedCause
 
-Categories = Mapping[str, Mapping[str, AttributeValue]]
+# A person's categories as :class:`Inputs` hold them: sorted pairs, hashable.
+HeldCategories = tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,7 @@ class Inputs:
     birth_year: int | None
     exact_age: int | None
     present: bool
-    categories: tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
+    categories: HeldCategories
     selections: frozenset[str]
 
     def category_view(self) -> dict[str, dict[str, AttributeValue]]:
@@ -62,11 +71,8 @@ class Inputs:
 
 
 def exact_age_on(birth: dt.date, on: dt.date) -> int:
-    """Full years from ``birth`` to ``on`` (negative before the birth)."""
-    years = on.year - birth.year
-    if (on.month, on.day) < (birth.month, birth.day):
-        years -= 1
-    return years
+    """Full years from ``birth`` to ``on`` (negative before the birth): :func:`dates.age_on`."""
+    return age_on(birth, on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +95,11 @@ class _Programme:
     programme: Programme
     version: ProgrammeVersion
     on: dt.date
+    kind: Kind
     levels: tuple[_Level, ...]  # highest amount first
     tested: frozenset[str]  # categories some stated level's rule tests
     unstated: bool  # some level does not state who receives it
     covers: frozenset[str]  # categories the programme's ``covers`` name
-    cover_rules: tuple[tuple[Rule, frozenset[str]], ...]  # each with its categories
     relevant: frozenset[str]  # every category the programme's rules or scope can test
     scope: tuple[Rule, ...]  # who an unrecorded version could concern
     memo: dict[tuple[object, ...], Item] = field(default_factory=dict)
@@ -109,8 +115,9 @@ class _Programme:
             return found
 
     @property
-    def kind(self) -> str:
-        return self.programme.kind
+    def reads(self) -> Reads:
+        """What of a person this programme's gift depends on (its kind's ``reads``)."""
+        return self.kind.reads
 
 
 def _categories_of(rules: tuple[Rule, ...]) -> frozenset[str]:
@@ -130,21 +137,18 @@ def _prepare(item: InForce, on: dt.date) -> _Programme:
     ordered = sorted(version.levels, key=lambda level: -level.amount)
     levels = tuple(_index(level) for level in ordered)
     tested = _categories_of(tuple(r for level in ordered for r in level.rules))
-    scope = programme.covers
-    if not scope and programme.kind == "levels":
-        scope = tuple(
-            rule for other in programme.versions for level in other.levels for rule in level.rules
-        )
+    kind = programme.kind_spec
+    scope = kind.scope(programme)
     return _Programme(
         ruleset=item.ruleset,
         programme=programme,
         version=version,
         on=on,
+        kind=kind,
         levels=levels,
         tested=tested,
         unstated=any(not level.rules_stated for level in ordered),
         covers=_categories_of(programme.covers),
-        cover_rules=tuple((rule, frozenset(rule.categories)) for rule in programme.covers),
         relevant=tested | _categories_of(programme.covers) | _categories_of(scope),
         scope=scope,
     )
@@ -173,7 +177,7 @@ class Plan:
         """What this plan's rules read of ``person``."""
         on = self.on
         birth, year = person.birth_date, person.year_of_birth
-        exact = exact_age_on(birth, on) if birth is not None else None
+        exact = age_on(birth, on) if birth is not None else None
         present = not (person.death_date is not None and person.death_date < on)
         if (exact is not None and exact < 0) or (year is not None and year > on.year):
             present = False
@@ -184,7 +188,7 @@ class Plan:
         selections = person.selections & self.selected if person.selections else frozenset()
         return Inputs(year, exact, present, categories, selections)
 
-    def evaluate(self, inputs: Inputs, *, view: Categories | None = None) -> tuple[Item, ...]:
+    def evaluate(self, inputs: Inputs, *, view: PersonCategories | None = None) -> tuple[Item, ...]:
         """Every entitlement and undetermined item for ``inputs``, in programme order.
 
         ``view`` is ``inputs.category_view()`` when the caller already has it. The items of
@@ -220,7 +224,7 @@ class Plan:
 
 
 def _items(
-    programmes: tuple[tuple[int, _Programme], ...], inputs: Inputs, view: Categories
+    programmes: tuple[tuple[int, _Programme], ...], inputs: Inputs, view: PersonCategories
 ) -> tuple[tuple[int, Item], ...]:
     """The items of ``programmes`` (each with its position) for ``inputs``."""
     found: list[tuple[int, Item]] = []
@@ -236,18 +240,9 @@ def _first(pair: tuple[int, Item]) -> int:
 
 
 def _reads(p: _Programme) -> str:
-    """The part of the inputs a programme's item depends on ("other": several parts)."""
-    if p.version.recorded:
-        kind = p.kind
-        if kind == "levels":
-            return "categories"
-        if kind == "longevity":
-            return "birth"
-        if kind == "selected":
-            return "selections"
-        if kind == "socialized":
-            return "none"  # nothing computed
-    return "other"
+    """The part of the inputs a programme's item depends on ("other": several parts, as
+    for a version with no recorded instrument; "none": nothing computed)."""
+    return p.reads if p.version.recorded else "other"
 
 
 _PLANS: dict[int, tuple[Ruleset, dict[dt.date, Plan]]] = {}
@@ -278,9 +273,9 @@ def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
         start, end = ruleset.period
         raise RulesetPeriodError(ruleset.id, on, start=start, end=end)
     programmes = tuple(_prepare(item, on) for item in ruleset.in_force(on=on))
-    exact = any(p.kind == "longevity" and p.programme.age_basis == "exact" for p in programmes)
-    selected = frozenset(p.programme.id for p in programmes if p.kind == "selected")
-    relevant = frozenset(c for p in programmes if p.kind != "socialized" for c in p.relevant)
+    exact = any(p.kind.exact_age(p.programme) for p in programmes)
+    selected = frozenset(p.programme.id for p in programmes if p.reads == "selections")
+    relevant = frozenset(c for p in programmes if p.kind.computed for c in p.relevant)
     grouped: dict[str, list[tuple[int, _Programme]]] = {}
     for position, programme in enumerate(programmes):
         reads = _reads(programme)
@@ -293,41 +288,97 @@ def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
 _NONE = object()  # a memoized "no item"
 
 
-def _evaluate(p: _Programme, inputs: Inputs, view: Categories) -> Item | None:
+def _key_categories(p: _Programme, inputs: Inputs) -> object:
+    relevant = p.relevant
+    return tuple(pair for pair in inputs.categories if pair[0] in relevant)
+
+
+def _key_birth(p: _Programme, inputs: Inputs) -> object:
+    if p.kind.exact_age(p.programme):
+        return (inputs.birth_year, inputs.exact_age)
+    return inputs.birth_year
+
+
+def _key_selections(p: _Programme, inputs: Inputs) -> object:
+    return p.programme.id in inputs.selections
+
+
+def _gift_categories(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
+    return _levels(p, view)
+
+
+def _gift_birth(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
+    return _longevity(p, inputs)
+
+
+def _gift_selections(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
+    if p.programme.id not in inputs.selections:
+        return None
+    return _gift(p, level="selected", amount=p.version.amount or 0, in_kind=())
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """How the engine evaluates the programmes whose kind reads one part of a person:
+    the memo key of that part, the item for a recorded version, and whether a version
+    with no recorded instrument could concern the person."""
+
+    key: Callable[[_Programme, Inputs], object]
+    item: Callable[[_Programme, Inputs, PersonCategories], Item | None]
+    unrecorded: Callable[[_Programme, Inputs, PersonCategories], bool]
+
+
+def _concerns_categories(p: _Programme, inputs: Inputs, view: PersonCategories) -> bool:
+    return not (p.scope and evaluate_any(p.scope, view) is False)
+
+
+def _concerns_birth(p: _Programme, inputs: Inputs, view: PersonCategories) -> bool:
+    year = inputs.birth_year
+    if year is None:
+        return True
+    age = calendar_year_age(year, year=p.on.year)
+    brackets = [b for v in p.programme.versions for b in v.brackets]
+    return any(b.covers(age) or b.covers(age - 1) for b in brackets)
+
+
+def _concerns_selections(p: _Programme, inputs: Inputs, view: PersonCategories) -> bool:
+    return p.programme.id in inputs.selections
+
+
+# One evaluation per part of a person a kind's gift can read (``Kind.reads``); "none"
+# (socialized gifts) has none: nothing is computed.
+EVALUATIONS: Mapping[Reads, Evaluation | None] = {
+    "categories": Evaluation(_key_categories, _gift_categories, _concerns_categories),
+    "birth": Evaluation(_key_birth, _gift_birth, _concerns_birth),
+    "selections": Evaluation(_key_selections, _gift_selections, _concerns_selections),
+    "none": None,
+}
+
+
+def _evaluate(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
     """The programme's item for these inputs, memoized on the inputs it reads."""
-    kind = p.kind
+    evaluation = EVALUATIONS[p.reads]
+    if evaluation is None:
+        return None  # reported, not computed
     key: object
     if not p.version.recorded:
-        relevant = p.relevant
-        held = tuple(pair for pair in inputs.categories if pair[0] in relevant)
+        held = _key_categories(p, inputs)
         key = (held, inputs.birth_year, p.programme.id in inputs.selections)
-    elif kind == "levels":
-        relevant = p.relevant
-        key = tuple(pair for pair in inputs.categories if pair[0] in relevant)
-    elif kind == "longevity":
-        exact = p.programme.age_basis == "exact"
-        key = (inputs.birth_year, inputs.exact_age) if exact else inputs.birth_year
-    elif kind == "selected":
-        key = p.programme.id in inputs.selections
     else:
-        return None  # socialized: reported, not computed
+        key = evaluation.key(p, inputs)
     found = p.results.get(key)
     if found is None:
-        found = p.results[key] = _compute(p, inputs, view)
+        found = p.results[key] = _compute(p, evaluation, inputs, view)
     return None if found is _NONE else found  # type: ignore[return-value]
 
 
-def _compute(p: _Programme, inputs: Inputs, view: Categories) -> Item | object:
+def _compute(
+    p: _Programme, evaluation: Evaluation, inputs: Inputs, view: PersonCategories
+) -> Item | object:
     if not p.version.recorded:
-        item = _unrecorded(p, inputs, view)
-    elif p.kind == "levels":
-        item = _levels(p, view)
-    elif p.kind == "longevity":
-        item = _longevity(p, inputs)
-    elif p.programme.id in inputs.selections:
-        item = _gift(p, level="selected", amount=p.version.amount or 0, in_kind=())
+        item = _unrecorded(p, evaluation, inputs, view)
     else:
-        item = None
+        item = evaluation.item(p, inputs, view)
     return _NONE if item is None else item
 
 
@@ -419,7 +470,7 @@ def _undetermined(
     return result
 
 
-def _level_status(entry: _Level, view: Categories, missing: dict[str, None]) -> Rule | bool:
+def _level_status(entry: _Level, view: PersonCategories, missing: dict[str, None]) -> Rule | bool:
     """The first rule of the level that holds; else ``True`` if one may hold, else ``False``."""
     candidates: list[tuple[int, Rule]] = []
     for category in view:
@@ -435,26 +486,12 @@ def _level_status(entry: _Level, view: Categories, missing: dict[str, None]) -> 
     return maybe
 
 
-def _covered(p: _Programme, view: Categories) -> bool | None:
-    """:func:`evaluate_any` over the programme's ``covers``, with group rules pre-expanded."""
-    result: bool | None = False
-    for rule, categories in p.cover_rules:
-        if categories.isdisjoint(view):
-            continue
-        value = True if rule.category is None else rule.evaluate(view)
-        if value:
-            return True
-        if value is None:
-            result = None
-    return result
-
-
-def _levels(p: _Programme, view: Categories) -> Item | None:
+def _levels(p: _Programme, view: PersonCategories) -> Item | None:
     scope: bool | None = True
     if p.programme.covers:
         if p.covers.isdisjoint(view):
             return None
-        scope = _covered(p, view)
+        scope = evaluate_any(p.programme.covers, view)
         if scope is False:
             return None
     if not p.unstated and p.tested.isdisjoint(view):
@@ -504,17 +541,16 @@ def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
     version, on = p.version, p.on
     year = inputs.birth_year
     missing: tuple[str, ...]
-    if p.programme.age_basis == "exact":
+    if p.kind.exact_age(p.programme):
         if inputs.exact_age is not None:
             ages: tuple[int, ...] = (inputs.exact_age,)
         elif year is not None:
-            last = on.year - year
-            ages = (last,) if (on.month, on.day) == (12, 31) else (last - 1, last)
+            ages = possible_exact_ages(year, on=on)
         else:
             ages = ()
         missing = ("birth_date",)
     else:
-        ages = () if year is None else (on.year - year,)
+        ages = () if year is None else (calendar_year_age(year, year=on.year),)
         missing = ("birth_year",)
     if not ages:
         return _undetermined(
@@ -548,21 +584,12 @@ def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
     )
 
 
-def _unrecorded(p: _Programme, inputs: Inputs, view: Categories) -> Item | None:
-    kind, on = p.kind, p.on
-    if kind == "socialized":
+def _unrecorded(
+    p: _Programme, evaluation: Evaluation, inputs: Inputs, view: PersonCategories
+) -> Item | None:
+    """A version with no recorded instrument: undetermined for whoever it could concern."""
+    if not evaluation.unrecorded(p, inputs, view):
         return None
-    if kind == "selected" and p.programme.id not in inputs.selections:
-        return None
-    if kind == "levels" and p.scope and evaluate_any(p.scope, view) is False:
-        return None
-    if kind == "longevity":
-        brackets = [b for v in p.programme.versions for b in v.brackets]
-        year = inputs.birth_year
-        if year is not None and not any(
-            b.covers(on.year - year) or b.covers(on.year - year - 1) for b in brackets
-        ):
-            return None
     return _undetermined(p, options=(), may_be_nothing=True, missing=(), cause="not_recorded")
 
 
@@ -596,4 +623,13 @@ def entitlements(
     return list(plan.evaluate(plan.inputs(person), view=person.rule_view()))
 
 
-__all__ = ["Inputs", "Plan", "entitlements", "exact_age_on", "plan_for"]
+__all__ = [
+    "EVALUATIONS",
+    "Evaluation",
+    "HeldCategories",
+    "Inputs",
+    "Plan",
+    "entitlements",
+    "exact_age_on",
+    "plan_for",
+]

@@ -32,8 +32,10 @@ from pydantic import (
 )
 
 from .._i18n import Catalog, Text
+from .._types import InvalidFieldError
 from .._validation import ExplainedError, explain, independent
-from ..errors import PersonDataError, quote
+from ..dates import as_date
+from ..errors import DateParseError, PersonDataError, quote
 from ..rules.categories import CATEGORIES, AttributeValue
 
 Year = Annotated[int, Strict(), Field(ge=1800, le=2200)]
@@ -98,29 +100,20 @@ _MSG = Catalog(
 )
 
 
-class _FieldError(ValueError):
-    """A bilingual reason raised inside validation, with the key path below the field."""
-
-    def __init__(self, text: Text, *, at: str = "") -> None:
-        super().__init__(text.en)
-        self.text = text
-        self.at = at
-
-
 def _check_categories(value: Mapping[str, Mapping[str, object]]) -> None:
     for category_id, attributes in value.items():
         category = CATEGORIES.get(category_id)
         if category is None:
-            raise _FieldError(_MSG("category", value=category_id), at=category_id)
+            raise InvalidFieldError(_MSG("category", value=category_id), at=category_id)
         for name, actual in attributes.items():
             spec = category.attributes.get(name)
             if spec is None:
                 known = ", ".join(category.attributes) or "-"
                 text = _MSG("attribute", category=category_id, value=name, known=known)
-                raise _FieldError(text, at=f"{category_id}.{name}")
+                raise InvalidFieldError(text, at=f"{category_id}.{name}")
             if not spec.accepts(actual):
                 text = _MSG("attribute_value", name=name, kind=spec.describe(), value=quote(actual))
-                raise _FieldError(text, at=f"{category_id}.{name}")
+                raise InvalidFieldError(text, at=f"{category_id}.{name}")
 
 
 class Person(BaseModel):
@@ -159,14 +152,12 @@ class Person(BaseModel):
     @field_validator("birth_date", "death_date", mode="before")
     @classmethod
     def _date(cls, value: Any) -> Any:
-        if value is None or isinstance(value, dt.date):
-            return value.date() if isinstance(value, dt.datetime) else value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise _FieldError(_MSG("date", value=quote(value)))
+        if value is None:
+            return value
+        try:
+            return as_date(value, iso_only=True)
+        except DateParseError:
+            raise InvalidFieldError(_MSG("date", value=quote(value))) from None
 
     @field_validator("categories", mode="before")
     @classmethod
@@ -192,11 +183,13 @@ class Person(BaseModel):
     def _consistent(self) -> Person:
         birth, year, death = self.birth_date, self.birth_year, self.death_date
         if birth is not None and year is not None and birth.year != year:
-            raise _FieldError(_MSG("birth_mismatch", year=year, date=birth), at="birth_year")
+            raise InvalidFieldError(_MSG("birth_mismatch", year=year, date=birth), at="birth_year")
         if death is not None and birth is not None and death < birth:
-            raise _FieldError(_MSG("death_before_birth", death=death, birth=birth), at="death_date")
+            raise InvalidFieldError(
+                _MSG("death_before_birth", death=death, birth=birth), at="death_date"
+            )
         if self.poor and self.near_poor:
-            raise _FieldError(_MSG("both_households"), at="near_poor")
+            raise InvalidFieldError(_MSG("both_households"), at="near_poor")
         return self
 
     @property
@@ -290,7 +283,7 @@ def _person_error(exc: ValidationError) -> PersonDataError:
         if not (isinstance(value, float) and spec is not None and spec.kind != "bool"):
             try:
                 _check_categories({category: {name: value}})
-            except _FieldError as cause:
+            except InvalidFieldError as cause:
                 path, reason = f"categories.{cause.at}", cause.text
     elif isinstance(value, float) and kind.startswith("bool"):
         reason = _MSG("bool", value=quote(value))

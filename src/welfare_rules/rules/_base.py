@@ -16,8 +16,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
 
 from .._i18n import Catalog, Lang, Text
-from .._types import VND
+from .._types import VND, InvalidFieldError
 from .categories import AttributeValue
+from .kinds import ProgrammeKind
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Flag = Annotated[bool, Strict()]
@@ -25,7 +26,6 @@ Age = Annotated[int, Strict(), Field(ge=0, le=150)]
 InstrumentKind = Literal[
     "law", "ordinance", "decree", "decision", "resolution", "circular", "guidance", "plan", "report"
 ]
-ProgrammeKind = Literal["levels", "longevity", "selected", "socialized"]
 AgeBasis = Literal["calendar_year", "exact"]
 Occasion = Literal["tet", "longevity"]
 Op = Literal[">=", ">", "<=", "<", "==", "!="]
@@ -43,17 +43,10 @@ _MSG = Catalog(
 )
 
 
-class RuleInvalidError(ValueError):
-    """A semantic error found while validating rule data.
-
-    ``at`` is the key path below the model that raised it (``"level[1].amount"``); the
-    loader prefixes the model's own location and wraps it into ``RuleDataError``.
-    """
-
-    def __init__(self, text: Text, *, at: str = "") -> None:
-        super().__init__(text.en)
-        self.text = text
-        self.at = at
+# A semantic error found while validating rule data: ``at`` is the key path below the
+# model that raised it; the loader prefixes the model's own location and wraps it into
+# ``RuleDataError`` (one class for every model: see ``_types.InvalidFieldError``).
+RuleInvalidError = InvalidFieldError
 
 
 class RuleModel(BaseModel):

@@ -1,7 +1,9 @@
 """The only module that reads rule files: TOML → :class:`Ruleset`, the bundled registry.
 
-Bundled rulesets live in ``welfare_rules/rules/data/`` (found through
-``importlib.resources``) and are listed in :data:`BUNDLED`. A malformed file raises
+Bundled rulesets are discovered, not listed: every ``welfare_rules/rules/data/*.toml``
+(found through ``importlib.resources``) is one, its id the file's stem (as OpenFisca's
+country template loads every parameter file of its directory). Adding a ruleset is
+adding its file; :data:`BUNDLED` maps each id to its file name. A malformed file raises
 :class:`~welfare_rules.errors.RuleDataError` naming the file, the key path, the line and
 the reason, in Vietnamese and English.
 
@@ -18,6 +20,7 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,12 +31,27 @@ from ..errors import RuleDataError, UnknownRulesetError
 from ._lines import line_of
 from .model import Ruleset
 
-# The registry: bundled ruleset id -> file name under rules/data/ (a test checks it).
-BUNDLED: Mapping[str, str] = {
-    "uong-bi-tet-2024": "uong-bi-tet-2024.toml",
-    "vn-central-tet": "vn-central-tet.toml",
-    "vn-longevity": "vn-longevity.toml",
-}
+_DATA = "data"
+_SUFFIX = ".toml"
+
+
+def discover() -> dict[str, str]:
+    """Every bundled ruleset: id (the file's stem) -> file name under ``rules/data/``, sorted.
+
+    >>> sorted(discover())[:1]
+    ['uong-bi-tet-2024']
+    """
+    folder = resources.files("welfare_rules.rules").joinpath(_DATA)
+    names = sorted(
+        entry.name
+        for entry in folder.iterdir()
+        if entry.is_file() and entry.name.endswith(_SUFFIX) and not entry.name.startswith(".")
+    )
+    return {name.removesuffix(_SUFFIX): name for name in names}
+
+
+# The registry, discovered once on import: bundled ruleset id -> file name.
+BUNDLED: Mapping[str, str] = MappingProxyType(discover())
 
 _MSG = Catalog(
     "rules.load",
@@ -128,7 +146,7 @@ def _load_bundled(name: str) -> Ruleset:
 
 
 def _read_bundled(name: str, *, chain: tuple[str, ...]) -> Ruleset:
-    resource = resources.files("welfare_rules.rules").joinpath("data", BUNDLED[name])
+    resource = resources.files("welfare_rules.rules").joinpath(_DATA, BUNDLED[name])
     text = resource.read_text(encoding="utf-8")
     return _from_text(
         text, file=f"welfare_rules/rules/data/{BUNDLED[name]}", base=None, chain=chain
@@ -197,4 +215,4 @@ def _build(
         raise fail(reason, path, value) from exc
 
 
-__all__ = ["BUNDLED", "list_rulesets", "load_ruleset", "loads_ruleset", "parse_ruleset"]
+__all__ = ["BUNDLED", "discover", "list_rulesets", "load_ruleset", "loads_ruleset", "parse_ruleset"]

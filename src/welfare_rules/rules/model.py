@@ -10,7 +10,6 @@ blocks (labels, citations, in-kind gifts) are in :mod:`._base`, eligibility rule
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Protocol
 
@@ -39,6 +38,7 @@ from ._base import (
     require_note,
 )
 from .eligibility import Condition, Rule, evaluate_any
+from .kinds import KINDS, SHAPE_FIELDS, SHAPE_KEYS, Kind
 
 
 class Change(Protocol):
@@ -333,15 +333,6 @@ class ProgrammeVersion(RuleModel):
         return next((b for b in self.brackets if b.covers(age)), None)
 
 
-_KIND_SHAPE: Mapping[str, tuple[str, ...]] = {
-    "levels": ("levels",),
-    "longevity": ("brackets",),
-    "selected": ("amount",),
-    "socialized": (),
-}
-_SHAPE_KEYS = {"levels": "level", "brackets": "bracket", "amount": "amount", "quota": "quota"}
-
-
 class Programme(RuleModel):
     """A gift programme (chương trình quà): one funding source, one kind, dated versions.
 
@@ -382,17 +373,16 @@ class Programme(RuleModel):
         return self
 
     def _check_shape(self, version: ProgrammeVersion, at: str) -> None:
-        needed = _KIND_SHAPE[self.kind]
-        for field in ("levels", "brackets", "amount", "quota"):
+        kind = KINDS[self.kind]
+        for field in SHAPE_FIELDS:
             value = getattr(version, field)
             present = value is not None and value != ()
-            key = _SHAPE_KEYS[field]
-            if field in needed and not present:
+            key = SHAPE_KEYS[field]
+            if field in kind.shape and not present:
                 raise RuleInvalidError(
                     _MSG("kind_needs", kind=self.kind, what=key), at=f"{at}.{key}"
                 )
-            allowed = needed + (("quota",) if self.kind == "selected" else ())
-            if present and field not in allowed:
+            if present and field not in kind.allowed:
                 raise RuleInvalidError(
                     _MSG("kind_forbids", kind=self.kind, what=key), at=f"{at}.{key}"
                 )
@@ -443,6 +433,11 @@ class Programme(RuleModel):
             if not (ends_before or starts_after):
                 found.append(version)
         return tuple(found)
+
+    @property
+    def kind_spec(self) -> Kind:
+        """The programme's kind as an object (see :mod:`welfare_rules.rules.kinds`)."""
+        return KINDS[self.kind]
 
     def basis_of(
         self, version: ProgrammeVersion, item: Level | Bracket | None = None
