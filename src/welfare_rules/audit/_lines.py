@@ -176,6 +176,16 @@ class _Parser:
                 continue
             if kind not in ("count", "level", "amount"):
                 continue
+            if (
+                parts_parent is not None
+                and kind != "level"
+                and _takes(parts_parent, token)
+                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+            ):  # "96 suất, gồm 14 … và 82 …, tổng số tiền 33 triệu": the whole's figure
+                _fill(parts_parent, token)
+                parts_parent.end = boundary = token.end
+                parts_parent = current = None
+                continue
             if current is None or not _takes(current, token):
                 current = self._new(token, boundary, sentence)
                 if parts_parent is not None and parts_parent is not current:
@@ -267,7 +277,9 @@ def _adds_up(owner: Rec, parts: list[Rec]) -> bool:
 
 
 def _nest_totals(records: list[Rec]) -> None:
-    """A "tổng số" record followed by records whose counts add up to it takes them."""
+    """A "tổng số" record followed by records whose counts add up to it takes them; a
+    "tổng cộng" record after records whose counts add up to it takes those."""
+    _nest_closing_totals(records)
     index = 0
     while index < len(records):
         rec = records[index]
@@ -280,6 +292,23 @@ def _nest_totals(records: list[Rec]) -> None:
                 rec.children = records[index + 1 : stop]
                 rec.inline = True
                 del records[index + 1 : stop]
+        index += 1
+
+
+def _nest_closing_totals(records: list[Rec]) -> None:
+    index = 2
+    while index < len(records):
+        rec = records[index]
+        if rec.total_cue and not rec.children and rec.count is not None:
+            total, start = 0, index
+            while start > 0 and records[start - 1].count is not None and total < rec.count:
+                start -= 1
+                total += records[start].count or 0
+            if total == rec.count and index - start >= 2:
+                rec.children = records[start:index]
+                rec.inline = rec.explicit = True
+                del records[start:index]
+                index = start
         index += 1
 
 

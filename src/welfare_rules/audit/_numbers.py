@@ -97,6 +97,8 @@ _WORD_KINDS: dict[str, str] = {
     "tháng": "period",
     "năm": "period",
     "niên độ": "period",
+    "lượt xem": "measure",  # a web page's view count
+    "lượt truy cập": "measure",
 }
 _PUNCTUATION = "([{\"'-/,;."
 # "mỗi suất quà trị giá 750.000 đồng", "mỗi cụ 500 ngàn đồng": a level per unit counted.
@@ -124,6 +126,7 @@ _BOUNDS = (
     (re.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
 )
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
 _SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALE_WORDS = re.compile(r"nghìn|ngàn|triệu|tỷ|tỉ")
@@ -278,6 +281,11 @@ def _read(
         return _token(start, end, text[start:end], "date")
     if kind == "period":
         return _token(start, end, text[start:end], "period")
+    if kind == "measure":
+        return _token(start, end, text[start:end], "measure")
+    clock = _CLOCK.match(lower, start)
+    if clock is not None:  # "16:45": a time of day
+        return _token(start, clock.end(), text[start : clock.end()], "duration")
     if what == "count" and after is not None:
         return _count(text, start, end, stop, after.group("unit"), before)
     if what == "measure":

@@ -146,15 +146,31 @@ def _sum_edits(path: NodePath, node: Node, names: dict[str, str]) -> list[Edit]:
         ("count", "count_sum"),
         ("amount", "amount_sum"),
     )
+    prefix = "n" + "".join(f"{index}_" for index in path)
     for field, kind in sums:
         if field not in names:
             continue
         if any(child.figure(field) is None for child in node.children):
+            if field == "amount":
+                edits.extend(_priced_parts(prefix, node, names[field], op))
             continue
-        prefix = "n" + "".join(f"{index}_" for index in path)
         parts = [intern(f"{prefix}{index}_{field}") for index in range(len(node.children))]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
     return edits
+
+
+def _priced_parts(prefix: str, node: Node, total: str, op: str) -> list[Edit]:
+    """``14 suất mức 600.000đ và 82 suất mức 300.000đ, tổng 33 triệu``: parts that state a
+    count and a level but no amount add up as count × level."""
+    terms: list[str] = []
+    for index, child in enumerate(node.children):
+        if child.amount is not None:
+            terms.append(f"{prefix}{index}_amount")
+        elif child.count is not None and child.level is not None:
+            terms.append(f"{prefix}{index}_count * {prefix}{index}_level")
+        else:
+            return []
+    return [Edit.parse(f"{total} {op} {' + '.join(terms)}", kind="amount_sum")]
 
 
 def _claim_edit(path: NodePath, claim: Claim, names: dict[str, str]) -> Edit | UncheckedClaim:
