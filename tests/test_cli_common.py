@@ -41,3 +41,15 @@ def test_a_usage_error_exits_2_with_one_line(capsys: pytest.CaptureFixture[str])
     assert err.startswith("welfare-rules: ")
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_parse_on_reads_iso_dates_and_refuses_others_in_both_languages() -> None:
+    import datetime as dt
+
+    from welfare_rules.cli._common import parse_on
+
+    assert parse_on("2024-02-01") == dt.date(2024, 2, 1)
+    with pytest.raises(_common.UsageError) as info:
+        parse_on("01/02/2024")
+    assert info.value.localized("en") == "bad date '01/02/2024' (use YYYY-MM-DD)"
+    assert info.value.localized("vi") == "ngày không hợp lệ: '01/02/2024' (dùng YYYY-MM-DD)"

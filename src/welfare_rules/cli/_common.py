@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import Any
 
-from .._i18n import Lang, Text
+from .._i18n import Catalog, Lang, Text
+from ..dates import as_date
+from ..errors import DateParseError
+
+_MSG = Catalog(
+    "cli.common",
+    {
+        "bad_date": Text(
+            "ngày không hợp lệ: {value!r} (dùng YYYY-MM-DD)", "bad date {value!r} (use YYYY-MM-DD)"
+        ),
+    },
+)
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -47,3 +59,12 @@ def print_json(data: Any) -> None:
     """Print ``data`` as indented UTF-8 JSON (Vietnamese letters kept as they are)."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def parse_on(text: str) -> dt.date:
+    """The date of an ``--on DATE`` option (ISO, ``YYYY-MM-DD``, read by
+    :func:`welfare_rules.dates.as_date`); a :class:`UsageError` otherwise."""
+    try:
+        return as_date(text, iso_only=True)
+    except DateParseError:
+        raise UsageError(_MSG("bad_date", value=text)) from None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
 from ..money import format_vnd
-from ._common import EXIT_OK, UsageError, add_output_options, lang_of, print_json
+from ._common import EXIT_OK, UsageError, add_output_options, lang_of, parse_on, print_json
 
 if TYPE_CHECKING:
     from ..entitle.allocate import Allocation
@@ -26,9 +25,6 @@ _MSG = Catalog(
         "budget_help": Text(
             "dự toán quà cho cả danh sách (CSV) theo nguồn kinh phí và mức",
             "the gift budget of a population (CSV) by funding source and level",
-        ),
-        "bad_date": Text(
-            "ngày không hợp lệ: {value!r} (dùng YYYY-MM-DD)", "bad date {value!r} (use YYYY-MM-DD)"
         ),
         "read": Text("không đọc được tệp {path}: {detail}", "cannot read {path}: {detail}"),
         "encoding": Text(
@@ -93,13 +89,6 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     add_output_options(parser)
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(_MSG("bad_date", value=value)) from None
-
-
 def _read(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8-sig")
@@ -114,23 +103,15 @@ def _entitlements(args: argparse.Namespace) -> int:
     from ..entitle.engine import entitlements
     from ..entitle.person import people_from_json
     from ..rules.load import load_ruleset
+    from ..views.json import entitlements_document
 
     lang = lang_of(args)
-    on = _date(args.on)
+    on = parse_on(args.on)
     ruleset = load_ruleset(args.ruleset)
     people = people_from_json(_read(args.person))
     results = [(person, entitlements(person, ruleset, on=on)) for person in people]
     if args.json:
-        print_json(
-            [
-                {
-                    "id": person.id,
-                    "total": _total(items),
-                    "items": [item.to_dict(lang) for item in items],
-                }
-                for person, items in results
-            ]
-        )
+        print_json(entitlements_document(results, lang=lang))
         return EXIT_OK
     for index, (person, items) in enumerate(results):
         print(_MSG("person", name=person.id or index + 1).get(lang))
@@ -155,7 +136,7 @@ def _budget(args: argparse.Namespace) -> int:
     from ..rules.load import load_ruleset
 
     lang = lang_of(args)
-    on = _date(args.on)
+    on = parse_on(args.on)
     ruleset = load_ruleset(args.ruleset)
     columns = _csv_columns(_read(args.people), path=args.people)
     allocation = allocate(columns, ruleset, on=on)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
 from ..money import format_vnd
-from ._common import EXIT_OK, UsageError, add_output_options, lang_of, print_json
+from ._common import EXIT_OK, add_output_options, lang_of, parse_on, print_json
 
 if TYPE_CHECKING:
     from ..rules.model import (
@@ -41,10 +41,6 @@ _MSG = Catalog(
         "note": Text("Ghi chú", "Note"),
         "funding": Text("Nguồn kinh phí", "Funding source"),
         "kind": Text("Loại", "Kind"),
-        "kind_levels": Text("theo mức", "by level"),
-        "kind_longevity": Text("mừng thọ theo tuổi", "longevity by age"),
-        "kind_selected": Text("lựa chọn, mức cố định", "selected, fixed amount"),
-        "kind_socialized": Text("xã hội hóa", "socialized"),
         "basis": Text("Căn cứ", "Legal basis"),
         "references": Text("Văn bản liên quan", "References"),
         "covers": Text("Dành cho", "For"),
@@ -67,9 +63,6 @@ _MSG = Catalog(
             "không có mức cố định (báo cáo, không tính)", "no fixed level (reported, not computed)"
         ),
         "worth": Text("trị giá {value}", "worth {value}"),
-        "bad_date": Text(
-            "ngày không hợp lệ: {value!r} (dùng YYYY-MM-DD)", "bad date {value!r} (use YYYY-MM-DD)"
-        ),
         "nothing": Text(
             "Không có chương trình nào có hiệu lực ngày {date}.", "No programme in force on {date}."
         ),
@@ -98,23 +91,12 @@ def register(subparsers: Any) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     from ..rules.load import list_rulesets, load_ruleset
+    from ..views.json import ruleset_list
 
     lang = lang_of(args)
     rulesets = [load_ruleset(i) for i in list_rulesets()]
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title.get(lang),
-                    "jurisdiction": r.jurisdiction.get(lang),
-                    "occasion": r.occasion,
-                    "year": r.year,
-                    "includes": list(r.includes),
-                }
-                for r in rulesets
-            ]
-        )
+        print_json(ruleset_list(rulesets, lang=lang))
         return EXIT_OK
     rows = [
         [
@@ -133,33 +115,17 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from ..rules.load import load_ruleset
+    from ..views.json import ruleset_document
 
     lang = lang_of(args)
-    on = _parse_date(args.on) if args.on else None
+    on = parse_on(args.on) if args.on else None
     ruleset = load_ruleset(args.ruleset)
     if args.json:
-        data = ruleset.model_dump(mode="json")
-        if on is not None:
-            data["in_force"] = [
-                {
-                    "ruleset": f.ruleset,
-                    "programme": f.programme.id,
-                    "version": f.version.model_dump(mode="json"),
-                }
-                for f in ruleset.in_force(on=on)
-            ]
-        print_json(data)
+        print_json(ruleset_document(ruleset, on=on))
         return EXIT_OK
     lines = render_ruleset(ruleset, lang=lang, on=on, all_versions=args.all_versions)
     print("\n".join(lines))
     return EXIT_OK
-
-
-def _parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(_MSG("bad_date", value=text)) from None
 
 
 def render_ruleset(
@@ -199,9 +165,9 @@ def _render_programme(
     out = [f"■ {programme.id} — {programme.title.get(lang)}"]
     out.append(
         f"  {_MSG('funding').get(lang)}: {programme.source.label(lang)} · "
-        f"{_MSG('kind').get(lang)}: {_MSG('kind_' + programme.kind).get(lang)}"
+        f"{_MSG('kind').get(lang)}: {programme.kind_spec.label.get(lang)}"
     )
-    if programme.kind == "longevity":
+    if programme.kind_spec.reads == "birth":  # the age basis decides the bracket
         out.append(f"  {_MSG('age_basis').get(lang)}: {_MSG(programme.age_basis).get(lang)}")
     if programme.selection is not None:
         out.append(f"  {_MSG('selection').get(lang)}: {programme.selection.get(lang)}")
@@ -259,7 +225,7 @@ def _render_version(programme: Programme, version: ProgrammeVersion, lang: Lang)
             "    " + line
             for line in _table(header, [[format_vnd(version.amount, locale=lang), quota]])
         ]
-    if programme.kind == "socialized":
+    if not programme.kind_spec.computed:
         out.append(f"    {_MSG('no_level').get(lang)}")
     return out
 

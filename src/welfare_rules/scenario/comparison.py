@@ -360,35 +360,22 @@ class _Slot:
 
 def _items(item: InForce) -> list[tuple[str, int]]:
     """(level id, amount) of every level, bracket or the fixed amount of a version."""
-    version = item.version
-    if not version.recorded:
+    if not item.version.recorded:
         return []
-    kind = item.programme.kind
-    if kind == "levels":
-        return [(level.id, level.amount) for level in version.levels]
-    if kind == "longevity":
-        return [(bracket.id, bracket.amount) for bracket in version.brackets]
-    if kind == "selected":
-        return [("selected", version.amount or 0)]
-    return []
+    return [(p.ident, p.amount) for p in item.programme.kind_spec.priced(item.version)]
 
 
 def _resolve_key(item: InForce, key: int | str, path: str) -> tuple[str | None, bool]:
-    """``(level id, by_age)``: a levels key to its id; an int longevity key is an age."""
-    kind = item.programme.kind
+    """``(level id, by_age)``: a key to the id of what it counts; an int key of a kind that
+    reads the birth (longevity) is an age."""
+    kind = item.programme.kind_spec
     version = item.version
-    if kind == "longevity" and isinstance(key, int) and not isinstance(key, bool):
+    if kind.reads == "birth" and isinstance(key, int) and not isinstance(key, bool):
         return None, True
-    if kind == "levels":
-        found = version.find_level(key)
-        if found is not None:
-            return found.id, False
-        known = ", ".join(str(level.amount) for level in version.levels) or "-"
-    else:
-        ids = [bracket.id for bracket in version.brackets]
-        if key in ids:
-            return str(key), False
-        known = ", ".join(ids) or "-"
+    found = kind.find(version, key)
+    if found is not None:
+        return found, False
+    known = kind.known(version)
     text = _MSG("level", programme=item.programme.id, value=key, known=known)
     raise ReportDataError(text, path=path, value=key)
 
@@ -410,10 +397,10 @@ def _from_counts(
             known = ", ".join(sides[0]) or "-"
             text = _MSG("programme", value=programme_id, on=on, ruleset=baseline.id, known=known)
             raise ReportDataError(text, path=f"counts.{programme_id}", value=programme_id)
-        kind = base.programme.kind
-        if kind == "socialized":
+        kind = base.programme.kind_spec
+        if not kind.computed:
             raise ReportDataError(_MSG("socialized", programme=programme_id), path=programme_id)
-        if kind == "selected":
+        if kind.fixed_amount:
             if isinstance(given, Mapping):
                 raise ReportDataError(_MSG("selected", programme=programme_id), path=programme_id)
             entries: list[tuple[int | str, int]] = [("selected", _count(given, programme_id))]
@@ -441,7 +428,7 @@ def _from_counts(
         for key, count in entries:
             target, by_age = (
                 ("selected", False)
-                if kind == "selected" or reference is None
+                if kind.fixed_amount or reference is None
                 else _resolve_key(reference, key, f"{programme_id}[{key!r}]")
             )
             for side, table in enumerate(sides):

@@ -29,10 +29,11 @@ from .._i18n import Catalog, Text
 from .._types import VND, Count
 from .._validation import first_problem
 from ..errors import ReformError
+from ..rules._base import Age
+from ..rules.kinds import Change, kinds_with
 from ..rules.model import Bracket, Label, Level, Programme, ProgrammeVersion, Rule, Ruleset
 
 _M = TypeVar("_M", bound=BaseModel)
-Age = Annotated[int, Strict(), Field(ge=0, le=150)]
 LevelKey = Annotated[int, Strict()] | str  # an amount (int) or a level id (str)
 BracketKey = Annotated[int, Strict()] | str  # an age the bracket covers (int) or its id
 
@@ -230,21 +231,21 @@ def apply_reform(ruleset: Ruleset, reform: Reform, *, on: dt.date | None = None)
     for index, change in enumerate(reform.levels):
         at = f"level[{index}]"
         programme = _programme(ruleset, changed, change.programme, at)
-        _require_kind(programme, ("levels",), "level", at)
+        _require_kind(programme, "level", at)
         changed[programme.id] = _edit_versions(
             programme, on, at, partial(_set_level, programme, change=change, at=at)
         )
     for index, bracket_change in enumerate(reform.brackets):
         at = f"bracket[{index}]"
         programme = _programme(ruleset, changed, bracket_change.programme, at)
-        _require_kind(programme, ("longevity",), "bracket", at)
+        _require_kind(programme, "bracket", at)
         changed[programme.id] = _edit_versions(
             programme, on, at, partial(_set_bracket, programme, change=bracket_change, at=at)
         )
     for index, quota in enumerate(reform.quotas):
         at = f"quota[{index}]"
         programme = _programme(ruleset, changed, quota.programme, at)
-        _require_kind(programme, ("selected",), "quota", at)
+        _require_kind(programme, "quota", at)
         if quota.quota is None and quota.amount is None:
             raise ReformError(_MSG("nothing"), path=at)
         update = {
@@ -277,10 +278,11 @@ def _programme(
         raise ReformError(text, path=f"{at}.programme", value=ident) from None
 
 
-def _require_kind(programme: Programme, kinds: tuple[str, ...], what: str, at: str) -> None:
-    if programme.kind not in kinds:
-        needed = " / ".join(repr(k) for k in kinds)
-        text = _MSG("kind", programme=programme.id, kind=programme.kind, what=what, needed=needed)
+def _require_kind(programme: Programme, change: Change, at: str) -> None:
+    """A ``change`` applies only to the kinds that list it (see :data:`rules.kinds.KINDS`)."""
+    if change not in programme.kind_spec.changes:
+        needed = " / ".join(repr(k) for k in kinds_with(change))
+        text = _MSG("kind", programme=programme.id, kind=programme.kind, what=change, needed=needed)
         raise ReformError(text, path=f"{at}.programme", value=programme.id)
 
 
@@ -408,7 +410,7 @@ def _set_eligibility(
     if change.level is None:
         rules = change.rules if change.rules is not None else programme.covers
         return programme.model_copy(update={"covers": (*rules, *change.add_rules)})
-    _require_kind(programme, ("levels",), "eligibility", at)
+    _require_kind(programme, "eligibility", at)
     key = change.level
 
     def edit(version: ProgrammeVersion) -> ProgrammeVersion:

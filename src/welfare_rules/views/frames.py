@@ -153,10 +153,6 @@ class RulesetRow(NamedTuple):
     source_label: str
 
 
-def _ages(bracket: Bracket) -> str:
-    return str(bracket.age) if bracket.age is not None else f"{bracket.first_age}+"
-
-
 def _version_rows(programme: Programme, version: ProgrammeVersion) -> list[RulesetRow]:
     def row(item: Level | Bracket | None, **fields: Any) -> RulesetRow:
         basis = programme.basis_of(version, item)
@@ -184,13 +180,12 @@ def _version_rows(programme: Programme, version: ProgrammeVersion) -> list[Rules
     if not version.recorded:
         row_ = row(None, basis="(chưa ghi nhận văn bản / no instrument recorded)")
         return [row_._replace(confirmed=False)]
-    if programme.kind == "levels":
-        return [row(lv, level=lv.id, amount=lv.amount) for lv in version.levels]
-    if programme.kind == "longevity":
-        return [row(b, level=b.id, ages=_ages(b), amount=b.amount) for b in version.brackets]
-    if programme.kind == "selected":
-        return [row(None, level="selected", amount=version.amount, quota=version.quota)]
-    return [row(None)]
+    priced = programme.kind_spec.priced(version)
+    if not priced:  # a kind with nothing priced (socialized): one row for the programme
+        return [row(None)]
+    return [
+        row(p.item, level=p.ident, ages=p.ages, amount=p.amount, quota=p.quota) for p in priced
+    ]
 
 
 def ruleset_rows(ruleset: Ruleset, *, on: dt.date | None = None) -> list[RulesetRow]:
