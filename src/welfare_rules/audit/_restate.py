@@ -2,13 +2,14 @@
 (``hơn 4.400 đối tượng, với tổng kinh phí 1,9 tỷ đồng``), attached to the figure they
 restate instead of standing as figures of their own that nothing checks.
 
-A record restates the report's grand total of a field — the top-level record with parts
-and the largest exact value of that field — when it stands alone (no parts, no product,
-no parts announced) and either its figure is approximate (hedged, or rounded by a scale word), or the text calls
-it a total (``Tổng kinh phí …``) and its value equals the grand total or is one typing
-slip from it, or its value simply equals the grand total's. An approximate figure
-becomes a :class:`~.report.Bound`, an exact one a restatement (an equality edit). A
-record whose figures all found their place is taken out of the tree; any other stays.
+A record restates the report's grand total of a field (the top-level record with parts
+and the largest exact value of that field) when it stands alone (no parts, no product, no
+parts announced) and either its figure is approximate (hedged, or rounded by a scale
+word), or the text calls it a total (``Tổng kinh phí …``) and its value equals the grand
+total or is one typing slip from it, or its value equals the grand total's. An
+approximate figure becomes a :class:`~.report.Bound`, an exact one a restatement (an
+equality edit). A record whose figures all found their place leaves the tree; any other
+stays where it is.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ BoundSpec = tuple[FigureField, int, str, int, int]  # field, written, hedge, pre
 
 def attach_restatements(roots: list[Rec]) -> list[Rec]:
     """``roots`` with every lone restating record folded into the grand total it restates."""
+    grand = {field: _grand(roots, field) for field in _FIELDS}  # a lone record is never one
     kept: list[Rec] = []
     for rec in roots:
-        if not _lone(rec) or not _fold(rec, [root for root in roots if root is not rec]):
+        if not _lone(rec) or not _fold(rec, grand):
             kept.append(rec)
     return kept
 
@@ -36,11 +38,11 @@ def _lone(rec: Rec) -> bool:
     return not rec.children and not rec.closing and not rec.announces and rec.level is None
 
 
-def _fold(rec: Rec, others: list[Rec]) -> bool:
+def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
     """Attach ``rec``'s figures to the grand totals they restate; whether all found one."""
     plan: list[tuple[Rec, FigureField, str, int, int]] = []
     for field, hedge, value, precision in rec.hedged:
-        target = _grand(others, field)
+        target = grand[field]
         if target is None:
             return False
         plan.append((target, field, _HEDGES[hedge], value, precision))
@@ -48,7 +50,7 @@ def _fold(rec: Rec, others: list[Rec]) -> bool:
         value = getattr(rec, field)
         if value is None:
             continue
-        target = _grand(others, field)
+        target = grand[field]
         if target is None:
             return False
         precision = rec.precision.get(field, 1)
