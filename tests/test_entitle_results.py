@@ -60,7 +60,7 @@ def test_in_kind_items_follow_the_amount() -> None:
     gift = one({"birth_year": 1924}, LONGEVITY)
     assert "VND 700,000 and 5 m silk paid from the central budget" in gift.describe("en")
     assert "700.000 đ và 5 m lụa do nguồn trung ương chi" in gift.describe("vi")
-    assert gift.to_dict("en")["in_kind"] == ["5 m silk"]
+    assert gift.to_dict(lang="en")["in_kind"] == ["5 m silk"]
 
 
 def test_why_by_age_rule_or_selection() -> None:
@@ -83,7 +83,7 @@ def test_why_by_age_rule_or_selection() -> None:
 
 def test_entitlement_to_dict_is_json_ready() -> None:
     gift = one({"birth_year": 1954}, UONG_BI)
-    data = gift.to_dict("en")
+    data = gift.to_dict(lang="en")
     assert json.loads(json.dumps(data)) == data
     assert data["type"] == "entitlement"
     assert (data["programme"], data["level"], data["amount"]) == (
@@ -94,7 +94,7 @@ def test_entitlement_to_dict_is_json_ready() -> None:
     assert data["source"] == "commune"
     assert data["confirmed"] is False
     assert data["reason"] == gift.describe("en")
-    assert gift.to_dict("vi")["title"] == gift.title.vi
+    assert gift.to_dict(lang="vi")["title"] == gift.title.vi
 
 
 def test_undetermined_for_a_missing_input() -> None:
@@ -131,7 +131,7 @@ def test_undetermined_when_the_rules_do_not_say_or_nothing_is_recorded() -> None
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_undetermined_to_dict_is_json_ready(lang: Lang) -> None:
     item = one({"categories": ["war_invalid"]}, CENTRAL)
-    data = item.to_dict(lang)
+    data = item.to_dict(lang=lang)
     assert json.loads(json.dumps(data)) == data
     assert data["type"] == "undetermined"
     assert data["possible"] == ["higher", "lower"]
@@ -149,3 +149,10 @@ def test_items_are_hashable_values() -> None:
     assert len({first, again}) == 1
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.cause = "not_recorded"  # type: ignore[misc]
+
+
+def test_to_dict_takes_lang_by_keyword_only() -> None:
+    [gift] = entitlements({"birth_year": 1924}, LONGEVITY, on=dt.date(2024, 2, 1))
+    assert gift.to_dict(lang="en")["title"] == gift.title.en
+    with pytest.raises(TypeError):
+        gift.to_dict("en")  # type: ignore[misc]

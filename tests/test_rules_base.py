@@ -34,8 +34,8 @@ def test_unconfirmed_needs_a_note() -> None:
 
 def test_notes_and_labels() -> None:
     label = Label(vi="lụa", en="silk")
-    assert note_text(label, "en") == "silk"
-    assert note_text("một ghi chú", "en") == "một ghi chú"
+    assert note_text(label, lang="en") == "silk"
+    assert note_text("một ghi chú", lang="en") == "một ghi chú"
     assert is_blank("  ")
     assert not is_blank(label)
 

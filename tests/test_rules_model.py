@@ -259,3 +259,11 @@ def test_json_schema() -> None:
     assert "Programme" in schema["$defs"]
     assert "level" in schema["$defs"]["ProgrammeVersion"]["properties"]
     json.dumps(schema)
+
+
+def test_to_dict_is_the_file_keys_as_json() -> None:
+    ruleset = load_ruleset("vn-longevity")
+    data = ruleset.to_dict()
+    assert data == json.loads(ruleset.model_dump_json())
+    assert "bracket" in data["programme"][0]["version"][0]
+    assert Ruleset.model_validate(data) == ruleset

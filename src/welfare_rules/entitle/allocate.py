@@ -202,7 +202,7 @@ class Allocation:
                 for line in self.lines
             ],
             "undetermined": [
-                {**group.item.to_dict(lang), "count": group.count, "rows": list(group.rows)}
+                {**group.item.to_dict(lang=lang), "count": group.count, "rows": list(group.rows)}
                 for group in self.undetermined
             ],
             "quotas": [

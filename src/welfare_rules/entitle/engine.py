@@ -451,7 +451,7 @@ def _undetermined(
     if isinstance(found, Undetermined):
         return found
     programme = p.programme
-    notes = [o.note for o in (*options, p.version) if note_text(o.note, "en").strip()]
+    notes = [o.note for o in (*options, p.version) if note_text(o.note, lang="en").strip()]
     result = Undetermined(
         ruleset=p.ruleset,
         programme=programme.id,

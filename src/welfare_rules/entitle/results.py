@@ -124,7 +124,7 @@ class Entitlement:
         """The reason in Vietnamese and English (see :meth:`describe`)."""
         return Text(vi=self.describe("vi"), en=self.describe("en"))
 
-    def to_dict(self, lang: Lang = "vi") -> dict[str, object]:
+    def to_dict(self, *, lang: Lang = "vi") -> dict[str, object]:
         """A JSON-ready summary."""
         return {
             "type": "entitlement",
@@ -187,7 +187,7 @@ class Undetermined:
         """The reason in Vietnamese and English (see :meth:`describe`)."""
         return Text(vi=self.describe("vi"), en=self.describe("en"))
 
-    def to_dict(self, lang: Lang = "vi") -> dict[str, object]:
+    def to_dict(self, *, lang: Lang = "vi") -> dict[str, object]:
         """A JSON-ready summary."""
         return {
             "type": "undetermined",
@@ -200,7 +200,7 @@ class Undetermined:
             "may_be_nothing": self.may_be_nothing,
             "missing": list(self.missing),
             "cause": self.cause,
-            "note": note_text(self.note, lang),
+            "note": note_text(self.note, lang=lang),
             "reason": self.describe(lang),
         }
 

@@ -66,7 +66,7 @@ def is_blank(note: Label | str) -> bool:
     return isinstance(note, str) and not note.strip()
 
 
-def note_text(note: Label | str, lang: Lang = "vi") -> str:
+def note_text(note: Label | str, *, lang: Lang = "vi") -> str:
     """A note in ``lang``: notes are ``{ vi = "…", en = "…" }`` or one plain string."""
     return note.get(lang) if isinstance(note, Label) else note
 

@@ -104,7 +104,7 @@ class Condition(RuleModel):
         value = str(self.value).lower() if isinstance(self.value, bool) else str(self.value)
         return f"{self.attribute} {self.op} {value}"
 
-    def describe(self, category: str, lang: Lang = "vi") -> str:
+    def describe(self, category: str, *, lang: Lang = "vi") -> str:
         """The condition in words with the attribute label: ``tỷ lệ tổn thương cơ thể ≥ 81 %``."""
         spec = CATEGORIES[category].attributes[self.attribute]
         label = spec.labels.get(lang)
@@ -202,7 +202,7 @@ class Rule(RuleModel):
             return GROUPS[self.group or ""].get(lang)
         text = CATEGORIES[self.category].label(lang)
         if self.conditions:
-            parts = (c.describe(self.category, lang) for c in self.conditions)
+            parts = (c.describe(self.category, lang=lang) for c in self.conditions)
             text += " (" + ", ".join(parts) + ")"
         return text
 

@@ -578,6 +578,12 @@ class Ruleset(RuleModel):
 
         return ruleset_frame(self, on=on)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The ruleset as JSON-ready data with the keys its file uses (``programme``,
+        ``version``, ``level`` …), included rulesets resolved; ``rulesets show --json``."""
+        data: dict[str, Any] = self.model_dump(mode="json")
+        return data
+
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
         """The JSON Schema (2020-12) of a ruleset, keys as written in files (for editors, tooling).

@@ -182,11 +182,11 @@ class Comparison:
             on=self.on.strftime("%d/%m/%Y"),
         ).get(lang)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary."""
+    def to_dict(self, *, lang: Lang = "en") -> dict[str, Any]:
+        """A JSON-ready summary; ``title`` in ``lang`` (English unless asked)."""
         baseline, reform = self.totals()
         return {
-            "title": self.label("en"),
+            "title": self.label(lang),
             "baseline": self.baseline,
             "reform": self.reform,
             "on": self.on.isoformat(),

@@ -47,7 +47,7 @@ def audit_envelope(
 def ruleset_document(ruleset: Ruleset, *, on: dt.date | None = None) -> dict[str, Any]:
     """A ruleset as its file's keys (``rulesets show --json``); with ``on``, also
     ``in_force``: the programmes and versions in force that day."""
-    data: dict[str, Any] = ruleset.model_dump(mode="json")
+    data = ruleset.to_dict()
     if on is not None:
         data["in_force"] = [
             {
