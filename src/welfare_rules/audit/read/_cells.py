@@ -79,8 +79,14 @@ def sheet_lines(
     filled = [(number, cells) for number, cells in rows if any(cells.values())]
     if not filled:
         return lines
-    first = min(col for _, cells in filled for col, text in cells.items() if text)
-    last = max(col for _, cells in filled for col, text in cells.items() if text)
+    wide = [
+        col
+        for _, cells in filled
+        if sum(1 for text in cells.values() if text) > 1
+        for col, text in cells.items()
+        if text
+    ]
+    first, last = (min(wide), max(wide)) if wide else (1, 1)
     previous = None
     for number, cells in filled:
         if previous is not None and number > previous + 1:

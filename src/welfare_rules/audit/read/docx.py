@@ -74,7 +74,7 @@ class DocxReader:
         except Exception as exc:  # python-docx raises many kinds on a damaged part
             raise damaged(name, kind="Word") from exc
         body = word.element.body
-        numbering = _Numbering(_numbering_root(word))
+        numbering = _Numbering(_numbering_root(word), styles=_numbered_styles(word))
         return Document(name=name, format=self.name, lines=tuple(_lines(body, numbering)))
 
 
@@ -83,6 +83,25 @@ def _numbering_root(word: Any) -> Any:
         return word.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return None
+
+
+def _numbered_styles(word: Any) -> dict[str, tuple[str, str]]:
+    """The paragraph styles that number their paragraphs (``List Number``): style id →
+    (numId, ilvl)."""
+    found: dict[str, tuple[str, str]] = {}
+    try:
+        root = word.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return found
+    for style in root.iterchildren(f"{_W}style"):
+        props = style.find(f"{_W}pPr")
+        numpr = props.find(f"{_W}numPr") if props is not None else None
+        if numpr is not None:
+            found[style.get(f"{_W}styleId", "")] = (
+                _val(numpr, "numId", ""),
+                _val(numpr, "ilvl", "0"),
+            )
+    return found
 
 
 def _lines(body: Any, numbering: _Numbering) -> Iterator[SourceLine]:
@@ -189,6 +208,7 @@ class _Numbering:
     """Word's list numbering (``numbering.xml``): the prefix each numbered paragraph shows."""
 
     root: Any
+    styles: dict[str, tuple[str, str]] = field(default_factory=dict)
     counters: dict[str, list[int]] = field(default_factory=dict)
     _levels: dict[tuple[str, int], tuple[str, str, int]] = field(default_factory=dict)
 
@@ -216,10 +236,16 @@ class _Numbering:
         """``"1. "``, ``"a) "``, ``"- "`` … for a numbered paragraph, else ``""``."""
         props = paragraph.find(f"{_W}pPr")
         numpr = props.find(f"{_W}numPr") if props is not None else None
-        if numpr is None:
+        style = _val(props, "pStyle", "") if props is not None else ""
+        if numpr is not None:
+            num_id = _val(numpr, "numId", "")
+            ilvl_text = _val(numpr, "ilvl", "0")
+            if not num_id and style in self.styles:
+                num_id = self.styles[style][0]
+        elif style in self.styles:
+            num_id, ilvl_text = self.styles[style]
+        else:
             return ""
-        num_id = _val(numpr, "numId", "")
-        ilvl_text = _val(numpr, "ilvl", "0")
         ilvl = int(ilvl_text) if ilvl_text.isdigit() else 0
         if (num_id, ilvl) not in self._levels or num_id == "0":
             return ""

@@ -105,6 +105,7 @@ class _Table:
     cell: list[str] | None = None
     cell_line: int = 0
     span: int = 1
+    nested: int = 0  # tables open inside the current cell
 
 
 class _Parser(HTMLParser):
@@ -132,9 +133,11 @@ class _Parser(HTMLParser):
                 self._skip.append(tag)
             return
         table = self._tables[-1] if self._tables else None
+        if table is not None and table.cell is not None and (table.nested or tag == "table"):
+            table.nested += tag == "table"
+            table.cell.append(" ")  # a table inside a cell: its text joins the cell
+            return
         if tag == "table":
-            if table is not None and table.cell is not None:
-                return  # a table inside a cell: its text joins the cell
             self.flush()
             self._count += 1
             self._tables.append(_Table(self._count))
@@ -184,6 +187,10 @@ class _Parser(HTMLParser):
             return
         table = self._tables[-1] if self._tables else None
         if table is not None:
+            if table.nested and table.cell is not None:
+                table.nested -= tag == "table"
+                table.cell.append(" ")
+                return
             if tag in ("td", "th") and table.cell is not None:
                 text = " ".join("".join(table.cell).split())
                 table.rows[-1].append((text, table.cell_line))

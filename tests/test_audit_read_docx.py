@@ -1,0 +1,98 @@
+"""Tests for audit/read/docx.py: Word files made with python-docx read as located lines."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from welfare_rules.audit.read import read_bytes
+from welfare_rules.audit.read.docx import DOCX
+from welfare_rules.errors import DocumentReadError
+
+from .office_files import WRONG, docx_bytes, errors_of, expected_errors, markdown, wheres_of
+
+docx = pytest.importorskip("docx")
+
+
+def test_the_word_file_gives_the_findings_of_its_text_with_the_cell() -> None:
+    document = read_bytes(docx_bytes(), name="bao-cao.docx")
+    assert document.format == "docx"
+    assert errors_of(document) == expected_errors()
+    assert wheres_of(document)[WRONG] == "bảng 1, hàng 7, cột «Thành tiền (đồng)»"
+    assert wheres_of(document, lang="en")[WRONG] == "table 1, row 7, column «Thành tiền (đồng)»"
+
+
+def test_paragraphs_and_the_table_in_document_order_headers_and_footers_ignored() -> None:
+    document = DOCX.read(docx_bytes(), name="r.docx")
+    text = document.text()
+    assert "999" not in text
+    assert "Trang 1/1" not in text
+    lines = [line for line in document.lines if line.text or line.cells]
+    assert lines[0].text == "ỦY BAN NHÂN DÂN XÃ TÂN LẬP"
+    assert lines[0].place.describe(lang="vi") == "dòng 1"
+    first_row = next(line for line in lines if line.cells is not None)
+    assert lines.index(first_row) == 4  # after the four title paragraphs
+    assert lines[-1].text == "Trên đây là báo cáo của UBND xã./."
+    assert lines[-1].place.line == 6
+
+
+def test_merged_cells_are_read_once_and_headers_name_the_columns() -> None:
+    document = DOCX.read(docx_bytes(merged_header=True), name="r.docx")
+    rows = [line for line in document.lines if line.cells is not None]
+    top = [cell.text for cell in rows[0].cells or ()]
+    assert top == ["STT", "Nội dung", "Kinh phí", "", ""]  # a horizontal merge: text once
+    second = [cell.text for cell in rows[1].cells or ()]
+    assert second == ["STT", "Nội dung", "Số suất", "Mức quà (đồng)", "Thành tiền (đồng)"]
+    assert rows[1].rendered() == "| STT | Nội dung | Số suất | Mức quà (đồng) | Thành tiền (đồng) |"
+    wrong = rows[6].cells or ()
+    assert wrong[4].text == "23.000.000"
+    assert wrong[4].place.header == "Thành tiền (đồng)"
+
+
+def test_a_vertically_merged_figure_is_not_repeated() -> None:
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=3)
+    for c, text in enumerate(["Nội dung", "Số suất", "Thành tiền"]):
+        table.cell(0, c).text = text
+    table.cell(1, 0).text = "Xã A"
+    table.cell(2, 0).text = "Xã B"
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "12"
+    out = io.BytesIO()
+    word.save(out)
+    rows = [line for line in DOCX.read(out.getvalue(), name="m.docx").lines if line.cells]
+    assert [c.text for c in rows[2].cells or ()][:2] == ["Xã B", ""]
+
+
+def test_list_numbering_is_written_before_the_text() -> None:
+    word = docx.Document()
+    word.add_paragraph("Kết quả")
+    word.add_paragraph("Quà của xã", style="List Number")
+    word.add_paragraph("Quà của huyện", style="List Number")
+    word.add_paragraph("Ghi chú", style="List Bullet")
+    out = io.BytesIO()
+    word.save(out)
+    texts = [line.text for line in DOCX.read(out.getvalue(), name="n.docx").lines]
+    assert texts == ["Kết quả", "1. Quà của xã", "2. Quà của huyện", "- Ghi chú"]
+
+
+def test_a_truncated_word_file_is_one_line() -> None:
+    data = docx_bytes()
+    with pytest.raises(DocumentReadError) as caught:
+        read_bytes(data[: len(data) // 2], name="cut.docx")
+    assert "damaged or truncated" in caught.value.text.en
+    assert "\n" not in caught.value.text.en
+
+
+def test_a_text_file_named_docx_and_a_workbook_named_docx_are_refused() -> None:
+    with pytest.raises(DocumentReadError, match="no zip signature"):
+        read_bytes(markdown().encode(), name="r.docx")
+    from .office_files import xlsx_bytes
+
+    with pytest.raises(DocumentReadError, match=r"word/document\.xml"):
+        read_bytes(xlsx_bytes(), name="r.docx")
+
+
+def test_sniffing_without_a_suffix() -> None:
+    assert DOCX.sniff(docx_bytes()[:4096])
+    assert not DOCX.sniff(b"%PDF-1.7")

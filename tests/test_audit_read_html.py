@@ -1,0 +1,64 @@
+"""Tests for audit/read/html.py: a saved web page's text and tables, not its markup."""
+
+from __future__ import annotations
+
+from welfare_rules.audit.read import read_bytes
+from welfare_rules.audit.read.html import HTML
+
+from .office_files import WRONG, errors_of, expected_errors, html_bytes, wheres_of
+
+
+def test_the_page_gives_the_findings_of_its_text_with_the_cell() -> None:
+    document = read_bytes(html_bytes(), name="tin-bai.html")
+    assert document.format == "html"
+    assert errors_of(document) == expected_errors()
+    assert wheres_of(document)[WRONG] == "bảng 1, hàng 6, cột «Thành tiền (đồng)»"
+
+
+def test_scripts_styles_titles_and_hidden_menus_are_not_read() -> None:
+    text = HTML.read(html_bytes(), name="p.html").text()
+    for hidden in ("1234567", "999", "5.000.000", "1.000.000", "Trang chủ", "console"):
+        assert hidden not in text
+
+
+def test_blocks_are_lines_placed_by_source_line_and_lists_keep_bullets() -> None:
+    page = (
+        "<html><body>\n<h1>Báo cáo</h1>\n<p>Tổng số <b>12</b> suất,<br>trị giá 3.600.000 đồng.</p>\n"
+        "<ul><li>Xã A: 5 suất</li><li>Xã B<ol><li>Thôn 1: 7 suất</li></ol></li></ul>\n"
+        "<div>Hết &amp; lưu.</div></body></html>"
+    ).encode()
+    document = HTML.read(page, name="p.html")
+    texts = [line.text for line in document.lines]
+    assert texts == [
+        "Báo cáo",
+        "Tổng số 12 suất,",
+        "trị giá 3.600.000 đồng.",
+        "- Xã A: 5 suất",
+        "- Xã B",
+        "  1. Thôn 1: 7 suất",
+        "Hết & lưu.",
+    ]
+    assert [line.place.line for line in document.lines][:2] == [2, 3]
+
+
+def test_colspan_is_read_once_and_nested_tables_join_their_cell() -> None:
+    page = (
+        "<table><tr><th>Nội dung</th><th colspan=2>Kinh phí</th></tr>"
+        "<tr><td>Xã A<table><tr><td>ghi chú</td></tr></table></td><td>3</td><td>900.000</td></tr>"
+        "</table>"
+    ).encode()
+    rows = [line for line in HTML.read(page, name="t.html").lines if line.cells]
+    assert [c.text for c in rows[0].cells or ()] == ["Nội dung", "Kinh phí", ""]
+    assert [c.text for c in rows[1].cells or ()] == ["Xã A ghi chú", "3", "900.000"]
+
+
+def test_a_declared_legacy_charset_is_honoured() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Café 12</p></body></html>'
+    document = HTML.read(page.encode("cp1252"), name="old.html")
+    assert document.lines[0].text == "Café 12"
+
+
+def test_sniff() -> None:
+    assert HTML.sniff(b"\xef\xbb\xbf  <!DOCTYPE html><html>")
+    assert HTML.sniff(b"<html lang='vi'>")
+    assert not HTML.sniff(b"# Markdown")

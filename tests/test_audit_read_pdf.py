@@ -1,0 +1,68 @@
+"""Tests for audit/read/pdf.py: text PDFs written with fpdf2 and a Unicode font."""
+
+from __future__ import annotations
+
+import pytest
+
+from welfare_rules.audit.read import Document, read_bytes
+from welfare_rules.audit.read.pdf import PDF
+from welfare_rules.errors import DocumentReadError
+
+from .office_files import PROSE, blank_pdf_bytes, errors_of, pdf_bytes, unicode_font, wheres_of
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("fpdf")
+pytestmark = pytest.mark.skipif(unicode_font() is None, reason="no DejaVu Sans font found")
+
+
+def test_the_pdf_gives_the_findings_of_its_text_placed_by_page_and_line() -> None:
+    text = Document.from_text("\n".join(PROSE), name="r.txt")
+    document = read_bytes(pdf_bytes(), name="bao-cao.pdf")
+    assert document.format == "pdf"
+    assert errors_of(document) == errors_of(text)
+    assert errors_of(document)  # the planted mistake is found
+    # six lines a page: the mistake is the second line of page 2, under its running header
+    assert wheres_of(document)[23_000_000] == "trang 2, dòng 3"
+
+
+def test_page_headers_and_footers_are_dropped() -> None:
+    document = PDF.read(pdf_bytes(), name="r.pdf")
+    assert [line.text for line in document.lines] == list(PROSE)
+    assert "Trang 1/2" not in document.text()
+    assert "12/BC-UBND" not in document.text()
+
+
+def test_one_page_keeps_a_line_that_only_looks_like_a_header() -> None:
+    document = PDF.read(pdf_bytes(PROSE[:4], furniture=False), name="r.pdf")
+    assert [line.text for line in document.lines] == list(PROSE[:4])
+
+
+def test_a_scan_needs_ocr_and_names_no_figure() -> None:
+    with pytest.raises(DocumentReadError) as caught:
+        read_bytes(blank_pdf_bytes(), name="scan.pdf")
+    assert "OCR" in caught.value.text.en
+    assert "OCR" in caught.value.text.vi
+    assert not any(char.isdigit() for char in caught.value.reason.en)
+
+
+def test_encrypted_and_damaged_pdfs_are_one_line() -> None:
+    from fpdf import FPDF
+
+    font = unicode_font()
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="chu", user_password="mat-khau")
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=11)
+    pdf.cell(0, 8, "Tổng cộng 12 suất")
+    with pytest.raises(DocumentReadError, match="encrypted"):
+        read_bytes(bytes(pdf.output()), name="secret.pdf")
+    with pytest.raises(DocumentReadError, match=r"damaged or truncated|no text layer"):
+        read_bytes(pdf_bytes()[:300], name="cut.pdf")
+    with pytest.raises(DocumentReadError, match="not a PDF"):
+        PDF.read(b"hello", name="x.pdf")
+
+
+def test_sniffing_without_a_suffix() -> None:
+    assert PDF.sniff(pdf_bytes()[:4096])
+    assert read_bytes(pdf_bytes(), name="-").format == "pdf"

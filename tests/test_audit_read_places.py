@@ -1,0 +1,72 @@
+"""Tests for audit/read/places.py: a finding's place, down to the cell of a table row."""
+
+from __future__ import annotations
+
+from welfare_rules.audit.read import Cell, Document, Place, SourceLine
+from welfare_rules.audit.read.places import cell_number, place_of, table_headers
+
+
+def _row(number: int, *texts: str) -> SourceLine:
+    cells = tuple(
+        Cell(text, Place(row=number, column=c, header=None)) for c, text in enumerate(texts, 1)
+    )
+    return SourceLine("", Place(row=number), cells=cells)
+
+
+DOCUMENT = Document(
+    name="t.csv",
+    format="csv",
+    lines=(
+        SourceLine("Báo cáo", Place(line=1)),
+        _row(2, "Nội dung", "Số suất", "Mức quà", "Thành tiền"),
+        _row(3, "Xã A", "12", "300.000", "3.600.000"),
+        _row(4, "Xã B", "300.000", "300.000", "90.000.000"),
+    ),
+)
+
+
+def test_a_text_line_is_its_place() -> None:
+    assert place_of(DOCUMENT, 1, field="amount", value=5) == Place(line=1)
+
+
+def test_a_table_figure_is_found_by_its_value() -> None:
+    assert place_of(DOCUMENT, 3, field="count", value=3_600_000) == Place(row=3, column=4)
+
+
+def test_else_by_the_header_that_names_its_field() -> None:
+    assert place_of(DOCUMENT, 3, field="count", value=None) == Place(row=3, column=2)
+    # 300.000 stands twice on row 4: the header decides
+    assert place_of(DOCUMENT, 4, field="level", value=300_000) == Place(row=4, column=3)
+
+
+def test_else_the_row() -> None:
+    assert place_of(DOCUMENT, 4, field=None, value=7) == Place(row=4)
+
+
+def test_unknown_lines_have_no_place() -> None:
+    assert place_of(DOCUMENT, None) is None
+    assert place_of(DOCUMENT, 0) is None
+    assert place_of(DOCUMENT, 99) is None
+
+
+def test_cell_number() -> None:
+    assert cell_number("1.250.000") == 1_250_000
+    assert cell_number("27\u00a0300\u00a0000 đồng") == 27_300_000
+    assert cell_number("Mức 3 và 4") is None
+    assert cell_number("") is None
+
+
+def test_table_headers_take_the_text_above_a_merged_header() -> None:
+    rows = [
+        ["STT", "Nội dung", "Kinh phí", "", "Ghi chú"],
+        ["", "", "Số suất", "Mức", "Thành tiền"],
+    ]
+    assert table_headers(rows) == {
+        1: "STT",
+        2: "Nội dung",
+        3: "Số suất",
+        4: "Mức",
+        5: "Thành tiền",
+    }
+    assert table_headers([]) == {}
+    assert table_headers([["Xã A", "3"]]) == {1: "Xã A", 2: "3"}
