@@ -28,7 +28,7 @@ InstrumentKind = Literal[
 ]
 AgeBasis = Literal["calendar_year", "exact"]
 Occasion = Literal["tet", "longevity"]
-Op = Literal[">=", ">", "<=", "<", "==", "!="]
+Comparator = Literal[">=", ">", "<=", "<", "==", "!="]
 # A person's categories as the engines hand them to rules: category -> attribute -> value.
 PersonCategories = Mapping[str, Mapping[str, AttributeValue]]
 
@@ -164,6 +164,7 @@ class InKind(RuleModel):
 __all__ = [
     "Age",
     "AgeBasis",
+    "Comparator",
     "Flag",
     "InKind",
     "InstrumentKind",
@@ -171,7 +172,6 @@ __all__ = [
     "LegalBasis",
     "Note",
     "Occasion",
-    "Op",
     "PersonCategories",
     "ProgrammeKind",
     "RuleInvalidError",

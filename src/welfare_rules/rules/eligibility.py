@@ -9,7 +9,15 @@ from typing import Annotated, Any
 from pydantic import Strict, model_validator
 
 from .._i18n import Catalog, Lang, Text
-from ._base import Flag, Note, Op, PersonCategories, RuleInvalidError, RuleModel, require_note
+from ._base import (
+    Comparator,
+    Flag,
+    Note,
+    PersonCategories,
+    RuleInvalidError,
+    RuleModel,
+    require_note,
+)
 from .categories import CATEGORIES, GROUPS, AttributeValue
 
 _MSG = Catalog(
@@ -64,7 +72,7 @@ class Condition(RuleModel):
     """
 
     attribute: str
-    op: Op
+    op: Comparator
     value: Flag | Annotated[int, Strict()]
 
     @model_validator(mode="before")

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from .._i18n import Catalog, Text
 from .._validation import explain, independent
 from ..errors import RuleDataError, UnknownRulesetError
-from ._lines import line_of
+from ._toml_lines import line_of
 from .model import Ruleset
 
 _DATA = "data"

@@ -1,4 +1,4 @@
-"""Find the line of a key path in TOML text by a light scan (tomllib gives no positions).
+"""Where a key path is in TOML text, by a light scan (tomllib gives no positions).
 
 Good enough beats nothing: tables, arrays of tables, ``key = value`` lines and the items
 of multi-line inline arrays (``rule = [ {…}, {…} ]``, one item a line) are indexed;

@@ -1,4 +1,4 @@
-"""Tests of welfare_rules.rules._lines: the line of a key path in TOML text."""
+"""Tests of welfare_rules.rules._toml_lines: the line of a key path in TOML text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from welfare_rules.rules._lines import key_lines, line_of
+from welfare_rules.rules._toml_lines import key_lines, line_of
 
 TEXT = """\
 id = "x"  # line 1
