@@ -126,6 +126,8 @@ _BOUNDS = (
     (re.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
 )
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# "Tổng cộng (1 + 2 + 3)", "(I + II)": the numbers of the sections a total adds up.
+_SECTION_SUM = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}) ?(?:\+ ?(?:\d{1,2}|[ivx]{1,4}) ?)+\)")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
 _SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
@@ -162,8 +164,12 @@ def scan(text: str) -> list[Token]:
     lower = text.lower()
     tokens: list[Token] = []
     previous: Token | None = None
+    sections = [m.span() for m in _SECTION_SUM.finditer(lower)] if "+" in lower else []
     for match in _ATOM.finditer(lower):
         start, end = match.span()
+        if sections and any(low < start < high for low, high in sections):
+            tokens.append(_token(start, end, text[start:end], "index"))  # "(1 + 2 + 3)"
+            continue
         if previous is not None:
             if previous.end > start:
                 continue  # never happens with the units we read; kept as a guard

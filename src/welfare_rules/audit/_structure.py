@@ -54,8 +54,10 @@ class Builder:
 
     def place(self, rec: Rec) -> None:
         """Put ``rec`` under the innermost open record that takes it, or at the top."""
-        if rec.closing and not rec.children and rec.has_figures() and self._close(rec):
-            return
+        if rec.closing and not rec.children and rec.has_figures():
+            if self._close(rec):
+                return
+            rec.closing = False  # "Tổng kinh phí: …" with nothing above to sum: a restatement
         while self.stack:
             parent = self.stack[-1]
             if self._accepts(parent, rec):

@@ -181,7 +181,7 @@ class _Extraction:
             self.builder.announce()
             return
         words = _WORDS.search(text)
-        if words is not None and self._words(words.group(1), line.number):
+        if words is not None and self._words(words.group(1), line.number_at(words.start())):
             text = text[: words.start()]
         if not _DIGIT.search(text):
             if line.bullet is not None or line.enumerator is not None:
