@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +17,15 @@ from hypothesis import strategies as st
 from welfare_rules.audit.extract import example_text, extract_report
 from welfare_rules.cli import main
 
+from .office_files import (
+    RIGHT,
+    WRONG,
+    csv_bytes,
+    docx_bytes,
+    html_bytes,
+    markdown,
+    xlsx_bytes,
+)
 from .strategies import report_like_text
 
 EXAMPLE = example_text()
@@ -42,7 +53,8 @@ def test_example_json_names_exactly_the_source_mistakes(capsys: pytest.CaptureFi
     status, out, _ = run(capsys, "audit", "--example", "--json")
     assert status == 1
     data = json.loads(out)
-    assert set(data) == {"findings", "unparsed", "summary"}
+    assert set(data) == {"ok", "findings", "unparsed", "unchecked", "summary"}
+    assert {"complete", "unchecked", "status"} <= set(data["summary"])
     errors = {
         (f["kind"], f["line"], f["field"], f["reported"], f["expected"], f["suggested"])
         for f in data["findings"]
@@ -99,8 +111,9 @@ def test_corrected_copy_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture
     path = tmp_path / "fixed.md"
     path.write_text(text, encoding="utf-8")
     status, out, _ = run(capsys, "audit", str(path), "--json")
-    assert status == 0
-    assert json.loads(out)["summary"]["errors"] == 0
+    summary = json.loads(out)["summary"]
+    assert summary["errors"] == 0
+    assert status == summary["status"] == (0 if summary["complete"] else 3)
 
 
 def test_table_in_vietnamese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,7 +161,6 @@ def test_report_tree_json_and_toml(tmp_path: Path, capsys: pytest.CaptureFixture
     ("content", "name", "message"),
     [
         (None, "missing.txt", "no such file"),
-        (b"Tong so \xe0 1.251 suat", "latin.txt", "not UTF-8"),
         (b"\x00\x01binary", "blob.txt", "NUL"),
         (b"{not json", "tree.json", "bad JSON at line 1"),
         (b"nodes = 3", "tree.toml", "invalid report"),
@@ -178,7 +190,7 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert run(capsys, "audit")[0] == 2
     status, _, err = run(capsys, "audit", str(tmp_path), "--lang", "vi")
     assert status == 2
-    assert "thư mục" in err
+    assert "không tìm thấy báo cáo nào" in err
     assert run(capsys, "audit", "x.txt", "--example")[0] == 2
 
 
@@ -204,10 +216,10 @@ def test_fuzz_main_never_raises(
     for extra in ([], ["--json"]):
         status = main(["audit", str(path), *extra])
         out, err = capsys.readouterr()
-        assert status in (0, 1, 2)
+        assert status in (0, 1, 2, 3)
         assert "Traceback" not in err
         if status != 2 and extra:
-            assert set(json.loads(out)) == {"findings", "unparsed", "summary"}
+            assert set(json.loads(out)) == {"ok", "findings", "unparsed", "unchecked", "summary"}
 
 
 def test_the_json_sample_in_the_docs_has_the_keys_the_command_prints(
@@ -222,6 +234,188 @@ def test_the_json_sample_in_the_docs_has_the_keys_the_command_prints(
     assert set(sample) == set(printed)
     assert set(sample["summary"]) == set(printed["summary"])
     assert set(sample["findings"][0]) == set(printed["findings"][0])
-    assert set(sample["unparsed"][0]) == {"line", "text", "numbers"}
+    assert set(sample["unparsed"][0]) == {"line", "text", "numbers", "where", "place"}
     kinds = {finding["kind"] for finding in printed["findings"]}
     assert sample["findings"][0]["kind"] in kinds
+
+
+# -- formats, places, many files ---------------------------------------------------------------
+
+
+def test_findings_say_where_they_stand_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bao-cao.csv"
+    path.write_bytes(csv_bytes(delimiter=";", bom=True))
+    status, out, _ = run(capsys, "audit", str(path), "--json")
+    assert status == 1
+    finding = next(f for f in json.loads(out)["findings"] if f["reported"] == WRONG)
+    assert finding["where"] == "hàng 6, cột 5"
+    assert finding["place"] == {"row": 6, "column": 5}
+    assert finding["line"] == 6
+    status, out, _ = run(capsys, "audit", str(path), "--lang", "en")
+    assert "at row 6, column 5: two adjacent digits swapped" in out or "at row 6, column 5" in out
+
+
+def test_one_text_file_keeps_its_table_exactly(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "audit", "--example")
+    assert "↳ tại" not in out  # a text file's line is its place: nothing added
+    assert out.startswith("Kiểm tra báo cáo: báo cáo ví dụ (ngày 04/03/2024)\n\nDòng │ Vấn đề")
+
+
+def _corpus(folder: Path) -> list[Path]:
+    """A folder of reports in every format, one unreadable, one nested, one clean."""
+    (folder / "con").mkdir(parents=True)
+    files = {
+        folder / "a.docx": docx_bytes(),
+        folder / "b.xlsx": xlsx_bytes(),
+        folder / "c.csv": csv_bytes(),
+        folder / "con" / "d.html": html_bytes(),
+        folder / "e.md": markdown().encode(),
+        folder / "f.txt": "- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n".encode(),
+        folder / "hong.docx": docx_bytes()[:500],
+        folder / "ghi-chu.bin": b"\x00\x01",  # not a report suffix: not looked at
+    }
+    for path, data in files.items():
+        path.write_bytes(data)
+    return sorted(p for p in files if p.suffix != ".bin")
+
+
+def test_a_folder_is_audited_file_by_file_and_the_worst_status_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = _corpus(tmp_path)
+    status, out, err = run(capsys, "audit", str(tmp_path), "--lang", "en")
+    assert status == 1
+    assert err == ""
+    lines = out.splitlines()
+    assert len(lines) == len(expected) + 2
+    assert lines[-1] == (
+        "7 files: 5 with errors, 0 not fully checked, 1 checked and consistent, 1 not read."
+    )
+    cut = next(line for line in lines if "hong.docx" in line)
+    assert cut.startswith("[2]")
+    assert "damaged or truncated" in cut
+
+
+def test_several_files_as_json_and_jsonl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path)
+    status, out, _ = run(
+        capsys, "audit", str(tmp_path / "a.docx"), str(tmp_path / "f.txt"), "--json"
+    )
+    assert status == 1
+    data = json.loads(out)
+    assert set(data) == {"ok", "files", "summary"}
+    assert [f["file"] for f in data["files"]] == [str(tmp_path / "a.docx"), str(tmp_path / "f.txt")]
+    assert data["files"][0]["findings"][0]["where"].startswith("bảng 1, hàng 7")
+    assert data["summary"]["status"] == 1
+    status, out, _ = run(capsys, "audit", str(tmp_path), "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 7
+    assert next(r for r in rows if r["file"].endswith("hong.docx"))["summary"]["status"] == 2
+
+
+def test_jobs_give_the_same_result_as_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path)
+    one = run(capsys, "audit", str(tmp_path), "--json")
+    two = run(capsys, "audit", str(tmp_path), "--json", "--jobs", "2")
+    assert one == two
+
+
+def test_only_unreadable_files_exit_2_and_unread_files_make_a_run_incomplete(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "hong.xlsx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    clean = tmp_path / "f.txt"
+    clean.write_text("- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n", encoding="utf-8")
+    assert run(capsys, "audit", str(bad), str(bad))[0] == 2
+    assert run(capsys, "audit", str(clean))[0] == 0
+    assert run(capsys, "audit", str(clean), str(bad))[0] == 3
+
+
+def test_csv_xlsx_and_html_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _corpus(tmp_path)
+    source = str(tmp_path / "a.docx")
+    status, out, _ = run(capsys, "audit", source, "--format", "csv", "--lang", "en")
+    assert status == 1
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == [
+        "File",
+        "Where",
+        "Line",
+        "Severity",
+        "Kind",
+        "Field",
+        "Written",
+        "Expected",
+        "Suggested",
+        "Message",
+    ]
+    assert [source, "table 1, row 7, column «Thành tiền (đồng)»"] == rows[1][:2]
+    assert rows[1][6:9] == [str(WRONG), str(RIGHT), str(RIGHT)]
+    target = tmp_path / "out.csv"
+    assert run(capsys, "audit", source, "--format", "csv", "--output", str(target))[0] == 1
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    book = tmp_path / "out.xlsx"
+    assert run(capsys, "audit", str(tmp_path), "--format", "xlsx", "-o", str(book))[0] == 1
+    assert book.read_bytes().startswith(b"PK\x03\x04")
+    page = tmp_path / "out.html"
+    assert run(capsys, "audit", source, "--format", "html", "-o", str(page))[0] == 1
+    assert '<mark class="wrong"' in page.read_text(encoding="utf-8")
+
+
+def test_json_is_an_alias_of_format_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "audit", "--example", "--json") == run(
+        capsys, "audit", "--example", "--format", "json"
+    )
+    status, _out, err = run(capsys, "audit", "--example", "--json", "--format", "csv")
+    assert status == 2
+    assert err.count("\n") == 1
+
+
+def test_a_full_disk_or_a_closed_pipe_is_one_line() -> None:
+    full = Path("/dev/full")
+    if not full.exists():
+        pytest.skip("no /dev/full on this system")
+    for argv in (["-m", "welfare_rules"], ["-m", "welfare_rules.cli"]):
+        with full.open("wb") as sink:
+            done = subprocess.run(
+                [sys.executable, *argv, "audit", "--example"],
+                stdout=sink,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 2
+        assert "Traceback" not in done.stderr
+        assert done.stderr.count("\n") == 1
+        assert "No space left" in done.stderr
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "welfare_rules", "audit", "--example", "--format", "html"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    assert reader.stderr is not None
+    reader.stdout.read(10)
+    reader.stdout.close()
+    err = reader.stderr.read().decode()
+    reader.wait()
+    assert "Traceback" not in err
+    assert err.count("\n") <= 1
+
+
+def test_python_m_welfare_rules_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "welfare_rules", "audit", "--example", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["summary"]["errors"] == 8
