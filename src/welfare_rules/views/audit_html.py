@@ -183,7 +183,7 @@ def _file_section(file: AuditedFile, *, key: str, several: bool) -> str:
             out.append(f'<p class="back"><a href="#top">{_both(_HTML("back"))}</a></p>')
         out.append("</section>")
         return "\n".join(out)
-    out.append(f'<div class="verdict status-{audit.status}">{_both(verdict(audit))}</div>')
+    out.append(f'<div class="verdict status-{audit.status}">{_both(verdict(audit, below=True))}</div>')
     counts = audit.result.summary()
     summary = MSG("summary", **counts, unparsed=len(audit.unparsed), unchecked=len(audit.unchecked))
     out.append(f'<p class="muted">{_both(summary)}</p>')

@@ -39,6 +39,9 @@ MSG = Catalog(
         "verdict_errors": Text(
             "Có {errors} lỗi (xem bảng trên).", "{errors} error(s) found (see the table above)."
         ),
+        "verdict_errors_below": Text(
+            "Có {errors} lỗi (xem danh sách bên dưới).", "{errors} error(s) found (listed below)."
+        ),
         "verdict_errors_short": Text("có {errors} lỗi", "{errors} error(s) found"),
         "verdict_consistent": Text(
             "Đã kiểm tra đủ {figures} số liệu: khớp nhau, không thấy sai sót.",
@@ -121,10 +124,12 @@ def number(value: int | None) -> str:
     return "—" if value is None else format_vnd(value, unit="")
 
 
-def verdict(audit: DocumentAudit) -> Text:
-    """The headline: errors found, consistent (only when complete), or what was not checked."""
+def verdict(audit: DocumentAudit, *, below: bool = False) -> Text:
+    """The headline: errors found (in the table above, or ``below``), consistent (only
+    when complete), or what was not checked."""
     if not audit.result.ok:
-        return MSG("verdict_errors", errors=audit.result.summary()["errors"])
+        key = "verdict_errors_below" if below else "verdict_errors"
+        return MSG(key, errors=audit.result.summary()["errors"])
     if audit.complete:
         return MSG("verdict_consistent", figures=audit.result.figures)
     if not audit.result.figures:
