@@ -1,0 +1,34 @@
+"""Tests for views/audit_text.py: verdicts and labels in both languages."""
+
+from __future__ import annotations
+
+from welfare_rules._i18n import Text
+from welfare_rules.audit.read import Document, audit_document
+from welfare_rules.views.audit_files import audited, unreadable
+from welfare_rules.views.audit_text import file_verdict, files_summary, label, number, verdict
+
+
+def test_verdicts() -> None:
+    clean = audit_document(Document.from_text("- Mức 600.000đ: 22 suất = 13.200.000đ.\n", name="a"))
+    wrong = audit_document(Document.from_text("- Mức 600.000đ: 22 suất = 13.300.000đ.\n", name="b"))
+    nothing = audit_document(Document.from_text("Không có số.\n", name="c"))
+    assert verdict(clean).en.startswith("All 3 figures checked")
+    assert verdict(wrong).vi == "Có 1 lỗi (xem bảng trên)."
+    assert verdict(wrong, below=True).en == "1 error(s) found (listed below)."
+    assert verdict(nothing).en.startswith("Nothing was checked")
+    assert file_verdict(audited(wrong, name="b")).vi == "có 1 lỗi"
+    bad = unreadable("x.docx", Text("tệp hỏng", "damaged"))
+    assert file_verdict(bad).en == "not read: damaged"
+    summary = files_summary([audited(clean, name="a"), audited(wrong, name="b"), bad])
+    assert summary.en == (
+        "3 files: 1 with errors, 0 not fully checked, 1 checked and consistent, 1 not read."
+    )
+
+
+def test_labels_and_numbers() -> None:
+    assert label("product_mismatch", lang="en") == "count × level ≠ amount"
+    assert label("amount", lang="vi") == "số tiền"
+    assert label("something_new", lang="vi") == "something_new"
+    assert label(None, lang="vi") == ""
+    assert number(2_751_000_000) == "2.751.000.000"
+    assert number(None) == "—"
