@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import subprocess
 import sys
@@ -39,12 +40,19 @@ def test_all_is_sorted_and_complete() -> None:
         assert getattr(welfare_rules, name) is not None
 
 
-def test_import_is_fast_and_lazy() -> None:
+def test_import_is_lazy() -> None:
+    """``import welfare_rules`` loads three small modules and none of the heavy dependencies.
+
+    Counted, not timed: the time is measured by benchmarks/import_speed.py.
+    """
     code = (
-        "import sys, time; t = time.perf_counter(); import welfare_rules; "
-        "print(time.perf_counter() - t, 'pydantic' in sys.modules)"
+        "import json, sys; import welfare_rules; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('welfare_rules', 'pydantic', 'babel', 'dateutil', 'tomllib'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, pydantic_loaded = out.stdout.split()
-    assert float(seconds) < 0.3
-    assert pydantic_loaded == "False"
+    assert json.loads(out.stdout) == [
+        "welfare_rules",
+        "welfare_rules._lazy",
+        "welfare_rules._version",
+    ]
