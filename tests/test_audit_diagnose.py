@@ -269,3 +269,83 @@ def test_every_minimal_set_can_restore_consistency(figures: list[int]) -> None:
     for group in result.minimal_sets:
         if len(group) <= 2:
             assert _brute_force(group, edits, values), group
+
+
+# -- issue 13: linear work per sum edit, limits ---------------------------------------------
+
+
+def test_a_wrong_total_is_diagnosed_with_one_pass_over_its_parts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from welfare_rules.audit.edits import Edit
+
+    parts = {f"p{i:04}": 1_000 + 7 * i for i in range(2_000)}
+    total = sum(parts.values())
+    values = parts | {"t": total + 2_345_678}  # not one slip of any figure
+    calls = {"residual": 0, "solve_for": 0}
+    residual, solve_for = Edit.residual, Edit.solve_for
+
+    def counted_residual(self: Edit, current: object) -> int:
+        calls["residual"] += 1
+        return residual(self, current)  # type: ignore[arg-type]
+
+    def counted_solve_for(self: Edit, name: str, current: object, **kw: bool) -> int | None:
+        calls["solve_for"] += 1
+        return solve_for(self, name, current, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Edit, "residual", counted_residual)
+    monkeypatch.setattr(Edit, "solve_for", counted_solve_for)
+    edit = Edit.sum("t", list(parts))
+    result = check_edits(values, [edit])
+    # one residual pass for the search and one per minimal set checked, never one per part
+    assert calls["solve_for"] == 0
+    assert calls["residual"] <= 2
+    assert result.status == "invalid"
+    assert len(result.minimal_sets) == 20
+
+
+def test_a_slipped_total_over_many_parts_is_corrected() -> None:
+    parts = {f"p{i:04}": 1_000 + 7 * i for i in range(3_000)}
+    total = sum(parts.values())
+    typed = int("9" + str(total)[1:]) if str(total)[0] != "9" else int("8" + str(total)[1:])
+    from welfare_rules.audit.edits import Edit
+
+    result = check_edits(parts | {"t": typed}, [Edit.sum("t", list(parts))])
+    assert result.corrections == {"t": total}
+
+
+def test_figures_beyond_10_18_are_refused() -> None:
+    from welfare_rules.errors import MoneyRangeError
+
+    with pytest.raises(MoneyRangeError):
+        check_edits({"a": 10**5000, "b": 1}, ["a == b"])
+    with pytest.raises(MoneyRangeError):
+        check_edits({"a": 10**18 + 1, "b": 1}, ["a == b"])
+
+
+@given(
+    st.lists(st.integers(-3, 3).filter(bool), min_size=1, max_size=5),
+    st.lists(st.integers(0, 60), min_size=6, max_size=6),
+    st.integers(-20, 20),
+    st.dictionaries(st.sampled_from(["x0", "x1", "x2"]), st.integers(0, 60), max_size=2),
+)
+@example([1, 1, -1], [3, 4, 8, 0, 0, 0], 0, {})
+def test_solutions_in_one_pass_equal_solving_each_figure(
+    coefficients: list[int], figures: list[int], constant: int, changes: dict[str, int]
+) -> None:
+    from welfare_rules.audit.diagnose import _Linear, _Overlay
+    from welfare_rules.audit.edits import Edit
+
+    names = [f"x{i}" for i in range(len(coefficients))]
+    edit = Edit.linear(dict(zip(names, coefficients, strict=True)), "==", constant)
+    values = dict(zip([f"x{i}" for i in range(6)], figures, strict=True))
+    changes = {name: value for name, value in changes.items() if name in values}
+    linear = _Linear((edit,), values)
+    current = _Overlay(values, changes)
+    expected = {
+        name: edit.solve_for(name, current)
+        for name in edit.figures
+        if name not in changes and edit.solve_for(name, current) is not None
+    }
+    assert dict(linear.solutions(0, changes)) == expected
+    assert linear.holds(0, changes) == edit.holds(current)

@@ -6,8 +6,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit.edits import Edit, as_edits, parse_edit, require_values, violated
-from welfare_rules.errors import EditSyntaxError, MoneyTypeError, ReportDataError
+from welfare_rules.audit.edits import (
+    MAX_DEGREE,
+    MAX_LITERAL,
+    Edit,
+    as_edits,
+    parse_edit,
+    require_values,
+    violated,
+)
+from welfare_rules.errors import EditSyntaxError, MoneyRangeError, MoneyTypeError, ReportDataError
 
 from .strategies import vnd
 
@@ -180,6 +188,8 @@ _SHAPES = [
     "a > 400000 * b",
     "a - b - c == -d",
     "a * a == b",
+    "a * b * c == d",  # issue 13: three factors crashed the fast check (unpacking)
+    "a * b * c * d == 24",
 ]
 
 
@@ -195,3 +205,70 @@ def test_fast_check_agrees_with_the_residual(expression: str, values: dict[str, 
 def test_missing_figure_is_reported() -> None:
     with pytest.raises(ReportDataError, match="'c'"):
         violated({"a": 1, "b": 1}, [parse_edit("a == b"), parse_edit("a == c")])
+
+
+# -- issue 13: limits, not crashes ---------------------------------------------------------
+
+
+def test_products_of_several_factors() -> None:
+    edit = parse_edit("a * b * c == d")
+    assert edit.holds({"a": 2, "b": 3, "c": 4, "d": 24})
+    assert not edit.holds({"a": 2, "b": 3, "c": 4, "d": 25})
+    assert edit.solve_for("d", {"a": 2, "b": 3, "c": 4, "d": 0}) == 24
+    assert edit.solve_for("a", {"a": 0, "b": 3, "c": 4, "d": 24}) == 2
+    claim = parse_edit("amount == count * count * level")
+    assert claim.holds({"count": 3, "level": 5, "amount": 45})
+    assert claim.solve_for("count", {"count": 3, "level": 5, "amount": 45}) is None  # squared
+
+
+def test_degree_is_bounded() -> None:
+    parse_edit(" * ".join(f"x{i}" for i in range(MAX_DEGREE)) + " == y")
+    with pytest.raises(EditSyntaxError, match=f"more than {MAX_DEGREE} figures"):
+        parse_edit(" * ".join(f"x{i}" for i in range(MAX_DEGREE + 1)) + " == y")
+    with pytest.raises(EditSyntaxError, match="more than"):
+        parse_edit(" * ".join(["(x + y)"] * 900) + " == z")  # took 11–55 s
+    wide = " + ".join(f"a{i}" for i in range(400))
+    with pytest.raises(EditSyntaxError, match="more than 1000 terms"):
+        parse_edit(f"({wide}) * ({wide.replace('a', 'b')}) == c")
+
+
+@given(st.integers(0, 10**30))
+@example(10**18)
+@example(10**18 + 1)
+@example(10**4400)  # beyond Python's 4.300-digit int-to-text limit
+def test_literals_beyond_10_18_are_refused(number: int) -> None:
+    text = "9" * 5000 if number == 10**4400 else str(number)
+    if number <= MAX_LITERAL and len(text) < 5000:
+        assert parse_edit(f"a == {text}").holds({"a": number})
+    else:
+        with pytest.raises(EditSyntaxError, match="larger than 10\\^18") as caught:
+            parse_edit(f"a == {text}")
+        assert len(str(caught.value)) < 400
+
+
+def test_values_beyond_10_18_are_refused() -> None:
+    with pytest.raises(MoneyRangeError):
+        require_values({"a": 10**18 + 1})
+    with pytest.raises(MoneyRangeError):
+        require_values({"a": -(10**5000)})
+    assert require_values({"a": 10**18, "b": -(10**18)}) == {"a": 10**18, "b": -(10**18)}
+
+
+def test_edit_names_are_not_interned() -> None:
+    import welfare_rules.audit.edits as module
+
+    assert not hasattr(module, "intern")  # interned strings are immortal on 3.12
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), min_size=1, max_size=5, unique=True))
+@example(["b", "a"])
+def test_the_sum_constructor_gives_the_parsed_normal_form(parts: list[str]) -> None:
+    for total in ("a", "t", "x0"):
+        if total in parts:
+            continue
+        for op in ("==", ">="):
+            assert Edit.sum(total, parts, op=op) == parse_edit(f"{total} {op} {' + '.join(parts)}")
+            assert (
+                Edit.sum(total, parts, op=op).terms
+                == parse_edit(f"{total} {op} {' + '.join(parts)}").terms
+            )

@@ -14,8 +14,10 @@ _NAMES = ("a", "b", "c")
 
 
 def _brute_force(free: frozenset[str], edits: list[Edit], values: dict[str, int]) -> bool:
+    """Try every value up to a bound: 250 for one figure (any solution of these small
+    edits is below it), 60 for two (a solution found proves one exists)."""
     names = sorted(free)
-    for guess in product(range(41), repeat=len(names)):
+    for guess in product(range(251 if len(names) == 1 else 61), repeat=len(names)):
         trial = values | dict(zip(names, guess, strict=True))
         if all(edit.holds(trial) for edit in edits):
             return True
@@ -53,11 +55,11 @@ def test_assignable_agrees_with_brute_force(
 ) -> None:
     values = dict(zip(_NAMES, fixed, strict=True)) | {"s": 100, "t": 200}
     verdict = assignable(free, edits, values)
-    if verdict is not None:
-        assert verdict == _brute_force(free, edits, values)
-    # any solution found within 0..40 proves the system assignable
-    if _brute_force(free, edits, values):
+    found = _brute_force(free, edits, values)
+    if found:  # a solution proves the system assignable
         assert verdict is not False
+    elif len(free) == 1:  # no solution below the bound: none at all
+        assert verdict is not True
 
 
 def test_the_issue_cases() -> None:

@@ -235,3 +235,13 @@ def test_a_partial_explanation_is_offered_not_applied() -> None:
     assert "chỉ giải thích được một phần" in product.message.vi
     total_finding = next(f for f in result.findings if f.kind == "amount_sum_mismatch")
     assert total_finding.minimal_sets
+
+
+def test_a_claim_with_a_squared_figure_is_checked_not_a_crash() -> None:
+    # issue 13: `amount == count * count * level` crashed the audit (unpacking)
+    claim = Claim(expression="amount == count * count * level")
+    node = Node(label="x", count=3, level=5, amount=45, line=1, claims=(claim,))
+    assert reconcile(Report(nodes=(node,))).findings[0].kind == "product_mismatch"
+    fine = Node(label="x", count=3, level=5, amount=15, line=1, claims=(claim,))
+    (finding,) = reconcile(Report(nodes=(fine,))).findings
+    assert (finding.kind, finding.severity) == ("claim_violated", "warning")

@@ -5,13 +5,13 @@ See :func:`check_edits`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .compile import FigureKind
 from .edits import Edit, as_edits, require_values, violated
-from .feasibility import assignable
+from .feasibility import assignable_system, reduce_edit
 from .slips import FAMILIES, Family, detect, typed
 
 Status = Literal["valid", "corrected", "partial", "invalid"]
@@ -111,7 +111,9 @@ def check_edits(
         return EditCheck("valid", (), ())
     if not diagnose or max_changes < 1:
         return EditCheck("invalid", broken, broken, unexplained=broken)
-    return _Diagnosis(figures, edit_list, kinds or {}, max_changes, budget).run()
+    failing = {id(edit) for edit in broken}
+    held = [id(edit) not in failing for edit in edit_list]
+    return _Diagnosis(figures, edit_list, held, kinds or {}, max_changes, budget).run()
 
 
 # -- one typo away ------------------------------------------------------------------------
@@ -153,6 +155,9 @@ def slips(value: int, family: Family) -> tuple[int, ...]:
 _State = frozenset[Change]
 _MAX_SETS = 20  # minimal sets listed per diagnosis
 _MAX_SET_SIZE = 3
+WORK_PER_TRY = 64
+"""Work units (a figure solved, an edit evaluated) one try may cost on average: the search
+stops after ``budget × WORK_PER_TRY`` units as well as after ``budget`` tries."""
 
 
 class _BudgetSpentError(Exception):
@@ -165,13 +170,145 @@ class _Outcome:
     finished: bool
 
 
+class _Overlay(Mapping[str, int]):
+    """The written figures with a few changed: read through, never copied."""
+
+    __slots__ = ("base", "changes")
+
+    def __init__(self, base: Mapping[str, int], changes: Mapping[str, int]) -> None:
+        self.base = base
+        self.changes = changes
+
+    def __getitem__(self, name: str) -> int:
+        changes = self.changes
+        return changes[name] if name in changes else self.base[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.base)
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+
+class _Linear:
+    """Residuals of the linear edits, computed once and shifted for each change.
+
+    A sum over ``n`` figures costs ``O(n)`` once; after that, whether it holds with a few
+    figures changed, and the value each of its figures would need, cost ``O(1)`` each.
+    """
+
+    __slots__ = ("coefficients", "edits", "residuals", "values")
+
+    def __init__(self, edits: tuple[Edit, ...], values: Mapping[str, int]) -> None:
+        self.edits = edits
+        self.values = values
+        self.residuals: dict[int, int] = {}
+        self.coefficients: dict[int, dict[str, int]] = {}
+
+    def coefficient_map(self, i: int) -> dict[str, int] | None:
+        """``figure → coefficient`` of edit ``i``, or ``None`` if it is not linear."""
+        found = self.coefficients.get(i)
+        if found is None:
+            edit = self.edits[i]
+            if edit._nonlinear:
+                return None
+            found = dict(zip(edit._names, edit._coefficients, strict=True))
+            self.coefficients[i] = found
+        return found
+
+    def residual(self, i: int, changes: Mapping[str, int]) -> int | None:
+        """Edit ``i``'s residual with ``changes`` applied, or ``None`` if it is not linear."""
+        coefficients = self.coefficient_map(i)
+        if coefficients is None:
+            return None
+        base = self.residuals.get(i)
+        if base is None:
+            base = self.residuals[i] = self.edits[i].residual(self.values)
+        if len(changes) <= len(coefficients):
+            pairs = ((n, v) for n, v in changes.items() if n in coefficients)
+        else:
+            pairs = ((n, changes[n]) for n in coefficients if n in changes)
+        values = self.values
+        return base + sum(coefficients[n] * (v - values[n]) for n, v in pairs)
+
+    def holds(self, i: int, changes: Mapping[str, int]) -> bool:
+        residual = self.residual(i, changes)
+        if residual is None:
+            return self.edits[i].holds(_Overlay(self.values, changes) if changes else self.values)
+        return self.edits[i]._compare(residual)
+
+    def solutions(self, i: int, changes: Mapping[str, int]) -> Iterator[tuple[str, int]]:
+        """Each figure of equality ``i`` (not among ``changes``) with the whole value
+        ``>= 0`` that makes it hold, the others as they are: one pass over the edit."""
+        edit = self.edits[i]
+        residual = self.residual(i, changes)
+        if residual is None:
+            current = _Overlay(self.values, changes) if changes else self.values
+            for name in edit.figures:
+                if name not in changes:
+                    value = edit.solve_for(name, current)
+                    if value is not None:
+                        yield name, value
+            return
+        values = self.values
+        for name, coefficient in zip(edit._names, edit._coefficients, strict=True):
+            if name in changes or residual % coefficient:
+                continue
+            value = values[name] - residual // coefficient
+            if value >= 0:
+                yield name, value
+
+
+class _Index:
+    """Which edits each figure is in, built ring by ring from the violated edits' figures.
+
+    Indexing every figure of a large report costs more than the whole search when one
+    total is wrong; the search only ever asks about figures near the violations. The first
+    scan indexes the violated edits' figures; a question about any other figure indexes,
+    in one more scan, every figure of the edits indexed so far (the next ring out).
+    """
+
+    __slots__ = ("edits", "known")
+
+    def __init__(self, edits: tuple[Edit, ...], seeds: set[str]) -> None:
+        self.edits = edits
+        self.known: dict[str, list[int]] = {}
+        self.scan(seeds)
+
+    def scan(self, names: set[str]) -> None:
+        found: dict[str, list[int]] = {name: [] for name in names if name not in self.known}
+        if not found:
+            return
+        get = found.get
+        for number, edit in enumerate(self.edits):
+            for name in edit.figures:
+                entries = get(name)
+                if entries is not None:
+                    entries.append(number)
+        self.known.update(found)
+
+    def __getitem__(self, name: str) -> list[int]:
+        entries = self.known.get(name)
+        if entries is None:
+            edits = self.edits
+            ring = {n for listed in self.known.values() for i in listed for n in edits[i].figures}
+            self.scan(ring | {name})
+            entries = self.known[name]
+        return entries
+
+
 class _Diagnosis:
-    """The search behind :func:`check_edits` (one instance per call)."""
+    """The search behind :func:`check_edits` (one instance per call).
+
+    Values are never copied: a candidate is a few changes read over the written figures,
+    and linear edits are re-checked by shifting their residual (see :class:`_Linear`).
+    """
 
     def __init__(
         self,
         values: dict[str, int],
         edits: tuple[Edit, ...],
+        held: list[bool],
         kinds: Mapping[str, FigureKind],
         max_changes: int,
         budget: int,
@@ -181,12 +318,15 @@ class _Diagnosis:
         self.kinds = kinds
         self.max_changes = max_changes
         self.budget = budget
+        self.work_limit = max(budget, 1) * WORK_PER_TRY
         self.spent = 0
-        self.index: dict[str, list[int]] = {}
-        for number, edit in enumerate(edits):
-            for name in edit.figures:
-                self.index.setdefault(name, []).append(number)
-        self.held = [edit.holds(values) for edit in edits]
+        self.work = 0
+        seeds = {
+            name for edit, ok in zip(edits, held, strict=True) if not ok for name in edit.figures
+        }
+        self.index = _Index(edits, seeds)
+        self.held = held
+        self.linear = _Linear(edits, values)
 
     def run(self) -> EditCheck:
         violated_now = [i for i, held in enumerate(self.held) if not held]
@@ -206,13 +346,13 @@ class _Diagnosis:
                 candidates.extend(
                     self.explanation(s, r, partial=not whole <= set(r)) for s, r in outcome.best
                 )
-        final = {**self.values, **corrections}
-        remaining = [i for i in violated_now if not self.edits[i].holds(final)]
+        holds = self.linear.holds
+        remaining = [i for i in violated_now if not holds(i, corrections)]
         remaining += [
             i
             for name in corrections
             for i in self.index[name]
-            if self.held[i] and not self.edits[i].holds(final)
+            if self.held[i] and not holds(i, corrections)
         ]
         remaining = sorted(set(remaining))
         covered = {edit for explanation in candidates for edit in explanation.repaired}
@@ -220,7 +360,7 @@ class _Diagnosis:
         sets: tuple[frozenset[str], ...] = ()
         if unexplained:
             try:
-                sets = self.minimal_sets(unexplained, final)
+                sets = self.minimal_sets(unexplained, corrections)
             except _BudgetSpentError:
                 cut_short = True
         if not remaining:
@@ -263,6 +403,11 @@ class _Diagnosis:
             groups.setdefault(find(i), []).append(i)
         return sorted(groups.values())
 
+    def charge(self, work: int) -> bool:
+        """Count ``work`` units; false once the work limit is passed."""
+        self.work += work
+        return self.work <= self.work_limit
+
     def explain(self, cluster: list[int]) -> _Outcome:
         """Breadth first over sets of changes, fewest changes first; stop once a level
         has an explanation that repairs the whole group (more changes cannot beat it)."""
@@ -274,8 +419,10 @@ class _Diagnosis:
         for _depth in range(self.max_changes):
             following: list[_State] = []
             for state in frontier:
-                current = self.apply(state)
-                for child in self.children(state, current, target):
+                children = self.children(state, target)
+                if children is None:
+                    return _Outcome(best, finished=False)
+                for child in children:
                     key = frozenset((c.figure, c.value) for c in child)
                     if key in seen:
                         continue
@@ -299,23 +446,17 @@ class _Diagnosis:
         best.sort(key=lambda item: sorted((c.figure, c.value) for c in item[0]))
         return _Outcome(best, finished=True)
 
-    def apply(self, state: _State) -> dict[str, int]:
-        if not state:
-            return self.values
-        current = dict(self.values)
-        for change in state:
-            current[change.figure] = change.value
-        return current
-
-    def children(self, state: _State, current: dict[str, int], target: set[int]) -> list[_State]:
-        changed = {change.figure for change in state}
+    def children(self, state: _State, target: set[int]) -> list[_State] | None:
+        """The states one more change away; ``None`` when the work limit is passed."""
+        changes = {change.figure: change.value for change in state}
+        holds = self.linear.holds
         open_edits = sorted(
-            {i for i in target if not self.edits[i].holds(current)}
+            {i for i in target if not holds(i, changes)}
             | {
                 i
-                for name in changed
+                for name in changes
                 for i in self.index[name]
-                if self.held[i] and not self.edits[i].holds(current)
+                if self.held[i] and not holds(i, changes)
             }
         )
         found: list[_State] = []
@@ -323,27 +464,26 @@ class _Diagnosis:
             edit = self.edits[i]
             if edit.op != "==":
                 continue
-            for name in edit.figures:
-                if name in changed:
-                    continue
-                value = edit.solve_for(name, current)
-                if value is None:
-                    continue
-                family = typo_family(self.values[name], value, self.kinds.get(name))
+            if not self.charge(len(edit.figures)):
+                return None
+            for name, value in self.linear.solutions(i, changes):
+                written = self.values[name]
+                family = typo_family(written, value, self.kinds.get(name))
                 if family is not None:
-                    found.append(state | {Change(name, self.values[name], value, family)})
+                    found.append(state | {Change(name, written, value, family)})
         return found
 
     def evaluate(self, state: _State) -> tuple[tuple[int, ...], bool]:
         """The originally violated edits the changes repair, and whether they break one."""
-        current = self.apply(state)
-        touched = sorted({i for change in state for i in self.index[change.figure]})
+        changes = {change.figure: change.value for change in state}
+        touched = sorted({i for name in changes for i in self.index[name]})
+        holds = self.linear.holds
         repaired: list[int] = []
         for i in touched:
-            holds = self.edits[i].holds(current)
-            if self.held[i] and not holds:
+            now = holds(i, changes)
+            if self.held[i] and not now:
                 return (), True
-            if holds and not self.held[i]:
+            if now and not self.held[i]:
                 repaired.append(i)
         return tuple(repaired), False
 
@@ -353,8 +493,10 @@ class _Diagnosis:
         changes = tuple(sorted(state, key=lambda c: (c.figure, c.value)))
         return Explanation(changes, tuple(self.edits[i] for i in repaired), partial)
 
+    # -- Fellegi–Holt minimal sets --------------------------------------------------------
+
     def minimal_sets(
-        self, unexplained: list[int], values: dict[str, int]
+        self, unexplained: list[int], corrections: dict[str, int]
     ) -> tuple[frozenset[str], ...]:
         """The smallest sets of figures that meet every unexplained edit, leave no edit
         that holds with a single changed figure in it (that edit would break), and for
@@ -362,8 +504,9 @@ class _Diagnosis:
         (:func:`~welfare_rules.audit.feasibility.assignable`, exact; a set it cannot
         decide is kept)."""
         found: set[frozenset[str]] = set()
+        holding: dict[int, bool] = {}
         for size in range(1, _MAX_SET_SIZE + 1):
-            self.cover(frozenset(), size, unexplained, values, found)
+            self.cover(frozenset(), size, unexplained, corrections, found, holding)
             if found:
                 break
         return tuple(sorted(found, key=sorted)[:_MAX_SETS])
@@ -373,30 +516,36 @@ class _Diagnosis:
         chosen: frozenset[str],
         size: int,
         unexplained: list[int],
-        values: dict[str, int],
+        corrections: dict[str, int],
         found: set[frozenset[str]],
+        holding: dict[int, bool],
     ) -> None:
         self.spent += 1
-        if self.spent > self.budget:
+        if self.spent > self.budget or not self.charge(1):
             raise _BudgetSpentError
-        need = self.unmet(chosen, unexplained, values)
+        need = self.unmet(chosen, unexplained, corrections, holding)
         if need is None:
-            touching = sorted({i for name in chosen for i in self.index[name]})
-            self.spent += len(touching)
-            if assignable(chosen, (self.edits[i] for i in touching), values) is not False:
+            if self.assignable(chosen, corrections) is not False:
                 found.add(chosen)
                 return
             # no values of these figures alone restore the edits: a larger set may
+            touching = {i for name in chosen for i in self.index[name]}
             extend = sorted({n for i in touching for n in self.edits[i].figures} - chosen)
         else:
             extend = [name for name in self.edits[need].figures if name not in chosen]
-        if len(chosen) == size or len(found) >= _MAX_SETS:
+        if len(chosen) == size:
             return
         for name in extend:
-            self.cover(chosen | {name}, size, unexplained, values, found)
+            if len(found) >= _MAX_SETS:
+                return
+            self.cover(chosen | {name}, size, unexplained, corrections, found, holding)
 
     def unmet(
-        self, chosen: frozenset[str], unexplained: list[int], values: dict[str, int]
+        self,
+        chosen: frozenset[str],
+        unexplained: list[int],
+        corrections: dict[str, int],
+        holding: dict[int, bool],
     ) -> int | None:
         for i in unexplained:
             if chosen.isdisjoint(self.edits[i].figures):
@@ -404,11 +553,40 @@ class _Diagnosis:
         for name in sorted(chosen):
             for i in self.index[name]:
                 edit = self.edits[i]
-                if i in unexplained or edit.op != "==" or not edit.holds(values):
+                if i in unexplained or edit.op != "==":
+                    continue
+                if i not in holding:
+                    holding[i] = self.linear.holds(i, corrections)
+                if not holding[i]:
                     continue
                 if sum(1 for other in edit.figures if other in chosen) < 2:
                     return i
         return None
+
+    def assignable(self, chosen: frozenset[str], corrections: dict[str, int]) -> bool | None:
+        """Whether whole values of ``chosen`` make every edit on them hold (the figures
+        corrected so far as corrected); each linear edit is reduced from its residual."""
+        touching = sorted({i for name in chosen for i in self.index[name]})
+        if not self.charge(len(touching)):
+            raise _BudgetSpentError
+        current = _Overlay(self.values, corrections) if corrections else self.values
+        system: list[tuple[dict[tuple[str, ...], int], str]] = []
+        for i in touching:
+            edit = self.edits[i]
+            coefficients = self.linear.coefficient_map(i)
+            residual = self.linear.residual(i, corrections)
+            if coefficients is None or residual is None:
+                system.append((reduce_edit(edit, chosen, current), edit.op))
+                continue
+            poly: dict[tuple[str, ...], int] = {}
+            for name in chosen:
+                if name in coefficients:
+                    poly[(name,)] = coefficients[name]
+                    residual -= coefficients[name] * current[name]
+            if residual:
+                poly[()] = residual
+            system.append((poly, edit.op))
+        return assignable_system(chosen, system)
 
 
 __all__ = [

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter, mul
-from sys import intern
 from typing import Literal, cast
 
 from .._i18n import Catalog, Text
 from ..errors import EditSyntaxError, MoneyTypeError, ReportDataError
+from ..money import require_vnd
 
 Op = Literal["==", ">", ">="]
 """The comparison of an edit's polynomial with zero, after normalisation."""
@@ -39,6 +41,11 @@ Monomial = tuple[str, ...]
 _MAX_LENGTH = 10_000  # characters of one edit expression
 _MAX_DEPTH = 100  # nested parentheses / signs
 _MAX_TERMS = 1_000  # monomials of one side after expansion
+_MAX_PRODUCT = 16 * _MAX_TERMS  # term pairs one multiplication may expand
+MAX_DEGREE = 8
+"""The most figures one term of an edit multiplies (``count * level`` has degree 2)."""
+MAX_LITERAL = 10**18
+"""The largest integer an edit may write: the largest amount (``money.MAX_VND``)."""
 
 _MSG = Catalog(
     "audit.edits",
@@ -58,6 +65,13 @@ _MSG = Catalog(
         ),
         "large": Text(
             vi="khai triển ra quá {limit} hạng tử", en="expands to more than {limit} terms"
+        ),
+        "degree": Text(
+            vi="có hạng tử nhân quá {limit} số liệu với nhau",
+            en="a term multiplies more than {limit} figures",
+        ),
+        "number": Text(
+            vi="số {number} lớn hơn giới hạn 10^18", en="the number {number} is larger than 10^18"
         ),
         "empty": Text(vi="biểu thức rỗng", en="the expression is empty"),
         "constant": Text(
@@ -188,8 +202,11 @@ class _Parser:
     def term(self) -> Polynomial:
         result = self.unary()
         while self.peek().kind == "op" and self.peek().text == "*":
-            self.take()
-            result = self.checked(_multiply(result, self.unary()))
+            token = self.take()
+            factor = self.unary()
+            if len(result) * len(factor) > _MAX_PRODUCT:
+                raise self.error(token, _MSG("large", limit=_MAX_TERMS))
+            result = self.checked(_multiply(result, factor))
         return result
 
     def unary(self) -> Polynomial:
@@ -200,10 +217,14 @@ class _Parser:
             self.depth -= 1
             return inner if token.text == "+" else {m: -c for m, c in inner.items()}
         if token.kind == "int":
-            value = int(token.text)
+            digits = token.text.lstrip("0")
+            if len(digits) > len(str(MAX_LITERAL)) or int(digits or "0") > MAX_LITERAL:
+                shown = digits if len(digits) <= 24 else f"{digits[:20]}… ({len(digits)} digits)"
+                raise self.error(token, _MSG("number", number=shown))
+            value = int(digits or "0")
             return {(): value} if value else {}
         if token.kind == "name":
-            return {(intern(token.text),): 1}
+            return {(token.text,): 1}
         if token.kind == "op" and token.text == "(":
             self.enter(token)
             inner = self.expr()
@@ -222,6 +243,8 @@ class _Parser:
     def checked(self, polynomial: Polynomial) -> Polynomial:
         if len(polynomial) > _MAX_TERMS:
             raise self.error(self.peek(), _MSG("large", limit=_MAX_TERMS))
+        if any(len(monomial) > MAX_DEGREE for monomial in polynomial):
+            raise self.error(self.peek(), _MSG("degree", limit=MAX_DEGREE))
         return polynomial
 
 
@@ -270,6 +293,7 @@ class Edit:
     _nonlinear: tuple[tuple[Monomial, int], ...] = field(init=False, repr=False)
     _constant: int = field(init=False, repr=False)
     _holds: Callable[[Mapping[str, int]], bool] = field(init=False, repr=False)
+    _hash: int = field(init=False, repr=False)  # hashed once: sets of edits stay linear
 
     def __post_init__(self) -> None:
         names: set[str] = set()
@@ -294,6 +318,7 @@ class Edit:
         put(self, "_nonlinear", tuple(nonlinear))
         put(self, "_constant", constant)
         put(self, "_holds", _checker(self))
+        put(self, "_hash", hash((self.terms, self.op)))
         if not self.text:
             put(self, "text", _render(self.terms, self.op))
 
@@ -351,19 +376,33 @@ class Edit:
         kind: EditKind = "custom",
     ) -> Edit:
         """``total == part1 + part2 + …`` (``op=">="``: the parts are only some of the whole)."""
-        polynomial: Polynomial = {(total,): 1}
-        for part in parts:
-            polynomial[(part,)] = polynomial.get((part,), 0) - 1
         text = f"{total} {op} {' + '.join(parts) or '0'}"
-        return cls._build(polynomial, op, kind=kind, subject=total, text=text)
+        names = sorted(parts)
+        if total in names or any(a == b for a, b in pairwise(names)):
+            polynomial: Polynomial = {(total,): 1}
+            for part in parts:
+                polynomial[(part,)] = polynomial.get((part,), 0) - 1
+            return cls._build(polynomial, op, kind=kind, subject=total, text=text)
+        # distinct names: the normal form directly (terms sorted; an equality's first term
+        # positive, so the signs flip when a part sorts before the total)
+        sign = -1 if op == "==" and names and names[0] < total else 1
+        terms = [((name,), -sign) for name in names]
+        insort(terms, ((total,), sign))
+        return cls(tuple(terms), op, kind=kind, subject=total, text=text)
 
     @classmethod
     def product(cls, count: str, level: str, amount: str, *, kind: EditKind = "custom") -> Edit:
         """``count * level == amount`` (*số suất × mức = thành tiền*)."""
-        polynomial: Polynomial = {tuple(sorted((count, level))): 1}
-        polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
         text = f"{count} * {level} == {amount}"
-        return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
+        pair = (count, level) if count <= level else (level, count)
+        if amount in pair:  # degenerate: let the normal form sort it out
+            polynomial: Polynomial = {pair: 1}
+            polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
+            return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
+        # the normal form directly (as _normal_form gives it): terms sorted, first positive
+        single = (amount,)
+        terms = ((pair, 1), (single, -1)) if pair < single else ((single, 1), (pair, -1))
+        return cls(terms, "==", kind=kind, subject=amount, text=text)
 
     @classmethod
     def equal(cls, first: str, second: str, *, kind: EditKind = "custom") -> Edit:
@@ -457,10 +496,12 @@ class Edit:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Edit):
             return NotImplemented
-        return self.terms == other.terms and self.op == other.op
+        return self is other or (
+            self._hash == other._hash and self.terms == other.terms and self.op == other.op
+        )
 
     def __hash__(self) -> int:
-        return hash((self.terms, self.op))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Edit({self.text!r})"
@@ -473,10 +514,16 @@ def _checker(edit: Edit) -> Callable[[Mapping[str, int]], bool]:
     """A fast test of ``edit`` for the shapes reports are made of (a product, a sum with
     unit coefficients); the general residual otherwise. Closures over names, no ``eval``."""
     names, coefficients, constant = edit._names, edit._coefficients, edit._constant
-    if edit.op == "==" and not constant and len(edit._nonlinear) == 1 and len(names) == 1:
+    if (
+        edit.op == "=="
+        and not constant
+        and len(edit._nonlinear) == 1
+        and len(names) == 1
+        and len(edit._nonlinear[0][0]) == 2  # count * level == amount
+    ):
         (left, right), factor = edit._nonlinear[0]
         (single,), own = names, coefficients[0]
-        if len(edit._nonlinear[0][0]) == 2 and factor == -own:
+        if factor == -own:
             return lambda values: values[single] == values[left] * values[right]
     if not edit._nonlinear and all(c in (1, -1) for c in coefficients):
         plus = tuple(n for n, c in zip(names, coefficients, strict=True) if c == 1)
@@ -536,11 +583,14 @@ def as_edits(edits: Iterable[Edit | str]) -> tuple[Edit, ...]:
 
 
 def require_values(values: Mapping[str, object], edits: Iterable[Edit] = ()) -> dict[str, int]:
-    """The figures as exact ``int`` (a float or bool raises ``MoneyTypeError``); every figure
-    one of ``edits`` names must have a value (else ``ReportDataError``)."""
+    """The figures as exact ``int`` (a float or bool raises ``MoneyTypeError``, an ``int``
+    beyond ±10^18 ``MoneyRangeError``); every figure one of ``edits`` names must have a
+    value (else ``ReportDataError``)."""
     for value in values.values():
         if type(value) is not int:
             raise MoneyTypeError(value)
+        if not -MAX_LITERAL <= value <= MAX_LITERAL:
+            require_vnd(value)  # raises the bilingual MoneyRangeError
     checked = cast(dict[str, int], values if isinstance(values, dict) else dict(values))
     for edit in edits:
         for name in edit.figures:
@@ -569,6 +619,8 @@ def violated(values: Mapping[str, int], edits: Iterable[Edit]) -> tuple[Edit, ..
 
 
 __all__ = [
+    "MAX_DEGREE",
+    "MAX_LITERAL",
     "Edit",
     "EditKind",
     "Monomial",

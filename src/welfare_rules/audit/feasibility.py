@@ -39,6 +39,7 @@ _MAX_STEPS = 10_000  # substitutions and branches per call: bounded work
 
 _Poly = dict[Monomial, int]
 _Constraint = tuple[_Poly, Op]
+_OPS: tuple[Op, ...] = ("==", ">", ">=")
 
 
 class _UndecidedError(Exception):
@@ -52,15 +53,28 @@ def assignable(
     of ``edits`` hold, the other figures keeping their ``values``; ``None`` if undecided.
     """
     names = frozenset(free)
-    system = [(_reduce(edit, names, values), edit.op) for edit in edits]
-    system += [({(name,): 1}, ">=") for name in sorted(names)]
+    return assignable_system(names, [(reduce_edit(edit, names, values), edit.op) for edit in edits])
+
+
+def assignable_system(free: Iterable[str], system: Iterable[tuple[_Poly, str]]) -> bool | None:
+    """:func:`assignable` for edits already reduced to polynomials in the ``free``
+    figures (``polynomial op 0``, ``op`` one of ``==``, ``>``, ``>=``)."""
+    constraints: list[_Constraint] = [(dict(poly), _op(op)) for poly, op in system]
+    constraints += [({(name,): 1}, ">=") for name in sorted(set(free))]
     try:
-        return _solve(system, [0])
+        return _solve(constraints, [0])
     except _UndecidedError:
         return None
 
 
-def _reduce(edit: Edit, free: frozenset[str], values: Mapping[str, int]) -> _Poly:
+def _op(op: str) -> Op:
+    for known in _OPS:
+        if op == known:
+            return known
+    raise ValueError(f"an edit's comparison is ==, > or >=, not {op!r}")
+
+
+def reduce_edit(edit: Edit, free: frozenset[str], values: Mapping[str, int]) -> _Poly:
     """The edit's polynomial with every figure outside ``free`` replaced by its value."""
     poly: _Poly = {}
     for monomial, coefficient in edit.terms:
@@ -245,4 +259,4 @@ def _bounds(system: list[_Constraint], name: str) -> tuple[int, int | None]:
     return low, high
 
 
-__all__ = ["BRANCH_LIMIT", "assignable"]
+__all__ = ["BRANCH_LIMIT", "assignable", "assignable_system", "reduce_edit"]
