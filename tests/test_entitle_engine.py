@@ -252,3 +252,24 @@ def test_adding_a_qualifying_category_never_lowers_the_total(ruleset: Any, data:
     assert _floor(entitlements(grown, ruleset, on=on)) >= _floor(
         entitlements(person, ruleset, on=on)
     )
+
+
+def test_born_on_29_february_is_a_year_older_on_28_february_of_a_common_year() -> None:
+    """dateutil's convention (dates.age_on), on every path: one person, columns, records, a
+    frame. Born 29/02/1952, the person turns 70 on 28/02/2022 (2022 has no 29 February)."""
+    from welfare_rules.entitle.allocate import allocate
+
+    ruleset = _exact_ruleset()
+    born = dt.date(1952, 2, 29)
+    on, before = dt.date(2022, 2, 28), dt.date(2022, 2, 27)
+    assert gifts(entitlements(Person(birth_date=born), ruleset, on=before)) == {}
+    assert gifts(entitlements(Person(birth_date=born), ruleset, on=on)) == {
+        "exact-longevity": 700_000
+    }
+    for population in ({"birth_date": [born.isoformat()]}, [{"birth_date": born.isoformat()}]):
+        assert allocate(population, ruleset, on=on).total.count == 1
+        assert allocate(population, ruleset, on=before).total.count == 0
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"birth_date": pd.to_datetime([born.isoformat()])})
+    assert allocate(frame, ruleset, on=on).total.count == 1
+    assert allocate(frame, ruleset, on=before).total.count == 0
