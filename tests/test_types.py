@@ -21,3 +21,44 @@ def test_rejects_floats_strings_bools_and_negatives(kind: object, value: object)
 def test_accepts_every_whole_non_negative_int(value: int) -> None:
     assert TypeAdapter(VND).validate_python(value) == value
     assert TypeAdapter(Count).validate_python(value) == value
+
+
+def test_frozen_model_is_frozen_and_refuses_unknown_keys() -> None:
+    from welfare_rules._types import FrozenModel
+
+    class Point(FrozenModel):
+        x: int
+
+    point = Point(x=1)
+    with pytest.raises(ValidationError):
+        point.x = 2
+    with pytest.raises(ValidationError):
+        Point(x=1, y=2)  # type: ignore[call-arg]
+    assert hash(point) == hash(Point(x=1))
+
+
+def test_invalid_field_error_carries_its_reason_and_path_into_pydantic() -> None:
+    from pydantic import BaseModel, field_validator
+
+    from welfare_rules._i18n import Text
+    from welfare_rules._types import InvalidFieldError
+    from welfare_rules._validation import ExplainedError, explain
+    from welfare_rules.rules.model import RuleInvalidError
+
+    class Gift(BaseModel):
+        amount: int
+
+        @field_validator("amount")
+        @classmethod
+        def _even(cls, value: int) -> int:
+            if value % 2:
+                raise InvalidFieldError(Text("lẻ", "odd"), at="digits")
+            return value
+
+    with pytest.raises(ValidationError) as info:
+        Gift(amount=3)
+    [error] = info.value.errors()
+    assert isinstance(error["ctx"]["error"], ExplainedError)
+    assert explain(error)[:2] == ("amount.digits", Text("lẻ", "odd"))
+    assert RuleInvalidError is InvalidFieldError
+    assert issubclass(InvalidFieldError, ValueError)

@@ -17,7 +17,6 @@ from welfare_rules.views.json import (
     ruleset_document,
     ruleset_list,
 )
-from welfare_rules.views.types import AuditResultLike, UnparsedLike
 
 TET_2024 = dt.date(2024, 2, 1)
 
@@ -55,13 +54,6 @@ def test_audit_envelope_without_lang_keeps_both_languages() -> None:
     assert envelope["summary"]["unparsed"] == 0
     envelope = audit_envelope(_result(), source="-")
     assert envelope["findings"][0]["message"] == {"vi": "sai", "en": "wrong"}
-
-
-def test_the_audit_types_satisfy_the_protocols() -> None:
-    result: AuditResultLike = _result()
-    line: UnparsedLike = UnparsedLine(line=1, text="1", numbers=("1",))
-    assert result.to_dict()["ok"] is False
-    assert line.model_dump()["line"] == 1
 
 
 def test_ruleset_document_is_the_file_keys_and_what_is_in_force() -> None:

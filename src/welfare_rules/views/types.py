@@ -8,11 +8,12 @@ under ``TYPE_CHECKING`` only.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from .._i18n import Lang
 
 
+@runtime_checkable
 class AuditResultLike(Protocol):
     """What the audit envelope reads of an :class:`~welfare_rules.audit.findings.AuditResult`."""
 
@@ -21,6 +22,7 @@ class AuditResultLike(Protocol):
         ...
 
 
+@runtime_checkable
 class UnparsedLike(Protocol):
     """A line the reader did not understand (``audit.extract.UnparsedLine``)."""
 
