@@ -349,3 +349,18 @@ def test_solutions_in_one_pass_equal_solving_each_figure(
     }
     assert dict(linear.solutions(0, changes)) == expected
     assert linear.holds(0, changes) == edit.holds(current)
+
+
+def test_the_search_is_bounded_by_work_not_only_by_tries() -> None:
+    from welfare_rules.audit.diagnose import WORK_PER_TRY
+    from welfare_rules.audit.edits import Edit
+
+    parts = {f"p{i:04}": 1_000 + 7 * i for i in range(2 * 10 * WORK_PER_TRY)}
+    total = sum(parts.values())
+    typed = int("9" + str(total)[1:]) if str(total)[0] != "9" else int("8" + str(total)[1:])
+    edit = Edit.sum("t", list(parts))
+    # ten tries would do, but solving the edit for each of its parts is more work than that
+    result = check_edits(parts | {"t": typed}, [edit], budget=10)
+    assert result.cut_short
+    assert result.corrections == {}
+    assert check_edits(parts | {"t": typed}, [edit]).corrections == {"t": total}

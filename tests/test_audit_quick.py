@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,45 @@ def test_claims_are_checked_or_left_to_the_full_path() -> None:
     assert not quick_check(Report(nodes=(cheap,))).consistent
     about_level = Node(label="x", count=1, amount=5, claims=(Claim(expression="level > 0"),))
     assert not quick_check(Report(nodes=(about_level,))).complete
+
+
+@settings(max_examples=60)
+@given(report_trees(max_top=4), st.integers(0, 60), st.sampled_from([-1000, -1, 1, 9]))
+def test_broken_lists_the_top_level_nodes_with_a_violated_edit(
+    report: Report, index: int, delta: int
+) -> None:
+    candidate = _bump(report, index, delta)
+    compiled = candidate.compile()
+    expected = sorted(
+        {
+            compiled.figures[edit.figures[0]].path[0]
+            for edit in compiled.edits
+            if not edit.holds(compiled.values)
+        }
+    )
+    assert list(quick_check(candidate).broken) == expected
+
+
+def test_many_distinct_claims_are_each_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import welfare_rules.audit.quick as quick
+
+    parsed: list[str] = []
+    original = quick._claim_edit.__wrapped__
+
+    def counting(expression: str) -> object:
+        parsed.append(expression)
+        return original(expression)
+
+    monkeypatch.setattr(quick, "_claim_edit", counting)
+    nodes = tuple(
+        Node(
+            label=str(i),
+            count=1,
+            amount=1000 + i % 3000,
+            claims=(Claim(expression=f"amount >= {i % 3000} * count"),),
+        )
+        for i in range(6000)
+    )
+    result = quick_check(Report(nodes=nodes))
+    assert result.consistent
+    assert len(parsed) == 3000  # each distinct expression once, however many claims

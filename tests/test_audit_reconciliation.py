@@ -245,3 +245,37 @@ def test_a_claim_with_a_squared_figure_is_checked_not_a_crash() -> None:
     fine = Node(label="x", count=3, level=5, amount=15, line=1, claims=(claim,))
     (finding,) = reconcile(Report(nodes=(fine,))).findings
     assert (finding.kind, finding.severity) == ("claim_violated", "warning")
+
+
+# -- issue 15: only the broken top-level subtrees are compiled -----------------------------
+
+
+def _reconcile_whole(report: Report) -> tuple[object, ...]:
+    """The findings as reconcile gave them before: the whole report compiled."""
+    from welfare_rules.audit.diagnose import check_edits
+    from welfare_rules.audit.findings import ordered
+    from welfare_rules.audit.reconciliation import _Explainer
+
+    compiled = report.compile()
+    check = check_edits(compiled.values, compiled.edits, kinds=compiled.kinds)
+    return ordered(_Explainer(report, compiled, check).findings())
+
+
+@settings(max_examples=40)
+@given(report_trees(max_top=4), st.data())
+def test_compiling_only_broken_subtrees_gives_the_same_findings(
+    report: Report, data: st.DataObject
+) -> None:
+    compiled = report.compile()
+    name = data.draw(st.sampled_from(sorted(compiled.values)), label="figure")
+    typed = data.draw(st.integers(0, 10**9), label="written")
+    mistyped = _with_figure(report, compiled.figures[name], typed)
+    result = reconcile(mistyped)
+    assert result.findings == _reconcile_whole(mistyped)
+    assert (result.edits, result.figures) == (len(compiled.edits), len(compiled.values))
+
+
+def test_the_source_report_is_the_same_either_way() -> None:
+    report = _source()
+    result = reconcile(report)
+    assert result.findings == _reconcile_whole(report)

@@ -30,6 +30,7 @@ class QuickCheck:
     edits: int  # how many edits the tree implies, claims included
     figures: int  # how many figures it states, restatements included
     complete: bool  # false: a claim could not be checked here (bad or about a missing figure)
+    broken: tuple[int, ...] = ()  # top-level nodes with a violated edit or an unchecked claim
 
 
 def quick_check(report: Report) -> QuickCheck:
@@ -38,11 +39,36 @@ def quick_check(report: Report) -> QuickCheck:
     ``consistent`` is true exactly when every edit of ``report.edits()`` holds, and the
     edit and figure counts equal those of ``report.compile()``, whenever ``complete`` is
     true. A claim that cannot be read, or that is about a figure its node does not state,
-    makes ``complete`` false: the full path reports it.
+    makes ``complete`` false: the full path reports it. ``broken`` lists the top-level
+    nodes (by index) whose subtree has a violated edit or such a claim: edits never cross
+    top-level nodes, so only those subtrees need compiling and diagnosing.
     """
     consistent = complete = True
     edits = figures = 0
-    stack: list[Node] = list(report.nodes)
+    broken: list[int] = []
+    claims_seen: dict[str, Edit | None] = {}  # parsed once per call, however many claims
+    for top, root in enumerate(report.nodes):
+        ok, done, top_edits, top_figures = _subtree(root, claims_seen)
+        edits += top_edits
+        figures += top_figures
+        if not (ok and done):
+            broken.append(top)
+        consistent = consistent and ok
+        complete = complete and done
+    return QuickCheck(
+        consistent=consistent,
+        edits=edits,
+        figures=figures,
+        complete=complete,
+        broken=tuple(broken),
+    )
+
+
+def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, bool, int, int]:
+    """Consistent, complete, edits and figures of one top-level node's subtree."""
+    consistent = complete = True
+    edits = figures = 0
+    stack: list[Node] = [root]
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
@@ -92,18 +118,22 @@ def quick_check(report: Report) -> QuickCheck:
                 figures += 1
                 consistent = consistent and value == restated.value
         for claim in claims:
-            verdict = _claim_holds(claim, node)
+            verdict = _claim_holds(claim, node, claims_seen)
             if verdict is None:
                 complete = False
             else:
                 edits += 1
                 consistent = consistent and verdict
-    return QuickCheck(consistent=consistent, edits=edits, figures=figures, complete=complete)
+    return consistent, complete, edits, figures
 
 
-def _claim_holds(claim: Claim, node: Node) -> bool | None:
+def _claim_holds(claim: Claim, node: Node, seen: dict[str, Edit | None]) -> bool | None:
     """Whether a claim holds on its node's figures; ``None`` if it cannot be checked."""
-    edit = _claim_edit(claim.expression)
+    expression = claim.expression
+    if expression in seen:
+        edit = seen[expression]
+    else:
+        edit = seen[expression] = _claim_edit(expression)
     if edit is None:
         return None
     values: dict[str, int] = {}
@@ -115,9 +145,14 @@ def _claim_holds(claim: Claim, node: Node) -> bool | None:
     return edit.holds(values)
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=1_024)
 def _claim_edit(expression: str) -> Edit | None:
-    """The claim's edit over ``count``/``level``/``amount`` (parsed once per expression)."""
+    """The claim's edit over ``count``/``level``/``amount``.
+
+    Parsed once per expression and call (:func:`quick_check` keeps its own table, so a
+    large report with many distinct claims never thrashes a bounded cache); this small
+    cache only keeps the expressions common to many reports between calls.
+    """
     try:
         edit = Edit.parse(expression, kind="claim")
     except EditSyntaxError:

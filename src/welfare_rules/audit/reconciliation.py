@@ -25,6 +25,7 @@ from .labels import shorten
 from .quick import quick_check
 from .report import Report
 from .slips import FAMILIES
+from .subtrees import compile_subtrees
 
 _KINDS: dict[str, FindingKind] = {
     "product": "product_mismatch",
@@ -140,7 +141,9 @@ def reconcile(
 
     Findings come in report order (line, node path, field, kind); the same report always
     gives the same findings. A report whose edits all hold is answered by
-    :func:`~welfare_rules.audit.quick.quick_check` alone. See
+    :func:`~welfare_rules.audit.quick.quick_check` alone; otherwise only the top-level
+    subtrees it found broken are compiled and diagnosed (edits never cross top-level
+    nodes), so the cost follows the errors, not the report's size. See
     :func:`~welfare_rules.audit.check_edits` for ``max_changes`` and ``budget``.
     """
     quick = quick_check(report)
@@ -148,7 +151,7 @@ def reconcile(
         return AuditResult(
             findings=ordered(check_citations(report)), edits=quick.edits, figures=quick.figures
         )
-    compiled = report.compile()
+    compiled = compile_subtrees(report, quick.broken)
     check = check_edits(
         compiled.values,
         compiled.edits,
@@ -175,8 +178,8 @@ def reconcile(
     findings.extend(check_citations(report))
     return AuditResult(
         findings=ordered(findings),
-        edits=len(compiled.edits),
-        figures=len(compiled.values),
+        edits=quick.edits,
+        figures=quick.figures,
         cut_short=check.cut_short,
     )
 
@@ -199,8 +202,7 @@ class _Explainer:
         self.values = {**compiled.values, **check.corrections}
         # Lines that state the figures of several nodes (an inline breakdown): there a
         # line number alone does not say which figure is meant, so the label is added.
-        lines = Counter(node.line for _, node in report.walk() if node.line is not None)
-        self.shared_lines = {line for line, nodes in lines.items() if nodes > 1}
+        self.shared_lines = _shared_lines(report, {ref.line for ref in self.figures.values()})
 
     def findings(self) -> list[Finding]:
         findings = [
@@ -441,6 +443,21 @@ class _Explainer:
         where = self.where(place.figure)
         field = _MSG(place.field)
         return Text(vi=f"{field.vi} {where.vi}", en=f"{field.en} {where.en}")
+
+
+def _shared_lines(report: Report, lines: set[int | None]) -> set[int]:
+    """Those of ``lines`` that more than one node of ``report`` states figures on."""
+    seen: Counter[int] = Counter()
+    stack = list(report.nodes)
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        line = node.line
+        if line is not None and line in lines:
+            seen[line] += 1
+        if node.children:
+            extend(node.children)
+    return {line for line, nodes in seen.items() if nodes > 1}
 
 
 def _concat(first: Text, second: Text) -> Text:
