@@ -1,7 +1,8 @@
-"""Scenarios for planners: reforms as data, baseline-against-reform budgets, tables, charts.
+"""Scenarios for planners: reforms as data, and baseline-against-reform budgets.
 
-Names are loaded lazily, as in the top-level package (pandas and matplotlib are optional
-extras, imported only by the functions that draw or build frames).
+Names are loaded lazily, as in the top-level package. A comparison's tables, frames and
+charts are views (:mod:`welfare_rules.views`), reached through its ``_repr_html_``,
+``to_pandas`` and ``plot``.
 """
 
 from __future__ import annotations

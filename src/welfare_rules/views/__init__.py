@@ -20,7 +20,37 @@ against where naming a domain class would mean importing it. ``tests/test_archit
 checks these rules on the import graph.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .json import audit_envelope, entitlements_document, ruleset_document, ruleset_list
+    from .plot import plot_allocation, plot_comparison
+
 HOOKS: tuple[str, ...] = ("_repr_html_", "to_pandas", "plot")
 """The methods of domain objects allowed to import ``welfare_rules.views`` (in the method)."""
 
-__all__ = ["HOOKS"]
+_EXPORTS: dict[str, str] = {
+    "audit_envelope": "json",
+    "entitlements_document": "json",
+    "plot_allocation": "plot",
+    "plot_comparison": "plot",
+    "ruleset_document": "json",
+    "ruleset_list": "json",
+}
+
+__all__ = [
+    "HOOKS",
+    "audit_envelope",
+    "entitlements_document",
+    "plot_allocation",
+    "plot_comparison",
+    "ruleset_document",
+    "ruleset_list",
+]
+
+
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
