@@ -335,7 +335,7 @@ def _build(
             p.programme.id,
             p.programme.title,
             p.version.quota,
-            counts[(p.programme.id, "selected")],
+            sum(counts[(p.programme.id, item.ident)] for item in p.kind.priced(p.version)),
         )
         for p in plan.programmes
         if "quota" in p.kind.allowed and p.version.recorded

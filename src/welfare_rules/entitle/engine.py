@@ -314,7 +314,8 @@ def _gift_birth(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item |
 def _gift_selections(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
     if p.programme.id not in inputs.selections:
         return None
-    return _gift(p, level="selected", amount=p.version.amount or 0, in_kind=())
+    [fixed] = p.kind.priced(p.version)  # the one fixed amount
+    return _gift(p, level=fixed.ident, amount=fixed.amount, in_kind=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -191,6 +191,10 @@ def _ages(bracket: Bracket) -> str:
     return str(bracket.age) if bracket.age is not None else f"{bracket.first_age}+"
 
 
+FIXED = "selected"
+"""The ident of a fixed amount's one priced item (its "level" in entitlements and lines)."""
+
+
 class SelectedKind(Kind):
     """``selected``: a fixed amount for recipients an authority chooses, up to a quota."""
 
@@ -207,7 +211,7 @@ class SelectedKind(Kind):
     def priced_version(
         self, *, amount: int | None = None, quota: int | None = None
     ) -> tuple[PricedItem, ...]:
-        return (PricedItem("selected", amount or 0, None, quota=quota),)
+        return (PricedItem(FIXED, amount or 0, None, quota=quota),)
 
 
 class SocializedKind(Kind):
@@ -235,6 +239,7 @@ def kinds_with(change: Change) -> tuple[str, ...]:
 
 
 __all__ = [
+    "FIXED",
     "KINDS",
     "SHAPE_FIELDS",
     "SHAPE_KEYS",

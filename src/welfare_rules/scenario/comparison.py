@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .._i18n import Catalog, Lang, Text
 from ..errors import ReportDataError
 from ..money import format_vnd
+from ..rules.kinds import FIXED
 from ..rules.model import InForce, Label, Ruleset
 from ..tiers import FundingSource
 from .reform import Reform
@@ -403,7 +404,7 @@ def _from_counts(
         if kind.fixed_amount:
             if isinstance(given, Mapping):
                 raise ReportDataError(_MSG("selected", programme=programme_id), path=programme_id)
-            entries: list[tuple[int | str, int]] = [("selected", _count(given, programme_id))]
+            entries: list[tuple[int | str, int]] = [(FIXED, _count(given, programme_id))]
         elif isinstance(given, Mapping):
             entries = [
                 (key, _count(value, f"{programme_id}[{key!r}]")) for key, value in given.items()
@@ -427,7 +428,7 @@ def _from_counts(
         )
         for key, count in entries:
             target, by_age = (
-                ("selected", False)
+                (FIXED, False)
                 if kind.fixed_amount or reference is None
                 else _resolve_key(reference, key, f"{programme_id}[{key!r}]")
             )
