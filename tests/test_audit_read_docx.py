@@ -84,15 +84,28 @@ def test_a_truncated_word_file_is_one_line() -> None:
     assert "\n" not in caught.value.text.en
 
 
-def test_a_text_file_named_docx_and_a_workbook_named_docx_are_refused() -> None:
+def test_a_text_file_named_docx_is_refused_and_a_workbook_named_docx_read() -> None:
     with pytest.raises(DocumentReadError, match="no zip signature"):
         read_bytes(markdown().encode(), name="r.docx")
     from .office_files import xlsx_bytes
 
-    with pytest.raises(DocumentReadError, match=r"word/document\.xml"):
-        read_bytes(xlsx_bytes(), name="r.docx")
+    assert read_bytes(xlsx_bytes(), name="r.docx").format == "xlsx"
+    assert read_bytes(docx_bytes(), name="r.xlsx").format == "docx"
+    with pytest.raises(DocumentReadError, match=r"no word/document\.xml part"):
+        read_bytes(_zip_of("content.xml"), name="r.odt.docx")
+
+
+def _zip_of(*names: str) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for part in names:
+            archive.writestr(part, "<x/>")
+    return out.getvalue()
 
 
 def test_sniffing_without_a_suffix() -> None:
     assert DOCX.sniff(docx_bytes()[:4096])
     assert not DOCX.sniff(b"%PDF-1.7")
+    assert read_bytes(docx_bytes(), name="-").format == "docx"

@@ -81,6 +81,16 @@ def open_zip(data: bytes, *, name: str, kind: str, part: str) -> zipfile.ZipFile
     return archive
 
 
+def zip_part(data: bytes, part: str) -> bool:
+    """Whether ``data`` is a readable zip holding ``part`` (a Word file named .xlsx …)."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        return part in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except Exception:  # damaged: the reader that owns the suffix says so
+        return False
+
+
 def damaged(name: str, *, kind: str) -> DocumentReadError:
     """The one-line error for a file its library could not parse."""
     return DocumentReadError(name, _MSG("damaged", kind=kind))
@@ -99,4 +109,5 @@ __all__ = [
     "is_old_word",
     "open_zip",
     "zip_holds",
+    "zip_part",
 ]

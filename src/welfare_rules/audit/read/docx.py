@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..._optional import require
 from .document import Cell, Document, Place, SourceLine
 from .places import table_headers
-from .registry import register
+from .registry import readers, register
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,15 +58,19 @@ class DocxReader:
     extra: str | None = "office"
 
     def sniff(self, head: bytes) -> bool:
-        """A zip whose first entries name ``word/`` parts."""
-        from ._office import zip_holds
+        """A zip whose first entries name no ``xl/`` part (a workbook's): Word, or a zip
+        the Word reader refuses in one line."""
+        from ._office import ZIP_MAGIC
 
-        return zip_holds(head, b"word/")
+        return head.startswith(ZIP_MAGIC) and b"xl/" not in head
 
     def read(self, data: bytes, *, name: str) -> Document:
         """The body's paragraphs and tables, in order."""
-        from ._office import damaged, open_zip
+        from ._office import damaged, open_zip, zip_part
 
+        if zip_part(data, "xl/workbook.xml") and not zip_part(data, "word/document.xml"):
+            # a workbook named .docx: read as what it is
+            return next(r for r in readers() if r.name == "xlsx").read(data, name=name)
         open_zip(data, name=name, kind="Word", part="word/document.xml")
         docx = require("docx", extra=self.extra or "office", feature="Word (.docx)")
         try:

@@ -18,7 +18,7 @@ from typing import Any
 from ..._optional import require
 from ._cells import sheet_lines, value_text
 from .document import Document, SourceLine
-from .registry import register
+from .registry import readers, register
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,11 @@ class XlsxReader:
 
     def read(self, data: bytes, *, name: str) -> Document:
         """Every sheet, in the workbook's order."""
-        from ._office import damaged, open_zip
+        from ._office import damaged, open_zip, zip_part
 
+        if zip_part(data, "word/document.xml") and not zip_part(data, "xl/workbook.xml"):
+            # a Word file named .xlsx: read as what it is
+            return next(r for r in readers() if r.name == "docx").read(data, name=name)
         open_zip(data, name=name, kind="Excel", part="xl/workbook.xml")
         openpyxl = require("openpyxl", extra=self.extra or "office", feature="Excel (.xlsx)")
         try:
