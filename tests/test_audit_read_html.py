@@ -19,6 +19,8 @@ def test_scripts_styles_titles_and_hidden_menus_are_not_read() -> None:
     text = HTML.read(html_bytes(), name="p.html").text()
     for hidden in ("1234567", "999", "5.000.000", "1.000.000", "Trang chủ", "console"):
         assert hidden not in text
+    page = '<p>Xem</p><div style="display: none">12 suất</div><span aria-hidden="true">7</span>'.encode()
+    assert HTML.read(page, name="h.html").text() == "Xem"
 
 
 def test_blocks_are_lines_placed_by_source_line_and_lists_keep_bullets() -> None:

@@ -128,7 +128,7 @@ class _Parser(HTMLParser):
             if tag not in _VOID:
                 self._skip.append(tag)
             return
-        if tag in _SKIP or ("hidden", None) in attrs:
+        if tag in _SKIP or _hidden(attrs):
             if tag not in _VOID:
                 self._skip.append(tag)
             return
@@ -262,6 +262,16 @@ class _Parser(HTMLParser):
             place = Place(table=table.number, row=number)
             self.lines.append(SourceLine(" | ".join(c.text for c in cells), place, cells=cells))
         self.lines.append(SourceLine("", Place(table=table.number)))
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """``hidden``, ``aria-hidden="true"`` or an inline ``display: none``."""
+    for key, value in attrs:
+        if key == "hidden" or (key == "aria-hidden" and value == "true"):
+            return True
+        if key == "style" and value and "display:none" in value.replace(" ", "").lower():
+            return True
+    return False
 
 
 def _leading_newlines(data: str) -> int:
