@@ -41,7 +41,7 @@ def test_output_matches_its_golden_file(name: str) -> None:
 
 
 def test_every_golden_file_is_made_by_a_call() -> None:
-    names = {p.name for p in GOLDEN.iterdir() if p.suffix in {".json", ".html", ".csv"}}
+    names = {p.name for p in GOLDEN.iterdir() if p.suffix in REGENERATE.SUFFIXES}
     made = (
         set(OUTPUTS)
         if REGENERATE.has_pandas()

@@ -13,6 +13,8 @@ other difference. Each golden file is the output of one call:
 * ``compare-*.json``: ``compare(...).to_dict()`` on the counts of the source report;
 * ``*.html``: the ``_repr_html_`` of each ruleset, the allocation, the comparisons and an
   audit result built by hand (the auditor's own goldens belong to its tests);
+* ``*.txt``: what the ``rulesets``, ``budget`` and ``entitlements`` commands print, in
+  both languages;
 * ``*.csv``: the ``to_pandas()`` frames, written only when pandas is installed.
 
 The audit of the example report is not here: the auditor's behaviour has its own goldens.
@@ -35,6 +37,7 @@ ROOT = HERE.parent.parent
 PEOPLE = ROOT / "examples" / "people.csv"
 PERSON = ROOT / "examples" / "person.json"
 TET_2024 = dt.date(2024, 2, 1)
+SUFFIXES = frozenset({".json", ".html", ".csv", ".txt"})
 
 # The counts of the source report's gift table (docs/scenarios.md uses the same).
 COUNTS: dict[str, Any] = {
@@ -184,7 +187,47 @@ def outputs() -> Iterator[tuple[str, Callable[[], str]]]:
     for ident in list_rulesets():
         yield f"rulesets-show-{ident}.json", lambda i=ident: _cli("rulesets", "show", i, "--json")
         yield f"ruleset-{ident}.html", lambda i=ident: load_ruleset(i)._repr_html_() + "\n"
+    for ident in list_rulesets():
+        for lang in ("vi", "en"):
+            yield (
+                f"rulesets-show-{ident}-{lang}.txt",
+                lambda i=ident, la=lang: _cli(
+                    "rulesets", "show", i, "--lang", la, "--all-versions"
+                ),
+            )
+    yield (
+        "rulesets-show-uong-bi-tet-2024-on.txt",
+        lambda: _cli("rulesets", "show", "uong-bi-tet-2024", "--on", "2024-02-01"),
+    )
     yield "rulesets-list.json", lambda: _cli("rulesets", "list", "--json")
+    for lang in ("vi", "en"):
+        yield f"rulesets-list-{lang}.txt", lambda la=lang: _cli("rulesets", "list", "--lang", la)
+        yield (
+            f"budget-people-{lang}.txt",
+            lambda la=lang: _cli(
+                "budget",
+                str(PEOPLE),
+                "--ruleset",
+                "uong-bi-tet-2024",
+                "--on",
+                "2024-02-01",
+                "--lang",
+                la,
+            ),
+        )
+        yield (
+            f"entitlements-person-{lang}.txt",
+            lambda la=lang: _cli(
+                "entitlements",
+                str(PERSON),
+                "--ruleset",
+                "uong-bi-tet-2024",
+                "--on",
+                "2024-02-01",
+                "--lang",
+                la,
+            ),
+        )
     for lang in ("vi", "en"):
         yield f"allocate-people-{lang}.json", lambda la=lang: _json(allocation().to_dict(lang=la))
     yield "allocation.html", lambda: allocation()._repr_html_() + "\n"
@@ -240,7 +283,7 @@ def main() -> int:
         written.add(name)
     for stale in HERE.glob("*"):
         kept = stale.suffix == ".csv" and not has_pandas()  # not rebuilt without pandas
-        if stale.suffix in {".json", ".html", ".csv"} and stale.name not in written and not kept:
+        if stale.suffix in SUFFIXES and stale.name not in written and not kept:
             stale.unlink()
     print(f"wrote {len(written)} golden files to {HERE.relative_to(ROOT)}")
     return 0
