@@ -1,0 +1,333 @@
+"""Fuzz the readers of outside data: Report.from_dict/from_json, Person.from_dict/from_json,
+Reform.from_dict, loads_ruleset, and the bounded loaders of ``_limits``. Each raises only
+its documented error, and whatever it accepts can be written back as JSON."""
+
+from __future__ import annotations
+
+import json
+import random
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules._limits import load_json, load_toml
+from welfare_rules.audit.reconciliation import reconcile
+from welfare_rules.audit.report import Report
+from welfare_rules.entitle.person import Person
+from welfare_rules.errors import (
+    PersonDataError,
+    ReformError,
+    ReportDataError,
+    RuleDataError,
+    UnknownRulesetError,
+)
+from welfare_rules.rules.load import loads_ruleset
+from welfare_rules.scenario.reform import Reform
+
+from ..strategies import people, report_trees, ruleset_dicts
+from ._fuzz import dumps, fuzz, guarded, hostile_text, json_values, known, large
+
+_SOURCE_TREE = json.loads(
+    (Path(__file__).parent.parent / "fixtures" / "source_gift_table.json").read_text("utf-8")
+)
+_BUNDLED_TOML = [
+    resource.read_text(encoding="utf-8")
+    for resource in resources.files("welfare_rules.rules").joinpath("data").iterdir()
+    if resource.name.endswith(".toml")
+]
+
+known(r"^RecursionError", "issue 13: RecursionError on deep JSON/TOML (wire _limits)")
+known(r"^MoneyRangeError at money\.py", "issue 13: finding messages format huge figures")
+known(r"^(TypeError|ValueError) at scenario/reform\.py:from_dict", "issue 13: Reform.from_dict")
+known(r"^PydanticSerializationError", "issue 13: a lone surrogate breaks JSON output")
+
+
+def _mutations(data: Any, rng: random.Random, count: int) -> Any:
+    """``data`` (plain JSON-like) with ``count`` random edits: values replaced with odd
+    ones, keys dropped or added, lists nested deeper."""
+    odd: list[Any] = [
+        None, -1, 0, 1.5, float("nan"), "", "x" * 1000, 10**25, 10**19, 2**63, True,
+        [], {}, [[[[[]]]]], "600.000đ", "\ud800",
+    ]  # fmt: skip
+    for _ in range(count):
+        containers: list[Any] = []
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict | list):
+                containers.append(item)
+                stack.extend(item.values() if isinstance(item, dict) else item)
+        if not containers:
+            return rng.choice(odd)
+        target = rng.choice(containers)
+        if isinstance(target, dict) and target:
+            key = rng.choice(list(target))
+            action = rng.randrange(3)
+            if action == 0:
+                target[key] = rng.choice(odd)
+            elif action == 1:
+                del target[key]
+            else:
+                target[rng.choice(["extra", "label", "children", "amount"])] = rng.choice(odd)
+        elif isinstance(target, list) and target:
+            index = rng.randrange(len(target))
+            target[index] = rng.choice([rng.choice(odd), [target[index]]])
+    return data
+
+
+@st.composite
+def tree_dicts(draw: st.DrawFn) -> Any:
+    """Report trees as plain data: valid ones, the source's, mutated, or anything."""
+    base = draw(st.sampled_from(["source", "generated", "any"]))
+    if base == "any":
+        return draw(json_values)
+    if base == "source":
+        data = json.loads(json.dumps(_SOURCE_TREE))
+    else:
+        data = draw(report_trees(max_depth=3)).model_dump(mode="json", exclude_defaults=True)
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    return _mutations(data, rng, draw(st.integers(0, 4)))
+
+
+def _deep_tree(depth: int) -> dict[str, Any]:
+    node: dict[str, Any] = {"label": "x", "amount": 1}
+    for _ in range(depth):
+        node = {"label": "x", "children": [node]}
+    return {"nodes": [node]}
+
+
+@fuzz
+@given(tree_dicts())
+@example(_SOURCE_TREE)
+@example({"nodes": [{"label": "x", "count": 2, "level": 10**25, "amount": 2 * 10**25}]})
+def test_report_from_dict_then_reconcile(data: Any) -> None:
+    report = guarded(lambda: Report.from_dict(data), (ReportDataError,))
+    if report is None:
+        return
+    result = guarded(lambda: reconcile(report))
+    if result is None:
+        return
+    json.dumps(guarded(result.to_dict), ensure_ascii=False).encode("utf-8")
+    assert Report.from_json(report.model_dump_json()) == report
+
+
+@pytest.mark.parametrize("depth", [60, 1000, 5000])
+def test_a_deep_report_tree_is_a_report_data_error(depth: int) -> None:
+    # issue 13: Report.from_dict on a 1.000-deep tree raised RecursionError in its message
+    guarded(lambda: Report.from_dict(_deep_tree(depth)), (ReportDataError,))
+
+
+@fuzz
+@given(
+    tree_dicts().map(dumps)
+    | hostile_text
+    | large("[" * 100_000, '{"nodes": [' * 5000, '{"title": "\\ud800"}')
+)
+def test_report_from_json(text: str) -> None:
+    guarded(lambda: Report.from_json(text), (ReportDataError,))
+
+
+@fuzz
+@given(
+    people().map(lambda person: person.model_dump(mode="json", exclude_defaults=True))
+    | json_values
+    | st.dictionaries(
+        st.sampled_from(["birth_year", "birth_date", "categories", "poor", "id", "x"]),
+        json_values,
+        max_size=4,
+    )
+)
+@example(None)
+@example({"birth_year": 10**5000})
+def test_person_from_dict(data: Any) -> None:
+    person = guarded(lambda: Person.from_dict(data), (PersonDataError,))
+    if person is not None:
+        guarded(person.model_dump_json)
+
+
+@fuzz
+@given(json_values.map(dumps) | hostile_text)
+@example("[" * 100_000)
+@example('{"birth_year": ' + "1" * 5000 + "}")
+def test_person_from_json(text: str) -> None:
+    guarded(lambda: Person.from_json(text), (PersonDataError,))
+
+
+@fuzz
+@given(
+    json_values
+    | st.fixed_dictionaries(
+        {},
+        optional={
+            "title": json_values,
+            "level": st.lists(
+                st.dictionaries(
+                    st.sampled_from(["programme", "level", "amount", "x"]), json_values
+                ),
+                max_size=2,
+            ),
+            "quota": json_values,
+        },
+    )
+)
+@example({"level": [{"programme": "provincial-4107", "level": 500_000, "amount": 10**25}]})
+def test_reform_from_dict(data: Any) -> None:
+    guarded(lambda: Reform.from_dict(data), (ReformError,))
+
+
+@st.composite
+def toml_texts(draw: st.DrawFn) -> str:
+    """TOML rulesets: the bundled ones, with lines dropped, repeated or edited; or noise."""
+    lines = draw(st.sampled_from(_BUNDLED_TOML)).splitlines()
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    for _ in range(draw(st.integers(0, 4))):
+        if not lines:
+            break
+        index = rng.randrange(len(lines))
+        action = rng.randrange(4)
+        if action == 0:
+            del lines[index]
+        elif action == 1:
+            lines.insert(index, lines[index])
+        elif action == 2:
+            lines[index] = lines[index].replace("= ", "= " + draw(_TOML_VALUES) + "#", 1)
+        else:
+            lines.insert(index, draw(_TOML_LINES))
+    return "\n".join(lines)
+
+
+_TOML_VALUES = st.sampled_from(
+    ["600000.0", "-1", "10000000000000000000000000", "[[[[1]]]]", '"x"', "true", "{}"]
+)
+_TOML_LINES = large(
+    *[
+        'includes = ["/etc/passwd"]',
+        'includes = ["../../x.toml"]',
+        'includes = ["vn-central-tet", "vn-central-tet"]',
+        "[[programme]]",
+        "x = " + "[" * 600,
+        "a" + ".a" * 2000 + " = 1",
+        'note = "\ud800"',
+    ]
+)
+
+
+@fuzz
+@given(toml_texts() | hostile_text)
+@example("x = " + "[" * 100_000)
+def test_loads_ruleset(text: str) -> None:
+    ruleset = guarded(
+        lambda: loads_ruleset(text, file="fuzz.toml"), (RuleDataError, UnknownRulesetError)
+    )
+    if ruleset is not None:
+        guarded(ruleset.model_dump_json)
+
+
+@fuzz
+@given(
+    json_values.map(dumps)
+    | hostile_text
+    | st.binary(max_size=40)
+    | large("[" * 100_000, "1" * 5000, '"\\ud800"', b"\xff\xfe\x00\x00[\x00\x00\x00")
+)
+def test_load_json_gives_writable_data_or_a_value_error(text: str | bytes) -> None:
+    data = guarded(lambda: load_json(text), (ValueError,))
+    if data is not None:
+        json.dumps(data, ensure_ascii=False, allow_nan=True).encode("utf-8")
+
+
+@fuzz
+@given(toml_texts() | hostile_text)
+def test_load_toml_gives_writable_data_or_a_value_error(text: str) -> None:
+    data = guarded(lambda: load_toml(text), (ValueError,))
+    if data is not None:
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+        if "\ufffd" not in repr(data):
+            assert repr(data) == repr(tomllib.loads(text))  # repr: nan is not nan
+
+
+@fuzz
+@given(ruleset_dicts())
+def test_generated_rulesets_load(data: dict[str, Any]) -> None:
+    from welfare_rules.rules.load import parse_ruleset
+
+    parse_ruleset(data).model_dump_json()
+
+
+# -- the known bugs, one reproducer each --------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=RecursionError,
+    reason="issue 13: Person.from_json('[' * 100000) raises RecursionError "
+    "(entitle/person.py load_json: use _limits.load_json)",
+)
+def test_known_person_from_json_deep() -> None:
+    with pytest.raises(PersonDataError):
+        Person.from_json("[" * 100_000)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=RecursionError,
+    reason="issue 13: deep TOML in loads_ruleset raises RecursionError "
+    "(rules/load.py _from_text: use _limits.load_toml)",
+)
+def test_known_loads_ruleset_deep() -> None:
+    with pytest.raises(RuleDataError):
+        loads_ruleset("x = " + "[" * 100_000)
+
+
+@pytest.mark.parametrize("data", [None, "f", 5], ids=["None", "str", "int"])
+@pytest.mark.xfail(
+    strict=True,
+    raises=(TypeError, ValueError),
+    reason="issue 13: Reform.from_dict(None) → TypeError, Reform.from_dict('f') → "
+    "ValueError (scenario/reform.py:176)",
+)
+def test_known_reform_from_dict_not_a_mapping(data: object) -> None:
+    with pytest.raises(ReformError):
+        Reform.from_dict(data)  # type: ignore[arg-type]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13: amounts beyond 10^18 must be refused everywhere: a report tree "
+    "takes amount = 10**25 (_types.VND has no upper bound: add le=money.MAX_VND)",
+)
+def test_known_report_takes_amounts_beyond_the_limit() -> None:
+    with pytest.raises(ReportDataError):
+        Report.from_dict({"nodes": [{"label": "x", "amount": 10**25}]})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13: reconcile crashes on a huge figure: finding messages format it with "
+    "money.format_vnd (audit/reconciliation.py: use money.display_vnd)",
+)
+def test_known_reconcile_huge_figure() -> None:
+    report = Report.model_construct(
+        nodes=(
+            Report.from_dict({"nodes": [{"label": "x", "count": 2, "level": 3, "amount": 7}]})
+            .nodes[0]
+            .model_copy(update={"level": 10**25, "amount": 10**25}),
+        )
+    )
+    reconcile(report)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13 (lone surrogates): a ruleset whose note holds a lone surrogate loads, "
+    "then cannot be written as JSON (rules/load.py: read through _limits.load_toml, which "
+    "replaces lone surrogates with U+FFFD)",
+)
+def test_known_lone_surrogate_in_a_ruleset() -> None:
+    text = _BUNDLED_TOML[0].replace('title = { vi = "', 'title = { vi = "\ud800', 1)
+    loads_ruleset(text).model_dump_json()
