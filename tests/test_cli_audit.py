@@ -419,3 +419,25 @@ def test_python_m_welfare_rules_runs_the_cli() -> None:
     )
     assert done.returncode == 1
     assert json.loads(done.stdout)["summary"]["errors"] == 8
+
+
+def test_a_defect_on_one_file_does_not_stop_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import welfare_rules.audit.read as read
+
+    good = tmp_path / "a.txt"
+    good.write_text("- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_text("x\n", encoding="utf-8")
+    real = read.read_path
+
+    def flaky(path: str | Path, **kwargs: object) -> object:
+        if str(path).endswith("b.txt"):
+            raise IndexError("boom")
+        return real(path)
+
+    monkeypatch.setattr(read, "read_path", flaky)
+    status, out, _ = run(capsys, "audit", str(good), str(bad), "--lang", "en")
+    assert status == 3
+    assert "internal error (please report it): IndexError: boom" in out

@@ -78,7 +78,10 @@ _MSG = Catalog(
         "cannot_write": Text(
             "không ghi được đầu ra: {reason}", "cannot write the output: {reason}"
         ),
-        "internal": Text("lỗi nội bộ khi kiểm tra: {reason}", "internal error: {reason}"),
+        "internal": Text(
+            "lỗi nội bộ khi kiểm tra (xin báo lại): {reason}",
+            "internal error (please report it): {reason}",
+        ),
     },
 )
 
@@ -193,8 +196,8 @@ def audit_one(path: str) -> AuditedFile:
         return audited(audit_document(read_path(path)), name=path)
     except WelfareRulesError as exc:
         return unreadable(path, exc.text)
-    except (RecursionError, MemoryError, ValueError, TypeError, KeyError) as exc:
-        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+    except Exception as exc:  # a defect on one file must not stop the run over the others
+        reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
         return unreadable(path, _MSG("internal", reason=reason))
 
 
