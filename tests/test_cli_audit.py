@@ -441,3 +441,23 @@ def test_a_defect_on_one_file_does_not_stop_the_run(
     status, out, _ = run(capsys, "audit", str(good), str(bad), "--lang", "en")
     assert status == 3
     assert "internal error (please report it): IndexError: boom" in out
+
+
+def test_an_oversize_file_is_one_line_and_the_others_go_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from welfare_rules.audit.read import MAX_BYTES
+
+    big = tmp_path / "lon.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no 50 MB written to the disk
+    status, out, err = run(capsys, "audit", str(big), "--lang", "en")
+    assert (status, out) == (2, "")
+    assert "over the limit" in err
+    assert err.count("\n") == 1
+    good = tmp_path / "a.txt"
+    good.write_text("- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "audit", str(tmp_path), "--lang", "en")
+    assert status == 3
+    assert "[0]" in out
+    assert "[2]" in out
