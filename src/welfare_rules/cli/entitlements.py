@@ -1,19 +1,19 @@
-"""``welfare-rules entitlements`` (one person or a list) and ``welfare-rules budget`` (a CSV)."""
+"""``welfare-rules entitlements`` (one person or a list) and ``welfare-rules budget`` (a CSV).
+
+Arguments and reading only: the text is :mod:`welfare_rules.views.entitlement_text`,
+the JSON :mod:`welfare_rules.views.json`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import csv
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .._i18n import Catalog, Lang, Text
-from ..money import format_vnd
+from .._i18n import Catalog, Text
+from ..views.entitlement_text import budget_text, entitlements_text
 from ._common import EXIT_OK, UsageError, add_output_options, lang_of, parse_on, print_json
-
-if TYPE_CHECKING:
-    from ..entitle.allocate import Allocation
-    from ..entitle.results import Item
 
 _MSG = Catalog(
     "cli.entitlements",
@@ -44,27 +44,6 @@ _MSG = Catalog(
             "{path}, line {line}: {cells} cells, more than the {columns} columns of the header",
         ),
         "csv": Text("tệp CSV {path}, dòng {line}: {detail}", "{path}, line {line}: {detail}"),
-        "person": Text("Người {name}", "Person {name}"),
-        "nothing": Text("  không có quà", "  no gift"),
-        "total": Text("  Tổng: {amount}", "  Total: {amount}"),
-        "open": Text("  Chưa xác định: {reason}", "  Undetermined: {reason}"),
-        "header": Text(
-            "Dự toán quà theo {ruleset}, ngày {on}: {people} người",
-            "Gift budget under {ruleset}, on {on}: {people} people",
-        ),
-        "source": Text(
-            "Nguồn {source}: {count} suất, {amount}", "{source}: {count} gifts, {amount}"
-        ),
-        "line": Text(
-            "  {title} — {label}: {count} suất × {level} = {amount}",
-            "  {title} — {label}: {count} × {level} = {amount}",
-        ),
-        "grand": Text("Tổng cộng: {count} suất, {amount}", "Total: {count} gifts, {amount}"),
-        "undetermined": Text(
-            "Chưa xác định ({count} trường hợp):", "Undetermined ({count} cases):"
-        ),
-        "open_line": Text("  {count} × {reason}", "  {count} × {reason}"),
-        "quotas": Text("Định mức:", "Quotas:"),
     },
 )
 
@@ -113,22 +92,10 @@ def _entitlements(args: argparse.Namespace) -> int:
     if args.json:
         print_json(entitlements_document(results, lang=lang))
         return EXIT_OK
-    for index, (person, items) in enumerate(results):
-        print(_MSG("person", name=person.id or index + 1).get(lang))
-        for item in items:
-            if item.amount is None:
-                print(_MSG("open", reason=item.describe(lang)).get(lang))
-            else:
-                print(f"  {format_vnd(item.amount, locale=lang)}: {item.describe(lang)}")
-        if not items:
-            print(_MSG("nothing").get(lang))
-        else:
-            print(_MSG("total", amount=format_vnd(_total(items), locale=lang)).get(lang))
+    lines = entitlements_text(results, lang=lang)
+    if lines:  # an empty list of people prints nothing
+        print("\n".join(lines))
     return EXIT_OK
-
-
-def _total(items: list[Item]) -> int:
-    return sum(item.amount for item in items if item.amount is not None)
 
 
 def _budget(args: argparse.Namespace) -> int:
@@ -143,7 +110,7 @@ def _budget(args: argparse.Namespace) -> int:
     if args.json:
         print_json(allocation.to_dict(lang=lang))
         return EXIT_OK
-    _print_budget(allocation, lang)
+    print("\n".join(budget_text(allocation, lang=lang)))
     return EXIT_OK
 
 
@@ -173,39 +140,3 @@ def _csv_columns(text: str, *, path: str) -> dict[str, list[Any]]:
     except csv.Error as exc:
         raise UsageError(_MSG("csv", path=path, line=reader.line_num, detail=exc)) from None
     return columns
-
-
-def _print_budget(allocation: Allocation, lang: Lang) -> None:
-    def money(amount: int) -> str:
-        return format_vnd(amount, locale=lang)
-
-    on = allocation.on.strftime("%d/%m/%Y")
-    header = _MSG("header", ruleset=allocation.ruleset, on=on, people=allocation.population)
-    print(header.get(lang))
-    by_source = allocation.by_source()
-    for source, totals in by_source.items():
-        label = source.label(lang)
-        print(
-            _MSG("source", source=label, count=totals.count, amount=money(totals.amount)).get(lang)
-        )
-        for line in allocation.lines:
-            if line.source is source and line.count:
-                text = _MSG(
-                    "line",
-                    title=line.title.get(lang),
-                    label=line.label.get(lang),
-                    count=line.count,
-                    level=money(line.level_amount),
-                    amount=money(line.amount),
-                )
-                print(text.get(lang))
-    total = allocation.total
-    print(_MSG("grand", count=total.count, amount=money(total.amount)).get(lang))
-    if allocation.undetermined:
-        print(_MSG("undetermined", count=allocation.undetermined_count).get(lang))
-        for group in allocation.undetermined:
-            print(_MSG("open_line", count=group.count, reason=group.item.describe(lang)).get(lang))
-    if allocation.quotas:
-        print(_MSG("quotas").get(lang))
-        for quota in allocation.quotas:
-            print(f"  {quota.message.get(lang)}")

@@ -1,0 +1,40 @@
+"""Tests of welfare_rules.views.entitlement_text: one person's gifts, a population's budget."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from welfare_rules.entitle.allocate import allocate
+from welfare_rules.entitle.engine import entitlements
+from welfare_rules.entitle.person import Person
+from welfare_rules.money import format_vnd
+from welfare_rules.views.entitlement_text import budget_text, entitlements_text
+
+TET_2024 = dt.date(2024, 2, 1)
+
+
+def test_each_person_with_items_and_total_or_no_gift() -> None:
+    gifted = Person(id="A", birth_year=1954)
+    nothing = Person(birth_year=1990)
+    results = [
+        (person, entitlements(person, "uong-bi-tet-2024", on=TET_2024))
+        for person in (gifted, nothing)
+    ]
+    lines = entitlements_text(results, lang="en")
+    assert lines[0] == "Person A"
+    assert lines[1].startswith(f"  {format_vnd(700_000, locale='en')}: ")
+    assert lines[2] == f"  Total: {format_vnd(700_000, locale='en')}"
+    assert lines[3:] == ["Person 2", "  no gift"]
+    assert entitlements_text([], lang="vi") == []
+
+
+def test_budget_lines_add_up_to_the_total() -> None:
+    allocation = allocate({"birth_year": [1954, 1954, 1944, 1990]}, "uong-bi-tet-2024", on=TET_2024)
+    lines = budget_text(allocation, lang="vi")
+    assert lines[0] == "Dự toán quà theo uong-bi-tet-2024, ngày 01/02/2024: 4 người"
+    total = allocation.total
+    amount = format_vnd(total.amount, locale="vi")
+    assert f"Tổng cộng: {total.count} suất, {amount}" in lines
+    assert sum(line.count("suất ×") for line in lines) == sum(
+        1 for x in allocation.lines if x.count
+    )
