@@ -62,3 +62,17 @@ def test_invalid_field_error_carries_its_reason_and_path_into_pydantic() -> None
     assert explain(error)[:2] == ("amount.digits", Text("lẻ", "odd"))
     assert RuleInvalidError is InvalidFieldError
     assert issubclass(InvalidFieldError, ValueError)
+
+
+def test_file_model_reads_names_and_keys_and_writes_keys() -> None:
+    from pydantic import Field
+
+    from welfare_rules._types import FileModel
+
+    class Version(FileModel):
+        levels: tuple[int, ...] = Field(default=(), alias="level")
+
+    assert Version(level=(1,)) == Version.model_validate({"levels": (1,)})
+    assert Version(level=(1,)).model_dump() == {"level": (1,)}
+    with pytest.raises(ValidationError):
+        Version.model_validate({"levels": (1,), "colour": 1})

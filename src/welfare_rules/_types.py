@@ -25,6 +25,20 @@ class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class FileModel(FrozenModel):
+    """The base of models read from and written to files (rule data, reforms): frozen, no
+    unknown keys, fields read by name or by the key the files use (the alias), and written
+    with the file's keys."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
 class InvalidFieldError(ValueError):
     """A semantic error a validator raises inside pydantic validation: a bilingual reason,
     and ``at``, the key path below the model or field that raised it (``"level[1].amount"``).
@@ -40,4 +54,4 @@ class InvalidFieldError(ValueError):
         self.at = at
 
 
-__all__ = ["VND", "Count", "FrozenModel", "InvalidFieldError"]
+__all__ = ["VND", "Count", "FileModel", "FrozenModel", "InvalidFieldError"]

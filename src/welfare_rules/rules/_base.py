@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import Field, Strict, StringConstraints, model_validator
 
 from .._i18n import Catalog, Lang, Text
-from .._types import VND, InvalidFieldError
+from .._types import VND, FileModel, InvalidFieldError
 from .categories import AttributeValue
 from .kinds import ProgrammeKind
 
@@ -49,16 +49,8 @@ _MSG = Catalog(
 RuleInvalidError = InvalidFieldError
 
 
-class RuleModel(BaseModel):
+class RuleModel(FileModel):
     """The base of every rule-data model: frozen, no unknown keys, TOML keys as aliases."""
-
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
 
 
 def is_blank(note: Label | str) -> bool:

@@ -23,10 +23,10 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, Field, Strict, ValidationError
 
 from .._i18n import Catalog, Text
-from .._types import VND, Count
+from .._types import VND, Count, FileModel
 from .._validation import first_problem
 from ..errors import ReformError
 from ..rules._base import Age
@@ -86,17 +86,7 @@ _MSG = Catalog(
 )
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
-
-
-class LevelChange(_Model):
+class LevelChange(FileModel):
     """A level (mức) of a *levels* programme gets a new amount.
 
     ``level`` is the current amount (``500000``) or the level id (``"higher"``).
@@ -107,7 +97,7 @@ class LevelChange(_Model):
     amount: VND
 
 
-class BracketChange(_Model):
+class BracketChange(FileModel):
     """A longevity bracket (khung tuổi) gets a new amount or ages, or a new bracket is added.
 
     ``bracket`` is an age the bracket covers (``70``) or its id (``"age-70"``); leave it
@@ -122,7 +112,7 @@ class BracketChange(_Model):
     from_age: Age | None = None
 
 
-class QuotaChange(_Model):
+class QuotaChange(FileModel):
     """A *selected* programme gets a new quota (số suất) or a new fixed amount."""
 
     programme: str
@@ -130,7 +120,7 @@ class QuotaChange(_Model):
     amount: VND | None = None
 
 
-class EligibilityChange(_Model):
+class EligibilityChange(FileModel):
     """Who qualifies: a level's rules, or a programme's scope (``covers``).
 
     With ``level``, ``rules`` replaces the level's rules and ``add_rules`` appends to
@@ -146,7 +136,7 @@ class EligibilityChange(_Model):
     add_rules: tuple[Rule, ...] = ()
 
 
-class Reform(_Model):
+class Reform(FileModel):
     """A what-if (phương án thay đổi): changes to one ruleset's programmes, as data.
 
     In TOML the lists are ``[[level]]``, ``[[bracket]]``, ``[[quota]]`` and
