@@ -15,9 +15,11 @@ hook                   view
 =====================  ==========================================================
 
 :mod:`welfare_rules.views.json` builds the JSON documents the command line prints from the
-results' ``to_dict()``; :mod:`welfare_rules.views.types` holds the Protocols views are typed
-against where naming a domain class would mean importing it. ``tests/test_architecture.py``
-checks these rules on the import graph.
+results' ``to_dict()``; :mod:`~welfare_rules.views.ruleset_text`,
+:mod:`~welfare_rules.views.entitlement_text` and the ``audit_*`` modules the terminal text
+and the audit's other formats; :mod:`welfare_rules.views.types` holds the Protocols views
+are typed against where naming a domain class would mean importing it.
+``tests/test_architecture.py`` checks these rules on the import graph.
 """
 
 from __future__ import annotations
