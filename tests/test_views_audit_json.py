@@ -47,3 +47,11 @@ def test_several_files() -> None:
     lines = jsonl([good, bad], lang="en").splitlines()
     assert [json.loads(line)["file"] for line in lines] == ["a.txt", "b.pdf"]
     assert dumps({"a": "ồ"}) == '{\n  "a": "ồ"\n}\n'
+
+
+def test_candidates_say_where() -> None:
+    text = "Tổng số 10 suất. Trong đó:\n- Xã A: 3 suất.\n- Xã B: 8 suất.\n"
+    file = audited(audit_document(Document.from_text(text, name="r.txt")), name="r.txt")
+    candidates = [c for f in file_document(file, lang="en")["findings"] for c in f["candidates"]]
+    assert candidates
+    assert all(c["where"] == f"line {c['line']}" for c in candidates)

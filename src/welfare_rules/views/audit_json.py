@@ -6,8 +6,9 @@ One file's document is :func:`~welfare_rules.views.json.audit_envelope` (``ok``,
 and ``summary.status`` (the exit status), and for each finding, unchecked figure and
 line not understood its ``where`` (the place in the file's own terms, in the chosen
 language: ``bảng 1, hàng 9, cột «Thành tiền»``) and ``place`` (the same as a dict), or
-``null``. A run over several files is ``{"ok", "files": [...], "summary"}``, each file's
-document with ``file`` (and ``error`` for a file that could not be read).
+``null``; each tied candidate correction says its ``where`` too. A run over several files
+is ``{"ok", "files": [...], "summary"}``, each file's document with ``file`` (and
+``error`` for a file that could not be read).
 """
 
 from __future__ import annotations
@@ -39,8 +40,14 @@ def file_document(file: AuditedFile, *, lang: Lang) -> dict[str, Any]:
             "summary": {"status": 2, "complete": False, "source": file.source},
         }
     envelope = audit_envelope(audit.result, audit.unparsed, source=file.source, lang=lang)
+    from ..audit.read.places import place_of
+
+    document = audit.document
     for finding, place in zip(envelope["findings"], file.places, strict=False):
         finding.update(_where(place, lang))
+        for candidate in finding["candidates"]:
+            spot = place_of(document, candidate.get("line"), field=candidate.get("field"))
+            candidate["where"] = describe(spot, lang=lang)
     for item, place in zip(envelope["unparsed"], file.unparsed_places, strict=False):
         item.update(_where(place, lang))
     unchecked = [figure.to_dict() for figure in audit.unchecked]
