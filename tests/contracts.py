@@ -184,6 +184,10 @@ class KindContract:
             with pytest.raises(RuleDataError, match="needs"):
                 parse_ruleset(sample_ruleset(self.kind_name, fields))
 
+    def test_docs_kinds_table_lists_it(self) -> None:
+        text = (ROOT / "docs" / "rulesets.md").read_text(encoding="utf-8")
+        assert f"| `{self.kind_name}` |" in text
+
     def test_a_version_with_a_foreign_field_is_refused(self) -> None:
         from welfare_rules.errors import RuleDataError
         from welfare_rules.rules.kinds import SHAPE_FIELDS
