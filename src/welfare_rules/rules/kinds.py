@@ -10,10 +10,10 @@ Adding a kind is one subclass here, registered in :data:`KINDS`, its name in
 :data:`ProgrammeKind`, and data that uses it; ``tests/test_rules_kinds.py`` runs the kind
 contract (``tests/contracts.py``) over every registered kind.
 
->>> KINDS["longevity"].reads, KINDS["selected"].changes
-('birth', ('quota',))
->>> [item.ident for item in KINDS["selected"].priced_version(amount=500_000, quota=20)]
-['selected']
+>>> KINDS["longevity"].reads, KINDS["selected"].changes, KINDS["socialized"].computed
+('birth', ('quota',), False)
+>>> KINDS["levels"].label
+Text(vi='theo mức', en='by level')
 """
 
 from __future__ import annotations
@@ -100,12 +100,6 @@ class Kind:
 
     def priced(self, version: ProgrammeVersion) -> tuple[PricedItem, ...]:
         """What a recorded version pays, in the version's order (nothing by default)."""
-        return ()
-
-    def priced_version(
-        self, *, amount: int | None = None, quota: int | None = None
-    ) -> tuple[PricedItem, ...]:
-        """:meth:`priced` of a version holding only ``amount`` and ``quota``."""
         return ()
 
     def item_label(self, item: Level | Bracket | None, amount: int) -> Text:
@@ -206,12 +200,7 @@ class SelectedKind(Kind):
     fixed_amount = True
 
     def priced(self, version: ProgrammeVersion) -> tuple[PricedItem, ...]:
-        return self.priced_version(amount=version.amount, quota=version.quota)
-
-    def priced_version(
-        self, *, amount: int | None = None, quota: int | None = None
-    ) -> tuple[PricedItem, ...]:
-        return (PricedItem(FIXED, amount or 0, None, quota=quota),)
+        return (PricedItem(FIXED, version.amount or 0, None, quota=version.quota),)
 
 
 class SocializedKind(Kind):
