@@ -70,3 +70,12 @@ def test_table_headers_take_the_text_above_a_merged_header() -> None:
     }
     assert table_headers([]) == {}
     assert table_headers([["Xã A", "3"]]) == {1: "Xã A", 2: "3"}
+
+
+def test_relocate_says_lines_as_places_only_for_located_formats() -> None:
+    from welfare_rules.audit.read.places import relocate
+
+    assert relocate("tổng ở dòng 3 và dòng 9", DOCUMENT, lang="vi") == "tổng ở hàng 3 và dòng 9"
+    assert relocate("the total on line 4", DOCUMENT, lang="en") == "the total at row 4"
+    text = Document.from_text("a\nb\n", name="r.txt")
+    assert relocate("ở dòng 2", text, lang="vi") == "ở dòng 2"

@@ -36,3 +36,12 @@ def test_one_line_per_file() -> None:
     assert out[1] == "[2] long-name.pdf  not read: damaged"
     assert out[-1].startswith("2 files:")
     assert render_file(bad, lang="vi") == "long-name.pdf: không đọc được: hỏng\n"
+
+
+def test_messages_name_places_not_rendering_lines() -> None:
+    from .office_files import docx_bytes
+
+    document = read_bytes(docx_bytes(), name="r.docx")
+    out = render_file(audited(audit_document(document), name="r.docx"), lang="vi")
+    assert "ở bảng 1, hàng 6" in out  # the subtotal row the correction also repairs
+    assert "ở dòng" not in out

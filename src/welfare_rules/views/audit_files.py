@@ -1,5 +1,6 @@
 """One audited file as every audit view shows it: the audit, or why the file was not read,
-and the place in the file's own terms of each finding and each unchecked figure.
+the place in the file's own terms of each finding and each unchecked figure, and each
+finding's message with the lines it names said as places (``ở bảng 1, hàng 6``).
 
 :func:`audited` builds it from a :class:`~welfare_rules.audit.read.DocumentAudit` (the
 places through :func:`~welfare_rules.audit.read.places.place_of`); :func:`unreadable`
@@ -35,11 +36,19 @@ class AuditedFile:
     places: tuple[Place | None, ...] = ()  # one per finding, in the findings' order
     unchecked_places: tuple[Place | None, ...] = ()  # one per unchecked figure
     unparsed_places: tuple[Place | None, ...] = ()  # one per line not understood
+    messages: tuple[Text, ...] = ()  # each finding's message, its lines said as places
 
     @property
     def status(self) -> int:
         """0, 1 or 3 for an audit (see ``DocumentAudit.status``); 2 for an unreadable file."""
         return EXIT_UNREADABLE if self.audit is None else self.audit.status
+
+    def message(self, index: int, *, lang: Lang) -> str:
+        """The ``index``-th finding's message, its ``dòng N`` said as places in the file."""
+        if index < len(self.messages):
+            return self.messages[index].get(lang)
+        assert self.audit is not None
+        return self.audit.result.findings[index].message.get(lang)
 
     def where(self, index: int, *, lang: Lang) -> str | None:
         """The place of the ``index``-th finding, as a person says it."""
@@ -56,7 +65,7 @@ def describe(place: Place | None, *, lang: Lang) -> str | None:
 
 def audited(audit: DocumentAudit, *, name: str, source: str | None = None) -> AuditedFile:
     """``audit`` with the place of each finding and of each unchecked or unparsed figure."""
-    from ..audit.read.places import place_of
+    from ..audit.read.places import place_of, relocate
 
     document = audit.document
     places = tuple(
@@ -66,6 +75,13 @@ def audited(audit: DocumentAudit, *, name: str, source: str | None = None) -> Au
         place_of(document, u.line, field=u.field, value=u.value) for u in audit.unchecked
     )
     unparsed = tuple(place_of(document, u.line) for u in audit.unparsed)
+    messages = tuple(
+        Text(
+            relocate(f.message.vi, document, lang="vi"),
+            relocate(f.message.en, document, lang="en"),
+        )
+        for f in audit.result.findings
+    )
     return AuditedFile(
         name=name,
         source=name if source is None else source,
@@ -73,6 +89,7 @@ def audited(audit: DocumentAudit, *, name: str, source: str | None = None) -> Au
         places=places,
         unchecked_places=unchecked,
         unparsed_places=unparsed,
+        messages=messages,
     )
 
 

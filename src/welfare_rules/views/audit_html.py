@@ -207,6 +207,7 @@ def _findings(file: AuditedFile, key: str) -> str:
     items = []
     for index, finding in enumerate(findings):
         where = _where_both(file, index, finding)
+        message = Text(file.message(index, lang="vi"), file.message(index, lang="en"))
         severity = _pair(label(finding.severity, lang="vi"), label(finding.severity, lang="en"))
         kind = _pair(label(finding.kind, lang="vi"), label(finding.kind, lang="en"))
         figures = ""
@@ -220,7 +221,7 @@ def _findings(file: AuditedFile, key: str) -> str:
         link = f'<a class="where" href="#{key}-m{index}">{where}</a>' if where else ""
         items.append(
             f'<li id="{key}-l{index}"><span class="sev-{finding.severity}">{severity}</span>'
-            f" · {kind}{figures} {link}<br>{_both(finding.message)}</li>"
+            f" · {kind}{figures} {link}<br>{_both(message)}</li>"
         )
     return f'<ol class="findings">{"".join(items)}</ol>'
 
@@ -274,7 +275,7 @@ def _marks(file: AuditedFile, key: str) -> dict[int, list[_Mark]]:
                 column=_column(document.lines, finding.line, place),
                 anchor=f"{key}-m{index}",
                 suggested=finding.suggested,
-                title=finding.message,
+                title=Text(file.message(index, lang="vi"), file.message(index, lang="en")),
             )
         )
     for index, figure in enumerate(file.audit.unchecked):

@@ -43,8 +43,9 @@ def file_document(file: AuditedFile, *, lang: Lang) -> dict[str, Any]:
     from ..audit.read.places import place_of
 
     document = audit.document
-    for finding, place in zip(envelope["findings"], file.places, strict=False):
+    for index, (finding, place) in enumerate(zip(envelope["findings"], file.places, strict=False)):
         finding.update(_where(place, lang))
+        finding["message"] = file.message(index, lang=lang)
         for candidate in finding["candidates"]:
             spot = place_of(document, candidate.get("line"), field=candidate.get("field"))
             candidate["where"] = describe(spot, lang=lang)

@@ -79,7 +79,7 @@ def finding_rows(files: Sequence[AuditedFile], *, lang: Lang) -> list[FindingRow
                     written=finding.reported,
                     expected=finding.expected,
                     suggested=finding.suggested,
-                    message=finding.message.get(lang),
+                    message=file.message(index, lang=lang),
                 )
             )
     return rows

@@ -39,7 +39,8 @@ def render_file(file: AuditedFile, *, lang: Lang) -> str:
     out += [title, ""]
     if result.findings:
         wheres = [file.where(i, lang=lang) if located else None for i in range(len(file.places))]
-        out += _table(result.findings, wheres, lang)
+        messages = [file.message(i, lang=lang) for i in range(len(result.findings))]
+        out += _table(result.findings, wheres, messages, lang)
     out += ["", verdict(audit).get(lang)]
     if audit.unparsed:
         out += ["", MSG("unparsed").get(lang)]
@@ -74,14 +75,16 @@ def _at(places: tuple[Place | None, ...], index: int, lang: Lang) -> str:
     return f"  ({where})" if where else ""
 
 
-def _table(findings: tuple[Finding, ...], wheres: list[str | None], lang: Lang) -> list[str]:
+def _table(
+    findings: tuple[Finding, ...], wheres: list[str | None], messages: list[str], lang: Lang
+) -> list[str]:
     headers = [MSG(key).get(lang) for key in ("line", "what", "written", "expected", "suggested")]
     rows = [_row(finding, lang) for finding in findings]
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
     lines = [_format_row(headers, widths), "─" * (sum(widths) + 3 * (len(widths) - 1))]
-    for index, (finding, row) in enumerate(zip(findings, rows, strict=True)):
+    for index, row in enumerate(rows):
         lines.append(_format_row(row, widths))
-        message = finding.message.get(lang)
+        message = messages[index]
         where = wheres[index] if index < len(wheres) else None
         if where:
             message = f"{MSG('at', where=where).get(lang)}: {message}"

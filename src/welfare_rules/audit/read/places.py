@@ -14,8 +14,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .document import Document, Place
+
 if TYPE_CHECKING:
-    from .document import Document, Place, SourceLine
+    from ..._i18n import Lang
+    from .document import SourceLine
 
 _GROUPING = re.compile(r"[.\s\u00a0\u202f]")
 _NUMBER = re.compile(r"\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+|\d+")
@@ -109,4 +112,35 @@ def _by_field(document: Document, line: int, field: str) -> int | None:
     return None
 
 
-__all__ = ["cell_number", "place_of", "table_headers"]
+_LINE_VI = re.compile(r"\bdòng (\d+)\b")
+_LINE_EN = re.compile(r"\b(?:on |at )?line (\d+)\b")
+_TEXT_FORMATS = frozenset({"text", "markdown", "json", "toml"})
+
+
+def relocate(message: str, document: Document, *, lang: Lang) -> str:
+    """``message`` with each ``dòng N`` / ``line N`` of the text rendering said as the
+    place in the file (``ở bảng 1, hàng 6``); a text file's lines are its places, so its
+    messages are left as they are.
+
+    >>> from .document import Cell, SourceLine
+    >>> row = SourceLine("", Place(table=1, row=6), cells=(Cell("5", Place(table=1, row=6)),))
+    >>> document = Document(name="r.docx", format="docx", lines=(row,))
+    >>> relocate("đồng thời làm khớp tổng ở dòng 1", document, lang="vi")
+    'đồng thời làm khớp tổng ở bảng 1, hàng 6'
+    >>> relocate("which makes the total on line 1 agree", document, lang="en")
+    'which makes the total at table 1, row 6 agree'
+    """
+    if document.format in _TEXT_FORMATS or not document.lines:
+        return message
+
+    def say(match: re.Match[str]) -> str:
+        place = document.place(int(match.group(1)))
+        where = place.describe(lang=lang) if place is not None else ""
+        if not where:
+            return match.group(0)
+        return f"at {where}" if lang == "en" and match.group(0)[0] in "oa" else where
+
+    return (_LINE_VI if lang == "vi" else _LINE_EN).sub(say, message)
+
+
+__all__ = ["cell_number", "place_of", "relocate", "table_headers"]
