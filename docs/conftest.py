@@ -8,6 +8,7 @@ with none is skipped, naming the extra.
 
 from __future__ import annotations
 
+import doctest
 import importlib
 
 import pytest
@@ -28,16 +29,23 @@ def _installed(module: str) -> bool:
     return True
 
 
+def needing(examples: list[doctest.Example], missing: list[str]) -> tuple[int, list[str]]:
+    """The index of the first example that needs one of the ``missing`` extras (or
+    ``len(examples)``), and the extras it needs."""
+    for index, example in enumerate(examples):
+        needed = [m for m in missing if any(mark in example.source for mark in NEEDS[m])]
+        if needed:
+            return index, needed
+    return len(examples), []
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Drop the examples that need a missing extra (and everything after them)."""
     if not isinstance(item, DoctestItem) or item.dtest is None:
         return
     missing = [module for module in NEEDS if not _installed(module)]
     examples = item.dtest.examples
-    for index, example in enumerate(examples):
-        needed = [m for m in missing if any(mark in example.source for mark in NEEDS[m])]
-        if needed:
-            del examples[index:]
-            if not examples:
-                pytest.skip(f"needs the {', '.join(needed)} extra")
-            return
+    index, needed = needing(examples, missing)
+    del examples[index:]
+    if needed and not examples:
+        pytest.skip(f"needs the {', '.join(needed)} extra")
