@@ -183,9 +183,7 @@ def _version_rows(programme: Programme, version: ProgrammeVersion) -> list[Rules
     priced = programme.kind_spec.priced(version)
     if not priced:  # a kind with nothing priced (socialized): one row for the programme
         return [row(None)]
-    return [
-        row(p.item, level=p.ident, ages=p.ages, amount=p.amount, quota=p.quota) for p in priced
-    ]
+    return [row(p.item, level=p.ident, ages=p.ages, amount=p.amount, quota=p.quota) for p in priced]
 
 
 def ruleset_rows(ruleset: Ruleset, *, on: dt.date | None = None) -> list[RulesetRow]:
