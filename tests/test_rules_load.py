@@ -115,7 +115,9 @@ def test_registry_is_discovered_from_the_files() -> None:
     assert list_rulesets() == tuple(sorted(p.stem for p in DATA.glob("*.toml")))
 
 
-def test_a_new_file_is_a_new_bundled_ruleset(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_new_file_is_a_new_bundled_ruleset(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from welfare_rules.rules import load
 
     (tmp_path / "extra-2030.toml").write_text("", encoding="utf-8")
