@@ -309,6 +309,30 @@ def pdf_bytes(
     return bytes(pdf.output())
 
 
+def table_pdf_bytes() -> bytes:
+    """A Word-style report saved as PDF: title lines, the ruled table, closing lines."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    font = unicode_font()
+    assert font is not None, "no Unicode font"
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    for text in TITLE:
+        pdf.cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(headings_style=FontFace(emphasis="")) as table:
+        for row in text_rows():
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    for text in CLOSING:
+        pdf.cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def blank_pdf_bytes() -> bytes:
     """A PDF whose page holds a drawing and no text: what a scan looks like to a reader."""
     from fpdf import FPDF
@@ -338,6 +362,7 @@ __all__ = [
     "html_bytes",
     "markdown",
     "pdf_bytes",
+    "table_pdf_bytes",
     "text_rows",
     "unicode_font",
     "wheres_of",

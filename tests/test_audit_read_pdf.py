@@ -8,7 +8,17 @@ from welfare_rules.audit.read import Document, read_bytes
 from welfare_rules.audit.read.pdf import PDF
 from welfare_rules.errors import DocumentReadError
 
-from .office_files import PROSE, blank_pdf_bytes, errors_of, pdf_bytes, unicode_font, wheres_of
+from .office_files import (
+    PROSE,
+    WRONG,
+    blank_pdf_bytes,
+    errors_of,
+    expected_errors,
+    pdf_bytes,
+    table_pdf_bytes,
+    unicode_font,
+    wheres_of,
+)
 
 pytest.importorskip("pdfplumber")
 pytest.importorskip("fpdf")
@@ -66,3 +76,14 @@ def test_encrypted_and_damaged_pdfs_are_one_line() -> None:
 def test_sniffing_without_a_suffix() -> None:
     assert PDF.sniff(pdf_bytes()[:4096])
     assert read_bytes(pdf_bytes(), name="-").format == "pdf"
+
+
+def test_a_ruled_table_is_read_as_rows_of_cells_where_it_stands() -> None:
+    document = read_bytes(table_pdf_bytes(), name="bang.pdf")
+    assert errors_of(document) == expected_errors()
+    assert wheres_of(document)[WRONG] == "trang 1, bảng 1, hàng 6, cột «Thành tiền (đồng)»"
+    texts = [line.rendered() for line in document.lines if line.rendered()]
+    assert texts[3] == "Xã đã tổ chức trao quà cho các đối tượng chính sách, chi tiết như sau:"
+    assert texts[4] == "| STT | Nội dung | Số suất | Mức quà (đồng) | Thành tiền (đồng) |"
+    assert texts[-1] == "Trên đây là báo cáo của UBND xã./."
+    assert sum(1 for line in document.lines if line.cells) == 8

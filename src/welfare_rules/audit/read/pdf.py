@@ -1,7 +1,9 @@
 """PDF with a text layer (pdfplumber, the ``office`` extra): its lines in reading order.
 
 Each text line of each page is a line placed ``trang 2, dòng 14`` (the line's number on
-its page, counted from the top as a person counts them). Page furniture is dropped: a
+its page, counted from the top as a person counts them). A ruled table (a Word table
+saved as PDF) is read as rows of cells placed ``trang 1, bảng 1, hàng 3, cột «Thành
+tiền»``, where it stands among the lines. Page furniture is dropped: a
 page number (``Trang 1/2``, ``- 3 -``, a bare number) at the top or bottom of a page,
 and a line repeated at the same height on most pages (a running header or footer).
 Lines wrapped mid-sentence stay as they are: the text pipeline joins soft wraps back
@@ -22,7 +24,8 @@ from typing import Any
 from ..._i18n import Catalog, Text
 from ..._optional import require
 from ...errors import DocumentReadError
-from .document import Document, Place, SourceLine
+from .document import Cell, Document, Place, SourceLine
+from .places import table_headers
 from .registry import register
 
 _MSG = Catalog(
@@ -77,12 +80,20 @@ class PdfReader:
         finally:
             for logger, level in zip(quiet, levels, strict=True):
                 logger.setLevel(level)
-        if not any(text for page in pages for text, _ in page[1]):
+        if not any(text for page in pages for text, _ in page[1]) and not any(p[2] for p in pages):
             raise DocumentReadError(name, _MSG("scan"))
         return Document(name=name, format=self.name, lines=tuple(_lines(pages)))
 
 
-_Page = tuple[float, list[tuple[str, float]]]  # page height, (text, top) per line
+@dataclass(frozen=True)
+class _Table:
+    """A ruled table found on a page: its rows (top, cell texts) inside its box."""
+
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    rows: list[tuple[float, list[str]]]
+
+
+_Page = tuple[float, list[tuple[str, float]], list[_Table]]  # height, (text, top), tables
 
 
 def _pages(pdfplumber: Any, data: bytes, name: str) -> list[_Page]:
@@ -90,17 +101,46 @@ def _pages(pdfplumber: Any, data: bytes, name: str) -> list[_Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages: list[_Page] = []
             for page in pdf.pages:
-                lines = page.dedupe_chars().extract_text_lines(strip=True, return_chars=False)
+                page = page.dedupe_chars()
+                tables = _tables(page)
+                lines = page.extract_text_lines(strip=True, return_chars=False)
                 texts = [
-                    (unicodedata.normalize("NFC", " ".join(line["text"].split())), line["top"])
+                    (_clean(line["text"]), float(line["top"]))
                     for line in lines
+                    if not any(_inside(line, table.box) for table in tables)
                 ]
-                pages.append((float(page.height or 842.0), [t for t in texts if t[0]]))
+                pages.append((float(page.height or 842.0), [t for t in texts if t[0]], tables))
             return pages
     except Exception as exc:  # pdfminer raises many kinds, wrapped or not
         if _encrypted(exc):
             raise DocumentReadError(name, _MSG("encrypted")) from exc
         raise DocumentReadError(name, _MSG("damaged")) from exc
+
+
+def _clean(text: str | None) -> str:
+    return unicodedata.normalize("NFC", " ".join((text or "").split()))
+
+
+def _tables(page: Any) -> list[_Table]:
+    """The page's ruled tables of at least two rows and two columns, as rows of cells."""
+    found: list[_Table] = []
+    for table in page.find_tables():
+        texts = table.extract()
+        rows = [
+            (float(row.bbox[1]), [_clean(cell) for cell in cells])
+            for row, cells in zip(table.rows, texts, strict=False)
+            if any(cell for cell in cells)
+        ]
+        if len(rows) >= 2 and max(len(cells) for _, cells in rows) >= 2:
+            x0, top, x1, bottom = (float(v) for v in table.bbox)
+            found.append(_Table((x0, top, x1, bottom), rows))
+    return found
+
+
+def _inside(line: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle = (float(line["top"]) + float(line["bottom"])) / 2
+    return top <= middle <= bottom and float(line["x0"]) < x1 and float(line["x1"]) > x0
 
 
 def _encrypted(exc: BaseException | None) -> bool:
@@ -117,12 +157,44 @@ def _encrypted(exc: BaseException | None) -> bool:
 def _lines(pages: list[_Page]) -> list[SourceLine]:
     repeated = _running(pages)
     lines: list[SourceLine] = []
-    for number, (height, texts) in enumerate(pages, start=1):
-        for position, (text, top) in enumerate(texts, start=1):
-            edge = _at_edge(top, height) or position in (1, len(texts))
+    tables = 0
+    for number, (height, texts, found) in enumerate(pages, start=1):
+        items: list[tuple[float, str | None, _Table | None, int]] = [
+            (top, text, None, 0) for text, top in texts
+        ]
+        for ruled in found:
+            tables += 1
+            items.append((ruled.box[1], None, ruled, tables))
+        items.sort(key=lambda item: item[0])
+        for position, (top, text, table, count) in enumerate(items, start=1):
+            if table is not None:
+                lines += _table_lines(table, page=number, number=count)
+                continue
+            assert text is not None
+            edge = _at_edge(top, height) or position in (1, len(items))
             if edge and (_PAGE_NUMBER.fullmatch(text) or _key(text, top) in repeated):
                 continue
             lines.append(SourceLine(text, Place(page=number, line=position)))
+    return lines
+
+
+def _table_lines(table: _Table, *, page: int, number: int) -> list[SourceLine]:
+    """A table's rows as table rows placed ``trang 1, bảng 2, hàng 3, cột «…»``."""
+    width = max(len(cells) for _, cells in table.rows)
+    rows = [cells + [""] * (width - len(cells)) for _, cells in table.rows]
+    headers = table_headers(rows)
+    lines = [SourceLine("", Place(page=page, table=number))]
+    for row_number, cells in enumerate(rows, start=1):
+        placed = tuple(
+            Cell(
+                text,
+                Place(page=page, table=number, row=row_number, column=col, header=headers.get(col)),
+            )
+            for col, text in enumerate(cells, start=1)
+        )
+        place = Place(page=page, table=number, row=row_number)
+        lines.append(SourceLine(" | ".join(cells), place, cells=placed))
+    lines.append(SourceLine("", Place(page=page, table=number)))
     return lines
 
 
@@ -140,7 +212,7 @@ def _running(pages: list[_Page]) -> set[tuple[str, int]]:
     if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, int]] = Counter()
-    for height, texts in pages:
+    for height, texts, _ in pages:
         keys = {_key(text, top) for text, top in texts if _at_edge(top, height)}
         counts.update(keys)
     threshold = max(2, (len(pages) + 1) // 2)
