@@ -109,3 +109,24 @@ def test_sniffing_without_a_suffix() -> None:
     assert DOCX.sniff(docx_bytes()[:4096])
     assert not DOCX.sniff(b"%PDF-1.7")
     assert read_bytes(docx_bytes(), name="-").format == "docx"
+
+
+def test_paragraphs_inside_a_content_control_are_read() -> None:
+    import copy
+
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    word.add_paragraph("Trước")
+    inner = word.add_paragraph("Tổng số 12 suất quà.")
+    word.add_paragraph("Sau")
+    sdt = inner._p.makeelement(qn("w:sdt"), {})
+    content = sdt.makeelement(qn("w:sdtContent"), {})
+    content.append(copy.deepcopy(inner._p))
+    sdt.append(content)
+    inner._p.addprevious(sdt)
+    inner._p.getparent().remove(inner._p)
+    out = io.BytesIO()
+    word.save(out)
+    texts = [line.text for line in DOCX.read(out.getvalue(), name="c.docx").lines]
+    assert texts == ["Trước", "Tổng số 12 suất quà.", "Sau"]

@@ -111,7 +111,7 @@ def _numbered_styles(word: Any) -> dict[str, tuple[str, str]]:
 def _lines(body: Any, numbering: _Numbering) -> Iterator[SourceLine]:
     counter = 0  # the non-empty paragraphs, as one reads them
     tables = 0
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if child.tag == _P:
             text = _paragraph_text(child)
             if not text.strip():
@@ -144,6 +144,20 @@ def _lines(body: Any, numbering: _Numbering) -> Iterator[SourceLine]:
                     " | ".join(texts), Place(table=tables, row=row_number), cells=cells
                 )
             yield SourceLine("", Place())
+
+
+def _blocks(container: Any) -> Iterator[Any]:
+    """The paragraphs and tables of ``container`` in order, also those inside content
+    controls (``w:sdt``) and custom XML blocks, which Word shows as ordinary text."""
+    for child in container.iterchildren():
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == f"{_W}customXml":
+            yield from _blocks(child)
 
 
 def _paragraph_text(element: Any) -> str:
