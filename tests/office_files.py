@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from welfare_rules._i18n import Lang
-    from welfare_rules.audit.read import Document
+    from welfare_rules.audit.read import Document, Reader
 
 TITLE = (
     "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
@@ -267,6 +267,18 @@ def expected_errors() -> set[tuple[object, ...]]:
     return found
 
 
+def refusal(reader: Reader, data: bytes, *, name: str) -> str | None:
+    """Why ``reader`` refuses ``data`` (the one-line English reason), or ``None`` when it
+    reads a document from it; any other exception propagates."""
+    from welfare_rules.errors import DocumentReadError
+
+    try:
+        reader.read(data, name=name)
+    except DocumentReadError as exc:
+        return exc.text.en
+    return None
+
+
 def unicode_font() -> Path | None:
     """A TrueType font with Vietnamese letters (DejaVu Sans): Debian's, else matplotlib's."""
     candidates = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
@@ -362,6 +374,7 @@ __all__ = [
     "html_bytes",
     "markdown",
     "pdf_bytes",
+    "refusal",
     "table_pdf_bytes",
     "text_rows",
     "unicode_font",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import read_bytes
 from welfare_rules.audit.read.csv import CSV, sniff_delimiter
 from welfare_rules.errors import DocumentReadError
 
-from .office_files import WRONG, csv_bytes, errors_of, expected_errors, wheres_of
+from .office_files import WRONG, csv_bytes, errors_of, expected_errors, refusal, wheres_of
 
 DIALECTS = [
     pytest.param({"delimiter": ","}, id="comma-utf8"),
@@ -64,3 +66,42 @@ def test_sniff_delimiter(sample: str, delimiter: str) -> None:
 def test_binary_content_is_one_line() -> None:
     with pytest.raises(DocumentReadError, match="NUL"):
         CSV.read(b"\x00\x01\x02\x03\xff" * 20, name="b.csv")
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(CSV, data, name="f.csv")
+    assert reason is None or "\n" not in reason
+
+
+@settings(max_examples=60)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.text(alphabet='abc ,;\t"12.đồ\n', min_size=1, max_size=6), min_size=3, max_size=3
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_cells_written_by_csv_read_back(rows: list[list[str]], delimiter: str) -> None:
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(
+        rows
+    )
+    document = CSV.read(out.getvalue().encode(), name="p.tsv" if delimiter == "\t" else "p.csv")
+    read = [[cell.text for cell in line.cells] for line in document.lines if line.cells]
+    expected = [
+        [" ".join(text.split()) for text in row] for row in rows if any(t.strip() for t in row)
+    ]
+    if delimiter != "\t":  # without the suffix, the delimiter is sniffed: it may guess
+        return
+    assert read == expected

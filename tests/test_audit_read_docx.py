@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import read_bytes
 from welfare_rules.audit.read.docx import DOCX
 from welfare_rules.errors import DocumentReadError
 
-from .office_files import WRONG, docx_bytes, errors_of, expected_errors, markdown, wheres_of
+from .office_files import (
+    WRONG,
+    docx_bytes,
+    errors_of,
+    expected_errors,
+    markdown,
+    refusal,
+    wheres_of,
+)
 
 docx = pytest.importorskip("docx")
 
@@ -130,3 +141,33 @@ def test_paragraphs_inside_a_content_control_are_read() -> None:
     word.save(out)
     texts = [line.text for line in DOCX.read(out.getvalue(), name="c.docx").lines]
     assert texts == ["Trước", "Tổng số 12 suất quà.", "Sau"]
+
+
+@functools.cache
+def _sample() -> bytes:
+    return docx_bytes()
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> None:
+    original = _sample()
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
+    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    noise = data.draw(st.binary(min_size=1, max_size=8))
+    for damaged in (
+        original[:cut],
+        original[:position] + noise + original[position + len(noise) :],
+    ):
+        reason = refusal(DOCX, damaged, name="f.docx")
+        assert reason is None or "\n" not in reason
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(DOCX, data, name="f.docx")
+    assert reason is None or "\n" not in reason

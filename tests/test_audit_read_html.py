@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from welfare_rules.audit.read import read_bytes
 from welfare_rules.audit.read.html import HTML
 
-from .office_files import WRONG, errors_of, expected_errors, html_bytes, wheres_of
+from .office_files import WRONG, errors_of, expected_errors, html_bytes, refusal, wheres_of
 
 
 def test_the_page_gives_the_findings_of_its_text_with_the_cell() -> None:
@@ -64,3 +67,23 @@ def test_sniff() -> None:
     assert HTML.sniff(b"\xef\xbb\xbf  <!DOCTYPE html><html>")
     assert HTML.sniff(b"<html lang='vi'>")
     assert not HTML.sniff(b"# Markdown")
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+_TOKENS = [*"<>/=\"' abtdrp&;#x19", "<table>", "<td>", "</tr>", "<script>", "</p>", "<ul><li>"]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join))
+def test_any_markup_soup_reads(page: str) -> None:
+    document = HTML.read(page.encode(), name="soup.html")
+    assert all("\n" not in line.rendered() for line in document.lines)
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(HTML, data, name="f.html")
+    assert reason is None or "\n" not in reason

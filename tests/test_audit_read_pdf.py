@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import Document, read_bytes
 from welfare_rules.audit.read.pdf import PDF
@@ -15,6 +19,7 @@ from .office_files import (
     errors_of,
     expected_errors,
     pdf_bytes,
+    refusal,
     table_pdf_bytes,
     unicode_font,
     wheres_of,
@@ -87,3 +92,33 @@ def test_a_ruled_table_is_read_as_rows_of_cells_where_it_stands() -> None:
     assert texts[4] == "| STT | Nội dung | Số suất | Mức quà (đồng) | Thành tiền (đồng) |"
     assert texts[-1] == "Trên đây là báo cáo của UBND xã./."
     assert sum(1 for line in document.lines if line.cells) == 8
+
+
+@functools.cache
+def _sample() -> bytes:
+    return pdf_bytes()
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> None:
+    original = _sample()
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
+    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    noise = data.draw(st.binary(min_size=1, max_size=8))
+    for damaged in (
+        original[:cut],
+        original[:position] + noise + original[position + len(noise) :],
+    ):
+        reason = refusal(PDF, damaged, name="f.pdf")
+        assert reason is None or "\n" not in reason
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(PDF, data, name="f.pdf")
+    assert reason is None or "\n" not in reason

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import read_bytes
 from welfare_rules.audit.read._office import OLE2_MAGIC
 from welfare_rules.audit.read.xls import XLS
 from welfare_rules.errors import DocumentReadError
 
-from .office_files import WRONG, errors_of, expected_errors, wheres_of, xls_bytes, xlsx_bytes
+from .office_files import (
+    WRONG,
+    errors_of,
+    expected_errors,
+    refusal,
+    wheres_of,
+    xls_bytes,
+    xlsx_bytes,
+)
 
 pytest.importorskip("xlrd")
 pytest.importorskip("xlwt")
@@ -47,3 +59,33 @@ def test_an_xlsx_named_xls_is_read_as_what_it_is() -> None:
 def test_sniff_claims_ole2() -> None:
     assert XLS.sniff(xls_bytes()[:4096])
     assert not XLS.sniff(b"PK\x03\x04")
+
+
+@functools.cache
+def _sample() -> bytes:
+    return xls_bytes()
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> None:
+    original = _sample()
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
+    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    noise = data.draw(st.binary(min_size=1, max_size=8))
+    for damaged in (
+        original[:cut],
+        original[:position] + noise + original[position + len(noise) :],
+    ):
+        reason = refusal(XLS, damaged, name="f.xls")
+        assert reason is None or "\n" not in reason
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(XLS, data, name="f.xls")
+    assert reason is None or "\n" not in reason

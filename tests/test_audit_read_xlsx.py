@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import audit_document, read_bytes
 from welfare_rules.audit.read.xlsx import XLSX
 from welfare_rules.errors import DocumentReadError
 
-from .office_files import WRONG, errors_of, expected_errors, wheres_of, xlsx_bytes
+from .office_files import WRONG, errors_of, expected_errors, refusal, wheres_of, xlsx_bytes
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -84,3 +87,33 @@ def test_damaged_and_encrypted_workbooks_are_one_line() -> None:
 def test_sniffing_without_a_suffix() -> None:
     assert XLSX.sniff(xlsx_bytes()[:4096])
     assert read_bytes(xlsx_bytes(), name="-").format == "xlsx"
+
+
+@functools.cache
+def _sample() -> bytes:
+    return xlsx_bytes()
+
+
+# -- whatever the bytes: a document or the one documented error ------------------------------
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> None:
+    original = _sample()
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
+    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    noise = data.draw(st.binary(min_size=1, max_size=8))
+    for damaged in (
+        original[:cut],
+        original[:position] + noise + original[position + len(noise) :],
+    ):
+        reason = refusal(XLSX, damaged, name="f.xlsx")
+        assert reason is None or "\n" not in reason
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
+    reason = refusal(XLSX, data, name="f.xlsx")
+    assert reason is None or "\n" not in reason
