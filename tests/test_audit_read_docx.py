@@ -171,3 +171,23 @@ def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> N
 def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
     reason = refusal(DOCX, data, name="f.docx")
     assert reason is None or "\n" not in reason
+
+
+def test_a_row_that_starts_after_empty_grid_columns_keeps_its_columns() -> None:
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=3)
+    for c, text in enumerate(["Nội dung", "Số suất", "Thành tiền"]):
+        table.cell(0, c).text = text
+    row = table.rows[1]._tr
+    row.remove(row.tc_lst[0])
+    props = row.get_or_add_trPr()
+    before = props.makeelement(qn("w:gridBefore"), {qn("w:val"): "1"})
+    props.append(before)
+    row.tc_lst[0].append(row.tc_lst[0].makeelement(qn("w:p"), {}))
+    out = io.BytesIO()
+    word.save(out)
+    rows = [line for line in DOCX.read(out.getvalue(), name="g.docx").lines if line.cells]
+    assert len(rows[1].cells or ()) == 3
+    assert (rows[1].cells or ())[0].text == ""

@@ -117,3 +117,18 @@ def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> N
 def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
     reason = refusal(XLSX, data, name="f.xlsx")
     assert reason is None or "\n" not in reason
+
+
+def test_a_wrong_stated_size_does_not_cut_rows() -> None:
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                body = re.sub(rb'<dimension ref="[^"]+"/>', b'<dimension ref="A1"/>', body)
+            target.writestr(item, body)
+    assert errors_of(XLSX.read(out.getvalue(), name="d.xlsx")) == expected_errors()

@@ -192,7 +192,7 @@ def _table_rows(table: Any) -> list[list[str]]:
     rows: list[list[str]] = []
     above: dict[int, str] = {}  # the text of the cell that starts each column's merge
     for tr in table.iterchildren(_TR):
-        texts: list[str] = []
+        texts: list[str] = [""] * _grid_before(tr)
         for tc in tr.iterchildren(_TC):
             props = tc.find(f"{_W}tcPr")
             span, continued = 1, False
@@ -213,6 +213,14 @@ def _table_rows(table: Any) -> list[list[str]]:
         rows.append(texts)
     width = max((len(row) for row in rows), default=0)
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _grid_before(tr: Any) -> int:
+    """The grid columns a row leaves empty before its first cell (``w:gridBefore``)."""
+    props = tr.find(f"{_W}trPr")
+    before = props.find(f"{_W}gridBefore") if props is not None else None
+    value = before.get(_VAL, "0") if before is not None else "0"
+    return min(int(value), 63) if value.isdigit() else 0
 
 
 def _cell_text(tc: Any) -> str:

@@ -63,6 +63,8 @@ class XlsxReader:
 
 
 def _rows(ws: Any) -> list[tuple[int, dict[int, str]]]:
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()  # a writer's stated size can be wrong: read every stored row
     rows: list[tuple[int, dict[int, str]]] = []
     for row in ws.iter_rows():
         cells: dict[int, str] = {}
