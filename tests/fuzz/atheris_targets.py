@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 _KNOWN = [
     r"^RecursionError",  # deep JSON/TOML outside _limits
-    r"^ValueError at audit/",  # İ (U+0130) shifts positions
+    r"^ValueError at audit/_numbers\.py:_count",  # İ (U+0130) shifts positions
     r"^MoneyRangeError at money\.py",  # finding messages format huge figures
     r"^PydanticSerializationError",  # lone surrogates
 ]

@@ -331,3 +331,16 @@ def test_known_reconcile_huge_figure() -> None:
 def test_known_lone_surrogate_in_a_ruleset() -> None:
     text = _BUNDLED_TOML[0].replace('title = { vi = "', 'title = { vi = "\ud800', 1)
     loads_ruleset(text).model_dump_json()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=RecursionError,
+    reason="issue 13: deep TOML in Reform.load raises RecursionError "
+    "(scenario/reform.py load: use _limits.load_toml)",
+)
+def test_known_reform_load_deep(tmp_path: Path) -> None:
+    path = tmp_path / "reform.toml"
+    path.write_text("x = " + "[" * 100_000, encoding="utf-8")
+    with pytest.raises(ReformError):
+        Reform.load(path)

@@ -12,9 +12,7 @@ from welfare_rules.audit.edits import parse_edit
 from welfare_rules.errors import EditSyntaxError, MoneyRangeError, MoneyTypeError, ReportDataError
 
 from ..strategies import report_trees
-from ._fuzz import fuzz, guarded, hostile_text, known
-
-known(r"^ValueError at audit/edits\.py", "issue 13: 4.300-digit ValueError from parse_edit")
+from ._fuzz import fuzz, guarded, hostile_text
 
 _NAMES = st.sampled_from(["a", "b", "c", "d", "x_1", "amount", "count", "level"])
 _NUMBERS = st.integers(0, 10**6).map(str) | st.sampled_from(["0", "1000", "9" * 19, "9" * 5000])
