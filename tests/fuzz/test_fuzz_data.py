@@ -151,6 +151,12 @@ def test_person_from_dict(data: Any) -> None:
 
 
 @fuzz
+@given(people())
+def test_person_json_round_trip(person: Person) -> None:
+    assert Person.from_json(person.model_dump_json()) == person
+
+
+@fuzz
 @given(json_values.map(dumps) | hostile_text)
 @example("[" * 100_000)
 @example('{"birth_year": ' + "1" * 5000 + "}")
