@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from welfare_rules.audit import subtrees
+from welfare_rules.audit.compile import CompiledReport
 from welfare_rules.audit.report import Claim, Node, Report
 from welfare_rules.audit.subtrees import compile_subtrees
 
@@ -37,8 +41,14 @@ def test_subtrees_compile_as_the_whole_report_does(
     whole = report.compile()
     count = len(report.nodes)
     tops = data.draw(st.sets(st.integers(0, count - 1))) if data else {0, 2, 10, 11}
-    part = compile_subtrees(report, tops)
     inside = [name for name, ref in whole.figures.items() if ref.path[0] in tops]
+    for dense in (0, 10**6):  # renamed one by one, and compiled in place
+        with patch.object(subtrees, "_DENSE", dense):
+            part = compile_subtrees(report, tops)
+        _same(part, whole, tops, inside)
+
+
+def _same(part: CompiledReport, whole: CompiledReport, tops: set[int], inside: list[str]) -> None:
     assert list(part.values) == inside
     assert part.values == {name: whole.values[name] for name in inside}
     assert part.figures == {name: whole.figures[name] for name in inside}

@@ -388,7 +388,18 @@ class Edit:
         sign = -1 if op == "==" and names and names[0] < total else 1
         terms = [((name,), -sign) for name in names]
         insort(terms, ((total,), sign))
-        return cls(tuple(terms), op, kind=kind, subject=total, text=text)
+        ordered = tuple(name for (name,), _ in terms)
+        return cls._assemble(
+            tuple(terms),
+            op,
+            kind=kind,
+            subject=total,
+            text=text,
+            figures=ordered,
+            names=ordered,
+            coefficients=tuple(c for _, c in terms),
+            nonlinear=(),
+        )
 
     @classmethod
     def product(cls, count: str, level: str, amount: str, *, kind: EditKind = "custom") -> Edit:
@@ -401,14 +412,88 @@ class Edit:
             return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
         # the normal form directly (as _normal_form gives it): terms sorted, first positive
         single = (amount,)
-        terms = ((pair, 1), (single, -1)) if pair < single else ((single, 1), (pair, -1))
-        return cls(terms, "==", kind=kind, subject=amount, text=text)
+        own = -1 if pair < single else 1
+        terms = ((pair, 1), (single, -1)) if own < 0 else ((single, 1), (pair, -1))
+        return cls._assemble(
+            terms,
+            "==",
+            kind=kind,
+            subject=amount,
+            text=text,
+            figures=tuple(sorted((count, level, amount))),
+            names=single,
+            coefficients=(own,),
+            nonlinear=((pair, -own),),
+        )
 
     @classmethod
     def equal(cls, first: str, second: str, *, kind: EditKind = "custom") -> Edit:
         """``first == second``: one figure reported twice."""
         polynomial = _add({(first,): 1}, {(second,): 1}, -1)
         return cls._build(polynomial, "==", kind=kind, subject=second, text=f"{first} == {second}")
+
+    @classmethod
+    def _assemble(
+        cls,
+        terms: tuple[tuple[Monomial, int], ...],
+        op: Op,
+        *,
+        kind: EditKind,
+        subject: str | None,
+        text: str,
+        figures: tuple[str, ...],
+        names: tuple[str, ...],
+        coefficients: tuple[int, ...],
+        nonlinear: tuple[tuple[Monomial, int], ...],
+        constant: int = 0,
+    ) -> Edit:
+        """An edit whose normal form and parts the caller already knows (the shapes a
+        compiled report is made of): no re-analysis of its terms."""
+        edit = object.__new__(cls)
+        put = object.__setattr__
+        put(edit, "terms", terms)
+        put(edit, "op", op)
+        put(edit, "kind", kind)
+        put(edit, "subject", subject)
+        put(edit, "text", text)
+        put(edit, "figures", figures)
+        put(edit, "_names", names)
+        put(edit, "_coefficients", coefficients)
+        put(edit, "_nonlinear", nonlinear)
+        put(edit, "_constant", constant)
+        put(edit, "_holds", _checker(edit))
+        put(edit, "_hash", hash((terms, op)))
+        return edit
+
+    def with_prefix(self, old: str, new: str) -> Edit:
+        """The same edit with ``old`` replaced by ``new`` at the start of every figure
+        name (all of them must start with ``old``; ``ValueError`` otherwise), also in its
+        text. Renaming by a common prefix keeps the terms in order, so nothing is
+        re-normalised: this is how a subtree compiled alone gets the whole report's names.
+
+        >>> Edit.parse("n0_a + n0_b == n0_t").with_prefix("n0_", "n7_")
+        Edit('n7_a + n7_b == n7_t')
+        """
+        if not all(name.startswith(old) for name in self.figures):
+            raise ValueError(f"not every figure of {self.text!r} starts with {old!r}")
+        cut = len(old)
+
+        def rename(name: str) -> str:
+            return new + name[cut:]
+
+        pattern = re.compile(r"(?<![A-Za-z0-9_])" + re.escape(old))
+        return self._assemble(
+            tuple((tuple(map(rename, m)), c) for m, c in self.terms),
+            self.op,
+            kind=self.kind,
+            subject=None if self.subject is None else rename(self.subject),
+            text=pattern.sub(new, self.text) if old in self.text else self.text,
+            figures=tuple(map(rename, self.figures)),
+            names=tuple(map(rename, self._names)),
+            coefficients=self._coefficients,
+            nonlinear=tuple((tuple(map(rename, m)), c) for m, c in self._nonlinear),
+            constant=self._constant,
+        )
 
     @classmethod
     def _build(

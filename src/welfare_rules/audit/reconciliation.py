@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from .._gc import paused_collection
 from .._i18n import Catalog, Text
 from ..money import format_vnd
 from .citations import check_citations
@@ -151,14 +152,15 @@ def reconcile(
         return AuditResult(
             findings=ordered(check_citations(report)), edits=quick.edits, figures=quick.figures
         )
-    compiled = compile_subtrees(report, quick.broken)
-    check = check_edits(
-        compiled.values,
-        compiled.edits,
-        kinds=compiled.kinds,
-        max_changes=max_changes,
-        budget=budget,
-    )
+    with paused_collection():  # many small objects, no cycles: as in extraction
+        compiled = compile_subtrees(report, quick.broken)
+        check = check_edits(
+            compiled.values,
+            compiled.edits,
+            kinds=compiled.kinds,
+            max_changes=max_changes,
+            budget=budget,
+        )
     findings = _Explainer(report, compiled, check).findings()
     for unchecked in compiled.unchecked:
         fields = Text(

@@ -19,24 +19,34 @@ True
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from .compile import CompiledReport, FigureRef, UncheckedClaim, compile_report
 from .edits import Edit
-from .report import Report
+from .report import Node, Report
 
-_NAME = re.compile(r"\bn0(?=_)")
+_DENSE = 16  # compile in place when at least one top-level node in this many is wanted
+_EMPTY = Node.model_construct(label="")  # states nothing: compiles to nothing
 
 
 def compile_subtrees(report: Report, tops: Iterable[int]) -> CompiledReport:
     """The compilation of the top-level nodes ``tops`` of ``report`` (indices, in any
     order): the part of ``report.compile()`` that concerns them, in the same order."""
+    chosen = sorted(set(tops))
+    if chosen and len(chosen) * _DENSE >= len(report.nodes):
+        # many subtrees: compile them in place, the others replaced by an empty node
+        # (cheaper than renaming; names and paths are the report's own)
+        wanted = set(chosen)
+        nodes = tuple(
+            node if top in wanted else _EMPTY
+            for top, node in enumerate(report.nodes[: chosen[-1] + 1])
+        )
+        return compile_report(Report.model_construct(nodes=nodes))
     edits: list[Edit] = []
     values: dict[str, int] = {}
     figures: dict[str, FigureRef] = {}
     unchecked: list[UncheckedClaim] = []
-    for top in sorted(set(tops)):
+    for top in chosen:
         alone = Report.model_construct(nodes=(report.nodes[top],))
         part = compile_report(alone)
         if top == 0:
@@ -50,7 +60,7 @@ def compile_subtrees(report: Report, tops: Iterable[int]) -> CompiledReport:
         def rename(name: str, prefix: str = prefix) -> str:
             return prefix + name[2:]  # every name of subtree 0 starts with "n0_"
 
-        edits.extend(_renamed(edit, rename, prefix) for edit in part.edits)
+        edits.extend(edit.with_prefix("n0_", prefix + "_") for edit in part.edits)
         for name, value in part.values.items():
             values[rename(name)] = value
         for name, ref in part.figures.items():
@@ -63,18 +73,6 @@ def compile_subtrees(report: Report, tops: Iterable[int]) -> CompiledReport:
             for claim in part.unchecked
         )
     return CompiledReport(tuple(edits), values, figures, tuple(unchecked))
-
-
-def _renamed(edit: Edit, rename: Callable[[str], str], prefix: str) -> Edit:
-    """``edit`` over the renamed figures. Every name gets the same new prefix, so the
-    terms keep their sorted order and the normal form needs no recomputing."""
-    terms = tuple(
-        (tuple(rename(name) for name in monomial), coefficient)
-        for monomial, coefficient in edit.terms
-    )
-    subject = None if edit.subject is None else rename(edit.subject)
-    text = _NAME.sub(prefix, edit.text) if edit.kind != "claim" else edit.text
-    return Edit(terms, edit.op, kind=edit.kind, subject=subject, text=text)
 
 
 __all__ = ["compile_subtrees"]
