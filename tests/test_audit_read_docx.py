@@ -191,3 +191,24 @@ def test_a_row_that_starts_after_empty_grid_columns_keeps_its_columns() -> None:
     rows = [line for line in DOCX.read(out.getvalue(), name="g.docx").lines if line.cells]
     assert len(rows[1].cells or ()) == 3
     assert (rows[1].cells or ())[0].text == ""
+
+
+def test_a_macro_enabled_document_python_docx_refuses_is_read_from_its_parts() -> None:
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                body = body.replace(
+                    b"wordprocessingml.document.main+xml",
+                    b"vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            target.writestr(item, body)
+    with pytest.raises(ValueError, match="not a Word file"):
+        docx.Document(io.BytesIO(out.getvalue()))
+    document = read_bytes(out.getvalue(), name="macro.docm")
+    assert errors_of(document) == expected_errors()
+    assert wheres_of(document)[WRONG] == "bảng 1, hàng 7, cột «Thành tiền (đồng)»"

@@ -17,6 +17,7 @@ Headers, footers, comments and deleted (tracked) text are not read.
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +55,7 @@ class DocxReader:
     """Word 2007+ documents (a zip holding ``word/document.xml``)."""
 
     name: str = "docx"
-    suffixes: tuple[str, ...] = (".docx", ".docm")
+    suffixes: tuple[str, ...] = (".docx", ".docm", ".dotx", ".dotm")
     extra: str | None = "office"
 
     def sniff(self, head: bytes) -> bool:
@@ -71,15 +72,36 @@ class DocxReader:
         if zip_part(data, "xl/workbook.xml") and not zip_part(data, "word/document.xml"):
             # a workbook named .docx: read as what it is
             return next(r for r in readers() if r.name == "xlsx").read(data, name=name)
-        open_zip(data, name=name, kind="Word", part="word/document.xml")
+        archive = open_zip(data, name=name, kind="Word", part="word/document.xml")
         docx = require("docx", extra=self.extra or "office", feature="Word (.docx)")
         try:
             word = docx.Document(io.BytesIO(data))
-        except Exception as exc:  # python-docx raises many kinds on a damaged part
-            raise damaged(name, kind="Word") from exc
-        body = word.element.body
-        numbering = _Numbering(_numbering_root(word), styles=_numbered_styles(word))
+            body = word.element.body
+            numbering_root, styles_root = _numbering_root(word), _styles_root(word)
+        except Exception:  # a macro-enabled file or a template: python-docx refuses them
+            try:
+                body, numbering_root, styles_root = _raw_parts(archive)
+            except Exception as exc:  # the XML itself is damaged
+                raise damaged(name, kind="Word") from exc
+        numbering = _Numbering(numbering_root, styles=_numbered_styles(styles_root))
         return Document(name=name, format=self.name, lines=tuple(_lines(body, numbering)))
+
+
+def _raw_parts(archive: zipfile.ZipFile) -> tuple[Any, Any, Any]:
+    """The body, numbering and styles straight from the parts (lxml, as python-docx
+    parses them: no entities resolved, no network)."""
+    etree = require("lxml.etree", extra="office", feature="Word (.docx)")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+
+    def part(path: str) -> Any:
+        if path not in archive.namelist():
+            return None
+        return etree.fromstring(archive.read(path), parser=parser)
+
+    body = part("word/document.xml").find(f"{_W}body")
+    if body is None:
+        raise ValueError("no w:body")
+    return body, part("word/numbering.xml"), part("word/styles.xml")
 
 
 def _numbering_root(word: Any) -> Any:
@@ -89,13 +111,18 @@ def _numbering_root(word: Any) -> Any:
         return None
 
 
-def _numbered_styles(word: Any) -> dict[str, tuple[str, str]]:
+def _styles_root(word: Any) -> Any:
+    try:
+        return word.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+
+
+def _numbered_styles(root: Any) -> dict[str, tuple[str, str]]:
     """The paragraph styles that number their paragraphs (``List Number``): style id →
     (numId, ilvl)."""
     found: dict[str, tuple[str, str]] = {}
-    try:
-        root = word.styles.element
-    except (KeyError, NotImplementedError, AttributeError):
+    if root is None:
         return found
     for style in root.iterchildren(f"{_W}style"):
         props = style.find(f"{_W}pPr")
