@@ -184,6 +184,13 @@ class KindContract:
             with pytest.raises(RuleDataError, match="needs"):
                 parse_ruleset(sample_ruleset(self.kind_name, fields))
 
+    def test_a_section_of_its_own_has_a_bilingual_title(self) -> None:
+        kind = self.kind()
+        assert (kind.section is None) == (kind.section_title is None)
+        if kind.section_title is not None:
+            assert kind.section_title.vi.strip()
+            assert kind.section_title.en.strip()
+
     def test_docs_kinds_table_lists_it(self) -> None:
         text = (ROOT / "docs" / "rulesets.md").read_text(encoding="utf-8")
         assert f"| `{self.kind_name}` |" in text

@@ -1,7 +1,8 @@
 """An :class:`~welfare_rules.entitle.allocate.Allocation` as a report tree that reconciles.
 
 The grouping follows the gift table of a city's Tết report: the total; Tết gifts from the
-budget, longevity gifts and socialized gifts; each by funding source; within a source,
+budget, the sections of kinds that have their own (longevity gifts, see
+:attr:`Kind.section`) and socialized gifts; each by funding source; within a source,
 one node per programme when there are several; then one line per level or bracket.
 """
 
@@ -22,7 +23,6 @@ _MSG = Catalog(
     {
         "total": Text(vi="Tổng số quà ({ruleset}, ngày {on})", en="All gifts ({ruleset}, on {on})"),
         "budget": Text(vi="Quà Tết từ nguồn ngân sách", en="Tết gifts from the budget"),
-        "longevity": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
         "socialized": Text(vi="Quà từ nguồn xã hội hóa", en="Socialized gifts"),
         "source": Text(vi="Nguồn kinh phí {source}", en="{source} funding"),
         "title": Text(
@@ -32,7 +32,14 @@ _MSG = Catalog(
     },
 )
 
-_SECTIONS = ("budget", "longevity", "socialized")
+# Report sections in order: State-budget Tết gifts, each kind's own section (longevity
+# gifts), then socialized gifts; each with its heading.
+_TITLES: dict[str, Text] = {
+    "budget": _MSG("budget"),
+    **{k.section: k.section_title for k in KINDS.values() if k.section and k.section_title},
+    "socialized": _MSG("socialized"),
+}
+_SECTIONS = tuple(_TITLES)
 
 
 def _section(line: Line) -> str:
@@ -96,7 +103,7 @@ def allocation_report(allocation: Allocation, *, lang: Lang = "vi") -> Report:
             label = _MSG("source", source=source.label(lang)).get(lang)
             sources.append(_parent(label, children, source=source))
         if sources:
-            sections.append(_parent(_MSG(section).get(lang), sources))
+            sections.append(_parent(_TITLES[section].get(lang), sources))
     fields = {"ruleset": allocation.ruleset, "on": allocation.on.strftime("%d/%m/%Y")}
     root = _parent(_MSG("total", **fields).get(lang), sections)
     return Report(title=_MSG("title", **fields).get(lang), nodes=(root,))

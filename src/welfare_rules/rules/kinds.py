@@ -52,6 +52,7 @@ _MSG = Catalog(
         "level": Text(vi="Mức {amount}", en="Level {amount}"),
         "age": Text(vi="Tuổi {age}", en="Age {age}"),
         "from_age": Text(vi="Từ {age} tuổi", en="Age {age} and over"),
+        "longevity_section": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
     },
 )
 
@@ -81,6 +82,7 @@ class Kind:
     reads: ClassVar[Reads]  # what of a person the gift depends on
     changes: ClassVar[tuple[Change, ...]] = ()  # the reform changes that apply
     section: ClassVar[str | None] = None  # a report section of its own (else by source)
+    section_title: ClassVar[Text | None] = None  # that section's heading in a report
     fixed_amount: ClassVar[bool] = False  # one amount, counted as one number
 
     @property
@@ -166,6 +168,7 @@ class LongevityKind(Kind):
     reads = "birth"
     changes = ("bracket",)
     section = "longevity"
+    section_title = _MSG("longevity_section")
 
     def priced(self, version: ProgrammeVersion) -> tuple[PricedItem, ...]:
         return tuple(PricedItem(b.id, b.amount, b, ages=_ages(b)) for b in version.brackets)
