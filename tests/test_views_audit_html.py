@@ -184,3 +184,9 @@ def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
     )
     assert shot.exists()
     assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_tie_shows_its_candidates_beside_the_figure() -> None:
+    text = "- Mức 300.000đ: 10 suất = 3.100.000đ.\n"
+    page = report_html(_files(Document.from_text(text, name="t.txt")), lang="vi")
+    assert '3.100.000</mark><ins class="candidate">→ ? 3.000.000</ins>' in page

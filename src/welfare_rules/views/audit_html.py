@@ -51,9 +51,11 @@ _HTML = Catalog(
         "unchecked_mark": Text("chưa kiểm tra", "not checked"),
         "unparsed_mark": Text("có số chưa đọc được", "holds numbers not understood"),
         "legend": Text(
-            "Chú giải: số sai được tô đỏ, giá trị đề nghị ghi bên cạnh; "
+            "Chú giải: số sai được tô đỏ, giá trị đề nghị ghi bên cạnh (dấu ? khi có nhiều "
+            "cách sửa như nhau); "
             "số chưa được kiểm tra được gạch chân chấm; dòng có số chưa đọc được có viền vàng.",
-            "Legend: wrong figures are red with the suggested value beside them; figures "
+            "Legend: wrong figures are red with the suggested value beside them (a ? where "
+            "corrections tie); figures "
             "no check covers are dotted-underlined; lines with numbers not understood "
             "have a yellow edge.",
         ),
@@ -90,6 +92,8 @@ mark.wrong{background:var(--bad-bg);color:var(--bad);font-weight:700;
 text-decoration:line-through;padding:0 2px;border-radius:3px}
 ins.suggested{background:var(--good-bg);color:var(--good);font-weight:700;
 text-decoration:none;padding:0 3px;border-radius:3px;margin-left:2px}
+ins.candidate{background:var(--warn-bg);color:#6d5200;text-decoration:none;padding:0 3px;
+border-radius:3px;margin-left:2px}
 mark.unchecked{background:none;border-bottom:2px dotted #e0a800}
 .unparsed{border-left:4px solid #e0a800;padding-left:4px}
 .findings li{margin:.3rem 0}
@@ -243,7 +247,7 @@ class _Mark:
     """A figure to highlight on one line (or one cell): wrong (with a suggestion) or
     unchecked."""
 
-    __slots__ = ("anchor", "column", "kind", "suggested", "title", "value")
+    __slots__ = ("anchor", "column", "kind", "maybe", "suggested", "title", "value")
 
     def __init__(
         self,
@@ -254,9 +258,10 @@ class _Mark:
         anchor: str | None,
         suggested: int | None,
         title: Text,
+        maybe: tuple[int, ...] = (),
     ) -> None:
         self.value, self.kind, self.column, self.anchor = value, kind, column, anchor
-        self.suggested, self.title = suggested, title
+        self.suggested, self.title, self.maybe = suggested, title, maybe
 
 
 def _marks(file: AuditedFile, key: str) -> dict[int, list[_Mark]]:
@@ -275,6 +280,11 @@ def _marks(file: AuditedFile, key: str) -> dict[int, list[_Mark]]:
                 column=_column(document.lines, finding.line, place),
                 anchor=f"{key}-m{index}",
                 suggested=finding.suggested,
+                maybe=tuple(
+                    c.value
+                    for c in finding.candidates
+                    if c.line == finding.line and c.field == finding.field
+                ),
                 title=Text(file.message(index, lang="vi"), file.message(index, lang="en")),
             )
         )
@@ -423,11 +433,20 @@ def _wrap(written: str, mark: _Mark) -> str:
         return f'<mark class="unchecked" title="{title}">{escape(written)}</mark>'
     back = mark.anchor.replace("-m", "-l") if mark.anchor else ""
     html = f'<mark class="wrong"{anchor} title="{title}">{escape(written)}</mark>'
-    if mark.suggested is not None:
-        html += f'<ins class="suggested">→ {number(mark.suggested)}</ins>'
+    html += _suggestion(mark)
     if back:
         html = f'<a href="#{back}" class="to-finding">{html}</a>'
     return html
+
+
+def _suggestion(mark: _Mark) -> str:
+    """``→ 2.751.000.000`` beside a wrong figure; ``→ ? 3.000.000`` for a tied candidate."""
+    if mark.suggested is not None:
+        return f'<ins class="suggested">→ {number(mark.suggested)}</ins>'
+    if mark.maybe:
+        values = " / ".join(number(value) for value in mark.maybe)
+        return f'<ins class="candidate">→ ? {values}</ins>'
+    return ""
 
 
 def _badge(mark: _Mark) -> str:
@@ -438,8 +457,7 @@ def _badge(mark: _Mark) -> str:
     title = escape(f"{mark.title.vi} / {mark.title.en}", quote=True)
     shown = number(mark.value) if mark.value >= 0 else "⚠"
     html = f' <mark class="wrong"{anchor} title="{title}">{shown}</mark>'
-    if mark.suggested is not None:
-        html += f'<ins class="suggested">→ {number(mark.suggested)}</ins>'
+    html += _suggestion(mark)
     return html
 
 
