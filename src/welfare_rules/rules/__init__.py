@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 from .categories import CATEGORIES, GROUPS, Attribute, Category
-from .load import BUNDLED, list_rulesets, load_ruleset, loads_ruleset, parse_ruleset
+from .kinds import KINDS, Kind
+from .load import BUNDLED, discover, list_rulesets, load_ruleset, loads_ruleset, parse_ruleset
 from .model import (
     Bracket,
     Condition,
@@ -30,12 +31,14 @@ __all__ = [
     "BUNDLED",
     "CATEGORIES",
     "GROUPS",
+    "KINDS",
     "Attribute",
     "Bracket",
     "Category",
     "Condition",
     "InForce",
     "InKind",
+    "Kind",
     "Label",
     "LegalBasis",
     "Level",
@@ -43,6 +46,7 @@ __all__ = [
     "ProgrammeVersion",
     "Rule",
     "Ruleset",
+    "discover",
     "evaluate_any",
     "list_rulesets",
     "load_ruleset",
