@@ -1,32 +1,62 @@
 """``python -m welfare_rules``: the ``welfare-rules`` command line.
 
 Output that cannot be written (a full disk, a pipe closed by ``head``) ends the run with
-one line on standard error and exit status 2, never a traceback.
+one line on standard error, in the language asked for, and exit status 2, never a
+traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Sequence
+
+from ._i18n import Catalog, Lang, Text
+
+_MSG = Catalog(
+    "main",
+    {
+        "closed": Text(
+            "đầu ra đã bị đóng trước khi ghi xong (broken pipe)",
+            "the output was closed before the end (broken pipe)",
+        ),
+        "cannot_write": Text(
+            "không ghi được đầu ra: {reason}", "cannot write the output: {reason}"
+        ),
+    },
+)
 
 
-def run() -> int:
+def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status."""
     from .cli import main
 
     try:
-        status = main()
+        status = main(argv)
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_stdout()
-        print("welfare-rules: the output was closed (broken pipe)", file=sys.stderr)
+        _say(_MSG("closed"), argv)
         return 2
     except OSError as exc:
         _quiet_stdout()
-        reason = exc.strerror or type(exc).__name__
-        print(f"welfare-rules: cannot write the output: {reason}", file=sys.stderr)
+        _say(_MSG("cannot_write", reason=exc.strerror or type(exc).__name__), argv)
         return 2
     return status
+
+
+def _lang(argv: Sequence[str] | None) -> Lang:
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--lang=en" or (word == "--lang" and words[index + 1 : index + 2] == ["en"]):
+            return "en"
+    return "vi"
+
+
+def _say(text: Text, argv: Sequence[str] | None) -> None:
+    with contextlib.suppress(OSError):
+        print(f"welfare-rules: {text.get(_lang(argv))}", file=sys.stderr)
 
 
 def _quiet_stdout() -> None:
