@@ -350,3 +350,23 @@ def test_known_reform_load_deep(tmp_path: Path) -> None:
     path.write_text("x = " + "[" * 100_000, encoding="utf-8")
     with pytest.raises(ReformError):
         Reform.load(path)
+
+
+@pytest.mark.parametrize("include", ["absolute", "parent"])
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13 (security): ruleset includes follow absolute and '..' paths "
+    "(rules/load.py:104,118); they must stay inside the ruleset's folder or the bundled set",
+)
+def test_known_includes_leave_the_ruleset_folder(tmp_path: Path, include: str) -> None:
+    bundled = resources.files("welfare_rules.rules").joinpath("data")
+    outside = tmp_path / "outside.toml"
+    outside.write_text(bundled.joinpath("vn-central-tet.toml").read_text("utf-8"), "utf-8")
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    ref = str(outside) if include == "absolute" else "../outside.toml"
+    city = bundled.joinpath("uong-bi-tet-2024.toml").read_text("utf-8")
+    text = city.replace('includes = ["vn-central-tet"]', f'includes = ["{ref}"]')
+    assert text != city
+    with pytest.raises((RuleDataError, UnknownRulesetError)):
+        loads_ruleset(text, file=str(folder / "city.toml"), base=folder)
