@@ -275,10 +275,11 @@ def _corpus(folder: Path) -> list[Path]:
         folder / "f.txt": "- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n".encode(),
         folder / "hong.docx": docx_bytes()[:500],
         folder / "ghi-chu.bin": b"\x00\x01",  # not a report suffix: not looked at
+        folder / "khoa.json": b'{"style": "an answer key"}',  # data, not a document
     }
     for path, data in files.items():
         path.write_bytes(data)
-    return sorted(p for p in files if p.suffix != ".bin")
+    return sorted(p for p in files if p.suffix not in (".bin", ".json"))
 
 
 def test_a_folder_is_audited_file_by_file_and_the_worst_status_wins(
@@ -295,7 +296,8 @@ def test_a_folder_is_audited_file_by_file_and_the_worst_status_wins(
     )
     cut = next(line for line in lines if "hong.docx" in line)
     assert cut.startswith("[2]")
-    assert "damaged or truncated" in cut
+    assert cut.endswith("not read: a damaged or truncated Word file (not a complete zip archive)")
+    assert "khoa.json" not in out
 
 
 def test_several_files_as_json_and_jsonl(

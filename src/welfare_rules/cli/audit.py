@@ -2,10 +2,10 @@
 
 Each file is read by the reader registry of :mod:`welfare_rules.audit.read` (text and
 Markdown, Word, Excel, PDF, CSV, HTML, report trees as ``.json``/``.toml``); a folder is
-searched recursively for the files some reader reads. One file prints a table in
-Vietnamese (``--lang en`` for English) or, with ``--format json`` (``--json``), one
-object ``{"ok", "findings", "unparsed", "unchecked", "summary"}`` whose findings say
-``where`` they stand in the file. Several files print one line per file and a summary
+searched recursively for the documents some reader reads (report trees are named, not
+searched for). One file prints a table in Vietnamese (``--lang en`` for English) or,
+with ``--format json`` (``--json``), one object ``{"ok", "findings", "unparsed",
+"unchecked", "summary"}`` whose findings say ``where`` they stand in the file. Several files print one line per file and a summary
 (``--format json``: ``{"ok", "files": [...], "summary"}``); ``--format
 jsonl|csv|xlsx|html`` and ``--output FILE`` write the other views; ``--jobs N`` audits
 in N processes.
@@ -87,6 +87,7 @@ _MSG = Catalog(
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "xlsx", "html")
 _STDIN = "-"
+_TREE_READERS = frozenset({"json", "toml"})
 
 
 def register(subparsers: Any) -> None:
@@ -164,10 +165,18 @@ def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile
 
 
 def _expand(paths: Sequence[str]) -> Iterator[str]:
-    """The files named, and those in the folders named (recursively, sorted, by suffix)."""
-    from ..audit.read import suffixes
+    """The files named, and the documents in the folders named (recursively, sorted, by
+    the readers' suffixes; report trees in a folder are left out: name them)."""
+    from ..audit.read import readers
 
-    known = {suffix for suffix in suffixes() if suffix}
+    # documents, not data: a folder's .json/.toml are rarely report trees (name those)
+    known = {
+        suffix
+        for reader in readers()
+        if reader.name not in _TREE_READERS
+        for suffix in reader.suffixes
+        if suffix
+    }
     seen: set[str] = set()
     for path in paths:
         if not Path(path).is_dir():
@@ -189,11 +198,13 @@ def _expand(paths: Sequence[str]) -> Iterator[str]:
 def audit_one(path: str) -> AuditedFile:
     """One file audited, or the one-line reason it could not be (never raises)."""
     from ..audit.read import audit_document, read_path
-    from ..errors import WelfareRulesError
+    from ..errors import DocumentReadError, WelfareRulesError
     from ..views.audit_files import audited, unreadable
 
     try:
         return audited(audit_document(read_path(path)), name=path)
+    except DocumentReadError as exc:  # the line names the file: the reason is enough
+        return unreadable(path, exc.reason)
     except WelfareRulesError as exc:
         return unreadable(path, exc.text)
     except Exception as exc:  # a defect on one file must not stop the run over the others
