@@ -5,10 +5,10 @@ Markdown, Word, Excel, PDF, CSV, HTML, report trees as ``.json``/``.toml``); a f
 searched recursively for the documents some reader reads (report trees are named, not
 searched for). One file prints a table in Vietnamese (``--lang en`` for English) or,
 with ``--format json`` (``--json``), one object ``{"ok", "findings", "unparsed",
-"unchecked", "summary"}`` whose findings say ``where`` they stand in the file. Several files print one line per file and a summary
-(``--format json``: ``{"ok", "files": [...], "summary"}``); ``--format
-jsonl|csv|xlsx|html`` and ``--output FILE`` write the other views; ``--jobs N`` audits
-in N processes.
+"unchecked", "summary"}`` whose findings say ``where`` they stand in the file. Several
+files print one line per file and a summary (``--format json``: ``{"ok", "files":
+[...], "summary"}``); ``--format jsonl|csv|xlsx|html`` and ``--output FILE`` write the
+other views; ``--jobs N`` audits in N processes.
 
 Exit status: 0 every figure checked and consistent; 1 an error found; 2 a usage or input
 error (nothing could be read); 3 no error, but not everything could be checked (figures
