@@ -42,7 +42,7 @@ _MSG = Catalog(
 
 def check_bounds(report: Report, findings: tuple[Finding, ...]) -> list[Finding]:
     """The findings of every bound in ``report`` that does not hold."""
-    corrected = {
+    corrected: dict[tuple[NodePath, FigureField | None], int | None] = {
         (finding.path, finding.field): finding.suggested
         for finding in findings
         if finding.severity == "error" and finding.field is not None
