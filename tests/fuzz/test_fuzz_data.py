@@ -44,7 +44,7 @@ _BUNDLED_TOML = [
 known(r"^RecursionError", "issue 13: RecursionError on deep JSON/TOML (wire _limits)")
 known(r"^MoneyRangeError at money\.py", "issue 13: finding messages format huge figures")
 known(r"^(TypeError|ValueError) at scenario/reform\.py:from_dict", "issue 13: Reform.from_dict")
-known(r"^PydanticSerializationError", "issue 13: a lone surrogate breaks JSON output")
+known(r"^(PydanticSerializationError|UnicodeEncodeError)", "issue 13: lone surrogates")
 
 
 def _mutations(data: Any, rng: random.Random, count: int) -> Any:
@@ -112,8 +112,10 @@ def test_report_from_dict_then_reconcile(data: Any) -> None:
     result = guarded(lambda: reconcile(report))
     if result is None:
         return
-    json.dumps(guarded(result.to_dict), ensure_ascii=False).encode("utf-8")
-    assert Report.from_json(report.model_dump_json()) == report
+    written = guarded(lambda: json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8"))
+    dumped = guarded(report.model_dump_json)
+    if written is not None and dumped is not None:
+        assert Report.from_json(dumped) == report
 
 
 @pytest.mark.parametrize("depth", [60, 1000, 5000])
@@ -370,3 +372,13 @@ def test_known_includes_leave_the_ruleset_folder(tmp_path: Path, include: str) -
     assert text != city
     with pytest.raises((RuleDataError, UnknownRulesetError)):
         loads_ruleset(text, file=str(folder / "city.toml"), base=folder)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13 (lone surrogates): Report.from_dict takes a lone surrogate in a label "
+    "or title, and the report then cannot be written as JSON (audit/report.py: replace them "
+    "with U+FFFD, as _limits.scrub_surrogates does, or refuse them)",
+)
+def test_known_lone_surrogate_in_a_report_tree() -> None:
+    Report.from_dict({"title": "\ud800", "nodes": [{"label": "a\udfff"}]}).model_dump_json()
