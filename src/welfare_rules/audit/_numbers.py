@@ -309,10 +309,11 @@ def _read(
 
 def _counted_after_label(kind: str | None, before: str) -> bool:
     """A count unit after the number wins over the label before it: ``Trên 100 tuổi: 48
-    người`` counts 48 people (an age before a colon names the group, not the number)."""
+    người`` counts 48 people, ``… trợ cấp hằng tháng: 1.126 cụ`` 1.126 elderly (a word
+    before a colon names the group, not the number)."""
     if kind in ("colon", None):
         return True
-    return kind == "age" and before.rstrip().endswith((":", ")"))
+    return kind != "instrument" and before.rstrip().endswith((":", ")"))
 
 
 def _named_by(before: str) -> str | None:

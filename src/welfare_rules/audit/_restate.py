@@ -35,7 +35,8 @@ def attach_restatements(roots: list[Rec]) -> list[Rec]:
 
 
 def _lone(rec: Rec) -> bool:
-    return not rec.children and not rec.closing and not rec.announces and rec.level is None
+    """No parts (announced parts that never came count as none), no product, no closing."""
+    return not rec.children and not rec.closing and rec.level is None
 
 
 def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:

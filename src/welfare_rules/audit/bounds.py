@@ -107,7 +107,12 @@ def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Findin
         )
     step = bound.precision
     rounded = (exact + step // 2) // step * step
-    slip = detect(bound.written // step, rounded // step)
+    fits = {
+        option: family
+        for option in (rounded, exact // step * step, -(-exact // step) * step)  # round, down, up
+        if (family := detect(bound.written // step, option // step)) is not None
+    }
+    suggestion, slip = next(iter(fits.items())) if len(fits) == 1 else (None, None)
     return Finding(
         kind="restatement_mismatch",
         severity="error",
@@ -124,7 +129,7 @@ def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Findin
         field=bound.field,
         reported=bound.written,
         expected=rounded,
-        suggested=rounded if slip is not None else None,
+        suggested=suggestion,
         difference=bound.written - rounded,
         family=slip,
     )
