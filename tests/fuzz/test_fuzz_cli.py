@@ -26,6 +26,7 @@ EXAMPLE = example_text()
 
 known(r"^RecursionError", "issue 13: RecursionError on deep JSON/TOML (wire _limits)")
 known(r"^MoneyRangeError at money\.py", "issue 13: finding messages format huge figures")
+known(r"^ValueError at audit/read/tree\.py", "issue 13: 4.300-digit ValueError from CLI JSON")
 
 
 def _contents(draw: st.DrawFn) -> tuple[str, bytes]:
@@ -164,6 +165,19 @@ def test_cli_exits_with_a_documented_status(tmp_path: Path, data: st.DataObject 
 
 
 # -- the known bugs, one reproducer each --------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13: Python's 4.300-digit limit leaks as a bare ValueError from `audit "
+    "x.json` (audit/read/tree.py read: use _limits.load_json, which raises InputSizeError)",
+)
+def test_known_huge_integer_in_a_json_tree(tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text('{"nodes": [{"label": "x", "amount": ' + "1" * 5000 + "}]}", "utf-8")
+    status, _, err = _run(["audit", str(path)])
+    assert status == 2
+    assert "digits" in err or "chữ số" in err
 
 
 def test_utf32_is_read_as_utf32(tmp_path: Path) -> None:
