@@ -204,10 +204,6 @@ def _lost_signature(text: str, lost: tuple[int, str, str]) -> str:
         return "lost: a hedged figure on a line of its own"
     if kind == "table":
         return "lost: a table figure"
-    if re.search(r"[^\W0-9_]", written.replace("đ", "")) is None and re.search(
-        r"(?![0-9])\d", written
-    ):
-        return "lost: a number written with non-ASCII digits"
     return f"lost: {kind}"
 
 
@@ -215,7 +211,6 @@ _KNOWN_LOST = {
     "lost: İ shifts positions",
     "lost: a hedged figure on a line of its own",
     "lost: a table figure",
-    "lost: a number written with non-ASCII digits",
 }
 
 
