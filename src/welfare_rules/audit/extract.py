@@ -181,8 +181,17 @@ class _Extraction:
             self.builder.announce()
             return
         words = _WORDS.search(text)
-        if words is not None and self._words(words.group(1), line.number_at(words.start())):
-            text = text[: words.start()]
+        value = None if words is None else parse_words(words.group(1).split(")")[0])
+        if words is not None and value is not None:
+            text = text[: words.start()]  # read the figures before it first: it restates them
+        self._figures(line, text)
+        if words is not None and value is not None and self.last_amount is not None:
+            self.last_amount.restatements.append(("amount", value, line.number_at(words.start())))
+        elif words is not None and value is not None:
+            self.unparsed.setdefault(line.number_at(words.start()), []).append(words.group(0))
+
+    def _figures(self, line: Line, text: str) -> None:
+        """The records of ``text`` (``line`` without its amount in words) into the tree."""
         if not _DIGIT.search(text):
             if line.bullet is not None or line.enumerator is not None:
                 self.builder.section()  # "1. Quà của tỉnh": a group opens
@@ -202,15 +211,7 @@ class _Extraction:
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
-                self.last_amount = rec
-
-    def _words(self, words: str, line: int) -> bool:
-        """``Bằng chữ: …``: the amount in words restates the last amount written."""
-        value = parse_words(words.split(")")[0])
-        if value is None or self.last_amount is None:
-            return False
-        self.last_amount.restatements.append(("amount", value, line))
-        return True
+                self.last_amount = rec  # "Bằng chữ: …" restates the last amount written
 
     def _report_date(self, text: str) -> bool:
         match = _REPORT_DATE.fullmatch(text.lower())
