@@ -105,6 +105,8 @@ _PUNCTUATION = "([{\"'-/,;."
 _BEFORE_EACH = re.compile(
     rf"{_W}mỗi (?:[^\W\d_]+ ){{1,3}}?(?:(?:trị giá|là|được|mức|gồm|tặng|hỗ trợ|nhận) )?:? ?$"
 )
+# "mỗi suất gồm 10 kg gạo và 200.000 đồng tiền mặt": the cash part of each gift.
+_EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có) [^;.()]{{0,40}}$")
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
 # A per-unit level: "400.000 đồng/người", "500.000đ/hộ", "1 triệu đồng/suất".
@@ -386,7 +388,7 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     if per_unit is not None:  # "400.000 đồng/người": a level
         stop = per_unit.end()
         return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
-    if _is_level_cue(before) or _is_each(before):
+    if _is_level_cue(before) or _is_each(lower[max(0, start - _EACH_SPAN - 20) : start]):
         return _token(start, end, written, "level", value, suspect=suspect)
     if "trung bình" in before or "bình quân" in before:
         near = before[-_NEAR:]
@@ -407,7 +409,7 @@ def _is_each(before: str) -> bool:
     near = before[-_EACH_SPAN:]
     if any(word in near for word in _AVERAGE):
         return False
-    return _BEFORE_EACH.search(near) is not None
+    return _BEFORE_EACH.search(near) is not None or _EACH_CONSISTS.search(before) is not None
 
 
 def _hedge(before: str) -> str | None:

@@ -232,6 +232,9 @@ class _Extraction:
             return
         for number, token in table.unknown:
             self.unparsed.setdefault(number, []).append(token.text)
+        last = table.total or (table.rows[-1] if table.rows else None)
+        if last is not None and last.amount is not None:
+            self.last_amount = last  # "Bằng chữ: …" under a table restates its total
         parent = self.builder.top()
         if parent is not None and parent.announces and not parent.children:
             parent.children.extend(table.rows)
