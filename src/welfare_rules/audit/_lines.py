@@ -33,6 +33,8 @@ _FILLER_WORDS = ("tổng số", "trị giá", "tổng", "là", "cho", "với", "
 _AFTER_LABEL_END = re.compile(r"[;(,\d]|\. ")
 _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
+_EACH_BEFORE = re.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
+_EACH_LOOK_BACK = 24
 _LABEL_LIMIT = 80
 _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
 _LABEL_WINDOW = 200
@@ -157,6 +159,8 @@ class _Parser:
                 current = parts_parent = None
                 sentence = end
                 continue
+            if kind == PARTS and self._each_holds():
+                continue  # "mỗi suất gồm …": what each gift holds, not a list of parts
             if kind == PARTS:
                 last = current or (records[-1] if records else None)
                 if last is None:
@@ -197,6 +201,11 @@ class _Parser:
             boundary = current.end = token.end
         _nest_totals(records)
         return records, parts_parent, leading_parts
+
+    def _each_holds(self) -> bool:
+        """The parts word just read follows ``mỗi <unit>`` (a bounded look back)."""
+        start = self.events[self.index - 1][0]
+        return _EACH_BEFORE.search(self.text, max(0, start - _EACH_LOOK_BACK), start) is not None
 
     def _group(
         self,
