@@ -75,12 +75,16 @@ class Builder:
         return _settle(self.roots)
 
     def _close(self, rec: Rec) -> bool:
-        """A closing total takes the records it sums: the closing totals since the last
-        heading for a grand total, else the top-level records of its group."""
+        """A closing total takes the records it sums: for a grand total the closing totals
+        since the last heading, or, standing in a group of its own, the totals with parts
+        since the last heading; else the top-level records of its group."""
         since_heading = self.roots[self.heading_start :]
         totals = [part for part in since_heading if part.closing]
+        sections = [part for part in since_heading if part.children]
         if rec.grand and len(totals) >= 2:
             parts = totals
+        elif rec.grand and len(sections) >= 2 and not self.roots[self.section_start :]:
+            parts = sections  # "Tổng cộng (1 + 2 + 3)" under its own heading: the sections
         else:
             parts = self.roots[self.section_start :]
             if any(part.closing for part in parts):
