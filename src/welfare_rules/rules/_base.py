@@ -27,7 +27,10 @@ InstrumentKind = Literal[
     "law", "ordinance", "decree", "decision", "resolution", "circular", "guidance", "plan", "report"
 ]
 AgeBasis = Literal["calendar_year", "exact"]
-Occasion = Literal["tet", "longevity"]
+# The occasion a ruleset or programme is for: a known one (``OCCASIONS``) or any named
+# occasion (a slug, with its title in ``occasion_title``).
+Occasion = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)]
+ResidenceKind = Literal["permanent", "temporary"]  # thường trú / tạm trú
 Comparator = Literal[">=", ">", "<=", "<", "==", "!="]
 # A person's categories as the engines hand them to rules: category -> attribute -> value.
 PersonCategories = Mapping[str, Mapping[str, AttributeValue]]
@@ -39,8 +42,37 @@ _MSG = Catalog(
             vi="dữ liệu chưa được xác nhận (confirmed = false) phải có ghi chú (note)",
             en="unconfirmed data (confirmed = false) must carry a note",
         ),
+        "not_stated": Text(
+            vi="tệp không ghi confirmed: coi là chưa được xác nhận",
+            en="the file does not say confirmed: read as not confirmed",
+        ),
     },
 )
+
+# The occasions every view can name; any other occasion carries its own title.
+OCCASIONS: Mapping[str, Text] = {
+    "tet": Text("Tết Nguyên đán", "Lunar New Year (Tết)"),
+    "longevity": Text("Mừng thọ", "Longevity"),
+    "war_invalids_day": Text(
+        "Ngày Thương binh - Liệt sĩ (27/7)", "War Invalids and Martyrs Day (27/7)"
+    ),
+    "one_off": Text("Quà tặng một lần", "One-off gift"),
+}
+
+
+def unconfirmed_by_default(data: object) -> object:
+    """``data`` with ``confirmed = false`` and a note saying so when it leaves out ``confirmed``.
+
+    An omitted flag never reads as confirmed: rule data says ``confirmed = true`` with a
+    basis, or is unconfirmed with a note (this one, when the file gives none).
+    """
+    if isinstance(data, dict) and "confirmed" not in data:
+        text = _MSG("not_stated")
+        note = data.get("note")
+        if note is None or (isinstance(note, str) and not note.strip()):
+            return {**data, "confirmed": False, "note": {"vi": text.vi, "en": text.en}}
+        return {**data, "confirmed": False}
+    return data
 
 
 # A semantic error found while validating rule data: ``at`` is the key path below the
@@ -136,13 +168,19 @@ class LegalBasis(RuleModel):
 
 
 class InKind(RuleModel):
-    """A gift in kind (hiện vật): ``5 m`` of silk, or goods worth ``150.000đ``."""
+    """A component of a gift besides its cash (hiện vật): ``5 m`` of silk, goods worth ``150.000đ``.
+
+    ``value`` is what the component costs the budget (trị giá), when a source states it;
+    ``value_at_most = true`` says the source gives it as a ceiling ("trị giá không quá").
+    A component with no ``value`` is counted in budgets as goods of unknown value.
+    """
 
     vi: Annotated[str, StringConstraints(min_length=1)]
     en: Annotated[str, StringConstraints(min_length=1)]
     quantity: Annotated[int, Strict(), Field(gt=0)] | None = None
     unit: str = ""
     value: VND | None = None  # trị giá
+    value_at_most: Flag = False  # trị giá tối đa
 
     def describe(self, lang: Lang = "vi") -> str:
         """``5 m lụa`` / ``5 m silk``, ``hiện vật trị giá 150000`` when only a value is known."""
@@ -154,6 +192,7 @@ class InKind(RuleModel):
 
 
 __all__ = [
+    "OCCASIONS",
     "Age",
     "AgeBasis",
     "Comparator",
@@ -166,10 +205,12 @@ __all__ = [
     "Occasion",
     "PersonCategories",
     "ProgrammeKind",
+    "ResidenceKind",
     "RuleInvalidError",
     "RuleModel",
     "Slug",
     "is_blank",
     "note_text",
     "require_note",
+    "unconfirmed_by_default",
 ]

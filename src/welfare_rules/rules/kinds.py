@@ -52,6 +52,7 @@ _MSG = Catalog(
         "level": Text(vi="Mức {amount}", en="Level {amount}"),
         "age": Text(vi="Tuổi {age}", en="Age {age}"),
         "from_age": Text(vi="Từ {age} tuổi", en="Age {age} and over"),
+        "age_range": Text(vi="Từ {first} đến {last} tuổi", en="Age {first} to {last}"),
         "longevity_section": Text(vi="Quà mừng thọ người cao tuổi", en="Longevity gifts"),
     },
 )
@@ -178,6 +179,9 @@ class LongevityKind(Kind):
         age = getattr(item, "age", None)
         if age is not None:
             return _MSG("age", age=age)
+        last = getattr(item, "last_age", None)
+        if last is not None:
+            return _MSG("age_range", first=getattr(item, "first_age", None), last=last)
         return _MSG("from_age", age=getattr(item, "first_age", None))
 
     def exact_age(self, programme: Programme) -> bool:
@@ -185,7 +189,10 @@ class LongevityKind(Kind):
 
 
 def _ages(bracket: Bracket) -> str:
-    return str(bracket.age) if bracket.age is not None else f"{bracket.first_age}+"
+    if bracket.age is not None:
+        return str(bracket.age)
+    last = bracket.last_age
+    return f"{bracket.first_age}+" if last is None else f"{bracket.first_age}-{last}"
 
 
 FIXED = "selected"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import Field, Strict, model_validator
 
@@ -20,6 +20,7 @@ from .._types import VND, Count
 from ..errors import RuleDataError
 from ..tiers import FundingSource
 from ._base import (
+    OCCASIONS,
     Age,
     AgeBasis,
     Flag,
@@ -30,13 +31,16 @@ from ._base import (
     Occasion,
     PersonCategories,
     ProgrammeKind,
+    ResidenceKind,
     RuleInvalidError,
     RuleModel,
     Slug,
     is_blank,
     note_text,
     require_note,
+    unconfirmed_by_default,
 )
+from .categories import CATEGORIES
 from .eligibility import Condition, Rule, evaluate_any
 from .kinds import KINDS, SHAPE_FIELDS, SHAPE_KEYS, Kind
 
@@ -64,8 +68,39 @@ _MSG = Catalog(
             en="rules_stated = false takes no rules and needs a note",
         ),
         "bracket_shape": Text(
-            vi="khung tuổi cần 'age' (một tuổi), hoặc 'from_age' với every_year = true",
-            en="a bracket needs 'age' (one age) or 'from_age' with every_year = true",
+            vi="khung tuổi cần 'age' (một tuổi), hoặc 'from_age' (và có thể 'to_age') với "
+            "every_year = true",
+            en="a bracket needs 'age' (one age) or 'from_age' (and maybe 'to_age') with "
+            "every_year = true",
+        ),
+        "to_age": Text(
+            vi="to_age {to_age} nhỏ hơn from_age {from_age}",
+            en="to_age {to_age} is below from_age {from_age}",
+        ),
+        "occasion_title": Text(
+            vi="dịp {value!r} không có sẵn: hãy ghi occasion_title (tên dịp bằng hai thứ tiếng)",
+            en="occasion {value!r} is not a known one: give occasion_title (its name in both "
+            "languages)",
+        ),
+        "extra_kind": Text(
+            vi="quà thêm (extra_gift) chỉ dùng cho chương trình loại 'levels'",
+            en="extra gifts (extra_gift) apply only to 'levels' programmes",
+        ),
+        "extra_level": Text(
+            vi="quà thêm {value!r} nêu mức {level!r}, không có ở phiên bản {index}",
+            en="extra gift {value!r} names level {level!r}, which version {index} does not have",
+        ),
+        "extra_martyrs": Text(
+            vi="quà theo số liệt sĩ cần quy tắc một đối tượng có thuộc tính 'martyrs'",
+            en="a gift per martyr needs a rule on one category with the attribute 'martyrs'",
+        ),
+        "duplicate_include": Text(
+            vi="chương trình {value!r} có ở hai bộ quy định được bao hàm: {first!r} và {other!r}",
+            en="programme {value!r} is in two included rulesets: {first!r} and {other!r}",
+        ),
+        "raises": Text(
+            vi="'raises' phải nêu một chương trình loại {kind!r} khác, không phải {value!r}",
+            en="'raises' must name another {kind!r} programme, not {value!r}",
         ),
         "overlap": Text(
             vi="khung tuổi {this} trùng với khung {other} (bracket[{index}])",
@@ -141,12 +176,13 @@ class Level(RuleModel):
     rules: tuple[Rule, ...] = Field(default=(), alias="rule")
     rules_stated: Flag = True
     basis: LegalBasis | None = None
-    confirmed: Flag = True
+    confirmed: Flag = False  # an omitted flag is not a confirmation
     note: Note = ""
 
     @model_validator(mode="before")
     @classmethod
     def _default_id(cls, data: Any) -> Any:
+        data = unconfirmed_by_default(data)
         if isinstance(data, dict) and "id" not in data and "amount" in data:
             # A bad amount should be reported as such, not as a missing id.
             ident = str(data["amount"]) if type(data["amount"]) is int else "level"
@@ -162,6 +198,11 @@ class Level(RuleModel):
             raise RuleInvalidError(_MSG("unstated_rules"), at="rules_stated")
         return self
 
+    @property
+    def in_kind_value(self) -> int:
+        """The stated value of the gift's components besides cash (0 when none is stated)."""
+        return sum(item.value or 0 for item in self.in_kind)
+
     def qualifies(self, person: PersonCategories) -> bool | None:
         """Three-valued: see :func:`evaluate_any`. ``None`` too when rules are not stated."""
         if not self.rules_stated:
@@ -170,40 +211,56 @@ class Level(RuleModel):
 
 
 class Bracket(RuleModel):
-    """A longevity age bracket (khung tuổi mừng thọ): one ``age``, or every year from ``from_age``.
+    """A longevity age bracket (khung tuổi mừng thọ): one ``age``, or every year from
+    ``from_age`` (up to ``to_age`` included, or with no upper bound).
 
-    >>> Bracket(from_age=101, every_year=True, amount=1_700_000).covers(104)
+    >>> Bracket(from_age=101, every_year=True, amount=1_700_000, confirmed=True).covers(104)
     True
+    >>> b = Bracket(from_age=101, to_age=109, every_year=True, amount=1_500_000, confirmed=True)
+    >>> b.covers(109), b.covers(110), b.id, b.describe("en")
+    (True, False, 'from-101-to-109', '101 to 109, every year')
     """
 
     id: Slug
     age: Age | None = None
     from_age: Age | None = None
+    to_age: Age | None = None  # the last age covered; none: every year on
     every_year: Flag = False
     amount: VND
     in_kind: tuple[InKind, ...] = ()
     basis: LegalBasis | None = None
-    confirmed: Flag = True
+    confirmed: Flag = False  # an omitted flag is not a confirmation
     note: Note = ""
 
     @model_validator(mode="before")
     @classmethod
     def _default_id(cls, data: Any) -> Any:
+        data = unconfirmed_by_default(data)
         if isinstance(data, dict) and "id" not in data:
             if type(data.get("age")) is int:
                 return {"id": f"age-{data['age']}", **data}
             if type(data.get("from_age")) is int:
-                return {"id": f"from-{data['from_age']}", **data}
+                upper = data.get("to_age")
+                suffix = f"-to-{upper}" if type(upper) is int else ""
+                return {"id": f"from-{data['from_age']}{suffix}", **data}
             return {"id": "bracket", **data}  # the real error is reported on the ages
         return data
 
     @model_validator(mode="after")
     def _check(self) -> Bracket:
         require_note(self.confirmed, self.note)
-        single = self.age is not None and self.from_age is None and not self.every_year
-        open_ended = self.age is None and self.from_age is not None and self.every_year
-        if not (single or open_ended):
+        single = (
+            self.age is not None
+            and self.from_age is None
+            and self.to_age is None
+            and not self.every_year
+        )
+        ranged = self.age is None and self.from_age is not None and self.every_year
+        if not (single or ranged):
             raise RuleInvalidError(_MSG("bracket_shape"), at="age")
+        if self.to_age is not None and self.from_age is not None and self.to_age < self.from_age:
+            text = _MSG("to_age", to_age=self.to_age, from_age=self.from_age)
+            raise RuleInvalidError(text, at="to_age")
         return self
 
     @property
@@ -211,20 +268,35 @@ class Bracket(RuleModel):
         """The lowest age the bracket covers."""
         return self.age if self.age is not None else int(self.from_age or 0)
 
+    @property
+    def last_age(self) -> int | None:
+        """The highest age the bracket covers; ``None`` when it has no upper bound."""
+        return self.age if self.age is not None else self.to_age
+
+    @property
+    def in_kind_value(self) -> int:
+        """The stated value of the gift's components besides cash (0 when none is stated)."""
+        return sum(item.value or 0 for item in self.in_kind)
+
     def covers(self, age: int) -> bool:
         """Whether a person of ``age`` (by the programme's age basis) falls in the bracket."""
         if self.age is not None:
             return age == self.age
-        return age >= self.first_age
+        last = self.last_age
+        return age >= self.first_age and (last is None or age <= last)
 
     def overlaps(self, other: Bracket) -> bool:
         """Whether some age falls in both brackets."""
         return other.covers(self.first_age) or self.covers(other.first_age)
 
     def describe(self, lang: Lang = "vi") -> str:
-        """``70`` or ``từ 101, mỗi năm`` / ``101 and every year after``."""
+        """``70``, ``từ 101, mỗi năm`` / ``101, every year on``, or ``101 to 109, every year``."""
         if self.age is not None:
             return str(self.age)
+        if self.to_age is not None:
+            if lang == "vi":
+                return f"từ {self.first_age} đến {self.to_age}, mỗi năm"
+            return f"{self.first_age} to {self.to_age}, every year"
         return (
             f"từ {self.first_age}, mỗi năm" if lang == "vi" else f"{self.first_age}, every year on"
         )
@@ -252,16 +324,20 @@ class ProgrammeVersion(RuleModel):
     effective: dt.date | None = None
     recorded: Flag = True
     basis: LegalBasis | None = None
-    confirmed: Flag = True
+    confirmed: Flag = False  # an omitted flag is not a confirmation
     note: Note = ""
     levels: tuple[Level, ...] = Field(default=(), alias="level")
     brackets: tuple[Bracket, ...] = Field(default=(), alias="bracket")
     amount: VND | None = None  # selected programmes: the fixed amount
     quota: Count | None = None  # selected programmes: how many recipients (suất)
+    minimum: Flag = False  # the amounts are minimums (mức tối thiểu) a local rule may raise
+    payer: FundingSource | None = None  # who pays in this version, when not the programme's
+    pay_until: dt.date | None = None  # the last day of the payment window, when stated
 
     @model_validator(mode="before")
     @classmethod
     def _default_effective(cls, data: Any) -> Any:
+        data = unconfirmed_by_default(data)
         if isinstance(data, dict) and "effective" not in data:
             basis = data.get("basis")
             when = basis.get("date") if isinstance(basis, dict) else None
@@ -333,6 +409,75 @@ class ProgrammeVersion(RuleModel):
         return next((b for b in self.brackets if b.covers(age)), None)
 
 
+ExtraKind = Literal["representative", "per_martyr"]
+
+
+class ExtraGift(RuleModel):
+    """A gift beyond "one per programme" (quà thêm), as data.
+
+    ``representative``: one more gift at ``level`` for a person whose ``rule`` holds (the
+    martyr's representative) and whose programme gift came through another category;
+    ``per_martyr``: a person whose gift came through ``rule`` receives one gift per martyr
+    (the rule's category's ``martyrs`` attribute), so ``martyrs - 1`` more at ``level``.
+    A missing attribute the rule needs makes the extra gift undetermined, never zero.
+    """
+
+    id: Slug
+    kind: ExtraKind
+    rule: Rule
+    level: Slug  # the id of the level whose amount each extra gift pays
+    basis: LegalBasis | None = None
+    confirmed: Flag = False
+    note: Note = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_confirmed(cls, data: Any) -> Any:
+        return unconfirmed_by_default(data)
+
+    @model_validator(mode="after")
+    def _check(self) -> ExtraGift:
+        require_note(self.confirmed, self.note)
+        if self.kind == "per_martyr":
+            category = self.rule.category
+            if category is None or "martyrs" not in CATEGORIES[category].attributes:
+                raise RuleInvalidError(_MSG("extra_martyrs"), at="rule")
+        return self
+
+
+class Residence(RuleModel):
+    """Who the programme is for by residence (cư trú): ``kinds`` of residence accepted and,
+    for a temporary resident, the months of residence needed."""
+
+    kinds: tuple[ResidenceKind, ...] = Field(default=("permanent",), min_length=1)
+    temporary_months: Count | None = None  # tạm trú từ … tháng
+    confirmed: Flag = False
+    note: Note = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_confirmed(cls, data: Any) -> Any:
+        return unconfirmed_by_default(data)
+
+    @model_validator(mode="after")
+    def _check(self) -> Residence:
+        require_note(self.confirmed, self.note)
+        return self
+
+    def admits(self, kind: str | None, months: int | None) -> bool | None:
+        """Three-valued: ``None`` when the residence (or its months, for a temporary
+        resident who needs some) is not known."""
+        if kind is None:
+            return None
+        if kind not in self.kinds:
+            return False
+        if kind == "temporary" and self.temporary_months is not None:
+            if months is None:
+                return None
+            return months >= self.temporary_months
+        return True
+
+
 class Programme(RuleModel):
     """A gift programme (chương trình quà): one funding source, one kind, dated versions.
 
@@ -341,6 +486,14 @@ class Programme(RuleModel):
     recipients an authority chooses, up to a ``quota``), ``socialized`` (donated gifts
     with no fixed level: reported, not computed). ``id`` is stable: reforms address
     programmes by it.
+
+    ``source`` is who pays (nguồn kinh phí; a version's ``payer`` overrides it) and
+    ``giver`` who gives the gift in whose name (người tặng), when that is someone else:
+    the State President gives the age-100 gift, the provincial budget pays it.
+    ``occasion`` is the programme's own occasion when it differs from the ruleset's;
+    ``residence`` who it is for by residence; ``extra_gifts`` the gifts beyond one per
+    programme; ``raises`` the id of a programme whose minimum amounts this one raises
+    (when both are in force, a person receives the higher of the two gifts, once).
     """
 
     id: Slug
@@ -352,11 +505,20 @@ class Programme(RuleModel):
     covers: tuple[Rule, ...] = ()  # who the programme is for, as its sources state it
     selection: Label | None = None  # who chooses the recipients (selected programmes)
     age_basis: AgeBasis = "calendar_year"  # longevity: celebration year − birth year, or exact
+    giver: Label | None = None  # người tặng, when not the payer
+    occasion: Occasion | None = None  # dịp, when not the ruleset's
+    residence: Residence | None = None  # điều kiện cư trú
+    extra_gifts: tuple[ExtraGift, ...] = Field(default=(), alias="extra_gift")
+    raises: Slug | None = None  # nâng mức tối thiểu của chương trình này
     versions: tuple[ProgrammeVersion, ...] = Field(alias="version", min_length=1)
     note: Note = ""
 
     @model_validator(mode="after")
     def _check(self) -> Programme:
+        self._check_extras()
+        if self.raises == self.id:
+            text = _MSG("raises", kind=self.kind, value=self.raises)
+            raise RuleInvalidError(text, at="raises")
         previous: dt.date | None = None
         for index, version in enumerate(self.versions):
             at = f"version[{index}]"
@@ -371,6 +533,20 @@ class Programme(RuleModel):
                 self._check_shape(version, at)
                 self._check_basis(version, at)
         return self
+
+    def _check_extras(self) -> None:
+        if self.extra_gifts and self.kind != "levels":
+            raise RuleInvalidError(_MSG("extra_kind"), at="extra_gift")
+        _unique(self.extra_gifts, "id", prefix="extra_gift", what=Text("mã quà thêm", "extra id"))
+        for position, extra in enumerate(self.extra_gifts):
+            for index, version in enumerate(self.versions):
+                if version.recorded and version.find_level(extra.level) is None:
+                    text = _MSG("extra_level", value=extra.id, level=extra.level, index=index)
+                    raise RuleInvalidError(text, at=f"extra_gift[{position}].level")
+
+    def payer_of(self, version: ProgrammeVersion) -> FundingSource:
+        """Who pays the gifts of ``version``: its ``payer``, else the programme's ``source``."""
+        return version.payer or self.source
 
     def _check_shape(self, version: ProgrammeVersion, at: str) -> None:
         kind = KINDS[self.kind]
@@ -478,6 +654,7 @@ class Ruleset(RuleModel):
     title: Label
     jurisdiction: Label
     occasion: Occasion
+    occasion_title: Label | None = None  # the name of an occasion not in OCCASIONS
     year: Annotated[int, Strict(), Field(ge=1945, le=2200)] | None = None
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
@@ -494,13 +671,18 @@ class Ruleset(RuleModel):
             raise RuleInvalidError(text, at="valid_until")
         if self.included and len(self.included) != len(self.includes):
             raise RuleInvalidError(_MSG("included"), at="included")
+        if self.occasion not in OCCASIONS and self.occasion_title is None:
+            raise RuleInvalidError(_MSG("occasion_title", value=self.occasion), at="occasion")
         _unique(
             self.programmes, "id", prefix="programme", what=Text("mã chương trình", "programme id")
         )
         owners: dict[str, str] = {}
-        for ruleset in self.included:
-            for programme in ruleset.all_programmes():
-                owners.setdefault(programme.id, ruleset.id)
+        for index, ruleset in enumerate(self.included):
+            for owner, programme in ruleset._resolved():
+                first = owners.setdefault(programme.id, owner)
+                if first != owner:
+                    text = _MSG("duplicate_include", value=programme.id, first=first, other=owner)
+                    raise RuleInvalidError(text, at=f"includes[{index}]")
         for index, programme in enumerate(self.programmes):
             if programme.id in owners:
                 text = _MSG("programme_clash", value=programme.id, other=owners[programme.id])
@@ -521,17 +703,35 @@ class Ruleset(RuleModel):
         start, end = self.period
         return (start is None or start <= on) and (end is None or on <= end)
 
-    def _resolved(self) -> tuple[tuple[str, Programme], ...]:
+    @property
+    def occasion_label(self) -> Label:
+        """The occasion's name in both languages (``occasion_title``, or the known name)."""
+        if self.occasion_title is not None:
+            return self.occasion_title
+        known = OCCASIONS[self.occasion]
+        return Label(vi=known.vi, en=known.en)
+
+    def _walk(self, seen: set[str], *, on: dt.date | None = None) -> list[Ruleset]:
+        """This ruleset's included rulesets (depth first), then itself, each once: a
+        ruleset reached twice through includes contributes once (issue 13). With ``on``,
+        a ruleset whose period does not contain it contributes nothing, nor do its includes."""
+        if self.id in seen or (on is not None and not self.applies_on(on)):
+            return []
         if self.includes and not self.included:
             raise RuleDataError(_MSG("unresolved", value=self.id), path="includes")
-        pairs: list[tuple[str, Programme]] = []
+        seen.add(self.id)
+        found: list[Ruleset] = []
         for ruleset in self.included:
-            pairs.extend(ruleset._resolved())
-        pairs.extend((self.id, p) for p in self.programmes)
-        return tuple(pairs)
+            found.extend(ruleset._walk(seen, on=on))
+        found.append(self)
+        return found
+
+    def _resolved(self) -> tuple[tuple[str, Programme], ...]:
+        return tuple((r.id, p) for r in self._walk(set()) for p in r.programmes)
 
     def all_programmes(self) -> tuple[Programme, ...]:
-        """Every programme, included rulesets' first (depth first), then this one's."""
+        """Every programme, included rulesets' first (depth first), then this one's; a
+        ruleset included twice (directly and through another) counts once."""
         return tuple(p for _, p in self._resolved())
 
     def programme(self, programme_id: str) -> Programme:
@@ -548,16 +748,11 @@ class Ruleset(RuleModel):
         nothing; a programme contributes its :meth:`Programme.version_on` when there is one.
         """
         found: list[InForce] = []
-        if not self.applies_on(on):
-            return ()
-        if self.includes and not self.included:
-            raise RuleDataError(_MSG("unresolved", value=self.id), path="includes")
-        for ruleset in self.included:
-            found.extend(ruleset.in_force(on=on))
-        for programme in self.programmes:
-            version = programme.version_on(on)
-            if version is not None:
-                found.append(InForce(self.id, programme, version))
+        for ruleset in self._walk(set(), on=on):
+            for programme in ruleset.programmes:
+                version = programme.version_on(on)
+                if version is not None:
+                    found.append(InForce(ruleset.id, programme, version))
         return tuple(found)
 
     def with_reform(self, reform: Change, *, on: dt.date | None = None) -> Ruleset:
@@ -604,6 +799,7 @@ __all__ = [
     "Bracket",
     "Change",
     "Condition",
+    "ExtraGift",
     "InForce",
     "InKind",
     "Label",
@@ -612,6 +808,7 @@ __all__ = [
     "Programme",
     "ProgrammeKind",
     "ProgrammeVersion",
+    "Residence",
     "Rule",
     "RuleInvalidError",
     "Ruleset",
