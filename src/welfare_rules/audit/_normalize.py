@@ -40,6 +40,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # A run of two or more emphasis marks, mixed or not ("**", "__", "_**_"): one pass takes
 # out nested runs too, so the result holds no mark pair (and a second pass changes nothing).
 _EMPHASIS = re.compile(r"[*_]{2,}")
+_ITALIC = re.compile(r"[*_](?=[^\s*_])(.*[^\s*_])[*_]")
 _SPACES = re.compile(r" {2,}")
 _PIPE = re.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
 _HEADING = re.compile(r"#{1,6}(?= |$)")
@@ -104,6 +105,9 @@ def normalize_text(text: str) -> str:
         text = _ESCAPE.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
+        italic = _ITALIC.fullmatch(text.strip())
+        if italic:  # "*Cộng I*", "_79_": one mark each side is emphasis too
+            text = italic.group(1)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip()

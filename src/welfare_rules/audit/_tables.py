@@ -18,6 +18,7 @@ from ..money import parse_vnd
 from ._lines import Rec
 from ._normalize import Line
 from ._numbers import Token, scan
+from .report import FigureField
 
 Column = Literal["index", "label", "count", "level", "amount"]
 
@@ -30,6 +31,7 @@ _COUNT = re.compile(r"số (?:suất|lượng|người|lượt|đối tượng|h
 _COUNT_WORD = re.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
 _TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
 _ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
+_GRAND_ROW = re.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _SCALES = (
@@ -141,10 +143,19 @@ def _rows(
             continue
         rec, index = _row(line, columns, scales, table, levels)
         if rec is None:
+            if index and _ROMAN.fullmatch(index):  # "| I | Quà của tỉnh | | |": a group
+                group = Rec(line=line.number, bullet="|", explicit=True)
+                group.label = " ".join(cell for cell in line.cells[1:] if cell) or index
+                table.rows.append(group)
             continue
         if _TOTAL.match(rec.label):
-            table.total = rec
-            group = None
+            if group is not None and not _GRAND_ROW.match(rec.label):  # "Cộng I": the group's
+                _subtotal(group, rec)
+                group = None
+            elif table.total is None:
+                table.total, group = rec, None
+            else:  # a second total row states the first one's figures again
+                _restate_row(table.total, rec)
         elif index and _ROMAN.fullmatch(index):
             rec.explicit = True
             table.rows.append(rec)
@@ -154,6 +165,28 @@ def _rows(
         else:
             table.rows.append(rec)
     return table
+
+
+def _subtotal(group: Rec, total: Rec) -> None:
+    """A group's total row: the group takes its figures (and its line), or, where the group
+    row stated them already, the total row restates them."""
+    if not group.has_figures():
+        group.count, group.amount, group.line = total.count, total.amount, total.line
+        group.label = f"{group.label} ({total.label})" if group.label else total.label
+        return
+    _restate_row(group, total)
+
+
+def _restate_row(rec: Rec, again: Rec) -> None:
+    figures: tuple[FigureField, ...] = ("count", "amount")
+    for name in figures:
+        value = getattr(again, name)
+        if value is None:
+            continue
+        if getattr(rec, name) is None:
+            setattr(rec, name, value)
+        else:
+            rec.restatements.append((name, value, again.line))
 
 
 def _row(
