@@ -281,6 +281,7 @@ def report_trees(
 
 
 # ---------------------------------------------------------------- people (entitle/person.py)
+import itertools  # noqa: E402
 from typing import Any  # noqa: E402
 
 
@@ -333,6 +334,15 @@ def populations(
     distinct = draw(st.lists(people(selections=selections), min_size=1, max_size=max_size))
     repeats = draw(st.lists(st.sampled_from(distinct), max_size=5))
     return distinct + repeats
+
+
+@st.composite
+def partitions(draw: st.DrawFn, size: int, *, max_parts: int = 6) -> list[tuple[int, int]]:
+    """``range(size)`` cut into consecutive ``(start, stop)`` parts, some maybe empty (the
+    pieces a population is split into for partial allocations; see ``Allocation.__add__``)."""
+    cuts = draw(st.lists(st.integers(0, size), max_size=max_parts - 1))
+    bounds = [0, *sorted(cuts), size]
+    return list(itertools.pairwise(bounds))
 
 
 # ------------------------------------------------------- report text (audit/extract.py, CLI)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.entitle.allocate import allocate
+from welfare_rules.entitle.allocate import Allocation, AllocationError, allocate
 from welfare_rules.entitle.engine import entitlements
 from welfare_rules.entitle.person import Person
 from welfare_rules.entitle.results import Entitlement
@@ -20,7 +21,7 @@ from welfare_rules.errors import PersonDataError
 from welfare_rules.rules import load_ruleset
 from welfare_rules.rules.categories import CATEGORIES
 
-from .strategies import populations, rulesets
+from .strategies import partitions, populations, rulesets
 
 TET_2024 = dt.date(2024, 2, 1)
 UONG_BI = load_ruleset("uong-bi-tet-2024")
@@ -212,3 +213,150 @@ def test_numpy_and_pure_python_grouping_give_identical_allocations(ruleset: Any,
         pure_totals = allocate(columns, ruleset, on=on)
     assert with_numpy == pure
     assert allocate(columns, ruleset, on=on) == pure_totals
+
+
+# ------------------------------------------------- partial results: Allocation is a monoid
+def _parts(population: Any, bounds: list[tuple[int, int]]) -> list[Any]:
+    if isinstance(population, dict):
+        return [{k: v[a:b] for k, v in population.items()} for a, b in bounds]
+    if hasattr(population, "iloc"):
+        return [population.iloc[a:b] for a, b in bounds]
+    return [population[a:b] for a, b in bounds]
+
+
+def _shapes(people: list[Person]) -> list[Any]:
+    shapes: list[Any] = [people, as_columns(people)]
+    with contextlib.suppress(ImportError):
+        import pandas as pd
+
+        frame = pd.DataFrame(as_columns(people))
+        frame["birth_date"] = pd.to_datetime(frame["birth_date"].replace("", None))
+        for name in frame.columns:
+            if frame[name].dtype.kind == "f" or name.endswith(".martyrs"):
+                frame[name] = frame[name].astype("Int64")
+        shapes.append(frame)
+    return shapes
+
+
+_PINNED = [
+    Person(birth_year=1954),
+    Person(categories={"war_invalid": {}}),
+    Person(),
+    Person(categories={"war_invalid": {}}, selections=frozenset(SELECTED)),
+    Person(birth_year=1944, poor=True),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    ruleset=st.just(UONG_BI) | rulesets(),
+    people=populations(selections=SELECTED),
+    on=st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)),
+    cuts=st.lists(st.integers(0, 40), max_size=5),
+    per_person=st.booleans(),
+    order=st.randoms(use_true_random=False),
+)
+@example(
+    ruleset=UONG_BI, people=_PINNED, on=TET_2024, cuts=[1, 3], per_person=True, order=None
+).via("undetermined cases of one programme in two parts, rows 1 and 3")
+@example(
+    ruleset=UONG_BI, people=_PINNED, on=TET_2024, cuts=[0, 5, 5], per_person=False, order=None
+).via("empty parts")
+def test_any_partition_of_a_population_adds_up_to_the_whole(
+    ruleset: Any,
+    people: list[Person],
+    on: dt.date,
+    cuts: list[int],
+    per_person: bool,
+    order: Any,
+) -> None:
+    on = on if ruleset.applies_on(on) else (ruleset.period[0] or on)
+    bounds = [0, *sorted(min(cut, len(people)) for cut in cuts), len(people)]
+    pieces = list(itertools.pairwise(bounds))
+    for population in _shapes(people):
+        whole = allocate(population, ruleset, on=on, per_person=per_person)
+        parts = [
+            allocate(part, ruleset, on=on, per_person=per_person, row_offset=start)
+            for part, (start, _) in zip(_parts(population, pieces), pieces, strict=True)
+        ]
+        if order is not None:
+            order.shuffle(parts)  # commutative: any order
+        merged = sum(parts, Allocation.empty(ruleset, on=on))
+        assert merged == whole  # lines, undetermined groups with rows and ids, quotas, people
+        assert merged.to_report() == whole.to_report()
+        assert merged.to_dict(lang="en") == whole.to_dict(lang="en")
+        assert sum(parts) == whole  # 0 + allocation: sum() without a start
+
+
+@settings(max_examples=20, deadline=None)
+@given(people=populations(selections=SELECTED), data=st.data())
+def test_shared_partition_strategy_covers_the_population(people: list[Person], data: Any) -> None:
+    pieces = data.draw(partitions(len(people)))
+    assert [i for a, b in pieces for i in range(a, b)] == list(range(len(people)))
+    parts = [
+        allocate(people[a:b], UONG_BI, on=TET_2024, per_person=True, row_offset=a)
+        for a, b in pieces
+    ]
+    assert sum(parts, Allocation.empty(UONG_BI, on=TET_2024)) == allocate(
+        people, UONG_BI, on=TET_2024, per_person=True
+    )
+
+
+def test_parts_add_up_in_any_grouping() -> None:
+    people = [
+        {"id": "a", "birth_year": 1954},
+        {"id": "b", "categories": {"war_invalid": {}}},
+        {"id": "c"},
+        {"id": "d", "categories": {"war_invalid": {}}},
+        {"id": "e", "birth_year": 1944},
+    ]
+    whole = allocate(people, UONG_BI, on=TET_2024, per_person=True)
+    a, b, c = (
+        allocate(people[i:j], UONG_BI, on=TET_2024, per_person=True, row_offset=i)
+        for i, j in ((0, 2), (2, 3), (3, 5))
+    )
+    assert (a + b) + c == a + (b + c) == c + b + a == whole
+    central = next(g for g in whole.undetermined if g.item.programme == "central-tet")
+    assert (central.rows, central.ids, central.first) == ((1, 3), ("b", "d"), (1, 0))
+    empty = Allocation.empty(UONG_BI, on=TET_2024)
+    assert empty + whole == whole + empty == whole
+    assert (empty.population, empty.total.count, empty.undetermined) == (0, 0, ())
+    assert all(q.selected == 0 for q in empty.quotas)
+
+
+def test_a_row_in_two_parts_or_another_ruleset_cannot_be_added() -> None:
+    part = allocate([{"categories": {"war_invalid": {}}}], UONG_BI, on=TET_2024, per_person=True)
+    with pytest.raises(AllocationError) as caught:
+        part + part
+    assert "row 0" in caught.value.text.en
+    assert "dòng 0" in caught.value.text.vi
+    later = allocate([{}], UONG_BI, on=dt.date(2024, 2, 2))
+    with pytest.raises(AllocationError, match="dates differ"):
+        allocate([{}], UONG_BI, on=TET_2024) + later
+    with pytest.raises(AllocationError, match="per-person"):
+        part + allocate([{}], UONG_BI, on=TET_2024, row_offset=1)
+    with pytest.raises(AllocationError, match="row_offset"):
+        allocate([{}], UONG_BI, on=TET_2024, row_offset=-1)
+    with pytest.raises(TypeError):
+        part + 1  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("as_frame", [False, True])
+def test_rows_are_global_with_a_row_offset(as_frame: bool) -> None:
+    columns: dict[str, list[Any]] = {
+        "id": ["x", "y"],
+        "birth_date": ["1954-03-01", "1960-02-30"],
+    }
+    population: Any = columns
+    if as_frame:
+        pd = pytest.importorskip("pandas")
+        population = pd.DataFrame(columns)
+    with pytest.raises(PersonDataError) as caught:
+        allocate(population, UONG_BI, on=TET_2024, row_offset=7000)
+    assert caught.value.path == "[7001].birth_date"  # not [1]: the row in the whole
+    ok = {"id": ["x", "y"], "birth_year": [None, 1954]}
+    result = allocate(ok, UONG_BI, on=TET_2024, per_person=True, row_offset=7000)
+    assert result.people is not None
+    assert [p.row for p in result.people] == [7000, 7001]
+    assert {g.rows for g in result.undetermined} == {(7000,)}
+    assert result.shifted(-7000) == allocate(ok, UONG_BI, on=TET_2024, per_person=True)

@@ -64,6 +64,15 @@ def fold(
 
     Groups are numbered in order of first occurrence; ``size`` (> 0) is the row count.
     """
+    group, combos, counts, _ = fold_firsts(np, columns, size)
+    return group, combos, counts
+
+
+def fold_firsts(
+    np: Any, columns: Sequence[tuple[Any, int]], size: int
+) -> tuple[Any, list[tuple[int, ...]], list[int], list[int]]:
+    """:func:`fold`, and the first row of each group (ascending: groups are numbered in
+    order of first occurrence)."""
     group = None
     combos: list[tuple[int, ...]] = [()]
     known = 1  # groups so far
@@ -90,7 +99,8 @@ def fold(
     rank = np.empty(known, dtype=np.int64)
     rank[order] = np.arange(known, dtype=np.int64)
     group = rank[group]
-    return group, [combos[index] for index in order.tolist()], counts[order].tolist()
+    firsts = first[order].tolist()
+    return group, [combos[index] for index in order.tolist()], counts[order].tolist(), firsts
 
 
 def _compact(
@@ -118,4 +128,4 @@ def _compact(
     return group, found, len(found), counts
 
 
-__all__ = ["encode", "first_row", "fold", "numpy", "recode"]
+__all__ = ["encode", "first_row", "fold", "fold_firsts", "numpy", "recode"]

@@ -25,7 +25,7 @@ from .._i18n import Catalog, Text
 from ..dates import age_on, as_date
 from ..errors import PersonDataError, quote
 from ..rules.categories import CATEGORIES
-from ._codes import encode, fold, numpy, recode
+from ._codes import encode, fold_firsts, numpy, recode
 from .engine import Plan
 from .person import Person
 
@@ -235,6 +235,13 @@ class Grouped:
         self.dates = dates  # birth token -> a birth date with that token
         self.columns = columns
         self.find: Callable[[tuple[object, ...]], Iterator[int]] | None = None
+        # key -> its first row (the order of the undetermined groups); () alone: row 0
+        self.firsts: dict[tuple[object, ...], int] = {(): 0} if not names else {}
+
+    def first(self, key: tuple[object, ...]) -> int:
+        """The first row whose key is ``key``."""
+        found = self.firsts.get(key)
+        return found if found is not None else next(self.rows_of(key), 0)
 
     def _named(self, key: tuple[object, ...]) -> Iterator[tuple[str, object]]:
         """(column, raw value) pairs of a key, the attribute cells unpacked."""
@@ -340,13 +347,15 @@ def group_columns(
         keys: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
         return Grouped((), counts, keys, columns.get("id"), size, dates, ())
     try:
-        keys, counts = _count(key_columns, keep_rows=keep_rows)
+        keys, counts, firsts = _count(key_columns, keep_rows=keep_rows)
     except TypeError:  # list cells (categories as lists): make them tuples
         key_columns = [_hashable(values) for values in key_columns]
-        keys, counts = _count(key_columns, keep_rows=keep_rows)
-    return Grouped(
+        keys, counts, firsts = _count(key_columns, keep_rows=keep_rows)
+    grouped = Grouped(
         tuple(names), counts, keys, columns.get("id"), size, dates, key_columns, tuple(attributes)
     )
+    grouped.firsts = firsts
+    return grouped
 
 
 def _token(plan: Plan, dates: dict[object, dt.date]) -> Callable[[object], object]:
@@ -424,15 +433,21 @@ def _group_codes(
         counts: Counter[tuple[object, ...]] = Counter({(): size})
         keys: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
         return Grouped((), counts, keys, columns.get("id"), size, dates, ())
-    group, combos, sizes = fold(np, [(codes, len(found)) for codes, found in coded], size)
+    columns_codes = [(codes, len(found)) for codes, found in coded]
+    group, combos, sizes, starts = fold_firsts(np, columns_codes, size)
     tables = [found for _, found in coded]
     order = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
-    counts = Counter(dict(zip(order, sizes, strict=True)))
+    counts = Counter()
+    firsts: dict[tuple[object, ...], int] = {}
+    for key, count, start in zip(order, sizes, starts, strict=True):
+        counts[key] += count
+        firsts.setdefault(key, start)
     keys = [order[number] for number in group.tolist()] if keep_rows else None
     grouped = Grouped(
         tuple(names), counts, keys, columns.get("id"), size, dates, (), tuple(attributes)
     )
     grouped.find = finder(np, group, order)
+    grouped.firsts = firsts
     return grouped
 
 
@@ -493,11 +508,22 @@ def _details(columns: Mapping[str, Sequence[Any]], attributes: list[str]) -> lis
 
 def _count(
     columns: Sequence[Sequence[Any]], *, keep_rows: bool
-) -> tuple[list[tuple[object, ...]] | None, Counter[tuple[object, ...]]]:
-    if keep_rows:
-        keys = list(zip(*columns, strict=True))
-        return keys, Counter(keys)
-    return None, Counter(zip(*columns, strict=True))
+) -> tuple[
+    list[tuple[object, ...]] | None, Counter[tuple[object, ...]], dict[tuple[object, ...], int]
+]:
+    """The rows' keys (when kept), the count of each key and its first row."""
+    keys = list(zip(*columns, strict=True))
+    counts = Counter(keys)
+    firsts: dict[tuple[object, ...], int] = {}
+    if len(counts) > 1:
+        for row, key in enumerate(keys):
+            if key not in firsts:
+                firsts[key] = row
+                if len(firsts) == len(counts):
+                    break
+    else:
+        firsts = dict.fromkeys(counts, 0)
+    return (keys if keep_rows else None), counts, firsts
 
 
 @functools.cache

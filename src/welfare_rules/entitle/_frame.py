@@ -20,7 +20,7 @@ from typing import Any
 
 from ..dates import age_on, birthday_passed
 from ..errors import PersonDataError, quote
-from ._codes import fold
+from ._codes import fold, fold_firsts
 from ._columns import (
     _MSG,
     KNOWN_COLUMNS,
@@ -107,16 +107,21 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
         empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
         return Grouped((), counts, empty, ids, size, {}, ())
-    group, combos, sizes = fold(np, [(codes, len(table)) for codes, table in full], size)
+    group, combos, sizes, starts = fold_firsts(
+        np, [(codes, len(table)) for codes, table in full], size
+    )
     tables = [table for _, table in full]
     chain = itertools.chain.from_iterable
     order = [tuple(chain([t[c] for t, c in zip(tables, combo, strict=True)])) for combo in combos]
     counts = Counter()
-    for key, count in zip(order, sizes, strict=True):
+    firsts: dict[tuple[object, ...], int] = {}
+    for key, count, start in zip(order, sizes, starts, strict=True):
         counts[key] += count
+        firsts.setdefault(key, start)
     keys = [order[number] for number in group.tolist()] if keep_rows else None
     grouped = Grouped(tuple(names), counts, keys, ids, size, dates, (), tuple(attributes))
     grouped.find = finder(np, group, order)
+    grouped.firsts = firsts
     return grouped
 
 

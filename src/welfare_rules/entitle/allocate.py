@@ -4,18 +4,26 @@
 plain dicts), a mapping of columns, or a pandas DataFrame. People with equal relevant
 inputs get equal entitlements, so each distinct input is evaluated once and counted; the
 totals are exact ``int`` sums (``count × level``), never floats.
+
+An :class:`Allocation` is a commutative monoid: the allocations of the parts of a
+population (each allocated with the ``row_offset`` of its first row) add up, with ``+``
+or ``sum(parts, Allocation.empty(ruleset, on=…))``, to the allocation of the whole, field
+by field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from ..errors import PersonDataError
+from ..errors import PersonDataError, WelfareRulesError
 from ..rules.kinds import KINDS
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
@@ -44,8 +52,35 @@ _MSG = Catalog(
             vi="{title}: {selected} suất, không có định mức",
             en="{title}: {selected} gifts, no quota set",
         ),
+        "mismatch": Text(
+            vi="không cộng được hai kết quả phân bổ: {what} khác nhau ({left} và {right})",
+            en="cannot add two allocations: their {what} differ ({left} and {right})",
+        ),
+        "what_ruleset": Text(vi="bộ quy định", en="rulesets"),
+        "what_on": Text(vi="ngày", en="dates"),
+        "what_lines": Text(vi="các mức", en="levels"),
+        "people": Text(
+            vi="không cộng được hai kết quả phân bổ: chỉ một bên giữ kết quả từng người "
+            "(gọi allocate với per_person=True cho mọi phần)",
+            en="cannot add two allocations: only one keeps the per-person results "
+            "(call allocate with per_person=True for every part)",
+        ),
+        "overlap": Text(
+            vi="không cộng được hai kết quả phân bổ: dòng {row} có ở cả hai phần "
+            "(gọi allocate với row_offset bằng dòng đầu của từng phần)",
+            en="cannot add two allocations: row {row} is in both parts "
+            "(call allocate with row_offset set to each part's first row)",
+        ),
+        "offset": Text(
+            vi="row_offset phải là số nguyên không âm, không phải {value!r}",
+            en="row_offset must be a whole number, 0 or more, not {value!r}",
+        ),
     },
 )
+
+
+class AllocationError(WelfareRulesError, ValueError):
+    """Two allocations that cannot be added: another ruleset or date, rows in both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +116,21 @@ class UndeterminedGroup:
     """People for whom one programme is undetermined for the same reason, with their rows.
 
     ``rows`` (0-based positions in the population) and ``ids`` are filled when
-    :func:`allocate` is called with ``per_person=True``.
+    :func:`allocate` is called with ``per_person=True``. ``first`` is where the group
+    first occurs: the row of its first person and the place of the case among that
+    person's items; the groups are in this order (so added parts keep the whole's order).
     """
 
     item: Undetermined
     count: int
     rows: tuple[int, ...] = ()
     ids: tuple[object, ...] = ()
+    first: tuple[int, int] = (0, 0)
+
+    def _shifted(self, offset: int) -> UndeterminedGroup:
+        rows = tuple(row + offset for row in self.rows)
+        first = (self.first[0] + offset, self.first[1])
+        return UndeterminedGroup(self.item, self.count, rows, self.ids, first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +186,49 @@ class Allocation:
     undetermined: tuple[UndeterminedGroup, ...]
     quotas: tuple[QuotaCheck, ...]
     people: tuple[PersonResult, ...] | None = None
+
+    @classmethod
+    def empty(cls, ruleset: Ruleset | str, *, on: dt.date) -> Allocation:
+        """The allocation of nobody: every line at 0, the identity of ``+``.
+
+        >>> from welfare_rules.rules import load_ruleset
+        >>> ruleset = load_ruleset("uong-bi-tet-2024")
+        >>> on = dt.date(2024, 2, 1)
+        >>> parts = [{"birth_year": [1954, 1944]}, {"birth_year": [1954, 1990]}]
+        >>> merged = sum(
+        ...     (allocate(part, ruleset, on=on, row_offset=2 * i) for i, part in enumerate(parts)),
+        ...     Allocation.empty(ruleset, on=on),
+        ... )
+        >>> merged == allocate({"birth_year": [1954, 1944, 1954, 1990]}, ruleset, on=on)
+        True
+        """
+        return _build(plan_for(_resolve(ruleset), on=on), (), size=0, people=None)
+
+    def __add__(self, other: object) -> Allocation:
+        """The allocation of both populations (which must not share a row): see
+        :func:`add`."""
+        if not isinstance(other, Allocation):
+            return NotImplemented
+        return add(self, other)
+
+    def __radd__(self, other: object) -> Allocation:
+        """``0 + allocation`` is the allocation, so ``sum(parts)`` works without a start."""
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def shifted(self, offset: int) -> Allocation:
+        """The same allocation with every row moved by ``offset`` (rows of the people and
+        of the undetermined groups): a part allocated from row 0, placed at row ``offset``."""
+        if not offset:
+            return self
+        people = None
+        if self.people is not None:
+            people = tuple(PersonResult(p.row + offset, p.id, p.items) for p in self.people)
+        groups = tuple(group._shifted(offset) for group in self.undetermined)
+        return Allocation(
+            self.ruleset, self.on, self.population, self.lines, groups, self.quotas, people
+        )
 
     @property
     def total(self) -> Totals:
@@ -281,31 +367,144 @@ def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
     return found
 
 
+def _group_order(group: UndeterminedGroup) -> tuple[object, ...]:
+    """Where a group stands: its first occurrence, then (for parts that overlap, which
+    :func:`add` refuses when it can see their rows) what it says."""
+    item = group.item
+    return (group.first, item.programme, item.cause, item.missing, item.possible, item.amounts)
+
+
+def add(left: Allocation, right: Allocation) -> Allocation:
+    """The allocation of two disjoint populations under the same ruleset on the same date.
+
+    Lines, quotas and the population add; undetermined groups of the same case merge
+    (counts add, rows and ids merge in row order) and stay in order of first occurrence;
+    per-person results merge in row order. Rows are the rows each part was allocated
+    with (``row_offset``); a row in both parts is an :class:`AllocationError`, as are
+    another ruleset, date or set of levels.
+    """
+    for what, a, b in (("ruleset", left.ruleset, right.ruleset), ("on", left.on, right.on)):
+        if a != b:
+            raise AllocationError(_MSG("mismatch", what=_MSG(f"what_{what}"), left=a, right=b))
+    keys = [(line.programme, line.level, line.level_amount) for line in left.lines]
+    other = [(line.programme, line.level, line.level_amount) for line in right.lines]
+    if keys != other:
+        raise AllocationError(
+            _MSG("mismatch", what=_MSG("what_lines"), left=len(keys), right=len(other))
+        )
+    lines = tuple(
+        _with_count(a, a.count + b.count) if b.count else a
+        for a, b in zip(left.lines, right.lines, strict=True)
+    )
+    quotas = tuple(
+        QuotaCheck(a.programme, a.title, a.quota, a.selected + b.selected)
+        for a, b in zip(left.quotas, right.quotas, strict=True)
+    )
+    people = _people(left, right)
+    merged: dict[Undetermined, UndeterminedGroup] = {g.item: g for g in left.undetermined}
+    for group in right.undetermined:
+        mine = merged.get(group.item)
+        merged[group.item] = group if mine is None else _merge_groups(mine, group)
+    groups = tuple(sorted(merged.values(), key=_group_order))
+    return Allocation(
+        left.ruleset,
+        left.on,
+        left.population + right.population,
+        lines,
+        groups,
+        quotas,
+        people,
+    )
+
+
+def _with_count(line: Line, count: int) -> Line:
+    return Line(
+        line.ruleset,
+        line.programme,
+        line.title,
+        line.kind,
+        line.source,
+        line.level,
+        line.level_amount,
+        line.label,
+        count,
+    )
+
+
+def _people(left: Allocation, right: Allocation) -> tuple[PersonResult, ...] | None:
+    """The per-person results of both, in row order (an empty part counts as either)."""
+    if not left.population:
+        return right.people
+    if not right.population:
+        return left.people
+    if left.people is None and right.people is None:
+        return None
+    if left.people is None or right.people is None:
+        raise AllocationError(_MSG("people"))
+    a, b = left.people, right.people
+    if a and b and a[-1].row < b[0].row:  # the usual case: right follows left
+        return a + b
+    if a and b and b[-1].row < a[0].row:
+        return b + a
+    merged = tuple(heapq.merge(a, b, key=lambda person: person.row))
+    for before, after in itertools.pairwise(merged):
+        if before.row == after.row:
+            raise AllocationError(_MSG("overlap", row=after.row))
+    return merged
+
+
+def _merge_groups(a: UndeterminedGroup, b: UndeterminedGroup) -> UndeterminedGroup:
+    """One case's groups from two parts: counts added, rows (and their ids) in row order."""
+    if a.rows and b.rows and b.rows[0] < a.rows[0]:
+        a, b = b, a
+    if not a.rows or not b.rows or a.rows[-1] < b.rows[0]:
+        rows, ids = a.rows + b.rows, a.ids + b.ids
+    else:
+        pairs = list(heapq.merge(_pairs(a), _pairs(b), key=lambda pair: pair[0]))
+        for before, after in itertools.pairwise(pairs):
+            if before[0] == after[0]:
+                raise AllocationError(_MSG("overlap", row=after[0]))
+        rows = tuple(row for row, _ in pairs)
+        ids = tuple(ident for _, ident in pairs) if a.ids or b.ids else ()
+    return UndeterminedGroup(a.item, a.count + b.count, rows, ids, min(a.first, b.first))
+
+
+def _pairs(group: UndeterminedGroup) -> list[tuple[int, object]]:
+    ids = group.ids or (None,) * len(group.rows)
+    return list(zip(group.rows, ids, strict=True))
+
+
 def _build(
     plan: Plan,
-    results: Iterable[tuple[tuple[Item, ...], int]],
+    results: Iterable[tuple[tuple[Item, ...], int, int]],
     *,
     size: int,
     people: tuple[PersonResult, ...] | None,
+    offset: int = 0,
 ) -> Allocation:
+    """``results``: each distinct key's items, count and first row (in the part)."""
     lines = dict(_empty_lines(plan))
     counts: Counter[tuple[str, str]] = Counter()
     undetermined: Counter[Undetermined] = Counter()
+    firsts: dict[Undetermined, tuple[int, int]] = {}
     # Items are memoized objects: count by identity first (cheap), then by value, in
     # order of first occurrence.
     by_id: dict[int, list[Any]] = {}
-    for items, count in results:
-        for item in items:
+    for items, count, first in results:
+        for index, item in enumerate(items):
             entry = by_id.get(id(item))
             if entry is None:
-                by_id[id(item)] = [item, count]
+                by_id[id(item)] = [item, count, (first + offset, index)]
             else:
                 entry[1] += count
-    for item, count in by_id.values():
+                entry[2] = min(entry[2], (first + offset, index))
+    for item, count, first in by_id.values():
         if isinstance(item, Entitlement):
             counts[(item.programme, item.level)] += count
         else:
             undetermined[item] += count
+            known = firsts.get(item)
+            firsts[item] = first if known is None else min(known, first)
     for key, count in counts.items():
         line = lines[key]
         lines[key] = Line(
@@ -327,8 +526,19 @@ def _build(
                 rows.setdefault(item, []).append(person.row)
                 ids.setdefault(item, []).append(person.id)
     groups = tuple(
-        UndeterminedGroup(item, count, tuple(rows.get(item, ())), tuple(ids.get(item, ())))
-        for item, count in undetermined.items()
+        sorted(
+            (
+                UndeterminedGroup(
+                    item,
+                    count,
+                    tuple(rows.get(item, ())),
+                    tuple(ids.get(item, ())),
+                    firsts[item],
+                )
+                for item, count in undetermined.items()
+            ),
+            key=_group_order,
+        )
     )
     quotas = tuple(
         QuotaCheck(
@@ -362,6 +572,7 @@ def allocate(
     *,
     on: dt.date,
     per_person: bool = False,
+    row_offset: int = 0,
 ) -> Allocation:
     """Count and sum the entitlements of a whole population under ``ruleset`` on ``on``.
 
@@ -370,7 +581,9 @@ def allocate(
     those columns. ``per_person=True`` also keeps each person's items and the rows of
     each undetermined case. Bad records raise
     :class:`~welfare_rules.errors.PersonDataError` whose path starts with the row:
-    ``[12].war_invalid.injury_rate``.
+    ``[12].war_invalid.injury_rate``. ``row_offset`` is the row of the first record when
+    ``population`` is a part of a larger one: rows (per person, of the undetermined
+    cases, in errors) are then the whole's, and the parts add up (:func:`add`).
 
     >>> from welfare_rules.rules import load_ruleset
     >>> ruleset = load_ruleset("uong-bi-tet-2024")
@@ -378,21 +591,37 @@ def allocate(
     >>> result.total
     Totals(count=3, amount=2300000)
     """
+    if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
+        raise AllocationError(_MSG("offset", value=row_offset))
     plan = plan_for(_resolve(ruleset), on=on)
-    if _is_frame(population):
-        return _allocate_grouped(group_frame(population, plan, keep_rows=per_person), plan)
-    if isinstance(population, Mapping):
-        return _allocate_columns(population, plan, per_person=per_person)
-    return _allocate_records(population, plan, per_person=per_person)
+    try:
+        if _is_frame(population):
+            grouped = group_frame(population, plan, keep_rows=per_person)
+            return _allocate_grouped(grouped, plan, offset=row_offset)
+        if isinstance(population, Mapping):
+            grouped = group_columns(population, plan, keep_rows=per_person)
+            return _allocate_grouped(grouped, plan, offset=row_offset)
+        return _allocate_records(population, plan, per_person=per_person, offset=row_offset)
+    except PersonDataError as exc:
+        if not row_offset:
+            raise
+        raise shift_error(exc, row_offset) from exc
 
 
-def _allocate_columns(
-    columns: Mapping[str, Sequence[Any]], plan: Plan, *, per_person: bool
-) -> Allocation:
-    return _allocate_grouped(group_columns(columns, plan, keep_rows=per_person), plan)
+_ROW = re.compile(r"\[(\d+)\]")
 
 
-def _allocate_grouped(grouped: Grouped, plan: Plan) -> Allocation:
+def shift_error(exc: PersonDataError, offset: int) -> PersonDataError:
+    """The error with the row its path starts with (``[12].…``) moved by ``offset``."""
+    path = exc.path or ""
+    found = _ROW.match(path)
+    if found is None:
+        return exc
+    path = f"[{int(found.group(1)) + offset}]{path[found.end() :]}"
+    return PersonDataError(exc.reason, path=path, value=exc.value)
+
+
+def _allocate_grouped(grouped: Grouped, plan: Plan, *, offset: int = 0) -> Allocation:
     results: dict[tuple[object, ...], tuple[Item, ...]] = {}
     by_inputs: dict[Inputs, tuple[Item, ...]] = {}
     inputs_of = KeyInputs(grouped, plan)
@@ -406,17 +635,19 @@ def _allocate_grouped(grouped: Grouped, plan: Plan) -> Allocation:
     if grouped.keys is not None:
         ids = grouped.ids
         people = tuple(
-            PersonResult(row, ids[row] if ids is not None else None, results[key])
+            PersonResult(row + offset, ids[row] if ids is not None else None, results[key])
             for row, key in enumerate(grouped.keys)
         )
-    pairs = ((results[key], count) for key, count in grouped.counts.items())
-    return _build(plan, pairs, size=grouped.size, people=people)
+    first = grouped.first
+    pairs = ((results[key], count, first(key)) for key, count in grouped.counts.items())
+    return _build(plan, pairs, size=grouped.size, people=people, offset=offset)
 
 
 def _allocate_records(
-    records: Iterable[Person | Mapping[str, Any]], plan: Plan, *, per_person: bool
+    records: Iterable[Person | Mapping[str, Any]], plan: Plan, *, per_person: bool, offset: int
 ) -> Allocation:
     counts: Counter[Inputs] = Counter()
+    firsts: dict[Inputs, int] = {}
     views: dict[Inputs, Any] = {}
     kept: list[tuple[Inputs, object]] = []
     size = 0
@@ -432,6 +663,7 @@ def _allocate_records(
         inputs = plan.inputs(person)
         if inputs not in views:
             views[inputs] = person.rule_view()
+            firsts[inputs] = row
         counts[inputs] += 1
         if per_person:
             kept.append((inputs, person.id))
@@ -440,18 +672,22 @@ def _allocate_records(
     people = None
     if per_person:
         people = tuple(
-            PersonResult(row, ident, results[inputs]) for row, (inputs, ident) in enumerate(kept)
+            PersonResult(row + offset, ident, results[inputs])
+            for row, (inputs, ident) in enumerate(kept)
         )
-    pairs = ((results[inputs], count) for inputs, count in counts.items())
-    return _build(plan, pairs, size=size, people=people)
+    pairs = ((results[inputs], count, firsts[inputs]) for inputs, count in counts.items())
+    return _build(plan, pairs, size=size, people=people, offset=offset)
 
 
 __all__ = [
     "Allocation",
+    "AllocationError",
     "Line",
     "PersonResult",
     "QuotaCheck",
     "Totals",
     "UndeterminedGroup",
+    "add",
     "allocate",
+    "shift_error",
 ]
