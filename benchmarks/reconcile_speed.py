@@ -180,7 +180,7 @@ def with_slips(
     if memory:
         peak = peak_mb(lambda: reconcile(mistyped))
         ok = ok and peak <= memory
-        line += f", peak {peak:,.0f} MB allocated (target ≤ {memory:,.0f} MB)"
+        line += f", peak {peak:,.1f} MB allocated (target ≤ {memory:,.0f} MB)"
     print(f"{line}; target ≤ {target:.0f} s: {'met' if ok else 'MISSED'}")
     return ok
 

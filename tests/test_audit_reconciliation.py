@@ -279,3 +279,10 @@ def test_the_source_report_is_the_same_either_way() -> None:
     report = _source()
     result = reconcile(report)
     assert result.findings == _reconcile_whole(report)
+
+
+def test_a_product_beyond_10_18_is_shown_not_a_crash() -> None:
+    # 10^10 × 10^10 = 10^20: the message shows it (issue 13: format_vnd refused it)
+    line = Node(label="x", count=10**10, level=10**10, amount=10**18, line=1)
+    (finding,) = reconcile(Report(nodes=(line,))).findings
+    assert "100.000.000.000.000.000.000" in finding.message.vi

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from .._gc import paused_collection
 from .._i18n import Catalog, Text
-from ..money import format_vnd
+from ..money import display_vnd
 from .citations import check_citations
 from .compile import CompiledReport, FigureRef
 from .diagnose import DEFAULT_BUDGET, DEFAULT_MAX_CHANGES, Change, EditCheck, check_edits
@@ -268,8 +268,8 @@ class _Explainer:
         detail = self.detail(owner, change.figure) if owner else Text("", "")
         why = family.label
         fields = {
-            "reported": format_vnd(change.reported, unit=""),
-            "suggested": format_vnd(change.value, unit=""),
+            "reported": display_vnd(change.reported, unit=""),
+            "suggested": display_vnd(change.value, unit=""),
         }
         message = _MSG("correction", why=why, detail=detail, also=also, **fields)
         return Finding(
@@ -290,12 +290,12 @@ class _Explainer:
             if len(names) == 3:
                 return _MSG(
                     "detail_product",
-                    count=format_vnd(values[names["count"]], unit=""),
-                    level=format_vnd(values[names["level"]], unit=""),
-                    amount=format_vnd(values[names["amount"]], unit=""),
+                    count=display_vnd(values[names["count"]], unit=""),
+                    level=display_vnd(values[names["level"]], unit=""),
+                    amount=display_vnd(values[names["amount"]], unit=""),
                 )
         if owner.kind in ("count_sum", "amount_sum") and owner.subject is not None:
-            total = format_vnd(values[owner.subject], unit="")
+            total = display_vnd(values[owner.subject], unit="")
             return _MSG("detail_parts" if owner.subject == figure else "detail_part", total=total)
         if owner.kind == "restatement":
             other = next((name for name in owner.figures if name != figure), None)
@@ -359,32 +359,32 @@ class _Explainer:
             count, level = values[names["count"]], values[names["level"]]
             return _MSG(
                 "violated_product",
-                count=format_vnd(count, unit=""),
-                level=format_vnd(level, unit=""),
-                product=format_vnd(count * level, unit=""),
-                amount=format_vnd(values[names["amount"]], unit=""),
+                count=display_vnd(count, unit=""),
+                level=display_vnd(level, unit=""),
+                product=display_vnd(count * level, unit=""),
+                amount=display_vnd(values[names["amount"]], unit=""),
             )
         if edit.kind in ("count_sum", "amount_sum") and expected is not None:
             key = "violated_sum" if edit.op == "==" else "violated_partial_sum"
             return _MSG(
                 key,
-                expected=format_vnd(expected, unit=""),
-                reported=format_vnd(reported, unit=""),
+                expected=display_vnd(expected, unit=""),
+                reported=display_vnd(reported, unit=""),
                 difference=_signed(reported - expected),
             )
         if edit.kind == "restatement" and expected is not None:
             other = next(name for name in edit.figures if name != subject)
             where = self.where(other)
             fields = {
-                "reported": format_vnd(reported, unit=""),
-                "expected": format_vnd(expected, unit=""),
+                "reported": display_vnd(reported, unit=""),
+                "expected": display_vnd(expected, unit=""),
             }
             return _MSG("violated_restatement", where=where, **fields)
         if edit.kind == "claim":
             listed = _join(
                 (
                     Text("{field} = {value}", "{field} = {value}").format(
-                        field=_MSG(self.ref(name).field), value=format_vnd(values[name], unit="")
+                        field=_MSG(self.ref(name).field), value=display_vnd(values[name], unit="")
                     )
                     for name in edit.figures
                 ),
@@ -417,8 +417,8 @@ class _Explainer:
     def option(self, candidate: Candidate) -> Text:
         where = self.where(candidate.figure)
         fields = {
-            "reported": format_vnd(self.written[candidate.figure], unit=""),
-            "value": format_vnd(candidate.value, unit=""),
+            "reported": display_vnd(self.written[candidate.figure], unit=""),
+            "value": display_vnd(candidate.value, unit=""),
         }
         return _MSG("option", where=where, field=_MSG(candidate.field), **fields)
 
@@ -467,7 +467,7 @@ def _concat(first: Text, second: Text) -> Text:
 
 
 def _signed(value: int) -> str:
-    return ("+" if value > 0 else "-") + format_vnd(abs(value), unit="")
+    return ("+" if value > 0 else "-") + display_vnd(abs(value), unit="")
 
 
 __all__ = ["reconcile"]
