@@ -273,3 +273,66 @@ def test_born_on_29_february_is_a_year_older_on_28_february_of_a_common_year() -
     frame = pd.DataFrame({"birth_date": pd.to_datetime([born.isoformat()])})
     assert allocate(frame, ruleset, on=on).total.count == 1
     assert allocate(frame, ruleset, on=before).total.count == 0
+
+
+# -- no silent drops (issue 14) ----------------------------------------------------------
+
+
+def test_a_mistyped_selection_id_is_an_error_naming_it() -> None:
+    with pytest.raises(PersonDataError) as caught:
+        entitlements({"selections": ["city-exemplary-household"]}, UONG_BI, on=TET_2024)
+    assert caught.value.path == "selections"
+    assert "city-exemplary-household" in str(caught.value)
+    assert "city-exemplary-households" in caught.value.text.vi
+    person = {"birth_year": 1990, "selections": ["city-exemplary-households"]}
+    assert gifts(entitlements(person, UONG_BI, on=TET_2024)) == {
+        "city-exemplary-households": 2_000_000
+    }
+
+
+@pytest.mark.parametrize("on", ["2024-02-01", dt.datetime(2024, 2, 1, 9, 30)])
+def test_on_may_be_an_iso_string_or_a_datetime(on: object) -> None:
+    items = entitlements({"birth_year": 1954}, UONG_BI, on=on)  # type: ignore[arg-type]
+    assert items == entitlements({"birth_year": 1954}, UONG_BI, on=TET_2024)
+
+
+@pytest.mark.parametrize("on", ["01/02/2024", "tomorrow", 20240201, None])
+def test_a_bad_on_is_a_bilingual_date_error(on: object) -> None:
+    from welfare_rules.errors import DateParseError
+
+    with pytest.raises(DateParseError) as caught:
+        entitlements({"birth_year": 1954}, UONG_BI, on=on)  # type: ignore[arg-type]
+    assert caught.value.text.vi != caught.value.text.en
+
+
+def test_an_impossible_age_is_an_error_not_a_gift() -> None:
+    with pytest.raises(PersonDataError) as caught:
+        entitlements({"birth_year": 1834}, UONG_BI, on=TET_2024)
+    assert caught.value.path == "birth_year" and caught.value.value == 1834
+    assert "1834" in caught.value.text.vi and "190" in str(caught.value)
+
+
+def test_death_before_the_birth_year_is_an_error() -> None:
+    with pytest.raises(PersonDataError) as caught:
+        Person(birth_year=1950, death_date=dt.date(1949, 5, 1))
+    assert caught.value.path == "death_date"
+    assert "1950" in str(caught.value) and "1950" in caught.value.text.vi
+
+
+# -- issue 13: a programme reached twice through includes is paid once ---------------------
+
+
+def test_a_programme_included_twice_is_paid_once(tmp_path: Any) -> None:
+    head = (
+        'title = { vi = "T", en = "T" }\njurisdiction = { vi = "X", en = "X" }\noccasion = "tet"\n'
+    )
+    (tmp_path / "province.toml").write_text(
+        f'id = "province"\n{head}includes = ["vn-central-tet"]\n', "utf-8"
+    )
+    (tmp_path / "city.toml").write_text(
+        f'id = "city"\n{head}includes = ["vn-central-tet", "province.toml"]\n', "utf-8"
+    )
+    city = load_ruleset(tmp_path / "city.toml")
+    [gift] = entitlements({"categories": ["heroic_mother"]}, city, on=TET_2024)
+    assert (gift.programme, gift.amount) == ("central-tet", 600_000)
+    assert [p.id for p in city.all_programmes()] == ["central-tet"]

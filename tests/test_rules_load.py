@@ -292,3 +292,65 @@ def test_parse_ruleset_from_mapping() -> None:
         parse_ruleset({"id": "x"})
     assert info.value.file is None
     assert info.value.line is None
+
+
+# -- issue 13: the loader's reliability reproducers ------------------------------------------
+
+
+def test_deep_toml_is_a_rule_data_error_not_a_recursion_error() -> None:
+    with pytest.raises(RuleDataError) as caught:
+        loads_ruleset("x = " + "[" * 100_000)
+    assert "nested" in str(caught.value)
+    assert caught.value.line == 1
+
+
+def test_a_lone_surrogate_is_replaced_and_the_ruleset_writes_as_json() -> None:
+    text = (DATA / "vn-longevity.toml").read_text("utf-8")
+    text = text.replace('title = { vi = "', 'title = { vi = "\ud800', 1)
+    ruleset = loads_ruleset(text)
+    assert ruleset.title.vi.startswith("\ufffd")
+    ruleset.model_dump_json()
+
+
+def _city_including(ref: str) -> str:
+    city = (DATA / "uong-bi-tet-2024.toml").read_text("utf-8")
+    text = city.replace('includes = ["vn-central-tet"]', f'includes = ["{ref}"]')
+    assert text != city
+    return text
+
+
+@pytest.mark.parametrize("include", ["absolute", "parent"])
+def test_includes_stay_inside_the_ruleset_folder(tmp_path: Path, include: str) -> None:
+    outside = tmp_path / "outside.toml"
+    outside.write_text((DATA / "vn-central-tet.toml").read_text("utf-8"), "utf-8")
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    ref = str(outside) if include == "absolute" else "../outside.toml"
+    text = _city_including(ref)
+    with pytest.raises(RuleDataError) as caught:
+        loads_ruleset(text, file=str(folder / "city.toml"), base=folder)
+    assert caught.value.path == "includes[0]"
+    assert "outside" in str(caught.value) and "ngoài" in caught.value.text.vi
+    (folder / "city.toml").write_text(text, "utf-8")
+    with pytest.raises(RuleDataError):
+        load_ruleset(folder / "city.toml")
+    # The caller may opt in.
+    assert loads_ruleset(text, base=folder, allow_outside=True).included[0].id == "vn-central-tet"
+    assert load_ruleset(folder / "city.toml", allow_outside=True).included
+
+
+def test_includes_inside_the_folder_still_load(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    central = (DATA / "vn-central-tet.toml").read_text("utf-8")
+    (tmp_path / "sub" / "central.toml").write_text(central, "utf-8")
+    (tmp_path / "city.toml").write_text(_city_including("sub/central.toml"), "utf-8")
+    assert load_ruleset(tmp_path / "city.toml").included[0].id == "vn-central-tet"
+
+
+def test_error_line_scan_is_linear_on_an_unclosed_header() -> None:
+    # The old header pattern backtracked cubically: 3 kB of "[" + spaces + "x" took 12 s.
+    from welfare_rules.rules._toml_lines import key_lines
+
+    text = 'note = """\n' + ("[" + " " * 3000 + "x\n") * 20 + '"""\n'
+    assert key_lines(text)["note"] == 1
+    assert key_lines("a" + " a" * 20_000) == {}

@@ -16,6 +16,13 @@ each (``categories``: the levels; ``birth``: the brackets; ``selections``: the f
 amount; ``none``: nothing). Ages are counted by :mod:`welfare_rules.dates`.
 
 Programmes stack; a person who died before ``on`` (or is born after it) gets nothing.
+Within a levels programme a person gets one gift, plus the programme's ``extra_gifts``
+(an additional representative gift, one gift per martyr) when their rules hold; a
+programme with a ``residence`` condition reads the residence too (missing: undetermined).
+
+Nothing is dropped silently: a selection id that names no selected programme of the
+ruleset, an age past :data:`MAX_AGE` and an ``on`` that is not a date are bilingual errors
+naming the value (``on`` may be a date, a datetime, or an ISO string).
 """
 
 from __future__ import annotations
@@ -25,13 +32,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import age_on, calendar_year_age, possible_exact_ages
-from ..errors import RulesetPeriodError
+from .._i18n import Catalog, Text
+from ..dates import age_on, as_date, calendar_year_age, possible_exact_ages
+from ..errors import PersonDataError, RulesetPeriodError, quote
 from ..rules._base import PersonCategories
 from ..rules.categories import AttributeValue
 from ..rules.kinds import Kind, Reads
 from ..rules.model import (
     Bracket,
+    ExtraGift,
     InForce,
     InKind,
     LegalBasis,
@@ -49,6 +58,25 @@ from .results import Entitlement, Item, Undetermined, UndeterminedCause
 # A person's categories as :class:`Inputs` hold them: sorted pairs, hashable.
 HeldCategories = tuple[tuple[str, tuple[tuple[str, AttributeValue], ...]], ...]
 
+MAX_AGE = 150
+"""The oldest age the engine accepts on the date (the bound of ages in rule data): an
+older person (``birth_year=1834`` in 2024) is a :class:`PersonDataError`, never a gift."""
+
+_MSG = Catalog(
+    "entitle.engine",
+    {
+        "selection": Text(
+            vi="mã chương trình lựa chọn không có trong bộ quy định {ruleset!r}: {value} "
+            "(có: {known})",
+            en="selected-programme id not in ruleset {ruleset!r}: {value} (known: {known})",
+        ),
+        "age": Text(
+            vi="năm sinh {value} cho tuổi {age} vào ngày {on}, quá {limit} tuổi",
+            en="birth year {value} gives age {age} on {on}, more than {limit}",
+        ),
+    },
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
@@ -64,6 +92,8 @@ class Inputs:
     present: bool
     categories: HeldCategories
     selections: frozenset[str]
+    residence: str | None = None  # "permanent" / "temporary", when known
+    residence_months: int | None = None  # months of temporary residence, when known
 
     def category_view(self) -> dict[str, dict[str, AttributeValue]]:
         """The categories as rules test them."""
@@ -104,7 +134,7 @@ class _Programme:
     scope: tuple[Rule, ...]  # who an unrecorded version could concern
     memo: dict[tuple[object, ...], Item] = field(default_factory=dict)
     ages: dict[int, Bracket | None] = field(default_factory=dict)  # bracket by age, filled lazily
-    results: dict[object, object] = field(default_factory=dict)  # item (or _NONE) by input key
+    results: dict[object, tuple[Item, ...]] = field(default_factory=dict)  # items by input key
 
     def bracket_for(self, age: int) -> Bracket | None:
         """The version's bracket covering ``age`` (memoized)."""
@@ -172,9 +202,25 @@ class Plan:
     groups: tuple[tuple[str, tuple[tuple[int, _Programme], ...]], ...] = field(
         default=(), compare=False, hash=False, repr=False
     )
+    known_selections: frozenset[str] = frozenset()  # every selected programme of the ruleset
+    raised: tuple[tuple[str, str], ...] = ()  # (programme, the programme it raises) in force
 
-    def inputs(self, person: Person) -> Inputs:
-        """What this plan's rules read of ``person``."""
+    def check_selections(self, ids: frozenset[str]) -> frozenset[str]:
+        """The ids of the selected programmes in force among ``ids``; an id that names no
+        selected programme of the ruleset (a typo) is a :class:`PersonDataError`."""
+        unknown = ids - self.known_selections
+        if unknown:
+            known = ", ".join(sorted(self.known_selections)) or "-"
+            text = _MSG(
+                "selection", ruleset=self.ruleset.id, value=quote(sorted(unknown)), known=known
+            )
+            raise PersonDataError(text, path="selections", value=sorted(unknown))
+        return ids & self.selected
+
+    def inputs(self, person: Person, *, strict: bool = False) -> Inputs:
+        """What this plan's rules read of ``person``; ``strict``: a selection id that
+        names no selected programme of the ruleset is an error (:meth:`check_selections`)
+        rather than left out (:func:`entitlements` is strict)."""
         on = self.on
         birth, year = person.birth_date, person.year_of_birth
         exact = age_on(birth, on) if birth is not None else None
@@ -185,8 +231,28 @@ class Plan:
         categories = tuple(
             sorted((name, tuple(sorted(attrs.items()))) for name, attrs in view.items())
         )
-        selections = person.selections & self.selected if person.selections else frozenset()
-        return Inputs(year, exact, present, categories, selections)
+        selections: frozenset[str] = frozenset()
+        if person.selections:
+            if strict:
+                selections = self.check_selections(person.selections)
+            else:
+                selections = person.selections & self.selected
+        return Inputs(
+            year,
+            exact,
+            present,
+            categories,
+            selections,
+            person.residence,
+            person.residence_months,
+        )
+
+    def _check_age(self, inputs: Inputs) -> None:
+        year = inputs.birth_year
+        if year is not None and self.on.year - year > MAX_AGE:
+            age = self.on.year - year
+            text = _MSG("age", value=year, age=age, on=self.on.isoformat(), limit=MAX_AGE)
+            raise PersonDataError(text, path="birth_year", value=year)
 
     def evaluate(self, inputs: Inputs, *, view: PersonCategories | None = None) -> tuple[Item, ...]:
         """Every entitlement and undetermined item for ``inputs``, in programme order.
@@ -199,6 +265,7 @@ class Plan:
         """
         if not inputs.present:
             return ()
+        self._check_age(inputs)
         parts = self.parts
         found: list[tuple[int, Item]] = []
         for reads, programmes in self.groups:
@@ -220,7 +287,21 @@ class Plan:
             found.extend(items)
         if len(self.groups) > 1:
             found.sort(key=_first)
-        return tuple(item for _, item in found)
+        result = tuple(item for _, item in found)
+        return _raise_minimums(result, self.raised) if self.raised else result
+
+
+def _raise_minimums(
+    items: tuple[Item, ...], raised: tuple[tuple[str, str], ...]
+) -> tuple[Item, ...]:
+    """One gift where a programme raises another's minimum: the higher (the raiser's on a tie)."""
+    gifts = {item.programme: item for item in items if isinstance(item, Entitlement)}
+    dropped: set[str] = set()
+    for raiser, minimum in raised:
+        high, low = gifts.get(raiser), gifts.get(minimum)
+        if high is not None and low is not None:
+            dropped.add(minimum if high.amount >= low.amount else raiser)
+    return tuple(item for item in items if item.programme not in dropped)
 
 
 def _items(
@@ -229,9 +310,7 @@ def _items(
     """The items of ``programmes`` (each with its position) for ``inputs``."""
     found: list[tuple[int, Item]] = []
     for position, programme in programmes:
-        item = _evaluate(programme, inputs, view)
-        if item is not None:
-            found.append((position, item))
+        found.extend((position, item) for item in _evaluate(programme, inputs, view))
     return tuple(found)
 
 
@@ -241,20 +320,26 @@ def _first(pair: tuple[int, Item]) -> int:
 
 def _reads(p: _Programme) -> str:
     """The part of the inputs a programme's item depends on ("other": several parts, as
-    for a version with no recorded instrument; "none": nothing computed)."""
-    return p.reads if p.version.recorded else "other"
+    for a version with no recorded instrument or a residence condition; "none": nothing
+    computed)."""
+    if p.reads == "none":
+        return "none"
+    return p.reads if p.version.recorded and p.programme.residence is None else "other"
 
 
 _PLANS: dict[int, tuple[Ruleset, dict[dt.date, Plan]]] = {}
 _PLAN_LIMIT = 64
 
 
-def plan_for(ruleset: Ruleset, *, on: dt.date) -> Plan:
+def plan_for(ruleset: Ruleset, *, on: dt.date | str) -> Plan:
     """The ruleset resolved on ``on`` (cached per ruleset object and date).
 
-    Raises :class:`~welfare_rules.errors.RulesetPeriodError` when ``on`` is outside the
+    ``on`` is a date, a datetime (its day) or an ISO string (``"2024-02-01"``); anything
+    else is a :class:`~welfare_rules.errors.DateParseError`. Raises
+    :class:`~welfare_rules.errors.RulesetPeriodError` when ``on`` is outside the
     ruleset's period: "nothing in force" would read as "no gift", which it is not.
     """
+    on = _as_on(on)
     entry = _PLANS.get(id(ruleset))
     if entry is None or entry[0] is not ruleset:
         if len(_PLANS) >= _PLAN_LIMIT:
@@ -266,6 +351,12 @@ def plan_for(ruleset: Ruleset, *, on: dt.date) -> Plan:
         plan = _compile(ruleset, on)
         entry[1][on] = plan
     return plan
+
+
+def _as_on(on: object) -> dt.date:
+    if type(on) is dt.date:
+        return on
+    return as_date(on, iso_only=True)
 
 
 def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
@@ -282,10 +373,24 @@ def _compile(ruleset: Ruleset, on: dt.date) -> Plan:
         if reads != "none":
             grouped.setdefault(reads, []).append((position, programme))
     groups = tuple((reads, tuple(found)) for reads, found in grouped.items())
-    return Plan(ruleset, on, programmes, exact, selected, relevant, groups=groups)
-
-
-_NONE = object()  # a memoized "no item"
+    known = frozenset(p.id for p in ruleset.all_programmes() if p.kind_spec.reads == "selections")
+    in_force = {p.programme.id for p in programmes}
+    raised = tuple(
+        (p.programme.id, p.programme.raises)
+        for p in programmes
+        if p.programme.raises is not None and p.programme.raises in in_force
+    )
+    return Plan(
+        ruleset,
+        on,
+        programmes,
+        exact,
+        selected,
+        relevant,
+        groups=groups,
+        known_selections=known,
+        raised=raised,
+    )
 
 
 def _key_categories(p: _Programme, inputs: Inputs) -> object:
@@ -356,42 +461,117 @@ EVALUATIONS: Mapping[Reads, Evaluation | None] = {
 }
 
 
-def _evaluate(p: _Programme, inputs: Inputs, view: PersonCategories) -> Item | None:
-    """The programme's item for these inputs, memoized on the inputs it reads."""
+def _evaluate(p: _Programme, inputs: Inputs, view: PersonCategories) -> tuple[Item, ...]:
+    """The programme's items for these inputs, memoized on the inputs it reads: its gift
+    (or undetermined item) and the extra gifts, if any."""
     evaluation = EVALUATIONS[p.reads]
     if evaluation is None:
-        return None  # reported, not computed
+        return ()  # reported, not computed
     key: object
     if not p.version.recorded:
         held = _key_categories(p, inputs)
         key = (held, inputs.birth_year, p.programme.id in inputs.selections)
     else:
         key = evaluation.key(p, inputs)
+    if p.programme.residence is not None:
+        key = (key, inputs.residence, inputs.residence_months)
     found = p.results.get(key)
     if found is None:
         found = p.results[key] = _compute(p, evaluation, inputs, view)
-    return None if found is _NONE else found  # type: ignore[return-value]
+    return found
 
 
 def _compute(
     p: _Programme, evaluation: Evaluation, inputs: Inputs, view: PersonCategories
-) -> Item | object:
+) -> tuple[Item, ...]:
     if not p.version.recorded:
         item = _unrecorded(p, evaluation, inputs, view)
     else:
         item = evaluation.item(p, inputs, view)
-    return _NONE if item is None else item
+    if item is None:
+        return ()
+    residence = p.programme.residence
+    if residence is not None:
+        admitted = residence.admits(inputs.residence, inputs.residence_months)
+        if admitted is False:
+            return ()
+        if admitted is None:
+            missing = ("residence",) if inputs.residence is None else ("residence_months",)
+            options: tuple[Level | Bracket, ...] = (*p.version.levels, *p.version.brackets)
+            if isinstance(item, Entitlement):
+                options = tuple(o for o in options if o.id == item.level) or options
+            undetermined = _undetermined(
+                p, options=options, may_be_nothing=True, missing=missing, cause="missing_input"
+            )
+            return (undetermined,)
+    if p.programme.extra_gifts and isinstance(item, Entitlement):
+        return (item, *_extras(p, item, view))
+    return (item,)
 
 
-def _confirmed(p: _Programme, item: Level | Bracket | None, rule: Rule | None) -> bool:
+def _extras(p: _Programme, main: Entitlement, view: PersonCategories) -> tuple[Item, ...]:
+    """The programme's extra gifts for a person whose gift is ``main`` (see ExtraGift)."""
+    found: list[Item] = []
+    for extra in p.programme.extra_gifts:
+        level = p.version.find_level(extra.level)
+        if level is None:  # pragma: no cover - the model checks every recorded version
+            continue
+        category = extra.rule.category or ""
+        via = main.rule is not None and category in main.rule.categories
+        if extra.kind == "representative":
+            if via:
+                continue
+            holds = extra.rule.evaluate(view)
+            count = 0 if holds is False else 1
+        else:
+            if not via:
+                continue
+            holds = extra.rule.evaluate(view)
+            martyrs = view.get(category, {}).get("martyrs")
+            if holds is True and martyrs is None:
+                holds = None
+            count = max(int(martyrs or 1) - 1, 0)
+        if holds is None:
+            missing = extra.rule.missing(view) or (f"{category}.martyrs",)
+            found.append(
+                _undetermined(
+                    p, options=(level,), may_be_nothing=True, missing=missing, cause="missing_input"
+                )
+            )
+        elif count:
+            gift = _gift(
+                p,
+                level=level.id,
+                amount=level.amount,
+                in_kind=level.in_kind,
+                item=level,
+                rule=extra.rule,
+                extra=extra,
+            )
+            found.extend([gift] * count)
+    return tuple(found)
+
+
+def _confirmed(
+    p: _Programme,
+    item: Level | Bracket | None,
+    rule: Rule | None,
+    extra: ExtraGift | None = None,
+) -> bool:
     basis = p.programme.basis_of(p.version, item)
     if basis is not None and not basis.confirmed:
         return False
-    parts = (p.version, item, rule)
+    if extra is not None and not (extra.basis is None or extra.basis.confirmed):
+        return False
+    parts = (p.version, item, rule, extra)
     return all(part.confirmed for part in parts if part is not None)
 
 
-def _bases(p: _Programme, item: Level | Bracket | None) -> tuple[LegalBasis, ...]:
+def _bases(
+    p: _Programme, item: Level | Bracket | None, extra: ExtraGift | None = None
+) -> tuple[LegalBasis, ...]:
+    if extra is not None and extra.basis is not None:
+        return (extra.basis, *(b for b in _bases(p, item) if b != extra.basis))
     first = p.programme.basis_of(p.version, item)
     standing = p.programme.basis
     if first is None:
@@ -411,8 +591,9 @@ def _gift(
     rule: Rule | None = None,
     age: int | None = None,
     birth_year: int | None = None,
+    extra: ExtraGift | None = None,
 ) -> Entitlement:
-    key = ("gift", level, id(rule), age, birth_year)
+    key = ("gift", level, id(rule), age, birth_year, extra.id if extra else None)
     found = p.memo.get(key)
     if isinstance(found, Entitlement):
         return found
@@ -422,12 +603,12 @@ def _gift(
         programme=programme.id,
         title=programme.title,
         kind=programme.kind,
-        source=programme.source,
+        source=programme.payer_of(p.version),
         level=level,
         amount=amount,
         in_kind=in_kind,
-        bases=_bases(p, item),
-        confirmed=_confirmed(p, item, rule),
+        bases=_bases(p, item, extra),
+        confirmed=_confirmed(p, item, rule, extra),
         on=p.on,
         rule=rule,
         age=age,
@@ -603,14 +784,15 @@ def _resolve(ruleset: Ruleset | str) -> Ruleset:
 
 
 def entitlements(
-    person: Person | Mapping[str, Any], ruleset: Ruleset | str, *, on: dt.date
+    person: Person | Mapping[str, Any], ruleset: Ruleset | str, *, on: dt.date | str
 ) -> list[Item]:
     """What ``person`` receives under ``ruleset`` on ``on``: one item per programme that applies.
 
     ``person`` may be a :class:`Person` or a plain dict (validated; errors are
     :class:`~welfare_rules.errors.PersonDataError`); ``ruleset`` a :class:`Ruleset` or a
     bundled id. Items are :class:`Entitlement` (a gift) or :class:`Undetermined` (an
-    input or a rule that decides the result is missing).
+    input or a rule that decides the result is missing). ``on`` is a date, a datetime or
+    an ISO string; a bad value is a :class:`~welfare_rules.errors.DateParseError`.
 
     >>> from welfare_rules.rules import load_ruleset
     >>> ruleset = load_ruleset("uong-bi-tet-2024")
@@ -621,11 +803,12 @@ def entitlements(
     if not isinstance(person, Person):
         person = Person.from_dict(person)
     plan = plan_for(_resolve(ruleset), on=on)
-    return list(plan.evaluate(plan.inputs(person), view=person.rule_view()))
+    return list(plan.evaluate(plan.inputs(person, strict=True), view=person.rule_view()))
 
 
 __all__ = [
     "EVALUATIONS",
+    "MAX_AGE",
     "Evaluation",
     "HeldCategories",
     "Inputs",

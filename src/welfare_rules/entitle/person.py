@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -63,6 +63,14 @@ _MSG = Catalog(
         "death_before_birth": Text(
             vi="ngày mất {death} trước ngày sinh {birth}",
             en="date of death {death} is before the birth {birth}",
+        ),
+        "death_before_birth_year": Text(
+            vi="ngày mất {death} trước năm sinh {year}",
+            en="date of death {death} is before the birth year {year}",
+        ),
+        "residence_months": Text(
+            vi="residence_months chỉ dùng khi residence = 'temporary'",
+            en="residence_months goes with residence = 'temporary' only",
         ),
         "both_households": Text(
             vi="một hộ không thể vừa nghèo (poor) vừa cận nghèo (near_poor)",
@@ -125,7 +133,9 @@ class Person(BaseModel):
     e.g. ``{"war_invalid": {"injury_rate": 81}}`` (a list of ids means no attribute is
     known); ``poor`` / ``near_poor`` are the household flags (hộ nghèo / hộ cận nghèo);
     ``commune`` the commune or ward (xã/phường); ``selections`` the ids of the *selected*
-    programmes the person was chosen for. An attribute left out is *unknown*, never
+    programmes the person was chosen for; ``residence`` ``"permanent"`` or
+    ``"temporary"`` (thường trú / tạm trú) and, for a temporary resident,
+    ``residence_months``. An attribute left out is *unknown*, never
     false or zero.
     """
 
@@ -140,6 +150,8 @@ class Person(BaseModel):
     near_poor: Annotated[bool, Strict()] = False  # hộ cận nghèo
     commune: str | None = None  # xã / phường
     selections: frozenset[str] = frozenset()  # được lựa chọn
+    residence: Literal["permanent", "temporary"] | None = None  # thường trú / tạm trú
+    residence_months: Annotated[int, Strict(), Field(ge=0, le=2400)] | None = None  # tháng tạm trú
 
     def __init__(self, **data: Any) -> None:
         # Keyword construction raises PersonDataError; ``model_validate`` (which runs this
@@ -188,6 +200,12 @@ class Person(BaseModel):
             raise InvalidFieldError(
                 _MSG("death_before_birth", death=death, birth=birth), at="death_date"
             )
+        if death is not None and year is not None and death.year < year:
+            raise InvalidFieldError(
+                _MSG("death_before_birth_year", death=death, year=year), at="death_date"
+            )
+        if self.residence_months is not None and self.residence != "temporary":
+            raise InvalidFieldError(_MSG("residence_months"), at="residence_months")
         if self.poor and self.near_poor:
             raise InvalidFieldError(_MSG("both_households"), at="near_poor")
         return self

@@ -9,9 +9,30 @@ from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-\.\"' ]+?)\s*=")
+# Linear patterns only (issue 13: the old ones backtracked cubically on ``[`` followed by
+# spaces and no ``]``): a key is runs of key characters separated by blanks, and a table
+# header is read by :func:`_header` without a regular expression.
+_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_\-\.\"']+(?:[ \t]+[A-Za-z0-9_\-\.\"']+)*)[ \t]*=")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    """``("[[", "programme.version")`` for a table header line, else ``None``."""
+    stripped = line.strip()
+    if not stripped.startswith("["):
+        return None
+    opening = "[[" if stripped.startswith("[[") else "["
+    end = stripped.find("]", len(opening))
+    if end < 0:
+        return None
+    name = stripped[len(opening) : end].strip()
+    rest = stripped[end + 1 :]
+    if opening == "[[" and rest.startswith("]"):
+        rest = rest[1:]
+    rest = rest.strip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return opening, name
 
 
 def _depth_change(line: str) -> int:
@@ -39,16 +60,16 @@ def key_lines(text: str) -> dict[str, int]:
                 array_items += 1
             depth += _depth_change(line)
             continue
-        header = _HEADER.match(line)
+        header = _header(line)
         if header and not _KEY.match(line):
             path = ""
-            keys = _keys(header.group(2))
+            keys = _keys(header[1])
             for position, key in enumerate(keys):
                 path = f"{path}.{key}" if path else key
                 last = position == len(keys) - 1
-                if path in counters and not (last and header.group(1) == "[["):
+                if path in counters and not (last and header[0] == "[["):
                     path = f"{path}[{counters[path]}]"
-            if header.group(1) == "[[":
+            if header[0] == "[[":
                 base = path
                 counters[base] = counters.get(base, -1) + 1
                 path = f"{base}[{counters[base]}]"

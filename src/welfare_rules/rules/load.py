@@ -5,7 +5,12 @@ Bundled rulesets are discovered, not listed: every ``welfare_rules/rules/data/*.
 country template loads every parameter file of its directory). Adding a ruleset is
 adding its file; :data:`BUNDLED` maps each id to its file name. A malformed file raises
 :class:`~welfare_rules.errors.RuleDataError` naming the file, the key path, the line and
-the reason, in Vietnamese and English.
+the reason, in Vietnamese and English; so does a file nested deeper than
+:data:`welfare_rules._limits.MAX_DEPTH` (never a ``RecursionError``).
+
+Includes name bundled ids, or files inside the including file's folder (or the folder
+``base`` names): an absolute path or ``..`` that leaves it is refused unless the caller
+passes ``allow_outside=True`` (a ruleset file must not make the loader read any file).
 
 >>> load_ruleset("vn-central-tet").programme("central-tet").kind
 'levels'
@@ -26,8 +31,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .._i18n import Catalog, Text
+from .._limits import load_toml
 from .._validation import explain, independent
-from ..errors import RuleDataError, UnknownRulesetError
+from ..errors import InputLimitError, RuleDataError, UnknownRulesetError
 from ._toml_lines import line_of
 from .model import Ruleset
 
@@ -76,10 +82,14 @@ _MSG = Catalog(
             en="no ruleset {value!r} to include",
         ),
         "top": Text(vi="tệp phải là một bảng TOML", en="the file must be a TOML table"),
+        "outside": Text(
+            vi="tệp bao hàm {value!r} nằm ngoài thư mục {root}; chỉ được bao hàm tệp trong "
+            "thư mục đó hoặc bộ quy định có sẵn (allow_outside=True để cho phép)",
+            en="the included file {value!r} is outside the folder {root}; only files inside it "
+            "or bundled rulesets may be included (allow_outside=True allows it)",
+        ),
     },
 )
-
-_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def list_rulesets() -> tuple[str, ...]:
@@ -87,34 +97,56 @@ def list_rulesets() -> tuple[str, ...]:
     return tuple(sorted(BUNDLED))
 
 
-def load_ruleset(id_or_path: str | os.PathLike[str]) -> Ruleset:
+def load_ruleset(id_or_path: str | os.PathLike[str], *, allow_outside: bool = False) -> Ruleset:
     """A bundled ruleset by id (``"uong-bi-tet-2024"``) or a ruleset file by path.
 
-    Includes are resolved (bundled ids, or paths relative to the including file). Raises
+    Includes are resolved (bundled ids, or paths relative to the including file, inside
+    the first file's folder unless ``allow_outside``). Raises
     :class:`~welfare_rules.errors.UnknownRulesetError` for an unknown id or missing file
     and :class:`~welfare_rules.errors.RuleDataError` for malformed data.
     """
-    return _load(id_or_path, base=None, chain=())
+    if _is_path(id_or_path):
+        path = Path(id_or_path)
+        root = None if allow_outside else path.resolve().parent
+        return _load(id_or_path, base=None, chain=(), root=root)
+    return _load(id_or_path, base=None, chain=(), root=None)
 
 
 def loads_ruleset(
-    text: str, *, file: str | None = None, base: str | os.PathLike[str] | None = None
+    text: str,
+    *,
+    file: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    allow_outside: bool = False,
 ) -> Ruleset:
-    """A ruleset from TOML text; ``file`` names it in errors, ``base`` anchors relative includes."""
+    """A ruleset from TOML text; ``file`` names it in errors, ``base`` anchors relative
+    includes (and bounds them, unless ``allow_outside``)."""
     anchor = Path(base) if base is not None else Path.cwd()
-    return _from_text(text, file=file, base=anchor, chain=())
+    root = None if allow_outside else anchor.resolve()
+    return _from_text(text, file=file, base=anchor, chain=(), root=root)
 
 
-def parse_ruleset(data: Mapping[str, Any], *, file: str | None = None) -> Ruleset:
+def parse_ruleset(
+    data: Mapping[str, Any], *, file: str | None = None, allow_outside: bool = False
+) -> Ruleset:
     """A ruleset from a mapping (parsed TOML or JSON), with :class:`RuleDataError` on bad data."""
-    return _build(dict(data), file=file, text=None, base=Path.cwd(), chain=())
+    anchor = Path.cwd()
+    root = None if allow_outside else anchor.resolve()
+    return _build(dict(data), file=file, text=None, base=anchor, chain=(), root=root)
 
 
 def _is_path(ref: str | os.PathLike[str]) -> bool:
     return not isinstance(ref, str) or ref.endswith(".toml") or "/" in ref or os.sep in ref
 
 
-def _load(ref: str | os.PathLike[str], *, base: Path | None, chain: tuple[str, ...]) -> Ruleset:
+def _load(
+    ref: str | os.PathLike[str],
+    *,
+    base: Path | None,
+    chain: tuple[str, ...],
+    root: Path | None,
+    nested: bool = False,
+) -> Ruleset:
     if not _is_path(ref):
         name = str(ref)
         if name not in BUNDLED:
@@ -128,6 +160,8 @@ def _load(ref: str | os.PathLike[str], *, base: Path | None, chain: tuple[str, .
     path = Path(ref)
     if base is not None and not path.is_absolute():
         path = base / path
+    if nested and root is not None and not path.resolve().is_relative_to(root):
+        raise _OutsideError(str(ref), root)
     if not path.is_file():
         raise UnknownRulesetError(str(ref), list_rulesets())
     key = str(path.resolve())
@@ -137,7 +171,19 @@ def _load(ref: str | os.PathLike[str], *, base: Path | None, chain: tuple[str, .
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleDataError(_MSG("read", detail=str(exc)), file=str(path)) from exc
-    return _from_text(text, file=str(path), base=path.parent, chain=(*chain, key))
+    return _from_text(text, file=str(path), base=path.parent, chain=(*chain, key), root=root)
+
+
+class _OutsideError(Exception):
+    """An include that leaves the allowed folder (turned into a RuleDataError by _build)."""
+
+    def __init__(self, ref: str, root: Path) -> None:
+        super().__init__(ref)
+        self.ref = ref
+        self.root = root
+
+
+_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 @functools.cache
@@ -149,7 +195,7 @@ def _read_bundled(name: str, *, chain: tuple[str, ...]) -> Ruleset:
     resource = resources.files("welfare_rules.rules").joinpath(_DATA, BUNDLED[name])
     text = resource.read_text(encoding="utf-8")
     return _from_text(
-        text, file=f"welfare_rules/rules/data/{BUNDLED[name]}", base=None, chain=chain
+        text, file=f"welfare_rules/rules/data/{BUNDLED[name]}", base=None, chain=chain, root=None
     )
 
 
@@ -168,15 +214,22 @@ def _short(key: str) -> str:
 
 
 def _from_text(
-    text: str, *, file: str | None, base: Path | None, chain: tuple[str, ...]
+    text: str,
+    *,
+    file: str | None,
+    base: Path | None,
+    chain: tuple[str, ...],
+    root: Path | None,
 ) -> Ruleset:
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, what=file or "TOML")
     except tomllib.TOMLDecodeError as exc:
         match = _LINE.search(str(exc))
         line = int(match.group(1)) if match else None
         raise RuleDataError(_MSG("syntax", detail=str(exc)), file=file, line=line) from exc
-    return _build(data, file=file, text=text, base=base, chain=chain)
+    except InputLimitError as exc:
+        raise RuleDataError(exc.text, file=file, line=exc.line) from exc
+    return _build(data, file=file, text=text, base=base, chain=chain, root=root)
 
 
 def _build(
@@ -186,6 +239,7 @@ def _build(
     text: str | None,
     base: Path | None,
     chain: tuple[str, ...],
+    root: Path | None,
 ) -> Ruleset:
     def fail(reason: Text, path: str, value: object = None) -> RuleDataError:
         line = line_of(text, path) if text is not None else None
@@ -201,7 +255,10 @@ def _build(
     included = []
     for index, ref in enumerate(includes):
         try:
-            included.append(_load(ref, base=base, chain=chain))
+            included.append(_load(ref, base=base, chain=chain, root=root, nested=True))
+        except _OutsideError as exc:
+            reason = _MSG("outside", value=exc.ref, root=str(exc.root))
+            raise fail(reason, f"includes[{index}]", ref) from None
         except UnknownRulesetError as exc:
             raise fail(_MSG("bad_include", value=ref), f"includes[{index}]", ref) from exc
     try:
