@@ -7,6 +7,8 @@ can be typed is made IN THE TEXT, on the figure as written (``5.502`` → ``5.55
 slips that break the thousands grouping exercise the extractor), and the mutated text is
 read with ``extract_report`` and audited with ``reconcile``. Each mutation is counted as
 
+* in check: the figure is in at least one edit of the unmutated text (a figure in no
+  check cannot be found wrong; "det|chk" is the detected share among these);
 * detected: the audit has an error finding the unmutated text does not have;
 * exact: a finding on the mutated figure (its line and field) suggests the true value,
   and no other new finding suggests anything;
@@ -68,7 +70,6 @@ _TOKEN = re.compile(r"(?<![\d.,])\d(?:[\d.,]*\d)?")
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALE_AFTER = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
-KEYS = ("mutations", "covered", "detected", "exact", "candidate", "wrong", "tree")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,12 @@ class Judge:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         result, self.shape, _ = audit(text)
+        compiled = extract_report(text).report.compile()
+        self.checked = {
+            (compiled.figures[name].line, compiled.figures[name].field)
+            for edit in compiled.edits
+            for name in edit.figures
+        }
         self.baseline = {_key(f) for f in result.findings}
         self.baseline_errors = [f for f in result.findings if f.severity == "error"]
 
@@ -183,6 +190,8 @@ class Judge:
         kind = "count" if figure.field == "count" else "money"
         tally: Counter[str] = Counter(mutations=1)
         tally["covered"] += FAMILIES[mutation.family].applies(kind)  # type: ignore[arg-type]
+        checked = (figure.line, figure.field) in self.checked
+        tally["checked"] += checked
         try:
             result, shape, _ = audit("\n".join(lines))
         except Exception as exc:  # a crash is a result to count, not to hide
@@ -192,6 +201,7 @@ class Judge:
         new = [f for f in result.findings if _key(f) not in self.baseline]
         errors = [f for f in new if f.severity == "error"]
         tally["detected"] += bool(errors)
+        tally["detected_checked"] += bool(errors) and checked
         tally["tree"] += shape != self.shape
         truth = (figure.line, figure.field, figure.value)
         suggested = {(f.line, f.field, f.suggested) for f in new if f.suggested is not None}
@@ -218,7 +228,8 @@ def _judge(mutation: Mutation) -> tuple[str, str, bool, Counter[str]]:
 
 
 def table(title: str, rows: dict[str, Counter[str]]) -> None:
-    print(f"\n{title:<16}{'mutations':>10}{'covered':>9}{'detected':>10}{'exact':>9}", end="")
+    print(f"\n{title:<16}{'mutations':>10}{'covered':>9}{'in check':>10}{'detected':>10}", end="")
+    print(f"{'det|chk':>9}{'exact':>9}", end="")
     print(f"{'candidate':>11}{'conf.wrong':>12}{'tree chg':>10}")
     total: Counter[str] = Counter()
     for name, tally in rows.items():
@@ -233,9 +244,12 @@ def _row(name: str, tally: Counter[str]) -> str:
     def pct(key: str) -> str:
         return f"{100 * tally[key] / n:.1f}%"
 
+    checked = tally["checked"] or 1
+    among = f"{100 * tally['detected_checked'] / checked:.1f}%"
     return (
-        f"{name:<16}{tally['mutations']:>10}{pct('covered'):>9}{pct('detected'):>10}"
-        f"{pct('exact'):>9}{pct('candidate'):>11}{pct('wrong'):>12}{pct('tree'):>10}"
+        f"{name:<16}{tally['mutations']:>10}{pct('covered'):>9}{pct('checked'):>10}"
+        f"{pct('detected'):>10}{among:>9}{pct('exact'):>9}{pct('candidate'):>11}"
+        f"{pct('wrong'):>12}{pct('tree'):>10}"
     )
 
 
