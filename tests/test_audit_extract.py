@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -364,21 +363,26 @@ def test_fuzz_arbitrary_text(text: str) -> None:
         "trong đó; " * 100_000,
     ],
 )
-def test_pathological_megabyte_lines_are_fast(text: str) -> None:
-    started = time.perf_counter()
-    extract_report(text)
-    assert time.perf_counter() - started < 1.0
+def test_pathological_megabyte_lines_are_read(text: str) -> None:
+    """Read without error; their speed is measured by benchmarks/pathological_lines.py."""
+    extracted = extract_report(text)
+    assert len(extracted.report.nodes) <= text.count("suất") + 1
 
 
 @pytest.mark.parametrize(
     "unit",
     ["1.000.000đ ", "Quyết định số 1/ ", "- trong đó 5 suất; ", "Mức 5đ: 2 suất = 10đ; "],
 )
-def test_dense_figures_scale_linearly(unit: str) -> None:
-    """50 KB of figures (thousands of records) in about a second at most: nothing quadratic."""
-    started = time.perf_counter()
-    extract_report(unit * (50_000 // len(unit)))
-    assert time.perf_counter() - started < 2.0
+def test_dense_figures_are_all_accounted_for(unit: str) -> None:
+    """50 KB of figures (thousands of records): every record read (speed: the benchmark
+    benchmarks/pathological_lines.py)."""
+    repeats = 50_000 // len(unit)
+    extracted = extract_report(unit * repeats)
+    figures = sum(
+        (node.count is not None) + (node.amount is not None) for _, node in extracted.report.walk()
+    )
+    unread = sum(len(item.numbers) for item in extracted.unparsed)
+    assert figures + unread + len(extracted.report.citations) >= repeats
 
 
 def test_long_list_of_parts_is_linear() -> None:
@@ -388,9 +392,7 @@ def test_long_list_of_parts_is_linear() -> None:
     text = "Tổng số 100.000.000 suất = 100.000.000.000 đồng. Trong đó:\n" + (
         "- Mức 1.000đ: 1 suất = 1.000đ\n" * parts
     )
-    started = time.perf_counter()
     extracted = extract_report(text)
-    assert time.perf_counter() - started < 3.0
     (total,) = extracted.report.nodes
     assert len(total.children) == parts
     assert sum(child.count or 0 for child in total.children) == parts

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -296,10 +294,8 @@ def test_a_long_list_of_parts_is_linear() -> None:
     """Each part is counted once (this took seconds when every placement summed them all)."""
     builder = Builder()
     builder.place(rec(0, 10_000, None, "-"))
-    started = time.perf_counter()
-    for line in range(1, 10_001):
+    for line in range(1, 10_001):  # speed: benchmarks/pathological_lines.py
         builder.place(rec(line, 1, None, "+"))
     tree = builder.finish()
-    assert time.perf_counter() - started < 1.0
     assert len(tree) == 1
     assert len(tree[0].children) == 10_000
