@@ -308,15 +308,18 @@ def test_a_bad_on_is_a_bilingual_date_error(on: object) -> None:
 def test_an_impossible_age_is_an_error_not_a_gift() -> None:
     with pytest.raises(PersonDataError) as caught:
         entitlements({"birth_year": 1834}, UONG_BI, on=TET_2024)
-    assert caught.value.path == "birth_year" and caught.value.value == 1834
-    assert "1834" in caught.value.text.vi and "190" in str(caught.value)
+    assert caught.value.path == "birth_year"
+    assert caught.value.value == 1834
+    assert "1834" in caught.value.text.vi
+    assert "190" in str(caught.value)
 
 
 def test_death_before_the_birth_year_is_an_error() -> None:
     with pytest.raises(PersonDataError) as caught:
         Person(birth_year=1950, death_date=dt.date(1949, 5, 1))
     assert caught.value.path == "death_date"
-    assert "1950" in str(caught.value) and "1950" in caught.value.text.vi
+    assert "1950" in str(caught.value)
+    assert "1950" in caught.value.text.vi
 
 
 # -- issue 13: a programme reached twice through includes is paid once ---------------------
@@ -336,3 +339,89 @@ def test_a_programme_included_twice_is_paid_once(tmp_path: Any) -> None:
     [gift] = entitlements({"categories": ["heroic_mother"]}, city, on=TET_2024)
     assert (gift.programme, gift.amount) == ("central-tet", 600_000)
     assert [p.id for p in city.all_programmes()] == ["central-tet"]
+
+
+# -- the corrected cases of issue 14 ------------------------------------------------------
+
+LONGEVITY = load_ruleset("vn-longevity")
+
+
+def test_a_centenarian_in_2015_gets_500_000_and_silk() -> None:
+    [gift] = entitlements({"birth_year": 1915}, LONGEVITY, on=dt.date(2015, 3, 1))
+    assert isinstance(gift, Entitlement)
+    assert (gift.amount, [k.describe("en") for k in gift.in_kind]) == (500_000, ["5 m silk"])
+    assert gift.basis is not None
+    assert gift.basis.number == "21/2011/TT-BTC"
+    assert gift.source.value == "provincial"
+
+
+@pytest.mark.parametrize(
+    ("on", "amount"),
+    [(dt.date(2018, 12, 31), 500_000), (dt.date(2019, 1, 1), 700_000)],
+)
+def test_the_centenarian_gift_on_both_sides_of_circular_96(on: dt.date, amount: int) -> None:
+    [gift] = entitlements({"birth_year": on.year - 100}, LONGEVITY, on=on)
+    assert gift.amount == amount
+
+
+def test_the_sole_representative_gets_two_gifts_marked_unconfirmed() -> None:
+    person = {
+        "categories": {
+            "war_invalid": {"injury_rate": 61},
+            "martyr_relative": {
+                "representative": True,
+                "martyrs": 1,
+                "survivor_care_allowance": False,
+                "monthly_allowance": False,
+            },
+        }
+    }
+    items = entitlements(person, CENTRAL, on=TET_2024)
+    assert [(i.programme, i.level, i.amount) for i in items] == [
+        ("central-tet", "lower", 300_000),
+        ("central-tet", "lower", 300_000),
+    ]
+    assert all(isinstance(i, Entitlement) for i in items)
+    assert items[1].confirmed is False  # the additional gift rests on guidance only
+
+
+def test_an_altar_keeper_gets_one_gift_per_martyr_and_missing_is_not_zero() -> None:
+    items = entitlements(
+        {"categories": {"martyr_altar_keeper": {"martyrs": 3}}}, CENTRAL, on=TET_2024
+    )
+    assert [i.amount for i in items] == [300_000] * 3
+    unknown = entitlements({"categories": ["martyr_altar_keeper"]}, CENTRAL, on=TET_2024)
+    assert isinstance(unknown[0], Entitlement)
+    assert isinstance(unknown[1], Undetermined)
+    assert unknown[1].missing == ("martyr_altar_keeper.martyrs",)
+
+
+def test_the_age_90_budget_counts_the_goods() -> None:
+    on = dt.date(2024, 3, 1)
+    people = [{"birth_year": 1934}] * 104 + [{"birth_year": 1924}] * 7
+    gifts_ = [g for p in people for g in entitlements(p, LONGEVITY, on=on)]
+    assert all(isinstance(g, Entitlement) for g in gifts_)
+    cash = sum(g.amount for g in gifts_ if isinstance(g, Entitlement))
+    in_kind = sum(k.value or 0 for g in gifts_ if isinstance(g, Entitlement) for k in g.in_kind)
+    assert cash == 56_900_000
+    assert in_kind == 15_600_000
+    assert cash + in_kind == 72_500_000
+
+
+def test_residence_decides_and_missing_residence_is_undetermined() -> None:
+    hcmc = load_ruleset("hcmc-longevity-2026")
+    on = dt.date(2026, 3, 1)
+    base = {"birth_year": 1956}
+    [unknown] = entitlements(base, hcmc, on=on)
+    assert isinstance(unknown, Undetermined)
+    assert unknown.missing == ("residence",)
+    [gift] = entitlements({**base, "residence": "permanent"}, hcmc, on=on)
+    assert isinstance(gift, Entitlement)
+    assert gift.amount == 800_000
+    six = {**base, "residence": "temporary", "residence_months": 6}
+    assert gifts(entitlements(six, hcmc, on=on)) == {"hcmc-longevity": 800_000}
+    five = {**base, "residence": "temporary", "residence_months": 5}
+    assert entitlements(five, hcmc, on=on) == []
+    [months] = entitlements({**base, "residence": "temporary"}, hcmc, on=on)
+    assert isinstance(months, Undetermined)
+    assert months.missing == ("residence_months",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -147,8 +148,14 @@ def test_both_sides_of_every_cut_over(
 
 
 CENTRAL = [
-    # (date, recorded, decision, higher, lower)
-    ("2019-01-07", None, None, None, None),
+    # (date, recorded, decision, higher, lower): both sides of every cut-over date
+    ("2013-01-09", None, None, None, None),
+    ("2013-01-10", True, "71/QĐ-CTN", 400_000, 200_000),
+    ("2013-12-31", True, "71/QĐ-CTN", 400_000, 200_000),
+    ("2014-01-01", False, None, None, None),
+    ("2018-01-14", False, None, None, None),
+    ("2018-01-15", False, None, None, None),  # 47/QĐ-CTN: its lower level not found
+    ("2019-01-07", False, None, None, None),
     ("2019-01-08", True, "56/QĐ-CTN", 400_000, 200_000),
     ("2019-12-31", True, "56/QĐ-CTN", 400_000, 200_000),
     ("2020-01-01", False, None, None, None),
@@ -244,18 +251,97 @@ def test_uong_bi_unconfirmed_mappings_are_marked() -> None:
             assert level.note
 
 
-def test_longevity_national_amounts() -> None:
+@pytest.mark.parametrize(
+    ("day", "hundred_amount", "ninety_amount", "ninety_in_kind", "circular", "minimum"),
+    [
+        ("2011-02-27", None, None, None, None, None),
+        ("2011-02-28", 500_000, 300_000, 100_000, "21/2011/TT-BTC", False),
+        ("2018-12-31", 500_000, 300_000, 100_000, "21/2011/TT-BTC", False),
+        ("2019-01-01", 700_000, 500_000, 150_000, "96/2018/TT-BTC", True),
+    ],
+)
+def test_longevity_national_amounts(
+    day: str,
+    hundred_amount: int | None,
+    ninety_amount: int | None,
+    ninety_in_kind: int | None,
+    circular: str | None,
+    minimum: bool | None,
+) -> None:
     ruleset = load_ruleset("vn-longevity")
-    hundred = ruleset.programme("president-longevity").versions[0].bracket_for(100)
-    ninety = ruleset.programme("provincial-longevity").versions[0].bracket_for(90)
+    on = dt.date.fromisoformat(day)
+    president = ruleset.programme("president-longevity").version_on(on)
+    chair = ruleset.programme("provincial-longevity").version_on(on)
+    assert president is not None
+    assert chair is not None
+    if hundred_amount is None:
+        assert not president.recorded
+        assert not chair.recorded
+        return
+    hundred, ninety = president.bracket_for(100), chair.bracket_for(90)
     assert hundred is not None
     assert ninety is not None
     assert (hundred.amount, hundred.in_kind[0].quantity, hundred.in_kind[0].unit) == (
-        700_000,
+        hundred_amount,
         5,
         "m",
     )
-    assert (ninety.amount, ninety.in_kind[0].value) == (500_000, 150_000)
+    assert (ninety.amount, ninety.in_kind_value) == (ninety_amount, ninety_in_kind)
+    assert president.basis is not None
+    assert president.basis.number == circular
+    assert president.minimum is minimum
+    assert chair.minimum is minimum
+    # Giver is not payer: the State President gives, the provincial budget pays.
+    programme = ruleset.programme("president-longevity")
+    assert programme.giver is not None
+    assert programme.giver.en == "State President"
+    assert programme.payer_of(president).value == "provincial"
     basis = ruleset.programme("president-longevity").basis
     assert basis is not None
     assert (basis.number, basis.article) == ("39/2009/QH12", "21")
+
+
+def _bundled_items() -> list[tuple[str, Any, Any, Any]]:
+    found = []
+    for ident in list_rulesets():
+        ruleset = load_ruleset(ident)
+        for programme in ruleset.programmes:
+            for version in programme.versions:
+                for item in (*version.levels, *version.brackets):
+                    found.append((ident, programme, version, item))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("ident", "programme", "version", "item"),
+    _bundled_items(),
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_every_level_is_confirmed_with_a_basis_or_says_why_not(
+    ident: str, programme: Any, version: Any, item: Any
+) -> None:
+    from welfare_rules.rules.model import note_text
+
+    basis = programme.basis_of(version, item)
+    assert basis is not None, f"{ident}/{programme.id}/{item.id}: no legal basis"
+    if item.confirmed and version.confirmed and basis.confirmed:
+        return
+    why = [
+        note_text(part.note, lang=lang)
+        for part in (item, version, basis)
+        if not part.confirmed
+        for lang in ("vi", "en")
+    ]
+    assert all(text.strip() for text in why), f"{ident}/{programme.id}/{item.id}: no reason"
+
+
+def test_a_file_that_leaves_out_confirmed_reads_as_unconfirmed_with_a_note() -> None:
+    from welfare_rules.rules.model import Bracket, Level, ProgrammeVersion
+
+    level = Level.model_validate({"amount": 1, "rule": [{"category": "heroic_mother"}]})
+    bracket = Bracket.model_validate({"age": 70, "amount": 1})
+    version = ProgrammeVersion.model_validate({"effective": dt.date(2024, 1, 1)})
+    for part in (level, bracket, version):
+        assert part.confirmed is False
+        assert not isinstance(part.note, str)
+        assert "confirmed" in part.note.en

@@ -228,6 +228,13 @@ CATEGORIES: Mapping[str, Category] = MappingProxyType(
                 "relatives",
                 "Người thờ cúng liệt sĩ",
                 "Keeper of a martyr's altar",
+                Attribute(
+                    "martyrs",
+                    "int",
+                    Text("số liệt sĩ được thờ cúng", "number of martyrs whose altar is kept"),
+                    unit="count",
+                    minimum=1,
+                ),
             ),
             # Bảo trợ xã hội.
             _category(
@@ -247,6 +254,7 @@ CATEGORIES: Mapping[str, Category] = MappingProxyType(
                 "Trẻ em có hoàn cảnh đặc biệt",
                 "Child in special circumstances",
             ),
+            _category("orphan", "children", "Trẻ em mồ côi", "Orphan"),
             # Người cao tuổi.
             _category(
                 "elderly",
@@ -254,6 +262,12 @@ CATEGORIES: Mapping[str, Category] = MappingProxyType(
                 "Người cao tuổi",
                 "Elderly person",
                 _MONTHLY,
+            ),
+            _category(
+                "social_pensioner",
+                "elderly",
+                "Người hưởng trợ cấp hưu trí xã hội (Nghị định 176/2025/NĐ-CP)",
+                "Social pensioner (Decree 176/2025/NĐ-CP)",
             ),
         ]
     )
