@@ -15,7 +15,8 @@ import datetime as dt
 import re
 from typing import Literal, NamedTuple
 
-from ..errors import MoneyParseError
+from ..dates import parse_vn_date
+from ..errors import DateParseError, MoneyParseError
 from ..money import parse_vnd
 from ._units import COUNT_UNITS, MEASURES, alternation
 
@@ -351,12 +352,10 @@ def _age_range(lower: str, start: int) -> bool:
 
 def _slashed(text: str, start: int, end: int, number: str) -> Token:
     """``26/12/2023`` (date), ``1/6`` (day/month), ``1/2024`` (period) or unknown."""
-    full = _DAY_MONTH_YEAR.fullmatch(number)
-    if full:
-        day, month, year = (int(part) for part in full.groups())
+    if _DAY_MONTH_YEAR.fullmatch(number):
         try:
-            date = dt.date(year, month, day)
-        except ValueError:
+            date = parse_vn_date(number)
+        except DateParseError:  # "31/02/2024": no such day
             return _token(start, end, text[start:end], "unknown")
         return _token(start, end, text[start:end], "date", date=date)
     short = _DAY_MONTH.fullmatch(number)

@@ -28,11 +28,13 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .._gc import paused_collection
 from .._i18n import Catalog, Text
-from ..errors import ReportDataError
+from .._types import FrozenModel
+from ..dates import parse_vn_date
+from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
@@ -85,11 +87,7 @@ _WORDS = re.compile(r"bằng chữ ?:? ?(.+)", re.IGNORECASE)
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class UnparsedLine(_Frozen):
+class UnparsedLine(FrozenModel):
     """A line holding numbers the extractor did not understand."""
 
     line: int = Field(ge=1)
@@ -97,7 +95,7 @@ class UnparsedLine(_Frozen):
     numbers: tuple[str, ...]  # the numbers (with their units) that were not understood
 
 
-class ExtractedReport(_Frozen):
+class ExtractedReport(FrozenModel):
     """The report tree read from a text, and the lines whose numbers were not understood."""
 
     report: Report
@@ -217,12 +215,8 @@ class _Extraction:
         match = _REPORT_DATE.fullmatch(text.lower())
         if match is None:
             return False
-        day, month, year = (int(group) for group in match.groups())
-        try:
-            self.date = dt.date(year, month, day)
-        except ValueError:
-            return False
-        return True
+        self.date = _day(*match.groups())
+        return self.date is not None
 
     def _table(self, lines: list[Line]) -> None:
         table = read_table(lines)
@@ -338,13 +332,15 @@ def _cited_date(lower: str, tokens: list[Token], position: int) -> dt.date | Non
         if following.date is not None and _DATE_LINK.fullmatch(lower[token.end : following.start]):
             return following.date
     words = _DATE_WORDS.match(lower, token.end, token.end + 48)
-    if words:
-        day, month, year = (int(group) for group in words.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
-    return None
+    return _day(*words.groups()) if words else None
+
+
+def _day(day: str, month: str, year: str) -> dt.date | None:
+    """The date written as day, month and year, or ``None`` if there is no such day."""
+    try:
+        return parse_vn_date(f"{day}/{month}/{year}")
+    except DateParseError:
+        return None
 
 
 @lru_cache(maxsize=4096)

@@ -13,9 +13,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from .._types import VND, Count
+from .._types import VND, Count, FrozenModel
 from .._validation import first_problem
 from ..errors import ReportDataError
 from ..tiers import FundingSource
@@ -31,11 +31,7 @@ NodePath = tuple[int, ...]
 """Indices from the report's top-level nodes down: ``(0, 1, 3)``."""
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Restatement(_Frozen):
+class Restatement(FrozenModel):
     """The same figure of a node, stated a second time elsewhere (gives an equality edit)."""
 
     field: FigureField
@@ -47,7 +43,7 @@ class Restatement(_Frozen):
 Hedge = Literal["rounded", "more", "less", "about"]
 
 
-class Bound(_Frozen):
+class Bound(FrozenModel):
     """A node's figure stated again approximately: rounded (``1,9 tỷ đồng``, ``16,23 tỷ``)
     or hedged (``hơn 4.400 đối tượng``, ``gần 300 suất``, ``khoảng``). It holds when the
     exact figure lies in ``[low, high]`` (either end may be open).
@@ -94,7 +90,7 @@ class Bound(_Frozen):
         return (low is None or value >= low) and (high is None or value <= high)
 
 
-class Claim(_Frozen):
+class Claim(FrozenModel):
     """A statement about a node's own figures, as an edit expression over ``count``,
     ``level`` and ``amount``: "the average gift exceeds 400.000đ" is
     ``amount > 400000 * count``."""
@@ -104,7 +100,7 @@ class Claim(_Frozen):
     text: str | None = None
 
 
-class Citation(_Frozen):
+class Citation(FrozenModel):
     """A legal instrument cited by the report (``Quyết định số 1583/QĐ-CTN ngày 26/12/2023``)."""
 
     instrument: str  # the number as written, e.g. "1583/QĐ-CTN"
@@ -115,7 +111,7 @@ class Citation(_Frozen):
     group: int | None = Field(default=None, ge=0)  # same line and group: cited in one list
 
 
-class Node(_Frozen):
+class Node(FrozenModel):
     """One line of a report's arithmetic: a total, a subtotal or a line item.
 
     ``children_complete`` is false when the parts listed are only some of the whole
@@ -148,7 +144,7 @@ class Node(_Frozen):
             yield from child.walk((*path, index))
 
 
-class Report(_Frozen):
+class Report(FrozenModel):
     """A report's figures as a tree, with its own date and the instruments it cites.
 
     Build one in Python (pydantic validates it), or from outside data with
