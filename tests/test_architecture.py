@@ -25,8 +25,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from welfare_rules.views import HOOKS
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "welfare_rules"
@@ -34,11 +32,6 @@ ENTRY_POINTS = frozenset({"welfare_rules", "welfare_rules.__main__"})
 LAYERS = ("rules", "entitle", "audit", "scenario", "views", "cli")
 SHARED = "shared"
 DOMAIN = frozenset({"rules", "entitle", "audit", "scenario"})
-
-# The one cycle left, known and owned elsewhere (audit.compile builds Report nodes,
-# audit.report imports compile inside a method). Remove this exclusion together with the
-# xfail of test_known_cycle_audit_compile_report when the cycle is gone.
-KNOWN_CYCLES = frozenset({frozenset({"welfare_rules.audit.compile", "welfare_rules.audit.report"})})
 
 
 @dataclass(frozen=True)
@@ -284,14 +277,5 @@ def test_views_are_reached_only_through_the_hooks() -> None:
     assert ("welfare_rules.rules.model", "_repr_html_") in hooks  # the hooks exist
 
 
-def test_no_import_cycle_but_the_known_one() -> None:
-    assert [c for c in cycles(graph()) if c not in KNOWN_CYCLES] == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="audit.compile <-> audit.report import each other (owned by the lead): "
-    "when the cycle is gone, remove this xfail and KNOWN_CYCLES",
-)
-def test_known_cycle_audit_compile_report() -> None:
-    assert not [c for c in cycles(graph()) if c in KNOWN_CYCLES]
+def test_no_import_cycle() -> None:
+    assert cycles(graph()) == []

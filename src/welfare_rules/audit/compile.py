@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from .._i18n import Catalog, Text
 from ..errors import EditSyntaxError, ReportDataError
 from .edits import Edit, EditKind
-from .report import FIGURE_FIELDS, Claim, FigureField, Node, NodePath
+from .nodes import FIGURE_FIELDS, Claim, FigureField, Node, NodePath
 
 if TYPE_CHECKING:
     from .report import Report
