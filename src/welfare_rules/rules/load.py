@@ -39,10 +39,12 @@ from .model import Ruleset
 
 _DATA = "data"
 _SUFFIX = ".toml"
+_CASES = ".cases.toml"  # a ruleset's test cases (welfare_rules.entitle.cases), not a ruleset
 
 
 def discover() -> dict[str, str]:
-    """Every bundled ruleset: id (the file's stem) -> file name under ``rules/data/``, sorted.
+    """Every bundled ruleset: id (the file's stem) -> file name under ``rules/data/``, sorted
+    (``<id>.cases.toml``, the ruleset's test cases, is not a ruleset).
 
     >>> sorted(discover())[:1]
     ['uong-bi-tet-2024']
@@ -51,7 +53,10 @@ def discover() -> dict[str, str]:
     names = sorted(
         entry.name
         for entry in folder.iterdir()
-        if entry.is_file() and entry.name.endswith(_SUFFIX) and not entry.name.startswith(".")
+        if entry.is_file()
+        and entry.name.endswith(_SUFFIX)
+        and not entry.name.endswith(_CASES)
+        and not entry.name.startswith(".")
     )
     return {name.removesuffix(_SUFFIX): name for name in names}
 
