@@ -282,13 +282,8 @@ def test_known_person_from_json_deep() -> None:
         Person.from_json("[" * 100_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="issue 13: deep TOML in loads_ruleset raises RecursionError "
-    "(rules/load.py _from_text: use _limits.load_toml)",
-)
-def test_known_loads_ruleset_deep() -> None:
+def test_deep_toml_in_a_ruleset_is_rule_data_error() -> None:
+    # issue 13: deep TOML in loads_ruleset raised RecursionError
     with pytest.raises(RuleDataError):
         loads_ruleset("x = " + "[" * 100_000)
 
@@ -331,15 +326,11 @@ def test_known_reconcile_huge_figure() -> None:
     reconcile(report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 (lone surrogates): a ruleset whose note holds a lone surrogate loads, "
-    "then cannot be written as JSON (rules/load.py: read through _limits.load_toml, which "
-    "replaces lone surrogates with U+FFFD)",
-)
-def test_known_lone_surrogate_in_a_ruleset() -> None:
+def test_a_lone_surrogate_in_a_ruleset_can_be_written() -> None:
+    # issue 13: a ruleset holding a lone surrogate loaded, then could not be written as JSON
     text = _BUNDLED_TOML[0].replace('title = { vi = "', 'title = { vi = "\ud800', 1)
-    loads_ruleset(text).model_dump_json()
+    assert text != _BUNDLED_TOML[0]
+    assert "\ufffd" in loads_ruleset(text).model_dump_json()  # replaced, not kept
 
 
 @pytest.mark.xfail(
@@ -356,12 +347,8 @@ def test_known_reform_load_deep(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("include", ["absolute", "parent"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 (security): ruleset includes follow absolute and '..' paths "
-    "(rules/load.py:104,118); they must stay inside the ruleset's folder or the bundled set",
-)
-def test_known_includes_leave_the_ruleset_folder(tmp_path: Path, include: str) -> None:
+def test_includes_stay_inside_the_ruleset_folder(tmp_path: Path, include: str) -> None:
+    # issue 13 (security): includes followed absolute and '..' paths
     bundled = resources.files("welfare_rules.rules").joinpath("data")
     outside = tmp_path / "outside.toml"
     outside.write_text(bundled.joinpath("vn-central-tet.toml").read_text("utf-8"), "utf-8")
@@ -373,6 +360,9 @@ def test_known_includes_leave_the_ruleset_folder(tmp_path: Path, include: str) -
     assert text != city
     with pytest.raises((RuleDataError, UnknownRulesetError)):
         loads_ruleset(text, file=str(folder / "city.toml"), base=folder)
+    (folder / "outside.toml").write_text(outside.read_text("utf-8"), "utf-8")
+    inside = city.replace('includes = ["vn-central-tet"]', 'includes = ["outside.toml"]')
+    assert loads_ruleset(inside, file=str(folder / "city.toml"), base=folder).programmes
 
 
 @pytest.mark.xfail(
