@@ -18,7 +18,7 @@ from ..errors import WelfareRulesError
 from ._common import EXIT_USAGE, UsageError, lang_of
 
 # Sub-command modules, in the order ``--help`` lists them.
-_COMMAND_MODULES: tuple[str, ...] = ("audit", "rulesets", "entitlements", "test")
+_COMMAND_MODULES: tuple[str, ...] = ("audit", "rulesets", "entitlements", "test", "explain")
 
 
 def build_parser() -> argparse.ArgumentParser:
