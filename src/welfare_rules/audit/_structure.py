@@ -119,7 +119,7 @@ class Builder:
         if parent.inline or _filled(parent, sums):
             return False
         if rec.bullet == parent.children[-1].bullet:
-            return parent.announces or _fits(parent, rec, sums)
+            return _fits(parent, rec, sums)
         if any(rec.bullet == up.bullet for up in stack):
             return False
         return _fits(parent, rec, sums)
@@ -161,21 +161,22 @@ class _Sums:
 
 
 def _fits(parent: Rec, rec: Rec, sums: _Sums) -> bool:
-    """What ``parent`` has left covers ``rec``: by count if both count, else by amount."""
+    """What ``parent`` has left covers ``rec``, by count or by amount: counts and amounts
+    are two witnesses, and one mistyped figure must not move a part out of its total."""
+    by_count = by_amount = None
     if parent.count is not None and rec.count is not None:
-        return rec.count <= parent.count - sums.count
+        by_count = rec.count <= parent.count - sums.count
     if parent.amount is not None and rec.amount is not None:
-        return rec.amount <= parent.amount - sums.amount
-    return False
+        by_amount = rec.amount <= parent.amount - sums.amount
+    return bool(by_count or by_amount)
 
 
 def _filled(parent: Rec, sums: _Sums) -> bool:
-    """The parts so far account for the whole (by count, else by amount)."""
-    if parent.count is not None and not sums.counts_missing:
-        return sums.count == parent.count
-    if parent.amount is not None and not sums.amounts_missing:
-        return sums.amount == parent.amount
-    return False
+    """The parts so far account for the whole, by count or by amount (an exact sum is
+    evidence even where the other figure is mistyped)."""
+    if parent.count is not None and not sums.counts_missing and sums.count == parent.count:
+        return True
+    return parent.amount is not None and not sums.amounts_missing and sums.amount == parent.amount
 
 
 def _settle(recs: list[Rec]) -> list[Rec]:
