@@ -267,3 +267,131 @@ def test_to_dict_is_the_file_keys_as_json() -> None:
     assert data == json.loads(ruleset.model_dump_json())
     assert "bracket" in data["programme"][0]["version"][0]
     assert Ruleset.model_validate(data) == ruleset
+
+
+# ---------------------------------------------------------------- issue 14: what the law says
+@given(
+    st.integers(0, 150),
+    st.integers(0, 150),
+    st.integers(0, 20),
+    st.integers(0, 150),
+    st.booleans(),
+)
+@example(101, 110, 8, 109, True)  # Hải Dương: 101-109, then from 110
+def test_ranged_brackets_overlap_only_when_they_share_an_age(
+    a: int, b: int, width: int, age: int, bounded: bool
+) -> None:
+    one = Bracket(id="a", from_age=a, to_age=min(a + width, 150), every_year=True, amount=1)
+    other = Bracket(id="b", from_age=b, to_age=b if bounded else None, every_year=True, amount=1)
+    shared = any(one.covers(x) and other.covers(x) for x in range(151))
+    assert one.overlaps(other) is shared
+    assert other.overlaps(one) is shared
+    assert one.covers(age) is (a <= age <= min(a + width, 150))
+
+
+def _longevity(brackets: list[dict[str, Any]]) -> dict[str, Any]:
+    data = _programme(kind="longevity")
+    version = data["programme"][0]["version"][0]
+    del version["amount"], version["quota"]
+    version["bracket"] = brackets
+    return data
+
+
+def test_hai_duong_ranges_load_and_an_overlap_is_named() -> None:
+    ruleset = parse_ruleset(
+        _longevity(
+            [
+                {"from_age": 101, "to_age": 109, "every_year": True, "amount": 1_500_000},
+                {"from_age": 110, "every_year": True, "amount": 3_000_000},
+            ]
+        )
+    )
+    version = ruleset.programmes[0].versions[0]
+    assert [b.id for b in version.brackets] == ["from-101-to-109", "from-110"]
+    assert version.bracket_for(109).amount == 1_500_000  # type: ignore[union-attr]
+    assert version.bracket_for(110).amount == 3_000_000  # type: ignore[union-attr]
+    assert version.brackets[0].last_age == 109
+    assert version.brackets[1].last_age is None
+    assert version.brackets[0].describe("vi") == "từ 101 đến 109, mỗi năm"
+    with pytest.raises(RuleDataError, match="overlaps"):
+        parse_ruleset(
+            _longevity(
+                [
+                    {"from_age": 101, "to_age": 110, "every_year": True, "amount": 1},
+                    {"from_age": 110, "every_year": True, "amount": 2},
+                ]
+            )
+        )
+    with pytest.raises(RuleDataError, match="to_age 100 is below from_age 101"):
+        parse_ruleset(
+            _longevity([{"from_age": 101, "to_age": 100, "every_year": True, "amount": 1}])
+        )
+
+
+def test_a_named_occasion_needs_its_title() -> None:
+    data = _programme()
+    data["occasion"] = "harvest-festival"
+    with pytest.raises(RuleDataError, match="occasion_title"):
+        parse_ruleset(data)
+    data["occasion_title"] = {"vi": "Lễ hội mùa", "en": "Harvest festival"}
+    assert parse_ruleset(data).occasion_label.en == "Harvest festival"
+    data = _programme()
+    data["occasion"] = "war_invalids_day"
+    assert parse_ruleset(data).occasion_label.en == "War Invalids and Martyrs Day (27/7)"
+
+
+def _levels(**changes: Any) -> dict[str, Any]:
+    data = _programme(kind="levels", **changes)
+    version = data["programme"][0]["version"][0]
+    del version["amount"], version["quota"]
+    version["level"] = [
+        {"id": "lower", "amount": 300_000, "rule": [{"category": "war_invalid"}]},
+    ]
+    return data
+
+
+def test_extra_gifts_are_checked() -> None:
+    rule = {"category": "martyr_relative", "conditions": ["representative == true"]}
+    good = {"id": "rep", "kind": "representative", "rule": rule, "level": "lower"}
+    extra = parse_ruleset(_levels(extra_gift=[good])).programmes[0].extra_gifts[0]
+    assert extra.confirmed is False  # left out: unconfirmed, with a note saying so
+    with pytest.raises(RuleDataError, match="which version 0 does not have"):
+        parse_ruleset(_levels(extra_gift=[{**good, "level": "higher"}]))
+    with pytest.raises(RuleDataError, match="martyrs"):
+        parse_ruleset(
+            _levels(
+                extra_gift=[{**good, "kind": "per_martyr", "rule": {"category": "war_invalid"}}]
+            )
+        )
+    with pytest.raises(RuleDataError, match="only to 'levels'"):
+        parse_ruleset(_programme(extra_gift=[good]))
+
+
+def test_giver_payer_minimum_and_residence() -> None:
+    ruleset = load_ruleset("vn-longevity")
+    programme = ruleset.programme("president-longevity")
+    version = programme.version_on(dt.date(2019, 1, 1))
+    assert version is not None
+    assert version.minimum is True
+    assert programme.payer_of(version).value == "provincial"
+    assert programme.giver is not None
+    hcmc = load_ruleset("hcmc-longevity-2026").programme("hcmc-longevity")
+    assert hcmc.residence is not None
+    assert hcmc.residence.admits("temporary", 6) is True
+    assert hcmc.residence.admits("temporary", 5) is False
+    assert hcmc.residence.admits("temporary", None) is None
+    assert hcmc.residence.admits(None, None) is None
+    [hundred] = [b for b in hcmc.versions[0].brackets if b.age == 100]
+    assert hundred.in_kind_value == 2_200_000
+    assert all(k.value_at_most for k in hundred.in_kind)
+
+
+def test_raises_keeps_the_higher_gift_once() -> None:
+    from welfare_rules.entitle.engine import entitlements
+
+    data = _longevity([{"age": 90, "amount": 500_000, "confirmed": True}])
+    local = _longevity([{"age": 90, "amount": 1_000_000, "confirmed": True}])["programme"][0]
+    data["programme"].append({**local, "id": "local", "raises": "p"})
+    ruleset = parse_ruleset(data)
+    [gift] = entitlements({"birth_year": 1934}, ruleset, on=dt.date(2024, 3, 1))
+    assert (gift.programme, gift.amount) == ("local", 1_000_000)
