@@ -136,3 +136,14 @@ def test_json_one_or_many_with_the_index_in_errors() -> None:
         people_from_json("{not json")
     with pytest.raises(PersonDataError):
         Person.from_json("[1, 2]")
+
+
+def test_residence_and_its_months() -> None:
+    person = Person(residence="temporary", residence_months=6)
+    assert (person.residence, person.residence_months) == ("temporary", 6)
+    with pytest.raises(PersonDataError) as caught:
+        Person(residence="permanent", residence_months=6)
+    assert caught.value.path == "residence_months"
+    with pytest.raises(PersonDataError) as caught:
+        Person.from_dict({"residence": "visiting"})
+    assert caught.value.path == "residence"

@@ -87,3 +87,29 @@ def test_levels_find_by_amount_or_id_and_list_amounts() -> None:
     assert KINDS["levels"].find(version, 1) is None
     assert KINDS["levels"].known(version) == "600000, 300000"
     assert repr(KINDS["levels"]) == "<kind levels>"
+
+
+def test_priced_items_carry_their_in_kind_value() -> None:
+    import datetime as dt
+
+    from welfare_rules.rules import load_ruleset
+    from welfare_rules.rules.kinds import KINDS
+
+    version = (
+        load_ruleset("vn-longevity")
+        .programme("provincial-longevity")
+        .version_on(dt.date(2024, 1, 1))
+    )
+    assert version is not None
+    [ninety] = KINDS["longevity"].priced(version)
+    assert (ninety.amount, ninety.in_kind_value, ninety.ages) == (500_000, 150_000, "90")
+    # 104 ninety-year-olds: 52.000.000đ cash and 15.600.000đ in goods.
+    assert 104 * ninety.amount + 104 * ninety.in_kind_value == 67_600_000
+
+
+def test_a_bounded_range_is_labelled_by_both_ends() -> None:
+    from welfare_rules.rules.kinds import KINDS
+    from welfare_rules.rules.model import Bracket
+
+    bracket = Bracket(from_age=101, to_age=109, every_year=True, amount=1, confirmed=True)
+    assert KINDS["longevity"].item_label(bracket, 1).en == "Age 101 to 109"

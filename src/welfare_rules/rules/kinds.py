@@ -64,7 +64,9 @@ class PricedItem:
 
     ``ident`` is the level id, the bracket id or ``"selected"``; ``item`` the level or
     bracket itself (``None`` for a fixed amount); ``ages`` shows a bracket's ages
-    (``"70"``, ``"101+"``); ``quota`` a selection's number of gifts.
+    (``"70"``, ``"101+"``, ``"101-109"``); ``quota`` a selection's number of gifts;
+    ``in_kind_value`` the stated value of each gift's components besides cash (so a
+    budget can show cash and goods apart: ``count × (amount + in_kind_value)``).
     """
 
     ident: str
@@ -72,6 +74,7 @@ class PricedItem:
     item: Level | Bracket | None = None
     ages: str | None = None
     quota: int | None = None
+    in_kind_value: int = 0
 
 
 class Kind:
@@ -142,7 +145,10 @@ class LevelsKind(Kind):
     changes = ("level", "eligibility")
 
     def priced(self, version: ProgrammeVersion) -> tuple[PricedItem, ...]:
-        return tuple(PricedItem(lv.id, lv.amount, lv) for lv in version.levels)
+        return tuple(
+            PricedItem(lv.id, lv.amount, lv, in_kind_value=lv.in_kind_value)
+            for lv in version.levels
+        )
 
     def find(self, version: ProgrammeVersion, key: int | str) -> str | None:
         """A level by its amount (``int``) or id (``str``)."""
@@ -172,7 +178,10 @@ class LongevityKind(Kind):
     section_title = _MSG("longevity_section")
 
     def priced(self, version: ProgrammeVersion) -> tuple[PricedItem, ...]:
-        return tuple(PricedItem(b.id, b.amount, b, ages=_ages(b)) for b in version.brackets)
+        return tuple(
+            PricedItem(b.id, b.amount, b, ages=_ages(b), in_kind_value=b.in_kind_value)
+            for b in version.brackets
+        )
 
     def item_label(self, item: Level | Bracket | None, amount: int) -> Text:
         """``Tuổi 70`` / ``Age 70``, or ``Từ 101 tuổi`` / ``Age 101 and over``."""
