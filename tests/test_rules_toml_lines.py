@@ -53,3 +53,12 @@ def test_every_array_of_tables_entry_gets_its_own_line(amounts: list[int]) -> No
     assert len(tomllib.loads(text)["level"]) == len(amounts)
     for index in range(len(amounts)):
         assert line_of(text, f"level[{index}].amount") == 2 * index + 2
+
+
+def test_headers_and_keys_are_read_in_linear_time() -> None:
+    # issue 13: "[" + spaces + "x" (no "]") backtracked cubically in the old header pattern,
+    # and a long run of key words without "=" quadratically in the key pattern.
+    text = 'note = """\n' + ("[" + " " * 3000 + "x\n") * 20 + '"""\n[[level]]\namount = 1\n'
+    assert key_lines(text)["level[0].amount"] == 24
+    assert key_lines("[ a . b ]  # c\nx = 1")["a.b.x"] == 2
+    assert key_lines("[a] junk\nx = 1") == {"x": 2}
