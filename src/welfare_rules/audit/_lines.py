@@ -35,6 +35,7 @@ _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
 _EACH_BEFORE = re.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
 _EACH_LOOK_BACK = 24
+_SHARE_WINDOW = 24
 _LABEL_LIMIT = 80
 _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
 _LABEL_WINDOW = 200
@@ -42,6 +43,20 @@ _LABEL_WINDOW = 200
 PARTS = "parts"
 _START = itemgetter(0)
 _RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
+
+
+@dataclass(slots=True)
+class ShareSpec:
+    """A percentage as read: as written (``62,3``), the words naming its part, the words
+    after it (which figure: ``tổng kinh phí``), its line, and its whole where the reader
+    knows it (a percentage column's)."""
+
+    text: str
+    named: str
+    after: str
+    line: int
+    whole: Rec | None = None
+    column: bool = False  # read from a table's percentage column
 
 
 @dataclass(eq=False, slots=True)
@@ -68,6 +83,7 @@ class Rec:
     hedged: list[tuple[FigureField, str, int, int]] = field(default_factory=list)
     precision: dict[str, int] = field(default_factory=dict)  # rounded figures ("1,9 tỷ")
     bounds: list[tuple[FigureField, int, str, int, int]] = field(default_factory=list)
+    shares: list[ShareSpec] = field(default_factory=list)  # percentages stated with it
     closing: bool = False  # "Cộng: …", "Tổng cộng: …" after its parts: it sums them
     grand: bool = False  # "Tổng cộng", "(1 + 2 + 3)": it sums the closing totals above
 
@@ -177,6 +193,13 @@ class _Parser:
                     self.orphans.append(token)
                 else:
                     target.claims.append((token.op, token.value))
+                continue
+            if kind == "percent":
+                target = current or (records[-1] if records else None) or outer
+                if target is not None:
+                    named = _clean(self.text[boundary : token.start])
+                    after = self.text[token.end : token.end + _SHARE_WINDOW].lower()
+                    target.shares.append(ShareSpec(token.text, named, after, self.line))
                 continue
             if kind not in ("count", "level", "amount"):
                 continue
@@ -342,4 +365,4 @@ def _shorten(text: str) -> str:
     return text[: _LABEL_LIMIT - 1].rstrip() + "…"
 
 
-__all__ = ["LineRead", "Rec", "is_announcement", "read_line"]
+__all__ = ["LineRead", "Rec", "ShareSpec", "is_announcement", "read_line"]

@@ -131,6 +131,7 @@ _BOUNDS = (
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # "Tổng cộng (1 + 2 + 3)", "(I + II)": the numbers of the sections a total adds up.
 _SECTION_SUM = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}) ?(?:\+ ?(?:\d{1,2}|[ivx]{1,4}) ?)+\)")
+_AGE_LIST = re.compile(r" ?(?:,|và|-|đến|tới) (?:trên )?")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
 _SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
@@ -190,6 +191,13 @@ def scan(text: str) -> list[Token]:
             floor = start - _CONTEXT if start > _CONTEXT else 0
         number, tail = match.group(0, "tail")
         token = _read(text, lower, start, end, number, tail, lower[floor:start])
+        if (
+            previous is not None
+            and previous.kind == "age"
+            and token.kind == "unknown"
+            and _AGE_LIST.fullmatch(lower, previous.end, start)
+        ):  # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
+            token = _token(start, end, text[start:end], "age")
         if previous is not None and _continues(previous, token, lower):
             previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
             continue

@@ -118,8 +118,8 @@ class Builder:
         sums = self._sums(parent)
         if parent.inline or _filled(parent, sums):
             return False
-        if rec.bullet == parent.children[-1].bullet:
-            return _fits(parent, rec, sums)
+        if rec.bullet == parent.children[-1].bullet:  # an announced list goes on until filled
+            return parent.announces or _fits(parent, rec, sums)
         if any(rec.bullet == up.bullet for up in stack):
             return False
         return _fits(parent, rec, sums)

@@ -15,13 +15,16 @@ from typing import Literal
 
 from ..errors import MoneyParseError
 from ..money import parse_vnd
-from ._lines import Rec
+from ._lines import Rec, ShareSpec
 from ._normalize import Line
 from ._numbers import Token, scan
 from .report import FigureField
 
-Column = Literal["index", "label", "count", "level", "amount"]
+Column = Literal["index", "label", "count", "level", "amount", "percent", "age"]
 
+_PERCENT = re.compile(r"tỷ lệ|tỉ lệ|%")
+_PERCENT_CELL = re.compile(r"\d{1,3}(?:,\d{1,4})?")
+_AGE = re.compile(r"(?:độ |nhóm )?tuổi(?: thọ)?")
 _INDEX = re.compile(r"s?tt|số tt|số thứ tự|thứ tự")
 _AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = re.compile(r"mức|đơn giá")
@@ -57,6 +60,10 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
         lower = cell.lower().strip()
         if _INDEX.fullmatch(lower):
             columns.append("index")
+        elif _PERCENT.search(lower):
+            columns.append("percent")  # "Tỷ lệ so với tổng số NCT (%)"
+        elif _AGE.fullmatch(lower):
+            columns.append("age")  # "Độ tuổi": the row's name, in years
         elif _AMOUNT.search(lower):
             columns.append("amount")
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
@@ -216,6 +223,16 @@ def _row(
         if column == "index":
             index = text
             continue
+        if column == "age":
+            labels.append(text)  # "70", "Trên 100": the age names the row; no figure
+            continue
+        if column == "percent":
+            share = text.rstrip("% ")
+            if _PERCENT_CELL.fullmatch(share):
+                rec.shares.append(ShareSpec(share, "", "", line.number, column=True))
+            else:
+                table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            continue
         if column == "label":
             labels.append(text)
             for token in scan(text):
@@ -261,4 +278,41 @@ def _set(rec: Rec, column: Column, value: int) -> None:
         rec.amount = value
 
 
-__all__ = ["Table", "header_columns", "read_table"]
+def column_wholes(table: Table, candidates: list[Rec]) -> None:
+    """The whole of a percentage column: the candidate (the table's total, or a count
+    stated before the table) of which the most rows' percentages are right, and at least
+    half of them. A column no candidate explains is not checked (its percentages stay
+    known non-figures)."""
+    rows = [rec for rec in _walk(table.rows, table.total) if _column_share(rec) is not None]
+    if not rows:
+        return
+    best, best_fits = None, 0
+    for whole in candidates:
+        fits = sum(1 for rec in rows if _fits_share(rec, whole))
+        if fits > best_fits:
+            best, best_fits = whole, fits
+    if best is None or 2 * best_fits < len(rows):
+        return
+    for rec in rows:
+        for share in rec.shares:
+            if share.column:
+                share.whole = best
+
+
+def _column_share(rec: Rec) -> ShareSpec | None:
+    return next((share for share in rec.shares if share.column), None)
+
+
+def _fits_share(rec: Rec, whole: Rec) -> bool:
+    share = _column_share(rec)
+    if share is None or rec.count is None or not whole.count or whole is rec:
+        return False
+    units, _, decimals = share.text.partition(",")
+    scale: int = 10 ** len(decimals)
+    written = int(units + decimals)
+    total: int = whole.count
+    exact = rec.count * 100 * scale  # compared with written × whole: no division
+    return written * total - total // 2 <= exact < (written + 1) * total
+
+
+__all__ = ["Table", "column_wholes", "header_columns", "read_table"]

@@ -40,28 +40,39 @@ _MSG = Catalog(
 )
 
 
-def check_bounds(report: Report, findings: tuple[Finding, ...]) -> list[Finding]:
-    """The findings of every bound in ``report`` that does not hold."""
-    corrected: dict[tuple[NodePath, FigureField | None], int | None] = {
-        (finding.path, finding.field): finding.suggested
+Corrections = dict[tuple[NodePath, FigureField | None], int | None]
+
+
+def corrections(findings: tuple[Finding, ...]) -> Corrections:
+    """Each figure an error finding corrects (its suggested value; ``None``: wrong, with no
+    correction), by node path and field."""
+    return {
+        (finding.path, finding.field): (
+            finding.suggested if isinstance(finding.suggested, int) else None
+        )
         for finding in findings
         if finding.severity == "error" and finding.field is not None
     }
+
+
+def check_bounds(report: Report, findings: tuple[Finding, ...]) -> list[Finding]:
+    """The findings of every bound in ``report`` that does not hold."""
+    corrected = corrections(findings)
     found: list[Finding] = []
     for path, node in report.walk():
         for bound in node.bounds:
-            exact = _exact(path, node, bound.field, corrected)
+            exact = exact_figure(path, node, bound.field, corrected)
             if exact is None or bound.holds(exact):
                 continue
             found.append(_finding(report, path, bound, exact))
     return found
 
 
-def _exact(
+def exact_figure(
     path: NodePath,
     node: Node,
     field: FigureField,
-    corrected: dict[tuple[NodePath, FigureField | None], int | None],
+    corrected: Corrections,
 ) -> int | None:
     """The exact figure ``field`` of ``node``, its correction applied; ``None`` when it is
     unknown or wrong without a correction."""

@@ -41,10 +41,21 @@ from ._lines import Rec, is_announcement, read_line
 from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, snap_rounded
+from ._shares import Resolved, resolve_shares
 from ._structure import Builder
-from ._tables import read_table
+from ._tables import column_wholes, read_table
 from ._words import parse_words
-from .report import Bound, Citation, Claim, FigureField, Hedge, Node, Report, Restatement
+from .report import (
+    Bound,
+    Citation,
+    Claim,
+    FigureField,
+    Hedge,
+    Node,
+    Report,
+    Restatement,
+    Share,
+)
 
 _MSG = Catalog(
     "audit.extract",
@@ -84,6 +95,7 @@ _DIGIT = re.compile(r"\d")
 _CLOSING = re.compile(r"(?:tổng cộng|tổng số|cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 _GRAND = re.compile(r"tổng cộng|tổng số|\(\d+ ?\+", re.IGNORECASE)
 _WORDS = re.compile(r"bằng chữ ?:? ?(.+)", re.IGNORECASE)
+_WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
 
@@ -136,6 +148,7 @@ class _Extraction:
         self.date: dt.date | None = None
         self.title: str | None = None
         self.last_amount: Rec | None = None
+        self.shares: dict[int, list[Resolved]] = {}
 
     def run(self) -> ExtractedReport:
         index = 0
@@ -153,6 +166,7 @@ class _Extraction:
         roots = attach_restatements(self.builder.finish())
         for rec in roots:
             snap_rounded(rec)
+        self.shares = resolve_shares(roots)
         nodes = tuple(self._node(rec) for rec in roots)
         report = Report(
             title=self.title, date=self.date, nodes=nodes, citations=tuple(self.citations)
@@ -226,6 +240,8 @@ class _Extraction:
             return
         for number, token in table.unknown:
             self.unparsed.setdefault(number, []).append(token.text)
+        stated = [rec for rec in self.builder.roots if rec.count is not None and not rec.children]
+        column_wholes(table, [*([table.total] if table.total else []), *stated[-_WHOLES:]])
         last = table.total or (table.rows[-1] if table.rows else None)
         if last is not None and last.amount is not None:
             self.last_amount = last  # "Bằng chữ: …" under a table restates its total
@@ -309,6 +325,17 @@ class _Extraction:
                     text=self.raw.get(line),
                 )
                 for field, value, hedge, precision, line in rec.bounds
+            ),
+            shares=tuple(
+                Share(
+                    field=field,
+                    percent=percent,
+                    part=part,
+                    whole=whole,
+                    line=line,
+                    text=self.raw.get(line),
+                )
+                for field, percent, part, whole, line in self.shares.get(id(rec), ())
             ),
         )
 

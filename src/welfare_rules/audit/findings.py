@@ -12,6 +12,7 @@ of each (``to_json`` is its deprecated alias). Its HTML and DataFrame views are 
 from __future__ import annotations
 
 import warnings
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field
@@ -26,6 +27,7 @@ FindingKind = Literal[
     "amount_sum_mismatch",  # the parts' amounts do not add up to the total
     "scale_slip",  # a dropped or an extra ".000"
     "claim_violated",  # "the average gift exceeds 400.000đ" does not hold
+    "share_mismatch",  # a percentage that the figures it divides do not give
     "claim_unchecked",  # a claim about a figure the report does not state
     "restatement_mismatch",  # one figure written twice with two values
     "edit_violated",  # a hand-written edit that fits none of the kinds above
@@ -114,10 +116,11 @@ class Finding(FrozenModel):
     line: int | None = Field(default=None, ge=1)
     field: FigureField | None = None
     figure: str | None = None
-    reported: int | None = None
-    expected: int | None = None
-    suggested: int | None = None
-    difference: int | None = None
+    # whole đồng or units; a percentage (kind "share_mismatch") is a Decimal ("2.33")
+    reported: int | Decimal | None = None
+    expected: int | Decimal | None = None
+    suggested: int | Decimal | None = None
+    difference: int | Decimal | None = None
     family: str | None = None  # how the written figure slipped (digit_replaced, scale_up …)
     candidates: tuple[Candidate, ...] = ()
     minimal_sets: tuple[tuple[FigurePlace, ...], ...] = ()
@@ -142,11 +145,11 @@ class Finding(FrozenModel):
             "severity": self.severity,
             "line": self.line,
             "field": self.field,
-            "reported": self.reported,
-            "expected": self.expected,
-            "suggested": self.suggested,
+            "reported": _plain(self.reported),
+            "expected": _plain(self.expected),
+            "suggested": _plain(self.suggested),
             "candidates": [candidate.to_dict() for candidate in self.candidates],
-            "difference": self.difference,
+            "difference": _plain(self.difference),
             "message": self.message.get(lang) if lang else self.message._asdict(),
             "path": list(self.path),
             "labels": list(self.labels),
@@ -218,6 +221,15 @@ class AuditResult(FrozenModel):
         from ..views.frames import audit_frame
 
         return audit_frame(self)
+
+
+Figure = int | Decimal
+"""A finding's number: whole đồng or units, or a percentage as a :class:`~decimal.Decimal`."""
+
+
+def _plain(value: int | Decimal | None) -> int | float | None:
+    """A figure for JSON: ints as they are, a percentage as a number (``2.33``)."""
+    return float(value) if isinstance(value, Decimal) else value
 
 
 def ordered(findings: list[Finding]) -> tuple[Finding, ...]:

@@ -80,6 +80,19 @@ class Bound(FrozenModel):
         return (low is None or value >= low) and (high is None or value <= high)
 
 
+class Share(FrozenModel):
+    """A percentage stated in a report: the ``part``'s figure as a share of the ``whole``'s
+    (``388 người (2,4%)``; ``quà của tỉnh chiếm 62,3% tổng kinh phí``). It holds when the
+    exact ratio rounds or truncates to the percentage as written, to its decimals."""
+
+    field: FigureField
+    percent: str  # as written, without the sign: "62,3", "2,4", "48"
+    part: NodePath
+    whole: NodePath
+    line: int | None = Field(default=None, ge=1)
+    text: str | None = None
+
+
 class Claim(FrozenModel):
     """A statement about a node's own figures, as an edit expression over ``count``,
     ``level`` and ``amount``: "the average gift exceeds 400.000đ" is
@@ -121,6 +134,7 @@ class Node(FrozenModel):
     restatements: tuple[Restatement, ...] = ()
     claims: tuple[Claim, ...] = ()
     bounds: tuple[Bound, ...] = ()
+    shares: tuple[Share, ...] = ()
 
     def figure(self, field: FigureField) -> int | None:
         """The value of one figure field."""
@@ -144,4 +158,5 @@ __all__ = [
     "Node",
     "NodePath",
     "Restatement",
+    "Share",
 ]

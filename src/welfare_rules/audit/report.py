@@ -29,6 +29,7 @@ from .nodes import (
     Node,
     NodePath,
     Restatement,
+    Share,
 )
 
 if TYPE_CHECKING:
@@ -152,4 +153,5 @@ __all__ = [
     "NodePath",
     "Report",
     "Restatement",
+    "Share",
 ]

@@ -15,6 +15,7 @@ their verdicts and links to each file's part.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -252,11 +253,11 @@ class _Mark:
     def __init__(
         self,
         *,
-        value: int,
+        value: int | Decimal,
         kind: str,
         column: int | None,
         anchor: str | None,
-        suggested: int | None,
+        suggested: int | Decimal | None,
         title: Text,
         maybe: tuple[int, ...] = (),
     ) -> None:
@@ -407,10 +408,12 @@ def _marked_with_rest(text: str, marks: list[_Mark]) -> tuple[str, list[_Mark]]:
     return "".join(out), rest
 
 
-def _find(text: str, value: int, *, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _find(
+    text: str, value: int | Decimal, *, taken: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     if value < 0:
         return None
-    digits = str(value)
+    digits = str(value).replace(".", ",")  # a percentage is written with a decimal comma
     groups = _groups(digits)
     forms = {digits, ".".join(groups), " ".join(groups), "\u00a0".join(groups), ",".join(groups)}
     pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))

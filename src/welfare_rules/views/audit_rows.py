@@ -4,6 +4,7 @@ expected, suggested and the message, in the chosen language; numbers stay ``int`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .._i18n import Lang
@@ -39,9 +40,9 @@ class FindingRow:
     severity: str
     kind: str
     field: str
-    written: int | None
-    expected: int | None
-    suggested: int | None
+    written: int | Decimal | None
+    expected: int | Decimal | None
+    suggested: int | Decimal | None
     message: str
 
     def values(self) -> tuple[str | int | None, ...]:

@@ -3,6 +3,7 @@ fields, verdicts and the headings of tables, files and summaries."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .._i18n import Catalog, Lang, Text
@@ -119,8 +120,11 @@ def label(key: str | None, *, lang: Lang) -> str:
     return MSG(key).get(lang) if key in MSG.templates else key
 
 
-def number(value: int | None) -> str:
-    """A figure grouped the Vietnamese way (``2.721.000.000``), or a dash."""
+def number(value: int | Decimal | None) -> str:
+    """A figure grouped the Vietnamese way (``2.721.000.000``), a percentage with its
+    decimal comma (``2,33%``), or a dash."""
+    if isinstance(value, Decimal):
+        return f"{value}%".replace(".", ",")
     return "—" if value is None else format_vnd(value, unit="")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .._i18n import Text
@@ -215,10 +216,10 @@ class FindingRow(NamedTuple):
     kind: str
     where: str
     field: str | None
-    reported: int | None
-    expected: int | None
-    suggested: int | None
-    difference: int | None
+    reported: int | Decimal | None
+    expected: int | Decimal | None
+    suggested: int | Decimal | None
+    difference: int | Decimal | None
     family: str | None
     candidates: str
     message_vi: str

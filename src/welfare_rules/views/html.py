@@ -7,6 +7,8 @@ are highlighted in red, gains in green. Headers are bilingual (``Mức / Level``
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
@@ -61,8 +63,10 @@ class Cell:
         return f'<{tag} style="{style}">{escape(self.text)}</{tag}>'
 
 
-def money_cell(value: int | None, *, background: str | None = None) -> Cell:
-    """A right-aligned amount or count."""
+def money_cell(value: int | Decimal | None, *, background: str | None = None) -> Cell:
+    """A right-aligned amount or count (a percentage with its decimal comma)."""
+    if isinstance(value, Decimal):
+        return Cell(f"{value}%".replace(".", ","), numeric=True, background=background)
     return Cell(number(value), numeric=True, background=background)
 
 

@@ -95,6 +95,7 @@ def audit_document(document: Document) -> DocumentAudit:
     from ..extract import extract_report
     from ..findings import ordered
     from ..reconciliation import reconcile
+    from ..shares import check_shares
 
     unparsed: tuple[UnparsedLine, ...] = ()
     if document.tree is not None:
@@ -103,7 +104,7 @@ def audit_document(document: Document) -> DocumentAudit:
         extracted = extract_report(document.text())
         report, unparsed = extracted.report, extracted.unparsed
     result = reconcile(report)
-    approximate = check_bounds(report, result.findings)
+    approximate = check_bounds(report, result.findings) + check_shares(report, result.findings)
     if approximate:
         findings = ordered([*result.findings, *approximate])
         result = result.model_copy(update={"findings": findings})

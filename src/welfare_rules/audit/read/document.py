@@ -69,9 +69,7 @@ class Place:
     def to_dict(self) -> dict[str, object]:
         """The fields that are set, as a plain dict."""
         return {
-            name: getattr(self, name)
-            for name in self.__slots__
-            if getattr(self, name) is not None
+            name: getattr(self, name) for name in self.__slots__ if getattr(self, name) is not None
         }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .document import Document, Place
@@ -57,7 +58,7 @@ def place_of(
     line: int | None,
     *,
     field: str | None = None,
-    value: int | None = None,
+    value: int | Decimal | None = None,
 ) -> Place | None:
     """The best place of a figure on ``line`` (1-based, of :meth:`Document.text`).
 
@@ -89,8 +90,8 @@ def cell_number(text: str) -> int | None:
     return int(_GROUPING.sub("", found[0]))
 
 
-def _by_value(source: SourceLine, value: int | None) -> int | None:
-    if value is None or source.cells is None:
+def _by_value(source: SourceLine, value: int | Decimal | None) -> int | None:
+    if not isinstance(value, int) or source.cells is None:
         return None
     matches = [i for i, cell in enumerate(source.cells) if cell_number(cell.text) == value]
     return matches[0] if len(matches) == 1 else None

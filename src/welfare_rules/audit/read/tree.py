@@ -21,9 +21,7 @@ _MSG = Catalog(
             en="bad JSON at line {line}, column {column}: {reason}",
         ),
         "bad_toml": Text(vi="TOML sai: {reason}", en="bad TOML: {reason}"),
-        "too_deep": Text(
-            vi="cấu trúc lồng nhau quá sâu để đọc", en="nested too deeply to be read"
-        ),
+        "too_deep": Text(vi="cấu trúc lồng nhau quá sâu để đọc", en="nested too deeply to be read"),
         "not_tree": Text(vi="không phải cây báo cáo: {reason}", en="not a report tree: {reason}"),
     },
 )

@@ -1,0 +1,110 @@
+"""Percentages in a report tied to the figures they divide: which part, of which whole.
+
+A percentage stated with a record is a share of one of its figures: of the record's own
+total when the words before it name one of its parts (``Tổng cộng: …; trong đó quà của
+tỉnh chiếm 62,3% tổng kinh phí``), else of the record's parent (``388 người (2,4%)`` under
+its total), else of the total named just before it on the line (``tổng số 3.899 người, đi
+làm 3.418 người đạt tỷ lệ 87,66%``). The figure is the amount when the words after the
+sign say so (``tổng kinh phí``, ``giá trị``), else the count where the record has one. A
+percentage that fits none of these stays a known non-figure (it is never a false error).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._lines import Rec
+from .nodes import FigureField, NodePath
+
+_MONEY_WORDS = re.compile(r"kinh phí|giá trị|số tiền|tiền|trị giá|ngân sách")
+_VERB = re.compile(
+    r"(?:^|\s)(?:chiếm|đạt|bằng|là|tỷ lệ|tỉ lệ|với|và|riêng|trong đó|cụ thể|khoảng)(?=\s|$)"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_SHARED = 2  # words a named part shares with a record's label to be that record
+
+Resolved = tuple[FigureField, str, NodePath, NodePath, int]  # field, percent, part, whole, line
+
+
+def resolve_shares(roots: list[Rec]) -> dict[int, list[Resolved]]:
+    """The shares stated with each record (by ``id``), with the paths of part and whole."""
+    paths: dict[int, NodePath] = {}
+    parents: dict[int, Rec] = {}
+
+    def walk(rec: Rec, path: NodePath) -> None:
+        paths[id(rec)] = path
+        for index, child in enumerate(rec.children):
+            parents[id(child)] = rec
+            walk(child, (*path, index))
+
+    for index, root in enumerate(roots):
+        walk(root, (index,))
+    found: dict[int, list[Resolved]] = {}
+    by_line: dict[int, list[Rec]] = {}
+    for rec in _all(roots):
+        by_line.setdefault(rec.line, []).append(rec)
+    for rec in _all(roots):
+        for share in rec.shares:
+            written, after, line = share.text, share.after, share.line
+            if share.column and share.whole is None:
+                continue  # a percentage column no whole explains: not checked
+            pair = (rec, share.whole) if share.whole is not None else None
+            pair = pair or _pair(rec, share.named, parents, by_line)
+            if pair is None:
+                continue
+            part, whole = pair
+            if id(whole) not in paths:
+                continue  # the whole was folded away (a restatement)
+            field = _field(part, whole, after)
+            if field is None:
+                continue
+            percent = written.rstrip("% ").strip()
+            found.setdefault(id(rec), []).append(
+                (field, percent, paths[id(part)], paths[id(whole)], line)
+            )
+    return found
+
+
+def _pair(
+    rec: Rec, named: str, parents: dict[int, Rec], by_line: dict[int, list[Rec]]
+) -> tuple[Rec, Rec] | None:
+    words = set(_WORD.findall(_VERB.sub(" ", named.lower())))
+    if len(words) >= _MIN_SHARED and rec.children:
+        best = max(rec.children, key=lambda child: len(words & _words(child.label)))
+        if len(words & _words(best.label)) >= _MIN_SHARED:
+            return best, rec
+    parent = parents.get(id(rec))
+    if parent is not None:
+        return rec, parent
+    before = [other for other in by_line.get(rec.line, []) if other.start < rec.start]
+    totals = [other for other in before if other.total_cue and not other.children]
+    if totals:
+        return rec, totals[-1]
+    return None
+
+
+def _field(part: Rec, whole: Rec, after: str) -> FigureField | None:
+    fields: tuple[FigureField, ...] = (
+        ("amount", "count") if _MONEY_WORDS.search(after) else ("count", "amount")
+    )
+    for field in fields:
+        if getattr(part, field) is not None and getattr(whole, field):
+            return field
+    return None
+
+
+def _words(label: str) -> set[str]:
+    return set(_WORD.findall(label.lower()))
+
+
+def _all(roots: list[Rec]) -> list[Rec]:
+    out: list[Rec] = []
+    stack = list(reversed(roots))
+    while stack:
+        rec = stack.pop()
+        out.append(rec)
+        stack.extend(reversed(rec.children))
+    return out
+
+
+__all__ = ["resolve_shares"]
