@@ -7,10 +7,9 @@ are highlighted in red, gains in green. Headers are bilingual (``Mức / Level``
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
