@@ -226,3 +226,58 @@ def test_generated_tables_read_back_exactly(case: tuple[list[tuple[str, int, int
     )
     assert read.rows[0].line == (3 if text.startswith("|") else 2)
     assert read.unknown == []
+
+
+# -- groups, second totals, two-way tables (issue 11) --------------------------------------------
+
+GROUPED = """\
+| STT | Nội dung | Số suất | Mức quà (đồng/suất) | Thành tiền (đồng) |
+|---|---|---:|---:|---:|
+| **I** | **Quà của tỉnh** | | | |
+| 1 | Thương binh | 4 | 500.000 | 2.000.000 |
+| 2 | Thân nhân liệt sĩ | 6 | 500.000 | 3.000.000 |
+| | *Cộng I* | *10* | | *5.000.000* |
+| **II** | **Quà của huyện** | | | |
+| 1 | Người có công | 5 | 300.000 | 1.500.000 |
+| | *Cộng II* | *5* | | *1.500.000* |
+| | **Tổng cộng (I + II)** | **15** | | **6.500.000** |
+"""
+
+
+def test_group_rows_without_figures_take_their_cong_row() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    extracted = extract_report(GROUPED)
+    (total,) = extracted.report.nodes
+    assert (total.count, total.amount) == (15, 6_500_000)
+    assert [(group.count, group.amount, len(group.children)) for group in total.children] == [
+        (10, 5_000_000, 2),
+        (5, 1_500_000, 1),
+    ]
+    assert extracted.unparsed == ()
+
+
+def test_a_second_total_row_restates_the_first() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "| Nội dung | Số suất | Thành tiền |\n|---|---|---|\n| A | 2 | 10 đồng |\n"
+        "| Cộng | 2 | 10 đồng |\n| Tổng cộng | 2 | 11 đồng |\n"
+    )
+    (total,) = extract_report(text).report.nodes
+    assert [(r.field, r.value) for r in total.restatements] == [("count", 2), ("amount", 11)]
+
+
+def test_a_two_way_table_reads_one_part_per_level() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "STT;Đơn vị;Số suất mức 600.000đ;Thành tiền mức 600.000đ;Số suất mức 300.000đ;"
+        "Thành tiền mức 300.000đ;Tổng số suất;Tổng thành tiền;Ghi chú\n"
+    ).replace(";", "\t") + "1\tXã A\t2\t1200000\t3\t900000\t5\t2100000\tKhông có mức 600.000đ\n"
+    (row,) = extract_report(text).report.nodes
+    assert (row.count, row.amount, row.level) == (5, 2_100_000, None)
+    assert [(part.level, part.count, part.amount) for part in row.children] == [
+        (600_000, 2, 1_200_000),
+        (300_000, 3, 900_000),
+    ]

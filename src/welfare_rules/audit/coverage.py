@@ -1,7 +1,7 @@
 """Which figures of a report no check reaches: the honest half of a verdict.
 
 A figure is checked when it stands in at least one edit (a product, a sum, a
-restatement, a claim or a bound). A figure in none is *unchecked*: the audit cannot say
+restatement, a claim), a bound or a percentage. A figure in none is *unchecked*: the audit cannot say
 it is right, and says so instead of calling the report consistent.
 """
 
@@ -37,6 +37,12 @@ def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
     """The figures of ``report`` that stand in no edit, in report order."""
     compiled = report.compile()
     checked = {name for edit in compiled.edits for name in edit.figures}
+    shared = {  # the figures a stated percentage divides
+        (at, share.field)
+        for _, node in report.walk()
+        for share in node.shares
+        for at in (share.part, share.whole)
+    }
     found: list[UncheckedFigure] = []
     for name, ref in compiled.figures.items():
         if name in checked or ref.restatement is not None:
@@ -44,6 +50,8 @@ def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
         node = report.node(ref.path)
         if any(bound.field == ref.field for bound in node.bounds):
             continue  # checked against a rounded or hedged restatement
+        if (ref.path, ref.field) in shared:
+            continue  # checked by a percentage
         value = compiled.values[name]
         found.append(UncheckedFigure(ref.path, ref.field, value, ref.line, node.label))
     found.sort(key=lambda figure: (figure.line or 0, figure.path))

@@ -1,0 +1,35 @@
+"""Figures no check covers (audit/coverage.py)."""
+
+from welfare_rules.audit.coverage import unchecked_figures
+from welfare_rules.audit.report import Bound, Node, Report
+
+
+def test_a_lone_figure_is_unchecked_and_a_product_is_not() -> None:
+    report = Report(
+        nodes=(
+            Node(label="x", count=2, level=5, amount=10, line=1),
+            Node(label="lone", count=200, amount=80_000_000, line=2),
+        )
+    )
+    unchecked = unchecked_figures(report)
+    assert [(figure.line, figure.field, figure.value) for figure in unchecked] == [
+        (2, "count", 200),
+        (2, "amount", 80_000_000),
+    ]
+    assert unchecked[0].to_dict()["label"] == "lone"
+
+
+def test_a_figure_with_a_bound_is_checked() -> None:
+    bound = Bound(field="count", written=150, hedge="more")
+    report = Report(nodes=(Node(label="lone", count=200, line=1, bounds=(bound,)),))
+    assert unchecked_figures(report) == ()
+
+
+def test_a_figure_a_percentage_divides_is_checked() -> None:
+    from welfare_rules.audit.report import Share
+
+    share = Share(field="count", percent="50", part=(1,), whole=(0,))
+    report = Report(
+        nodes=(Node(label="all", count=200, line=1, shares=(share,)), Node(label="half", count=100))
+    )
+    assert unchecked_figures(report) == ()

@@ -1,0 +1,131 @@
+"""The reading layer's core: documents and places, the registry, encodings, text and
+report-tree readers (audit/read/document.py, registry.py, _encoding.py, text.py, tree.py),
+with a contract every registered reader keeps."""
+
+import codecs
+import unicodedata
+
+import pytest
+
+from welfare_rules.audit.read import (
+    Document,
+    Place,
+    audit_document,
+    read_bytes,
+    reader_for,
+    readers,
+    suffixes,
+)
+from welfare_rules.audit.read._encoding import decode
+from welfare_rules.errors import DocumentReadError
+
+TEXT = "Tổng số 3 suất = 900.000đ, trong đó:\n- Mức 300.000đ: 3 suất = 900.000đ\n"
+
+
+@pytest.mark.parametrize("reader", readers(), ids=lambda reader: reader.name)
+def test_every_reader_has_a_name_suffixes_and_refuses_garbage_in_one_error(reader) -> None:  # type: ignore[no-untyped-def]
+    assert reader.name
+    assert all(suffix == "" or suffix.startswith(".") for suffix in reader.suffixes)
+    name = "x" + (reader.suffixes or ("",))[0]
+    try:
+        document: object = reader.read(b"\x00\xff\x00garbage\x00", name=name)
+    except DocumentReadError as exc:
+        document = exc
+    assert isinstance(document, Document | DocumentReadError)
+
+
+def test_the_registry_chooses_by_suffix_then_by_content() -> None:
+    assert reader_for("r.json", b"{}").name == "json"
+    assert reader_for("-", b'  {"nodes": []}').name == "json"
+    assert reader_for("r.txt", b"{").name == "text"
+    assert reader_for("unknown.zzz", b"plain words").name == "text"
+    assert {".txt", ".md", ".json", ".toml"} <= suffixes()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),
+        TEXT.encode("utf-16-le"),  # no mark: told by where its NULs stand
+        codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),  # not mistaken for UTF-16
+    ],
+)
+def test_encodings_decode_to_the_same_text(data: bytes) -> None:
+    assert decode(data, name="x.txt") == TEXT
+
+
+def _windows_1258(text: str) -> bytes:
+    """``text`` as Vietnamese Windows writes it: base letters precomposed, tones apart."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = ""
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = "".join(c for c in parts if c not in tones)
+        out += unicodedata.normalize("NFC", base) + "".join(c for c in parts if c in tones)
+    return out.encode("cp1258")
+
+
+def test_windows_1258_is_read_and_normalised() -> None:
+    assert decode(_windows_1258("Mức quà: 3 suất"), name="x.txt") == "Mức quà: 3 suất"
+
+
+def test_binary_that_is_no_format_is_one_error() -> None:
+    with pytest.raises(DocumentReadError, match="NUL"):
+        decode(b"\x01\x00\x02\x00\x00\x03", name="x.bin")
+
+
+def test_a_text_document_keeps_its_lines_and_places() -> None:
+    document = read_bytes(TEXT.encode(), name="r.md")
+    assert document.format == "markdown"
+    assert document.text() == TEXT
+    assert document.place(2) == Place(line=2)
+    assert document.place(99) is None
+
+
+def test_table_rows_render_as_pipe_rows_and_cells_keep_their_places() -> None:
+    from welfare_rules.audit.read import Cell, SourceLine
+
+    row = SourceLine(
+        "",
+        Place(table=1, row=2),
+        cells=(
+            Cell("Mức 300.000đ", Place(table=1, row=2, column=1)),
+            Cell("3 | 4", Place(table=1, row=2, column=2)),
+        ),
+    )
+    document = Document(name="x", format="docx", lines=(row,))
+    assert document.text() == "| Mức 300.000đ | 3 \\| 4 |"
+    assert document.place(1, column=1) == Place(table=1, row=2, column=2)
+
+
+def test_a_report_tree_reads_and_a_bad_one_names_its_line() -> None:
+    document = read_bytes(
+        b'{"nodes": [{"label": "x", "count": 2, "level": 5, "amount": 10}]}', name="r.json"
+    )
+    assert document.tree is not None
+    assert audit_document(document).status == 0
+    with pytest.raises(DocumentReadError, match="line 1"):
+        read_bytes(b'{"nodes": [', name="r.json")
+    with pytest.raises(DocumentReadError):
+        read_bytes(b"[" * 100_000, name="r.json")  # too deep: an error, never RecursionError
+
+
+def test_an_oversized_file_is_refused_before_it_is_read() -> None:
+    with pytest.raises(DocumentReadError, match="limit"):
+        read_bytes(b"x" * 101, name="r.txt", max_bytes=100)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("", 3),  # nothing to check is not "consistent"
+        ("Báo cáo không có số liệu nào.", 3),
+        ("Mức 300.000đ: 3 suất = 900.000đ", 0),
+        ("Mức 300.000đ: 3 suất = 800.000đ", 1),
+        ("Tặng quà cho 200 trẻ em với tổng số tiền 80 triệu đồng.", 3),  # in no check
+    ],
+)
+def test_the_verdict(text: str, status: int) -> None:
+    assert audit_document(Document.from_text(text, name="x.txt")).status == status
