@@ -17,9 +17,11 @@ read with ``extract_report`` and audited with ``reconcile``. Each mutation is co
 * tree changed: the extracted tree (node paths, lines, which figures) differs from the
   unmutated text's;
 
-by family and by role, with the share of mutations the error model covers (the family
-applies to the figure's kind: ±1 to counts, ×1000 to money …): exact localisation cannot
-exceed it. Slips that break the grouping are counted apart.
+by family and by role, with the share of mutations the error model covers (the value
+typed is one slip of a family that applies to the figure's kind away from the true
+value: ±1 is for counts, so ±1 on an amount is not covered, nor is ``04`` mistyped
+``204``): exact localisation cannot exceed it. Slips that break the grouping are
+counted apart.
 
 The source report has five known mistakes; audit a corrected copy, so that the unmutated
 text audits clean, with ``--correct OLD=NEW`` (each OLD must occur exactly once; the copy
@@ -64,7 +66,7 @@ from welfare_rules.audit.findings import AuditResult
 from welfare_rules.audit.quick import quick_check
 from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.audit.report import FIGURE_FIELDS, Report
-from welfare_rules.audit.slips import FAMILIES
+from welfare_rules.audit.slips import FAMILIES, detect
 
 _TOKEN = re.compile(r"(?<![\d.,])\d(?:[\d.,]*\d)?")
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
@@ -83,6 +85,7 @@ class Figure:
     value: int
     field: str
     role: str  # count, level, amount or total
+    scale: int = 1  # the scale word after it: 10**6 for "54 triệu"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +108,13 @@ def corrected(text: str, corrections: list[str]) -> str:
     return text
 
 
-def _token_value(line: str, match: re.Match[str]) -> int | None:
-    token = match[0]
+def _scale(line: str, match: re.Match[str]) -> int:
     scale = _SCALE_AFTER.match(line, match.end())
-    factor = _SCALES[scale[1]] if scale else 1
+    return _SCALES[scale[1]] if scale else 1
+
+
+def _value(token: str, factor: int) -> int | None:
+    """The amount ``token`` (digits, ``.`` grouping, ``,`` decimals) times ``factor``."""
     if "," in token:
         if factor == 1:
             return None
@@ -116,6 +122,10 @@ def _token_value(line: str, match: re.Match[str]) -> int | None:
         value = Decimal(f"{whole}.{fraction}") * factor
         return int(value) if value == value.to_integral_value() else None
     return int(token.replace(".", "")) * factor
+
+
+def _token_value(line: str, match: re.Match[str]) -> int | None:
+    return _value(match[0], _scale(line, match))
 
 
 def figures(text: str, report: Report) -> list[Figure]:
@@ -137,7 +147,16 @@ def figures(text: str, report: Report) -> list[Figure]:
                 total = node.children and field in ("count", "amount")
                 role = "total" if total else field
                 found.append(
-                    Figure(number, match.start(), match.end(), match[0], value, field, role)
+                    Figure(
+                        number,
+                        match.start(),
+                        match.end(),
+                        match[0],
+                        value,
+                        field,
+                        role,
+                        _scale(line, match),
+                    )
                 )
                 break
     return found
@@ -189,7 +208,9 @@ class Judge:
         lines[figure.line - 1] = line[: figure.start] + mutation.typed + line[figure.end :]
         kind = "count" if figure.field == "count" else "money"
         tally: Counter[str] = Counter(mutations=1)
-        tally["covered"] += FAMILIES[mutation.family].applies(kind)  # type: ignore[arg-type]
+        typed = _value(mutation.typed, figure.scale) if mutation.typed.count(",") <= 1 else None
+        covered = typed is not None and detect(typed, figure.value, kind) is not None  # type: ignore[arg-type]
+        tally["covered"] += covered
         checked = (figure.line, figure.field) in self.checked
         tally["checked"] += checked
         try:
