@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ._numbers import Token, scan
+from .compile import FigureKind
 from .report import FigureField
+from .slips import detect
 
 _SEPARATOR = re.compile(  # the lookahead lets the engine skip most positions at once
     r"(?=[();\".tcbg])(?:[();\"]|\.(?= |$)"
@@ -245,7 +247,8 @@ class _Parser:
             return current, boundary
         boundary = self.events[self.index - 1][1] if self.index else 0
         owner = parts_parent or target
-        if owner is not None and (leading or parts_parent is not None or _adds_up(owner, inner)):
+        announced = leading or parts_parent is not None
+        if owner is not None and (announced or parts_add_up(owner, inner)):
             owner.children.extend(inner)
             owner.inline = True
             owner.explicit = owner.explicit or leading or parts_parent is not None
@@ -299,13 +302,30 @@ def _fill(rec: Rec, token: Token) -> None:
         rec.amount = token.value
 
 
-def _adds_up(owner: Rec, parts: list[Rec]) -> bool:
-    """The parts' counts (or amounts) sum exactly to the owner's."""
-    if owner.count is not None and all(part.count is not None for part in parts):
-        return sum(part.count or 0 for part in parts) == owner.count
-    if owner.amount is not None and all(part.amount is not None for part in parts):
-        return sum(part.amount or 0 for part in parts) == owner.amount
-    return False
+def parts_add_up(owner: Rec, parts: list[Rec]) -> bool:
+    """The parts' counts (or amounts) sum to the owner's: exactly, or, where the owner is
+    called a total (``tổng số 118 hồ sơ (…; …)``), but for one typing slip in one figure
+    (one slip must not take the parts away from the total they are written with)."""
+    stated = [
+        (field, getattr(owner, field), [getattr(part, field) for part in parts])
+        for field in ("count", "amount")
+    ]
+    stated = [(field, whole, values) for field, whole, values in stated if whole is not None]
+    stated = [(field, whole, values) for field, whole, values in stated if None not in values]
+    if any(sum(values) == whole for _, whole, values in stated):
+        return True
+    if not owner.total_cue or len(parts) < 2:
+        return False
+    return any(_one_slip(whole, values, field) for field, whole, values in stated)
+
+
+def _one_slip(whole: int, values: list[int], field: str) -> bool:
+    """The parts sum to the whole once one figure (the whole or one part) is retyped."""
+    kind: FigureKind = "count" if field == "count" else "money"
+    total = sum(values)
+    if detect(whole, total, kind) is not None:
+        return True
+    return any(detect(value, whole - (total - value), kind) is not None for value in values)
 
 
 def _nest_totals(records: list[Rec]) -> None:
@@ -365,4 +385,4 @@ def _shorten(text: str) -> str:
     return text[: _LABEL_LIMIT - 1].rstrip() + "…"
 
 
-__all__ = ["LineRead", "Rec", "ShareSpec", "is_announcement", "read_line"]
+__all__ = ["LineRead", "Rec", "ShareSpec", "is_announcement", "parts_add_up", "read_line"]

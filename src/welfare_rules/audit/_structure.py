@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._lines import Rec
+from ._lines import Rec, parts_add_up
 
 
 class Builder:
@@ -191,7 +191,10 @@ def _settle(recs: list[Rec]) -> list[Rec]:
 
 
 def _adds_up(rec: Rec) -> bool:
-    """The parts' counts, or else their amounts, sum exactly to the record's."""
+    """The parts' counts, or else their amounts, sum exactly to the record's (for a record
+    called a total, but for one typing slip: see :func:`._lines.parts_add_up`)."""
+    if rec.total_cue:
+        return parts_add_up(rec, rec.children)
     children = rec.children
     counts = [child.count for child in children]
     amounts = [child.amount for child in children]

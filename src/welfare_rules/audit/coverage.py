@@ -1,8 +1,8 @@
 """Which figures of a report no check reaches: the honest half of a verdict.
 
 A figure is checked when it stands in at least one edit (a product, a sum, a
-restatement, a claim), a bound or a percentage. A figure in none is *unchecked*: the audit cannot say
-it is right, and says so instead of calling the report consistent.
+restatement, a claim), a bound or a percentage. A figure in none is *unchecked*: the
+audit cannot say it is right, and says so instead of calling the report consistent.
 """
 
 from __future__ import annotations
