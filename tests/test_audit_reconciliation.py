@@ -135,7 +135,7 @@ def test_unexplained_mismatch_lists_minimal_sets() -> None:
         "n0_2_amount",
     }
     assert "no typing slip explains it" in amount.message.en
-    assert amount.to_json()["minimal_sets"][0][0]["line"] == 9
+    assert amount.to_dict()["minimal_sets"][0][0]["line"] == 9
 
 
 def test_restatement_mismatch() -> None:
