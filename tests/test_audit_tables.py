@@ -281,3 +281,17 @@ def test_a_two_way_table_reads_one_part_per_level() -> None:
         (600_000, 2, 1_200_000),
         (300_000, 3, 900_000),
     ]
+
+
+def test_a_money_unit_stated_above_the_table_scales_its_money_columns() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "Đơn vị tính: nghìn đồng\n"
+        "| Nội dung | Số suất | Mức quà | Thành tiền |\n|---|---|---|---|\n"
+        "| Hộ nghèo | 10 | 500 | 5.000 |\n| Tổng cộng | 10 | | 5.000 |\n"
+        "\n| Nội dung | Số suất | Thành tiền (đồng) |\n|---|---|---|\n| Hộ cận nghèo | 2 | 600.000 |\n"
+    )
+    first, second = extract_report(text).report.nodes
+    assert (first.amount, first.children[0].level) == (5_000_000, 500_000)
+    assert second.amount == 600_000  # the unit held for the table below it only

@@ -78,18 +78,26 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
     return tuple(columns)
 
 
-def read_table(lines: list[Line]) -> Table | None:
-    """The table in ``lines`` (consecutive table rows), or ``None`` if it has no header."""
+def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
+    """The table in ``lines`` (consecutive table rows), or ``None`` if it has no header.
+
+    ``unit`` is the money unit stated above the table (``Đơn vị tính: nghìn đồng``): it
+    scales the money columns whose header names no unit of its own.
+    """
+    default = _scale(unit)
     for position, line in enumerate(lines):
         assert line.cells is not None
         columns = header_columns(line.cells)
         if columns is not None:
-            scales = tuple(_scale(cell) for cell in line.cells)
+            scales = tuple(
+                _scale(cell) or (default if column in ("level", "amount") else "")
+                for cell, column in zip(line.cells, columns, strict=False)
+            )
             levels = _level_groups(line.cells, columns)
             table = _rows(lines[position + 1 :], columns, scales, levels)
-            unit = _unit(line.cells, columns)
+            counted = _unit(line.cells, columns)
             for rec in _walk(table.rows, table.total):
-                rec.unit = unit if rec.count is not None else None
+                rec.unit = counted if rec.count is not None else None
             return table
     return None
 

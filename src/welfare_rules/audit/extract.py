@@ -95,6 +95,7 @@ _DIGIT = re.compile(r"\d")
 _CLOSING = re.compile(r"(?:tổng cộng|tổng số|cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 _GRAND = re.compile(r"tổng cộng|tổng số|\(\d+ ?\+", re.IGNORECASE)
 _WORDS = re.compile(r"bằng chữ ?:? ?(.+)", re.IGNORECASE)
+_MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
@@ -149,6 +150,7 @@ class _Extraction:
         self.title: str | None = None
         self.last_amount: Rec | None = None
         self.shares: dict[int, list[Resolved]] = {}
+        self.money_unit = ""  # "Đơn vị tính: …" stated above a table
 
     def run(self) -> ExtractedReport:
         index = 0
@@ -182,6 +184,10 @@ class _Extraction:
     def _text_line(self, line: Line) -> None:
         text = line.text
         if not text:
+            return
+        unit = _MONEY_UNIT_LINE.match(text)
+        if unit is not None:  # "Đơn vị tính: nghìn đồng": the tables below are in it
+            self.money_unit = unit.group(1)
             return
         if line.heading:
             self.builder.heading()
@@ -233,7 +239,7 @@ class _Extraction:
         return self.date is not None
 
     def _table(self, lines: list[Line]) -> None:
-        table = read_table(lines)
+        table, self.money_unit = read_table(lines, unit=self.money_unit), ""
         if table is None:
             for line in lines:
                 self._text_line(line)
