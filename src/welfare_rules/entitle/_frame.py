@@ -357,7 +357,12 @@ def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
 
 
 def _ids(frame: Any) -> list[object] | None:
-    return frame["id"].tolist() if "id" in frame.columns else None
+    """The ids as plain values (a missing id, ``NA`` in a string column, is ``None``)."""
+    if "id" not in frame.columns:
+        return None
+    column = frame["id"]
+    values: list[object] = column.tolist()
+    return [_py(value) for value in values] if column.hasnans else values
 
 
 __all__ = ["group_frame"]
