@@ -297,3 +297,16 @@ def test_pathological_lines_are_linear(text: str) -> None:
     (speed itself is measured by benchmarks/extract_speed.py)."""
     read = read_line(text, line=1)  # speed: benchmarks/pathological_lines.py
     assert len(read.records) <= text.count("suất")
+
+
+def test_parts_written_with_a_total_stay_its_parts_when_one_is_mistyped() -> None:
+    written = "tổng số 118 hồ sơ (BTXH 27 hồ sơ; khẩn cấp 01 hồ sơ; BHXH 90 hồ sơ)"
+    (total,) = read_line(written, line=1).records
+    assert [part.count for part in total.children] == [27, 1, 90]
+    (slipped,) = read_line(written.replace("27 hồ sơ", "20 hồ sơ"), line=1).records
+    assert [part.count for part in slipped.children] == [20, 1, 90]  # still its parts
+
+
+def test_small_totals_need_an_exact_sum_to_keep_inferred_parts() -> None:
+    records = read_line("tổng số 5 hồ sơ (2 hồ sơ; 2 hồ sơ)", line=1).records
+    assert len(records) == 3  # 5 ≠ 2 + 2: one slip between small numbers is no evidence

@@ -87,3 +87,26 @@ def test_a_hedge_that_does_not_fit_is_a_warning_never_an_error() -> None:
     findings = _audit(text).result.findings
     assert findings
     assert all(f.severity == "warning" for f in findings)
+
+
+SECTIONS = """\
+1. Tổng số quà đã trao: 30 suất, tổng kinh phí 12.000.000 đồng. Trong đó:
+- Ngân sách tỉnh: 20 suất, mức 400.000 đồng/suất, thành tiền 8.000.000 đồng;
+- Ngân sách huyện: 10 suất, mức 400.000 đồng/suất, thành tiền 4.000.000 đồng.
+2. Quà của Chủ tịch nước: 5 suất (1 suất mức 600.000 đồng, 4 suất mức 300.000 đồng), tổng 1.800.000 đồng.
+3. Ngoài ra, các đoàn thể đã tặng 25 suất quà cho trẻ em nghèo, mỗi suất 200.000 đồng.
+Tổng cộng kinh phí (1 + 2): 13.800.000 đồng (Mười ba triệu tám trăm nghìn đồng).
+"""
+
+
+def test_a_grand_total_adds_up_the_sections_it_names() -> None:
+    nodes = extract_report(SECTIONS).report.nodes
+    grand = next(node for node in nodes if node.label.startswith("Tổng cộng"))
+    assert [child.line for child in grand.children] == [1, 4]  # not section 3
+    assert [(r.field, r.value) for r in grand.restatements] == [("amount", 13_800_000)]
+
+
+def test_words_in_brackets_after_an_amount_restate_it() -> None:
+    text = SECTIONS.replace("(Mười ba triệu", "(Mười một triệu")
+    (finding,) = [f for f in _audit(text).result.findings if f.severity == "error"]
+    assert (finding.line, finding.reported, finding.suggested) == (6, 11_800_000, 13_800_000)

@@ -37,6 +37,7 @@ _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
 _EACH_BEFORE = re.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
 _EACH_LOOK_BACK = 24
+_SLIP_FLOOR = 100  # below it nearly any two numbers are "one slip" apart: no evidence
 _SHARE_WINDOW = 24
 _LABEL_LIMIT = 80
 _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
@@ -88,6 +89,8 @@ class Rec:
     shares: list[ShareSpec] = field(default_factory=list)  # percentages stated with it
     closing: bool = False  # "Cộng: …", "Tổng cộng: …" after its parts: it sums them
     grand: bool = False  # "Tổng cộng", "(1 + 2 + 3)": it sums the closing totals above
+    section: str | None = None  # the number of the section it stands in ("1", "II")
+    sums_sections: tuple[str, ...] = ()  # "Tổng cộng (1 + 2)": the sections it adds up
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -316,7 +319,9 @@ def parts_add_up(owner: Rec, parts: list[Rec]) -> bool:
         return True
     if not owner.total_cue or len(parts) < 2:
         return False
-    return any(_one_slip(whole, values, field) for field, whole, values in stated)
+    return any(
+        whole >= _SLIP_FLOOR and _one_slip(whole, values, field) for field, whole, values in stated
+    )
 
 
 def _one_slip(whole: int, values: list[int], field: str) -> bool:

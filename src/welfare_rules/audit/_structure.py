@@ -31,16 +31,19 @@ class Builder:
         self.sums: dict[Rec, _Sums] = {}  # the parts' running totals of the records seen
         self.heading_start = 0  # the first top-level record since the last heading
         self.section_start = 0  # the first top-level record since the last section mark
+        self.number: str | None = None  # the number of the open section ("1", "II")
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
         self.stack.clear()
+        self.number = None
         self.heading_start = self.section_start = len(self.roots)
 
-    def section(self) -> None:
+    def section(self, number: str | None = None) -> None:
         """A numbered or bulleted line without figures (``1. Quà của tỉnh``): it opens a
         group whose closing total (``Cộng: …``) sums what follows it."""
         self.stack.clear()
+        self.number = number
         self.section_start = len(self.roots)
 
     def announce(self) -> None:
@@ -67,6 +70,7 @@ class Builder:
                 break
             self.stack.pop()
         else:
+            rec.section = rec.section or self.number
             self.roots.append(rec)
         self.stack.append(rec)
 
@@ -81,7 +85,10 @@ class Builder:
         since_heading = self.roots[self.heading_start :]
         totals = [part for part in since_heading if part.closing]
         sections = [part for part in since_heading if part.children]
-        if rec.grand and len(totals) >= 2:
+        named = _named_sections(since_heading, rec.sums_sections)
+        if named is not None:
+            parts = named  # "Tổng cộng (1 + 2)": sections 1 and 2, not what follows them
+        elif rec.grand and len(totals) >= 2:
             parts = totals
         elif rec.grand and len(sections) >= 2 and not self.roots[self.section_start :]:
             parts = sections  # "Tổng cộng (1 + 2 + 3)" under its own heading: the sections
@@ -146,6 +153,22 @@ class Builder:
                 sums.amount += child.amount
         sums.seen = len(children)
         return sums
+
+
+def _named_sections(roots: list[Rec], numbers: tuple[str, ...]) -> list[Rec] | None:
+    """The record standing for each numbered section (its closing total, or its only
+    top-level record); ``None`` unless every section named has exactly one."""
+    if len(numbers) < 2:
+        return None
+    parts: list[Rec] = []
+    for number in numbers:
+        members = [rec for rec in roots if rec.section == number]
+        closing = [rec for rec in members if rec.closing]
+        chosen = closing if closing else members
+        if len(chosen) != 1:
+            return None
+        parts.append(chosen[0])
+    return parts
 
 
 @dataclass(slots=True)

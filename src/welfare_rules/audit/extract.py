@@ -94,7 +94,11 @@ _DATE_WORDS = re.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _DIGIT = re.compile(r"\d")
 _CLOSING = re.compile(r"(?:tổng cộng|tổng số|cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
 _GRAND = re.compile(r"tổng cộng|tổng số|\(\d+ ?\+", re.IGNORECASE)
-_WORDS = re.compile(r"bằng chữ ?:? ?(.+)", re.IGNORECASE)
+_WORDS = re.compile(
+    r"bằng chữ ?:? ?(.+)|(?<=đồng) ?(\((?:[^\W\d_]+ ){3,40}?đồng(?: chẵn)?\.?\))", re.IGNORECASE
+)  # "(Bằng chữ: …)", or the words in brackets right after an amount
+_SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
+_SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
@@ -199,7 +203,8 @@ class _Extraction:
             self.builder.announce()
             return
         words = _WORDS.search(text)
-        value = None if words is None else parse_words(words.group(1).split(")")[0])
+        said = None if words is None else (words.group(1) or words.group(2) or "")
+        value = None if said is None else parse_words(said.strip("( .").split(")")[0])
         if words is not None and value is not None:
             text = text[: words.start()]  # read the figures before it first: it restates them
         self._figures(line, text)
@@ -212,7 +217,7 @@ class _Extraction:
         """The records of ``text`` (``line`` without its amount in words) into the tree."""
         if not _DIGIT.search(text):
             if line.bullet is not None or line.enumerator is not None:
-                self.builder.section()  # "1. Quà của tỉnh": a group opens
+                self.builder.section(line.enumerator)  # "1. Quà của tỉnh": a group opens
             return
         read = read_line(text, line=line.number, bullet=None if line.heading else line.bullet)
         if any(token.kind == "instrument" for token in read.tokens):
@@ -222,10 +227,16 @@ class _Extraction:
         if line.joined:
             for rec in read.records:
                 _renumber(rec, line)
+        if read.records and line.enumerator is not None and line.heading == 0:
+            for rec in read.records:  # "1. Tổng số quà …": section 1 is this line
+                rec.section = line.enumerator.split(".")[0]
         if read.records and _CLOSING.match(text):
             first = read.records[0]
             first.closing = not first.children and not first.announces
             first.grand = _GRAND.match(text) is not None
+            named = _SECTIONS.search(text)
+            if named is not None:
+                first.sums_sections = tuple(_SECTION_NUMBER.findall(named.group(0)))
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
