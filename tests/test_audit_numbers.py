@@ -404,3 +404,8 @@ def test_a_megabyte_line_is_linear(text: str) -> None:
 )
 def test_dong_before_a_slash_or_punctuation_is_still_money(text: str, value: int) -> None:
     assert value in {t.value for t in scan(text) if t.kind in MONEY_KINDS}
+
+
+def test_a_list_of_levels_is_levels() -> None:
+    kinds = [(token.kind, token.value) for token in scan("mức 300.000 đồng và 600.000 đồng")]
+    assert kinds == [("level", 300_000), ("level", 600_000)]

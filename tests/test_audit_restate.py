@@ -110,3 +110,26 @@ def test_words_in_brackets_after_an_amount_restate_it() -> None:
     text = SECTIONS.replace("(Mười ba triệu", "(Mười một triệu")
     (finding,) = [f for f in _audit(text).result.findings if f.severity == "error"]
     assert (finding.line, finding.reported, finding.suggested) == (6, 11_800_000, 13_800_000)
+
+
+NEWS = """\
+# Huyện Tân Lạc trao hơn 5.000 suất quà Tết
+
+Dịp Tết, huyện đã trao gần 5.100 suất quà với tổng giá trị khoảng 2,1 tỷ đồng cho các đối tượng.
+
+Trong số này có 1.230 suất quà của Chủ tịch nước (mức 300.000 đồng và 600.000 đồng) trị giá 402 triệu đồng; 2.870 suất quà của tỉnh, mỗi suất 400.000 đồng, trị giá 1,148 tỷ đồng; còn lại là quà của huyện với 1.000 suất, tổng trị giá 500 triệu đồng.
+
+Như vậy, tổng cộng 5.100 suất quà, tổng trị giá 2,05 tỷ đồng.
+"""
+
+
+def test_a_news_item_total_after_its_parts_with_hedged_leads() -> None:
+    (total,) = extract_report(NEWS).report.nodes
+    assert (total.count, total.amount, len(total.children)) == (5_100, 2_050_000_000, 3)
+    assert sorted(bound.hedge for bound in total.bounds) == ["about", "about", "more"]
+    assert _audit(NEWS).status == 0
+
+
+def test_a_news_item_part_mistyped_is_found() -> None:
+    (finding,) = _audit(NEWS.replace("402 triệu", "420 triệu")).result.findings
+    assert (finding.line, finding.reported, finding.suggested) == (5, 420_000_000, 402_000_000)

@@ -246,7 +246,9 @@ class _Parser:
         """A parenthesis: the parts of the record before it, its claims, or more records."""
         target = current or (records[-1] if records else None)
         inner, _, leading = self._sequence(depth=depth + 1, outer=target)
-        if not inner:  # an aside: "(nguồn Trung ương)" stays in the label
+        if not inner or not any(rec.has_figures() or rec.hedged for rec in inner):
+            # an aside: "(nguồn Trung ương)", "(mức 300.000 đồng và 600.000 đồng)": the
+            # levels a total's parts are paid at say nothing its figures can be checked by
             return current, boundary
         boundary = self.events[self.index - 1][1] if self.index else 0
         owner = parts_parent or target

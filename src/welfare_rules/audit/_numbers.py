@@ -131,6 +131,7 @@ _BOUNDS = (
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # "Tổng cộng (1 + 2 + 3)", "(I + II)": the numbers of the sections a total adds up.
 _SECTION_SUM = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}) ?(?:\+ ?(?:\d{1,2}|[ivx]{1,4}) ?)+\)")
+_LEVEL_LIST = re.compile(r" ?(?:,|và|hoặc|;) (?:mức )?")
 _AGE_LIST = re.compile(r" ?(?:,|và|-|đến|tới) (?:trên )?")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
@@ -198,6 +199,14 @@ def scan(text: str) -> list[Token]:
             and _AGE_LIST.fullmatch(lower, previous.end, start)
         ):  # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
             token = _token(start, end, text[start:end], "age")
+        if (
+            previous is not None
+            and previous.kind == "level"
+            and token.kind == "amount"
+            and token.hedge is None
+            and _LEVEL_LIST.fullmatch(lower, previous.end, start)
+        ):  # "mức 300.000 đồng và 600.000 đồng": a list of levels
+            token = token._replace(kind="level")
         if previous is not None and _continues(previous, token, lower):
             previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
             continue

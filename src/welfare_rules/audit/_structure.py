@@ -92,8 +92,8 @@ class Builder:
             parts = totals
         elif rec.grand and len(sections) >= 2 and not self.roots[self.section_start :]:
             parts = sections  # "Tổng cộng (1 + 2 + 3)" under its own heading: the sections
-        else:
-            parts = self.roots[self.section_start :]
+        else:  # a hedged or rounded lead in the group restates; it is no part
+            parts = [part for part in self.roots[self.section_start :] if part.has_figures()]
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):

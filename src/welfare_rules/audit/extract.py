@@ -92,8 +92,15 @@ _KIND_NAMES = {
 _DATE_LINK = re.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
 _DATE_WORDS = re.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _DIGIT = re.compile(r"\d")
-_CLOSING = re.compile(r"(?:tổng cộng|tổng số|cộng|tổng)(?![^\W\d_])", re.IGNORECASE)
-_GRAND = re.compile(r"tổng cộng|tổng số|\(\d+ ?\+", re.IGNORECASE)
+_CLOSING = re.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a total at the start of its line
+    r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|cộng|tổng)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_GRAND = re.compile(
+    r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|\(\d+ ?\+)",
+    re.IGNORECASE,
+)
 _WORDS = re.compile(
     r"bằng chữ ?:? ?(.+)|(?<=đồng) ?(\((?:[^\W\d_]+ ){3,40}?đồng(?: chẵn)?\.?\))", re.IGNORECASE
 )  # "(Bằng chữ: …)", or the words in brackets right after an amount
