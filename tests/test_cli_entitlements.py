@@ -81,11 +81,11 @@ def test_bad_person_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixtur
         ("entitlements", b'{"birth_year": 1954, "shoe_size": 42}', "shoe_size: not a field"),
         ("entitlements", b"\xff\xfe{}", "is not UTF-8 text (byte 0xff at position 0)"),
         ("entitlements", b"", "invalid JSON"),
-        ("budget", b"birth_year\n1954\n1954.0\n", "[1].birth_year: a float ('1954.0')"),
+        ("budget", b"birth_year\n1954\n1954.0\n", "line 3, column birth_year: a float ('1954.0')"),
         (
             "budget",
             b"categories,war_invalid.injury_rate\nwar_invalid,81.5\n",
-            "[0].war_invalid.injury_rate: a float ('81.5')",
+            "line 2, column war_invalid.injury_rate: a float ('81.5')",
         ),
         ("budget", b"birth_year,shoe_size\n1954,42\n", "unknown column 'shoe_size'"),
         ("budget", b"birth_year,commune\n1954,Ph\xc6\x0b\n", "is not UTF-8 text (byte 0xc6"),
@@ -134,3 +134,78 @@ def test_short_rows_are_padded_with_missing_cells(
     path.write_text("birth_year,categories\n1954\n", encoding="utf-8")
     assert main(["budget", *ARGS, "--json", str(path)]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == {"count": 1, "amount": 700_000}
+
+
+# ------------------------------------------------------------- the payment office's files
+def _budget(path: Path, *extra: str, on: str = "2024-02-01") -> int:
+    args = ["budget", "--ruleset", "uong-bi-tet-2024", "--on", on, "--json", *extra]
+    return main([*args, str(path)])
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        ("id;birth_date;commune\nA;01/03/1954;Phường Đông\nB;1944-01-01;\n", "utf-8"),
+        ("id;birth_date;commune\nA;01/03/1954;Phường Đông\nB;1944-01-01;\n", "utf-8-sig"),
+        ("id\tbirth_date\tcommune\nA\t01/03/1954\tPhường Đông\nB\t1944-01-01\t\n", "utf-16"),
+        ("id,birth_date,commune\nA,01/03/1954,Phương Đông\nB,1944-01-01,\n", "cp1258"),
+    ],
+)
+def test_delimiter_encoding_and_day_first_dates_are_read(
+    content: str, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_bytes(content.encode(encoding))
+    assert _budget(path, on="01/02/2024") == 0  # --on day first, as the CSV
+    data = json.loads(capsys.readouterr().out)
+    assert data["on"] == "2024-02-01"
+    assert data["total"] == {"count": 2, "amount": 1_600_000}  # 70: 700.000, 80: 900.000
+
+
+def test_every_bad_cell_is_reported_with_its_csv_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    rows = ["id;birth_date;poor", "A;01/03/1954;", "", "B;31/02/1950;", "C;1944-01-01;maybe"]
+    rows += [f"X{i};32/01/1950;" for i in range(25)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert _budget(path, "--lang", "en") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "27 invalid cells" in err
+    assert "line 4, column birth_date" in err  # the blank line 3 still counts
+    assert "line 5, column poor: expected yes or no" in err
+    assert "and 7 more" in err
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("1954-01-01,true,true", "line 2, column near_poor: a household cannot be both"),
+        ("1954-01-01,maybe,", "line 2, column poor: expected yes or no"),
+        ("2030-01-01,,", ""),
+    ],
+)
+def test_columns_no_programme_reads_are_validated(
+    row: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(f"death_date,poor,near_poor\n{row}\n", encoding="utf-8")
+    args = ["--ruleset", "vn-longevity", "--on", "2024-02-01", "--lang", "en", str(path)]
+    code = main(["budget", *args])
+    assert code == (2 if expected else 0)
+    assert expected in capsys.readouterr().err
+
+
+def test_a_record_error_names_the_csv_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("birth_date,birth_year\n1954-03-01,1954\n\n1954-03-01,1955\n", "utf-8")
+    assert _budget(path, "--lang", "en") == 2
+    assert "line 4, column birth_year: birth year 1955 differs" in capsys.readouterr().err
+
+
+def test_an_unreadable_on_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["budget", "--ruleset", "uong-bi-tet-2024", "--on", "31/02/2024", "x.csv"]) == 2
+    assert "dd/mm/yyyy" in capsys.readouterr().err

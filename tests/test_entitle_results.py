@@ -58,8 +58,9 @@ def test_basis_is_the_instrument_that_sets_the_amount_first() -> None:
 
 def test_in_kind_items_follow_the_amount() -> None:
     gift = one({"birth_year": 1924}, LONGEVITY)
-    assert "VND 700,000 and 5 m silk paid from the central budget" in gift.describe("en")
-    assert "700.000 đ và 5 m lụa do nguồn trung ương chi" in gift.describe("vi")
+    # the State President gives, the province pays (Circular 96/2018/TT-BTC)
+    assert "VND 700,000 and 5 m silk paid from the provincial budget" in gift.describe("en")
+    assert "700.000 đ và 5 m lụa do nguồn tỉnh chi" in gift.describe("vi")
     assert gift.to_dict(lang="en")["in_kind"] == ["5 m silk"]
 
 

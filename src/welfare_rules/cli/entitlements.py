@@ -8,12 +8,23 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .._i18n import Catalog, Text
+from ..dates import parse_date
+from ..errors import DateParseError, PersonDataError
 from ..views.entitlement_text import budget_text, entitlements_text
-from ._common import EXIT_OK, UsageError, add_output_options, lang_of, parse_on, print_json
+from ._common import EXIT_OK, UsageError, add_output_options, lang_of, print_json
+
+_DELIMITERS = (",", ";", "\t")  # Excel in Vietnam writes ";"
+_BAD_ROWS = 20  # bad cells listed in one run, at most
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DATE_COLUMNS = ("birth_date", "death_date")
 
 _MSG = Catalog(
     "cli.entitlements",
@@ -44,6 +55,19 @@ _MSG = Catalog(
             "{path}, line {line}: {cells} cells, more than the {columns} columns of the header",
         ),
         "csv": Text("tệp CSV {path}, dòng {line}: {detail}", "{path}, line {line}: {detail}"),
+        "on": Text(
+            "ngày --on không đọc được: {value!r} (YYYY-MM-DD hoặc dd/mm/yyyy)",
+            "cannot read the --on date {value!r} (YYYY-MM-DD or dd/mm/yyyy)",
+        ),
+        "cell": Text(
+            "dòng {line}, cột {column}: {reason}", "line {line}, column {column}: {reason}"
+        ),
+        "cells": Text(
+            "tệp CSV {path}: {count} ô không hợp lệ: {cells}",
+            "{path}: {count} invalid cells: {cells}",
+        ),
+        "more": Text("; và {count} ô khác", "; and {count} more"),
+        "record": Text("tệp CSV {path}, {detail}", "{path}, {detail}"),
     },
 )
 
@@ -64,7 +88,9 @@ def register(subparsers: Any) -> None:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ruleset", required=True, metavar="ID", help="bundled id or .toml path")
-    parser.add_argument("--on", required=True, metavar="DATE", help="the date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--on", required=True, metavar="DATE", help="the date (YYYY-MM-DD or dd/mm/yyyy)"
+    )
     add_output_options(parser)
 
 
@@ -76,6 +102,37 @@ def _read(path: str) -> str:
         raise UsageError(_MSG("encoding", path=path, byte=byte, at=exc.start)) from None
     except OSError as exc:
         raise UsageError(_MSG("read", path=path, detail=exc)) from None
+
+
+def parse_on(text: str) -> dt.date:
+    """The ``--on`` date, ISO or day first (``01/02/2024``); a :class:`UsageError` otherwise."""
+    try:
+        return parse_date(text)
+    except DateParseError:
+        raise UsageError(_MSG("on", value=text)) from None
+
+
+def read_csv_text(path: str) -> str:
+    """A CSV file's text: UTF-8 (with or without a BOM), UTF-16 (with its BOM), or else
+    Windows-1258 (what older Vietnamese Excel writes) when that reads as text; in NFC."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(_MSG("read", path=path, detail=exc)) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            try:
+                text = data.decode("cp1258")
+            except UnicodeDecodeError:
+                text = ""
+            if not text or _CONTROL.search(text):
+                byte = f"0x{exc.object[exc.start]:02x}"
+                raise UsageError(_MSG("encoding", path=path, byte=byte, at=exc.start)) from None
+    return unicodedata.normalize("NFC", text)
 
 
 def _entitlements(args: argparse.Namespace) -> int:
@@ -105,8 +162,12 @@ def _budget(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     on = parse_on(args.on)
     ruleset = load_ruleset(args.ruleset)
-    columns = _csv_columns(_read(args.people), path=args.people)
-    allocation = allocate(columns, ruleset, on=on)
+    columns, lines = _csv_columns(read_csv_text(args.people), path=args.people)
+    check_cells(columns, lines, path=args.people)
+    try:
+        allocation = allocate(columns, ruleset, on=on)
+    except PersonDataError as exc:
+        raise UsageError(_MSG("record", path=args.people, detail=_on_line(exc, lines))) from None
     if args.json:
         print_json(allocation.to_dict(lang=lang))
         return EXIT_OK
@@ -114,11 +175,22 @@ def _budget(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _csv_columns(text: str, *, path: str) -> dict[str, list[Any]]:
-    """The CSV as columns: a header row of names, then one row per person (blank rows
-    skipped, short rows padded with empty cells). No header, a name twice or a row longer
-    than the header is a :class:`UsageError` naming the file and line."""
-    reader = csv.reader(text.splitlines())
+def delimiter(text: str) -> str:
+    """The delimiter of a CSV's header row: the most frequent of ``,`` ``;`` and tab
+    (``,`` when none is there: a file of one column)."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = [(header.count(mark), -index, mark) for index, mark in enumerate(_DELIMITERS)]
+    count, _, mark = max(counts)
+    return mark if count else ","
+
+
+def _csv_columns(text: str, *, path: str) -> tuple[dict[str, list[Any]], list[int]]:
+    """The CSV as columns and the line number of each row: a header row of names, then one
+    row per person (blank rows skipped, short rows padded with empty cells). No header, a
+    name twice or a row longer than the header is a :class:`UsageError` naming the file
+    and line."""
+    reader = csv.reader(text.splitlines(), delimiter=delimiter(text))
+    lines: list[int] = []
     try:
         header = next((row for row in reader if any(cell.strip() for cell in row)), None)
         if header is None:
@@ -137,6 +209,78 @@ def _csv_columns(text: str, *, path: str) -> dict[str, list[Any]]:
             cells = row + [""] * (len(names) - len(row))
             for name, cell in zip(names, cells, strict=True):
                 columns[name].append(cell.strip() or None)
+            lines.append(reader.line_num)
     except csv.Error as exc:
         raise UsageError(_MSG("csv", path=path, line=reader.line_num, detail=exc)) from None
-    return columns
+    return columns, lines
+
+
+def check_cells(columns: dict[str, list[Any]], lines: list[int], *, path: str) -> None:
+    """Every cell of every known column read as its type, whether or not the ruleset reads
+    it; dates ISO or day first (replaced by :class:`datetime.date`). The bad cells (up to
+    20, with their CSV line numbers) make one :class:`UsageError`."""
+    from ..entitle._columns import CONVERTERS, KNOWN_COLUMNS, attribute_converter
+
+    found: list[tuple[int, int, Text]] = []  # (line, column, why): each column's first 20
+    count = 0
+    for index, (name, values) in enumerate(columns.items()):
+        if name not in KNOWN_COLUMNS or name in ("id", "commune"):
+            continue  # an unknown column is refused by allocate, with its name
+        convert: Callable[[object], object]
+        if name in _DATE_COLUMNS:
+            convert = _date_cell
+        else:
+            convert = CONVERTERS.get(name) or attribute_converter(name)
+        memo: dict[object, object] = {}
+        listed = 0
+        for row, value in enumerate(values):
+            if value is None:
+                continue
+            result = memo.get(value, memo)
+            if result is memo:
+                try:
+                    result = convert(value)
+                except (ValueError, TypeError, DateParseError) as exc:
+                    result = exc
+                memo[value] = result
+            if isinstance(result, Exception):
+                count += 1
+                if listed < _BAD_ROWS:
+                    listed += 1
+                    reason = _cell_reason(name, value, result)
+                    cell = _MSG("cell", line=lines[row], column=name, reason=reason)
+                    found.append((lines[row], index, cell))
+            elif name in _DATE_COLUMNS:
+                values[row] = result
+    if found:
+        first = [cell for _, _, cell in sorted(found, key=lambda item: item[:2])[:_BAD_ROWS]]
+        cells = Text(vi="; ".join(t.vi for t in first), en="; ".join(t.en for t in first))
+        more = _MSG("more", count=count - len(first)) if count > len(first) else Text("", "")
+        message = _MSG("cells", path=path, count=count, cells=cells)
+        raise UsageError(Text(message.vi + more.vi, message.en + more.en))
+
+
+def _date_cell(value: object) -> dt.date:
+    return parse_date(str(value))
+
+
+def _cell_reason(name: str, value: object, error: Exception) -> Text:
+    """Why a cell is refused, in the words of the library's own errors."""
+    from ..entitle._columns import cell_error
+
+    if isinstance(error, DateParseError):
+        return error.reason
+    return cell_error(name, value, 0).reason
+
+
+_ROW = re.compile(r"\[(\d+)\]\.?")
+
+
+def _on_line(error: PersonDataError, lines: list[int]) -> Text:
+    """A record's error with its CSV line (``[3].birth_year`` → line 5, column birth_year)."""
+    path = error.path or ""
+    match = _ROW.match(path)
+    if match is None or int(match.group(1)) >= len(lines):
+        return error.text
+    line, column = lines[int(match.group(1))], path[match.end() :] or "-"
+    return _MSG("cell", line=line, column=column, reason=error.reason)

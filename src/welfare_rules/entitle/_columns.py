@@ -143,6 +143,40 @@ def check_floats(name: str, values: Sequence[Any], rows: Sequence[int] | None = 
 TYPED_COLUMNS = ("birth_year", "poor", "near_poor")
 
 
+def check_households(columns: Mapping[str, Sequence[Any]], plan: Plan) -> None:
+    """The ``poor`` and ``near_poor`` cells read even when no programme reads them (they
+    are the household's record): a cell that is not yes/no, or a household both poor and
+    near-poor, is an error naming the first row. Columns a programme reads are checked
+    with their keys."""
+    if not any(_ignored(name, plan) for name in columns):
+        return
+    flags: dict[str, list[bool]] = {}
+    for name, values in columns.items():
+        memo: dict[object, bool] = {}
+        read: list[bool] = []
+        for row, value in enumerate(values):
+            found = memo.get(value) if isinstance(value, str | int | bool) else None
+            if found is None:
+                try:
+                    found = bool(_as_bool(value))
+                except (ValueError, TypeError):
+                    raise cell_error(name, value, row) from None
+                if isinstance(value, str | int | bool):
+                    memo[value] = found
+            read.append(found)
+        flags[name] = read
+    if len(flags) == 2:
+        poor, near = flags.values()
+        pairs = enumerate(zip(poor, near, strict=True))
+        both = next((row for row, (a, b) in pairs if a and b), None)
+        if both is not None:
+            try:
+                Person.from_dict({"poor": True, "near_poor": True})
+            except PersonDataError as exc:
+                path = f"[{both}].{exc.path}"
+                raise PersonDataError(exc.reason, path=path, value=exc.value) from None
+
+
 def _as_date(value: object) -> dt.date | None:
     """A cell's date (:func:`dates.as_date`), ``None`` for a blank cell."""
     return None if _blank(value) else as_date(value, iso_only=True)
@@ -314,8 +348,11 @@ def group_columns(
                 _MSG("length", name=name, size=length, expected=size), path=name, value=length
             )
     for name in TYPED_COLUMNS:
-        if name in columns and not _ignored(name, plan):
+        if name in columns:
             check_floats(name, columns[name])
+    check_households(
+        {name: columns[name] for name in ("poor", "near_poor") if name in columns}, plan
+    )
     np = numpy()
     if np is not None and size:
         try:

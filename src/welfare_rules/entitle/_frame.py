@@ -32,6 +32,7 @@ from ._columns import (
     _py,
     cell_error,
     check_floats,
+    check_households,
     finder,
 )
 from .engine import Plan
@@ -55,8 +56,11 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     size = len(frame)
     present = {str(name) for name in frame.columns}
     for name in TYPED_COLUMNS:
-        if name in present and not _ignored(name, plan):
+        if name in present:
             _check_floats(np, frame[name], name)
+    households = [name for name in ("poor", "near_poor") if name in present]
+    if any(_ignored(name, plan) for name in households):
+        check_households({name: frame[name].tolist() for name in households}, plan)
     names: list[str] = []
     full: list[Coded] = []  # folded over every row
     dates: dict[object, dt.date] = {}
