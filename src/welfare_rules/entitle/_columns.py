@@ -156,6 +156,8 @@ def check_households(columns: Mapping[str, Sequence[Any]], plan: Plan) -> None:
         read: list[bool] = []
         for row, value in enumerate(values):
             found = memo.get(value) if isinstance(value, str | int | bool) else None
+            if found is None and _is_na(value):
+                found = False
             if found is None:
                 try:
                     found = bool(_as_bool(value))

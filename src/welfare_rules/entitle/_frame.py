@@ -42,6 +42,7 @@ _NAT = -(1 << 63)  # numpy's NaT as int64
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _YEARS = (1800, 2200)  # the birth years a Person accepts
 _RANGE = 1 << 16  # integer columns spanning more values than this are factorized
+_NUMBERS = frozenset(TYPED_COLUMNS) | {name for name in KNOWN_COLUMNS if "." in name}
 
 Coded = tuple[Any, list[tuple[object, ...]]]  # codes per row; the key fragment of each code
 
@@ -53,6 +54,7 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     for name in frame.columns:
         if name not in KNOWN_COLUMNS:
             raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
+    frame = _whole_floats(pd, np, frame)
     size = len(frame)
     present = {str(name) for name in frame.columns}
     for name in TYPED_COLUMNS:
@@ -129,6 +131,27 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     return grouped
 
 
+def _whole_floats(pd: Any, np: Any, frame: Any) -> Any:
+    """The frame with each float column of whole numbers (what ``pd.read_csv`` gives an
+    integer column with empty cells) of a whole-number or yes/no column as ``Int64``; a
+    column with any other float is left as it is, for the checks to name its row."""
+    whole: dict[str, Any] = {}
+    for name in frame.columns:
+        if str(name) not in _NUMBERS or frame[name].dtype.kind != "f":
+            continue
+        values = frame[name].to_numpy(dtype="float64", na_value=np.nan)
+        given = ~np.isnan(values)
+        if not np.all(np.isfinite(values[given])):
+            continue
+        cells = values[given]
+        if len(cells) and (np.any(cells != np.floor(cells)) or np.any(np.abs(cells) >= 2.0**53)):
+            continue
+        numbers = np.zeros(len(values), dtype=np.int64)
+        numbers[given] = cells.astype(np.int64)
+        whole[str(name)] = pd.arrays.IntegerArray(numbers, ~given)
+    return frame.assign(**whole) if whole else frame
+
+
 def _fold_rows(np: Any, parts: list[Coded], where: Any) -> Coded:
     """Columns folded into one code per row, counted only on the rows ``where`` is true; the
     other rows get code 0, the fragment of every column's code 0."""
@@ -169,7 +192,12 @@ def _check_floats(np: Any, column: Any, name: str, rows: Any = None) -> None:
     is an error naming the row: a whole-number column is never read from floats."""
     kind = column.dtype.kind
     if kind == "f":
-        found = np.flatnonzero(column.notna().to_numpy(dtype=bool))
+        values = column.to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            odd = ~np.isnan(values) & ~(np.isfinite(values) & (values == np.floor(values)))
+        found = np.flatnonzero(odd)  # the first value that is not whole
+        if not len(found):
+            found = np.flatnonzero(column.notna().to_numpy(dtype=bool))
         if len(found):
             index = int(found[0])
             row = index if rows is None else int(rows[index])
