@@ -209,3 +209,39 @@ def test_a_record_error_names_the_csv_line(
 def test_an_unreadable_on_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["budget", "--ruleset", "uong-bi-tet-2024", "--on", "31/02/2024", "x.csv"]) == 2
     assert "dd/mm/yyyy" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_per_person_writes_the_payment_list(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"payments{suffix}"
+    assert _budget(EXAMPLES / "people.csv", "--per-person", str(out)) == 0
+    total = json.loads(capsys.readouterr().out)["total"]
+    if suffix == ".csv":
+        import csv
+
+        with out.open(encoding="utf-8-sig", newline="") as file:
+            rows = list(csv.DictReader(file))
+    else:
+        openpyxl = pytest.importorskip("openpyxl")
+        sheet = openpyxl.load_workbook(out).active
+        header, *values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        rows = [
+            {k: "" if v is None else str(v) for k, v in zip(header, r, strict=True)} for r in values
+        ]
+    paid = [row for row in rows if row["amount"]]
+    assert sum(int(row["amount"]) for row in paid) == total["amount"]
+    assert len(paid) == total["count"]
+    first = rows[0]
+    assert (first["line"], first["id"], first["programme"]) == ("2", "HS-0001", "central-tet")
+    assert "1583/QĐ-CTN" in first["basis"]
+    open_ = [row for row in rows if not row["amount"]]
+    assert any(row["missing"] == "war_invalid.injury_rate" for row in open_)
+    assert all(row["could_be"] for row in open_)
+
+
+def test_per_person_needs_csv_or_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "x.txt")
+    assert _budget(EXAMPLES / "people.csv", "--lang", "en", "--per-person", path) == 2
+    assert ".csv or .xlsx" in capsys.readouterr().err

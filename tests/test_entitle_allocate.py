@@ -360,3 +360,24 @@ def test_rows_are_global_with_a_row_offset(as_frame: bool) -> None:
     assert [p.row for p in result.people] == [7000, 7001]
     assert {g.rows for g in result.undetermined} == {(7000,)}
     assert result.shifted(-7000) == allocate(ok, UONG_BI, on=TET_2024, per_person=True)
+
+
+def test_payments_list_every_person_and_programme() -> None:
+    columns = {"id": ["a", "b"], "birth_year": [1954, None], "categories": ["", "war_invalid"]}
+    result = allocate(columns, UONG_BI, on=TET_2024, per_person=True, row_offset=10)
+    rows = result.payments(lang="en")
+    assert [row["row"] for row in rows] == sorted(row["row"] for row in rows)
+    paid = [row for row in rows if row["amount"] is not None]
+    assert sum(int(str(row["amount"])) for row in paid) == result.total.amount
+    assert len(paid) == result.total.count
+    assert [(r["id"], r["programme"], r["level"]) for r in paid] == [
+        ("a", "commune-longevity", "age-70")
+    ]
+    central = next(r for r in rows if r["id"] == "b" and r["programme"] == "central-tet")
+    assert (central["row"], central["missing"], central["amount"]) == (
+        11,
+        "war_invalid.injury_rate",
+        None,
+    )
+    assert central["could_be"] == "600000; 300000; 0"
+    assert allocate(columns, UONG_BI, on=TET_2024).payments() == []

@@ -68,6 +68,11 @@ _MSG = Catalog(
         ),
         "more": Text("; và {count} ô khác", "; and {count} more"),
         "record": Text("tệp CSV {path}, {detail}", "{path}, {detail}"),
+        "per_person": Text(
+            "--per-person {path}: cần tệp .csv hoặc .xlsx",
+            "--per-person {path}: a .csv or .xlsx file is needed",
+        ),
+        "write": Text("không ghi được tệp {path}: {detail}", "cannot write {path}: {detail}"),
     },
 )
 
@@ -83,6 +88,11 @@ def register(subparsers: Any) -> None:
     )
     _common_options(many)
     many.add_argument("people", metavar="PEOPLE.csv", help="columns: see docs/entitlements.md")
+    many.add_argument(
+        "--per-person",
+        metavar="FILE.csv|FILE.xlsx",
+        help="also write the payment list: one row per person and programme",
+    )
     many.set_defaults(handler=_budget)
 
 
@@ -162,17 +172,56 @@ def _budget(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     on = parse_on(args.on)
     ruleset = load_ruleset(args.ruleset)
+    if args.per_person and Path(args.per_person).suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError(_MSG("per_person", path=args.per_person))
     columns, lines = _csv_columns(read_csv_text(args.people), path=args.people)
     check_cells(columns, lines, path=args.people)
     try:
-        allocation = allocate(columns, ruleset, on=on)
+        allocation = allocate(columns, ruleset, on=on, per_person=bool(args.per_person))
     except PersonDataError as exc:
         raise UsageError(_MSG("record", path=args.people, detail=_on_line(exc, lines))) from None
+    if args.per_person:
+        write_payments(allocation.payments(lang=lang), args.per_person, lines=lines)
     if args.json:
         print_json(allocation.to_dict(lang=lang))
         return EXIT_OK
     print("\n".join(budget_text(allocation, lang=lang)))
     return EXIT_OK
+
+
+_PAYMENT_COLUMNS: tuple[str, ...] = ("line", "id", "programme", "title", "source", "level")
+_PAYMENT_COLUMNS += ("amount", "basis", "missing", "could_be", "confirmed", "reason")
+
+
+def write_payments(rows: list[dict[str, object]], path: str, *, lines: list[int]) -> None:
+    """The payment list as CSV (UTF-8 with a BOM, as Excel opens it) or XLSX (the
+    ``office`` extra); ``line`` is the person's line in the input CSV, ``amount`` is
+    empty for an undetermined case."""
+    table = [
+        [lines[int(str(row["row"]))] if name == "line" else row[name] for name in _PAYMENT_COLUMNS]
+        for row in rows
+    ]
+    suffix = Path(path).suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from .._optional import require
+
+            openpyxl = require("openpyxl", extra="office", feature="--per-person FILE.xlsx")
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.append(list(_PAYMENT_COLUMNS))
+            for values in table:
+                sheet.append(["" if v is None else v for v in values])
+            book.save(path)
+            return
+        if suffix != ".csv":
+            raise UsageError(_MSG("per_person", path=path))
+        with Path(path).open("w", encoding="utf-8-sig", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(_PAYMENT_COLUMNS)
+            writer.writerows([["" if v is None else v for v in values] for values in table])
+    except OSError as exc:
+        raise UsageError(_MSG("write", path=path, detail=exc)) from None
 
 
 def delimiter(text: str) -> str:

@@ -303,6 +303,36 @@ class Allocation:
             ],
         }
 
+    def payments(self, *, lang: Lang = "vi") -> list[dict[str, object]]:
+        """The payment list: one row per person and programme with a result, in row order
+        (needs ``per_person=True``; ``[]`` otherwise). A gift gives its level, ``amount``
+        (whole VND) and funding source, and ``basis`` its legal basis; an undetermined case
+        has ``amount`` ``None`` and says what is ``missing`` and what it ``could_be``.
+        ``pandas.DataFrame(allocation.payments())`` is the list as a frame."""
+        rows: list[dict[str, object]] = []
+        for person in self.people or ():
+            for item in person.items:
+                row: dict[str, object] = {
+                    "row": person.row,
+                    "id": person.id,
+                    "programme": item.programme,
+                    "title": item.title.get(lang),
+                    "source": item.source.value,
+                }
+                if isinstance(item, Entitlement):
+                    cites = "; ".join(basis.cite(lang) for basis in item.bases)
+                    row.update(level=item.level, amount=item.amount, basis=cites)
+                    row.update(missing="", could_be="", confirmed=item.confirmed)
+                else:
+                    could = [str(amount) for amount in dict.fromkeys(item.amounts)]
+                    could += ["0"] if item.may_be_nothing else []
+                    row.update(level="", amount=None, basis="")
+                    row.update(missing="; ".join(item.missing), could_be="; ".join(could))
+                    row.update(confirmed=False)
+                row["reason"] = item.describe(lang)
+                rows.append(row)
+        return rows
+
     def to_pandas(self) -> Any:
         """The lines as a pandas DataFrame (the ``pandas`` extra) with exact ``Int64``
         columns; see ``welfare_rules.views.frames.ALLOCATION_COLUMNS``."""
