@@ -18,8 +18,7 @@ from welfare_rules.entitle.cases import (
 from welfare_rules.errors import RuleDataError
 
 DATA = Path(__file__).parents[1] / "src" / "welfare_rules" / "rules" / "data"
-PENDING = sorted((DATA / "pending").glob("*.cases.toml"))
-CASES = [case for path in [*bundled_case_files(), *PENDING] for case in load_cases(path)]
+CASES = [case for path in bundled_case_files() for case in load_cases(path)]
 
 
 def test_every_bundled_ruleset_ships_its_case_file() -> None:

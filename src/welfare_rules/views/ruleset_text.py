@@ -76,7 +76,7 @@ def ruleset_list_text(rulesets: Iterable[Ruleset], *, lang: Lang = "vi") -> list
     rows = [
         [
             r.id,
-            _MSG(r.occasion).get(lang),
+            _occasion(r, lang),
             str(r.year or ""),
             r.jurisdiction.get(lang),
             r.title.get(lang),
@@ -97,7 +97,7 @@ def ruleset_text(
     """
     out = [f"{ruleset.id} — {ruleset.title.get(lang)}"]
     out.append(f"{_MSG('jurisdiction').get(lang)}: {ruleset.jurisdiction.get(lang)}")
-    when = _MSG(ruleset.occasion).get(lang) + (f" {ruleset.year}" if ruleset.year else "")
+    when = _occasion(ruleset, lang) + (f" {ruleset.year}" if ruleset.year else "")
     out.append(f"{_MSG('occasion').get(lang)}: {when}")
     if ruleset.source is not None:
         out.append(f"{_MSG('source').get(lang)}: {_cite(ruleset.source, lang)}")
@@ -196,6 +196,13 @@ def _item_notes(version: ProgrammeVersion, item: Level | Bracket, lang: Lang) ->
     if item.note:
         rows.append(["", "", f"{_MSG('note').get(lang)}: {_note(item.note, lang)}"])
     return rows
+
+
+def _occasion(ruleset: Ruleset, lang: Lang) -> str:
+    """The occasion's name: the catalog's for a known one, else the ruleset's own title."""
+    if ruleset.occasion in _MSG.templates:
+        return _MSG(ruleset.occasion).get(lang)
+    return ruleset.occasion_label.get(lang)
 
 
 def _note(note: Label | str, lang: Lang) -> str:
