@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .audit.report import Node, Report
     from .entitle.allocate import Allocation, allocate
     from .entitle.engine import entitlements
+    from .entitle.explain import explain
     from .entitle.person import Person
     from .entitle.results import Entitlement, Undetermined
     from .errors import (
@@ -83,6 +84,7 @@ _EXPORTS: dict[str, str] = {
     "check_edits": "audit.diagnose",
     "compare": "scenario.comparison",
     "entitlements": "entitle.engine",
+    "explain": "entitle.explain",
     "extract_report": "audit.extract",
     "format_vnd": "money",
     "list_rulesets": "rules.load",
@@ -132,6 +134,7 @@ __all__ = [
     "check_edits",
     "compare",
     "entitlements",
+    "explain",
     "extract_report",
     "format_vnd",
     "list_rulesets",
