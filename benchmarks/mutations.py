@@ -5,7 +5,8 @@ and each slip family of the registry (``welfare_rules.audit.slips.FAMILIES``: a 
 replaced, two swapped, one deleted, one inserted, ×1000, ÷1000, ±1), every way the slip
 can be typed is made IN THE TEXT, on the figure as written (``5.502`` → ``5.5502`` too:
 slips that break the thousands grouping exercise the extractor), and the mutated text is
-read with ``extract_report`` and audited with ``reconcile``. Each mutation is counted as
+read and audited as the command line does (``audit_document``: reconciliation, rounded
+and hedged restatements, percentages). Each mutation is counted as
 
 * in check: the figure is in at least one edit of the unmutated text (a figure in no
   check cannot be found wrong; "det|chk" is the detected share among these);
@@ -64,7 +65,7 @@ from pathlib import Path
 from welfare_rules.audit.extract import extract_report
 from welfare_rules.audit.findings import AuditResult
 from welfare_rules.audit.quick import quick_check
-from welfare_rules.audit.reconciliation import reconcile
+from welfare_rules.audit.read import Document, audit_document
 from welfare_rules.audit.report import FIGURE_FIELDS, Report
 from welfare_rules.audit.slips import FAMILIES, detect
 
@@ -174,12 +175,13 @@ def mutations(found: list[Figure]) -> Iterator[Mutation]:
 
 
 def audit(text: str) -> tuple[AuditResult, tuple[object, ...], int]:
-    extracted = extract_report(text)
+    """The audit the command line gives (reconciliation, bounds and percentages)."""
+    audited = audit_document(Document.from_text(text, name="report.txt"))
     shape = tuple(
         (path, node.line, tuple(f for f in FIGURE_FIELDS if node.figure(f) is not None))
-        for path, node in extracted.report.walk()
+        for path, node in audited.report.walk()
     )
-    return reconcile(extracted.report), shape, len(extracted.unparsed)
+    return audited.result, shape, len(audited.unparsed)
 
 
 def _key(finding: object) -> tuple[object, ...]:
