@@ -147,36 +147,63 @@ def check_households(columns: Mapping[str, Sequence[Any]], plan: Plan) -> None:
     """The ``poor`` and ``near_poor`` cells read even when no programme reads them (they
     are the household's record): a cell that is not yes/no, or a household both poor and
     near-poor, is an error naming the first row. Columns a programme reads are checked
-    with their keys."""
+    with their keys. Each distinct cell is read once (numpy codes when installed)."""
     if not any(_ignored(name, plan) for name in columns):
         return
-    flags: dict[str, list[bool]] = {}
+    np = numpy()
+    if np is None:
+        _check_households_slowly(columns)
+        return
+    coded: dict[str, tuple[Any, list[Any]]] = {}
     for name, values in columns.items():
-        memo: dict[object, bool] = {}
+        try:
+            coded[name] = encode(np, values)
+        except TypeError:  # an unhashable cell
+            _check_households_slowly(columns)
+            return
+    check_household_codes(np, coded)
+
+
+def check_household_codes(np: Any, coded: Mapping[str, tuple[Any, list[Any]]]) -> None:
+    """:func:`check_households` of columns given as (codes, distinct values)."""
+    flags: list[Any] = []
+    for name, (codes, table) in coded.items():
+        read = []
+        for code, value in enumerate(table):
+            try:
+                read.append(False if _is_na(value) else bool(_as_bool(value)))
+            except (ValueError, TypeError):
+                row = int(np.flatnonzero(codes == code)[0])
+                raise cell_error(name, value, row) from None
+        flags.append(np.array(read, dtype=bool)[codes])
+    if len(flags) == 2:
+        both = np.flatnonzero(flags[0] & flags[1])
+        if len(both):
+            _both(int(both[0]))
+
+
+def _both(row: int) -> None:
+    try:
+        Person.from_dict({"poor": True, "near_poor": True})
+    except PersonDataError as exc:
+        raise PersonDataError(exc.reason, path=f"[{row}].{exc.path}", value=exc.value) from None
+
+
+def _check_households_slowly(columns: Mapping[str, Sequence[Any]]) -> None:
+    flags: list[list[bool]] = []
+    for name, values in columns.items():
         read: list[bool] = []
         for row, value in enumerate(values):
-            found = memo.get(value) if isinstance(value, str | int | bool) else None
-            if found is None and _is_na(value):
-                found = False
-            if found is None:
-                try:
-                    found = bool(_as_bool(value))
-                except (ValueError, TypeError):
-                    raise cell_error(name, value, row) from None
-                if isinstance(value, str | int | bool):
-                    memo[value] = found
-            read.append(found)
-        flags[name] = read
+            try:
+                read.append(False if _is_na(value) else bool(_as_bool(value)))
+            except (ValueError, TypeError):
+                raise cell_error(name, value, row) from None
+        flags.append(read)
     if len(flags) == 2:
-        poor, near = flags.values()
-        pairs = enumerate(zip(poor, near, strict=True))
+        pairs = enumerate(zip(flags[0], flags[1], strict=True))
         both = next((row for row, (a, b) in pairs if a and b), None)
         if both is not None:
-            try:
-                Person.from_dict({"poor": True, "near_poor": True})
-            except PersonDataError as exc:
-                path = f"[{both}].{exc.path}"
-                raise PersonDataError(exc.reason, path=path, value=exc.value) from None
+            _both(both)
 
 
 def _as_date(value: object) -> dt.date | None:

@@ -32,7 +32,7 @@ from ._columns import (
     _py,
     cell_error,
     check_floats,
-    check_households,
+    check_household_codes,
     finder,
 )
 from .engine import Plan
@@ -62,7 +62,10 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
             _check_floats(np, frame[name], name)
     households = [name for name in ("poor", "near_poor") if name in present]
     if any(_ignored(name, plan) for name in households):
-        check_households({name: frame[name].tolist() for name in households}, plan)
+        coded: dict[str, tuple[Any, list[Any]]] = {
+            name: _frame_codes(pd, np, frame[name]) for name in households
+        }
+        check_household_codes(np, coded)
     names: list[str] = []
     full: list[Coded] = []  # folded over every row
     dates: dict[object, dt.date] = {}
