@@ -23,6 +23,7 @@ _MERITORIOUS: list[tuple[str, str | None]] = [
     ("war_invalid_working_capacity", None),
     ("martyr_relative", "martyrs"),
     ("revolution_helper", "care_allowance"),
+    ("martyr_altar_keeper", "altar_martyrs"),  # one lower central gift per martyr
 ]
 
 
@@ -41,6 +42,7 @@ def population(size: int, *, seed: int = 2024) -> dict[str, list[Any]]:
         "sick_soldier.injury_rate": [],
         "toxic_chemical_veteran.injury_rate": [],
         "martyr_relative.martyrs": [],
+        "martyr_altar_keeper.martyrs": [],
         "martyr_relative.monthly_allowance": [],
         "martyr_relative.survivor_care_allowance": [],
         "martyr_relative.representative": [],
@@ -71,6 +73,8 @@ def population(size: int, *, seed: int = 2024) -> dict[str, list[Any]]:
             categories.append(category)
             if attribute == "injury_rate" and rng.random() < 0.97:
                 attrs[f"{category}.injury_rate"] = rng.choice([21, 41, 61, 81, 91])
+            elif attribute == "altar_martyrs" and rng.random() < 0.9:  # 10 % missing
+                attrs["martyr_altar_keeper.martyrs"] = rng.choice([1, 1, 2, 3])
             elif attribute == "martyrs":
                 attrs["martyr_relative.martyrs"] = rng.choice([1, 1, 1, 2, 3])
                 attrs["martyr_relative.monthly_allowance"] = rng.random() < 0.7
