@@ -325,8 +325,8 @@ def compare(theirs: Lines, mine: Lines, *, open_theirs: int, open_mine: int) -> 
     same = open_theirs == open_mine
     equal &= same
     print(
-        f"  central-tet undetermined (injury rate or number of martyrs missing): ours {open_mine:,}, openfisca"
-        f" {open_theirs:,}   {'equal' if same else 'DIFFERENT'}"
+        "  central-tet undetermined (injury rate or number of martyrs missing):"
+        f" ours {open_mine:,}, openfisca {open_theirs:,}   {'equal' if same else 'DIFFERENT'}"
     )
     return equal
 
