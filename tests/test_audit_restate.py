@@ -133,3 +133,10 @@ def test_a_news_item_total_after_its_parts_with_hedged_leads() -> None:
 def test_a_news_item_part_mistyped_is_found() -> None:
     (finding,) = _audit(NEWS.replace("402 triệu", "420 triệu")).result.findings
     assert (finding.line, finding.reported, finding.suggested) == (5, 420_000_000, 402_000_000)
+
+
+def test_another_rounded_total_is_no_restatement_of_the_grand_total() -> None:
+    text = CLOSING_TOTALS + "Tổng số tiền các doanh nghiệp chăm lo Tết là 22,252 tỷ đồng.\n"
+    audit = _audit(text)
+    assert audit.result.ok  # not "18.000.000 written rounded as 22.252.000.000"
+    assert [(figure.line, figure.value) for figure in audit.unchecked] == [(13, 22_252_000_000)]

@@ -4,12 +4,13 @@ restate instead of standing as figures of their own that nothing checks.
 
 A record restates the report's grand total of a field (the top-level record with parts
 and the largest exact value of that field) when it stands alone (no parts, no product, no
-parts announced) and either its figure is approximate (hedged, or rounded by a scale
-word), or the text calls it a total (``Tổng kinh phí …``) and its value equals the grand
-total or is one typing slip from it, or its value equals the grand total's. An
-approximate figure becomes a :class:`~.report.Bound`, an exact one a restatement (an
-equality edit). A record whose figures all found their place leaves the tree; any other
-stays where it is.
+parts announced) and either its figure is hedged, or it is rounded by a scale word and is
+the total rounded or one slip from it, or the text calls it a total (``Tổng kinh phí …``)
+and its value equals the grand total or is one typing slip from it, or its value equals
+the grand total's. An approximate figure becomes a :class:`~.report.Bound`, an exact one
+a restatement (an equality edit). A record whose figures all found their place leaves the
+tree; any other stays where it is (another total, "22,252 tỷ" beside 16,47 tỷ, is no
+restatement of it).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
         precision = rec.precision.get(field, 1)
         total = getattr(target, field)
         if precision > 1 and (rec.hedged or rec.total_cue or _approximate_only(rec)):
+            if not _rounds_near(value, total, precision):
+                return False  # another total ("22,252 tỷ" beside 16,47 tỷ): not a restatement
             plan.append((target, field, "rounded", value, precision))
         elif value == total or (rec.total_cue and detect(value, total) is not None):
             plan.append((target, field, "exact", value, 1))
@@ -75,6 +78,15 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             first = next(target for target, f, *_ in plan if f == "amount")
         first.restatements.append((field, value, line))
     return True
+
+
+def _rounds_near(written: int, exact: int, step: int) -> bool:
+    """``written`` (to ``step``) is the exact figure rounded, truncated or rounded up, or
+    one typing slip from one of these: evidence that it restates that figure."""
+    options = {(exact + step // 2) // step, exact // step, -(-exact // step)}
+    return written // step in options or any(
+        detect(written // step, option) is not None for option in options
+    )
 
 
 def _approximate_only(rec: Rec) -> bool:
