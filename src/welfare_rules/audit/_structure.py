@@ -98,6 +98,8 @@ class Builder:
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
             return False
+        if len(parts) == 1 and not _same_figures(parts[0], rec):
+            return False  # one record above is no list this total sums: another total
         taken = {id(part) for part in parts}
         self.roots = [root for root in self.roots if id(root) not in taken]
         self.heading_start = min(self.heading_start, len(self.roots))
@@ -153,6 +155,14 @@ class Builder:
                 sums.amount += child.amount
         sums.seen = len(children)
         return sums
+
+
+def _same_figures(part: Rec, total: Rec) -> bool:
+    """The one record above a closing total states the same count or amount."""
+    return any(
+        getattr(total, field) is not None and getattr(part, field) == getattr(total, field)
+        for field in ("count", "amount")
+    )
 
 
 def _named_sections(roots: list[Rec], numbers: tuple[str, ...]) -> list[Rec] | None:
