@@ -28,7 +28,7 @@ from pathlib import Path
 from welfare_rules.views import HOOKS
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "welfare_rules"
-ENTRY_POINTS = frozenset({"welfare_rules", "welfare_rules.__main__"})
+ENTRY_POINTS = frozenset({"welfare_rules", "welfare_rules.__main__", "welfare_rules.dask"})
 LAYERS = ("rules", "entitle", "audit", "scenario", "views", "cli")
 SHARED = "shared"
 DOMAIN = frozenset({"rules", "entitle", "audit", "scenario"})
