@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict
 from ._i18n import Text
 
 # Whole VND, never negative. Strict: a float (even 600000.0) or a numeric string is rejected.
-VND = Annotated[int, Strict(), Field(ge=0)]
+VND = Annotated[int, Strict(), Field(ge=0, le=10**18)]  # money.MAX_VND
 # A count of gifts (suất), people (người), visits (lượt) or files (hồ sơ).
 Count = Annotated[int, Strict(), Field(ge=0)]
 

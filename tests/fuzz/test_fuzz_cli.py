@@ -204,12 +204,7 @@ def test_budget_refuses_bad_columns(tmp_path: Path, rows: str) -> None:
     assert status == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: an uncaught error must exit 70 (EX_SOFTWARE) with one line, not a "
-    "traceback (cli/__init__.py main)",
-)
-def test_known_internal_error_exits_70(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fixed_internal_error_exits_70(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import welfare_rules.audit.extract as extract
 
     def broken(text: str) -> object:

@@ -254,22 +254,12 @@ def _numbers_only(dump: dict[str, Any]) -> list[tuple[Any, ...]]:
 # -- the known bugs, one reproducer each (strict: they fail once the bug is fixed) ---------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: 'İ' (U+0130) shifts every position: text.lower() is longer than text "
-    "(audit/_numbers.py:133,282,317); '122 suất' reads as 22",
-)
-def test_known_i_dot_shifts_positions() -> None:
+def test_fixed_i_dot_shifts_positions() -> None:
     node = extract_report(_I_DOT).report.nodes[0]
     assert (node.count, node.amount) == (122, 1_220_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: 'İ' (U+0130): extract_report('İ2suất') raises ValueError "
-    "(documented never to raise on a str)",
-)
-def test_known_i_dot_raises() -> None:
+def test_fixed_i_dot_raises() -> None:
     extract_report("İ2suất")
 
 
@@ -284,12 +274,7 @@ def test_known_hedged_figure_is_lost() -> None:
     assert not lost_numbers(_HEDGED, extracted)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: a lone surrogate makes model_dump_json() of an extracted report "
-    "fail (audit/extract.py keeps the raw line; _limits.scrub_surrogates replaces it)",
-)
-def test_known_lone_surrogate_breaks_json() -> None:
+def test_fixed_lone_surrogate_breaks_json() -> None:
     extract_report(_SURROGATE).model_dump_json()
 
 

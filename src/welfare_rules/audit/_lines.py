@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from ._normalize import same_length_lower
 from ._numbers import Token, scan
 from .compile import FigureKind
 from .report import FigureField
@@ -120,7 +121,7 @@ def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
     events: list[tuple[int, int, str, Token | None]] = [
         (token.start, token.end, token.kind, token) for token in tokens
     ]
-    lower = text.lower()
+    lower = same_length_lower(text)
     for match in _SEPARATOR.finditer(lower):
         value = match.group(0)
         events.append((*match.span(), value if value in '();".' else PARTS, None))

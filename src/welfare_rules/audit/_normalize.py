@@ -80,6 +80,19 @@ class Line(NamedTuple):
         return number
 
 
+def same_length_lower(text: str) -> str:
+    """``text.lower()`` with every character kept one character long, so that offsets in
+    the lowered text are offsets in ``text`` (``"İ".lower()`` is two characters).
+
+    >>> same_length_lower("İ 122 SUẤT")
+    'i 122 suất'
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(low if len(low := char.lower()) == 1 else low[0] for char in text)
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` as an editor numbers them."""
     if "\r" not in text:

@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 from ..dates import parse_vn_date
 from ..errors import DateParseError, MoneyParseError
 from ..money import parse_vnd
+from ._normalize import same_length_lower
 from ._units import COUNT_UNITS, MEASURES, alternation
 
 Kind = Literal[
@@ -166,7 +167,7 @@ _new_tuple = tuple.__new__
 
 def scan(text: str) -> list[Token]:
     """Every number on ``text`` (a normalised line), in order, each read once."""
-    lower = text.lower()
+    lower = same_length_lower(text)
     tokens: list[Token] = []
     previous: Token | None = None
     sections = [m.span() for m in _SECTION_SUM.finditer(lower)] if "+" in lower else []

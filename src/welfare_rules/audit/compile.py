@@ -15,7 +15,6 @@ Each figure a node states gets an identifier: the node path ``(0, 1, 3)`` and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from sys import intern
 from typing import TYPE_CHECKING, Literal
 
 from .._i18n import Catalog, Text
@@ -108,7 +107,7 @@ def compile_report(report: Report) -> CompiledReport:
         for index, restated in enumerate(node.restatements):
             if restated.field not in names:
                 continue
-            name = intern(figure_name(path, restated.field, index))
+            name = figure_name(path, restated.field, index)
             values[name] = restated.value
             figures[name] = FigureRef(name, path, restated.field, restated.line, index)
             edits.append(Edit.equal(names[restated.field], name, kind="restatement"))
@@ -130,7 +129,7 @@ def _node_figures(
         value = node.figure(field)
         if value is None:
             continue
-        name = intern(prefix + field)  # one string object per name: faster look-ups
+        name = prefix + field
         names[field] = name
         values[name] = value
         figures[name] = FigureRef(name, path, field, node.line)
@@ -154,7 +153,7 @@ def _sum_edits(path: NodePath, node: Node, names: dict[str, str]) -> list[Edit]:
             if field == "amount":
                 edits.extend(_priced_parts(prefix, node, names[field], op))
             continue
-        parts = [intern(f"{prefix}{index}_{field}") for index in range(len(node.children))]
+        parts = [f"{prefix}{index}_{field}" for index in range(len(node.children))]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
     return edits
 

@@ -107,6 +107,7 @@ _WORDS = re.compile(
 _SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
 _SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
@@ -142,6 +143,8 @@ def extract_report(text: str) -> ExtractedReport:
     """
     if not isinstance(text, str):
         raise ReportDataError(_MSG("type", kind=type(text).__name__), value=text)
+    if not text.isascii():  # a lone surrogate would break every JSON dump of the tree
+        text = _SURROGATE.sub("\ufffd", text)
     with paused_collection():
         physical = read_lines(text)
         raw = {line.number: line.raw for line in physical}

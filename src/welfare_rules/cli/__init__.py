@@ -3,7 +3,9 @@
 Each sub-command module exposes ``register(subparsers)``, which adds its parser and sets
 ``handler`` (a function taking the parsed namespace and returning the exit status).
 Exit status: 0 success, 1 the job found errors (e.g. audit findings), 2 usage or input
-error, reported as one clear line in the chosen language, never as a traceback.
+error, reported as one clear line in the chosen language, never as a traceback; 3 (audit)
+no error but not everything checked; 70 an internal error (one line; ``--debug`` shows
+the traceback).
 """
 
 from __future__ import annotations
@@ -11,11 +13,27 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 from collections.abc import Sequence
 
+from .._i18n import Catalog, Text
 from .._version import __version__
-from ..errors import WelfareRulesError
+from ..errors import WelfareRulesError, quote
 from ._common import EXIT_USAGE, UsageError, lang_of
+
+EXIT_SOFTWARE = 70  # sysexits.h EX_SOFTWARE: an internal error, not a finding
+
+_MSG = Catalog(
+    "cli",
+    {
+        "internal": Text(
+            vi="lỗi nội bộ ({kind}: {detail}); hãy báo lỗi này "
+            "(chạy lại với --debug để xem chi tiết)",
+            en="internal error ({kind}: {detail}); please report it "
+            "(run again with --debug for details)",
+        ),
+    },
+)
 
 # Sub-command modules, in the order ``--help`` lists them.
 _COMMAND_MODULES: tuple[str, ...] = ("audit", "rulesets", "entitlements", "test", "explain")
@@ -28,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Vietnamese welfare gift rules as code, and an auditor for gift reports.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="print the traceback of an internal error"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
@@ -35,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (70 for an internal error: one line,
+    the traceback only with ``--debug``)."""
     args = build_parser().parse_args(argv)
     try:
         status: int = args.handler(args)
@@ -44,6 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except Exception as exc:  # a defect of ours: say so in one line, never a bare trace
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        text = _MSG("internal", kind=type(exc).__name__, detail=quote(str(exc)))
+        print(f"welfare-rules: {text.get(lang_of(args))}", file=sys.stderr)
+        return EXIT_SOFTWARE
     return status
 
 
