@@ -263,13 +263,7 @@ def test_fixed_i_dot_raises() -> None:
     extract_report("İ2suất")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by the fuzz suite: a hedged figure on a line without an exact one "
-    "('hơn 4.400 đối tượng', 'khoảng 2 tỷ đồng') is neither in the tree nor listed as "
-    "not understood (audit/_lines.py, audit/extract.py)",
-)
-def test_known_hedged_figure_is_lost() -> None:
+def test_fixed_hedged_figure_is_kept() -> None:
     extracted = extract_report(_HEDGED)
     assert not lost_numbers(_HEDGED, extracted)
 

@@ -247,10 +247,14 @@ class _Parser:
         """A parenthesis: the parts of the record before it, its claims, or more records."""
         target = current or (records[-1] if records else None)
         inner, _, leading = self._sequence(depth=depth + 1, outer=target)
-        if not inner or not any(rec.has_figures() or rec.hedged for rec in inner):
-            # an aside: "(nguồn Trung ương)", "(mức 300.000 đồng và 600.000 đồng)": the
-            # levels a total's parts are paid at say nothing its figures can be checked by
+        if not inner:  # an aside: "(nguồn Trung ương)" stays in the label
             return current, boundary
+        if target is not None and not any(rec.has_figures() or rec.hedged for rec in inner):
+            # "(mức 300.000 đồng và 600.000 đồng)": the levels the record's gifts are paid
+            # at, kept with it (no figure of theirs to check), and the record goes on
+            target.children.extend(inner)
+            target.inline = True
+            return current, self.events[self.index - 1][1] if self.index else boundary
         boundary = self.events[self.index - 1][1] if self.index else 0
         owner = parts_parent or target
         announced = leading or parts_parent is not None

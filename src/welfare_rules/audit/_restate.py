@@ -105,6 +105,16 @@ def _grand(recs: list[Rec], field: FigureField) -> Rec | None:
     return best
 
 
+def keep_hedged(rec: Rec) -> None:
+    """A hedged figure that restates no total (``Đã tặng hơn 4.400 đối tượng.``) stays a
+    bound of its own record: in the tree, listed as unchecked, never lost."""
+    for field, hedge, value, precision in rec.hedged:
+        rec.bounds.append((field, value, _HEDGES[hedge], precision, rec.line))
+    rec.hedged = []
+    for child in rec.children:
+        keep_hedged(child)
+
+
 def snap_rounded(rec: Rec) -> None:
     """A rounded figure (``16,23 tỷ``) stands for any value that rounds to it: where its
     parts (or count × level) give a value that does, that value is the figure. Parts
@@ -130,4 +140,4 @@ def _exact(rec: Rec, field: FigureField) -> int | None:
     return None
 
 
-__all__ = ["attach_restatements", "snap_rounded"]
+__all__ = ["attach_restatements", "keep_hedged", "snap_rounded"]

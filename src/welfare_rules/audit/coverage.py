@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report import FigureField, NodePath, Report
+from .report import FigureField, Node, NodePath, Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,20 @@ def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
             continue  # checked by a percentage
         value = compiled.values[name]
         found.append(UncheckedFigure(ref.path, ref.field, value, ref.line, node.label))
+    for path, node in report.walk():  # a hedged figure with nothing exact to bound
+        for bound in node.bounds:
+            if node.figure(bound.field) is None and not _parts_state(node, bound.field):
+                found.append(
+                    UncheckedFigure(path, bound.field, bound.written, bound.line, node.label)
+                )
     found.sort(key=lambda figure: (figure.line or 0, figure.path))
     return tuple(found)
+
+
+def _parts_state(node: Node, field: FigureField) -> bool:
+    if node.children and all(child.figure(field) is not None for child in node.children):
+        return True
+    return field == "amount" and node.count is not None and node.level is not None
 
 
 __all__ = ["UncheckedFigure", "unchecked_figures"]

@@ -40,7 +40,7 @@ from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
 from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
-from ._restate import attach_restatements, snap_rounded
+from ._restate import attach_restatements, keep_hedged, snap_rounded
 from ._shares import Resolved, resolve_shares
 from ._structure import Builder
 from ._tables import column_wholes, read_table
@@ -181,6 +181,7 @@ class _Extraction:
             index = stop
         roots = attach_restatements(self.builder.finish())
         for rec in roots:
+            keep_hedged(rec)
             snap_rounded(rec)
         self.shares = resolve_shares(roots)
         nodes = tuple(self._node(rec) for rec in roots)
