@@ -4,9 +4,10 @@ Reports pasted from a PDF or typed in a plain-text editor are wrapped at a fixed
 so a figure's count stands on one line and its level and amount on the next. A line
 continues the one before it when that one ends mid-sentence (no ``.``, ``:``, ``;``,
 ``!``, ``?`` at its end) and the next starts like the rest of a sentence: with a small
-letter, a digit or an opening mark, and with no bullet, number, heading or table cell of
-its own. A blank line, a heading, a bullet or a table row always starts a new block.
-The logical line keeps the number of its first physical line.
+letter, an opening mark or a digit (after words, not after another number), and with no
+bullet, number, heading or table cell of its own. A blank line, a heading, a bullet or a
+table row always starts a new block. The logical line keeps the number of its first
+physical line; each figure keeps its own (``Line.number_at``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def _continues(previous: Line, line: Line) -> bool:
     if previous.heading or previous.text.endswith(_ENDS_SENTENCE):
         return False
     first = line.text[0]
-    if first.islower() or first.isdigit() or first in _OPENING:
+    digit_after_words = first.isdigit() and not previous.text[-1].isdigit()
+    if first.islower() or first in _OPENING or digit_after_words:
         return len(previous.raw.strip()) >= _MIN_WRAPPED or previous.text.endswith(",")
     return False
 

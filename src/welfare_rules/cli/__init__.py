@@ -66,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError:  # the output cannot be written (a full disk): python -m says so
+        raise
     except Exception as exc:  # a defect of ours: say so in one line, never a bare trace
         if getattr(args, "debug", False):
             traceback.print_exc()
