@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hypothesis import strategies as st
+
 if TYPE_CHECKING:
     from welfare_rules._i18n import Lang
     from welfare_rules.audit.read import Document, Reader
@@ -265,6 +267,15 @@ def expected_errors() -> set[tuple[object, ...]]:
     found = errors_of(Document.from_text(markdown(), name="r.md", format="markdown"))
     assert ("product_mismatch", "amount", WRONG, RIGHT, RIGHT) in found
     return found
+
+
+def damaged_copies(data: st.DataObject, original: bytes) -> tuple[bytes, bytes]:
+    """Two damaged copies of ``original`` drawn by Hypothesis: cut short, and with a few
+    bytes of noise written over it somewhere."""
+    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
+    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    noise = data.draw(st.binary(min_size=1, max_size=8))
+    return original[:cut], original[:position] + noise + original[position + len(noise) :]
 
 
 def refusal(reader: Reader, data: bytes, *, name: str) -> str | None:

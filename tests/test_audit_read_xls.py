@@ -15,6 +15,7 @@ from welfare_rules.errors import DocumentReadError
 
 from .office_files import (
     WRONG,
+    damaged_copies,
     errors_of,
     expected_errors,
     refusal,
@@ -72,14 +73,7 @@ def _sample() -> bytes:
 @settings(max_examples=40)
 @given(data=st.data())
 def test_damaged_bytes_give_a_document_or_a_read_error(data: st.DataObject) -> None:
-    original = _sample()
-    cut = data.draw(st.integers(min_value=0, max_value=len(original)))
-    position = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
-    noise = data.draw(st.binary(min_size=1, max_size=8))
-    for damaged in (
-        original[:cut],
-        original[:position] + noise + original[position + len(noise) :],
-    ):
+    for damaged in damaged_copies(data, _sample()):
         reason = refusal(XLS, damaged, name="f.xls")
         assert reason is None or "\n" not in reason
 
