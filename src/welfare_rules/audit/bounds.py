@@ -13,7 +13,7 @@ and a bound on a figure found wrong without a correction is left unchecked.
 from __future__ import annotations
 
 from .._i18n import Catalog, Text
-from ..money import format_vnd
+from ..money import display_vnd
 from .findings import Finding
 from .report import Bound, FigureField, Node, NodePath, Report
 from .slips import detect
@@ -96,7 +96,7 @@ def exact_figure(
 
 def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Finding:
     what = _MSG(bound.field)
-    written = format_vnd(bound.written, unit="")
+    written = display_vnd(bound.written, unit="")
     if bound.hedge != "rounded":
         return Finding(
             kind="claim_violated",
@@ -106,7 +106,7 @@ def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Findin
                 what=what,
                 hedge=_MSG(bound.hedge),
                 written=written,
-                exact=format_vnd(exact, unit=""),
+                exact=display_vnd(exact, unit=""),
             ),
             path=path,
             labels=report.labels(path),
@@ -131,8 +131,8 @@ def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Findin
             "rounded",
             what=what,
             written=written,
-            exact=format_vnd(exact, unit=""),
-            rounded=format_vnd(rounded, unit=""),
+            exact=display_vnd(exact, unit=""),
+            rounded=display_vnd(rounded, unit=""),
         ),
         path=path,
         labels=report.labels(path),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .._i18n import Catalog, Text
+from ..money import display_vnd
 from .bounds import Corrections, corrections, exact_figure
 from .findings import Finding
 from .nodes import Share
@@ -67,8 +68,8 @@ def _check(report: Report, share: Share, corrected: Corrections) -> Finding | No
         message=_MSG(
             "mismatch",
             written=_shown(written),
-            part=f"{part:,}".replace(",", "."),
-            whole=f"{whole:,}".replace(",", "."),
+            part=display_vnd(part, unit=""),
+            whole=display_vnd(whole, unit=""),
             exact=_shown(rounded),
         ),
         path=share.part,

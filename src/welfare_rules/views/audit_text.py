@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .._i18n import Catalog, Lang, Text
-from ..money import format_vnd
+from ..money import display_vnd
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -125,7 +125,7 @@ def number(value: int | Decimal | None) -> str:
     decimal comma (``2,33%``), or a dash."""
     if isinstance(value, Decimal):
         return f"{value}%".replace(".", ",")
-    return "—" if value is None else format_vnd(value, unit="")
+    return "—" if value is None else display_vnd(value, unit="")
 
 
 def verdict(audit: DocumentAudit, *, below: bool = False) -> Text:
