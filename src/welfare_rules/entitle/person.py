@@ -15,7 +15,6 @@ naming the field (``categories.war_invalid.injury_rate``) on bad data.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -31,11 +30,12 @@ from pydantic import (
     model_validator,
 )
 
+from .. import _limits
 from .._i18n import Catalog, Text
 from .._types import InvalidFieldError
 from .._validation import ExplainedError, explain, independent
 from ..dates import as_date
-from ..errors import DateParseError, PersonDataError, quote
+from ..errors import DateParseError, PersonDataError, WelfareRulesError, quote
 from ..rules.categories import CATEGORIES, AttributeValue
 
 Year = Annotated[int, Strict(), Field(ge=1800, le=2200)]
@@ -244,10 +244,22 @@ class Person(BaseModel):
 
 
 def load_json(text: str | bytes) -> Any:
-    """Parsed JSON, or :class:`PersonDataError` saying where it is malformed."""
+    """Parsed JSON, or :class:`PersonDataError` saying where it is malformed.
+
+    Read within the limits of :func:`welfare_rules._limits.load_json` (nesting depth,
+    digits of an integer; lone surrogates become U+FFFD), so no text raises anything
+    but :class:`PersonDataError`:
+
+    >>> load_json("[" * 100_000)
+    Traceback (most recent call last):
+    ...
+    welfare_rules.errors.PersonDataError: invalid person record: line 1: JSON nested 101 ...
+    """
     try:
-        return json.loads(text)
-    except ValueError as exc:
+        return _limits.load_json(text)
+    except WelfareRulesError as exc:  # NestingDepthError, InputSizeError: bilingual already
+        raise PersonDataError(exc.text) from exc
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         raise PersonDataError(_MSG("json", detail=str(exc))) from exc
 
 

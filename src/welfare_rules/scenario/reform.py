@@ -20,15 +20,15 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from functools import partial
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, Field, Strict, ValidationError
 
 from .._i18n import Catalog, Text
+from .._limits import check_depth, load_toml, read_bytes
 from .._types import VND, Count, FileModel
 from .._validation import first_problem
-from ..errors import ReformError
+from ..errors import InputLimitError, NestingDepthError, ReformError, quote
 from ..rules._base import Age
 from ..rules.kinds import Change, kinds_with
 from ..rules.model import Bracket, Label, Level, Programme, ProgrammeVersion, Rule, Ruleset
@@ -82,6 +82,14 @@ _MSG = Catalog(
         ),
         "read": Text(vi="không đọc được tệp: {detail}", en="cannot read the file: {detail}"),
         "syntax": Text(vi="tệp TOML sai cú pháp: {detail}", en="bad TOML syntax: {detail}"),
+        "table": Text(
+            vi="cần một bảng khóa ({known}), không phải {kind}",
+            en="expected a table of keys ({known}), not {kind}",
+        ),
+        "bad_key": Text(
+            vi="khóa {name} không phải chuỗi ký tự (có: {known})",
+            en="the key {name} is not a string (known: {known})",
+        ),
     },
 )
 
@@ -162,8 +170,26 @@ class Reform(FileModel):
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reform:
-        """A reform from a mapping (keys as in TOML); :class:`ReformError` on bad data."""
-        return cls(**dict(data))
+        """A reform from a mapping (keys as in TOML); :class:`ReformError` on bad data,
+        whatever ``data`` is (``None``, a string, keys that are not strings, nesting past
+        :data:`~welfare_rules._limits.MAX_DEPTH`).
+
+        >>> Reform.from_dict(None)
+        Traceback (most recent call last):
+        ...
+        welfare_rules.errors.ReformError: invalid reform: expected a table of keys (level, ...
+        """
+        if not isinstance(data, Mapping):
+            reason = _MSG("table", kind=type(data).__name__, known=_KNOWN_KEYS)
+            raise ReformError(reason, value=data)
+        bad = next((key for key in data if not isinstance(key, str)), None)
+        if bad is not None:
+            raise ReformError(_MSG("bad_key", name=quote(bad), known=_KNOWN_KEYS), value=bad)
+        try:
+            check_depth(data, what="reform")
+        except NestingDepthError as exc:
+            raise ReformError(exc.text) from exc
+        return cls(**data)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Reform:
@@ -177,14 +203,19 @@ class Reform(FileModel):
             level = 500000
             amount = 600000
         """
+        name = os.fspath(path)
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_bytes(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ReformError(_MSG("read", detail=str(exc)), path=str(path)) from exc
+            raise ReformError(_MSG("read", detail=str(exc)), path=name) from exc
+        except InputLimitError as exc:  # larger than the input-size limit
+            raise ReformError(exc.text, path=name) from exc
         try:
-            data = tomllib.loads(text)
+            data = load_toml(text.removeprefix("\ufeff"))
         except tomllib.TOMLDecodeError as exc:
-            raise ReformError(_MSG("syntax", detail=str(exc)), path=str(path)) from exc
+            raise ReformError(_MSG("syntax", detail=str(exc)), path=name) from exc
+        except InputLimitError as exc:  # nested too deep, a number of too many digits
+            raise ReformError(exc.text, path=name) from exc
         return cls.from_dict(data)
 
     def label(self, lang: str = "vi") -> str:
@@ -201,6 +232,9 @@ class Reform(FileModel):
     def apply_to(self, ruleset: Ruleset, *, on: dt.date | None = None) -> Ruleset:
         """``ruleset`` with this reform applied; see :func:`apply_reform`."""
         return apply_reform(ruleset, self, on=on)
+
+
+_KNOWN_KEYS = "level, bracket, quota, eligibility, title"
 
 
 def _wrap(exc: ValidationError) -> ReformError:
