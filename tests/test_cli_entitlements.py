@@ -245,3 +245,33 @@ def test_per_person_needs_csv_or_xlsx(tmp_path: Path, capsys: pytest.CaptureFixt
     path = str(tmp_path / "x.txt")
     assert _budget(EXAMPLES / "people.csv", "--lang", "en", "--per-person", path) == 2
     assert ".csv or .xlsx" in capsys.readouterr().err
+
+
+def test_explain_adds_each_persons_tree_in_both_languages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    person = str(EXAMPLES / "person.json")
+    assert main(["entitlements", *ARGS, "--explain", "--lang", "en", person]) == 0
+    en = capsys.readouterr().out
+    assert en.count("  Why:") == 3
+    assert "    uong-bi-tet-2024 on 01/02/2024" in en
+    assert "citation: Decision 1583/QĐ-CTN of 26/12/2023 (State President)" in en
+    assert main(["entitlements", *ARGS, "--explain", person]) == 0
+    vi = capsys.readouterr().out
+    assert vi.count("  Giải thích:") == 3
+    assert "căn cứ: Quyết định 1583/QĐ-CTN" in vi
+    # the same tree as `welfare-rules explain`
+    assert main(["explain", person, *ARGS, "--lang", "en"]) == 0
+    tree = capsys.readouterr().out.split("\n\n")[0]
+    assert "\n".join("    " + line for line in tree.splitlines()) in en
+
+
+def test_explain_json_has_the_items_and_the_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    person = str(EXAMPLES / "person.json")
+    assert main(["entitlements", *ARGS, "--json", "--lang", "en", person]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["entitlements", *ARGS, "--explain", "--json", "--lang", "en", person]) == 0
+    explained = json.loads(capsys.readouterr().out)
+    assert [{k: v for k, v in p.items() if k != "explanation"} for p in explained] == plain
+    assert explained[0]["explanation"]["kind"] == "ruleset"
+    assert explained[0]["explanation"]["children"][0]["kind"] == "programme"

@@ -38,3 +38,24 @@ def test_budget_lines_add_up_to_the_total() -> None:
     assert sum(line.count("suất ×") for line in lines) == sum(
         1 for x in allocation.lines if x.count
     )
+
+
+def test_explained_text_puts_each_persons_tree_under_their_gifts() -> None:
+    from welfare_rules.entitle.explain import explain
+    from welfare_rules.rules import load_ruleset
+    from welfare_rules.views.entitlement_text import explained_document, explained_text
+
+    ruleset = load_ruleset("vn-longevity")
+    people = [Person.from_dict({"id": "A", "birth_year": 1915}), Person.from_dict({})]
+    trees = [(p, explain(p, ruleset, on="2015-03-01")) for p in people]
+    lines = explained_text(trees, lang="en")
+    assert lines[0] == "Person A"
+    assert lines[1].startswith("  VND 500,000: ")
+    assert lines[3] == "  Why:"
+    assert lines[4] == "    vn-longevity on 01/03/2015"
+    assert "Person 2" in lines  # the second person by position, as entitlements prints it
+    [first, second] = explained_document(trees, lang="en")
+    assert first["total"] == 500_000
+    assert first["explanation"]["kind"] == "ruleset"
+    assert second["items"][0]["type"] == "undetermined"
+    assert second["explanation"]["text"] == "vn-longevity on 01/03/2015"

@@ -33,6 +33,10 @@ _MSG = Catalog(
             "quà một người (hoặc danh sách) được nhận, kèm lý do",
             "what one person (or a list) receives, and why",
         ),
+        "explain_help": Text(
+            "kèm cây giải thích của từng người (như welfare-rules explain)",
+            "with each person's explanation tree (as welfare-rules explain prints it)",
+        ),
         "budget_help": Text(
             "dự toán quà cho cả danh sách (CSV) theo nguồn kinh phí và mức",
             "the gift budget of a population (CSV) by funding source and level",
@@ -82,6 +86,7 @@ def register(subparsers: Any) -> None:
     one = subparsers.add_parser("entitlements", help=_MSG("help").en, description=_MSG("help").en)
     _common_options(one)
     one.add_argument("person", metavar="PERSON.json", help="one person (object) or a list")
+    one.add_argument("--explain", action="store_true", help=_MSG("explain_help").en)
     one.set_defaults(handler=_entitlements)
     many = subparsers.add_parser(
         "budget", help=_MSG("budget_help").en, description=_MSG("budget_help").en
@@ -155,12 +160,30 @@ def _entitlements(args: argparse.Namespace) -> int:
     on = parse_on(args.on)
     ruleset = load_ruleset(args.ruleset)
     people = people_from_json(_read(args.person))
+    if args.explain:
+        return _explained(people, ruleset, on=on, args=args)
     results = [(person, entitlements(person, ruleset, on=on)) for person in people]
     if args.json:
         print_json(entitlements_document(results, lang=lang))
         return EXIT_OK
     lines = entitlements_text(results, lang=lang)
     if lines:  # an empty list of people prints nothing
+        print("\n".join(lines))
+    return EXIT_OK
+
+
+def _explained(people: list[Any], ruleset: Any, *, on: dt.date, args: argparse.Namespace) -> int:
+    """``entitlements --explain``: the same items, each person with their tree."""
+    from ..entitle.explain import explain
+    from ..views.entitlement_text import explained_document, explained_text
+
+    lang = lang_of(args)
+    trees = [(person, explain(person, ruleset, on=on)) for person in people]
+    if args.json:
+        print_json(explained_document(trees, lang=lang))
+        return EXIT_OK
+    lines = explained_text(trees, lang=lang)
+    if lines:
         print("\n".join(lines))
     return EXIT_OK
 

@@ -1,15 +1,22 @@
-"""Terminal text of entitlements: one person's gifts and reasons, and a population's budget."""
+"""Terminal text of entitlements: one person's gifts and reasons, and a population's budget.
+
+With ``entitlements --explain``, :func:`explained_text` and :func:`explained_document`
+add under each person the tree of :func:`welfare_rules.entitle.explain.explain`
+(programme → version in force → rule matched → inputs used → level → citation), the
+same tree ``welfare-rules explain`` prints.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
 from ..money import format_vnd
 
 if TYPE_CHECKING:
     from ..entitle.allocate import Allocation
+    from ..entitle.explain import Explanation
     from ..entitle.person import Person
     from ..entitle.results import Item
 
@@ -37,6 +44,7 @@ _MSG = Catalog(
         ),
         "open_line": Text("  {count} × {reason}", "  {count} × {reason}"),
         "quotas": Text("Định mức:", "Quotas:"),
+        "why": Text("  Giải thích:", "  Why:"),
     },
 )
 
@@ -48,17 +56,50 @@ def entitlements_text(
     undetermined ones with what is missing, and the total."""
     out: list[str] = []
     for index, (person, items) in enumerate(results):
-        out.append(_MSG("person", name=person.id or index + 1).get(lang))
-        for item in items:
-            if item.amount is None:
-                out.append(_MSG("open", reason=item.describe(lang)).get(lang))
-            else:
-                out.append(f"  {format_vnd(item.amount, locale=lang)}: {item.describe(lang)}")
-        if not items:
-            out.append(_MSG("nothing").get(lang))
-        else:
-            out.append(_MSG("total", amount=format_vnd(_total(items), locale=lang)).get(lang))
+        out.extend(_person(index, person, items, lang=lang))
     return out
+
+
+def _person(index: int, person: Person, items: Sequence[Item], *, lang: Lang) -> list[str]:
+    out = [_MSG("person", name=person.id or index + 1).get(lang)]
+    for item in items:
+        if item.amount is None:
+            out.append(_MSG("open", reason=item.describe(lang)).get(lang))
+        else:
+            out.append(f"  {format_vnd(item.amount, locale=lang)}: {item.describe(lang)}")
+    if not items:
+        out.append(_MSG("nothing").get(lang))
+    else:
+        out.append(_MSG("total", amount=format_vnd(_total(items), locale=lang)).get(lang))
+    return out
+
+
+def explained_text(
+    results: Iterable[tuple[Person, Explanation]], *, lang: Lang = "vi"
+) -> list[str]:
+    """:func:`entitlements_text` of each person, followed by the person's explanation
+    tree (indented under ``Why:``), as ``welfare-rules explain`` prints it."""
+    out: list[str] = []
+    for index, (person, tree) in enumerate(results):
+        out.extend(_person(index, person, tree.items, lang=lang))
+        out.append(_MSG("why").get(lang))
+        out.extend("    " + line for line in tree.text(lang).splitlines())
+    return out
+
+
+def explained_document(
+    results: Iterable[tuple[Person, Explanation]], *, lang: Lang
+) -> list[dict[str, Any]]:
+    """``entitlements --explain --json``: each person's id, total and items (as
+    ``entitlements --json``) and ``explanation``, the tree's ``to_dict``."""
+    from .json import entitlements_document
+
+    pairs = list(results)
+    documents = entitlements_document([(p, tree.items) for p, tree in pairs], lang=lang)
+    return [
+        {**document, "explanation": tree.root.to_dict(lang=lang)}
+        for document, (_, tree) in zip(documents, pairs, strict=True)
+    ]
 
 
 def _total(items: Sequence[Item]) -> int:
@@ -108,4 +149,4 @@ def budget_text(allocation: Allocation, *, lang: Lang = "vi") -> list[str]:
     return out
 
 
-__all__ = ["budget_text", "entitlements_text"]
+__all__ = ["budget_text", "entitlements_text", "explained_document", "explained_text"]
