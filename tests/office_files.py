@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import strategies as st
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ PROSE_WRONG_LINE = 8  # the 1-based line of PROSE holding the mistake
 def docx_bytes(*, merged_header: bool = True) -> bytes:
     """A Word file: title paragraphs, the table (with a merged header row over the
     figure columns), the closing paragraphs, and a page header that must not be read."""
-    import docx
+    docx = pytest.importorskip("docx")
 
     word = docx.Document()
     word.sections[0].header.paragraphs[0].text = "Mẫu số 02: 999 suất, 1.000.000 đồng"
@@ -115,7 +116,7 @@ def xlsx_bytes(*, extra_sheet: bool = False, float_amount: float | None = None) 
     """An Excel workbook: title rows, the table with numeric cells (``#,##0``), closing
     rows; ``extra_sheet`` adds a second sheet; ``float_amount`` writes the mistaken
     amount as that float."""
-    import openpyxl
+    openpyxl = pytest.importorskip("openpyxl")
 
     book = openpyxl.Workbook()
     sheet = book.active
