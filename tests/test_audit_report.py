@@ -104,3 +104,72 @@ def test_with_figure_replaces_one_figure_and_leaves_the_original() -> None:
     restated = report.with_figure((0,), "count", 1, restatement=0)
     assert restated.node((0,)).restatements[0].value == 1
     assert restated.node((0,)).count == 5502
+
+
+def _deep_tree(depth: int) -> dict[str, object]:
+    node: dict[str, object] = {"label": "x", "amount": 1}
+    for _ in range(depth):
+        node = {"label": "x", "children": [node]}
+    return {"nodes": [node]}
+
+
+@pytest.mark.parametrize("depth", [49, 1000, 100_000])
+def test_a_tree_past_the_depth_limit_is_report_data_error(depth: int) -> None:
+    # issue 13: Report.from_dict on a 1.000-deep tree raised RecursionError while
+    # building its own message; the depth is now measured first (iteratively)
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_dict(_deep_tree(depth))
+    assert "100" in caught.value.localized("en")
+    assert "tầng" in caught.value.localized("vi")
+    leaf = '{"label": "x", "amount": 1}'
+    text = '{"nodes": [' + '{"label": "x", "children": [' * depth + leaf + "]}" * depth + "]}"
+    with pytest.raises(ReportDataError, match="line 1"):
+        Report.from_json(text)
+
+
+def test_a_tree_within_the_depth_limit_reads() -> None:
+    report = Report.from_dict(_deep_tree(48))
+    assert Report.from_json(report.model_dump_json()) == report
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    report = Report.from_dict(
+        {
+            "title": "\ud800",
+            "nodes": [
+                {"label": "a\udfff", "claims": [{"expression": "amount > 0", "text": "\ud801"}]}
+            ],
+        }
+    )
+    assert (report.title, report.nodes[0].label) == ("\ufffd", "a\ufffd")
+    assert report.nodes[0].claims[0].text == "\ufffd"
+    assert Report.from_json(report.model_dump_json()) == report
+    assert Report.from_json('{"title": "x\\udfffy"}').title == "x\ufffdy"
+    assert Report.from_json('{"title": "\\ud83d\\ude00"}').title == "\U0001f600"  # a pair
+
+
+@pytest.mark.parametrize("expression", ["600.000đ", "count >", "x == 1", "amount ** 2 == 4"])
+def test_a_claim_that_is_no_edit_is_refused_with_its_key_path(expression: str) -> None:
+    child = {"label": "y", "claims": [{"expression": "amount > 0"}, {"expression": expression}]}
+    data = {"nodes": [{"label": "x"}, {"label": "z", "children": [child]}]}
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_dict(data)
+    assert caught.value.path == "nodes[1].children[0].claims[1].expression"
+    assert caught.value.localized("vi") != caught.value.localized("en")
+    with pytest.raises(ReportDataError):
+        Report.from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-32"])
+def test_from_json_reads_bytes_in_any_unicode_encoding(encoding: str) -> None:
+    text = '{"title": "Tết", "nodes": [{"label": "Mức 500.000đ", "amount": 1}]}'
+    report = Report.from_json(text.encode(encoding))
+    assert report.title == "Tết"
+
+
+@pytest.mark.parametrize(
+    "text", ["{", '{"nodes": [{"label": "x", "amount": ' + "1" * 5000 + "}]}", b"\xff\xfe\x00"]
+)
+def test_from_json_bad_json_is_report_data_error(text: str | bytes) -> None:
+    with pytest.raises(ReportDataError):
+        Report.from_json(text)

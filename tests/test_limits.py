@@ -16,10 +16,12 @@ from welfare_rules._limits import (
     MAX_DEPTH,
     MAX_INPUT_BYTES,
     MAX_INPUT_ENV,
+    check_data,
     check_depth,
     check_lines,
     check_size,
     data_depth_exceeds,
+    has_surrogates,
     json_depth_exceeds,
     load_json,
     load_toml,
@@ -276,6 +278,54 @@ def test_data_depth_is_measured_without_recursion() -> None:
         check_depth({"nodes": data}, what="report")
     check_depth({"nodes": [{"children": []}]}, what="report")
     assert data_depth_exceeds(5, 1) is None
+
+
+@given(_JSON, st.integers(min_value=1, max_value=8))
+def test_check_data_agrees_with_the_data_depth(data: object, limit: int) -> None:
+    depth = data_depth_exceeds(data, limit)
+    if depth is None:
+        assert check_data(data, what="x", max_depth=limit) is data  # no surrogate: no copy
+    else:
+        with pytest.raises(NestingDepthError) as caught:
+            check_data(data, what="x", max_depth=limit)
+        assert caught.value.depth == depth
+
+
+def test_check_data_replaces_lone_surrogates_everywhere() -> None:
+    data = {"a\ud800": ["x", ("\udfff", 1)], 2: {"k": "\ud801y"}, "n": None}
+    assert check_data(data, what="x") == {
+        "a\ufffd": ["x", ("\ufffd", 1)],
+        2: {"k": "\ufffdy"},
+        "n": None,
+    }
+    assert "a\ud800" in data  # the caller's data is left as it was
+    assert check_data("\ud800", what="x") == "\ufffd"
+    assert check_data(5, what="x") == 5
+
+
+def test_check_data_measures_depth_without_recursion() -> None:
+    data: list[object] = []
+    inner = data
+    for _ in range(100_000):
+        child: list[object] = []
+        inner.append(child)
+        inner = child
+    with pytest.raises(NestingDepthError, match="101"):
+        check_data({"nodes": data}, what="report")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{}", False),
+        ('"Tết"', False),
+        ('"\\ud800"', True),
+        ('"\ud800"', True),
+        ('"\\u0041"', False),
+    ],
+)
+def test_has_surrogates(text: str, expected: bool) -> None:
+    assert has_surrogates(text) is expected
 
 
 # --- sizes and lines -----------------------------------------------------------------------

@@ -241,7 +241,7 @@ def data_depth_exceeds(data: object, max_depth: int) -> int | None:
     return None
 
 
-def check_depth(data: object, *, what: str, max_depth: int = MAX_DEPTH) -> None:
+def check_depth(data: object, *, what: str | Text, max_depth: int = MAX_DEPTH) -> None:
     """:class:`NestingDepthError` if ``data`` (parsed JSON or TOML, or any plain data
     handed to a ``from_dict``) nests deeper than ``max_depth``."""
     depth = data_depth_exceeds(data, max_depth)
@@ -249,7 +249,48 @@ def check_depth(data: object, *, what: str, max_depth: int = MAX_DEPTH) -> None:
         raise NestingDepthError(what=what, limit=max_depth, depth=depth)
 
 
-def _big_int(what: str, max_digits: int) -> Callable[[str], int]:
+def check_data(data: Any, *, what: str | Text, max_depth: int = MAX_DEPTH) -> Any:
+    """``data`` (plain data handed to a ``from_dict``) within the limits: a
+    :class:`NestingDepthError` if it nests deeper than ``max_depth``, else ``data`` with
+    every lone surrogate in its strings (keys too) replaced with U+FFFD, so whatever is
+    built from it can be written as UTF-8 or JSON. ``data`` itself is returned, not a
+    copy, when it holds no lone surrogate. One iterative walk; never recurses past the
+    depth already checked.
+
+    >>> check_data({"title": "a" + chr(0xD800)}, what="report")
+    {'title': 'a�'}
+    """
+    _check_ceiling(max_depth)
+    if isinstance(data, str):
+        return scrub_surrogates(data)
+    if not isinstance(data, dict | list | tuple):
+        return data
+    stack: list[tuple[object, int]] = [(data, 1)]
+    texts: list[str] = []
+    push, keep = stack.append, texts.append
+    while stack:
+        item, depth = stack.pop()
+        if depth > max_depth:
+            raise NestingDepthError(what=what, limit=max_depth, depth=depth)
+        if isinstance(item, dict):
+            texts.extend(key for key in item if isinstance(key, str))
+            children: Any = item.values()
+        else:
+            children = item
+        for child in children:
+            if type(child) is str:
+                keep(child)
+            elif isinstance(child, dict | list | tuple):
+                push((child, depth + 1))
+            elif isinstance(child, str):
+                keep(child)
+    # one search over all the text (a lone surrogate cannot pair across the joins)
+    if _SURROGATE.search("\n".join(texts)) is None:
+        return data
+    return _scrub(data)
+
+
+def _big_int(what: str | Text, max_digits: int) -> Callable[[str], int]:
     def parse(digits: str) -> int:
         if len(digits.lstrip("-+")) > max_digits:
             raise InputSizeError(
@@ -261,6 +302,12 @@ def _big_int(what: str, max_digits: int) -> Callable[[str], int]:
         return int(digits)
 
     return parse
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether JSON ``text`` holds a lone surrogate, as itself or as a ``\\udXXX``
+    escape (a real pair written as two escapes counts too: it needs the careful reader)."""
+    return _SURROGATE.search(text) is not None or _SURROGATE_ESCAPE.search(text) is not None
 
 
 def scrub_surrogates(text: str) -> str:
@@ -275,17 +322,20 @@ def _scrub(data: Any) -> Any:
     nests at most :data:`MAX_DEPTH_CEILING` deep here, so the recursion is bounded."""
     if isinstance(data, str):
         return scrub_surrogates(data)
-    if isinstance(data, list):
-        return [_scrub(item) for item in data]
+    if isinstance(data, list | tuple):
+        return type(data)(_scrub(item) for item in data) if data else data
     if isinstance(data, dict):
-        return {scrub_surrogates(key): _scrub(value) for key, value in data.items()}
+        return {
+            scrub_surrogates(key) if isinstance(key, str) else key: _scrub(value)
+            for key, value in data.items()
+        }
     return data
 
 
 def load_json(
     text: str | bytes,
     *,
-    what: str = "JSON",
+    what: str | Text = "JSON",
     max_depth: int = MAX_DEPTH,
     max_digits: int = MAX_INT_DIGITS,
 ) -> Any:
@@ -321,7 +371,7 @@ def load_json(
 def load_toml(
     text: str,
     *,
-    what: str = "TOML",
+    what: str | Text = "TOML",
     max_depth: int = MAX_DEPTH,
     max_digits: int = MAX_INT_DIGITS,
 ) -> dict[str, Any]:
@@ -357,7 +407,7 @@ def load_toml(
     return data
 
 
-def _check_digits(data: object, *, what: str, max_digits: int) -> None:
+def _check_digits(data: object, *, what: str | Text, max_digits: int) -> None:
     bound = 10**max_digits
     stack = [data]
     while stack:
@@ -377,10 +427,12 @@ __all__ = [
     "MAX_INPUT_ENV",
     "MAX_INT_DIGITS",
     "MAX_LINE_CHARS",
+    "check_data",
     "check_depth",
     "check_lines",
     "check_size",
     "data_depth_exceeds",
+    "has_surrogates",
     "json_depth_exceeds",
     "load_json",
     "load_toml",

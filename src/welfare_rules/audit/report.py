@@ -11,14 +11,17 @@ stated equal) are compiled by :meth:`Report.edits`. The parts of the tree live i
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from .._i18n import Catalog, Text
+from .._limits import MAX_DEPTH, check_data, has_surrogates, json_depth_exceeds, load_json
 from .._types import FrozenModel
 from .._validation import first_problem
-from ..errors import ReportDataError
+from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
 from .nodes import (
     FIGURE_FIELDS,
     Bound,
@@ -35,6 +38,27 @@ from .nodes import (
 if TYPE_CHECKING:
     from .compile import CompiledReport
     from .edits import Edit
+
+_MSG = Catalog(
+    "audit.report",
+    {
+        "tree": Text(vi="cây báo cáo", en="the report tree"),
+        "claim_syntax": Text(
+            vi="nhận định {claim} không đọc được: {reason}",
+            en="the claim {claim} cannot be read: {reason}",
+        ),
+        "claim_name": Text(
+            vi="nhận định {claim} dùng tên {name}; chỉ được dùng count, level, amount",
+            en="the claim {claim} uses {name}; only count, level and amount are allowed",
+        ),
+        "json": Text(vi="JSON không hợp lệ: {reason}", en="invalid JSON: {reason}"),
+        "encoding": Text(
+            vi="không đọc được mã hóa ký tự: {reason}",
+            en="cannot read the character encoding: {reason}",
+        ),
+    },
+)
+_TREE = _MSG("tree")
 
 
 class Report(FrozenModel):
@@ -54,26 +78,80 @@ class Report(FrozenModel):
     def from_dict(cls, data: object) -> Report:
         """A report tree from plain data (as JSON or TOML hold it).
 
+        Every figure is validated (a whole number of đồng within ±10^18), every claim must
+        be an edit over the node's ``count``, ``level`` and ``amount``, the data may nest
+        at most :data:`~welfare_rules._limits.MAX_DEPTH` levels (49 levels of nodes), and a
+        lone surrogate in any text becomes U+FFFD (so the report can always be written as
+        JSON); anything else is a :class:`~welfare_rules.errors.ReportDataError` naming the
+        key path, in both languages.
+
         >>> Report.from_dict({"nodes": [{"label": "Mức 500.000đ", "amount": 2721000000.0}]})
         Traceback (most recent call last):
         ...
         welfare_rules.errors.ReportDataError: invalid report at nodes[0].amount: a float ...
         """
         try:
-            return cls.model_validate(data)
+            data = check_data(data, what=_TREE)
+        except NestingDepthError as exc:
+            raise ReportDataError(exc.text) from exc
+        try:
+            report = cls.model_validate(data)
         except ValidationError as exc:
             path, reason, value = first_problem(exc)
             raise ReportDataError(reason, path=path, value=value) from exc
+        return report._checked_claims()
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
-        """A report tree from JSON text; :class:`~welfare_rules.errors.ReportDataError`
-        on bad data."""
+        """A report tree from JSON text (UTF-8, or UTF-16/32 with or without a mark);
+        :class:`~welfare_rules.errors.ReportDataError` on bad data or JSON, and within the
+        limits of :meth:`from_dict`.
+
+        >>> Report.from_json('{"title": "Tết \\ud800"}').title
+        'Tết �'
+        """
+        if isinstance(text, bytes | bytearray):
+            try:
+                text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+            except UnicodeDecodeError as exc:
+                raise ReportDataError(_MSG("encoding", reason=str(exc))) from exc
+        if has_surrogates(text) or json_depth_exceeds(text, MAX_DEPTH) is not None:
+            try:  # the careful way: the depth error with its line, surrogates replaced
+                data = load_json(text, what=_TREE)
+            except InputLimitError as exc:
+                raise ReportDataError(exc.text) from exc
+            except ValueError as exc:
+                raise ReportDataError(_MSG("json", reason=str(exc))) from exc
+            return cls.from_dict(data)
         try:
-            return cls.model_validate_json(text)
+            report = cls.model_validate_json(text)
         except ValidationError as exc:
             path, reason, value = first_problem(exc)
             raise ReportDataError(reason, path=path, value=value) from exc
+        return report._checked_claims()
+
+    def _checked_claims(self) -> Report:
+        """``self`` if every claim reads as an edit over its node's ``count``, ``level``
+        and ``amount`` (what :meth:`compile` needs), else a
+        :class:`~welfare_rules.errors.ReportDataError` with the claim's key path."""
+        from .edits import Edit  # the tree stays importable on its own
+
+        for path, node in self.walk():
+            for index, claim in enumerate(node.claims):
+                reason: Text | None = None
+                try:
+                    edit = Edit.parse(claim.expression, kind="claim")
+                except EditSyntaxError as exc:
+                    reason = _MSG("claim_syntax", claim=quote(claim.expression), reason=exc.reason)
+                else:
+                    name = next((n for n in edit.figures if n not in FIGURE_FIELDS), None)
+                    if name is not None:
+                        reason = _MSG("claim_name", claim=quote(claim.expression), name=quote(name))
+                if reason is not None:
+                    where = "".join(f".children[{i}]" for i in path[1:])
+                    key = f"nodes[{path[0]}]{where}.claims[{index}].expression"
+                    raise ReportDataError(reason, path=key, value=claim.expression)
+        return self
 
     def walk(self) -> Iterator[tuple[NodePath, Node]]:
         """Every node, depth first, with its path."""

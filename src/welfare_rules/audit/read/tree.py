@@ -1,5 +1,10 @@
 """Report trees given as data (``.json``, ``.toml``): validated into a
-:class:`~welfare_rules.audit.report.Report`, with the place of a JSON syntax error."""
+:class:`~welfare_rules.audit.report.Report`, with the place of a JSON syntax error.
+
+Both are read within the limits of :mod:`welfare_rules._limits` (nesting depth, digits
+of an integer; lone surrogates become U+FFFD): past one, a
+:class:`~welfare_rules.errors.DocumentReadError` says which, never ``RecursionError``
+or Python's 4.300-digit ``ValueError``."""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import tomllib
 from dataclasses import dataclass
 
 from ..._i18n import Catalog, Text
-from ...errors import DocumentReadError, ReportDataError
+from ..._limits import load_json, load_toml
+from ...errors import DocumentReadError, InputLimitError, ReportDataError
 from ._encoding import decode
 from .document import Document
 from .registry import register
@@ -21,7 +27,7 @@ _MSG = Catalog(
             en="bad JSON at line {line}, column {column}: {reason}",
         ),
         "bad_toml": Text(vi="TOML sai: {reason}", en="bad TOML: {reason}"),
-        "too_deep": Text(vi="cấu trúc lồng nhau quá sâu để đọc", en="nested too deeply to be read"),
+        "tree": Text(vi="cây báo cáo", en="the report tree"),
         "not_tree": Text(vi="không phải cây báo cáo: {reason}", en="not a report tree: {reason}"),
     },
 )
@@ -43,12 +49,12 @@ class JsonTreeReader:
         """The tree; a syntax error names its line and column."""
         text = decode(data, name=name)
         try:
-            tree = json.loads(text)
+            tree = load_json(text, what=_MSG("tree"))
         except json.JSONDecodeError as exc:
             reason = _MSG("bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg)
             raise DocumentReadError(name, reason) from exc
-        except RecursionError as exc:
-            raise DocumentReadError(name, _MSG("too_deep")) from exc
+        except InputLimitError as exc:  # nested too deep, a number of too many digits
+            raise DocumentReadError(name, exc.text) from exc
         return _document(tree, name=name, format=self.name)
 
 
@@ -68,11 +74,11 @@ class TomlTreeReader:
         """The tree; a syntax error says where."""
         text = decode(data, name=name)
         try:
-            tree = tomllib.loads(text)
+            tree = load_toml(text, what=_MSG("tree"))
         except tomllib.TOMLDecodeError as exc:
             raise DocumentReadError(name, _MSG("bad_toml", reason=str(exc))) from exc
-        except RecursionError as exc:
-            raise DocumentReadError(name, _MSG("too_deep")) from exc
+        except InputLimitError as exc:  # nested too deep, a number of too many digits
+            raise DocumentReadError(name, exc.text) from exc
         return _document(tree, name=name, format=self.name)
 
 
@@ -81,10 +87,8 @@ def _document(data: object, *, name: str, format: str) -> Document:
 
     try:
         tree = Report.from_dict(data)
-    except ReportDataError as exc:
+    except ReportDataError as exc:  # nesting past the limit included (never RecursionError)
         raise DocumentReadError(name, _MSG("not_tree", reason=exc.text)) from exc
-    except RecursionError as exc:
-        raise DocumentReadError(name, _MSG("too_deep")) from exc
     return Document(name=name, format=format, tree=tree)
 
 
