@@ -227,3 +227,41 @@ def test_fixed_internal_error_exits_70(tmp_path: Path, monkeypatch: pytest.Monke
     status, _, err = _run(["audit", str(path)])
     assert status == 70
     assert "Traceback" not in err
+
+
+class _Stdin:
+    """A stand-in for ``sys.stdin`` whose ``buffer`` is endless (as ``cat /dev/zero |``)
+    and counts what was read."""
+
+    def __init__(self) -> None:
+        self.read_bytes = 0
+        self.buffer = self
+
+    def read(self, size: int = -1) -> bytes:
+        assert size >= 0, "standard input read without a bound"
+        self.read_bytes += size
+        return b"\0" * size
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_standard_input_is_read_within_the_input_size_limit(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    # issue 13: `audit -` read standard input whole, without the bound files have
+    stdin = _Stdin()
+    monkeypatch.setattr("sys.stdin", stdin)
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "1K")
+    status, _, err = _run(["audit", "-", "--lang", lang])
+    assert status == 2
+    assert stdin.read_bytes == 1025  # the limit and one byte, not more
+    assert ("1024 byte" if lang == "vi" else "limit of 1024 bytes") in err
+    assert ("đầu vào chuẩn" if lang == "vi" else "standard input") in err
+    assert err.strip().count("\n") == 0
+
+
+def test_standard_input_within_the_limit_is_audited(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = EXAMPLE.encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", str(len(data)))
+    status, _, _ = _run(["audit", "-"])
+    assert status == 1  # the example's mistakes are found

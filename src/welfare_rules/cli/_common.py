@@ -9,8 +9,9 @@ import sys
 from typing import Any
 
 from .._i18n import Catalog, Lang, Text
+from .._limits import max_input_bytes
 from ..dates import as_date
-from ..errors import DateParseError
+from ..errors import DateParseError, InputSizeError
 
 _MSG = Catalog(
     "cli.common",
@@ -18,6 +19,7 @@ _MSG = Catalog(
         "bad_date": Text(
             "ngày không hợp lệ: {value!r} (dùng YYYY-MM-DD)", "bad date {value!r} (use YYYY-MM-DD)"
         ),
+        "stdin": Text(vi="đầu vào chuẩn", en="standard input"),
     },
 )
 
@@ -68,3 +70,19 @@ def parse_on(text: str) -> dt.date:
         return as_date(text, iso_only=True)
     except DateParseError:
         raise UsageError(_MSG("bad_date", value=text)) from None
+
+
+def read_stdin(*, limit: int | None = None) -> bytes:
+    """The bytes of standard input, never reading more than ``limit`` + 1 of them.
+
+    ``limit`` defaults to the input-size limit files have
+    (:func:`welfare_rules._limits.max_input_bytes`: 50 MiB, or
+    ``$WELFARE_RULES_MAX_INPUT_BYTES``); past it an
+    :class:`~welfare_rules.errors.InputSizeError` (exit status 2), so an endless pipe
+    costs no more memory than a file at the limit.
+    """
+    limit = max_input_bytes() if limit is None else limit
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputSizeError(what=_MSG("stdin"), limit=limit)
+    return data

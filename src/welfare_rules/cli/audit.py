@@ -153,7 +153,11 @@ def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile
     if not paths:
         raise UsageError(_MSG("no_path"))
     if len(paths) == 1 and paths[0] == _STDIN:
-        document = read_bytes(sys.stdin.buffer.read(), name=_STDIN)
+        from .._limits import max_input_bytes
+        from ._common import read_stdin
+
+        limit = max_input_bytes()  # the limit of files, and of standard input
+        document = read_bytes(read_stdin(limit=limit), name=_STDIN, max_bytes=limit)
         source = MSG("standard_input").get(lang)
         return True, [audited(audit_document(document), name=_STDIN, source=source)]
     if len(paths) == 1 and not Path(paths[0]).is_dir():
