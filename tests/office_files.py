@@ -174,6 +174,105 @@ def xls_bytes() -> bytes:
     return out.getvalue()
 
 
+COMMUNES: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "Xa A": (("Người có công", 12, 400_000), ("Hộ nghèo", 30, 300_000)),
+    "Xa B": (("Người có công", 8, 400_000), ("Hộ nghèo", 25, 300_000), ("Trẻ em", 10, 200_000)),
+}
+"""A district's workbook of our own: each commune's sheet lists its gifts (label, count,
+level) under a header, with a ``Cộng`` total row; the ``Tong hop`` sheet restates each
+commune's total count and amount and adds them up (Xa A: 42 suất, 13.800.000 đồng, on
+row 4; Xa B: 43 suất, 12.700.000 đồng, on row 5; the grand total on row 6)."""
+SUMMARY = "Tong hop"
+
+
+def summary_sheets(
+    *,
+    summary: dict[tuple[int, int], int] | None = None,
+    detail: dict[tuple[str, int, int], int] | None = None,
+    names: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+    total_rows: bool = True,
+) -> dict[str, list[list[str | int | None]]]:
+    """The cross-sheet workbook as rows of cell values, sheet by sheet (summary first).
+
+    ``summary`` overwrites cells of the summary sheet (``(row, column)``, 1-based);
+    ``detail`` cells of a commune's sheet (``(sheet, row, column)``); ``names`` renames
+    the commune sheets; ``labels`` gives the label each commune has on the summary (by
+    default ``Xã A`` for sheet ``Xa A``: the sheet names are written without marks, as
+    Excel users often do); ``total_rows=False`` leaves the commune sheets without their
+    ``Cộng`` row, so the summary row is their only total.
+    """
+    names = names or {}
+    sheets: dict[str, list[list[str | int | None]]] = {}
+    head: list[str | int | None] = ["STT", "Đơn vị", "Số suất", "Thành tiền (đồng)"]
+    top: list[list[str | int | None]] = [["TỔNG HỢP KẾT QUẢ TẶNG QUÀ TẾT NĂM 2025"], [], head]
+    counts = amounts = 0
+    for index, (commune, rows) in enumerate(COMMUNES.items(), start=1):
+        sheet = names.get(commune, commune)
+        body: list[list[str | int | None]] = [
+            [f"Danh sách tặng quà {commune.replace('Xa', 'xã')}"],
+            [],
+            ["STT", "Nội dung", "Số suất", "Mức quà (đồng)", "Thành tiền (đồng)"],
+        ]
+        body += [
+            [number, label, count, level, count * level]
+            for number, (label, count, level) in enumerate(rows, start=1)
+        ]
+        count = sum(count for _, count, _ in rows)
+        amount = sum(count * level for _, count, level in rows)
+        if total_rows:
+            body.append([None, "Cộng", count, None, amount])
+        sheets[sheet] = body
+        label = (labels or {}).get(commune, commune.replace("Xa", "Xã"))
+        top.append([index, label, count, amount])
+        counts, amounts = counts + count, amounts + amount
+    top.append([None, "Tổng cộng", counts, amounts])
+    for (row, column), value in (summary or {}).items():
+        top[row - 1][column - 1] = value
+    for (sheet, row, column), value in (detail or {}).items():
+        sheets[names.get(sheet, sheet)][row - 1][column - 1] = value
+    return {SUMMARY: top, **sheets}
+
+
+def sheets_xlsx(sheets: dict[str, list[list[str | int | None]]]) -> bytes:
+    """``sheets`` (as :func:`summary_sheets` gives them) as an ``.xlsx``, numbers ``#,##0``."""
+    openpyxl = pytest.importorskip("openpyxl")
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, int) and cell.column > 2:
+                    cell.number_format = "#,##0"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def sheets_xls(sheets: dict[str, list[list[str | int | None]]]) -> bytes:
+    """``sheets`` as an Excel 97–2003 ``.xls`` (xlwt)."""
+    xlwt = pytest.importorskip("xlwt")
+
+    book = xlwt.Workbook(encoding="utf-8")
+    grouped_style = xlwt.easyxf(num_format_str="#,##0")
+    for title, rows in sheets.items():
+        sheet = book.add_sheet(title)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, int) and c > 1:
+                    sheet.write(r, c, value, grouped_style)
+                else:
+                    sheet.write(r, c, value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def csv_bytes(*, delimiter: str = ",", encoding: str = "utf-8", bom: bool = False) -> bytes:
     """The table as a CSV export in one dialect (numbers grouped and quoted as written)."""
     out = io.StringIO(newline="")
@@ -369,11 +468,13 @@ def blank_pdf_bytes() -> bytes:
 
 __all__ = [
     "CLOSING",
+    "COMMUNES",
     "HEADER",
     "PROSE",
     "PROSE_WRONG_LINE",
     "RIGHT",
     "ROWS",
+    "SUMMARY",
     "TITLE",
     "WRONG",
     "WRONG_ROW",
@@ -387,6 +488,9 @@ __all__ = [
     "markdown",
     "pdf_bytes",
     "refusal",
+    "sheets_xls",
+    "sheets_xlsx",
+    "summary_sheets",
     "table_pdf_bytes",
     "text_rows",
     "unicode_font",

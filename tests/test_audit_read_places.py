@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from welfare_rules.audit.read import Cell, Document, Place, SourceLine
 from welfare_rules.audit.read.places import cell_number, place_of, table_headers
 
@@ -79,3 +81,23 @@ def test_relocate_says_lines_as_places_only_for_located_formats() -> None:
     assert relocate("the total on line 4", DOCUMENT, lang="en") == "the total at row 4"
     text = Document.from_text("a\nb\n", name="r.txt")
     assert relocate("ở dòng 2", text, lang="vi") == "ở dòng 2"
+
+
+def test_relocate_names_the_cell_of_the_figure_a_message_names() -> None:
+    from welfare_rules.audit.read import read_bytes
+    from welfare_rules.audit.read.places import relocate
+
+    from .office_files import sheets_xlsx, summary_sheets
+
+    pytest.importorskip("openpyxl")
+    document = read_bytes(sheets_xlsx(summary_sheets()), name="h.xlsx")
+    total = next(n for n, line in enumerate(document.lines, 1) if line.place.row == 6)
+    assert relocate(f"một trong: số tiền ở dòng {total}", document, lang="vi") == (
+        "một trong: số tiền ở Tong hop!D6"
+    )
+    assert relocate(f"the count total on line {total}", document, lang="en") == (
+        "the count total at Tong hop!C6"
+    )
+    assert relocate(f"the restated figure on line {total}", document, lang="en") == (
+        "the restated figure at sheet Tong hop, row 6"
+    )

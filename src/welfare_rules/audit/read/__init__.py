@@ -2,8 +2,10 @@
 
 :func:`read_path` and :func:`read_bytes` choose a reader from the registry (by suffix,
 else by content) and return the document; :func:`audit_document` reads its tree (the
-text pipeline of :func:`~welfare_rules.audit.extract.extract_report`, or the tree given as
-data), reconciles it and says what could not be checked (:class:`DocumentAudit`).
+text pipeline of :func:`~welfare_rules.audit.extract.extract_report`, a workbook's sheets
+then tied to the summary rows that restate them by :func:`~welfare_rules.audit._sheets.link_sheets`,
+or the tree given as data), reconciles it and says what could not be checked
+(:class:`DocumentAudit`).
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class DocumentAudit:
 
 def audit_document(document: Document) -> DocumentAudit:
     """Read ``document``'s report tree, reconcile it, and list what stayed unchecked."""
+    from .._sheets import link_sheets
     from ..bounds import check_bounds
     from ..coverage import unchecked_figures
     from ..extract import extract_report
@@ -102,7 +105,7 @@ def audit_document(document: Document) -> DocumentAudit:
         report = document.tree
     else:
         extracted = extract_report(document.text())
-        report, unparsed = extracted.report, extracted.unparsed
+        report, unparsed = link_sheets(extracted.report, document), extracted.unparsed
     result = reconcile(report)
     approximate = check_bounds(report, result.findings) + check_shares(report, result.findings)
     if approximate:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from .document import Cell, Place, SourceLine
 
 _DECIMALS = re.compile(r"0\.(0+)%")
+_DIGITS = re.compile(r"\d+")
 
 
 def value_text(value: object, *, number_format: str | None = None) -> str:
@@ -75,7 +76,7 @@ def sheet_lines(
     """
     lines: list[SourceLine] = []
     if heading:
-        lines.append(SourceLine(f"## {sheet}", Place(sheet=sheet)))
+        lines.append(SourceLine(f"## {sheet}", Place(sheet=sheet), reading=heading_reading(sheet)))
     filled = [(number, cells) for number, cells in rows if any(cells.values())]
     if not filled:
         return lines
@@ -110,6 +111,17 @@ def sheet_lines(
     return lines
 
 
+def heading_reading(sheet: str) -> str:
+    """The heading the pipeline reads for the sheet ``sheet``: its name without digits
+    (``Sheet1``, ``Xã 3`` name a sheet; read as figures they would stand unexplained).
+
+    >>> heading_reading("Sheet1"), heading_reading("Xã 3 (2025)"), heading_reading("2025")
+    ('## Sheet', '## Xã ()', '## Trang tính')
+    """
+    name = " ".join(_DIGITS.sub("", sheet).split())
+    return f"## {name or 'Trang tính'}"
+
+
 def column_letters(index: int) -> str:
     """The letters of the 1-based column ``index`` (``1`` → ``A``, ``28`` → ``AB``).
 
@@ -123,4 +135,4 @@ def column_letters(index: int) -> str:
     return letters
 
 
-__all__ = ["column_letters", "sheet_lines", "value_text"]
+__all__ = ["column_letters", "heading_reading", "sheet_lines", "value_text"]

@@ -86,15 +86,20 @@ class SourceLine:
     """One line of a document in reading order: a paragraph line, a heading or a table row.
 
     ``cells`` is set for a table row; ``text`` is then ignored by :meth:`Document.text`,
-    which renders the cells as a Markdown pipe row.
+    which renders the cells as a Markdown pipe row. ``reading`` is set where the pipeline
+    must read other words than a person is shown: a sheet's name as a heading
+    (``## Sheet1``) is read without its digits, which name the sheet and are no figure.
     """
 
     text: str
     place: Place
     cells: tuple[Cell, ...] | None = None
+    reading: str | None = None
 
     def rendered(self) -> str:
         """The line as the text pipeline reads it."""
+        if self.reading is not None:
+            return self.reading
         if self.cells is None:
             return self.text
         return "| " + " | ".join(_cell_text(cell.text) for cell in self.cells) + " |"

@@ -113,15 +113,19 @@ def _by_field(document: Document, line: int, field: str) -> int | None:
     return None
 
 
-_LINE_VI = re.compile(r"\bdòng (\d+)\b")
-_LINE_EN = re.compile(r"\b(?:on |at )?line (\d+)\b")
+_FIELD_VI = r"(?:(số lượng|mức|số tiền) )?"
+_FIELD_EN = r"(?:(count|level|amount)(?: total)? )?"
+_LINE_VI = re.compile(rf"\b{_FIELD_VI}(ở )?dòng (\d+)\b")
+_LINE_EN = re.compile(rf"\b{_FIELD_EN}(on |at )?line (\d+)\b")
+_FIELDS = {"số lượng": "count", "mức": "level", "số tiền": "amount"}
 _TEXT_FORMATS = frozenset({"text", "markdown", "json", "toml"})
 
 
 def relocate(message: str, document: Document, *, lang: Lang) -> str:
     """``message`` with each ``dòng N`` / ``line N`` of the text rendering said as the
-    place in the file (``ở bảng 1, hàng 6``); a text file's lines are its places, so its
-    messages are left as they are.
+    place in the file (``ở bảng 1, hàng 6``), down to the cell where the words before it
+    name the figure (``số tiền ở dòng 7`` → ``số tiền ở Tong hop!D6``); a text file's
+    lines are its places, so its messages are left as they are.
 
     >>> from .document import Cell, SourceLine
     >>> row = SourceLine("", Place(table=1, row=6), cells=(Cell("5", Place(table=1, row=6)),))
@@ -135,11 +139,17 @@ def relocate(message: str, document: Document, *, lang: Lang) -> str:
         return message
 
     def say(match: re.Match[str]) -> str:
-        place = document.place(int(match.group(1)))
+        named, linker, number = match.groups()
+        field = None if named is None else _FIELDS.get(named, named)
+        line = int(number)
+        place = place_of(document, line, field=field) if field else document.place(line)
         where = place.describe(lang=lang) if place is not None else ""
         if not where:
             return match.group(0)
-        return f"at {where}" if lang == "en" and match.group(0)[0] in "oa" else where
+        before = match.group(0)[: match.start(2 if linker else 3) - match.start(0)]
+        if lang == "en":
+            return f"{before}at {where}" if linker else f"{before}{where}"
+        return f"{before}{linker or ''}{where}"
 
     return (_LINE_VI if lang == "vi" else _LINE_EN).sub(say, message)
 
