@@ -463,3 +463,52 @@ def test_an_oversize_file_is_one_line_and_the_others_go_on(
     assert status == 3
     assert "[0]" in out
     assert "[2]" in out
+
+
+def test_ruleset_auto_checks_the_example_against_the_rules_in_force(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "audit", "--example", "--ruleset", "auto", "--json")
+    assert status == 1
+    data = json.loads(out)
+    found = [f for f in data["findings"] if f["kind"] == "basis_date_mismatch"]
+    assert [(f["severity"], f["line"]) for f in found] == [("error", line_of("26/12/2024"))]
+    assert "26/12/2023" in found[0]["message"]
+    unchecked = [f for f in data["findings"] if f["kind"] == "rules_not_checked"]
+    assert unchecked
+    assert all(f["severity"] == "info" and f["line"] for f in unchecked)
+    plain = json.loads(run(capsys, "audit", "--example", "--json")[1])
+    assert not [f for f in plain["findings"] if f["kind"] in ("basis_date_mismatch",)]
+
+
+def test_ruleset_and_on_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Quà của Chủ tịch nước theo Quyết định số 56/QĐ-CTN: 10 suất.\n"
+        "+ Mức 400.000đ: 10 suất = 4.000.000đ.\n",
+        encoding="utf-8",
+    )
+    args = ("audit", str(report), "--ruleset", "vn-central-tet", "--lang", "en")
+    status, out, _ = run(capsys, *args, "--on", "2019-02-01")
+    assert status == 0
+    status, out, _ = run(capsys, *args, "--on", "2024-02-01")
+    assert status == 1
+    assert "level 400,000 is not a level of State President's Tết gift" in out
+    status, out, _ = run(capsys, *args)  # the report states no date
+    assert "give --on DATE" in out
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "a.txt").write_text(report.read_text("utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text("- Mức 600.000đ: 22 suất quà = 13.200.000đ.\n", "utf-8")
+    status, out, _ = run(capsys, "audit", str(folder), *args[2:], "--on", "2024-02-01")
+    assert status == 1
+
+
+def test_ruleset_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "audit", "--example", "--ruleset", "nope")
+    assert status == 2
+    assert "nope" in err
+    status, _, err = run(capsys, "audit", "--example", "--on", "2024-02-01", "--lang", "en")
+    assert (status, err.strip()) == (2, "welfare-rules: --on needs --ruleset")
+    status, _, err = run(capsys, "audit", "--example", "--ruleset", "auto", "--on", "1/2/24")
+    assert status == 2

@@ -35,6 +35,11 @@ FindingKind = Literal[
     "citation_date_conflict",  # an instrument cited with two dates (audit/citations.py)
     "citation_after_report",  # an instrument dated after the report itself
     "citation_repeated",  # the same instrument cited twice in one list
+    # against the rules in force (audit/against_rules.py)
+    "level_not_in_rules",  # a level the programme does not have on the date
+    "amount_not_in_rules",  # count and amount no level of the programme can give
+    "basis_date_mismatch",  # a cited instrument dated otherwise than the ruleset's basis
+    "rules_not_checked",  # a line whose programme is not matched (or has nothing to check)
 ]
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -8,7 +8,10 @@ with ``--format json`` (``--json``), one object ``{"ok", "findings", "unparsed",
 "unchecked", "summary"}`` whose findings say ``where`` they stand in the file. Several
 files print one line per file and a summary (``--format json``: ``{"ok", "files":
 [...], "summary"}``); ``--format jsonl|csv|xlsx|html`` and ``--output FILE`` write the
-other views; ``--jobs N`` audits in N processes.
+other views; ``--jobs N`` audits in N processes. ``--ruleset ID`` (or ``auto``: the
+ruleset the report's citations point to) also checks the report against the rules in
+force on its date (``--on DATE`` for another), see
+:mod:`welfare_rules.audit.against_rules`.
 
 Exit status: 0 every figure checked and consistent; 1 an error found; 2 a usage or input
 error (nothing could be read); 3 no error, but not everything could be checked (figures
@@ -18,17 +21,19 @@ in no check, numbers not understood, no figures at all, or a file of the run unr
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from ._common import UsageError, add_output_options, lang_of
+from ._common import UsageError, add_output_options, lang_of, parse_on
 
 if TYPE_CHECKING:
-    from ..audit.read import DocumentAudit
+    from ..audit.read import Document, DocumentAudit
     from ..views.audit_files import AuditedFile
 
 _MSG = Catalog(
@@ -75,6 +80,17 @@ _MSG = Catalog(
             "the xlsx format needs --output FILE (it is not printed to a terminal)",
         ),
         "bad_jobs": Text("--jobs cần một số ≥ 0", "--jobs needs a number ≥ 0"),
+        "ruleset_help": Text(
+            "đối chiếu với bộ quy định này (mã, tệp .toml, hoặc auto: tìm theo văn bản báo "
+            "cáo dẫn)",
+            "check against this ruleset (an id, a .toml file, or auto: found from the "
+            "instruments the report cites)",
+        ),
+        "on_help": Text(
+            "ngày áp dụng quy định (mặc định: ngày của báo cáo)",
+            "the date of the rules in force (default: the report's own date)",
+        ),
+        "on_needs_ruleset": Text("--on cần --ruleset", "--on needs --ruleset"),
         "cannot_write": Text(
             "không ghi được đầu ra: {reason}", "cannot write the output: {reason}"
         ),
@@ -87,6 +103,7 @@ _MSG = Catalog(
 
 FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "xlsx", "html")
 _STDIN = "-"
+_AUTO = "auto"
 _TREE_READERS = frozenset({"json", "toml"})
 
 
@@ -107,6 +124,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--format", choices=FORMATS, default=None, help=_MSG("format_help").en)
     parser.add_argument("--output", "-o", metavar="FILE", default=_STDIN)
     parser.add_argument("--jobs", "-j", type=int, default=1, help=_MSG("jobs_help").en)
+    parser.add_argument("--ruleset", metavar="ID|auto", default=None, help=_MSG("ruleset_help").en)
+    parser.add_argument("--on", metavar="DATE", default=None, help=_MSG("on_help").en)
     parser.set_defaults(handler=run)
 
 
@@ -120,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(_MSG("binary_to_terminal"))
     if args.jobs < 0:
         raise UsageError(_MSG("bad_jobs"))
+    if args.on is not None and args.ruleset is None:
+        raise UsageError(_MSG("on_needs_ruleset"))
     single, files = _audit(args, lang)
     output = _render(files, fmt=fmt, lang=lang, single=single)
     _write(output, args.output, fmt=fmt)
@@ -139,11 +160,17 @@ def _format(args: argparse.Namespace) -> str:
 def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile]]:
     """Whether this is one file's audit (read errors raise), and the audited files."""
     from ..audit.extract import example_text
-    from ..audit.read import Document, audit_document, read_bytes, read_path
+    from ..audit.read import Document, read_bytes, read_path
+    from ..audit.read import audit_document as check
     from ..views.audit_files import audited
     from ..views.audit_text import MSG
 
     paths: list[str] = args.paths
+    rules = _rules_of(args)
+
+    def audit_document(document: Document) -> DocumentAudit:
+        return _against(check(document), rules)
+
     if args.example and paths:
         raise UsageError(_MSG("both"))
     if args.example:
@@ -165,7 +192,7 @@ def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile
     found = list(_expand(paths))
     if not found:
         raise UsageError(_MSG("no_reports", path=", ".join(paths)))
-    return False, audit_many(found, jobs=args.jobs)
+    return False, audit_many(found, jobs=args.jobs, rules=rules)
 
 
 def _expand(paths: Sequence[str]) -> Iterator[str]:
@@ -199,14 +226,43 @@ def _expand(paths: Sequence[str]) -> Iterator[str]:
                     yield full
 
 
-def audit_one(path: str) -> AuditedFile:
-    """One file audited, or the one-line reason it could not be (never raises)."""
+Rules = tuple[str, dt.date | None] | None
+"""What ``--ruleset`` and ``--on`` ask for: the ruleset (``auto``: found from the
+citations) and the date, or nothing."""
+
+
+def _rules_of(args: argparse.Namespace) -> Rules:
+    """``--ruleset`` and ``--on`` read (the ruleset loaded once, so that a bad one is a
+    usage error before any file is read)."""
+    if args.ruleset is None:
+        return None
+    on = parse_on(args.on) if args.on is not None else None
+    if args.ruleset != _AUTO:
+        from ..rules.load import load_ruleset
+
+        load_ruleset(args.ruleset)
+    return (args.ruleset, on)
+
+
+def _against(audit: DocumentAudit, rules: Rules) -> DocumentAudit:
+    """``audit`` with its findings against the rules in force, when asked for."""
+    if rules is None:
+        return audit
+    from ..audit.against_rules import with_rules
+
+    ruleset, on = rules
+    return with_rules(audit, None if ruleset == _AUTO else ruleset, on=on)
+
+
+def audit_one(path: str, rules: Rules = None) -> AuditedFile:
+    """One file audited (against the rules too, with ``rules``), or the one-line reason
+    it could not be (never raises)."""
     from ..audit.read import audit_document, read_path
     from ..errors import DocumentReadError, WelfareRulesError
     from ..views.audit_files import audited, unreadable
 
     try:
-        return audited(audit_document(read_path(path)), name=path)
+        return audited(_against(audit_document(read_path(path)), rules), name=path)
     except DocumentReadError as exc:  # the line names the file: the reason is enough
         return unreadable(path, exc.reason)
     except WelfareRulesError as exc:
@@ -216,16 +272,16 @@ def audit_one(path: str) -> AuditedFile:
         return unreadable(path, _MSG("internal", reason=reason))
 
 
-def audit_many(paths: Sequence[str], *, jobs: int = 1) -> list[AuditedFile]:
+def audit_many(paths: Sequence[str], *, jobs: int = 1, rules: Rules = None) -> list[AuditedFile]:
     """Every file of ``paths`` audited, in order: in this process, or in ``jobs`` processes."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(paths) < 2:
-        return [audit_one(path) for path in paths]
+        return [audit_one(path, rules) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(paths) // (workers * 4))
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        return list(pool.map(audit_one, paths, chunksize=chunk))
+        return list(pool.map(partial(audit_one, rules=rules), paths, chunksize=chunk))
 
 
 # -- writing ----------------------------------------------------------------------------------
