@@ -50,6 +50,7 @@ Run: ``.venv/bin/python benchmarks/mutations.py [REPORT] [--correct OLD=NEW …]
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -203,7 +204,7 @@ class Judge:
         self.baseline = {_key(f) for f in result.findings}
         self.baseline_errors = [f for f in result.findings if f.severity == "error"]
 
-    def __call__(self, mutation: Mutation) -> tuple[str, str, bool, Counter[str]]:
+    def __call__(self, mutation: Mutation) -> tuple[str, str, bool, Counter[str], str]:
         figure = mutation.figure
         lines = list(self.lines)
         line = lines[figure.line - 1]
@@ -220,7 +221,7 @@ class Judge:
         except Exception as exc:  # a crash is a result to count, not to hide
             tally["crashed"] += 1
             print(f"crash on line {figure.line} {mutation.typed!r}: {exc!r}", file=sys.stderr)
-            return mutation.family, figure.role, mutation.breaks_grouping, tally
+            return mutation.family, figure.role, mutation.breaks_grouping, tally, ""
         new = [f for f in result.findings if _key(f) not in self.baseline]
         errors = [f for f in new if f.severity == "error"]
         tally["detected"] += bool(errors)
@@ -234,7 +235,20 @@ class Judge:
         elif truth in listed:
             tally["candidate"] += 1
         tally["wrong"] += bool(suggested - {truth})
-        return mutation.family, figure.role, mutation.breaks_grouping, tally
+        outcome = {
+            "line": figure.line,
+            "field": figure.field,
+            "role": figure.role,
+            "family": mutation.family,
+            "true": figure.value,
+            "typed": mutation.typed,
+            "checked": checked,
+            "covered": covered,
+            "tally": {k: v for k, v in tally.items() if k != "mutations"},
+            "suggested": sorted(map(str, suggested)),
+            "new": [f.message for f in new][:4],
+        }
+        return mutation.family, figure.role, mutation.breaks_grouping, tally, json.dumps(outcome)
 
 
 _JUDGE: Judge | None = None
@@ -245,7 +259,7 @@ def _start(text: str) -> None:
     _JUDGE = Judge(text)
 
 
-def _judge(mutation: Mutation) -> tuple[str, str, bool, Counter[str]]:
+def _judge(mutation: Mutation) -> tuple[str, str, bool, Counter[str], str]:
     assert _JUDGE is not None
     return _JUDGE(mutation)
 
@@ -283,6 +297,9 @@ def main() -> int:
     parser.add_argument("--sample", type=int, help="audit this many mutations, drawn at random")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--outcomes", type=Path, help="write one JSON line per mutation (to study the misses)"
+    )
     args = parser.parse_args()
     if args.report is None:
         source = resources.files("welfare_rules.audit") / "data" / "example_report.md"
@@ -306,13 +323,18 @@ def main() -> int:
     by_family: dict[str, Counter[str]] = {name: Counter() for name in FAMILIES}
     by_role: dict[str, Counter[str]] = {r: Counter() for r in ("count", "level", "amount", "total")}
     grouping: Counter[str] = Counter()
+    outcomes = args.outcomes.open("w", encoding="utf-8") if args.outcomes else None
     with ProcessPoolExecutor(args.jobs, initializer=_start, initargs=(text,)) as pool:
-        for family, role, breaks, tally in pool.map(_judge, planned, chunksize=32):
+        for family, role, breaks, tally, outcome in pool.map(_judge, planned, chunksize=32):
+            if outcomes is not None:
+                outcomes.write(outcome + "\n")
             by_family[family].update(tally)
             by_role[role].update(tally)
             if breaks:
                 grouping.update(tally)
     elapsed = time.perf_counter() - started
+    if outcomes is not None:
+        outcomes.close()
     table("family", by_family)
     table("role", by_role)
     table("grouping", {"breaks it": grouping})

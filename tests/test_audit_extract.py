@@ -299,10 +299,19 @@ def test_tables_markdown_and_tab_separated() -> None:
 
 
 def test_unknown_numbers_are_listed_with_their_line() -> None:
-    text = "Không có số.\nĐội liên ngành 178 kiểm tra.\n- Mức 600.000đ: 22 suất = 13.200.000đ"
+    text = "Không có số.\nĐã kiểm tra 178 trên địa bàn.\n- Mức 600.000đ: 22 suất = 13.200.000đ"
     extracted = extract_report(text)
     assert [(u.line, u.numbers) for u in extracted.unparsed] == [(2, ("178",))]
-    assert extracted.unparsed[0].text == "Đội liên ngành 178 kiểm tra."
+    assert extracted.unparsed[0].text == "Đã kiểm tra 178 trên địa bàn."
+
+
+@pytest.mark.parametrize(
+    "text", ["Đội liên ngành 178 kiểm tra.", "Các hộ ở xóm 5 nhận quà.", "Tổ 12 đã họp."]
+)
+def test_a_number_naming_a_team_or_a_hamlet_is_no_figure(text: str) -> None:
+    extracted = extract_report(text)
+    assert extracted.unparsed == ()
+    assert extracted.report.nodes == ()
 
 
 def test_claim_without_figures_is_listed() -> None:

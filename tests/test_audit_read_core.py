@@ -124,7 +124,8 @@ def test_an_oversized_file_is_refused_before_it_is_read() -> None:
         ("Báo cáo không có số liệu nào.", 3),
         ("Mức 300.000đ: 3 suất = 900.000đ", 0),
         ("Mức 300.000đ: 3 suất = 800.000đ", 1),
-        ("Tặng quà cho 200 trẻ em với tổng số tiền 80 triệu đồng.", 3),  # in no check
+        ("Tặng quà cho 200 trẻ em với tổng số tiền 80 triệu đồng.", 0),  # alone: no level
+        ("- Xã A: 12 suất.\nTổng cộng: 45 suất.", 3),  # a total not read: incomplete
     ],
 )
 def test_the_verdict(text: str, status: int) -> None:

@@ -82,6 +82,7 @@ _ORDINAL_WORDS = (
     r"quý|đợt|lần|lớp|khóa|khoá|kỳ|phần|mục|điều|khoản|chương|phụ lục|tổ|khu|thôn"
     r"|tuần|giai đoạn|số thứ tự|stt|tiết|bước|vòng|hạng|loại|nhóm|bảng|biểu|mẫu|hình"
     r"|trang|dòng|cột|số hiệu"
+    r"|đội|liên ngành|xóm|ấp|cụm|tiểu khu|đoàn|phòng|lô"  # names: "Đội liên ngành 178"
 )
 _INSTRUMENT_WORDS = (
     r"quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị|hướng dẫn|tờ trình"

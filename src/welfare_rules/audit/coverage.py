@@ -3,12 +3,19 @@
 A figure is checked when it stands in at least one edit (a product, a sum, a
 restatement, a claim), a bound or a percentage. A figure in none is *unchecked*: the
 audit cannot say it is right, and says so instead of calling the report consistent.
+
+Given the text the report was read from, an unchecked figure that the text relates to
+nothing (no level beside it, no sum it could belong to: :mod:`._alone`) is marked
+``alone``: it is listed all the same, but it does not make the audit incomplete, since no
+auditor could check it either.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ._alone import Spot, standing_alone
+from ._normalize import read_lines
 from .report import FigureField, Node, NodePath, Report
 
 
@@ -21,20 +28,23 @@ class UncheckedFigure:
     value: int
     line: int | None
     label: str
+    alone: bool = False  # the text relates it to nothing: no check could reach it
 
     def to_dict(self) -> dict[str, object]:
-        """A plain dict: path, field, value, line, label."""
+        """A plain dict: path, field, value, line, label, alone."""
         return {
             "path": list(self.path),
             "field": self.field,
             "value": self.value,
             "line": self.line,
             "label": self.label,
+            "alone": self.alone,
         }
 
 
-def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
-    """The figures of ``report`` that stand in no edit, in report order."""
+def unchecked_figures(report: Report, text: str | None = None) -> tuple[UncheckedFigure, ...]:
+    """The figures of ``report`` that stand in no edit, in report order; with ``text``
+    (what the report was read from) those the text relates to nothing are ``alone``."""
     compiled = report.compile()
     checked = {name for edit in compiled.edits for name in edit.figures}
     shared = {  # the figures a stated percentage divides
@@ -43,25 +53,37 @@ def unchecked_figures(report: Report) -> tuple[UncheckedFigure, ...]:
         for share in node.shares
         for at in (share.part, share.whole)
     }
-    found: list[UncheckedFigure] = []
+    found: list[tuple[Spot, UncheckedFigure]] = []
+    spots: list[Spot] = []
     for name, ref in compiled.figures.items():
-        if name in checked or ref.restatement is not None:
-            continue
         node = report.node(ref.path)
-        if any(bound.field == ref.field for bound in node.bounds):
-            continue  # checked against a rounded or hedged restatement
-        if (ref.path, ref.field) in shared:
-            continue  # checked by a percentage
-        value = compiled.values[name]
-        found.append(UncheckedFigure(ref.path, ref.field, value, ref.line, node.label))
+        spot = Spot(ref.line, ref.kind, checked=True)
+        if name in checked or ref.restatement is not None:
+            pass
+        elif any(bound.field == ref.field for bound in node.bounds):
+            pass  # checked against a rounded or hedged restatement
+        elif (ref.path, ref.field) in shared:
+            pass  # checked by a percentage
+        else:
+            spot = Spot(ref.line, ref.kind, checked=False)
+            value = compiled.values[name]
+            found.append((spot, UncheckedFigure(ref.path, ref.field, value, ref.line, node.label)))
+        spots.append(spot)
     for path, node in report.walk():  # a hedged figure with nothing exact to bound
         for bound in node.bounds:
             if node.figure(bound.field) is None and not _parts_state(node, bound.field):
-                found.append(
-                    UncheckedFigure(path, bound.field, bound.written, bound.line, node.label)
-                )
-    found.sort(key=lambda figure: (figure.line or 0, figure.path))
-    return tuple(found)
+                spot = Spot(bound.line, "count" if bound.field == "count" else "money", False)
+                figure = UncheckedFigure(path, bound.field, bound.written, bound.line, node.label)
+                found.append((spot, figure))
+                spots.append(spot)
+    if text is not None and found:
+        lines = read_lines(text)
+        found = [
+            (spot, replace(figure, alone=standing_alone(spot, spots, lines)))
+            for spot, figure in found
+        ]
+    found.sort(key=lambda pair: (pair[1].line or 0, pair[1].path))
+    return tuple(figure for _, figure in found)
 
 
 def _parts_state(node: Node, field: FigureField) -> bool:

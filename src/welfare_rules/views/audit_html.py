@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .._i18n import Catalog, Lang, Text
 from .audit_files import describe, worst_status
-from .audit_text import MSG, file_verdict, files_summary, label, number, verdict
+from .audit_text import MSG, file_verdict, files_summary, label, number, summary_line, verdict
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -190,8 +190,7 @@ def _file_section(file: AuditedFile, *, key: str, several: bool) -> str:
         return "\n".join(out)
     headline = _both(verdict(audit, below=True))
     out.append(f'<div class="verdict status-{audit.status}">{headline}</div>')
-    counts = audit.result.summary()
-    summary = MSG("summary", **counts, unparsed=len(audit.unparsed), unchecked=len(audit.unchecked))
+    summary = summary_line(audit)
     out.append(f'<p class="muted">{_both(summary)}</p>')
     out.append(f"<h3>{_both(_HTML('findings'))}</h3>")
     out.append(_findings(file, key))

@@ -2,13 +2,15 @@
 
 One file's document is :func:`~welfare_rules.views.json.audit_envelope` (``ok``,
 ``findings``, ``unparsed``, ``summary``) with what the reading layer knows added:
-``unchecked`` (the figures no check covers), ``summary.complete``, ``summary.unchecked``
-and ``summary.status`` (the exit status), and for each finding, unchecked figure and
-line not understood its ``where`` (the place in the file's own terms, in the chosen
-language: ``bảng 1, hàng 9, cột «Thành tiền»``) and ``place`` (the same as a dict), or
-``null``; each tied candidate correction says its ``where`` too. A run over several files
-is ``{"ok", "files": [...], "summary"}``, each file's document with ``file`` (and
-``error`` for a file that could not be read).
+``unchecked`` (the figures no check covers, each saying whether it is ``alone``: the text
+relates it to nothing), ``summary.complete``, ``summary.unchecked`` (the figures not
+checked that make it incomplete), ``summary.alone`` and ``summary.status`` (the exit
+status), and for each finding, unchecked figure and line not understood its ``where``
+(the place in the file's own terms, in the chosen language: ``bảng 1, hàng 9, cột «Thành
+tiền»``) and ``place`` (the same as a dict), or ``null``; each tied candidate correction
+says its ``where`` too. A run over several files is ``{"ok", "files": [...],
+"summary"}``, each file's document with ``file`` (and ``error`` for a file that could not
+be read).
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ def file_document(file: AuditedFile, *, lang: Lang) -> dict[str, Any]:
         item.update(_where(place, lang))
     summary = {
         **envelope["summary"],
-        "unchecked": len(audit.unchecked),
+        "unchecked": len(audit.not_checked),
+        "alone": len(audit.standing_alone),
         "complete": audit.complete,
         "status": audit.status,
     }

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._i18n import Lang
 from .audit_files import describe
-from .audit_text import MSG, file_verdict, files_summary, label, number, verdict
+from .audit_text import MSG, file_verdict, files_summary, label, number, summary_line, verdict
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -48,17 +48,17 @@ def render_file(file: AuditedFile, *, lang: Lang) -> str:
             where = _at(file.unparsed_places, index, lang) if located else ""
             text = _shorten(item.text, 70)
             out.append(f"  {item.line:>5}  {', '.join(item.numbers)}  │ {text}{where}")
-    if audit.unchecked:
-        out += ["", MSG("unchecked").get(lang)]
-        for index, figure in enumerate(audit.unchecked):
+    for alone, heading in ((False, "unchecked"), (True, "alone")):
+        listed = [(i, f) for i, f in enumerate(audit.unchecked) if f.alone is alone]
+        if listed:
+            out += ["", MSG(heading).get(lang)]
+        for index, figure in listed:
             line = "—" if figure.line is None else str(figure.line)
             field = MSG(figure.field).get(lang)
             where = _at(file.unchecked_places, index, lang) if located else ""
             value = number(figure.value)
             out.append(f"  {line:>5}  {field} {value}  │ {_shorten(figure.label, 60)}{where}")
-    summary = result.summary()
-    counts = {"unparsed": len(audit.unparsed), "unchecked": len(audit.unchecked)}
-    out += ["", MSG("summary", **summary, **counts).get(lang)]
+    out += ["", summary_line(audit).get(lang)]
     return "\n".join(out) + "\n"
 
 

@@ -48,6 +48,12 @@ MSG = Catalog(
             "Đã kiểm tra đủ {figures} số liệu: khớp nhau, không thấy sai sót.",
             "All {figures} figures checked: consistent, no mistake found.",
         ),
+        "verdict_consistent_alone": Text(
+            "Đã kiểm tra {checked} số liệu: khớp nhau, không thấy sai sót; {alone} số liệu "
+            "đứng riêng, văn bản không đối chiếu chúng với số nào (liệt kê bên dưới).",
+            "{checked} figures checked: consistent, no mistake found; {alone} figures stand "
+            "alone, the text relates them to nothing (listed below).",
+        ),
         "verdict_nothing": Text(
             "Không kiểm tra được gì: không tìm thấy số liệu nào để đối chiếu.",
             "Nothing was checked: no figures were found to reconcile.",
@@ -59,6 +65,13 @@ MSG = Catalog(
         "verdict_unreadable": Text("không đọc được: {reason}", "not read: {reason}"),
         "unchecked": Text(
             "Số liệu không nằm trong phép kiểm tra nào:", "Figures that no check covers:"
+        ),
+        "alone": Text(
+            "Số liệu đứng riêng (không có gì để đối chiếu):",
+            "Figures that stand alone (nothing to check them against):",
+        ),
+        "summary_alone": Text(
+            " {alone} số liệu đứng riêng.", " Figures that stand alone: {alone}."
         ),
         "unparsed": Text(
             "Dòng có số chưa đọc được (không kiểm tra):",
@@ -128,17 +141,31 @@ def number(value: int | Decimal | None) -> str:
     return "—" if value is None else display_vnd(value, unit="")
 
 
+def summary_line(audit: DocumentAudit) -> Text:
+    """The counts under the verdict: findings, checks, lines not understood, figures not
+    checked (and those that stand alone, when there are any)."""
+    counts = {"unparsed": len(audit.unparsed), "unchecked": len(audit.not_checked)}
+    line = MSG("summary", **audit.result.summary(), **counts)
+    if not audit.standing_alone:
+        return line
+    alone = MSG("summary_alone", alone=len(audit.standing_alone))
+    return Text(line.vi + alone.vi, line.en + alone.en)
+
+
 def verdict(audit: DocumentAudit, *, below: bool = False) -> Text:
     """The headline: errors found (in the table above, or ``below``), consistent (only
     when complete), or what was not checked."""
     if not audit.result.ok:
         key = "verdict_errors_below" if below else "verdict_errors"
         return MSG(key, errors=audit.result.summary()["errors"])
+    if audit.complete and audit.standing_alone:
+        alone = len(audit.standing_alone)
+        return MSG("verdict_consistent_alone", checked=audit.result.figures - alone, alone=alone)
     if audit.complete:
         return MSG("verdict_consistent", figures=audit.result.figures)
     if not audit.result.figures:
         return MSG("verdict_nothing")
-    missing = len(audit.unchecked) + sum(len(item.numbers) for item in audit.unparsed)
+    missing = len(audit.not_checked) + sum(len(item.numbers) for item in audit.unparsed)
     return MSG("verdict_incomplete", missing=missing)
 
 

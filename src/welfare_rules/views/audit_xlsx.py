@@ -66,7 +66,7 @@ def findings_xlsx(files: Sequence[AuditedFile], *, lang: Lang) -> bytes:
                 counts["errors"],
                 counts["warnings"],
                 counts["figures"],
-                len(file.audit.unchecked),
+                len(file.audit.not_checked),
                 len(file.audit.unparsed),
                 _SHEETS("yes" if file.audit.complete else "no").get(lang),
             ]

@@ -78,9 +78,21 @@ class DocumentAudit:
     unchecked: tuple[UncheckedFigure, ...]
 
     @property
+    def not_checked(self) -> tuple[UncheckedFigure, ...]:
+        """The unchecked figures the text may relate to others: they make it incomplete."""
+        return tuple(figure for figure in self.unchecked if not figure.alone)
+
+    @property
+    def standing_alone(self) -> tuple[UncheckedFigure, ...]:
+        """The unchecked figures the text relates to nothing: listed, but no check could
+        reach them, so they do not make the audit incomplete."""
+        return tuple(figure for figure in self.unchecked if figure.alone)
+
+    @property
     def complete(self) -> bool:
-        """Every figure stands in a check and every number was understood."""
-        return bool(self.result.figures) and not self.unparsed and not self.unchecked
+        """Every figure stands in a check (or stands alone: the text relates it to
+        nothing) and every number was understood."""
+        return bool(self.result.figures) and not self.unparsed and not self.not_checked
 
     @property
     def status(self) -> Status:
@@ -101,17 +113,19 @@ def audit_document(document: Document) -> DocumentAudit:
     from ..shares import check_shares
 
     unparsed: tuple[UnparsedLine, ...] = ()
+    text = None
     if document.tree is not None:
         report = document.tree
     else:
-        extracted = extract_report(document.text())
+        text = document.text()
+        extracted = extract_report(text)
         report, unparsed = link_sheets(extracted.report, document), extracted.unparsed
     result = reconcile(report)
     approximate = check_bounds(report, result.findings) + check_shares(report, result.findings)
     if approximate:
         findings = ordered([*result.findings, *approximate])
         result = result.model_copy(update={"findings": findings})
-    return DocumentAudit(document, report, result, unparsed, unchecked_figures(report))
+    return DocumentAudit(document, report, result, unparsed, unchecked_figures(report, text))
 
 
 __all__ = [

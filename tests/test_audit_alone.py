@@ -1,0 +1,131 @@
+"""Unchecked figures that stand alone: the text relates them to nothing (audit/_alone.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._alone import Spot, standing_alone
+from welfare_rules.audit._normalize import read_lines
+from welfare_rules.audit.read import Document, audit_document
+
+
+def _audit(text: str):  # type: ignore[no-untyped-def]
+    return audit_document(Document.from_text(text, name="report.txt"))
+
+
+def _alone(text: str) -> list[tuple[int | None, int, bool]]:
+    return [(f.line, f.value, f.alone) for f in _audit(text).unchecked]
+
+
+CHECKED = "- Hộ nghèo: 20 suất x 500.000đ = 10.000.000đ."
+
+
+@pytest.mark.parametrize(
+    "lone",
+    [
+        "- Tiếp nhận và thẩm định 14 hồ sơ đề nghị trợ cấp.",
+        "- Tặng quà cho 150 trẻ em với tổng số tiền 45 triệu đồng.",
+        "- Trao quà cho 02 hộ nghèo, 07 hộ mới thoát nghèo và 41 hộ cận nghèo.",
+        "Tổng số đoàn viên được chăm lo là 8.120 người.",
+        "+ Hồ sơ đang giải quyết: 17 hồ sơ.",
+    ],
+)
+def test_a_figure_the_text_relates_to_nothing_stands_alone(lone: str) -> None:
+    audit = _audit(f"{CHECKED}\n\n{lone}\n\n- Phối hợp rà soát danh sách.")
+    assert audit.unchecked
+    assert all(f.alone for f in audit.unchecked)
+    assert audit.not_checked == ()
+    assert audit.standing_alone == audit.unchecked
+    assert audit.complete
+    assert audit.status == 0
+
+
+def _spots(text: str, kinds: dict[int, tuple[str, ...]]) -> list[Spot]:
+    """One unchecked spot per (line, kind) given: the figures a reader left unrelated."""
+    return [Spot(line, kind, checked=False) for line, ks in kinds.items() for kind in ks]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "line"),
+    [
+        # a total whose parts follow as a deeper list: a sum the reader did not take
+        (
+            "Tổng số quà là 500 suất, gồm:\n- Xã A: 120 suất\n- Xã B: 250 suất",
+            {1: ("count",), 2: ("count",), 3: ("count",)},
+            1,
+        ),
+        ("- Tổng số 500 suất:\n  + Xã A: 120 suất", {1: ("count",), 2: ("count",)}, 1),
+        ("- Tổng số 500 suất:\n+ Xã A: 120 suất", {1: ("count",), 2: ("count",)}, 1),
+        ("1. Tổng 500 suất\n1.1. Xã A: 120 suất", {1: ("count",), 2: ("count",)}, 1),
+        # "Cộng" after a list or a table: a total written after its parts
+        (
+            "- Xã A: 120 suất\n- Xã B: 250 suất\nCộng 380 suất",
+            {1: ("count",), 2: ("count",), 3: ("count",)},
+            3,
+        ),
+        (
+            "| A | 120 |\n| B | 250 |\nTổng cộng: 380",
+            {1: ("count",), 2: ("count",), 3: ("count",)},
+            3,
+        ),
+        # a table row: its header states relations
+        ("| Xã | Số suất |\n|---|---|\n| A | 120 |", {3: ("count",)}, 3),
+        # several figures of a kind with a cue of a sum on one line
+        ("Kinh phí 50 triệu đồng, trong đó ngân sách 30 triệu đồng.", {1: ("money", "money")}, 1),
+        ("Chi 3 khoản: 2.000.000đ + 1.000.000đ", {1: ("money", "money")}, 1),
+        # a total before a table of parts
+        (
+            "Tổng số 370 suất\n| A | 120 |\n| B | 250 |",
+            {1: ("count",), 2: ("count",), 3: ("count",)},
+            1,
+        ),
+    ],
+)
+def test_a_figure_the_text_may_relate_is_not_alone(
+    text: str, kinds: dict[int, tuple[str, ...]], line: int
+) -> None:
+    spots = _spots(text, kinds)
+    spot = next(s for s in spots if s.line == line)
+    assert not standing_alone(spot, spots, read_lines(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "line"),
+    [
+        ("Tổng số người được thăm là 8.120 người.\n- Phối hợp rà soát.", {1: ("count",)}, 1),
+        ("- Tổng số tiền 80 triệu đồng.\n- Xã A: 120 suất", {1: ("money",), 2: ("count",)}, 1),
+        ("- Xã A: 120 suất\nCộng tác viên: 12 người", {1: ("count",), 2: ("count",)}, 2),
+        ("Trao quà cho 02 hộ nghèo và 41 hộ cận nghèo.", {1: ("count", "count")}, 1),
+    ],
+)
+def test_the_lone_cases_are_alone(text: str, kinds: dict[int, tuple[str, ...]], line: int) -> None:
+    spots = _spots(text, kinds)
+    spot = next(s for s in spots if s.line == line)
+    assert standing_alone(spot, spots, read_lines(text))
+
+
+def test_a_figure_beside_a_checked_one_of_its_kind_is_not_alone() -> None:
+    text = "- Hộ nghèo: 20 suất x 500.000đ = 10.000.000đ; thêm 3 suất."
+    flags = _alone(text)
+    assert flags
+    assert not any(alone for *_, alone in flags)
+
+
+def test_a_report_read_from_a_tree_has_no_lone_figures() -> None:
+    from welfare_rules.audit.report import Node, Report
+
+    tree = Report(nodes=(Node(label="lẻ", count=11, line=1),))
+    audit = audit_document(Document(name="r.json", format="json", lines=(), tree=tree))
+    assert [f.alone for f in audit.unchecked] == [False]
+    assert audit.status == 3
+
+
+@given(st.integers(min_value=2, max_value=99_999))
+@example(11)
+def test_a_lone_count_in_prose_never_hides_a_wrong_product(count: int) -> None:
+    # the product is wrong by one suất: an error, whatever stands alone beside it
+    wrong = f"- Mức 300.000đ: {count} suất = {(count + 1) * 300_000:,}đ".replace(",", ".")
+    audit = _audit(f"{wrong}\n\n- Tiếp nhận {count} hồ sơ.")
+    assert audit.status == 1
