@@ -273,6 +273,29 @@ def sheets_xls(sheets: dict[str, list[list[str | int | None]]]) -> bytes:
     return out.getvalue()
 
 
+PASSWORD = "mat-khau-2025"
+
+
+def encrypted(data: bytes, *, password: str = PASSWORD) -> bytes:
+    """``data`` (a ``.docx`` or ``.xlsx``) saved with a password as Office does it: an OLE2
+    compound file holding ``EncryptionInfo`` and the ``EncryptedPackage`` (msoffcrypto-tool,
+    agile encryption)."""
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    out = io.BytesIO()
+    ooxml.OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    return out.getvalue()
+
+
+def decrypted(data: bytes, *, password: str = PASSWORD) -> bytes:
+    """The file :func:`encrypted` encrypted, opened again with its password."""
+    msoffcrypto = pytest.importorskip("msoffcrypto")
+    office = msoffcrypto.OfficeFile(io.BytesIO(data))
+    office.load_key(password=password)
+    out = io.BytesIO()
+    office.decrypt(out)
+    return out.getvalue()
+
+
 def csv_bytes(*, delimiter: str = ",", encoding: str = "utf-8", bom: bool = False) -> bytes:
     """The table as a CSV export in one dialect (numbers grouped and quoted as written)."""
     out = io.StringIO(newline="")
@@ -470,6 +493,7 @@ __all__ = [
     "CLOSING",
     "COMMUNES",
     "HEADER",
+    "PASSWORD",
     "PROSE",
     "PROSE_WRONG_LINE",
     "RIGHT",
@@ -480,7 +504,10 @@ __all__ = [
     "WRONG_ROW",
     "blank_pdf_bytes",
     "csv_bytes",
+    "damaged_copies",
+    "decrypted",
     "docx_bytes",
+    "encrypted",
     "errors_of",
     "expected_errors",
     "grouped",

@@ -55,6 +55,7 @@ def test_each_bad_file_is_one_line(data: bytes, reason: str) -> None:
 def test_magic_checks() -> None:
     assert is_encrypted_ole2(OLE2_MAGIC + "EncryptedPackage".encode("utf-16-le"))
     assert not is_encrypted_ole2(b"EncryptedPackage")
+    assert is_encrypted_ole2(OLE2_MAGIC + bytes(504) + "EncryptionInfo".encode("utf-16-le"))
     assert is_old_word(OLE2_MAGIC + "WordDocument".encode("utf-16-le"))
     assert zip_holds(_zip("word/document.xml"), b"word/")
     assert not zip_holds(_zip("word/document.xml"), b"xl/")

@@ -47,6 +47,9 @@ def decode(data: bytes, *, name: str) -> str:
     if b"\x00" in data:
         wide = _utf16_without_mark(data)
         if wide is None:
+            from ._office import refuse_encrypted
+
+            refuse_encrypted(data, name=name)  # a password-protected report given a text name
             raise DocumentReadError(name, _MSG("binary"))
         return _decode(data, wide, name)
     try:

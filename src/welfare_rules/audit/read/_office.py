@@ -41,13 +41,24 @@ _MSG = Catalog(
     },
 )
 
-_UTF16_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_UTF16_ENCRYPTED = (
+    "EncryptedPackage".encode("utf-16-le"),
+    "EncryptionInfo".encode("utf-16-le"),
+)
 _UTF16_WORD = "WordDocument".encode("utf-16-le")
 
 
 def is_encrypted_ole2(data: bytes) -> bool:
-    """An OLE2 file holding an ``EncryptedPackage`` (a password-protected .docx/.xlsx)."""
-    return data.startswith(OLE2_MAGIC) and _UTF16_ENCRYPTED in data
+    """An OLE2 file holding an ``EncryptedPackage`` or its ``EncryptionInfo`` (a
+    password-protected .docx/.xlsx/.pptx, as Office saves it)."""
+    return data.startswith(OLE2_MAGIC) and any(name in data for name in _UTF16_ENCRYPTED)
+
+
+def refuse_encrypted(data: bytes, *, name: str) -> None:
+    """Raise the one-line refusal of a password-protected Office file, if ``data`` is one
+    (whatever the file is called: the readers of other formats ask too)."""
+    if is_encrypted_ole2(data):
+        raise DocumentReadError(name, _MSG("encrypted"))
 
 
 def is_old_word(data: bytes) -> bool:
@@ -58,8 +69,7 @@ def is_old_word(data: bytes) -> bool:
 def open_zip(data: bytes, *, name: str, kind: str, part: str) -> zipfile.ZipFile:
     """``data`` as a zip archive holding ``part`` (``word/document.xml``), or the one-line
     reason it is not: encrypted, damaged or truncated, or another format."""
-    if is_encrypted_ole2(data):
-        raise DocumentReadError(name, _MSG("encrypted"))
+    refuse_encrypted(data, name=name)
     if data.startswith(OLE2_MAGIC):
         if is_old_word(data):
             raise DocumentReadError(name, _MSG("old_word"))
@@ -108,6 +118,7 @@ __all__ = [
     "is_encrypted_ole2",
     "is_old_word",
     "open_zip",
+    "refuse_encrypted",
     "zip_holds",
     "zip_part",
 ]

@@ -69,6 +69,9 @@ class PdfReader:
     def read(self, data: bytes, *, name: str) -> Document:
         """Every page's lines without the page furniture."""
         if b"%PDF-" not in data[:1024]:
+            from ._office import refuse_encrypted
+
+            refuse_encrypted(data, name=name)  # a password-protected Word or Excel file
             raise DocumentReadError(name, _MSG("not_pdf"))
         pdfplumber = require("pdfplumber", extra=self.extra or "office", feature="PDF")
         quiet = [logging.getLogger(n) for n in ("pdfminer", "pdfplumber", "pypdfium2")]
