@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from welfare_rules.audit.compile import FigureRef, compile_report, figure_name
+from welfare_rules.audit.compile import FigureRef, compile_report, figure_name, figure_place
 from welfare_rules.audit.edits import parse_edit
+from welfare_rules.audit.nodes import FIGURE_FIELDS
 from welfare_rules.audit.report import Claim, Node, Report, Restatement
 from welfare_rules.errors import ReportDataError
+
+from .strategies import report_trees
 
 
 def _table(*, complete: bool = True) -> Report:
@@ -93,3 +98,73 @@ def test_claims() -> None:
 def test_restatement_of_a_missing_figure_is_ignored() -> None:
     node = Node(label="s", amount=10, restatements=(Restatement(field="count", value=3),))
     assert compile_report(Report(nodes=(node,))).edits == ()
+
+
+def _places_walked(report: Report) -> dict[str, FigureRef]:
+    """Every figure's place, built the way compile did before it read them lazily."""
+    places: dict[str, FigureRef] = {}
+    for path, node in report.walk():
+        for field in FIGURE_FIELDS:
+            if node.figure(field) is not None:
+                name = figure_name(path, field)
+                places[name] = FigureRef(name, path, field, node.line)
+        for index, restated in enumerate(node.restatements):
+            if node.figure(restated.field) is not None:
+                name = figure_name(path, restated.field, index)
+                places[name] = FigureRef(name, path, restated.field, restated.line, index)
+    return places
+
+
+@settings(max_examples=80)
+@given(report_trees(max_top=4))
+@example(_table())
+def test_places_read_from_the_tree_equal_the_places_walked(report: Report) -> None:
+    compiled = compile_report(report)
+    walked = _places_walked(report)
+    assert list(compiled.figures) == list(compiled.values) == list(walked)
+    assert dict(compiled.figures.items()) == walked
+    assert compiled.figures == walked
+    assert len(compiled.figures) == len(walked)
+    assert dict(compiled.kinds) == {name: ref.kind for name, ref in walked.items()}
+    assert "n99_amount" not in compiled.figures
+    assert compiled.kinds.get("n99_amount") is None
+    with pytest.raises(KeyError):
+        compiled.figures["n99_amount"]
+
+
+@given(
+    st.lists(st.integers(0, 10**6), min_size=1, max_size=6),
+    st.sampled_from(["count", "level", "amount"]),
+    st.none() | st.integers(0, 50),
+)
+@example([0], "amount", None)
+@example([12, 3], "count", 1)
+def test_figure_place_inverts_figure_name(
+    path: list[int], field: str, restatement: int | None
+) -> None:
+    name = figure_name(tuple(path), field, restatement)  # type: ignore[arg-type]
+    assert figure_place(name) == (tuple(path), field, restatement)
+
+
+@pytest.mark.parametrize("name", ["x0_amount", "n0_total", "n", "n0"])
+def test_figure_place_refuses_other_names(name: str) -> None:
+    with pytest.raises(ValueError, match="not a figure name"):
+        figure_place(name)
+
+
+def test_a_claim_expression_is_parsed_once_per_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    from welfare_rules.audit import compile as module
+
+    seen: list[str] = []
+    original = module._claim_expression
+
+    def counting(path: tuple[int, ...], expression: str) -> object:
+        seen.append(expression)
+        return original(path, expression)
+
+    monkeypatch.setattr(module, "_claim_expression", counting)
+    claim = Claim(expression="amount >= 5 * count")
+    nodes = tuple(Node(label=str(i), count=1, amount=5, claims=(claim,)) for i in range(50))
+    compiled = compile_report(Report(nodes=nodes))
+    assert seen == ["amount >= 5 * count"]
+    assert [edit.subject for edit in compiled.edits] == [f"n{i}_amount" for i in range(50)]

@@ -364,3 +364,50 @@ def test_the_search_is_bounded_by_work_not_only_by_tries() -> None:
     assert result.cut_short
     assert result.corrections == {}
     assert check_edits(parts | {"t": typed}, [edit]).corrections == {"t": total}
+
+
+def _groups(totals: list[tuple[int, int]], digit: int) -> tuple[dict[str, int], list[list[str]]]:
+    """Independent groups ``t_i == a_i + b_i``, each total with its last digit replaced."""
+    values: dict[str, int] = {}
+    groups: list[list[str]] = []
+    for i, (a, b) in enumerate(totals):
+        total = a + b
+        last = (total % 10 + 1 + digit % 9) % 10  # never the digit that was there
+        values |= {f"a{i}": a, f"b{i}": b, f"t{i}": total - total % 10 + last}
+        groups.append([f"t{i} == a{i} + b{i}"])
+    return values, groups
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 10**9), st.integers(1, 10**9)), min_size=1, max_size=8),
+    st.integers(0, 8),
+    st.sampled_from([1, 3, 8, 20_000]),
+)
+@example([(123, 129)] * 8, 0, 8)  # eight groups of about eight tries each, a budget of 8
+def test_each_group_is_diagnosed_the_same_whatever_the_others(
+    totals: list[tuple[int, int]], digit: int, budget: int
+) -> None:
+    # issue 15: the budget was shared by every group, so with many slips the last groups
+    # were cut short (1.000 slips in a 100.000-item report: 114 left uncorrected)
+    values, groups = _groups(totals, digit)
+    whole = check_edits(values, [e for group in groups for e in group], budget=budget)
+    alone = [check_edits(values, group, budget=budget) for group in groups]
+    assert whole.corrections == {k: v for part in alone for k, v in part.corrections.items()}
+    assert whole.candidates == tuple(c for part in alone for c in part.candidates)
+    assert whole.cut_short == any(part.cut_short for part in alone)
+    assert whole.violations == tuple(v for part in alone for v in part.violations)
+
+
+def test_many_groups_each_within_the_budget_are_all_corrected() -> None:
+    # each total written with a dropped ".000": only the total explains it
+    values = {}
+    for i in range(300):
+        values |= {f"a{i}": 1_000 + i, f"b{i}": 2_000 + 3 * i, f"t{i}": 3_000 + 4 * i}
+        values[f"t{i}"] *= 1000
+    edits = [f"t{i} == a{i} + b{i}" for i in range(300)]
+    kinds = dict.fromkeys(values, "money")
+    assert not check_edits(values, edits[:1], budget=20, kinds=kinds).cut_short
+    result = check_edits(values, edits, budget=20, kinds=kinds)  # 300 groups, 20 tries each
+    assert not result.cut_short
+    assert result.status == "corrected"
+    assert result.corrections == {f"t{i}": 3_000 + 4 * i for i in range(300)}

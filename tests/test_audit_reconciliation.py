@@ -286,3 +286,29 @@ def test_a_product_beyond_10_18_is_shown_not_a_crash() -> None:
     line = Node(label="x", count=10**10, level=10**10, amount=10**18, line=1)
     (finding,) = reconcile(Report(nodes=(line,))).findings
     assert "100.000.000.000.000.000.000" in finding.message.vi
+
+
+def test_a_line_shared_with_another_top_level_node_names_the_label() -> None:
+    from welfare_rules.audit.diagnose import check_edits
+    from welfare_rules.audit.reconciliation import _Explainer
+
+    # issue 15: the shared lines are counted for the figures the findings place only,
+    # but over the whole report (the other node on line 3 is in another subtree)
+    parts = (
+        Node(label="A", count=5, level=100, amount=600, line=4),  # 500 was meant
+        Node(label="B", count=2, level=100, amount=200, line=5),
+    )
+    total = Node(label="T", count=7, amount=700, line=3, children=parts)
+    other = Node(label="U", count=1, level=9, amount=9, line=3)
+    pair = (Node(label="C", amount=1, line=7), Node(label="D", amount=2, line=7))
+    report = Report(nodes=(total, other, *pair))
+    (finding,) = reconcile(report).findings
+    assert finding.suggested == 500
+    assert "«T» on line 3" in finding.message.en
+    assert "«T» ở dòng 3" in finding.message.vi
+    compiled = report.compile()
+    check = check_edits(compiled.values, compiled.edits, kinds=compiled.kinds)
+    explainer = _Explainer(report, compiled, check)
+    assert 7 not in explainer.counted  # no finding places a figure of line 7
+    assert "«C»" in explainer.where("n2_amount").en  # counted when asked: shared
+    assert explainer.where("n0_1_amount").en == "on line 5"

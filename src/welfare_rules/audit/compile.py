@@ -14,9 +14,12 @@ Each figure a node states gets an identifier: the node path ``(0, 1, 3)`` and th
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
+from .._gc import paused_collection
 from .._i18n import Catalog, Text
 from ..errors import EditSyntaxError, ReportDataError
 from .edits import Edit, EditKind
@@ -70,16 +73,23 @@ class UncheckedClaim:
 
 @dataclass(frozen=True, slots=True)
 class CompiledReport:
-    """A report's edits, figure values and kinds, and the map from names back to the tree."""
+    """A report's edits, figure values and kinds, and the map from names back to the tree.
+
+    ``figures`` maps every name of ``values`` to its :class:`FigureRef`; a compiled report
+    builds each place only when it is asked for (the diagnosis names a few figures of a
+    large report, and a million places built for nothing cost more than the edits).
+    """
 
     edits: tuple[Edit, ...]
     values: dict[str, int]
-    figures: dict[str, FigureRef]
+    figures: Mapping[str, FigureRef]
     unchecked: tuple[UncheckedClaim, ...] = ()
 
     @property
-    def kinds(self) -> dict[str, FigureKind]:
+    def kinds(self) -> Mapping[str, FigureKind]:
         """Each figure's kind, for :func:`~welfare_rules.audit.check_edits`."""
+        if isinstance(self.figures, _Places):
+            return _Kinds(self.values)  # read from the name: no pass over the figures
         return {name: ref.kind for name, ref in self.figures.items()}
 
 
@@ -91,69 +101,173 @@ def figure_name(path: NodePath, field: FigureField, restatement: int | None = No
     return f"{node}_r{restatement}_{field}"
 
 
+def figure_place(name: str) -> tuple[NodePath, FigureField, int | None]:
+    """The node path, field and restatement a figure name stands for (the inverse of
+    :func:`figure_name`; ``ValueError`` for a name it does not give).
+
+    >>> figure_place("n0_1_3_amount"), figure_place("n2_r1_count")
+    (((0, 1, 3), 'amount', None), ((2,), 'count', 1))
+    """
+    parts = name[1:].split("_") if name.startswith("n") else []
+    if len(parts) < 2 or parts[-1] not in FIGURE_FIELDS:
+        raise ValueError(f"not a figure name: {name!r}")
+    field: FigureField = parts[-1]
+    restatement: int | None = None
+    if parts[-2].startswith("r"):
+        restatement = int(parts[-2][1:])
+        parts = parts[:-1]
+    return tuple(int(index) for index in parts[:-1]), field, restatement
+
+
+class _Places(Mapping[str, FigureRef]):
+    """The place of every compiled figure, read from the tree (by the name) when asked."""
+
+    __slots__ = ("_found", "_nodes", "_values")
+
+    def __init__(self, nodes: tuple[Node, ...], values: dict[str, int]) -> None:
+        self._nodes = nodes
+        self._values = values
+        self._found: dict[str, FigureRef] = {}
+
+    def __getitem__(self, name: str) -> FigureRef:
+        found = self._found.get(name)
+        if found is not None:
+            return found
+        if name not in self._values:
+            raise KeyError(name)
+        path, field, restatement = figure_place(name)
+        node = self._nodes[path[0]]
+        for index in path[1:]:
+            node = node.children[index]
+        line = node.line if restatement is None else node.restatements[restatement].line
+        found = self._found[name] = FigureRef(name, path, field, line, restatement)
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class _Kinds(Mapping[str, FigureKind]):
+    """Each compiled figure's kind, read from its name (``…_count``: a count)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, int]) -> None:
+        self._values = values
+
+    def __getitem__(self, name: str) -> FigureKind:
+        if name not in self._values:
+            raise KeyError(name)
+        return "count" if name.endswith("_count") else "money"
+
+    def get(self, name: str, default: object = None) -> FigureKind | None:  # type: ignore[override]
+        if name not in self._values:
+            return None
+        return "count" if name.endswith("_count") else "money"
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+# A model's field values read from its __dict__ in one call: about twice as fast as
+# attribute access on a pydantic model, and compiling reads every field of every node.
+_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims")
+
+
 def compile_report(report: Report) -> CompiledReport:
     """The edits of ``report`` with its figures (see the module docstring)."""
+    return compile_tops(report.nodes, range(len(report.nodes)))
+
+
+def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport:
+    """The compilation of the top-level nodes ``tops`` (increasing indices) of a report
+    whose top-level nodes are ``nodes``, with the names, paths and lines the whole
+    report's compilation gives them; :mod:`.subtrees` says why that is enough.
+
+    Lean by design: a line item costs its three values and its product edit, no place
+    objects (:class:`_Places` reads them from the tree when asked), and the cyclic
+    collector is paused while the edits are built (they form no cycles).
+    """
     edits: list[Edit] = []
     values: dict[str, int] = {}
-    figures: dict[str, FigureRef] = {}
     unchecked: list[UncheckedClaim] = []
-    for path, node in report.walk():
-        names = _node_figures(path, node, values, figures)
-        if "count" in names and "level" in names and "amount" in names:
-            edits.append(
-                Edit.product(names["count"], names["level"], names["amount"], kind="product")
-            )
-        edits.extend(_sum_edits(path, node, names))
-        for index, restated in enumerate(node.restatements):
-            if restated.field not in names:
-                continue
-            name = figure_name(path, restated.field, index)
-            values[name] = restated.value
-            figures[name] = FigureRef(name, path, restated.field, restated.line, index)
-            edits.append(Edit.equal(names[restated.field], name, kind="restatement"))
-        for claim in node.claims:
-            edit = _claim_edit(path, claim, names)
-            if isinstance(edit, UncheckedClaim):
-                unchecked.append(edit)
-            else:
-                edits.append(edit)
-    return CompiledReport(tuple(edits), values, figures, tuple(unchecked))
+    claims_seen: dict[str, Edit] = {}
+    add_edit = edits.append
+    product = Edit.product
+    with paused_collection():
+        for top in tops:
+            # depth first, children in order (the order Report.walk gives)
+            stack: list[tuple[str, Node]] = [(f"n{top}_", nodes[top])]
+            pop = stack.pop
+            while stack:
+                prefix, node = pop()
+                count, level, amount, children, restatements, claims = _FIELDS(node.__dict__)
+                names: dict[str, str] = {}
+                if count is not None:
+                    name = names["count"] = prefix + "count"
+                    values[name] = count
+                if level is not None:
+                    name = names["level"] = prefix + "level"
+                    values[name] = level
+                if amount is not None:
+                    name = names["amount"] = prefix + "amount"
+                    values[name] = amount
+                    if count is not None and level is not None:
+                        add_edit(product(names["count"], names["level"], name, kind="product"))
+                if children:
+                    prefixes = [f"{prefix}{index}_" for index in range(len(children))]
+                    if names:
+                        edits.extend(_sum_edits(prefix, node, names, prefixes))
+                    stack.extend(zip(reversed(prefixes), reversed(children), strict=True))
+                for index, restated in enumerate(restatements):
+                    field = restated.field
+                    if field not in names:
+                        continue
+                    name = f"{prefix}r{index}_{field}"
+                    values[name] = restated.value
+                    add_edit(Edit.equal(names[field], name, kind="restatement"))
+                for claim in claims:
+                    path = _path(prefix)
+                    edit = _claim_edit(path, claim, names, claims_seen)
+                    if isinstance(edit, UncheckedClaim):
+                        unchecked.append(edit)
+                    else:
+                        add_edit(edit)
+    return CompiledReport(tuple(edits), values, _Places(nodes, values), tuple(unchecked))
 
 
-def _node_figures(
-    path: NodePath, node: Node, values: dict[str, int], figures: dict[str, FigureRef]
-) -> dict[str, str]:
-    names: dict[str, str] = {}
-    prefix = figure_name(path, "count")[: -len("count")]
-    for field in FIGURE_FIELDS:
-        value = node.figure(field)
-        if value is None:
-            continue
-        name = prefix + field
-        names[field] = name
-        values[name] = value
-        figures[name] = FigureRef(name, path, field, node.line)
-    return names
+def _path(prefix: str) -> NodePath:
+    """``"n0_1_"`` → ``(0, 1)``."""
+    return tuple(int(index) for index in prefix[1:-1].split("_"))
 
 
-def _sum_edits(path: NodePath, node: Node, names: dict[str, str]) -> list[Edit]:
+def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[str]) -> list[Edit]:
     edits: list[Edit] = []
-    if not node.children:
-        return edits
     op: Literal["==", ">="] = "==" if node.children_complete else ">="
     sums: tuple[tuple[FigureField, EditKind], ...] = (
         ("count", "count_sum"),
         ("amount", "amount_sum"),
     )
-    prefix = "n" + "".join(f"{index}_" for index in path)
     for field, kind in sums:
         if field not in names:
             continue
-        if any(child.figure(field) is None for child in node.children):
+        if any(child.__dict__[field] is None for child in node.children):
             if field == "amount":
                 edits.extend(_priced_parts(prefix, node, names[field], op))
             continue
-        parts = [f"{prefix}{index}_{field}" for index in range(len(node.children))]
+        parts = [child + field for child in prefixes]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
     return edits
 
@@ -172,27 +286,43 @@ def _priced_parts(prefix: str, node: Node, total: str, op: str) -> list[Edit]:
     return [Edit.parse(f"{total} {op} {' + '.join(terms)}", kind="amount_sum")]
 
 
-def _claim_edit(path: NodePath, claim: Claim, names: dict[str, str]) -> Edit | UncheckedClaim:
-    try:
-        edit = Edit.parse(claim.expression, kind="claim")
-    except EditSyntaxError as exc:
-        raise ReportDataError(
-            _MSG("claim_syntax", claim=claim.expression, reason=exc.reason),
-            path=str(list(path)),
-            value=claim.expression,
-        ) from exc
-    for name in edit.figures:
-        if name not in FIGURE_FIELDS:  # a claim speaks of its node's own figures
-            raise ReportDataError(
-                _MSG("claim_name", claim=claim.expression, name=name),
-                path=str(list(path)),
-                value=claim.expression,
-            )
+def _claim_edit(
+    path: NodePath, claim: Claim, names: dict[str, str], seen: dict[str, Edit] | None = None
+) -> Edit | UncheckedClaim:
+    """The claim's edit over its node's figures, or what it misses; ``seen`` keeps the
+    expressions read so far (each parsed once per compile)."""
+    expression = claim.expression
+    edit = None if seen is None else seen.get(expression)
+    if edit is None:
+        edit = _claim_expression(path, expression)
+        if seen is not None:
+            seen[expression] = edit
     missing = tuple(name for name in edit.figures if name not in names)
     if missing:
         return UncheckedClaim(path, claim, missing)
     subject = names.get("amount") or names[edit.figures[0]]
-    return edit.renamed(names, subject=subject, text=claim.expression)
+    return edit.renamed(names, subject=subject, text=expression)
+
+
+def _claim_expression(path: NodePath, expression: str) -> Edit:
+    """The claim's edit over ``count``/``level``/``amount`` (``ReportDataError`` if the
+    expression cannot be read or names another figure)."""
+    try:
+        edit = Edit.parse(expression, kind="claim")
+    except EditSyntaxError as exc:
+        raise ReportDataError(
+            _MSG("claim_syntax", claim=expression, reason=exc.reason),
+            path=str(list(path)),
+            value=expression,
+        ) from exc
+    for name in edit.figures:
+        if name not in FIGURE_FIELDS:  # a claim speaks of its node's own figures
+            raise ReportDataError(
+                _MSG("claim_name", claim=expression, name=name),
+                path=str(list(path)),
+                value=expression,
+            )
+    return edit
 
 
 __all__ = [
@@ -201,5 +331,7 @@ __all__ = [
     "FigureRef",
     "UncheckedClaim",
     "compile_report",
+    "compile_tops",
     "figure_name",
+    "figure_place",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .._gc import paused_collection
 from .compile import FigureKind
 from .edits import Edit, as_edits, require_values, violated
 from .feasibility import assignable_system, reduce_edit
@@ -97,23 +98,28 @@ def check_edits(
     of connected violations; an explanation must not break an edit that held. The best
     repairs the most edits, then with the fewest changes; when several tie, none is
     applied and all are returned as ``candidates``. Violations no typo explains get the
-    smallest sets of figures whose change could restore them (Fellegi–Holt). At most
-    ``budget`` explanations are tried; past that ``cut_short`` is true and a group whose
-    search did not finish gets candidates, never a correction.
+    smallest sets of figures whose change could restore them (Fellegi–Holt). Each group of
+    connected violations is searched on its own budget: at most ``budget`` explanations
+    tried and ``budget ×`` :data:`WORK_PER_TRY` units of work (a figure solved, an edit
+    evaluated); the minimal sets get one such budget of their own. A group past its
+    budget gets candidates, never a correction, and ``cut_short`` is true. So the cost
+    follows the errors (at most that much per group), and a group's diagnosis is the same
+    whatever else the report gets wrong elsewhere.
 
     >>> check_edits({"x": 123, "y": 192, "z": 252}, ["z == x + y"]).corrections
     {'y': 129}
     """
     edit_list = as_edits(edits)
     figures = require_values(values)
-    broken = violated(figures, edit_list)
-    if not broken:
-        return EditCheck("valid", (), ())
-    if not diagnose or max_changes < 1:
-        return EditCheck("invalid", broken, broken, unexplained=broken)
-    failing = {id(edit) for edit in broken}
-    held = [id(edit) not in failing for edit in edit_list]
-    return _Diagnosis(figures, edit_list, held, kinds or {}, max_changes, budget).run()
+    with paused_collection():  # the index and the states are many small objects, no cycles
+        broken = violated(figures, edit_list)
+        if not broken:
+            return EditCheck("valid", (), ())
+        if not diagnose or max_changes < 1:
+            return EditCheck("invalid", broken, broken, unexplained=broken)
+        failing = {id(edit) for edit in broken}
+        held = [id(edit) not in failing for edit in edit_list]
+        return _Diagnosis(figures, edit_list, held, kinds or {}, max_changes, budget).run()
 
 
 # -- one typo away ------------------------------------------------------------------------
@@ -157,7 +163,7 @@ _MAX_SETS = 20  # minimal sets listed per diagnosis
 _MAX_SET_SIZE = 3
 WORK_PER_TRY = 64
 """Work units (a figure solved, an edit evaluated) one try may cost on average: the search
-stops after ``budget × WORK_PER_TRY`` units as well as after ``budget`` tries."""
+of a group stops after ``budget × WORK_PER_TRY`` units as well as after ``budget`` tries."""
 
 
 class _BudgetSpentError(Exception):
@@ -335,6 +341,7 @@ class _Diagnosis:
         candidates: list[Explanation] = []
         cut_short = False
         for cluster in self.clusters(violated_now):
+            self.spent = self.work = 0  # each group on its own budget
             outcome = self.explain(cluster)
             cut_short = cut_short or not outcome.finished
             whole = set(cluster)
@@ -359,6 +366,7 @@ class _Diagnosis:
         unexplained = [i for i in remaining if self.edits[i] not in covered]
         sets: tuple[frozenset[str], ...] = ()
         if unexplained:
+            self.spent = self.work = 0  # and the minimal sets on theirs
             try:
                 sets = self.minimal_sets(unexplained, corrections)
             except _BudgetSpentError:

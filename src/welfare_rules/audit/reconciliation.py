@@ -11,7 +11,6 @@ False
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from .._gc import paused_collection
@@ -152,7 +151,10 @@ def reconcile(
         return AuditResult(
             findings=ordered(check_citations(report)), edits=quick.edits, figures=quick.figures
         )
-    with paused_collection():  # many small objects, no cycles: as in extraction
+    # Many small objects and no cycles, as in extraction: the collector is paused, and
+    # resumes only once the compiled edits are gone (they are freed as they go; resumed
+    # while they live, its first pass would visit every one of them for nothing).
+    with paused_collection():
         compiled = compile_subtrees(report, quick.broken)
         check = check_edits(
             compiled.values,
@@ -161,8 +163,10 @@ def reconcile(
             max_changes=max_changes,
             budget=budget,
         )
-    findings = _Explainer(report, compiled, check).findings()
-    for unchecked in compiled.unchecked:
+        findings = _Explainer(report, compiled, check).findings()
+        unchecked_claims, cut_short = compiled.unchecked, check.cut_short
+        del compiled, check
+    for unchecked in unchecked_claims:
         fields = Text(
             vi=", ".join(_MSG(name).vi for name in unchecked.missing),
             en=", ".join(_MSG(name).en for name in unchecked.missing),
@@ -182,7 +186,7 @@ def reconcile(
         findings=ordered(findings),
         edits=quick.edits,
         figures=quick.figures,
-        cut_short=check.cut_short,
+        cut_short=cut_short,
     )
 
 
@@ -204,7 +208,17 @@ class _Explainer:
         self.values = {**compiled.values, **check.corrections}
         # Lines that state the figures of several nodes (an inline breakdown): there a
         # line number alone does not say which figure is meant, so the label is added.
-        self.shared_lines = _shared_lines(report, {ref.line for ref in self.figures.values()})
+        # Counted in one pass for the lines of the figures the findings place (a few per
+        # violation, however large the report); a line asked later is counted then.
+        self.counted: set[int | None] = set()
+        self.shared_lines: set[int] = set()
+        self.count_lines({self.ref(name).line for name in _placed(check)})
+
+    def count_lines(self, lines: set[int | None]) -> None:
+        lines = lines - self.counted
+        if lines:
+            self.shared_lines |= _shared_lines(self.report, lines)
+            self.counted |= lines
 
     def findings(self) -> list[Finding]:
         findings = [
@@ -230,6 +244,8 @@ class _Explainer:
         if ref.line is None:
             return label
         where = _MSG("on_line", line=ref.line)
+        if ref.line not in self.counted:
+            self.count_lines({ref.line})
         if ref.line in self.shared_lines:
             return Text(vi=f"{label.vi} {where.vi}", en=f"{label.en} {where.en}")
         return where
@@ -447,19 +463,41 @@ class _Explainer:
         return Text(vi=f"{field.vi} {where.vi}", en=f"{field.en} {where.en}")
 
 
+def _placed(check: EditCheck) -> set[str]:
+    """The figures whose place the findings of ``check`` write: the subjects of the edits
+    violated, both figures of a restatement, the figures changed or offered, the members
+    of the minimal sets."""
+    names: set[str] = set()
+    for edit in (*check.violated, *check.violations):
+        names.add(edit.subject or edit.figures[0])
+        if edit.kind == "restatement":
+            names.update(edit.figures)
+    for explanation in (*check.explanations, *check.candidates):
+        names.update(change.figure for change in explanation.changes)
+    for group in check.minimal_sets:
+        names.update(group)
+    return names
+
+
 def _shared_lines(report: Report, lines: set[int | None]) -> set[int]:
-    """Those of ``lines`` that more than one node of ``report`` states figures on."""
-    seen: Counter[int] = Counter()
+    """Those of ``lines`` that more than one node of ``report`` states figures on (one
+    pass, no node path built)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
     stack = list(report.nodes)
     pop, extend = stack.pop, stack.extend
     while stack:
-        node = pop()
-        line = node.line
-        if line is not None and line in lines:
-            seen[line] += 1
-        if node.children:
-            extend(node.children)
-    return {line for line, nodes in seen.items() if nodes > 1}
+        fields = pop().__dict__
+        line = fields["line"]
+        if line in lines:
+            if line in seen:
+                shared.add(line)
+            else:
+                seen.add(line)
+        children = fields["children"]
+        if children:
+            extend(children)
+    return shared
 
 
 def _concat(first: Text, second: Text) -> Text:

@@ -92,12 +92,27 @@ def _differences(written: int, value: int) -> tuple[str, str, list[int]] | None:
     return w, v, [i for i, (a, b) in enumerate(zip(w, v, strict=True)) if a != b]
 
 
+def _digit_steps(written: int, value: int) -> int:
+    """``|written - value|`` without its trailing zeros: one digit replaced at any place
+    changes a figure by ``k × 10^p`` (``k`` up to 9), two adjacent digits swapped by
+    ``9 × k × 10^p``; most pairs fail this before any text is built."""
+    steps = abs(written - value)
+    while steps and not steps % 10:
+        steps //= 10
+    return steps
+
+
 def _replaced(written: int, value: int) -> bool:
+    if _digit_steps(written, value) > 9:
+        return False
     found = _differences(written, value)
     return found is not None and len(found[2]) == 1
 
 
 def _swapped(written: int, value: int) -> bool:
+    steps = _digit_steps(written, value)
+    if steps % 9 or steps > 81:
+        return False
     found = _differences(written, value)
     if found is None:
         return False
@@ -324,10 +339,28 @@ def detect(written: int, value: int, kind: FigureKind | None = None) -> Family |
     """
     if value == written or value < 0 or written < 0:
         return None
-    for family in FAMILIES.values():
-        if family.applies(kind) and family.detect(written, value):
-            return family.name
+    for name, recognises in _detectors(kind):
+        if recognises(written, value):
+            return name
     return None
+
+
+_Detectors = tuple[tuple[Family, Callable[[int, int], bool]], ...]
+_DETECTORS: dict[FigureKind | None, tuple[tuple[int, ...], _Detectors]] = {}
+
+
+def _detectors(kind: FigureKind | None) -> _Detectors:
+    """The families that apply to ``kind`` as ``(name, detect)``, in registry order.
+
+    :func:`detect` runs for every figure of every violated sum, so the families are
+    sorted out once per kind, again only when the registry has changed."""
+    registry = tuple(map(id, FAMILIES.values()))
+    known = _DETECTORS.get(kind)
+    if known is not None and known[0] == registry:
+        return known[1]
+    found = tuple((family.name, family.detect) for family in families_for(kind))
+    _DETECTORS[kind] = (registry, found)
+    return found
 
 
 def typed(value: int, family: Family) -> tuple[int, ...]:
