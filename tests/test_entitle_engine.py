@@ -383,6 +383,10 @@ def test_the_sole_representative_gets_two_gifts_marked_unconfirmed() -> None:
     ]
     assert all(isinstance(i, Entitlement) for i in items)
     assert items[1].confirmed is False  # the additional gift rests on guidance only
+    main, extra = (i for i in items if isinstance(i, Entitlement))
+    assert (main.extra, extra.extra) == (None, "martyr-representative")
+    assert "extra" not in main.to_dict()
+    assert extra.to_dict()["extra"] == "martyr-representative"
 
 
 def test_an_altar_keeper_gets_one_gift_per_martyr_and_missing_is_not_zero() -> None:
@@ -390,6 +394,7 @@ def test_an_altar_keeper_gets_one_gift_per_martyr_and_missing_is_not_zero() -> N
         {"categories": {"martyr_altar_keeper": {"martyrs": 3}}}, CENTRAL, on=TET_2024
     )
     assert [i.amount for i in items] == [300_000] * 3
+    assert [i.extra for i in items if isinstance(i, Entitlement)] == [None, *["per-martyr"] * 2]
     unknown = entitlements({"categories": ["martyr_altar_keeper"]}, CENTRAL, on=TET_2024)
     assert isinstance(unknown[0], Entitlement)
     assert isinstance(unknown[1], Undetermined)
@@ -425,3 +430,41 @@ def test_residence_decides_and_missing_residence_is_undetermined() -> None:
     [months] = entitlements({**base, "residence": "temporary"}, hcmc, on=on)
     assert isinstance(months, Undetermined)
     assert months.missing == ("residence_months",)
+
+
+def test_an_undetermined_item_names_the_versions_payer_as_a_gift_does() -> None:
+    level = {"amount": 500_000, "rules_stated": False, "confirmed": False, "note": "not stated"}
+    ruleset = parse_ruleset(
+        {
+            "id": "payer-test",
+            "title": {"vi": "Thử", "en": "Test"},
+            "jurisdiction": {"vi": "Thử", "en": "Test"},
+            "occasion": "tet",
+            "programme": [
+                {
+                    "id": "gift",
+                    "title": {"vi": "Quà", "en": "Gift"},
+                    "kind": "levels",
+                    "source": "central",
+                    "version": [
+                        {
+                            "payer": "provincial",
+                            "confirmed": False,
+                            "note": "a test",
+                            "basis": {
+                                "number": "1/QĐ-T",
+                                "kind": "decision",
+                                "issuer": {"vi": "Thử", "en": "Test"},
+                                "confirmed": False,
+                                "note": "a test",
+                            },
+                            "level": [level],
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    [item] = entitlements({"categories": ["war_invalid"]}, ruleset, on=TET_2024)
+    assert isinstance(item, Undetermined)
+    assert item.source.value == "provincial"

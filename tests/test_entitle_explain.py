@@ -43,6 +43,8 @@ def test_the_tree_goes_from_programme_to_citation() -> None:
     assert level.data["amount"] == 300_000
     assert level.children[0].kind == "citation"
     assert extra.children[-1].data["extra"] is True
+    assert extra.children[-1].data["extra_gift"] == "martyr-representative"
+    assert main.children[-1].data["extra_gift"] is None
     assert "[unconfirmed]" in extra.children[-1].text.en
     assert "[chưa xác nhận]" in extra.children[-1].text.vi
 

@@ -615,6 +615,7 @@ def _gift(
         birth_year=birth_year,
         exact_age=programme.age_basis == "exact",
         selection=programme.selection,
+        extra=extra.id if extra is not None else None,
     )
     p.memo[key] = gift
     return gift
@@ -639,7 +640,7 @@ def _undetermined(
         programme=programme.id,
         title=programme.title,
         kind=programme.kind,
-        source=programme.source,
+        source=programme.payer_of(p.version),
         possible=tuple(o.id for o in options),
         amounts=tuple(o.amount for o in options),
         may_be_nothing=may_be_nothing,

@@ -258,7 +258,7 @@ def _gift(p: _Programme, person: Person, gift: Entitlement) -> Node:
     if programme.giver is not None:
         giver = _MSG("giver", giver=Text(programme.giver.vi, programme.giver.en))
         payer = Text(payer.vi + giver.vi, payer.en + giver.en)
-    extra = _is_extra(p, gift)
+    extra = gift.extra is not None
     level_text = _MSG("level", id=gift.level, amount=amount, in_kind=in_kind, payer=payer)
     if extra:
         level_text = Text(level_text.vi + _MSG("extra").vi, level_text.en + _MSG("extra").en)
@@ -289,16 +289,13 @@ def _gift(p: _Programme, person: Person, gift: Entitlement) -> Node:
             "source": gift.source.value,
             "confirmed": gift.confirmed,
             "extra": extra,
+            "extra_gift": gift.extra,
         },
         citations,
     )
     return Node(
         "rule", _MSG("rule", rule=rule_text), {"confirmed": gift.confirmed}, (*inputs, level)
     )
-
-
-def _is_extra(p: _Programme, gift: Entitlement) -> bool:
-    return any(extra.rule is gift.rule for extra in p.programme.extra_gifts)
 
 
 def _why(p: _Programme, person: Person, gift: Entitlement) -> tuple[Text, tuple[Node, ...]]:

@@ -68,7 +68,9 @@ class Entitlement:
     ``"selected"``; ``bases`` lists the instrument that sets the amount first, then the
     programme's standing basis when it is another one; ``confirmed`` is false when any
     fact this gift rests on (basis, level, rule, version) is not confirmed by a public
-    source.
+    source. ``extra`` is the id of the programme's extra gift (``ExtraGift``: the
+    martyr's representative, one per martyr) when this gift is one, beyond the one gift
+    per programme.
     """
 
     ruleset: str
@@ -87,6 +89,7 @@ class Entitlement:
     birth_year: int | None = None
     exact_age: bool = False  # age by exact age on ``on`` rather than the calendar year
     selection: Label | None = None  # who chose the person (selected programmes)
+    extra: str | None = None  # the id of the programme's extra gift this is (quà thêm)
 
     @property
     def basis(self) -> LegalBasis | None:
@@ -125,8 +128,8 @@ class Entitlement:
         return Text(vi=self.describe("vi"), en=self.describe("en"))
 
     def to_dict(self, *, lang: Lang = "vi") -> dict[str, object]:
-        """A JSON-ready summary."""
-        return {
+        """A JSON-ready summary (with ``extra``, the extra gift's id, when it is one)."""
+        data: dict[str, object] = {
             "type": "entitlement",
             "ruleset": self.ruleset,
             "programme": self.programme,
@@ -139,6 +142,9 @@ class Entitlement:
             "confirmed": self.confirmed,
             "reason": self.describe(lang),
         }
+        if self.extra is not None:
+            data["extra"] = self.extra
+        return data
 
 
 @dataclass(frozen=True, slots=True)
