@@ -17,6 +17,8 @@ and hedged restatements, percentages). Each mutation is counted as
 * confident wrong: a new finding suggests a value that is not the truth;
 * tree changed: the extracted tree (node paths, lines, which figures) differs from the
   unmutated text's;
+* exit 0: the audit calls the mutated text checked and consistent (complete, no error):
+  the one outcome an auditor cannot recover from, since it tells them to stop looking;
 
 by family and by role, with the share of mutations the error model covers (the value
 typed is one slip of a family that applies to the figure's kind away from the true
@@ -176,13 +178,14 @@ def mutations(found: list[Figure]) -> Iterator[Mutation]:
 
 
 def audit(text: str) -> tuple[AuditResult, tuple[object, ...], int]:
-    """The audit the command line gives (reconciliation, bounds and percentages)."""
+    """The audit the command line gives (reconciliation, bounds and percentages); the
+    tree's shape; the exit status."""
     audited = audit_document(Document.from_text(text, name="report.txt"))
     shape = tuple(
         (path, node.line, tuple(f for f in FIGURE_FIELDS if node.figure(f) is not None))
         for path, node in audited.report.walk()
     )
-    return audited.result, shape, len(audited.unparsed)
+    return audited.result, shape, audited.status
 
 
 def _key(finding: object) -> tuple[object, ...]:
@@ -217,7 +220,7 @@ class Judge:
         checked = (figure.line, figure.field) in self.checked
         tally["checked"] += checked
         try:
-            result, shape, _ = audit("\n".join(lines))
+            result, shape, status = audit("\n".join(lines))
         except Exception as exc:  # a crash is a result to count, not to hide
             tally["crashed"] += 1
             print(f"crash on line {figure.line} {mutation.typed!r}: {exc!r}", file=sys.stderr)
@@ -225,6 +228,7 @@ class Judge:
         new = [f for f in result.findings if _key(f) not in self.baseline]
         errors = [f for f in new if f.severity == "error"]
         tally["detected"] += bool(errors)
+        tally["clean"] += status == 0  # called checked and consistent: the worst outcome
         tally["detected_checked"] += bool(errors) and checked
         tally["tree"] += shape != self.shape
         truth = (figure.line, figure.field, figure.value)
@@ -267,7 +271,7 @@ def _judge(mutation: Mutation) -> tuple[str, str, bool, Counter[str], str]:
 def table(title: str, rows: dict[str, Counter[str]]) -> None:
     print(f"\n{title:<16}{'mutations':>10}{'covered':>9}{'in check':>10}{'detected':>10}", end="")
     print(f"{'det|chk':>9}{'exact':>9}", end="")
-    print(f"{'candidate':>11}{'conf.wrong':>12}{'tree chg':>10}")
+    print(f"{'candidate':>11}{'conf.wrong':>12}{'tree chg':>10}{'exit 0':>8}")
     total: Counter[str] = Counter()
     for name, tally in rows.items():
         total.update(tally)
@@ -286,7 +290,7 @@ def _row(name: str, tally: Counter[str]) -> str:
     return (
         f"{name:<16}{tally['mutations']:>10}{pct('covered'):>9}{pct('checked'):>10}"
         f"{pct('detected'):>10}{among:>9}{pct('exact'):>9}{pct('candidate'):>11}"
-        f"{pct('wrong'):>12}{pct('tree'):>10}"
+        f"{pct('wrong'):>12}{pct('tree'):>10}{pct('clean'):>8}"
     )
 
 

@@ -75,6 +75,8 @@ def _spots(text: str, kinds: dict[int, tuple[str, ...]]) -> list[Spot]:
         # several figures of a kind with a cue of a sum on one line
         ("Kinh phí 50 triệu đồng, trong đó ngân sách 30 triệu đồng.", {1: ("money", "money")}, 1),
         ("Chi 3 khoản: 2.000.000đ + 1.000.000đ", {1: ("money", "money")}, 1),
+        # a breakdown in brackets
+        ("Đang giải quyết: 37 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ).", {1: ("count",) * 3}, 1),
         # a total before a table of parts
         (
             "Tổng số 370 suất\n| A | 120 |\n| B | 250 |",
@@ -129,3 +131,14 @@ def test_a_lone_count_in_prose_never_hides_a_wrong_product(count: int) -> None:
     wrong = f"- Mức 300.000đ: {count} suất = {(count + 1) * 300_000:,}đ".replace(",", ".")
     audit = _audit(f"{wrong}\n\n- Tiếp nhận {count} hồ sơ.")
     assert audit.status == 1
+
+
+@given(st.integers(min_value=2, max_value=900), st.data())
+@example(36, None)
+def test_a_bracketed_breakdown_one_off_is_an_error_not_a_lone_figure(
+    total: int, data: st.DataObject | None
+) -> None:
+    # "37 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ)": the parts stay the total's, one is wrong
+    part = 5 if data is None else data.draw(st.integers(min_value=1, max_value=total - 1))
+    text = f"+ Đang giải quyết: {total + 1} hồ sơ (BTXH {total - part} hồ sơ; NCC {part} hồ sơ)."
+    assert _audit(text).status == 1

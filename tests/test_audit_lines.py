@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit._lines import Rec, is_announcement, read_line
+from welfare_rules.audit._lines import Rec, is_announcement, parts_add_up, read_line
 from welfare_rules.audit._normalize import normalize_text
 from welfare_rules.audit._numbers import scan
 
@@ -203,11 +203,18 @@ def test_a_parenthesis_whose_counts_add_up_holds_parts(parts: list[int], unit: s
 
 
 @given(st.lists(st.integers(0, 5_000), min_size=2, max_size=6), st.integers(1, 100))
-def test_a_parenthesis_that_does_not_add_up_holds_siblings(parts: list[int], off: int) -> None:
+@example([0, 0], 1)
+def test_a_parenthesis_holds_parts_only_as_far_as_one_slip(parts: list[int], off: int) -> None:
     body = "; ".join(f"nhóm {i}: {count} người" for i, count in enumerate(parts))
     recs = read(f"Đi làm {sum(parts) + off} người ({body}).")
-    assert [rec.count for rec in recs] == [sum(parts) + off, *parts]
-    assert all(rec.children == [] for rec in recs)
+    owner = Rec(line=1, count=sum(parts) + off, unit="người")
+    taken = parts_add_up(owner, [Rec(line=1, count=c, unit="người") for c in parts], bracketed=True)
+    if taken:  # one slip away, every part in the owner's unit: the parts stay its own
+        assert [rec.count for rec in recs] == [sum(parts) + off]
+        assert [child.count for child in recs[0].children] == parts
+    else:
+        assert [rec.count for rec in recs] == [sum(parts) + off, *parts]
+        assert all(rec.children == [] for rec in recs)
 
 
 def test_amounts_add_up_when_no_count_is_given() -> None:
@@ -252,7 +259,7 @@ def test_a_claim_without_a_record_is_listed() -> None:
 
 
 def test_unknown_numbers_are_listed_beside_the_records() -> None:
-    result = read_line("Đội 178 kiểm tra 5 suất", line=3)
+    result = read_line("Đã kiểm tra 178 ở xã, tặng 5 suất", line=3)
     assert [token.text for token in result.unknown] == ["178"]
     assert [rec.count for rec in result.records] == [5]
 
@@ -265,6 +272,7 @@ def test_a_line_without_figures_has_no_records() -> None:
 
 @given(report_like_text())
 @example("Tổng số 60 suất: A 10 suất; B 20 suất; C 30 suất (D 1 suất (E 2 suất))")
+@example("trung bình mỗi suất trên 0suất")
 @example("((((((((((1 suất))))))))))")
 def test_every_figure_fills_exactly_one_field(raw: str) -> None:
     text = normalize_text(raw.replace("\r", " ").replace("\n", " "))
@@ -274,8 +282,9 @@ def test_every_figure_fills_exactly_one_field(raw: str) -> None:
     filled = sum(rec.count is not None for rec in recs)
     filled += sum(rec.level is not None for rec in recs)
     filled += sum(rec.amount is not None for rec in recs)
+    filled += sum(len(rec.hedged) for rec in recs)  # "trên 0 suất": a bound, kept apart
     assert filled == len(wanted)
-    assert all(rec.has_figures() or rec.level is not None for rec in recs)
+    assert all(rec.has_figures() or rec.level is not None or rec.hedged for rec in recs)
     assert all((rec.line, rec.bullet) == (5, "-") for rec in recs)
     claims = sum(len(rec.claims) for rec in recs)
     orphans = [t for t in result.unknown if t.kind == "claim"]
@@ -308,5 +317,18 @@ def test_parts_written_with_a_total_stay_its_parts_when_one_is_mistyped() -> Non
 
 
 def test_small_totals_need_an_exact_sum_to_keep_inferred_parts() -> None:
-    records = read_line("tổng số 5 hồ sơ (2 hồ sơ; 2 hồ sơ)", line=1).records
+    records = read_line("tổng số 5 suất, 2 hồ sơ, 2 hồ sơ", line=1).records
     assert len(records) == 3  # 5 ≠ 2 + 2: one slip between small numbers is no evidence
+    # in brackets, with the unit written in each part, they are its parts: an error
+    [owner] = read_line("tổng số 5 hồ sơ (2 hồ sơ; 2 hồ sơ)", line=1).records
+    assert [child.count for child in owner.children] == [2, 2]
+
+
+def test_bracketed_parts_in_the_owners_unit_stay_its_parts_one_slip_off() -> None:
+    # "37 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ)": no "tổng", a small total, but the unit
+    # written in every part; one slip must not take the parts away from their total
+    read = read_line("Hồ sơ đang giải quyết: 37 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ).", line=1)
+    [owner] = read.records
+    assert [child.count for child in owner.children] == [31, 5]
+    unrelated = read_line("Đã giải quyết 37 hồ sơ (tăng 12 suất; giảm 3 suất).", line=1)
+    assert [rec.count for rec in unrelated.records] == [37, 12, 3]

@@ -11,7 +11,7 @@ text suggests a relation the reader did not read. The tests are deliberately cau
 * a table row: a table states relations through its header;
 * a line with another figure of the same kind (counts with counts, money with money)
   that some check reaches, or with a cue of a sum (``tổng``, ``cộng``, ``trong đó``,
-  ``gồm`` …) or an ``=``, ``+``, ``×``;
+  ``gồm`` …), an ``=``, ``+``, ``×`` or a bracket (``36 hồ sơ (BTXH 31 hồ sơ; …)``);
 * a figure on a line with a cue of a sum whose parts may follow (the next line is a
   deeper list item or a table row) or precede (``cộng`` after a list or a table).
 """
@@ -26,7 +26,7 @@ from ._normalize import Line
 
 _CUE = re.compile(
     r"(?<!\w)(?:tổng|cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))|trong\s+đó|bao\s+gồm|gồm|"
-    r"tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại|chiếm|bình\s+quân|trung\s+bình)(?!\w)|[=+×%]"
+    r"tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại|chiếm|bình\s+quân|trung\s+bình)(?!\w)|[=+×%(]"
     r"|(?<=\d)\s*[xX*]\s*(?=\d)",
     re.IGNORECASE,
 )

@@ -258,7 +258,7 @@ class _Parser:
         boundary = self.events[self.index - 1][1] if self.index else 0
         owner = parts_parent or target
         announced = leading or parts_parent is not None
-        if owner is not None and (announced or parts_add_up(owner, inner)):
+        if owner is not None and (announced or parts_add_up(owner, inner, bracketed=True)):
             owner.children.extend(inner)
             owner.inline = True
             owner.explicit = owner.explicit or leading or parts_parent is not None
@@ -312,10 +312,12 @@ def _fill(rec: Rec, token: Token) -> None:
         rec.amount = token.value
 
 
-def parts_add_up(owner: Rec, parts: list[Rec]) -> bool:
+def parts_add_up(owner: Rec, parts: list[Rec], *, bracketed: bool = False) -> bool:
     """The parts' counts (or amounts) sum to the owner's: exactly, or, where the owner is
-    called a total (``tổng số 118 hồ sơ (…; …)``), but for one typing slip in one figure
-    (one slip must not take the parts away from the total they are written with)."""
+    called a total (``tổng số 118 hồ sơ (…; …)``) or ``bracketed`` parts all count in the
+    owner's unit (``36 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ)``), but for one typing slip in
+    one figure (one slip must not take the parts away from the total they are written
+    with)."""
     stated = [
         (field, getattr(owner, field), [getattr(part, field) for part in parts])
         for field in ("count", "amount")
@@ -324,10 +326,24 @@ def parts_add_up(owner: Rec, parts: list[Rec]) -> bool:
     stated = [(field, whole, values) for field, whole, values in stated if None not in values]
     if any(sum(values) == whole for _, whole, values in stated):
         return True
-    if not owner.total_cue or len(parts) < 2:
+    if len(parts) < 2:
+        return False
+    if bracketed and _counted_alike(owner, parts):
+        # the same unit written out in every part is the evidence a small total lacks
+        return owner.count is not None and _one_slip(
+            owner.count, [p.count or 0 for p in parts], "count"
+        )
+    if not owner.total_cue:
         return False
     return any(
         whole >= _SLIP_FLOOR and _one_slip(whole, values, field) for field, whole, values in stated
+    )
+
+
+def _counted_alike(owner: Rec, parts: list[Rec]) -> bool:
+    """Every part states a count in the owner's unit, and nothing but a count."""
+    return owner.unit is not None and all(
+        part.count is not None and part.unit == owner.unit and part.amount is None for part in parts
     )
 
 
