@@ -157,9 +157,11 @@ def test_a_level_in_the_label_when_no_level_column() -> None:
 
 
 def test_unknown_numbers_in_labels_and_cells_are_listed() -> None:
-    read = table("| Nội dung | Số suất | Thành tiền |\n|---|---|---|\n| Đội 178 | 1,5 | 300.000 |")
+    read = table(
+        "| Nội dung | Số suất | Thành tiền |\n|---|---|---|\n| Hỗ trợ 178 | 1,5 | 300.000 |"
+    )
     assert [(line, token.text) for line, token in read.unknown] == [(3, "178"), (3, "1,5")]
-    assert figures(read.rows[0]) == ("Đội 178", None, None, 300_000)
+    assert figures(read.rows[0]) == ("Hỗ trợ 178", None, None, 300_000)
 
 
 @pytest.mark.parametrize("label", ["Người nhận", "Đối tượng người có công"])
@@ -295,3 +297,108 @@ def test_a_money_unit_stated_above_the_table_scales_its_money_columns() -> None:
     first, second = extract_report(text).report.nodes
     assert (first.amount, first.children[0].level) == (5_000_000, 500_000)
     assert second.amount == 600_000  # the unit held for the table below it only
+
+
+# -- nothing vanishes (issue 13) --------------------------------------------------------------
+
+
+def _unknown(read: Table) -> list[tuple[int, str]]:
+    return [(line, token.text) for line, token in read.unknown]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("- Mức", "600.000đ:", "774", "suất", "=", "464.400.000đ."),
+        ("Mức", "Số suất", "13.200.000"),
+    ],
+)
+def test_a_row_with_a_number_cell_is_no_header(cells: tuple[str, ...]) -> None:
+    # issue 13: a tab-separated line of words was taken as a header and ate its numbers
+    assert header_columns(cells) is None
+
+
+def test_a_header_may_name_a_level_or_a_unit() -> None:
+    assert header_columns(("Số suất mức 600.000đ", "Thành tiền (1.000 đồng)")) == (
+        "count",
+        "amount",
+    )
+
+
+def test_rows_above_the_header_are_listed_not_dropped() -> None:
+    read = table(
+        "| 5 | 600.000 | 3.000.000 |\n| Mức | Số suất | Thành tiền |\n|---|---|---|\n"
+        "| 600.000đ | 22 | 13.200.000 |"
+    )
+    assert _unknown(read) == [(1, "5"), (1, "600.000"), (1, "3.000.000")]
+    assert [figures(rec) for rec in read.rows] == [("#4", 22, 600_000, 13_200_000)]
+
+
+def test_cells_beyond_the_header_are_listed() -> None:
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 | 99 |"
+    )
+    assert _unknown(read) == [(3, "99")]
+    assert [figures(rec) for rec in read.rows] == [("#3", 22, 600_000, 13_200_000)]
+
+
+def test_a_row_with_only_a_level_is_listed_and_keeps_the_total_checked() -> None:
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 |\n"
+        "| 300.000đ | | |\n| Tổng cộng | 22 | 13.200.000 |"
+    )
+    assert _unknown(read) == [(4, "300.000đ")]
+    assert [figures(rec) for rec in read.rows] == [("#3", 22, 600_000, 13_200_000)]
+    assert read.total is not None
+    assert figures(read.total) == ("Tổng cộng", 22, None, 13_200_000)
+
+
+def test_a_group_row_with_only_a_level_keeps_it() -> None:
+    read = table(
+        "| TT | Nội dung | Số suất | Thành tiền |\n|---|---|---|---|\n| I | Mức 600.000đ | | |\n"
+        "| 1 | Xã A | 22 | 13.200.000 |"
+    )
+    assert read.unknown == []
+    group = read.rows[0]
+    assert figures(group) == ("Mức 600.000đ", None, 600_000, None)
+    assert [figures(rec) for rec in group.children] == [("Xã A", 22, None, 13_200_000)]
+
+
+def test_a_count_in_a_label_beside_the_rows_count_is_listed() -> None:
+    read = table(
+        "| Nội dung | Số suất | Thành tiền |\n|---|---|---|\n| Hộ nghèo 12 hộ | 22 | 13.200.000 |\n"
+        "| Người có công 5 suất | 5 | 3.000.000 |"
+    )
+    assert _unknown(read) == [(3, "12 hộ")]  # "5 suất" is the row's own count
+    assert [rec.count for rec in read.rows] == [22, 5]
+
+
+def test_a_count_in_a_label_is_the_rows_count_when_no_column_states_one() -> None:
+    read = table(
+        "| Nội dung | Mức | Thành tiền |\n|---|---|---|\n| Tặng 22 suất | 600.000 | 13.200.000 |"
+    )
+    assert read.unknown == []
+    assert figures(read.rows[0]) == ("Tặng 22 suất", 22, 600_000, 13_200_000)
+
+
+def test_a_total_named_in_a_figure_column_is_the_total_and_a_second_one_restates_it() -> None:
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 |\n"
+        "| Tổng cộng | 22 | 13.200.000 |\n| Tổng cộng | 23 | 13.800.000 |"
+    )
+    assert read.unknown == []
+    assert read.total is not None
+    assert figures(read.total) == ("Tổng cộng", 22, None, 13_200_000)
+    assert read.total.restatements == [("count", 23, 5), ("amount", 13_800_000, 5)]
+
+
+def test_a_repeated_header_is_no_row_and_a_new_one_changes_the_columns() -> None:
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 |\n"
+        "| Số suất | Mức | Thành tiền |\n| 5 | 300.000đ | 1.500.000 |"
+    )
+    assert read.unknown == []
+    assert [figures(rec) for rec in read.rows] == [
+        ("#3", 22, 600_000, 13_200_000),
+        ("#5", 5, 300_000, 1_500_000),
+    ]

@@ -2,9 +2,17 @@
 
 The header row is the first row that names at least two of the columns ``Số suất``
 (count), ``Mức quà`` (level) and ``Thành tiền`` (amount), one of them a count or an
-amount; a unit in the header (``(triệu đồng)``, ``(1.000 đồng)``) scales the column. A
-row labelled ``Tổng cộng``/``Cộng`` is the total; rows numbered ``I``, ``II`` … head
-groups of the rows numbered ``1``, ``2`` … under them.
+amount, and states no figure itself (a cell that is only a number, ``774`` or
+``600.000đ:``, makes a row of figures, not a header); a unit in the header
+(``(triệu đồng)``, ``(1.000 đồng)``) scales the column. A row labelled
+``Tổng cộng``/``Cộng`` is the total; rows numbered ``I``, ``II`` … head groups of the
+rows numbered ``1``, ``2`` … under them. A header repeated further down starts its
+columns afresh.
+
+Nothing vanishes: a number the table does not read as a figure of a row (in a row above
+the header, in a cell beyond the header's columns, a count in a label cell beside the
+row's own count, a row with only a level) is listed as not understood
+(:attr:`Table.unknown`).
 """
 
 from __future__ import annotations
@@ -54,7 +62,10 @@ class Table:
 
 
 def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
-    """What each column holds, if ``cells`` is a header row that names figures."""
+    """What each column holds, if ``cells`` is a header row that names figures (and
+    states none: a cell that is only a number makes a row of figures)."""
+    if any(_number_cell(cell) for cell in cells):
+        return None
     columns: list[Column] = []
     for cell in cells:
         lower = cell.lower().strip()
@@ -82,24 +93,128 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     """The table in ``lines`` (consecutive table rows), or ``None`` if it has no header.
 
     ``unit`` is the money unit stated above the table (``Đơn vị tính: nghìn đồng``): it
-    scales the money columns whose header names no unit of its own.
+    scales the money columns whose header names no unit of its own. The numbers of the
+    rows above the header are listed as not understood (no header says what they are).
     """
     default = _scale(unit)
-    for position, line in enumerate(lines):
-        assert line.cells is not None
-        columns = header_columns(line.cells)
-        if columns is not None:
-            scales = tuple(
-                _scale(cell) or (default if column in ("level", "amount") else "")
-                for cell, column in zip(line.cells, columns, strict=False)
-            )
-            levels = _level_groups(line.cells, columns)
-            table = _rows(lines[position + 1 :], columns, scales, levels)
-            counted = _unit(line.cells, columns)
-            for rec in _walk(table.rows, table.total):
-                rec.unit = counted if rec.count is not None else None
-            return table
-    return None
+    start = next(
+        (i for i, line in enumerate(lines) if header_columns(_cells(line)) is not None), None
+    )
+    if start is None:
+        return None
+    table = Table(rows=[], total=None)
+    for line in lines[:start]:  # above the header: no column says what a number is
+        _unread(table, line.number, _cells(line))
+    reading = _Reading(table, _layout(_cells(lines[start]), default))
+    for line in lines[start + 1 :]:
+        cells = _cells(line)
+        if line.separator or not any(cells):
+            continue
+        columns = header_columns(cells)
+        if columns is not None:  # the header again, or a new one: its columns from here
+            reading.layout = _layout(cells, default)
+            continue
+        reading.row(line)
+    for rec in _walk(table.rows, table.total):  # a group or total given its count later
+        if rec.count is not None and rec.unit is None:
+            rec.unit = reading.first.unit
+    return table
+
+
+def _cells(line: Line) -> tuple[str, ...]:
+    return line.cells or ()  # a line of no table (an empty one) has no cells
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a header says: each column's kind and scale, a two-way table's levels, and
+    the count's unit."""
+
+    columns: tuple[Column, ...]
+    scales: tuple[str, ...]
+    levels: dict[int, int | None] | None
+    unit: str | None
+
+
+def _layout(cells: tuple[str, ...], default: str) -> _Layout:
+    columns = header_columns(cells)
+    assert columns is not None
+    scales = tuple(
+        _scale(cell) or (default if column in ("level", "amount") else "")
+        for cell, column in zip(cells, columns, strict=False)
+    )
+    return _Layout(columns, scales, _level_groups(cells, columns), _unit(cells, columns))
+
+
+def _number_cell(cell: str) -> bool:
+    """Whether ``cell`` is a number and nothing else: digits, with at most a unit inside
+    the number's own token and punctuation around it (``774``, ``600.000đ:``)."""
+    if not any(char.isdigit() for char in cell):
+        return False
+    rest, last = [], 0
+    for token in scan(cell):
+        rest.append(cell[last : token.start])
+        last = token.end
+    rest.append(cell[last:])
+    return not any(char.isalpha() for char in "".join(rest))
+
+
+def _unread(table: Table, number: int, cells: tuple[str, ...]) -> None:
+    """Every number of ``cells`` that is no known non-figure, listed as not understood."""
+    for cell in cells:
+        for token in scan(cell):
+            if token.kind in _NUMBERS:
+                table.unknown.append((number, token))
+
+
+_NUMBERS = frozenset({"amount", "level", "count", "claim", "unknown"})
+"""The kinds of token that are figures or might be (not dates, ages, percentages …)."""
+
+
+class _Reading:
+    """The rows under a header, read one by one into ``table`` (groups and totals)."""
+
+    def __init__(self, table: Table, layout: _Layout) -> None:
+        self.table = table
+        self.layout = self.first = layout
+        self.group: Rec | None = None
+
+    def row(self, line: Line) -> None:
+        table, layout = self.table, self.layout
+        rec, index = _row(line, layout.columns, layout.scales, table, layout.levels)
+        if rec is None:
+            if index and _ROMAN.fullmatch(index):  # "| I | Quà của tỉnh | | |": a group
+                group = Rec(line=line.number, bullet="|", explicit=True)
+                group.label = " ".join(cell for cell in _cells(line)[1:] if cell) or index
+                table.rows.append(group)
+                self.group = group
+            return
+        for found in (rec, *rec.children):
+            found.unit = layout.unit if found.count is not None else None
+        if not rec.has_figures() and not rec.children:  # a level alone: no count, no amount
+            if index and _ROMAN.fullmatch(index):  # "| I | Mức 600.000đ | | |": a group's
+                rec.explicit = True
+                table.rows.append(rec)
+                self.group = rec
+            else:  # a level no count or amount goes with: nothing to check it by
+                _unread(table, line.number, _cells(line))
+            return
+        if _TOTAL.match(rec.label):
+            if self.group is not None and not _GRAND_ROW.match(rec.label):  # "Cộng I"
+                _subtotal(self.group, rec)
+                self.group = None
+            elif table.total is None:
+                table.total, self.group = rec, None
+            else:  # a second total row states the first one's figures again
+                _restate_row(table.total, rec)
+        elif index and _ROMAN.fullmatch(index):
+            rec.explicit = True
+            table.rows.append(rec)
+            self.group = rec
+        elif self.group is not None:
+            self.group.children.append(rec)
+        else:
+            table.rows.append(rec)
 
 
 def _unit(cells: tuple[str, ...], columns: tuple[Column, ...]) -> str | None:
@@ -145,43 +260,6 @@ def _level_groups(
     return levels
 
 
-def _rows(
-    lines: list[Line],
-    columns: tuple[Column, ...],
-    scales: tuple[str, ...],
-    levels: dict[int, int | None] | None = None,
-) -> Table:
-    table = Table(rows=[], total=None)
-    group: Rec | None = None
-    for line in lines:
-        if line.separator or line.cells is None or not any(line.cells):
-            continue
-        rec, index = _row(line, columns, scales, table, levels)
-        if rec is None:
-            if index and _ROMAN.fullmatch(index):  # "| I | Quà của tỉnh | | |": a group
-                group = Rec(line=line.number, bullet="|", explicit=True)
-                group.label = " ".join(cell for cell in line.cells[1:] if cell) or index
-                table.rows.append(group)
-            continue
-        if _TOTAL.match(rec.label):
-            if group is not None and not _GRAND_ROW.match(rec.label):  # "Cộng I": the group's
-                _subtotal(group, rec)
-                group = None
-            elif table.total is None:
-                table.total, group = rec, None
-            else:  # a second total row states the first one's figures again
-                _restate_row(table.total, rec)
-        elif index and _ROMAN.fullmatch(index):
-            rec.explicit = True
-            table.rows.append(rec)
-            group = rec
-        elif group is not None:
-            group.children.append(rec)
-        else:
-            table.rows.append(rec)
-    return table
-
-
 def _subtotal(group: Rec, total: Rec) -> None:
     """A group's total row: the group takes its figures (and its line), or, where the group
     row stated them already, the total row restates them."""
@@ -211,14 +289,15 @@ def _row(
     table: Table,
     levels: dict[int, int | None] | None = None,
 ) -> tuple[Rec | None, str]:
-    assert line.cells is not None
+    """The row's record (``None`` when it states no figure) and its index cell. Every
+    number of the row ends up a figure of the record or listed in ``table.unknown``."""
+    cells = _cells(line)
     rec = Rec(line=line.number, bullet="|")
     parts: dict[int, Rec] = {}  # a two-way table's cells by level: the row's parts
     labels: list[str] = []
+    named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
     index = ""
-    for position, (column, cell, scale) in enumerate(
-        zip(columns, line.cells, scales, strict=False)
-    ):
+    for position, (column, cell, scale) in enumerate(zip(columns, cells, scales, strict=False)):
         text = cell.strip()
         target = rec
         level = levels.get(position) if levels else None
@@ -243,27 +322,56 @@ def _row(
             continue
         if column == "label":
             labels.append(text)
-            for token in scan(text):
-                if token.kind == "unknown":
-                    table.unknown.append((line.number, token))
-                elif token.kind == "level" and "level" not in columns and not levels:
-                    rec.level = rec.level or token.value  # the first, from the row's name
+            mark = len(table.unknown)
+            named.extend((mark, token) for token in scan(text) if token.kind in _NUMBERS)
             continue
         value = _figure(text, column, scale)
-        if value is None:
-            table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
-        else:
+        if value is not None:
             _set(target, column, value)
+        elif _TOTAL.fullmatch(text):  # "Tổng cộng" written in the level column
+            labels.append(text)
+        else:
+            table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+    _unread(table, line.number, cells[len(columns) :])  # beyond the header's columns
     rec.label = " ".join(labels) or index or f"#{line.number}"
     for level, part in sorted(parts.items(), reverse=True):
         part.label = f"{rec.label}: Mức {level:,}".replace(",", ".")
         if part.has_figures():
             rec.children.append(part)
+    _named_figures(rec, named, columns, levels, table)
     if rec.children:
         rec.explicit = rec.inline = True
-    if not rec.has_figures() and not rec.children:
+    if not rec.has_figures() and not rec.children and rec.level is None:
         return None, index
     return rec, index
+
+
+def _named_figures(
+    rec: Rec,
+    named: list[tuple[int, Token]],
+    columns: tuple[Column, ...],
+    levels: dict[int, int | None] | None,
+    table: Table,
+) -> None:
+    """The numbers of a row's label cells: the row's level (``Mức 600.000đ``) or count
+    (``Tặng 22 suất``) when the table has no such column and the label names one; a
+    number the row's figures already state is theirs; any other is not understood (a
+    count of households beside the row's count of gifts, say)."""
+    stated = {rec.count, rec.level, rec.amount}
+    stated.update(value for part in rec.children for value in (part.count, part.amount))
+    for field_name in ("level", "count"):
+        kind_tokens = [token for _, token in named if token.kind == field_name]
+        if (
+            len(kind_tokens) == 1
+            and field_name not in columns
+            and not levels
+            and getattr(rec, field_name) is None
+        ):
+            setattr(rec, field_name, kind_tokens[0].value)
+            stated.add(kind_tokens[0].value)
+    for mark, token in reversed(named):  # listed where their cell stands in the row
+        if token.value is None or token.value not in stated:
+            table.unknown.insert(mark, (rec.line, token))
 
 
 def _figure(text: str, column: Column, scale: str) -> int | None:
