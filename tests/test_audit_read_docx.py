@@ -14,6 +14,8 @@ from welfare_rules.audit.read.docx import DOCX
 from welfare_rules.errors import DocumentReadError
 
 from .office_files import (
+    PROSE,
+    PROSE_WRONG_LINE,
     WRONG,
     damaged_copies,
     docx_bytes,
@@ -42,11 +44,24 @@ def test_paragraphs_and_the_table_in_document_order_headers_and_footers_ignored(
     assert "Trang 1/1" not in text
     lines = [line for line in document.lines if line.text or line.cells]
     assert lines[0].text == "ỦY BAN NHÂN DÂN XÃ TÂN LẬP"
-    assert lines[0].place.describe(lang="vi") == "dòng 1"
+    assert lines[0].place.describe(lang="vi") == "đoạn 1"
+    assert lines[0].place.describe(lang="en") == "paragraph 1"
     first_row = next(line for line in lines if line.cells is not None)
     assert lines.index(first_row) == 4  # after the four title paragraphs
     assert lines[-1].text == "Trên đây là báo cáo của UBND xã./."
-    assert lines[-1].place.line == 6
+    assert lines[-1].place.paragraph == 6
+
+
+def test_a_mistake_in_a_paragraph_is_placed_by_its_paragraph() -> None:
+    word = docx.Document()
+    word.add_paragraph("")  # an empty paragraph is not counted: Word users do not see it
+    for text in PROSE:
+        word.add_paragraph(text)
+    out = io.BytesIO()
+    word.save(out)
+    document = read_bytes(out.getvalue(), name="van-ban.docx")
+    assert wheres_of(document)[WRONG] == f"đoạn {PROSE_WRONG_LINE}"
+    assert wheres_of(document, lang="en")[WRONG] == f"paragraph {PROSE_WRONG_LINE}"
 
 
 def test_merged_cells_are_read_once_and_headers_name_the_columns() -> None:

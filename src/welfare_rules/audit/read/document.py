@@ -2,12 +2,12 @@
 
 Every reader (text, Markdown, HTML, Word, Excel, PDF, CSV) turns a file into a
 :class:`Document`: its lines in reading order, each with the :class:`Place` a person can
-find it at in the file itself (``trang 2, dòng 14``; ``bảng 1, hàng 5, cột «Thành tiền»``;
-``Sheet1!E7``; ``hàng 12, cột 4``). A table row is a line whose :attr:`SourceLine.cells`
-hold the cells, each with its own place. The text pipeline reads :meth:`Document.text`
-(table rows rendered as Markdown pipe rows), and a finding's line number maps back to a
-place through :meth:`Document.place`. A report tree given as data (JSON, TOML) is a
-document with :attr:`Document.tree` set and no lines.
+find it at in the file itself (``trang 2, dòng 14``; ``đoạn 12``; ``bảng 1, hàng 5, cột
+«Thành tiền»``; ``Sheet1!E7``; ``hàng 12, cột 4``). A table row is a line whose
+:attr:`SourceLine.cells` hold the cells, each with its own place. The text pipeline reads
+:meth:`Document.text` (table rows rendered as Markdown pipe rows), and a finding's line
+number maps back to a place through :meth:`Document.place`. A report tree given as data
+(JSON, TOML) is a document with :attr:`Document.tree` set and no lines.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ class Place:
 
     >>> Place(page=2, line=14).describe(lang="vi")
     'trang 2, dòng 14'
+    >>> Place(paragraph=12).describe(lang="vi"), Place(paragraph=12).describe(lang="en")
+    ('đoạn 12', 'paragraph 12')
     >>> Place(table=1, row=5, header="Thành tiền").describe(lang="en")
     'table 1, row 5, column «Thành tiền»'
     >>> Place(sheet="Sheet1", cell="E7").describe(lang="vi")
@@ -38,6 +40,7 @@ class Place:
     page: int | None = None
     line: int | None = None  # the line in the file (text) or on the page (PDF)
     table: int | None = None  # 1-based table number (Word, HTML)
+    paragraph: int | None = None  # a Word document's non-empty paragraph, 1-based
     row: int | None = None  # 1-based row of the table or the CSV file
     column: int | None = None  # 1-based column
     header: str | None = None  # the column's header as written ("Thành tiền")
@@ -56,6 +59,8 @@ class Place:
             parts.append(f"{'trang' if vi else 'page'} {self.page}")
         if self.table is not None:
             parts.append(f"{'bảng' if vi else 'table'} {self.table}")
+        if self.paragraph is not None:
+            parts.append(f"{'đoạn' if vi else 'paragraph'} {self.paragraph}")
         if self.line is not None:
             parts.append(f"{'dòng' if vi else 'line'} {self.line}")
         if self.row is not None:

@@ -1,17 +1,16 @@
 """Word ``.docx`` (python-docx, the ``office`` extra): paragraphs and tables in document order.
 
 The body's children are walked as they stand, so a table comes between the paragraphs
-around it. A paragraph is a line placed by its number (``dòng 7`` counts the document's
-non-empty paragraphs and table rows as one reads them); a soft line break starts a new
-line at the same place (``dòng N`` counts the document's non-empty paragraphs, tables
-aside). List numbering that Word draws (``1.``, ``a)``, ``I.``, bullets)
-is written in front of the text, so the pipeline sees the structure the reader sees. A
-table row is a line of cells placed ``bảng 1, hàng 5, cột «Thành tiền»`` (the column's
-header from the table's header row); a merged cell is read once: its text in its first
-grid column, blanks in the columns it spans and in the rows a vertical merge covers (a
-vertically merged cell without digits, such as a header ``STT``, is repeated, so every
-header row names its columns).
-Headers, footers, comments and deleted (tracked) text are not read.
+around it. A paragraph is a line placed by its number (``đoạn 7``: the document's
+non-empty paragraphs counted as one reads them, tables aside; Word shows no line numbers
+to count by); a soft line break starts a new line at the same place. List numbering that
+Word draws (``1.``, ``a)``, ``I.``, bullets) is written in front of the text, so the
+pipeline sees the structure the reader sees. A table row is a line of cells placed
+``bảng 1, hàng 5, cột «Thành tiền»`` (the column's header from the table's header row);
+a merged cell is read once: its text in its first grid column, blanks in the columns it
+spans and in the rows a vertical merge covers (a vertically merged cell without digits,
+such as a header ``STT``, is repeated, so every header row names its columns). Headers,
+footers, comments and deleted (tracked) text are not read.
 """
 
 from __future__ import annotations
@@ -148,7 +147,7 @@ def _lines(body: Any, numbering: _Numbering) -> Iterator[SourceLine]:
             prefix = numbering.prefix(child)
             for number, part in enumerate(text.split("\n")):
                 head = prefix if number == 0 else ""
-                yield SourceLine(head + part.strip(), Place(line=counter))
+                yield SourceLine(head + part.strip(), Place(paragraph=counter))
         elif child.tag == _TBL:
             tables += 1
             rows = _table_rows(child)
