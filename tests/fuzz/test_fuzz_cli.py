@@ -265,3 +265,25 @@ def test_standard_input_within_the_limit_is_audited(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", str(len(data)))
     status, _, _ = _run(["audit", "-"])
     assert status == 1  # the example's mistakes are found
+
+
+def test_a_file_past_the_configured_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 13: the command line's input-size limit is configurable, for files as for
+    # standard input ($WELFARE_RULES_MAX_INPUT_BYTES)
+    path = tmp_path / "report.txt"
+    path.write_text(EXAMPLE, encoding="utf-8")
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "1K")
+    status, _, err = _run(["audit", str(path), "--lang", "en"])
+    assert status == 2
+    assert "over the limit of 1024" in err
+    other = path.with_name("other.txt")
+    other.write_text(EXAMPLE, encoding="utf-8")
+    status, out, _ = _run(["audit", str(path), str(other), "--lang", "en"])
+    assert status == 2  # a run of files: each unread file on its line
+    assert out.count("1024") == 2
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "lots")
+    status, _, err = _run(["audit", str(path), "--lang", "en"])
+    assert status == 2
+    assert "WELFARE_RULES_MAX_INPUT_BYTES" in err

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
+from .._limits import max_input_bytes
 from ._common import UsageError, add_output_options, lang_of, parse_on
 
 if TYPE_CHECKING:
@@ -180,7 +181,6 @@ def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile
     if not paths:
         raise UsageError(_MSG("no_path"))
     if len(paths) == 1 and paths[0] == _STDIN:
-        from .._limits import max_input_bytes
         from ._common import read_stdin
 
         limit = max_input_bytes()  # the limit of files, and of standard input
@@ -188,7 +188,8 @@ def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile
         source = MSG("standard_input").get(lang)
         return True, [audited(audit_document(document), name=_STDIN, source=source)]
     if len(paths) == 1 and not Path(paths[0]).is_dir():
-        return True, [audited(audit_document(read_path(paths[0])), name=paths[0])]
+        document = read_path(paths[0], max_bytes=max_input_bytes())
+        return True, [audited(audit_document(document), name=paths[0])]
     found = list(_expand(paths))
     if not found:
         raise UsageError(_MSG("no_reports", path=", ".join(paths)))
@@ -262,7 +263,8 @@ def audit_one(path: str, rules: Rules = None) -> AuditedFile:
     from ..views.audit_files import audited, unreadable
 
     try:
-        return audited(_against(audit_document(read_path(path)), rules), name=path)
+        document = read_path(path, max_bytes=max_input_bytes())
+        return audited(_against(audit_document(document), rules), name=path)
     except DocumentReadError as exc:  # the line names the file: the reason is enough
         return unreadable(path, exc.reason)
     except WelfareRulesError as exc:
