@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, reject, settings
 from hypothesis import strategies as st
 
 from welfare_rules.audit.against_rules import (
@@ -18,6 +18,8 @@ from welfare_rules.audit.against_rules import (
 from welfare_rules.audit.extract import extract_report
 from welfare_rules.audit.findings import Finding
 from welfare_rules.audit.report import Citation, Report
+
+from .strategies import report_like_text
 
 TET_2024 = dt.date(2024, 2, 1)
 
@@ -344,3 +346,31 @@ def test_a_local_programme_that_raises_a_minimum_is_the_one_checked() -> None:
     assert (finding.severity, finding.kind, finding.line) == ("warning", "level_not_in_rules", 2)
     assert "Test Province age-90 gift" in finding.message.en
     assert finding.expected == 1_000_000
+
+
+@settings(max_examples=60)
+@given(
+    text=report_like_text(),
+    ruleset=st.sampled_from(["uong-bi-tet-2024", "vn-longevity", None]),
+    on=st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)),
+)
+@example(text="Tuổi 90: 0 người x 0đ = 0đ\n", ruleset="vn-longevity", on=dt.date(2024, 3, 1))
+def test_any_report_text_is_checked_without_raising_and_nothing_is_dropped(
+    text: str, ruleset: str | None, on: dt.date
+) -> None:
+    try:
+        report = extract_report(text).report
+    except ValueError:  # an extraction defect ('100.000.0001.000.000.000đ', reported to
+        reject()  # the extractor's owner): this property is about the rules check
+    check = check_against_rules(report, ruleset, on=on)
+    lines = len(text.splitlines()) or 1
+    for finding in check.findings:
+        assert finding.line is None or 1 <= finding.line <= lines
+        assert finding.message.vi
+        assert finding.message.en
+        assert finding.kind != "rules_not_checked" or finding.severity == "info"
+    if check.matches:  # every node has a match, and each line stating a level is listed
+        for path, node in report.walk():
+            match = check.matches[path]
+            if node.level is not None and match.status != "matched":
+                assert any(f.path == path for f in check.findings)

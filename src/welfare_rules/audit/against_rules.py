@@ -192,7 +192,7 @@ Matched = Literal["matched", "unmatched", "ambiguous"]
 
 _LONGEVITY = re.compile(r"mừng thọ|(?<!\w)(?:thọ|tuổi)(?!\w)")
 _AGE = re.compile(r"(?<![\w.,])(?:tuổi|thọ) ?(\d{2,3})(?![\d.,])|(?<![\d.,])(\d{2,3}) tuổi(?!\w)")
-_NOT_ONE_AGE = re.compile(r"(?:trên|từ|ngoài|hơn|trở lên|đến|-|–)")
+_NOT_ONE_AGE = re.compile(r"(?<!\w)(?:trên|từ|ngoài|hơn|trở lên|đến)(?!\w)|[-–]")
 _SOCIETY = re.compile(r"xã hội(?! ?hóa)")  # "bảo trợ xã hội": society, not a commune (xã)
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR_IN_NUMBER = re.compile(r"/(?:19|20)\d\d/")
