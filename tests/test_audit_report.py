@@ -173,3 +173,33 @@ def test_from_json_reads_bytes_in_any_unicode_encoding(encoding: str) -> None:
 def test_from_json_bad_json_is_report_data_error(text: str | bytes) -> None:
     with pytest.raises(ReportDataError):
         Report.from_json(text)
+
+
+@pytest.mark.parametrize(
+    ("node", "path"),
+    [
+        ({"label": "x", "count": 10**19}, "nodes[0].count"),
+        (
+            {"label": "x", "count": 1, "restatements": [{"field": "count", "value": 10**30}]},
+            "nodes[0].restatements[0].value",
+        ),
+        (
+            {
+                "label": "x",
+                "count": 1,
+                "bounds": [{"field": "count", "written": 10**25, "hedge": "more"}],
+            },
+            "nodes[0].bounds[0].written",
+        ),
+    ],
+)
+def test_figures_beyond_the_limit_are_refused_with_their_key_path(
+    node: dict[str, object], path: str
+) -> None:
+    # found by the long fuzz run: a count of 10^19 passed from_dict, and reconcile then
+    # raised MoneyRangeError from the diagnosis
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_dict({"nodes": [node]})
+    assert caught.value.path == path
+    assert "10^18" in caught.value.localized("vi")
+    assert Report.from_dict({"nodes": [{"label": "x", "count": 10**18}]}).nodes[0].count == 10**18

@@ -102,6 +102,7 @@ def _deep_tree(depth: int) -> dict[str, Any]:
 @example(_SOURCE_TREE)
 @example({"nodes": [{"label": "x", "count": 2, "level": 10**25, "amount": 2 * 10**25}]})
 @example({"nodes": [{"label": "x", "count": 10**18, "level": 10**18, "amount": 1}]})
+@example({"nodes": [{"label": "x", "count": 10**19, "level": 1_500_000, "amount": 1}]})
 @example({"title": "\ud800", "nodes": [{"label": "a\udfff"}]})
 @example({"nodes": [{"label": "x", "count": 1, "claims": [{"expression": "600.000đ"}]}]})
 def test_report_from_dict_then_reconcile(data: Any) -> None:

@@ -22,6 +22,7 @@ from .._limits import MAX_DEPTH, check_data, has_surrogates, json_depth_exceeds,
 from .._types import FrozenModel
 from .._validation import first_problem
 from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
+from ..money import MAX_VND, display_vnd
 from .nodes import (
     FIGURE_FIELDS,
     Bound,
@@ -43,6 +44,9 @@ _MSG = Catalog(
     "audit.report",
     {
         "tree": Text(vi="cây báo cáo", en="the report tree"),
+        "too_large": Text(
+            vi="{value} vượt giới hạn ±10^18", en="{value} is beyond the limit of ±10^18"
+        ),
         "claim_syntax": Text(
             vi="nhận định {claim} không đọc được: {reason}",
             en="the claim {claim} cannot be read: {reason}",
@@ -99,7 +103,7 @@ class Report(FrozenModel):
         except ValidationError as exc:
             path, reason, value = first_problem(exc)
             raise ReportDataError(reason, path=path, value=value) from exc
-        return report._checked_claims()
+        return report._checked()
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
@@ -128,15 +132,29 @@ class Report(FrozenModel):
         except ValidationError as exc:
             path, reason, value = first_problem(exc)
             raise ReportDataError(reason, path=path, value=value) from exc
-        return report._checked_claims()
+        return report._checked()
 
-    def _checked_claims(self) -> Report:
-        """``self`` if every claim reads as an edit over its node's ``count``, ``level``
-        and ``amount`` (what :meth:`compile` needs), else a
-        :class:`~welfare_rules.errors.ReportDataError` with the claim's key path."""
+    def _checked(self) -> Report:
+        """``self`` if every figure is within ±10^18 (a count, a restated figure and a
+        bound as well as the money, which the model bounds itself: :meth:`compile` and the
+        diagnosis refuse anything larger) and every claim reads as an edit over its
+        node's ``count``, ``level`` and ``amount``; else a
+        :class:`~welfare_rules.errors.ReportDataError` with the key path."""
         from .edits import Edit  # the tree stays importable on its own
 
         for path, node in self.walk():
+            where = f"nodes[{path[0]}]" + "".join(f".children[{i}]" for i in path[1:])
+            numbers: list[tuple[str, int | None]] = [("count", node.count)]
+            numbers += [
+                (f"restatements[{i}].value", r.value) for i, r in enumerate(node.restatements)
+            ]
+            for i, bound in enumerate(node.bounds):
+                numbers += [(f"bounds[{i}].written", bound.written)]
+                numbers += [(f"bounds[{i}].precision", bound.precision)]
+            for key, number in numbers:
+                if number is not None and number > MAX_VND:
+                    too_large = _MSG("too_large", value=display_vnd(number, unit=""))
+                    raise ReportDataError(too_large, path=f"{where}.{key}", value=number)
             for index, claim in enumerate(node.claims):
                 reason: Text | None = None
                 try:
@@ -148,8 +166,7 @@ class Report(FrozenModel):
                     if name is not None:
                         reason = _MSG("claim_name", claim=quote(claim.expression), name=quote(name))
                 if reason is not None:
-                    where = "".join(f".children[{i}]" for i in path[1:])
-                    key = f"nodes[{path[0]}]{where}.claims[{index}].expression"
+                    key = f"{where}.claims[{index}].expression"
                     raise ReportDataError(reason, path=key, value=claim.expression)
         return self
 
