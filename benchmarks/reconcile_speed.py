@@ -6,16 +6,22 @@
    exact fast pass ``quick_check``).
    Target: under 2 s.
 2. Slips: the same report with 1 and with 100 planted slips (families from the registry,
-   figures drawn at random), and a 100.000-item report with 1.000 slips, reconciled.
-   Targets (issue 15): 1 slip in a 1M-item report ≤ 3 s and ≤ 1 GB of memory allocated
-   by the audit; 100 slips ≤ 10 s; 1.000 slips in 100.000 items ≤ 5 s. Every slip must
-   be detected (an error finding on one of its edits).
-3. The old way, interleaved: on the 100.000-item report, ``reconcile`` (compiles only the
-   broken top-level subtrees) against the whole report compiled and diagnosed as before,
-   alternating A/B rounds, medians, and the findings compared: they must be identical.
+   figures drawn at random, at most one per commune), and a 100.000-item report with
+   1.000 slips, reconciled in interleaved rounds (the three cases one after the other,
+   ``--rounds`` times; medians). Targets (issue 15): 1 slip in a 1M-item report ≤ 3 s and
+   ≤ 1 GB of memory allocated by the audit (``tracemalloc`` peak; the process's peak RSS,
+   the report itself included, is printed too); 100 slips ≤ 10 s; 1.000 slips in 100.000
+   items ≤ 5 s. Every slip must be detected as before (an error finding in its commune);
+   how many are corrected to their true value, and whether the search was cut short, is
+   printed as well.
+3. The old way, interleaved: on the 100.000-item report with 10 and with 1.000 slips,
+   ``reconcile`` (compiles only the broken top-level subtrees) against the whole report
+   compiled and diagnosed as before, alternating A/B rounds, medians, and the findings
+   compared: they must be identical.
 4. Diagnosis: a report of about 200 figures with one mistyped figure, diagnosed by
    ``check_edits`` and by ``reconcile``. Target: under 50 ms.
 
+The load average is printed at the start and the end: other processes share the machine.
 Times are CPU seconds of this process (``time.process_time``): on a shared machine wall
 time also counts the other processes. Reports are built with ``Node.model_construct``
 (no validation: the figures are made consistent by construction) so that building them
@@ -23,13 +29,15 @@ does not dominate the run. Memory is measured with ``tracemalloc`` in a separate
 the audit (it slows the run down).
 Exits with status 1 when a target is missed.
 
-Run: ``.venv/bin/python benchmarks/reconcile_speed.py [--items 1000000] [--seed 1]``
+Run: ``.venv/bin/python benchmarks/reconcile_speed.py [--items 1000000] [--seed 1] [--rounds 3]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -104,7 +112,7 @@ def plant(report: Report, slips_wanted: int, rng: random.Random) -> tuple[Report
         children = list(commune.children)
         children[item] = node.model_copy(update={field: typed})
         communes[top] = commune.model_copy(update={"children": tuple(children)})
-        planted.append((top, item, field, family))
+        planted.append((top, item, field, family, getattr(node, field)))
     return Report.model_construct(nodes=tuple(communes)), planted
 
 
@@ -112,6 +120,24 @@ def detected(findings: tuple[Finding, ...], planted: list[tuple]) -> int:
     """How many planted slips have an error finding in their commune."""
     hit = {f.path[0] for f in findings if f.severity == "error" and f.path}
     return sum(1 for top, *_ in planted if top in hit)
+
+
+def corrected(findings: tuple[Finding, ...], planted: list[tuple]) -> int:
+    """How many planted slips are corrected to their true value, on their own figure."""
+    fixed = {(f.path, f.field, f.suggested) for f in findings if f.suggested is not None}
+    return sum(
+        1 for top, item, field, _family, truth in planted if ((top, item), field, truth) in fixed
+    )
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far (Linux: ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def whole_way(report: Report) -> tuple[Finding, ...]:
@@ -148,7 +174,7 @@ def breakdown(report: Report) -> str:
     check_seconds, check = timed(lambda: check_edits(c.values, c.edits, kinds=c.kinds))
     explain_seconds, _ = timed(lambda: _Explainer(report, c, check).findings())  # type: ignore[arg-type]
     return (
-        f" (quick {quick_seconds:.2f}, compile {len(broken)} subtrees {compile_seconds:.2f},"
+        f"(quick {quick_seconds:.2f}, compile {len(broken)} subtrees {compile_seconds:.2f},"
         f" diagnose {check_seconds:.2f}, findings {explain_seconds:.2f})"
     )
 
@@ -168,20 +194,42 @@ def checking(report: Report, items: int) -> bool:
 
 
 def with_slips(
-    report: Report, count: int, target: float, rng: random.Random, *, memory: float = 0
+    cases: list[tuple[Report, int, float, float]], rng: random.Random, rounds: int
 ) -> bool:
-    mistyped, planted = plant(report, count, rng)
-    seconds, result = timed(lambda: reconcile(mistyped))
-    found = detected(result.findings, planted)  # type: ignore[attr-defined]
-    items = len(report.nodes) * ITEMS_PER_COMMUNE
-    ok = seconds <= target and found == count
-    line = f"  {count:>5} slip(s) in {items:>9,} items: {seconds:6.2f} s, {found}/{count} detected"
-    line += breakdown(mistyped)
-    if memory:
-        peak = peak_mb(lambda: reconcile(mistyped))
-        ok = ok and peak <= memory
-        line += f", peak {peak:,.1f} MB allocated (target ≤ {memory:,.0f} MB)"
-    print(f"{line}; target ≤ {target:.0f} s: {'met' if ok else 'MISSED'}")
+    """Each case ``(report, slips, target seconds, memory target MB or 0)`` reconciled
+    ``rounds`` times, the cases interleaved; medians, detection checked every time."""
+    planted_cases = [
+        (*plant(report, count, rng), count, target, memory)
+        for report, count, target, memory in cases
+    ]
+    times: list[list[float]] = [[] for _ in planted_cases]
+    results: list[object] = [None] * len(planted_cases)
+    for _ in range(rounds):
+        for index, (mistyped, _planted, *_rest) in enumerate(planted_cases):
+            seconds, results[index] = timed(lambda mistyped=mistyped: reconcile(mistyped))
+            times[index].append(seconds)
+    ok = True
+    for index, (mistyped, planted, count, target, memory) in enumerate(planted_cases):
+        result = results[index]
+        found = detected(result.findings, planted)  # type: ignore[attr-defined]
+        fixed = corrected(result.findings, planted)  # type: ignore[attr-defined]
+        median = statistics.median(times[index])
+        items = len(mistyped.nodes) * ITEMS_PER_COMMUNE
+        case_ok = median <= target and found == count
+        line = (
+            f"  {count:>5} slip(s) in {items:>9,} items: median {median:6.2f} s"
+            f" (max {max(times[index]):.2f}), {found}/{count} detected, {fixed} corrected,"
+            f" cut short: {result.cut_short}"  # type: ignore[attr-defined]
+        )
+        line += "\n       " + breakdown(mistyped)
+        peak = peak_mb(lambda mistyped=mistyped: reconcile(mistyped))
+        if memory:
+            case_ok = case_ok and peak <= memory
+        line += f", audit peak {peak:,.1f} MB (tracemalloc"
+        line += f"; target ≤ {memory:,.0f} MB)" if memory else ")"
+        print(f"{line}; target ≤ {target:.0f} s: {'met' if case_ok else 'MISSED'}")
+        ok = ok and case_ok
+    print(f"  process peak RSS so far (reports included): {peak_rss_mb():,.0f} MB; {load()}")
     return ok
 
 
@@ -253,18 +301,21 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-section", type=int, default=ITEMS_PER_COMMUNE)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     ITEMS_PER_COMMUNE = args.per_section
     rng = random.Random(args.seed)
+    print(f"start: {load()}")
     big = national_report(args.items, rng)
     ok = checking(big, args.items)
-    print("\nslips (each run once):")
-    ok = with_slips(big, 1, 3.0, rng, memory=1024) and ok
-    ok = with_slips(big, 100, 10.0, rng) and ok
     small = national_report(args.items // 10, rng)
-    ok = with_slips(small, 1_000, 5.0, rng) and ok
-    ok = old_against_new(small, 1_000, rng) and ok
+    print(f"\nslips ({args.rounds} interleaved rounds, medians; CPU seconds of the audit):")
+    cases = [(big, 1, 3.0, 1024.0), (big, 100, 10.0, 0.0), (small, 1_000, 5.0, 0.0)]
+    ok = with_slips(cases, rng, args.rounds) and ok
+    ok = old_against_new(small, 10, rng, args.rounds) and ok
+    ok = old_against_new(small, 1_000, rng, args.rounds) and ok
     ok = diagnosis(rng) and ok
+    print(f"\nend: {load()}")
     return 0 if ok else 1
 
 
