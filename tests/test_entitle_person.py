@@ -126,6 +126,29 @@ def test_keyword_construction_raises_person_data_error() -> None:
         Person(birth_year=1700)
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("[" * 100_000, "101"),  # issue 13: RecursionError
+        ('{"birth_year": ' + "1" * 5000 + "}", "5000"),  # Python's 4.300-digit ValueError
+        (b"\xff\xfe\x00\x00{\x00\x00\x00", "JSON"),  # UTF-32, cut short
+    ],
+    ids=["deep", "digits", "utf32-cut"],
+)
+def test_json_past_the_limits_is_a_person_data_error(text: str | bytes, fragment: str) -> None:
+    with pytest.raises(PersonDataError, match=fragment) as caught:
+        Person.from_json(text)
+    assert caught.value.localized("vi").startswith("hồ sơ đối tượng không hợp lệ")
+    with pytest.raises(PersonDataError):
+        people_from_json(text)
+
+
+def test_a_lone_surrogate_in_person_json_becomes_a_replacement_character() -> None:
+    person = Person.from_json('{"id": "a\\ud800", "birth_year": 1954}')
+    assert person.id == "a\ufffd"
+    assert Person.from_json(person.model_dump_json()) == person
+
+
 def test_json_one_or_many_with_the_index_in_errors() -> None:
     assert len(people_from_json('{"birth_year": 1954}')) == 1
     assert len(people_from_json('[{"birth_year": 1954}, {}]')) == 2

@@ -232,6 +232,57 @@ def test_bad_files(tmp_path: Path, text: str, fragment: str) -> None:
         Reform.load(tmp_path / "missing.toml")
 
 
+@pytest.mark.parametrize(
+    "data", [None, "f", 5, [1], {1: "x"}], ids=["None", "str", "int", "list", "int-key"]
+)
+def test_from_dict_of_anything_but_a_table_is_a_reform_error(data: object) -> None:
+    # issue 13: Reform.from_dict(None) raised TypeError, Reform.from_dict("f") ValueError
+    with pytest.raises(ReformError) as caught:
+        Reform.from_dict(data)  # type: ignore[arg-type]
+    assert "level" in caught.value.localized("vi")
+    assert caught.value.localized("vi") != caught.value.localized("en")
+
+
+def test_from_dict_of_deep_data_is_a_reform_error() -> None:
+    data: dict[str, object] = {"title": "x"}
+    inner = data
+    for _ in range(10_000):
+        child: dict[str, object] = {}
+        inner["x"] = child
+        inner = child
+    with pytest.raises(ReformError, match="101 levels deep"):
+        Reform.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("x = " + "[" * 100_000, "101 levels deep"),  # issue 13: RecursionError
+        ("a" + ".a" * 100_000 + " = 1", "101 levels deep"),  # quadratic in tomllib
+        ("x = " + "1" * 5000, "digits"),  # Python's 4.300-digit ValueError
+    ],
+    ids=["brackets", "dotted-key", "digits"],
+)
+def test_load_past_the_limits_is_a_reform_error(tmp_path: Path, text: str, fragment: str) -> None:
+    path = tmp_path / "reform.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReformError, match=fragment) as caught:
+        Reform.load(path)
+    assert caught.value.path == str(path)
+
+
+def test_load_reads_within_the_input_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "reform.toml"
+    path.write_text('title = "x"\n' + "# padding\n" * 200, encoding="utf-8")
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "1K")
+    with pytest.raises(ReformError, match="1024"):
+        Reform.load(path)
+    monkeypatch.delenv("WELFARE_RULES_MAX_INPUT_BYTES")
+    assert Reform.load(path).title == "x"
+
+
 @settings(max_examples=30)
 @given(rulesets(), st.data())
 def test_setting_every_level_to_its_own_amount_changes_nothing(
