@@ -374,3 +374,23 @@ def test_any_report_text_is_checked_without_raising_and_nothing_is_dropped(
             match = check.matches[path]
             if node.level is not None and match.status != "matched":
                 assert any(f.path == path for f in check.findings)
+
+
+def test_a_report_trees_stated_source_is_a_sign() -> None:
+    from welfare_rules.audit.report import Node
+    from welfare_rules.tiers import FundingSource
+
+    tree = Report(
+        date=dt.date(2024, 2, 1),
+        nodes=(
+            Node(
+                label="Quà Tết",
+                source=FundingSource.PROVINCIAL,
+                line=1,
+                children=(Node(label="Mức 2.000.000đ", count=3, level=2_000_000, line=2),),
+            ),
+        ),
+    )
+    result = check_against_rules(tree, "uong-bi-tet-2024")
+    assert result.matches[(0,)].programme == "provincial-4107"
+    assert kinds(list(result.findings)) == [("warning", "level_not_in_rules", 2)]

@@ -32,9 +32,10 @@ report's own date unless given), and returns a :class:`RulesCheck` whose finding
 A line's programme is matched **conservatively**, never from its figures: by the
 instruments cited on the line (a programme whose basis they are), by a longevity cue
 (*mừng thọ*, *tuổi N*; then the programmes with a bracket for that age), by the funding
-source its label names (``nguồn tỉnh``, ``các xã, phường``; *xã hội* is not *xã*), and by
-the words of the programme's title (three word pairs of one title that no other
-candidate's title has, and none of any other's). A source or a title's words count only
+source the node states or its label names (``nguồn tỉnh``, ``các xã, phường``; *xã hội*
+is not *xã*), and by the words of the programme's title (three word pairs of one title
+that no other candidate's title has, and none of any other's). A source or a title's
+words count only
 on a line that names a gift (*quà*, *tặng*, *thăm hỏi*, *mừng thọ*, a count in *suất*) or
 stands under a line that may be a programme's. A programme another candidate raises
 (``raises``) gives way to it. A line with no sign takes its parent line's programme;
@@ -381,7 +382,8 @@ class _Matcher:
         if not (cited or (above and above.status != "unmatched") or _gift(node, label)):
             # no gift is named: a source or a title's words alone name no programme
             return LineMatch(path, "unmatched") if not signed else self._end(path, candidates)
-        sources = FundingSource.mentioned_in(_SOCIETY.sub(" ", label))
+        # the node's own source (a report tree states it), else the ones its label names
+        sources = (node.source,) if node.source is not None else _sources(label)
         if sources:
             candidates = [f for f in candidates if _paid_by(f, sources)]
             signed = True
@@ -410,6 +412,10 @@ class _Matcher:
         if parent is not None and parent in ids:
             return LineMatch(path, "matched", parent)
         return LineMatch(path, "ambiguous" if ids else "unmatched", None, ids)
+
+
+def _sources(label: str) -> tuple[FundingSource, ...]:
+    return FundingSource.mentioned_in(_SOCIETY.sub(" ", label))
 
 
 def _gift(node: Node, label: str) -> bool:
