@@ -71,3 +71,34 @@ def test_the_rounded_share_always_holds(part: int, extra: int) -> None:
     percent = f"{round(Decimal(part) * 100 / whole, 1):.1f}".replace(".", ",")
     text = f"Tổng số {whole} người, trong đó {part} người ({percent}%).\n"
     assert [f for f in _errors(text) if f.kind == "share_mismatch"] == []
+
+
+PROSE = "Công ty có tổng số {whole} người, đi làm {part} người đạt tỷ lệ {percent}%."
+
+
+def test_a_whole_one_slip_off_is_the_correction_of_a_share() -> None:
+    (finding,) = _errors(PROSE.format(whole="3.989", part="3.418", percent="87,66"))
+    assert finding.kind == "share_mismatch"
+    assert (finding.field, finding.reported, finding.suggested) == ("count", 3989, 3899)
+    assert finding.family == "digits_swapped"
+    assert "3.989 → 3.899" in finding.message.vi
+
+
+def test_a_part_one_slip_off_is_the_correction_of_a_share() -> None:
+    (finding,) = _errors(PROSE.format(whole="3.899", part="3.481", percent="87,66"))
+    assert (finding.reported, finding.suggested) == (3481, 3418)
+    assert "the part 3.481 → 3.418" in finding.message.en
+
+
+def test_several_explanations_of_a_share_are_candidates_not_a_correction() -> None:
+    (finding,) = _errors(PROSE.format(whole="20", part="12", percent="50"))
+    assert finding.suggested is None
+    assert {(c.field, c.value) for c in finding.candidates} == {("count", 10), ("count", 24)}
+    assert "3 corrections" in finding.message.en
+
+
+def test_a_figure_another_check_holds_is_not_the_shares_correction() -> None:
+    # the whole is also the sum of two parts that hold: only the percentage can be wrong
+    text = "Tổng số 400 người, trong đó: nam 100 người (chiếm 35%); nữ 300 người.\n"
+    (finding,) = _errors(text)
+    assert (finding.reported, finding.suggested) == (Decimal("35"), Decimal("25"))

@@ -32,3 +32,24 @@ def test_labels_and_numbers() -> None:
     assert label(None, lang="vi") == ""
     assert number(2_751_000_000) == "2.751.000.000"
     assert number(None) == "—"
+
+
+def test_every_finding_kind_has_words_in_both_languages() -> None:
+    from typing import get_args
+
+    from welfare_rules.audit.findings import FindingKind
+
+    for kind in get_args(FindingKind):
+        assert label(kind, lang="vi") != kind, kind
+        assert label(kind, lang="en") != kind, kind
+
+
+def test_a_verdict_names_the_figures_that_stand_alone() -> None:
+    text = "- Mức 600.000đ: 22 suất = 13.200.000đ.\n\n- Tiếp nhận 11 hồ sơ.\n"
+    audit = audit_document(Document.from_text(text, name="a"))
+    assert audit.status == 0
+    assert verdict(audit).en == (
+        "3 figures checked: consistent, no mistake found; 1 figures stand alone, the text "
+        "relates them to nothing (listed below)."
+    )
+    assert "11" not in verdict(audit).vi

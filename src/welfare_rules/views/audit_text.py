@@ -106,6 +106,7 @@ MSG = Catalog(
             "tổng số tiền khác tổng các phần", "amount total ≠ sum of its parts"
         ),
         "scale_slip": Text("thiếu hoặc thừa “.000”", "a dropped or extra “.000”"),
+        "share_mismatch": Text("tỷ lệ phần trăm không khớp", "a percentage that does not hold"),
         "claim_violated": Text("nhận định không đúng", "a claim that does not hold"),
         "claim_unchecked": Text("nhận định không kiểm tra được", "a claim that cannot be checked"),
         "restatement_mismatch": Text(
@@ -121,6 +122,16 @@ MSG = Catalog(
         ),
         "citation_repeated": Text(
             "văn bản dẫn hai lần trong một danh sách", "instrument cited twice in one list"
+        ),
+        "level_not_in_rules": Text("mức không có trong quy định", "a level the rules do not have"),
+        "amount_not_in_rules": Text(
+            "số tiền không mức nào cho ra", "an amount no level of the rules gives"
+        ),
+        "basis_date_mismatch": Text(
+            "ngày văn bản khác căn cứ", "an instrument dated otherwise than its basis"
+        ),
+        "rules_not_checked": Text(
+            "không đối chiếu được với quy định", "not checked against the rules"
         ),
     },
 )
