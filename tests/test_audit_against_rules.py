@@ -210,15 +210,25 @@ def test_donated_gifts_and_unrecorded_periods_are_not_checked_and_say_why() -> N
     assert check(unrecorded, "vn-war-invalids-day", dt.date(2023, 8, 1)) == []
 
 
-def test_no_date_no_ruleset_and_nothing_in_force_are_one_note_each() -> None:
-    [no_date] = check(CENTRAL, "vn-central-tet")
-    assert (no_date.kind, no_date.line) == ("rules_not_checked", None)
-    assert "--on DATE" in no_date.message.en
+def test_no_date_no_ruleset_and_nothing_in_force_are_a_note_and_each_line_listed() -> None:
+    no_date = check(CENTRAL, "vn-central-tet")
+    assert kinds(no_date) == [
+        ("info", "rules_not_checked", 2),
+        ("info", "rules_not_checked", 3),
+        ("info", "rules_not_checked", None),
+    ]
+    assert "--on DATE" in no_date[-1].message.en
+    assert no_date[0].message.en == "not checked against the rules: the report states no date"
+    assert no_date[0].labels[-1] == "Mức 600.000đ"
     [none] = check("Quà theo Quyết định số 9999/QĐ-XX ngày 01/01/2024: 1 suất.\n", None)
     assert "no bundled ruleset is found" in none.message.en
     assert "9999/QĐ-XX" in none.message.en
-    [idle] = check(CENTRAL, "dong-nai-longevity-2026", TET_2024)
-    assert "no programme in force on 01/02/2024" in idle.message.en
+    line, note = check("Quà theo Quyết định 9999/QĐ-XX: 2 suất = 800.000đ.\n", None)
+    assert (line.line, note.line) == (1, None)
+    assert "no ruleset was found for the report" in line.message.en
+    idle = check(CENTRAL, "dong-nai-longevity-2026", TET_2024)
+    assert [f.line for f in idle] == [2, 3, None]
+    assert all("no programme in force on 01/02/2024" in f.message.en for f in idle)
 
 
 def test_the_ruleset_is_found_from_the_citations_and_a_tie_goes_to_the_included_one() -> None:

@@ -26,8 +26,8 @@ report's own date unless given), and returns a :class:`RulesCheck` whose finding
 * ``rules_not_checked`` (information): a line stating a level, or a count and an
   amount with no parts, whose programme cannot be matched, or whose programme has
   nothing to check on that date (donated gifts, a period with no recorded instrument);
-  and, with no line, a ruleset that could not be found or a missing date. Nothing is
-  skipped silently.
+  and, with no line, a ruleset that could not be found, a missing date or a ruleset
+  with nothing in force (each such line then listed too). Nothing is skipped silently.
 
 A line's programme is matched **conservatively**, never from its figures: by the
 instruments cited on the line (a programme whose basis they are), by a longevity cue
@@ -178,6 +178,10 @@ _MSG = Catalog(
             en="the instruments the report cites fit {rulesets} equally; give --ruleset ID",
         ),
         "none_cited": Text(vi="không có", en="none"),
+        "no_ruleset_line": Text(
+            vi="không tìm được bộ quy định cho báo cáo", en="no ruleset was found for the report"
+        ),
+        "no_date_line": Text(vi="báo cáo không ghi ngày", en="the report states no date"),
         "no_date": Text(
             vi="báo cáo không ghi ngày: hãy ghi --on NGÀY để đối chiếu với quy định",
             en="the report states no date: give --on DATE to check it against the rules",
@@ -458,17 +462,20 @@ def check_against_rules(
     if ruleset is None:
         choice = find_ruleset(report)
         if choice.id is None:
-            return RulesCheck(None, on or report.date, (_no_ruleset(choice),))
+            notes = [_no_ruleset(choice), *_each_line(report, _MSG("no_ruleset_line"))]
+            return RulesCheck(None, on or report.date, ordered(notes))
         ruleset = choice.id
     if isinstance(ruleset, str):
         ruleset = load_ruleset(ruleset)
     on = on or report.date
     if on is None:
-        return RulesCheck(ruleset.id, None, (_note(_MSG("no_date")),))
+        notes = [_note(_MSG("no_date")), *_each_line(report, _MSG("no_date_line"))]
+        return RulesCheck(ruleset.id, None, ordered(notes))
     in_force = ruleset.in_force(on=on)
     findings = _basis_dates(report, ruleset, in_force)
     if not in_force:
-        findings.append(_note(_MSG("not_in_force", ruleset=ruleset.id, on=_day(on))))
+        idle = _MSG("not_in_force", ruleset=ruleset.id, on=_day(on))
+        findings += [_note(idle), *_each_line(report, idle)]
         return RulesCheck(ruleset.id, on, ordered(findings))
     matches = _Matcher(report, ruleset, in_force).run()
     checker = _Checker(report, ruleset, {f.programme.id: f for f in in_force}, on)
@@ -505,6 +512,23 @@ def _one(amount: int) -> Text:
 
 def _note(message: Text, *, line: int | None = None, path: NodePath = ()) -> Finding:
     return Finding(kind="rules_not_checked", severity="info", message=message, line=line, path=path)
+
+
+def _listed(node: Node) -> bool:
+    """Whether a line is one the rules check: it states a level, or a count and an
+    amount with no parts (a total of parts is checked through them)."""
+    stated = node.count is not None and node.amount is not None and not node.children
+    return node.level is not None or stated
+
+
+def _each_line(report: Report, why: Text) -> list[Finding]:
+    """A note on every line the rules would have checked, when none could be."""
+    message = _MSG("not_checked", why=why)
+    return [
+        _note(message, line=node.line, path=path).model_copy(update={"labels": report.labels(path)})
+        for path, node in report.walk()
+        if _listed(node)
+    ]
 
 
 def _no_ruleset(choice: RulesetChoice) -> Finding:
@@ -599,10 +623,10 @@ class _Checker:
 
     def node(self, path: NodePath, node: Node, match: LineMatch) -> list[Finding]:
         states_level = node.level is not None
-        leaf_total = node.count is not None and node.amount is not None and not node.children
         per_gift = node.count is not None and node.amount is not None and node.level is None
+        listed = _listed(node)
         if match.status != "matched":
-            if not (states_level or leaf_total):
+            if not listed:
                 return []
             if match.status == "ambiguous":
                 names = ", ".join(match.candidates)
@@ -615,7 +639,6 @@ class _Checker:
         if not (states_level or per_gift):
             return []
         title = Text(found.programme.title.vi, found.programme.title.en)
-        listed = states_level or leaf_total  # a line of its own, not a total of checked parts
         if not found.recorded and listed:
             why = _MSG("unrecorded", ruleset=self.ruleset.id, programme=title, on=_day(self.on))
             return [self._not_checked(path, node, why)]
