@@ -9,6 +9,8 @@ lists its gifts and closes with ``Cộng`` (Xa A row 6, Xa B row 7).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from welfare_rules.audit.read import DocumentAudit, audit_document, read_bytes
 from welfare_rules.views.audit_files import audited
@@ -166,3 +168,46 @@ def test_text_and_csv_documents_are_untouched() -> None:
     document = Document.from_text(text, name="r.txt")
     report = extract_report(text).report
     assert link_sheets(report, document) is report
+
+
+def _stated(report: object) -> list[int]:
+    """Every figure the tree states, its restatements and bounds included, sorted."""
+    from welfare_rules.audit.report import Report
+
+    assert isinstance(report, Report)
+    values: list[int] = []
+    for _, node in report.walk():
+        values += [v for v in (node.count, node.level, node.amount) if v is not None]
+        values += [r.value for r in node.restatements] + [b.written for b in node.bounds]
+    return sorted(values)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    overrides=st.dictionaries(
+        st.tuples(st.integers(4, 6), st.integers(3, 4)),
+        st.integers(0, 60_000_000),
+        max_size=3,
+    ),
+    renamed=st.booleans(),
+    total_rows=st.booleans(),
+    labels=st.sampled_from([None, {"Xa A": "Xa B", "Xa B": "Xa A"}, {"Xa A": "Xa A Xa B"}]),
+)
+def test_tying_sheets_loses_no_figure_and_makes_no_cycle(
+    overrides: dict[tuple[int, int], int],
+    renamed: bool,
+    total_rows: bool,
+    labels: dict[str, str] | None,
+) -> None:
+    from welfare_rules.audit._sheets import link_sheets
+    from welfare_rules.audit.extract import extract_report
+
+    names = {"Xa A": "Sheet2", "Xa B": "Sheet3"} if renamed else None
+    sheets = summary_sheets(summary=overrides, names=names, labels=labels, total_rows=total_rows)
+    document = read_bytes(sheets_xlsx(sheets), name="h.xlsx")
+    report = extract_report(document.text()).report
+    linked = link_sheets(report, document)
+    assert _stated(linked) == _stated(report)  # every figure kept: as itself or restated
+    nodes = [id(node) for _, node in linked.walk()]
+    assert len(nodes) == len(set(nodes))  # no node stands twice in the tree
+    audit_document(document)  # and the audit runs through

@@ -18,8 +18,11 @@ The sheet's total then takes the summary row's place in the tree (so the summary
 total sums the sheets' totals, each the sum of its rows), and the summary row's figures
 become restatements of it: an equality check each, placed on the summary's own cell. A
 sheet without a total row hangs its records under the summary row instead. Each sheet is
-linked once, never into its own tree (two sheets naming each other make no cycle); what
-is not linked stays as it was. Any document whose lines name no sheets is left alone.
+linked once, never into its own tree (two sheets naming each other make no cycle); a row
+stating a figure its sheet's total does not state (an amount beside a total of counts
+only) is not linked, for that figure would be checked against nothing; what is not
+linked stays as it was, and no figure is lost either way. Any document whose lines name
+no sheets is left alone.
 """
 
 from __future__ import annotations
@@ -132,7 +135,7 @@ def _links(report: Report, totals: dict[str, _Total], sheet_of: _SheetOf) -> dic
         if sheet is None or sheet in linked:
             continue
         total = totals[sheet]
-        if total.single and not _restatable(figures, report.nodes[total.roots[0]]):
+        if total.single and not _restatable(node, report.nodes[total.roots[0]]):
             continue
         if _cycle(path[0], total.roots, into):
             continue
@@ -194,9 +197,10 @@ def _matching(figures: dict[FigureField, int], totals: dict[str, _Total]) -> str
     return found[0] if len(found) == 1 else None
 
 
-def _restatable(figures: dict[FigureField, int], total: Node) -> bool:
-    """The sheet's total states every figure the summary row does."""
-    return all(total.figure(field) is not None for field in figures)
+def _restatable(row: Node, total: Node) -> bool:
+    """The sheet's total states every figure the summary row states or restates."""
+    fields = {*_figures(row), *(restated.field for restated in row.restatements)}
+    return all(total.figure(field) is not None for field in fields)
 
 
 def _cycle(root: int, targets: tuple[int, ...], into: dict[int, int]) -> bool:
@@ -262,10 +266,9 @@ class _Rebuild:
                 Restatement(field=field, value=value, line=row.line, text=row.text)
                 for field, value in _figures(row).items()
             )
-            carried = tuple(r for r in row.restatements if target.figure(r.field) is not None)
             new = target.model_copy(
                 update={
-                    "restatements": (*target.restatements, *restated, *carried),
+                    "restatements": (*target.restatements, *restated, *row.restatements),
                     "bounds": (*target.bounds, *row.bounds),
                     "claims": (*target.claims, *row.claims),
                     "shares": (*target.shares, *row.shares),
