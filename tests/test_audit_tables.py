@@ -283,6 +283,18 @@ def test_a_two_way_table_reads_one_part_per_level() -> None:
         (600_000, 2, 1_200_000),
         (300_000, 3, 900_000),
     ]
+    assert extract_report(text).unparsed == ()  # the note names a column's level
+
+
+def test_a_note_naming_a_level_no_column_has_is_not_understood() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "STT\tĐơn vị\tSố suất mức 600.000đ\tThành tiền mức 600.000đ\tSố suất mức 300.000đ"
+        "\tThành tiền mức 300.000đ\tGhi chú\n"
+        "1\tXã A\t0\t0\t2\t600000\tChuyển sang mức 450.000đ\n"
+    )
+    assert [u.numbers for u in extract_report(text).unparsed] == [("450.000đ",)]
 
 
 def test_a_money_unit_stated_above_the_table_scales_its_money_columns() -> None:

@@ -356,9 +356,12 @@ def _named_figures(
     """The numbers of a row's label cells: the row's level (``Mức 600.000đ``) or count
     (``Tặng 22 suất``) when the table has no such column and the label names one; a
     number the row's figures already state is theirs; any other is not understood (a
-    count of households beside the row's count of gifts, say)."""
+    count of households beside the row's count of gifts, say). A level one of the
+    table's columns is headed with is that column's (a note naming it)."""
     stated = {rec.count, rec.level, rec.amount}
     stated.update(value for part in rec.children for value in (part.count, part.amount))
+    # "Không có đối tượng mức 600.000đ": a level the table's columns are headed with
+    stated.update(level for level in (levels or {}).values() if level is not None)
     for field_name in ("level", "count"):
         kind_tokens = [token for _, token in named if token.kind == field_name]
         if (
