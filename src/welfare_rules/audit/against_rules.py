@@ -67,6 +67,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .._i18n import Catalog, Text
@@ -322,13 +323,15 @@ def _includes(ruleset: Ruleset, name: str) -> bool:
 # -- matching lines to programmes ----------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().replace("hoá", "hóa").split())
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
     words = _WORD.findall(_fold(text))
-    return set(itertools.pairwise(words))
+    return frozenset(itertools.pairwise(words))
 
 
 class _Matcher:
@@ -435,9 +438,11 @@ def _named_by_title(label: str, candidates: Sequence[InForce]) -> InForce | None
     """The one candidate whose title the label names by word pairs no other title has."""
     words = _pairs(label)
     titles = [_pairs(f.programme.title.vi) for f in candidates]
+    if not any(pairs & words for pairs in titles):
+        return None  # most lines ("Mức 500.000đ") share no word pair with any title
     hits = []
     for index, pairs in enumerate(titles):
-        others = set().union(*(t for i, t in enumerate(titles) if i != index))
+        others = frozenset().union(*(t for i, t in enumerate(titles) if i != index))
         hits.append(len((pairs - others) & words))
     named = [i for i, hit in enumerate(hits) if hit]
     if len(named) == 1 and hits[named[0]] >= _TITLE_PAIRS:
@@ -498,7 +503,8 @@ def _day(on: dt.date) -> str:
     return on.strftime("%d/%m/%Y")
 
 
-def _money(amounts: Iterable[int]) -> Text:
+@lru_cache(maxsize=1024)
+def _money(amounts: tuple[int, ...]) -> Text:
     shown = sorted(set(amounts), reverse=True)
     return Text(
         ", ".join(display_vnd(a, unit="") for a in shown),
@@ -506,6 +512,7 @@ def _money(amounts: Iterable[int]) -> Text:
     )
 
 
+@lru_cache(maxsize=4096)
 def _one(amount: int) -> Text:
     return Text(display_vnd(amount, unit=""), display_vnd(amount, locale="en", unit=""))
 
@@ -620,6 +627,7 @@ class _Checker:
         self.in_force = in_force
         self.on = on
         self.owners = {r.id: r for r in _rulesets(ruleset, set())}
+        self.gifts: dict[tuple[str, int | None], _Gifts] = {}
 
     def node(self, path: NodePath, node: Node, match: LineMatch) -> list[Finding]:
         states_level = node.level is not None
@@ -648,13 +656,9 @@ class _Checker:
             donated = _MSG("donated", programme=title)
             return [self._not_checked(path, node, donated)] if listed else []
         age = _age(node.label) if found.programme.kind == "longevity" else None
-        if age is not None:
-            bracket = found.version.bracket_for(age)
-            if bracket is None:
-                return [self._no_age(path, node, found, age)] if states_level else []
-            gifts = _gifts_of((bracket,), minimum=found.version.minimum)
-        else:
-            gifts = _gifts(found)
+        if age is not None and found.version.bracket_for(age) is None:
+            return [self._no_age(path, node, found, age)] if states_level else []
+        gifts = self._gifts(found, age)
         if not gifts.amounts:
             return []
         if node.level is not None:
@@ -662,6 +666,19 @@ class _Checker:
         if node.count and node.amount is not None:
             return self._amount(path, node, found, gifts)
         return []
+
+    def _gifts(self, found: InForce, age: int | None) -> _Gifts:
+        """What one gift can be worth: the age's bracket, or any level (once per pair)."""
+        key = (found.programme.id, age)
+        gifts = self.gifts.get(key)
+        if gifts is None:
+            bracket = found.version.bracket_for(age) if age is not None else None
+            if bracket is not None:
+                gifts = _gifts_of((bracket,), minimum=found.version.minimum)
+            else:
+                gifts = _gifts(found)
+            self.gifts[key] = gifts
+        return gifts
 
     def _not_checked(self, path: NodePath, node: Node, why: Text) -> Finding:
         finding = _note(_MSG("not_checked", why=why), line=node.line, path=path)
