@@ -430,3 +430,20 @@ def test_parts_counted_when_closed() -> None:
     assert [child.label for child in total.children] == ["Quà của tỉnh", "Quà khác"]
     assert total.children[0].count == 6
     assert extra.label == "Quà thêm"
+
+
+@pytest.mark.parametrize(
+    ("text", "complete"),
+    [
+        ("Tổng số 88 hồ sơ, trong đó: 87 hồ sơ trước hạn, không có hồ sơ quá hạn.", True),
+        ("Tổng số 88 hồ sơ, trong đó: 87 hồ sơ trước hạn.", False),  # "trong đó" names a few
+        ("Không có hồ sơ quá hạn. Tổng số 88 hồ sơ, trong đó 87 hồ sơ trước hạn.", False),
+        ("Tổng số 88 hồ sơ, trong đó 87 hồ sơ trước hạn. Không có khiếu nại.", False),
+    ],
+)
+def test_one_part_is_the_whole_list_when_the_line_says_there_are_no_others(
+    text: str, complete: bool
+) -> None:
+    (total,) = extract_report(text).report.nodes
+    assert [child.count for child in total.children] == [87]
+    assert total.children_complete is complete

@@ -337,7 +337,7 @@ class _Extraction:
             line=rec.line,
             text=raw,
             children=tuple(self._node(child) for child in rec.children),
-            children_complete=_complete(rec),
+            children_complete=_complete(rec, raw),
             restatements=tuple(
                 Restatement(field=field, value=value, line=line, text=self.raw.get(line))
                 for field, value, line in rec.restatements
@@ -406,9 +406,19 @@ def _source(label: str) -> FundingSource | None:
     return found[0] if len(found) == 1 else None
 
 
-def _complete(rec: Rec) -> bool:
-    """False when one announced part is smaller in every figure: "trong đó" names a few."""
+# "trong đó: 87 hồ sơ trước hạn, không có hồ sơ đúng hạn và quá hạn": the others are none
+_REST_NONE = re.compile(
+    r"(?<![^\W\d_])trong đó(?![^\W\d_])[^.;]*?(?<![^\W\d_])không (?:có|còn)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _complete(rec: Rec, raw: str | None = None) -> bool:
+    """False when one announced part is smaller in every figure: "trong đó" names a few;
+    unless the line says there are no others (``không có hồ sơ đúng hạn``)."""
     if not rec.explicit or len(rec.children) != 1:
+        return True
+    if raw is not None and rec.children[0].line == rec.line and _REST_NONE.search(raw):
         return True
     child = rec.children[0]
     pairs = [(child.count, rec.count), (child.amount, rec.amount)]
