@@ -15,7 +15,11 @@ import sys
 import traceback
 from collections.abc import Callable
 
-_KNOWN: list[str] = []  # none open: every issue-13 signature is fixed
+_KNOWN = [
+    # the extractor reads figures beyond 10^18 (test_known_extracted_figure_beyond_the_limit)
+    r"^ValidationError at audit/extract\.py:_node",
+    r"^MoneyRangeError at money\.py:require_vnd",
+]
 
 
 def _signature(exc: BaseException) -> str:

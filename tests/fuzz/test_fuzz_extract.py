@@ -15,13 +15,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from welfare_rules.audit._normalize import Line, read_lines
-from welfare_rules.audit._numbers import FIGURE_KINDS, scan
+from welfare_rules.audit._numbers import FIGURE_KINDS, Token, scan
 from welfare_rules.audit._tables import header_columns
 from welfare_rules.audit.extract import ExtractedReport, example_text, extract_report
+from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.audit.report import Report
 
 from ..strategies import report_like_text
-from ._fuzz import HITS, fuzz, guarded, hostile_text
+from ._fuzz import HITS, fuzz, guarded, hostile_text, known
 
 EXAMPLE = example_text()
 _EXAMPLE_LINES = EXAMPLE.splitlines()
@@ -72,6 +73,22 @@ _HEDGED = "Đã tặng hơn 4.400 đối tượng."
 _SURROGATE = "Tổng số 5 suất \ud800 = 500.000đ"
 
 
+# Reproducers of the known bugs (each also a strict xfail test below).
+_BEYOND = {
+    "amount": "Tổng số 5 suất, thành tiền 2.000.000.000.000.000.000 đồng",
+    "level": "Mức 10000000000000000000đ",
+    "count": "- Mức 500.000đ: 1000000000000000001 suất = 7đ",
+}
+known(
+    r"^ValidationError at audit/extract\.py:_node",
+    "found by the long fuzz run: the extractor reads figures beyond 10^18",
+)
+known(
+    r"^ReportDataError at audit/report\.py:_checked",
+    "found by the long fuzz run: the extractor reads counts beyond 10^18",
+)
+
+
 def _extract(text: str) -> ExtractedReport:
     result = guarded(lambda: extract_report(text))  # documented never to raise on a str
     assert result is not None
@@ -83,14 +100,16 @@ def _extract(text: str) -> ExtractedReport:
 @example(EXAMPLE)
 @example("")
 @example("[" * 1000)
+@example(_BEYOND["count"])
 def test_extract_never_raises_and_dumps_to_json(text: str) -> None:
     extracted = _extract(text)
     dumped = guarded(extracted.model_dump_json)
     if dumped is None:
         return
     json.loads(dumped)
-    again = Report.from_json(extracted.report.model_dump_json())
-    assert again == extracted.report  # the tree survives a JSON round trip
+    again = guarded(lambda: Report.from_json(extracted.report.model_dump_json()))
+    if again is not None:
+        assert again == extracted.report  # the tree survives a JSON round trip
 
 
 def _ints(value: object, into: set[int]) -> None:
@@ -142,6 +161,11 @@ def _logical_lines(text: str) -> list[Line]:
     return logical_lines(lines)
 
 
+def _claim_listed(token: Token, listed: list[str]) -> bool:
+    """A claim whose record lacks its count or amount is listed as ``"> 400000"``."""
+    return token.kind == "claim" and f"{token.op} {token.value}" in listed
+
+
 def lost_numbers(text: str, extracted: ExtractedReport) -> list[tuple[int, str, str]]:
     """``(line, kind, number)`` of every number on a text line that is accounted for
     nowhere: neither a figure on its line, nor a citation, nor a known non-figure, nor
@@ -175,7 +199,9 @@ def lost_numbers(text: str, extracted: ExtractedReport) -> list[tuple[int, str, 
                         lost.append((line.number, "table", cell))
             continue
         for token in scan(line.text):
-            listed = any(token.text in item for item in listed_here)
+            listed = any(token.text in item for item in listed_here) or _claim_listed(
+                token, listed_here
+            )
             if token.kind in FIGURE_KINDS or token.kind == "claim":
                 if token.value in values or listed:
                     continue
@@ -259,6 +285,7 @@ def _table_examples(test: Any) -> Any:
 @given(report_texts())
 @example(EXAMPLE)
 @example("Số: 12/BC-VD\nTổng số 1.251 suất quà trị giá 381.900.000 đồng. Trong đó:")
+@example("Tổng số hơn 6.280 suất quà, trung bình mỗi suất trên 400.000 đồng")
 @_table_examples
 def test_nothing_is_lost(text: str) -> None:
     extracted = _extract(text)
@@ -334,3 +361,28 @@ def test_table_figures_read_or_listed() -> None:
         "| Tổng cộng | 22 | 13.200.000 |\n| Tổng cộng | 23 | 13.800.000 |",
     ):
         assert not lost_numbers(text, extract_report(text))
+
+
+def test_a_claim_of_a_record_without_its_figures_is_listed() -> None:
+    # found by the long fuzz run (an oracle fix): "trên 400.000 đồng" of a record whose
+    # count is only hedged ("hơn 6.280 suất") is listed as "> 400000", not lost
+    text = "Tổng số hơn 6.280 suất quà, trung bình mỗi suất trên 400.000 đồng"
+    extracted = extract_report(text)
+    assert [line.numbers for line in extracted.unparsed] == [("> 400000",)]
+    assert not lost_numbers(text, extracted)
+
+
+@pytest.mark.parametrize("text", _BEYOND.values(), ids=_BEYOND.keys())
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by the long fuzz run: the extractor reads figures beyond 10^18 "
+    "(audit/_numbers.py or _lines.py: list them as not understood); extract_report then "
+    "raises pydantic's ValidationError (amount, level: audit/extract.py _node), or gives a "
+    "count that reconcile (MoneyRangeError) and Report.from_json refuse",
+)
+def test_known_extracted_figure_beyond_the_limit(text: str) -> None:
+    extracted = extract_report(text)
+    reconcile(extracted.report)
+    assert Report.from_json(extracted.report.model_dump_json()) == extracted.report
+    assert extracted.unparsed
+    assert not lost_numbers(text, extracted)
