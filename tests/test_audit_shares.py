@@ -102,3 +102,30 @@ def test_a_figure_another_check_holds_is_not_the_shares_correction() -> None:
     text = "Tổng số 400 người, trong đó: nam 100 người (chiếm 35%); nữ 300 người.\n"
     (finding,) = _errors(text)
     assert (finding.reported, finding.suggested) == (Decimal("35"), Decimal("25"))
+
+
+COLUMN_AGAINST_TOTAL = """\
+| Đối tượng | Số suất | Tỷ lệ (%) | Mức quà | Thành tiền |
+|---|---:|---:|---:|---:|
+| Hộ nghèo | 43 | 50,6 | 500.000 | 21.500.000 |
+| Hộ cận nghèo | 42 | 49,4 | 300.000 | 12.600.000 |
+| Tổng cộng | 85 | 100 | | 34.100.000 |
+"""
+
+
+def test_a_percentage_column_against_the_total_row_finds_its_wrong_row() -> None:
+    # the total's own 100 % says nothing of the whole: one right row of two is enough
+    assert _errors(COLUMN_AGAINST_TOTAL) == []
+    (finding,) = _errors(COLUMN_AGAINST_TOTAL.replace("| 50,6 |", "| 60,6 |"))
+    assert (finding.line, finding.reported, finding.suggested) == (
+        3,
+        Decimal("60.6"),
+        Decimal("50.6"),
+    )
+
+
+def test_a_percentage_column_no_whole_explains_is_not_passed_over() -> None:
+    text = COLUMN_AGAINST_TOTAL.replace("| 50,6 |", "| 70,6 |").replace("| 49,4 |", "| 39,4 |")
+    audit = audit_document(Document.from_text(text, name="x.md"))
+    assert audit.status == 3
+    assert [item.numbers for item in audit.unparsed] == [("70,6",), ("39,4",), ("100",)]

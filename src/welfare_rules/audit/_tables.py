@@ -400,22 +400,29 @@ def _set(rec: Rec, column: Column, value: int) -> None:
 def column_wholes(table: Table, candidates: list[Rec]) -> None:
     """The whole of a percentage column: the candidate (the table's total, or a count
     stated before the table) of which the most rows' percentages are right, and at least
-    half of them. A column no candidate explains is not checked (its percentages stay
-    known non-figures)."""
+    half of the other rows' (the whole's own 100 % says nothing of it). A column no
+    candidate explains cannot be checked: its percentages are listed as not understood,
+    so the audit says it is incomplete instead of passing them over."""
     rows = [rec for rec in _walk(table.rows, table.total) if _column_share(rec) is not None]
     if not rows:
         return
     best, best_fits = None, 0
     for whole in candidates:
         fits = sum(1 for rec in rows if _fits_share(rec, whole))
-        if fits > best_fits:
+        others = sum(1 for rec in rows if rec is not whole)
+        if fits > best_fits and 2 * fits >= others:
             best, best_fits = whole, fits
-    if best is None or 2 * best_fits < len(rows):
-        return
     for rec in rows:
         for share in rec.shares:
-            if share.column:
+            if not share.column:
+                continue
+            if best is not None:
                 share.whole = best
+            else:
+                token = Token(0, len(share.text), share.text, "unknown")
+                table.unknown.append((share.line, token))
+        if best is None:
+            rec.shares = [share for share in rec.shares if not share.column]
 
 
 def _column_share(rec: Rec) -> ShareSpec | None:

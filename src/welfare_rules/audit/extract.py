@@ -266,10 +266,10 @@ class _Extraction:
             for line in lines:
                 self._text_line(line)
             return
-        for number, token in table.unknown:
-            self.unparsed.setdefault(number, []).append(token.text)
         stated = [rec for rec in self.builder.roots if rec.count is not None and not rec.children]
         column_wholes(table, [*([table.total] if table.total else []), *stated[-_WHOLES:]])
+        for number, token in table.unknown:  # a percentage column no whole explains too
+            self.unparsed.setdefault(number, []).append(token.text)
         last = table.total or (table.rows[-1] if table.rows else None)
         if last is not None and last.amount is not None:
             self.last_amount = last  # "Bằng chữ: …" under a table restates its total
