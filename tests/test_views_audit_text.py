@@ -49,7 +49,7 @@ def test_a_verdict_names_the_figures_that_stand_alone() -> None:
     audit = audit_document(Document.from_text(text, name="a"))
     assert audit.status == 0
     assert verdict(audit).en == (
-        "3 figures checked: consistent, no mistake found; 1 figures stand alone, the text "
-        "relates them to nothing (listed below)."
+        "Every check holds, no mistake found; 1 figures stand alone, the text relates them "
+        "to nothing (listed below)."
     )
     assert "11" not in verdict(audit).vi

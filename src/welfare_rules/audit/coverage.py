@@ -57,22 +57,22 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
     spots: list[Spot] = []
     for name, ref in compiled.figures.items():
         node = report.node(ref.path)
-        spot = Spot(ref.line, ref.kind, checked=True)
-        if name in checked or ref.restatement is not None:
-            pass
-        elif any(bound.field == ref.field for bound in node.bounds):
-            pass  # checked against a rounded or hedged restatement
-        elif (ref.path, ref.field) in shared:
-            pass  # checked by a percentage
-        else:
-            spot = Spot(ref.line, ref.kind, checked=False)
-            value = compiled.values[name]
+        value = compiled.values[name]
+        unchecked = not (
+            name in checked
+            or ref.restatement is not None
+            or any(bound.field == ref.field for bound in node.bounds)  # a rounded or hedged
+            or (ref.path, ref.field) in shared  # checked by a percentage
+        )
+        spot = Spot(ref.line, ref.kind, not unchecked, ref.field, value, node.count_unit)
+        if unchecked:
             found.append((spot, UncheckedFigure(ref.path, ref.field, value, ref.line, node.label)))
         spots.append(spot)
     for path, node in report.walk():  # a hedged figure with nothing exact to bound
         for bound in node.bounds:
             if node.figure(bound.field) is None and not _parts_state(node, bound.field):
-                spot = Spot(bound.line, "count" if bound.field == "count" else "money", False)
+                kind = "count" if bound.field == "count" else "money"
+                spot = Spot(bound.line, kind, False, bound.field, bound.written, node.count_unit)
                 figure = UncheckedFigure(path, bound.field, bound.written, bound.line, node.label)
                 found.append((spot, figure))
                 spots.append(spot)

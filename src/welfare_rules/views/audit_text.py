@@ -49,10 +49,10 @@ MSG = Catalog(
             "All {figures} figures checked: consistent, no mistake found.",
         ),
         "verdict_consistent_alone": Text(
-            "Đã kiểm tra {checked} số liệu: khớp nhau, không thấy sai sót; {alone} số liệu "
-            "đứng riêng, văn bản không đối chiếu chúng với số nào (liệt kê bên dưới).",
-            "{checked} figures checked: consistent, no mistake found; {alone} figures stand "
-            "alone, the text relates them to nothing (listed below).",
+            "Mọi phép kiểm tra đều khớp, không thấy sai sót; {alone} số liệu đứng riêng, "
+            "văn bản không đối chiếu chúng với số nào (liệt kê bên dưới).",
+            "Every check holds, no mistake found; {alone} figures stand alone, the text "
+            "relates them to nothing (listed below).",
         ),
         "verdict_nothing": Text(
             "Không kiểm tra được gì: không tìm thấy số liệu nào để đối chiếu.",
@@ -170,8 +170,7 @@ def verdict(audit: DocumentAudit, *, below: bool = False) -> Text:
         key = "verdict_errors_below" if below else "verdict_errors"
         return MSG(key, errors=audit.result.summary()["errors"])
     if audit.complete and audit.standing_alone:
-        alone = len(audit.standing_alone)
-        return MSG("verdict_consistent_alone", checked=audit.result.figures - alone, alone=alone)
+        return MSG("verdict_consistent_alone", alone=len(audit.standing_alone))
     if audit.complete:
         return MSG("verdict_consistent", figures=audit.result.figures)
     if not audit.result.figures:
