@@ -447,3 +447,17 @@ def test_one_part_is_the_whole_list_when_the_line_says_there_are_no_others(
     (total,) = extract_report(text).report.nodes
     assert [child.count for child in total.children] == [87]
     assert total.children_complete is complete
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100.000.0001.000.000.000đ",  # found by a property test: a suspect grouping past 10^18
+        "Tổng 2.000.000.000.000.000.000đ",
+        "Tổng 2.000.000.000.000.000.000.000 suất",
+    ],
+)
+def test_a_figure_beyond_the_largest_amount_is_listed_not_raised(text: str) -> None:
+    extracted = extract_report(text)
+    assert extracted.report.nodes == ()
+    assert [u.line for u in extracted.unparsed] == [1]

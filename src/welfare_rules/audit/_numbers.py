@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 
 from ..dates import parse_vn_date
 from ..errors import DateParseError, MoneyParseError
-from ..money import parse_vnd
+from ..money import MAX_VND, parse_vnd
 from ._normalize import same_length_lower
 from ._units import COUNT_UNITS, MEASURES, alternation
 
@@ -269,7 +269,11 @@ def _token(
     hedge: str | None = None,
     suspect: bool = False,
 ) -> Token:
-    """A :class:`Token` without the named tuple's keyword handling (hot path)."""
+    """A :class:`Token` without the named tuple's keyword handling (hot path). A figure
+    beyond ±10^18 (:data:`~welfare_rules.money.MAX_VND`, the largest any report node
+    holds) is no figure: it is listed as not understood."""
+    if value is not None and not -MAX_VND <= value <= MAX_VND:
+        kind, value = "unknown", None
     return _new_tuple(
         Token, (start, end, text, kind, value, unit, op, date, precision, hedge, suspect)
     )
