@@ -332,3 +332,39 @@ def test_bracketed_parts_in_the_owners_unit_stay_its_parts_one_slip_off() -> Non
     assert [child.count for child in owner.children] == [31, 5]
     unrelated = read_line("Đã giải quyết 37 hồ sơ (tăng 12 suất; giảm 3 suất).", line=1)
     assert [rec.count for rec in unrelated.records] == [37, 12, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "amount"),
+    [
+        # each gift's value written in parts: the level is their sum
+        (
+            "Trao 320 suất, mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng, "
+            "tổng trị giá 160 triệu đồng.",
+            500_000,
+            160_000_000,
+        ),
+        ("Trao 640 suất, mỗi suất gồm: tiền mặt 300.000đ và quà 200.000đ.", 500_000, None),
+        # one money part beside goods: the cash is the level
+        (
+            "Trao 50 suất, mỗi suất gồm 10 kg gạo và 200.000 đồng, tổng 10.000.000 đồng.",
+            200_000,
+            10_000_000,
+        ),
+        # the next sentence's total is the amount of a count at a level
+        ("Trao 640 suất, mỗi suất 500.000đ. Tổng trị giá 330.000.000đ.", 500_000, 330_000_000),
+    ],
+)
+def test_the_value_of_each_gift_and_its_total(text: str, level: int, amount: int | None) -> None:
+    first = read_line(text, line=1).records[0]
+    assert (first.level, first.amount) == (level, amount)
+
+
+def test_an_amount_in_the_next_sentence_without_a_total_cue_is_its_own_record() -> None:
+    records = read_line(
+        "Trao 640 suất, mỗi suất 500.000đ. Ngoài ra hỗ trợ 20.000.000đ.", line=1
+    ).records
+    assert [(rec.count, rec.level, rec.amount) for rec in records] == [
+        (640, 500_000, None),
+        (None, None, 20_000_000),
+    ]

@@ -219,6 +219,18 @@ class _Parser:
                 parts_parent.end = boundary = token.end
                 parts_parent = current = None
                 continue
+            last = records[-1] if records and parts_parent is None else None
+            if (
+                current is None
+                and last is not None
+                and kind == "amount"
+                and token.hedge is None
+                and _awaits_amount(last)
+                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+            ):  # "… 640 suất, mỗi suất 500.000đ. Tổng trị giá 330.000.000đ.": its amount
+                _fill(last, token)
+                last.end = boundary = token.end
+                continue
             if current is None or not _takes(current, token):
                 current = self._new(token, boundary, sentence)
                 if parts_parent is not None and parts_parent is not current:
@@ -290,11 +302,25 @@ def _takes(rec: Rec, token: Token) -> bool:
     if token.hedge is not None and token.kind in ("count", "amount"):
         taken = any(hedged[0] == token.kind for hedged in rec.hedged)
         return not taken and getattr(rec, token.kind) is None
+    if token.kind == "level" and token.op == "+":  # a further part of each gift's value
+        return rec.level is not None and rec.amount is None
     if token.kind == "level":
         return rec.level is None and rec.amount is None
     if token.kind == "count":
         return rec.count is None
     return rec.amount is None
+
+
+def _awaits_amount(rec: Rec) -> bool:
+    """A count at a level with no amount yet and no parts: the next sentence's total
+    (``Tổng trị giá …``) is its amount."""
+    return (
+        rec.count is not None
+        and rec.level is not None
+        and rec.amount is None
+        and not rec.children
+        and not rec.hedged
+    )
 
 
 def _fill(rec: Rec, token: Token) -> None:
@@ -304,7 +330,9 @@ def _fill(rec: Rec, token: Token) -> None:
         return
     if token.precision > 1:
         rec.precision[token.kind] = token.precision
-    if token.kind == "level":
+    if token.kind == "level" and token.op == "+" and rec.level is not None:
+        rec.level += token.value or 0  # "mỗi suất gồm 300 nghìn … và … 200 nghìn đồng"
+    elif token.kind == "level":
         rec.level = token.value
     elif token.kind == "count":
         rec.count, rec.unit = token.value, token.unit

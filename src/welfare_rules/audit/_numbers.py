@@ -109,9 +109,17 @@ _BEFORE_EACH = re.compile(
     rf"{_W}mỗi (?:[^\W\d_]+ ){{1,3}}?(?:(?:trị giá|là|được|mức|gồm|tặng|hỗ trợ|nhận) )?:? ?$"
 )
 # "mỗi suất gồm 10 kg gạo và 200.000 đồng tiền mặt": the cash part of each gift.
-_EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có) [^;.()]{{0,40}}$")
+_EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? [^;.()]{{0,40}}$")
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
+# "mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng": a second part of
+# each gift's value, added to its level (never after a total's words: "tổng trị giá …")
+_EACH_COMPONENT = re.compile(
+    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? (?:[^;.()]|(?<=\d)\.(?=\d)){{0,60}}?\d"
+    r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])[^;.()\d]{0,50}$"
+)
+_COMPONENT_JOIN = re.compile(r"(?<![^\W\d_])(?:và|cộng với)(?![^\W\d_])|[,+]")
+_COMPONENT_SPAN = 150
 # A per-unit level: "400.000 đồng/người", "500.000đ/hộ", "1 triệu đồng/suất".
 _PER_UNIT = re.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
 _PER_UNIT_WORD = re.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
@@ -410,6 +418,8 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     if per_unit is not None:  # "400.000 đồng/người": a level
         stop = per_unit.end()
         return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
+    if _is_component(lower[max(0, start - _COMPONENT_SPAN) : start]):  # before "mỗi …"
+        return _token(start, end, written, "level", value, op="+", suspect=suspect)
     if _is_level_cue(before) or _is_each(lower[max(0, start - _EACH_SPAN - 20) : start]):
         return _token(start, end, written, "level", value, suspect=suspect)
     if "trung bình" in before or "bình quân" in before:
@@ -432,6 +442,21 @@ def _is_each(before: str) -> bool:
     if any(word in near for word in _AVERAGE):
         return False
     return _BEFORE_EACH.search(near) is not None or _EACH_CONSISTS.search(before) is not None
+
+
+def _is_component(before: str) -> bool:
+    """A further part of each gift after ``mỗi suất gồm <money>``, joined by ``và`` or a
+    comma, and not named a total (``tổng trị giá``, ``thành tiền``, ``kinh phí``)."""
+    if "mỗi" not in before:
+        return False
+    match = _EACH_COMPONENT.search(before)
+    if match is None:
+        return False
+    tail = before[match.end() - len(match.group(0)) :]
+    joined = tail[tail.rfind("đ") + 1 :] if "đ" in tail else tail
+    return _COMPONENT_JOIN.search(joined) is not None and not any(
+        word in joined for word in ("tổng", "cộng lại", "thành tiền", "kinh phí", "tất cả")
+    )
 
 
 def _hedge(before: str) -> str | None:
