@@ -9,11 +9,18 @@ import datetime as dt
 import itertools
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.entitle.allocate import Allocation, AllocationError, allocate
+from welfare_rules.entitle.allocate import (
+    PEOPLE_COLUMNS,
+    UNDETERMINED_COLUMNS,
+    Allocation,
+    AllocationError,
+    allocate,
+)
 from welfare_rules.entitle.engine import entitlements
 from welfare_rules.entitle.person import Person
 from welfare_rules.entitle.results import Entitlement
@@ -381,3 +388,58 @@ def test_payments_list_every_person_and_programme() -> None:
     )
     assert central["could_be"] == "600000; 300000; 0"
     assert allocate(columns, UONG_BI, on=TET_2024).payments() == []
+
+
+@settings(max_examples=30)
+@given(people=populations(selections=SELECTED), per_person=st.booleans())
+def test_undetermined_cases_as_a_frame_add_up_to_the_count(
+    people: list[Person], per_person: bool
+) -> None:
+    # issue 15: undetermined rows as a DataFrame (they came out empty before)
+    result = allocate(people, UONG_BI, on=TET_2024, per_person=per_person)
+    frame = result.undetermined_frame()
+    assert list(frame.columns) == list(UNDETERMINED_COLUMNS)
+    assert int(frame["count"].sum()) == result.undetermined_count
+    assert str(frame["count"].dtype) == str(frame["row"].dtype) == "Int64"
+    if per_person:
+        expected = [(g.item.programme, row) for g in result.undetermined for row in g.rows]
+        assert list(zip(frame["programme"], frame["row"], strict=True)) == expected
+    else:
+        assert len(frame) == len(result.undetermined)
+        assert frame["row"].isna().all()
+
+
+@settings(max_examples=30)
+@given(people=populations(selections=SELECTED))
+def test_the_payment_list_as_a_frame_is_the_payments(people: list[Person]) -> None:
+    result = allocate(people, UONG_BI, on=TET_2024, per_person=True)
+    frame = result.people_frame(lang="en")
+    payments = result.payments(lang="en")
+    assert list(frame.columns) == list(PEOPLE_COLUMNS)
+    assert len(frame) == len(payments)
+    assert str(frame["amount"].dtype) == str(frame["row"].dtype) == "Int64"
+    amounts = [None if a is pd.NA else int(a) for a in frame["amount"]]
+    assert amounts == [row["amount"] for row in payments]
+    assert sum(a for a in amounts if a is not None) == result.total.amount
+    assert list(frame["row"]) == [row["row"] for row in payments]
+
+
+def test_frames_of_a_small_population() -> None:
+    columns = {"id": ["a", "b", "c"], "birth_year": [1954, None, 1990]}
+    result = allocate(columns, UONG_BI, on=TET_2024, per_person=True)
+    frame = result.undetermined_frame(lang="en")
+    assert list(frame["id"]) == ["b"] * len(frame)
+    assert set(frame["missing"]) == {"birth_year"}
+    with pytest.raises(AllocationError, match="per_person=True") as caught:
+        allocate(columns, UONG_BI, on=TET_2024).people_frame()
+    assert "từng người" in caught.value.text.vi
+    empty = Allocation.empty(UONG_BI, on=TET_2024)
+    assert list(empty.undetermined_frame().columns) == list(UNDETERMINED_COLUMNS)
+    assert len(empty.undetermined_frame()) == 0
+
+
+def test_allocation_error_is_the_one_of_errors() -> None:
+    from welfare_rules import errors
+
+    assert AllocationError is errors.AllocationError
+    assert "AllocationError" in errors.__all__

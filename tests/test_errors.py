@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from welfare_rules import errors
 from welfare_rules._i18n import Text
@@ -29,6 +33,7 @@ REASON = Text(vi="lý do", en="reason")
         (errors.NestingDepthError(what="JSON", limit=1, depth=2), ValueError),
         (errors.InputSizeError(what="x", limit=1, size=2), ValueError),
         (errors.SettingError("WELFARE_RULES_MAX_INPUT_BYTES", "lots", REASON), ValueError),
+        (errors.AllocationError(REASON), ValueError),
     ],
 )
 def test_each_error_subclasses_base_and_builtin(error: Exception, builtin: type) -> None:
@@ -172,3 +177,34 @@ def test_a_deep_key_path_is_shortened_in_the_message() -> None:
     assert str(error).endswith(".children[0]: reason")
     rule = errors.RuleDataError(REASON, path=path)
     assert len(str(rule)) < 300
+
+
+_DATA_ERRORS = [errors.ReportDataError, errors.PersonDataError, errors.ReformError]
+
+
+@given(
+    st.sampled_from(_DATA_ERRORS),
+    st.text(max_size=40),
+    st.none() | st.integers() | st.text(max_size=20) | st.dates() | st.floats(allow_nan=False),
+)
+@example(errors.PersonDataError, "[7000].death_date", "30/02/2024")
+def test_data_errors_survive_pickling(kind: type, path: str, value: object) -> None:
+    # issue 15: a Dask worker raises these in another process; Exception's pickling
+    # rebuilt them from the English message alone (AttributeError: 'str' … 'vi')
+    error = kind(REASON, path=path, value=value)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is kind
+    assert (copy.reason, copy.path, copy.value) == (REASON, path, value)
+    assert (copy.text, str(copy)) == (error.text, str(error))
+
+
+def test_a_data_error_with_a_value_that_does_not_pickle_travels_with_its_text() -> None:
+    value = lambda: None  # noqa: E731
+    copy = pickle.loads(pickle.dumps(errors.PersonDataError(REASON, path="x", value=value)))
+    assert copy.value == errors.quote(value)
+    assert copy.path == "x"
+
+
+def test_allocation_error_survives_pickling() -> None:
+    copy = pickle.loads(pickle.dumps(errors.AllocationError(REASON)))
+    assert (type(copy), copy.text) == (errors.AllocationError, REASON)

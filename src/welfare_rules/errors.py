@@ -8,6 +8,8 @@ English one).
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import math
 import reprlib
 
@@ -447,6 +449,24 @@ class _DataError(WelfareRulesError, ValueError):
             )
         )
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its reason, path and value (a Dask worker raises it in another
+        process): ``Exception`` would rebuild it from its English message alone. A value
+        that may not pickle travels as its quoted text."""
+        value = self.value
+        if not isinstance(value, _PLAIN_VALUES):
+            value = quote(value)
+        return (_rebuild_data_error, (type(self), self.reason, self.path, value))
+
+
+_PLAIN_VALUES = (type(None), str, int, float, bool, dt.date, dt.time, decimal.Decimal)
+
+
+def _rebuild_data_error(
+    cls: type[_DataError], reason: Text, path: str, value: object
+) -> _DataError:
+    return cls(reason, path=path, value=value)
+
 
 class ReportDataError(_DataError):
     """A report tree (or report file) that cannot be used."""
@@ -466,6 +486,15 @@ class ReformError(_DataError):
     _what = Text(vi="phương án thay đổi", en="reform")
 
 
+class AllocationError(WelfareRulesError, ValueError):
+    """An allocation that cannot be used as asked: two that cannot be added (another
+    ruleset, date or set of levels, a row in both), a bad ``row_offset``, or per-person
+    results asked of an allocation made without them."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.text,))
+
+
 class DocumentReadError(WelfareRulesError, ValueError):
     """A file the auditor cannot read: unknown format, bad encoding, damaged, encrypted,
     a scan without text, too large. ``path`` names the file, ``reason`` says why."""
@@ -482,6 +511,7 @@ class DocumentReadError(WelfareRulesError, ValueError):
 
 
 __all__ = [
+    "AllocationError",
     "DateParseError",
     "DocumentReadError",
     "EditSyntaxError",

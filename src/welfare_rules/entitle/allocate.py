@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from ..errors import PersonDataError, WelfareRulesError
+from ..errors import AllocationError, PersonDataError
 from ..rules.kinds import KINDS
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
@@ -71,16 +71,17 @@ _MSG = Catalog(
             en="cannot add two allocations: row {row} is in both parts "
             "(call allocate with row_offset set to each part's first row)",
         ),
+        "no_people": Text(
+            vi="kết quả phân bổ này không giữ kết quả từng người "
+            "(gọi allocate với per_person=True)",
+            en="this allocation keeps no per-person results (call allocate with per_person=True)",
+        ),
         "offset": Text(
             vi="row_offset phải là số nguyên không âm, không phải {value!r}",
             en="row_offset must be a whole number, 0 or more, not {value!r}",
         ),
     },
 )
-
-
-class AllocationError(WelfareRulesError, ValueError):
-    """Two allocations that cannot be added: another ruleset or date, rows in both."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +341,57 @@ class Allocation:
 
         return allocation_frame(self)
 
+    def people_frame(self, *, lang: Lang = "vi") -> Any:
+        """The payment list (:meth:`payments`) as a pandas DataFrame with the columns of
+        :data:`PEOPLE_COLUMNS`: ``row`` and ``amount`` exact ``Int64`` (``<NA>`` for an
+        undetermined case), one row per person and programme with a result, in row
+        order. Needs ``per_person=True`` (an :class:`~welfare_rules.errors.AllocationError`
+        says so otherwise: an empty list would read as "nobody is paid").
+
+        >>> from welfare_rules.rules import load_ruleset
+        >>> people = {"id": ["A", "B"], "birth_year": [1954, None]}
+        >>> on = dt.date(2024, 2, 1)
+        >>> result = allocate(people, load_ruleset("uong-bi-tet-2024"), on=on, per_person=True)
+        >>> result.people_frame()[["row", "id", "programme", "amount"]].head(2)
+           row id          programme  amount
+        0    0  A  commune-longevity  700000
+        1    1  B  commune-longevity    <NA>
+        """
+        if self.people is None:
+            raise AllocationError(_MSG("no_people"))
+        return _frame(self.payments(lang=lang), PEOPLE_COLUMNS, ints=("row", "amount"))
+
+    def undetermined_frame(self, *, lang: Lang = "vi") -> Any:
+        """The undetermined cases as a pandas DataFrame with the columns of
+        :data:`UNDETERMINED_COLUMNS`, in order of first occurrence. Allocated with
+        ``per_person=True``, one row per person and case (``row``, ``id``, ``count`` 1);
+        otherwise one row per group of the same case (``row`` ``<NA>``, ``count`` the
+        group's). Either way ``count`` adds up to :attr:`undetermined_count`."""
+        rows: list[dict[str, object]] = []
+        for group in self.undetermined:
+            item = group.item
+            could = [str(amount) for amount in dict.fromkeys(item.amounts)]
+            could += ["0"] if item.may_be_nothing else []
+            case: dict[str, object] = {
+                "programme": item.programme,
+                "title": item.title.get(lang),
+                "source": item.source.value,
+                "cause": item.cause,
+                "missing": "; ".join(item.missing),
+                "possible": "; ".join(item.possible),
+                "could_be": "; ".join(could),
+                "reason": item.describe(lang),
+            }
+            if group.rows:
+                ids = group.ids or (None,) * len(group.rows)
+                rows.extend(
+                    {**case, "count": 1, "row": row, "id": ident}
+                    for row, ident in zip(group.rows, ids, strict=True)
+                )
+            else:
+                rows.append({**case, "count": group.count, "row": None, "id": None})
+        return _frame(rows, UNDETERMINED_COLUMNS, ints=("count", "row"))
+
     def _repr_html_(self) -> str:
         """Hook into :func:`welfare_rules.views.html.allocation_html`."""
         from ..views.html import allocation_html
@@ -351,6 +403,51 @@ class Allocation:
         from ..views.plot import plot_allocation
 
         return plot_allocation(self, ax=ax, lang=lang)
+
+
+PEOPLE_COLUMNS = (
+    "row",
+    "id",
+    "programme",
+    "title",
+    "source",
+    "level",
+    "amount",
+    "basis",
+    "missing",
+    "could_be",
+    "confirmed",
+    "reason",
+)
+"""The columns of :meth:`Allocation.people_frame` (those of :meth:`Allocation.payments`)."""
+
+UNDETERMINED_COLUMNS = (
+    "row",
+    "id",
+    "programme",
+    "title",
+    "source",
+    "cause",
+    "missing",
+    "possible",
+    "could_be",
+    "count",
+    "reason",
+)
+"""The columns of :meth:`Allocation.undetermined_frame`."""
+
+
+def _frame(rows: list[dict[str, object]], columns: Sequence[str], *, ints: Sequence[str]) -> Any:
+    """A DataFrame of ``rows`` with ``columns`` (even when there is no row), the ``ints``
+    as exact nullable ``Int64``."""
+    from ..views.frames import pandas
+
+    pd = pandas()
+    data = {name: [row[name] for row in rows] for name in columns}
+    result = pd.DataFrame(data, columns=list(columns))
+    for name in ints:
+        result[name] = pd.array(data[name], dtype="Int64")
+    return result
 
 
 def _totals(lines: Iterable[Line], key: Any) -> dict[Any, Totals]:
@@ -710,6 +807,8 @@ def _allocate_records(
 
 
 __all__ = [
+    "PEOPLE_COLUMNS",
+    "UNDETERMINED_COLUMNS",
     "Allocation",
     "AllocationError",
     "Line",

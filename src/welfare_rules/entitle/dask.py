@@ -37,8 +37,9 @@ _FEATURE = _MSG("feature")
 
 @dataclass(frozen=True, slots=True)
 class _Failed:
-    """A partition's first bad record, carried up the tree as plain values (an exception
-    does not keep its fields through pickling); rows are counted from the partition."""
+    """A partition's first bad record, carried up the tree as a value (a task that
+    raised would stop the reduction before the first error in row order is known);
+    rows are counted from the partition."""
 
     reason: Text
     path: str
