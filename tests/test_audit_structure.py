@@ -301,3 +301,33 @@ def test_a_long_list_of_parts_is_linear() -> None:
     tree = builder.finish()
     assert len(tree) == 1
     assert len(tree[0].children) == 10_000
+
+
+def test_a_total_too_small_for_its_list_is_the_slip() -> None:
+    # "Tổng kinh phí: 936 …" over three numbered parts adding to 963: the list goes on past
+    # the total (greedy fitting stopped at the third part and lost the sum)
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Tổng kinh phí: 936.000.000 đồng.\n"
+        "1. Quà của Chủ tịch nước: 1.718 suất, 699.000.000 đồng.\n"
+        "2. Quà của tỉnh: 420 suất, mỗi suất 500.000 đồng, kinh phí 210.000.000 đồng.\n"
+        "3. Quà của huyện: 180 suất, mỗi suất 300.000 đồng, kinh phí 54.000.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    errors = [f for f in audit.result.findings if f.severity == "error"]
+    assert [(f.line, f.reported, f.suggested) for f in errors] == [(1, 936_000_000, 963_000_000)]
+
+
+def test_a_list_under_a_total_keeps_the_parts_that_add_up() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "Tổng kinh phí: 90.000.000 đồng.\n"
+        "1. Xã A: 60.000.000 đồng.\n"
+        "2. Xã B: 30.000.000 đồng.\n"
+        "3. Xã C: 45.000.000 đồng.\n"
+    )
+    first, *rest = extract_report(text).report.nodes
+    assert [child.amount for child in first.children] == [60_000_000, 30_000_000]
+    assert [node.amount for node in rest] == [45_000_000]

@@ -128,7 +128,9 @@ class Builder:
         if parent.inline or _filled(parent, sums):
             return False
         if rec.bullet == parent.children[-1].bullet:  # an announced list goes on until filled
-            return parent.announces or _fits(parent, rec, sums)
+            # a list under a total goes on past it too: whether the total or a part is the
+            # slip is settled once the list is whole (:func:`_settle`)
+            return parent.announces or parent.total_cue or _fits(parent, rec, sums)
         if any(rec.bullet == up.bullet for up in stack):
             return False
         return _fits(parent, rec, sums)
@@ -213,14 +215,29 @@ def _filled(parent: Rec, sums: _Sums) -> bool:
 
 
 def _settle(recs: list[Rec]) -> list[Rec]:
+    """Inferred parts that do not add up are undone: a record keeps the longest run of
+    its first parts that adds up (two at least), and the rest stand beside it."""
     settled: list[Rec] = []
     for rec in recs:
         rec.children = _settle(rec.children)
         settled.append(rec)
         if rec.children and not rec.explicit and not rec.inline and not _adds_up(rec):
-            settled.extend(rec.children)
-            rec.children = []
+            kept = _adding_prefix(rec)
+            settled.extend(rec.children[kept:])
+            rec.children = rec.children[:kept]
     return settled
+
+
+def _adding_prefix(rec: Rec) -> int:
+    """How many of ``rec``'s first parts add up to it (0 when no run of two or more does)."""
+    children = rec.children
+    for kept in range(len(children) - 1, 1, -1):
+        rec.children = children[:kept]
+        if _adds_up(rec):
+            rec.children = children
+            return kept
+    rec.children = children
+    return 0
 
 
 def _adds_up(rec: Rec) -> bool:
