@@ -368,3 +368,9 @@ def test_an_amount_in_the_next_sentence_without_a_total_cue_is_its_own_record() 
         (640, 500_000, None),
         (None, None, 20_000_000),
     ]
+
+
+def test_a_total_count_and_the_total_amount_after_a_semicolon_are_one_total() -> None:
+    text = "Tổng số suất quà: 2.318 suất; tổng kinh phí: 1.123.000.000 đồng."
+    (total,) = read_line(text, line=1).records
+    assert (total.count, total.amount) == (2318, 1_123_000_000)

@@ -312,11 +312,12 @@ def _takes(rec: Rec, token: Token) -> bool:
 
 
 def _awaits_amount(rec: Rec) -> bool:
-    """A count at a level with no amount yet and no parts: the next sentence's total
-    (``Tổng trị giá …``) is its amount."""
+    """A count at a level, or a total count, with no amount yet and no parts: the next
+    clause's total (``… mỗi suất 500.000đ. Tổng trị giá …``, ``Tổng số 2.318 suất; tổng
+    kinh phí …``) is its amount."""
     return (
         rec.count is not None
-        and rec.level is not None
+        and (rec.level is not None or rec.total_cue)
         and rec.amount is None
         and not rec.children
         and not rec.hedged
