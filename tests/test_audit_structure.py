@@ -331,3 +331,23 @@ def test_a_list_under_a_total_keeps_the_parts_that_add_up() -> None:
     first, *rest = extract_report(text).report.nodes
     assert [child.amount for child in first.children] == [60_000_000, 30_000_000]
     assert [node.amount for node in rest] == [45_000_000]
+
+
+def test_a_total_above_numbered_sections_sums_them() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Tổng số suất quà: 2.318 suất.\n"
+        "Tổng kinh phí: 1.123.000.000 đồng.\n\n"
+        "1. Quà của tỉnh\n"
+        "Tặng 2.138 suất, mỗi suất 500.000 đồng, kinh phí 1.069.000.000 đồng.\n\n"
+        "2. Quà của huyện\n"
+        "Tặng 18 suất, mỗi suất 300.000 đồng, kinh phí 54.000.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    errors = [f for f in audit.result.findings if f.severity == "error"]
+    # the count total over the sections shows which count slipped: 18 for 180
+    assert [(f.line, f.reported, f.suggested) for f in errors] == [(8, 18, 180)]
+    (lead,) = [node for node in audit.report.nodes if node.children]
+    assert (lead.count, lead.amount, len(lead.children)) == (2318, 1_123_000_000, 2)
+    assert audit.unchecked == ()

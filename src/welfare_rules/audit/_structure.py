@@ -75,8 +75,9 @@ class Builder:
         self.stack.append(rec)
 
     def finish(self) -> list[Rec]:
-        """The top-level records, inferred parts that do not add up undone."""
-        return _settle(self.roots)
+        """The top-level records, inferred parts that do not add up undone, and a total
+        written above numbered sections given the sections it sums."""
+        return _lead_over_sections(_settle(self.roots))
 
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
@@ -238,6 +239,78 @@ def _adding_prefix(rec: Rec) -> int:
             return kept
     rec.children = children
     return 0
+
+
+def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
+    """``Tổng số suất quà: 2.318 suất.`` / ``Tổng kinh phí: 936.000.000 đồng.`` above
+    ``1. …``, ``2. …``, ``3. …``: a total (its count and amount may stand on two lines
+    running) with no parts, followed by the numbered sections 1, 2, … each standing for
+    one record (its closing total, or its only record), takes them as its parts where
+    they add up to it (for a total, but for one typing slip)."""
+    index = 0
+    while index < len(roots):
+        lead = roots[index]
+        if not lead.total_cue or lead.children or lead.section is not None:
+            index += 1
+            continue
+        after = index + 1
+        second = roots[after] if after < len(roots) else None
+        if (
+            second is not None
+            and second.total_cue
+            and not second.children
+            and second.section is None
+            and second.line == lead.line + 1
+            and lead.count is not None
+            and lead.amount is None
+            and second.count is None
+            and second.amount is not None
+        ):
+            after += 1  # the total's amount on the next line
+        sections = _numbered_sections(roots[after:])
+        if sections is None:
+            index += 1
+            continue
+        parts, used = sections
+        total = Rec(line=lead.line, label=lead.label, count=lead.count, amount=lead.amount)
+        total.total_cue = True
+        if after > index + 1:
+            total.amount = roots[index + 1].amount
+        if not parts_add_up(total, parts):
+            index += 1
+            continue
+        if after > index + 1:
+            lead.amount = roots[index + 1].amount
+            lead.precision.update(roots[index + 1].precision)
+            del roots[index + 1]
+            after -= 1
+        lead.children, lead.explicit = parts, True
+        taken = {id(part) for part in parts}
+        roots[after : after + used] = [r for r in roots[after : after + used] if id(r) not in taken]
+        index += 1
+    return roots
+
+
+def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
+    """The record standing for each of the sections 1, 2, … that follow (two at least),
+    and how many top-level records they span; ``None`` when a section has no single one."""
+    parts: list[Rec] = []
+    used = 0
+    number = 1
+    while used < len(roots):
+        members = []
+        while used < len(roots) and roots[used].section == str(number):
+            members.append(roots[used])
+            used += 1
+        if not members:
+            break
+        closing = [rec for rec in members if rec.closing]
+        chosen = closing if closing else members
+        if len(chosen) != 1 or not chosen[0].has_figures():
+            return None
+        parts.append(chosen[0])
+        number += 1
+    return (parts, used) if len(parts) >= 2 else None
 
 
 def _adds_up(rec: Rec) -> bool:
