@@ -2,25 +2,47 @@
 
 Population: ``_population.frame`` (numpy-drawn, the shape of ``_population.population``),
 ``--partitions`` parts of ``--size / --partitions`` rows, part ``i`` drawn with seed
-``2024 + i``; the whole is the same parts concatenated, so both sides allocate the same
-rows. Ruleset uong-bi-tet-2024 on 01/02/2024.
+``2024 + i``; the whole is the same parts concatenated, so every side allocates the same
+rows. Ruleset uong-bi-tet-2024 on 01/02/2024. Both sides pay for making their data.
 
-* whole: one process draws the whole frame, then ``allocate(frame)`` (timed alone);
-  peak RSS of that process; bytes per row of the frame and of ``allocate``'s work
-  (tracemalloc peak over 1M rows).
-* dask: a ``LocalCluster`` of ``--workers`` processes (1 thread each); each partition is
-  drawn on a worker (``dd.from_map``) and allocated there; the parts are added exactly.
-  Timed twice: drawing only (``len`` of every partition) and drawing + allocating; peak
-  RSS of every worker. The allocations must be equal field by field, or exit 1.
+* whole: a separate process (so its peak RSS is its own) draws the whole frame and runs
+  ``allocate(frame)``, once per round.
+* dask: ``LocalCluster`` clusters of ``--workers`` processes (1 thread each); each partition is
+  drawn on a worker (``dd.from_map``) and allocated there, the parts added exactly by
+  ``welfare_rules.dask.allocate``. Three clusters run side by side, to show where the
+  time goes: distributed's defaults; ``MALLOC_TRIM_THRESHOLD_`` left unset in the workers
+  (distributed sets it to 64 KiB, which turns off glibc's adaptive mmap threshold: every
+  large numpy array is mapped and zero-filled afresh, and the same pandas work costs
+  about 1,4× the CPU in a worker); and that plus ``distributed.worker.profile.enabled:
+  false`` (the statistical profiler samples the running task's stack every 10 ms from
+  the worker's event loop; measured, it made no clear difference). See
+  ``docs/national-scale.md``.
 
-Run: .venv/bin/python benchmarks/dask_scale.py [--size 10000000] [--partitions 10]
+The sides run in interleaved rounds (whole, dask default, dask tuned; ``--rounds``), after
+one warm-up round each that is not counted (imports, the ruleset). Each round reports wall
+seconds and CPU seconds (the whole process's; for Dask its workers', event loops
+included: the client process, which holds every cluster's scheduler, is left out);
+medians are compared. The machine may be shared: the load average is
+printed with every round, and CPU seconds are the measure other processes disturb least.
+Then, with the partitions persisted in the workers' memory, the allocation alone is timed
+against the whole process's ``allocate`` alone (same rounds). Peak RSS per worker is read
+before anything is persisted. Every Dask allocation must equal the whole one on every
+level line and undetermined group (the warm-up runs: equal to the whole Allocation field
+by field), or the script exits 1; it exits 1 too when the tuned
+median (the third cluster) is above 1,5× the whole one (wall) or a side cannot run.
+
+Run: .venv/bin/python benchmarks/dask_scale.py [--size 10000000] [--partitions 10] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
+import os
+import pickle
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -34,45 +56,20 @@ sys.path.insert(0, str(HERE))
 from _population import ON, frame  # noqa: E402
 
 RULESET = "uong-bi-tet-2024"
+TARGET = 1.5
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def _load() -> str:
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
 def part(index: int, size: int) -> Any:
     """Partition ``index`` of the population (drawn where it is called)."""
     return frame(size, seed=2024 + index)
-
-
-def whole(size: int, partitions: int) -> dict[str, Any]:
-    """The single-process side (run in a fresh process, so its peak RSS is its own)."""
-    import pandas as pd
-
-    from welfare_rules.entitle.allocate import allocate
-
-    start = time.perf_counter()
-    sizes = _sizes(size, partitions)
-    population = pd.concat([part(i, n) for i, n in enumerate(sizes)], ignore_index=True)
-    drawn = time.perf_counter() - start
-    start, cpu = time.perf_counter(), time.process_time()
-    result = allocate(population, RULESET, on=ON)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    frame_bytes = int(population.memory_usage(deep=True).sum())
-    sample = population.iloc[: min(size, 1_000_000)]
-    tracemalloc.start()
-    allocate(sample, RULESET, on=ON)
-    work = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return {
-        "draw_s": drawn,
-        "allocate_s": seconds,
-        "allocate_cpu_s": cpu,
-        "peak_mb": _peak_mb(),
-        "frame_bytes_per_row": frame_bytes / size,
-        "work_bytes_per_row": work / len(sample),
-        "result": _summary(result),
-    }
 
 
 def _sizes(size: int, partitions: int) -> list[int]:
@@ -81,48 +78,137 @@ def _sizes(size: int, partitions: int) -> list[int]:
 
 
 def _summary(result: Any) -> dict[str, Any]:
-    return {
+    summary = {
         "lines": [[line.programme, line.level, line.count] for line in result.lines],
         "undetermined": [[g.item.programme, g.item.missing, g.count] for g in result.undetermined],
         "population": result.population,
         "total": [result.total.count, result.total.amount],
     }
+    return json.loads(json.dumps(summary))  # tuples as lists, as they come back from JSON
 
 
-def _worker_peak() -> float:
-    return _peak_mb()
+# -- the whole frame in one process (a server: one line in, one JSON line out) ---------------
 
 
-def distributed_side(size: int, partitions: int, workers: int) -> dict[str, Any]:
-    import dask.dataframe as dd
-    import distributed
+def whole_server(size: int, partitions: int) -> None:
+    import pandas as pd
 
-    from welfare_rules.entitle.dask import allocate
+    from welfare_rules.entitle.allocate import allocate
 
     sizes = _sizes(size, partitions)
-    cluster = distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        memory_limit=0,
-    )
-    with cluster, distributed.Client(cluster) as client:
-        client.run(sys.path.insert, 0, str(HERE))
-        ddf = dd.from_map(part, list(range(partitions)), sizes, enforce_metadata=False)
-        start = time.perf_counter()
-        assert sum(ddf.map_partitions(len).compute()) == size
-        drawn = time.perf_counter() - start
-        start = time.perf_counter()
-        result = allocate(ddf, RULESET, on=ON)
-        total = time.perf_counter() - start
-        peaks = client.run(_worker_peak)
-    return {
-        "draw_s": drawn,
-        "draw_and_allocate_s": total,
-        "worker_peak_mb": sorted(peaks.values()),
-        "result": json.loads(json.dumps(_summary(result))),
-    }
+    population = None
+    for command in sys.stdin:
+        if command.strip() == "alone":  # the allocation alone, the frame kept from before
+            assert population is not None
+            wall, cpu = time.perf_counter(), time.process_time()
+            allocate(population, RULESET, on=ON)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            print(json.dumps({"wall": wall, "cpu": cpu}), flush=True)
+            continue
+        population = None  # the previous round's frame is not kept while drawing
+        wall, cpu = time.perf_counter(), time.process_time()
+        population = pd.concat([part(i, n) for i, n in enumerate(sizes)], ignore_index=True)
+        drawn = time.perf_counter() - wall
+        result = allocate(population, RULESET, on=ON)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        reply: dict[str, Any] = {"wall": wall, "cpu": cpu, "draw": drawn, "peak_mb": _peak_mb()}
+        if command.strip() == "first":
+            reply["result"] = _summary(result)
+            reply["allocation"] = base64.b64encode(pickle.dumps(result)).decode()
+            reply["frame_bytes_per_row"] = population.memory_usage(deep=True).sum() / size
+            sample = population.iloc[: min(size, 1_000_000)]
+            tracemalloc.start()
+            allocate(sample, RULESET, on=ON)
+            reply["work_bytes_per_row"] = tracemalloc.get_traced_memory()[1] / len(sample)
+            tracemalloc.stop()
+        print(json.dumps(reply), flush=True)
+
+
+class Whole:
+    def __init__(self, size: int, partitions: int) -> None:
+        command = [sys.executable, __file__, "--whole-server", f"--size={size}"]
+        command.append(f"--partitions={partitions}")
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def ask(self, command: str) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit("the whole-frame process failed")
+        reply: dict[str, Any] = json.loads(line)
+        return reply
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+# -- Dask ------------------------------------------------------------------------------------
+
+
+def _cpu() -> float:
+    return time.process_time()
+
+
+def _warm() -> None:
+    from welfare_rules.entitle.allocate import allocate
+
+    allocate(frame(1_000, seed=1), RULESET, on=ON)
+
+
+class Cluster:
+    def __init__(self, name: str, workers: int, *, trim: bool, profile: bool = True) -> None:
+        import dask
+        import distributed
+
+        self.name = name
+        key = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
+        default = dask.config.get(key)
+        profiling = dask.config.get("distributed.worker.profile.enabled")
+        # The workers are spawned after the cluster object exists, and a nanny exports
+        # its variables to this process's environment too: the settings stay until they
+        # are up, and the clusters without the trim threshold are made first.
+        dask.config.set({key: default if trim else None})
+        dask.config.set({"distributed.worker.profile.enabled": profile})
+        try:
+            self.cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                memory_limit=0,
+            )
+            self.client = distributed.Client(self.cluster, set_as_default=False)
+            self.client.wait_for_workers(workers)
+        finally:
+            dask.config.set({key: default, "distributed.worker.profile.enabled": profiling})
+        found = set(self.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values())
+        assert found == ({str(default)} if trim else {None}), found
+        self.client.run(sys.path.insert, 0, str(HERE))
+        self.client.run(_warm)
+
+    def run(self, ddf: Any) -> tuple[float, float, Any]:
+        from welfare_rules.dask import allocate
+
+        before = sum(self.client.run(_cpu).values())
+        wall = time.perf_counter()
+        result = allocate(ddf, RULESET, on=ON, scheduler=self.client)
+        wall = time.perf_counter() - wall
+        cpu = sum(self.client.run(_cpu).values()) - before  # this cluster's workers only
+        return wall, cpu, result
+
+    def peaks(self) -> list[float]:
+        return sorted(self.client.run(_peak_mb).values())
+
+    def close(self) -> None:
+        self.client.close()
+        self.cluster.close()
 
 
 def main() -> int:
@@ -130,51 +216,107 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=10_000_000)
     parser.add_argument("--partitions", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--whole-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--whole-server", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.whole_only:
-        print(json.dumps(whole(args.size, args.partitions)))
+    if args.whole_server:
+        whole_server(args.size, args.partitions)
         return 0
     try:
-        import dask.dataframe  # noqa: F401
+        import dask.dataframe as dd
         import distributed  # noqa: F401
     except ImportError:
         print("dask is not installed: pip install 'welfare-rules[dask]'", file=sys.stderr)
         return 1
     rows, parts = args.size, args.partitions
     print(f"{rows:,} rows in {parts} partitions of ~{rows // parts:,}, {args.workers} workers")
-    command = [sys.executable, __file__, "--whole-only", f"--size={rows}", f"--partitions={parts}"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode:
-        print(done.stderr, file=sys.stderr)
-        return 1
-    one = json.loads(done.stdout)
-    many = distributed_side(rows, parts, args.workers)
-    if one["result"] != many["result"]:
-        print("the partitioned allocation differs from the whole one", file=sys.stderr)
-        return 1
-    per_row = one["frame_bytes_per_row"]
-    print(
-        f"whole, one process: draw {one['draw_s']:.1f} s, allocate {one['allocate_s']:.2f} s "
-        f"(CPU {one['allocate_cpu_s']:.2f} s), peak RSS {one['peak_mb']:,.0f} MB"
+    print(f"start: {_load()}")
+    whole = Whole(rows, parts)
+    tuned = Cluster(
+        "dask, tuned: no trim threshold, no profiler", args.workers, trim=False, profile=False
     )
+    untrimmed = Cluster("dask, no trim threshold", args.workers, trim=False)
+    defaults = Cluster("dask, distributed defaults", args.workers, trim=True)
+    clusters = [defaults, untrimmed, tuned]
+    ddf = dd.from_map(part, list(range(parts)), _sizes(rows, parts), enforce_metadata=False)
+    first = whole.ask("first")  # warm-up round, not counted
+    expected = first["result"]
+    allocation = pickle.loads(base64.b64decode(first["allocation"]))
+    same = True
+    for cluster in clusters:  # warm-up rounds: the whole Allocation compared field by field
+        same = cluster.run(ddf)[2] == allocation and same
+    times: dict[str, list[tuple[float, float]]] = {"whole": []}
+    times.update({cluster.name: [] for cluster in clusters})
+    for number in range(args.rounds):
+        reply = whole.ask("round")
+        times["whole"].append((reply["wall"], reply["cpu"]))
+        line = f"  round {number + 1}: whole {reply['wall']:.2f} s (CPU {reply['cpu']:.2f})"
+        for cluster in clusters:
+            wall, cpu, result = cluster.run(ddf)
+            same = _summary(result) == expected and same
+            times[cluster.name].append((wall, cpu))
+            line += f"; {cluster.name.split(',')[1].split(':')[0].strip()} {wall:.2f} s"
+            line += f" (CPU {cpu:.2f})"
+        print(f"{line}; {_load()}")
+    peaks = {cluster.name: cluster.peaks() for cluster in clusters}
+    whole_peak = whole.ask("round")["peak_mb"]
+    # the allocation alone: the whole frame kept in its process, the partitions persisted
+    alone: dict[str, list[tuple[float, float]]] = {"whole": []}
+    persisted = []
+    for cluster in clusters:
+        kept = cluster.client.persist(ddf)
+        assert sum(kept.map_partitions(len).compute(scheduler=cluster.client)) == rows
+        persisted.append(kept)
+        alone[cluster.name] = []
+    for _ in range(args.rounds):
+        reply = whole.ask("alone")
+        alone["whole"].append((reply["wall"], reply["cpu"]))
+        for cluster, kept in zip(clusters, persisted, strict=True):
+            wall, cpu, result = cluster.run(kept)
+            same = _summary(result) == expected and same
+            alone[cluster.name].append((wall, cpu))
+    whole.close()
+    for cluster in clusters:
+        cluster.close()
+
+    def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+    base_wall, base_cpu = medians(times["whole"])
+    print(f"\ndraw + allocate, medians of {args.rounds} interleaved rounds:")
     print(
-        f"  frame {per_row:.0f} bytes/row; allocate's work {one['work_bytes_per_row']:.0f} "
-        "bytes/row (tracemalloc peak over 1M rows)"
+        f"  whole, one process: {base_wall:.2f} s (CPU {base_cpu:.2f} s), peak RSS "
+        f"{whole_peak:,.0f} MB; frame {first['frame_bytes_per_row']:.0f} bytes/row, "
+        f"allocate's work {first['work_bytes_per_row']:.0f} bytes/row (tracemalloc, 1M rows)"
     )
-    alloc = many["draw_and_allocate_s"] - many["draw_s"]
+    ok = same
+    for cluster in clusters:
+        wall, cpu = medians(times[cluster.name])
+        ratio = wall / base_wall
+        print(
+            f"  {cluster.name}: {wall:.2f} s (workers' CPU {cpu:.2f} s) = {ratio:.2f}× "
+            f"wall, {cpu / base_cpu:.2f}× CPU; peak RSS per worker "
+            + ", ".join(f"{mb:,.0f} MB" for mb in peaks[cluster.name])
+        )
+        if cluster is tuned:
+            ok = ok and ratio <= TARGET
+            print(
+                f"  target ≤ {TARGET}× the whole (wall): {'met' if ratio <= TARGET else 'MISSED'}"
+            )
+    base_wall, base_cpu = medians(alone["whole"])
+    print("allocate alone (frame in memory; partitions persisted), medians:")
+    print(f"  whole: {base_wall:.2f} s (CPU {base_cpu:.2f} s)")
+    for cluster in clusters:
+        wall, cpu = medians(alone[cluster.name])
+        print(
+            f"  {cluster.name}: {wall:.2f} s (CPU {cpu:.2f} s) = {wall / base_wall:.2f}× wall, "
+            f"{cpu / base_cpu:.2f}× CPU"
+        )
     print(
-        f"dask: draw {many['draw_s']:.1f} s, draw + allocate {many['draw_and_allocate_s']:.1f} s "
-        f"(allocate ≈ {alloc:.2f} s); peak RSS per worker "
-        + ", ".join(f"{mb:,.0f} MB" for mb in many["worker_peak_mb"])
+        f"results identical on every run: {same} ({len(expected['lines'])} lines, "
+        f"{len(expected['undetermined'])} undetermined groups); end: {_load()}"
     )
-    ratio = many["draw_and_allocate_s"] / (one["draw_s"] + one["allocate_s"])
-    print(
-        f"dask (draw + allocate) / whole (draw + allocate): {ratio:.2f}× (target ≤ 1.5×); "
-        f"results identical on {len(one['result']['lines'])} lines and "
-        f"{len(one['result']['undetermined'])} undetermined groups"
-    )
-    return 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
