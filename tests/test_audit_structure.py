@@ -351,3 +351,20 @@ def test_a_total_above_numbered_sections_sums_them() -> None:
     (lead,) = [node for node in audit.report.nodes if node.children]
     assert (lead.count, lead.amount, len(lead.children)) == (2318, 1_123_000_000, 2)
     assert audit.unchecked == ()
+
+
+def test_a_level_stated_above_the_rows_is_theirs() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Quà tặng hộ cận nghèo, mức 400.000 đồng/suất:\n"
+        "1. Xã An Bình — 120 suất — 48.000.000 đồng\n"
+        "2. Xã An Lạc — 75 suất — 30.400.000 đồng\n"
+        "Tổng cộng: 195 suất — 78.400.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    errors = [f for f in audit.result.findings if f.severity == "error"]
+    # 75 × 400.000 = 30.000.000: the row's product and the total agree on 75 → 76
+    assert [(f.line, f.reported, f.suggested) for f in errors] == [(3, 75, 76)]
+    rows = [node for _, node in audit.report.walk() if node.count in (120, 75)]
+    assert [row.level for row in rows] == [400_000, 400_000]

@@ -241,6 +241,35 @@ def _adding_prefix(rec: Rec) -> int:
     return 0
 
 
+def pass_levels_down(roots: list[Rec]) -> list[Rec]:
+    """``Quà tặng hộ nghèo, mức 300.000 đồng/suất:`` over rows of counts and amounts with
+    no level of their own: a record stating only a level gives it to the records right
+    after it (and to the parts of a total among them) that have a count and an amount but
+    no level, so each row's product is checked. The level stays on its own line too."""
+    for index, rec in enumerate(roots):
+        if rec.level is None or rec.has_figures() or rec.children:
+            continue
+        for after in roots[index + 1 :]:
+            if after.level is not None and not after.has_figures():
+                break  # the next level-only record speaks for what follows it
+            rows = [after, *after.children]
+            takers = [row for row in rows if _awaits_level(row)]
+            if not takers and not after.children:
+                break
+            for row in takers:
+                row.level = rec.level
+    return roots
+
+
+def _awaits_level(rec: Rec) -> bool:
+    return (
+        rec.count is not None
+        and rec.amount is not None
+        and rec.level is None
+        and (not rec.children)
+    )
+
+
 def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
     """``Tổng số suất quà: 2.318 suất.`` / ``Tổng kinh phí: 936.000.000 đồng.`` above
     ``1. …``, ``2. …``, ``3. …``: a total (its count and amount may stand on two lines

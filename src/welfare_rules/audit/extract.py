@@ -42,7 +42,7 @@ from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, snap_rounded
 from ._shares import Resolved, resolve_shares
-from ._structure import Builder
+from ._structure import Builder, pass_levels_down
 from ._tables import column_wholes, read_table
 from ._words import parse_words
 from .report import (
@@ -179,7 +179,7 @@ class _Extraction:
                 stop += 1
             self._table(self.lines[index:stop])
             index = stop
-        roots = attach_restatements(self.builder.finish())
+        roots = attach_restatements(pass_levels_down(self.builder.finish()))
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)
