@@ -360,7 +360,7 @@ def test_a_level_stated_above_the_rows_is_theirs() -> None:
         "Quà tặng hộ cận nghèo, mức 400.000 đồng/suất:\n"
         "1. Xã An Bình — 120 suất — 48.000.000 đồng\n"
         "2. Xã An Lạc — 75 suất — 30.400.000 đồng\n"
-        "Tổng cộng: 195 suất — 78.400.000 đồng.\n"
+        "Tổng cộng: 196 suất — 78.400.000 đồng.\n"
     )
     audit = audit_document(Document.from_text(text, name="x.txt"))
     errors = [f for f in audit.result.findings if f.severity == "error"]
