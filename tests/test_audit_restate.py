@@ -146,3 +146,25 @@ def test_another_rounded_total_is_no_restatement_of_the_grand_total() -> None:
     audit = _audit(text)
     assert audit.result.ok  # not "18.000.000 written rounded as 22.252.000.000"
     assert [(figure.line, figure.value) for figure in audit.unchecked] == [(12, 22_252_000_000)]
+
+
+def test_a_hedged_figure_far_from_the_total_is_not_its_bound() -> None:
+    # "dân số khoảng 148.000 người" beside 9.860 elderly (27 of them centenarians): the
+    # population is another figure, not a rough restatement of the elderly's count
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = "Huyện có dân số khoảng 148.000 người; có 9.860 người cao tuổi, trong đó 27 cụ."
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    assert [f.kind for f in audit.result.findings] == []
+    near = "Đã tặng hơn 4.400 suất; tổng số 4.412 suất, trong đó 12 suất của xã."
+    assert _bounds_of(near) == [("count", 4400, "more")]
+
+
+def _bounds_of(text: str) -> list[tuple[str, int, str]]:
+    from welfare_rules.audit.extract import extract_report
+
+    return [
+        (bound.field, bound.written, bound.hedge)
+        for _, node in extract_report(text).report.walk()
+        for bound in node.bounds
+    ]

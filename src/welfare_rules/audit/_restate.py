@@ -45,8 +45,8 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
     plan: list[tuple[Rec, FigureField, str, int, int]] = []
     for field, hedge, value, precision in rec.hedged:
         target = grand[field]
-        if target is None:
-            return False
+        if target is None or not _within_reach(value, getattr(target, field)):
+            return False  # "dân số khoảng 148.000 người" beside 9.860 elderly: another figure
         plan.append((target, field, _HEDGES[hedge], value, precision))
     for field in _FIELDS:
         value = getattr(rec, field)
@@ -87,6 +87,12 @@ def _rounds_near(written: int, exact: int, step: int) -> bool:
     return written // step in options or any(
         detect(written // step, option) is not None for option in options
     )
+
+
+def _within_reach(written: int, total: int) -> bool:
+    """A hedged figure (``hơn``, ``gần``, ``khoảng``) speaks of a total within a factor of
+    two of it; one further off states something else and is not checked against it."""
+    return total > 0 and written <= 2 * total and total <= 2 * written
 
 
 def _approximate_only(rec: Rec) -> bool:
