@@ -409,3 +409,13 @@ def test_dong_before_a_slash_or_punctuation_is_still_money(text: str, value: int
 def test_a_list_of_levels_is_levels() -> None:
     kinds = [(token.kind, token.value) for token in scan("mức 300.000 đồng và 600.000 đồng")]
     assert kinds == [("level", 300_000), ("level", 600_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ĐT: 0912 345 678", "Phòng LĐTBXH (số điện thoại 0220 3712 456)", "Hotline 1900.1234"],
+)
+def test_a_telephone_number_is_no_figure(text: str) -> None:
+    tokens = scan(normalize_text(text))
+    assert tokens
+    assert {token.kind for token in tokens} == {"measure"}

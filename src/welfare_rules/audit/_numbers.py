@@ -112,6 +112,12 @@ _BEFORE_EACH = re.compile(
 _EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? [^;.()]{{0,40}}$")
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
+# "ĐT: 0912 345 678", "số điện thoại 0220 3712 456": a telephone number is no figure
+_PHONE_HINT = re.compile(r"đt|điện thoại|di động|hotline|fax|tel")
+_PHONE = re.compile(
+    r"(?<![^\W\d_])(?:s?đt(?:dđ)?|điện thoại|di động|hotline|fax|tel)\.?(?: ?:)? ?"
+    r"(\+?\d[\d .-]{5,18}\d)"
+)
 # "mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng": a second part of
 # each gift's value, added to its level (never after a total's words: "tổng trị giá …")
 _EACH_COMPONENT = re.compile(
@@ -180,10 +186,14 @@ def scan(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous: Token | None = None
     sections = [m.span() for m in _SECTION_SUM.finditer(lower)] if "+" in lower else []
+    phones = [m.span(1) for m in _PHONE.finditer(lower)] if _PHONE_HINT.search(lower) else []
     for match in _ATOM.finditer(lower):
         start, end = match.span()
         if sections and any(low < start < high for low, high in sections):
             tokens.append(_token(start, end, text[start:end], "index"))  # "(1 + 2 + 3)"
+            continue
+        if phones and any(low <= start < high for low, high in phones):
+            tokens.append(_token(start, end, text[start:end], "measure"))  # "ĐT: 0912 345 678"
             continue
         if previous is not None:
             if previous.end > start:
