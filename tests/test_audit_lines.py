@@ -374,3 +374,30 @@ def test_a_total_count_and_the_total_amount_after_a_semicolon_are_one_total() ->
     text = "Tổng số suất quà: 2.318 suất; tổng kinh phí: 1.123.000.000 đồng."
     (total,) = read_line(text, line=1).records
     assert (total.count, total.amount) == (2318, 1_123_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "Hộ nghèo: 1.215 suất, 729.000.000 đồng (mức 600.000 đồng/suất).",
+            (1215, 600_000, 729_000_000),
+        ),
+        (
+            "Tổng kinh phí: 2.184.000.000 đồng (3.640 suất x 600.000 đồng/suất).",
+            (3640, 600_000, 2_184_000_000),
+        ),
+    ],
+)
+def test_a_bracket_stating_how_the_amount_is_made_is_the_records_product(
+    text: str, figures: tuple[int, int, int]
+) -> None:
+    (rec,) = read_line(text, line=1).records
+    assert (rec.count, rec.level, rec.amount) == figures
+    assert rec.children == []
+
+
+def test_levels_in_brackets_beside_a_count_without_an_amount_stay_asides() -> None:
+    (rec,) = read_line("Quà 20 suất (mức 300.000 đồng và 600.000 đồng).", line=1).records
+    assert (rec.count, rec.level, rec.amount) == (20, None, None)
+    assert [child.level for child in rec.children] == [300_000, 600_000]

@@ -261,6 +261,14 @@ class _Parser:
         inner, _, leading = self._sequence(depth=depth + 1, outer=target)
         if not inner:  # an aside: "(nguồn Trung ương)" stays in the label
             return current, boundary
+        if target is not None and _basis_of(target, inner):
+            # "792.000.000 đồng (mức 600.000 đồng/suất)", "2.184.000.000 đồng (3.640 suất x
+            # 600.000 đồng/suất)": the bracket states how the record's amount is made
+            (basis,) = inner
+            target.level = basis.level
+            if basis.count is not None:
+                target.count, target.unit = basis.count, basis.unit
+            return current, self.events[self.index - 1][1] if self.index else boundary
         if target is not None and not any(rec.has_figures() or rec.hedged for rec in inner):
             # "(mức 300.000 đồng và 600.000 đồng)": the levels the record's gifts are paid
             # at, kept with it (no figure of theirs to check), and the record goes on
@@ -295,6 +303,17 @@ class _Parser:
             label = _clean(_AFTER_LABEL_END.split(after, 1)[0])
         rec.label = _shorten(label) or token.text
         return rec
+
+
+def _basis_of(target: Rec, inner: list[Rec]) -> bool:
+    """The bracket after a record holds only its level, or its count at a level, that the
+    record lacks: with its amount they make a product to check."""
+    if len(inner) != 1 or target.amount is None or target.level is not None:
+        return False
+    basis = inner[0]
+    if basis.level is None or basis.amount is not None or basis.children or basis.hedged:
+        return False
+    return basis.count is None or target.count is None
 
 
 def _takes(rec: Rec, token: Token) -> bool:
