@@ -298,18 +298,20 @@ def ours(frame: Any, ruleset: Any) -> tuple[Lines, int, Any]:
     return lines, open_central, allocation
 
 
-def compare(theirs: Lines, mine: Lines, *, open_theirs: int, open_mine: int) -> bool:
-    """Print every line side by side; True when all agree (lines OpenFisca does not model
-    must be 0 on our side: those programmes state no rules, they are undetermined)."""
+def compare(
+    theirs: Lines, mine: Lines, *, open_theirs: int, open_mine: int, name: str = "openfisca"
+) -> bool:
+    """Print every line side by side; True when all agree (lines the other side does not
+    model must be 0 on ours: those programmes state no rules, they are undetermined)."""
     equal = True
     for key, (count, amount) in mine.items():
         programme, level = key
         if programme in MODELLED:
             other = theirs.get(key)
             same = other == (count, amount)
-            shown = "openfisca missing"
+            shown = f"{name} missing"
             if other:
-                shown = f"openfisca {other[0]:>8,} × {other[1]:>16,} đ"
+                shown = f"{name} {other[0]:>8,} × {other[1]:>16,} đ"
         else:
             same = count == 0
             shown = "not modelled (no rules stated): ours must be 0"
@@ -320,13 +322,13 @@ def compare(theirs: Lines, mine: Lines, *, open_theirs: int, open_mine: int) -> 
         )
     extra = set(theirs) - set(mine)
     if extra:
-        print(f"  lines only OpenFisca has: {sorted(extra)}")
+        print(f"  lines only {name} has: {sorted(extra)}")
         equal = False
     same = open_theirs == open_mine
     equal &= same
     print(
         "  central-tet undetermined (injury rate or number of martyrs missing):"
-        f" ours {open_mine:,}, openfisca {open_theirs:,}   {'equal' if same else 'DIFFERENT'}"
+        f" ours {open_mine:,}, {name} {open_theirs:,}   {'equal' if same else 'DIFFERENT'}"
     )
     return equal
 
