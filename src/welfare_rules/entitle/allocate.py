@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
+from .._optional import require
 from ..errors import AllocationError, PersonDataError
 from ..rules.kinds import KINDS
 from ..rules.model import Label, Ruleset
@@ -440,9 +441,7 @@ UNDETERMINED_COLUMNS = (
 def _frame(rows: list[dict[str, object]], columns: Sequence[str], *, ints: Sequence[str]) -> Any:
     """A DataFrame of ``rows`` with ``columns`` (even when there is no row), the ``ints``
     as exact nullable ``Int64``."""
-    from ..views.frames import pandas
-
-    pd = pandas()
+    pd = require("pandas", extra="pandas", feature="a DataFrame of an allocation")
     data = {name: [row[name] for row in rows] for name in columns}
     result = pd.DataFrame(data, columns=list(columns))
     for name in ints:
