@@ -138,3 +138,15 @@ def test_detect_answers_as_each_family_asked_in_turn(
     # digit is first tested on the difference; the answer must not change
     written, value = pair
     assert detect(written, value, kind) == _detected_one_by_one(written, value, kind)
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "family"),
+    [(108, 8, "digit_inserted"), (104, 4, "digit_inserted"), (905, 5, "digit_inserted")],
+)
+def test_a_small_count_written_with_a_leading_zero_slips_from_its_written_form(
+    written: int, value: int, family: str
+) -> None:
+    # "08 hồ sơ" typed "108": the values alone are two digits apart, the text one
+    assert detect(written, value, "count") == family
+    assert detect(written, value, "money") is None  # money is not written "08"

@@ -336,12 +336,35 @@ def detect(written: int, value: int, kind: FigureKind | None = None) -> Family |
     ('scale_up', 'off_by_one')
     >>> detect(1_137_600, 1_137_600_000) is None  # scale slips need the figure's kind
     True
+    >>> detect(108, 8, "count")  # "08 hồ sơ" typed "108"
+    'digit_inserted'
     """
     if value == written or value < 0 or written < 0:
         return None
     for name, recognises in _detectors(kind):
         if recognises(written, value):
             return name
+    if kind == "count" and value < _PADDED_BELOW:
+        return _padded(written, value)
+    return None
+
+
+_PADDED_BELOW = 100  # small counts are often written with a leading zero: "08 hồ sơ"
+
+
+def _padded(written: int, value: int) -> Family | None:
+    """The slip by which ``written`` comes from a small count written with a leading zero
+    (``08`` typed ``108`` or ``18``, ``05`` typed ``50``), which the values alone hide."""
+    w, v = str(written), "0" + str(value)
+    if len(w) == len(v) + 1 and _one_deleted(w, v):
+        return "digit_inserted"
+    if len(w) != len(v):
+        return None
+    diffs = [i for i, (a, b) in enumerate(zip(w, v, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return "digit_replaced"
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and w[diffs[0]] == v[diffs[1]]:
+        return "digits_swapped" if w[diffs[1]] == v[diffs[0]] else None
     return None
 
 
