@@ -38,6 +38,7 @@ from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
+from ._aligned import aligned_tables
 from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, snap_rounded
@@ -146,7 +147,7 @@ def extract_report(text: str) -> ExtractedReport:
     if not text.isascii():  # a lone surrogate would break every JSON dump of the tree
         text = _SURROGATE.sub("\ufffd", text)
     with paused_collection():
-        physical = read_lines(text)
+        physical = aligned_tables(read_lines(text))
         raw = {line.number: line.raw for line in physical}
         return _Extraction(logical_lines(physical), raw).run()
 

@@ -1,0 +1,68 @@
+"""Tables aligned with spaces, read by where the header's words stand (audit/_aligned.py)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._aligned import aligned_tables
+from welfare_rules.audit._normalize import read_lines
+from welfare_rules.audit.read import Document, audit_document
+
+TABLE = """\
+UBND XÃ AN HÒA
+BẢNG TỔNG HỢP QUÀ TẾT
+
+                                        Số suất      Mức quà     Thành tiền
+                                                      (đồng)         (đồng)
+A. Quà của tỉnh                             70                   30.000.000
+   Người có công                            50      500.000      25.000.000
+   Thân nhân liệt sĩ                        20      250.000       5.000.000
+B. Quà của huyện                            40                   12.000.000
+   Hộ nghèo                                 40      300.000      12.000.000
+   TỔNG CỘNG (A + B)                       110                   42.000.000
+
+Người lập biểu                    Kế toán                    CHỦ TỊCH UBND XÃ
+"""
+
+
+def _audit(text: str):  # type: ignore[no-untyped-def]
+    return audit_document(Document.from_text(text, name="bang.txt"))
+
+
+def test_a_table_aligned_with_spaces_is_read_by_its_columns() -> None:
+    lines = aligned_tables(read_lines(TABLE))
+    assert lines[3].cells == ("STT", "Nội dung", "Số suất", "Mức quà (đồng)", "Thành tiền (đồng)")
+    assert lines[4].separator  # the units line joined the header
+    assert lines[5].cells == ("A", "Quà của tỉnh", "70", "", "30.000.000")
+    assert lines[6].cells == ("", "Người có công", "50", "500.000", "25.000.000")
+    assert lines[12].cells is None  # the signatures are no row
+    audit = _audit(TABLE)
+    assert audit.result.ok
+    assert audit.complete
+    assert audit.status == 0
+
+
+def test_a_slip_in_an_aligned_table_is_found_in_its_cell() -> None:
+    wrong = TABLE.replace("      25.000.000", "      23.000.000")
+    (finding,) = [f for f in _audit(wrong).result.findings if f.severity == "error"]
+    assert (finding.line, finding.reported, finding.suggested) == (7, 23_000_000, 25_000_000)
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    text = "Số suất  và mức quà  đã được rà soát.\nXã A  có 20 suất.\nXã B  có 30 suất.\n"
+    assert all(line.cells is None for line in aligned_tables(read_lines(text)))
+
+
+@given(st.integers(1, 999), st.integers(1, 99).map(lambda k: k * 10_000))
+@example(48, 600_000)
+def test_any_aligned_row_reads_its_product(count: int, level: int) -> None:
+    amount = f"{count * level:,}".replace(",", ".")
+    shown = f"{level:,}".replace(",", ".")
+    text = (
+        "                       Số suất        Mức quà       Thành tiền\n"
+        f"Hộ nghèo              {count:>7}   {shown:>12}   {amount:>14}\n"
+        f"Hộ cận nghèo          {count:>7}   {shown:>12}   {amount:>14}\n"
+    )
+    nodes = [node for _, node in _audit(text).report.walk()]
+    assert [(n.count, n.level, n.amount) for n in nodes] == [(count, level, count * level)] * 2
