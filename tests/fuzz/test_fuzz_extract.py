@@ -225,12 +225,21 @@ def _lost_signature(text: str, lost: tuple[int, str, str]) -> str:
         return "lost: İ shifts positions"
     if _HEDGE.search(before):
         return "lost: a hedged figure on a line of its own"
+    if kind == "table" and _TOTAL_ROW.match(lower):
+        return _TOTAL_MOVED
     if kind == "table":
         return "lost: a table figure"
     return f"lost: {kind}"
 
 
-_KNOWN_LOST: set[str] = set()  # every kind of loss issue 13 listed is fixed
+_TOTAL_ROW = re.compile(r"\s*\|?\s*(?:tổng cộng|tổng số|cộng)(?![^\W\d_])")
+_TOTAL_MOVED = "misplaced: a table's total row fills the record that announces the table"
+# found by the 30-minute make fuzz run; reproducer: test_known_table_total_keeps_its_line
+_KNOWN_LOST: set[str] = {_TOTAL_MOVED}
+_TOTAL_FILLS = (
+    "Tổng số quà đã chi là hơn 19.286 suất = 11.554.050.000 đồng. Trong đó:\n"
+    "|Mức|Số suất\n|Tổng cộng|5"
+)
 
 
 _TABLE_LOSSES = {
@@ -278,6 +287,10 @@ def _table_examples(test: Any) -> Any:
 @example(EXAMPLE)
 @example("Số: 12/BC-VD\nTổng số 1.251 suất quà trị giá 381.900.000 đồng. Trong đó:")
 @example("Tổng số hơn 6.280 suất quà, trung bình mỗi suất trên 400.000 đồng")
+@example(
+    "Tổng số quà Tết và quà mừng thọ đã chi là **hơn 19.286** suất = **11.554.050.000** đồng."
+    " Trong đó:\n|MỨC|SỐ SUẤT\n|TỔNG CỘNG|0"
+)
 @_table_examples
 def test_nothing_is_lost(text: str) -> None:
     extracted = _extract(text)
@@ -373,3 +386,14 @@ def test_an_extracted_figure_beyond_the_limit_is_listed(text: str) -> None:
     assert Report.from_json(extracted.report.model_dump_json()) == extracted.report
     assert extracted.unparsed
     assert not lost_numbers(text, extracted)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by the 30-minute make fuzz run: a table's total row gives its count to the "
+    "record that announces the table ('hơn 19.286 suất … Trong đó:' states no exact count) "
+    "and the figure then stands on that record's line, not its own (audit/extract.py "
+    "_restate: the figure keeps no line of its own)",
+)
+def test_known_table_total_keeps_its_line() -> None:
+    assert not lost_numbers(_TOTAL_FILLS, extract_report(_TOTAL_FILLS))
