@@ -461,3 +461,35 @@ def test_a_figure_beyond_the_largest_amount_is_listed_not_raised(text: str) -> N
     extracted = extract_report(text)
     assert extracted.report.nodes == ()
     assert [u.line for u in extracted.unparsed] == [1]
+
+
+PARTS = (
+    "- Mức 600.000 đồng: 96 suất, thành tiền 57.600.000 đồng;\n"
+    "- Mức 300.000 đồng: 300 suất, thành tiền 90.000.000 đồng.\n"
+)
+
+
+def test_a_total_written_only_in_words_is_the_total() -> None:
+    # found by a probe: the words were read only beside a total in digits, so a wrong
+    # total in words passed as "checked and consistent"
+    from welfare_rules.audit.read import Document, audit_document
+
+    wrong = audit_document(Document.from_text(PARTS + "Tổng cộng: Hai trăm triệu đồng.", name="x"))
+    assert [(f.line, f.reported) for f in wrong.result.findings] == [(3, 200_000_000)]
+    right = PARTS + "Tổng cộng: Một trăm bốn mươi bảy triệu sáu trăm nghìn đồng."
+    assert audit_document(Document.from_text(right, name="x")).status == 0
+
+
+def test_a_difference_between_years_is_no_sum() -> None:
+    # found by a probe: "tăng … so với năm 2023" was taken for a closing total (a false error)
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "- Năm 2024: 3.150 suất x 500.000 đồng = 1.575.000.000 đồng.\n"
+        "- Năm 2023: 2.812 suất x 450.000 đồng = 1.265.400.000 đồng.\n"
+        "Tổng kinh phí năm 2024 tăng 309.600.000 đồng so với năm 2023.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x"))
+    assert audit.result.findings == ()
+    assert [(f.line, f.alone) for f in audit.unchecked] == [(3, False)]  # not checked yet
+    assert audit.status == 3

@@ -21,6 +21,8 @@ unchecked and the verdict incomplete — whenever the text may relate it:
 * a line announcing a list (ending with ``:``) stands between it and another figure of
   its kind in its section (``Hội đã trao 640 suất.`` / ``Phân bổ cho các xã:`` / ``Xã A:
   120 suất``): the one before may be the list's total;
+* its line compares it (``tăng …``, ``so với …``) and its section holds another figure of
+  its kind: a difference the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
   its kind where the parts would stand (after a ``tổng``, before a ``cộng``).
 """
@@ -42,6 +44,9 @@ _CUE = re.compile(
 )
 _TOTAL = re.compile(r"(?<!\w)(?:tổng|cộng(?!\s+(?:đồng|tác|hòa|hoà|sản)))(?!\w)", re.IGNORECASE)
 _AFTER_PARTS = re.compile(r"(?<!\w)cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))(?!\w)", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"(?<!\w)(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?!\w)", re.IGNORECASE
+)
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 
 
@@ -80,6 +85,8 @@ def standing_alone(spot: Spot, others: Iterable[Spot], lines: Sequence[Line]) ->
         return False
     if _announced_around(spot.line, near, lines, first, last):
         return False
+    if near and _COMPARED.search(line.text):
+        return False  # "tăng 309.600.000 đồng so với năm 2023": a difference of two figures
     if _TOTAL.search(line.text) is None:
         return True
     before = _AFTER_PARTS.search(line.text) is not None

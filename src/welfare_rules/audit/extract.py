@@ -36,9 +36,9 @@ from .._types import FrozenModel
 from ..dates import parse_vn_date
 from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
+from ._aligned import aligned_tables
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
-from ._aligned import aligned_tables
 from ._normalize import Line, read_lines
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, snap_rounded
@@ -109,6 +109,15 @@ _SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4
 _SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# "tăng 309.600.000 đồng so với năm 2023": a difference between years, not a sum
+_COMPARISON = re.compile(
+    r"(?<![^\W\d_])(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?![^\W\d_])", re.IGNORECASE
+)
+_TOTAL_WORDS = re.compile(
+    r"((?:tổng cộng|tổng số tiền|tổng kinh phí|tổng số|tổng|cộng)(?![^\W\d_])[^:]{0,40}: ?)"
+    r"((?:[^\W\d_]+ ){1,40}?đồng)(?: chẵn)?\.?$",
+    re.IGNORECASE,
+)
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
@@ -214,6 +223,8 @@ class _Extraction:
         if is_announcement(text):
             self.builder.announce()
             return
+        if not _DIGIT.search(text):
+            text = _total_in_words(text)  # "Tổng cộng: Hai trăm triệu đồng." is a total
         words = _WORDS.search(text)
         said = None if words is None else (words.group(1) or words.group(2) or "")
         value = None if said is None else parse_words(said.strip("( .").split(")")[0])
@@ -242,7 +253,10 @@ class _Extraction:
         if read.records and line.enumerator is not None and line.heading == 0:
             for rec in read.records:  # "1. Tổng số quà …": section 1 is this line
                 rec.section = line.enumerator.split(".")[0]
-        if read.records and _CLOSING.match(text):
+        if read.records and _COMPARISON.search(text):
+            for rec in read.records:  # "… tăng 309.600.000 đồng so với năm 2023": a difference
+                rec.total_cue = False
+        elif read.records and _CLOSING.match(text):
             first = read.records[0]
             first.closing = not first.children and not first.announces
             first.grand = _GRAND.match(text) is not None
@@ -412,6 +426,18 @@ _REST_NONE = re.compile(
     r"(?<![^\W\d_])trong đó(?![^\W\d_])[^.;]*?(?<![^\W\d_])không (?:có|còn)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+def _total_in_words(text: str) -> str:
+    """A total written in words only (``Tổng cộng: Hai trăm triệu đồng.``) with its
+    amount in digits, so it is read and checked as the total it is; other text as it is."""
+    match = _TOTAL_WORDS.match(text)
+    if match is None:
+        return text
+    value = parse_words(match.group(2))
+    if value is None:
+        return text
+    return f"{match.group(1)}{value:,} đồng".replace(",", ".")
 
 
 def _complete(rec: Rec, raw: str | None = None) -> bool:
