@@ -53,3 +53,12 @@ def test_a_verdict_names_the_figures_that_stand_alone() -> None:
         "to nothing (listed below)."
     )
     assert "11" not in verdict(audit).vi
+
+
+def test_a_text_whose_figures_all_stand_alone_has_nothing_to_check() -> None:
+    text = "Năm ngoái Quỹ đã vận động được hơn 200 triệu đồng cho người nghèo.\n"
+    audit = audit_document(Document.from_text(text, name="a"))
+    assert audit.status == 0
+    assert verdict(audit).en.startswith("Nothing to check: the text states no arithmetic")
+    nothing = audit_document(Document.from_text("Không có số liệu.\n", name="b"))
+    assert nothing.status == 3  # no figure at all: nothing was checked

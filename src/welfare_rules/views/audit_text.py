@@ -54,6 +54,12 @@ MSG = Catalog(
             "Every check holds, no mistake found; {alone} figures stand alone, the text "
             "relates them to nothing (listed below).",
         ),
+        "verdict_nothing_to_relate": Text(
+            "Không có phép kiểm tra nào: văn bản không nêu quan hệ số học giữa các số liệu; "
+            "{alone} số liệu đứng riêng (liệt kê bên dưới).",
+            "Nothing to check: the text states no arithmetic between its figures; {alone} "
+            "figures stand alone (listed below).",
+        ),
         "verdict_nothing": Text(
             "Không kiểm tra được gì: không tìm thấy số liệu nào để đối chiếu.",
             "Nothing was checked: no figures were found to reconcile.",
@@ -169,6 +175,8 @@ def verdict(audit: DocumentAudit, *, below: bool = False) -> Text:
     if not audit.result.ok:
         key = "verdict_errors_below" if below else "verdict_errors"
         return MSG(key, errors=audit.result.summary()["errors"])
+    if audit.complete and audit.standing_alone and not audit.result.edits:
+        return MSG("verdict_nothing_to_relate", alone=len(audit.standing_alone))
     if audit.complete and audit.standing_alone:
         return MSG("verdict_consistent_alone", alone=len(audit.standing_alone))
     if audit.complete:

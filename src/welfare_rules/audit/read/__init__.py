@@ -92,7 +92,8 @@ class DocumentAudit:
     def complete(self) -> bool:
         """Every figure stands in a check (or stands alone: the text relates it to
         nothing) and every number was understood."""
-        return bool(self.result.figures) and not self.unparsed and not self.not_checked
+        stated = bool(self.result.figures) or bool(self.standing_alone)
+        return stated and not self.unparsed and not self.not_checked
 
     @property
     def status(self) -> Status:
