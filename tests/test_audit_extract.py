@@ -493,3 +493,18 @@ def test_a_difference_between_years_is_no_sum() -> None:
     assert audit.result.findings == ()
     assert [(f.line, f.alone) for f in audit.unchecked] == [(3, False)]  # not checked yet
     assert audit.status == 3
+
+
+def test_a_message_with_shorthand_and_an_arrow_total_is_checked() -> None:
+    # found by a probe: "500k", "60tr" and "=> tổng cộng" left a Zalo message unread
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "- Hộ nghèo 120 suất x 500k = 60tr\n"
+        "- Trẻ mồ côi 14 em x 400k = 5,6tr\n"
+        "=> tổng cộng 134 suất, 66,6tr nha\n"
+    )
+    audit = audit_document(Document.from_text(text, name="zalo.txt"))
+    assert [(f.line, f.reported, f.suggested) for f in audit.result.findings] == [
+        (3, 66_600_000, 65_600_000)
+    ]

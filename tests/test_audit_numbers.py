@@ -419,3 +419,11 @@ def test_a_telephone_number_is_no_figure(text: str) -> None:
     tokens = scan(normalize_text(text))
     assert tokens
     assert {token.kind for token in tokens} == {"measure"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("500k", 500_000), ("60tr", 60_000_000), ("5,6tr", 5_600_000)]
+)
+def test_a_messages_money_shorthand_is_money(text: str, value: int) -> None:
+    (token,) = scan(normalize_text(f"Mỗi suất {text}."))
+    assert (token.kind in ("amount", "level"), token.value) == (True, value)

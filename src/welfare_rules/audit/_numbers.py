@@ -60,7 +60,9 @@ _MONEY_UNIT = (
     rf" ?(?:{_SCALE} ?){{0,2}}(?:đồng{_NOT_DONG}|vnđ|vnd|đ(?!/c(?![^\W\d_]))|₫)"
     r"(?![^\W\d_])"
     rf"|(?: ?{_SCALE}){{1,2}}(?![^\W\d_])"
+    r"|(?:tr|k)(?![^\W\d_])"  # "500k", "60tr", "5,6tr": a message's shorthand
 )
+_SHORTHAND = {"tr": " triệu", "k": " nghìn"}
 _COUNT_UNIT = rf" ?(?P<unit>{alternation(COUNT_UNITS)})(?![^\W\d_])"
 _MEASURE_UNIT = rf" ?(?:{alternation(MEASURES)})(?![^\W\d_])"
 # What follows a number, in one match: the alternatives exclude one another (each starts
@@ -411,7 +413,14 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     written = text[start:end]
     number = text[start:number_end].replace(" ", ".")
     precision, suspect = 1, False
-    if _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
+    shorthand = _SHORTHAND.get(lower[number_end:end])
+    if shorthand is not None:  # "60tr" is 60 triệu, "500k" 500 nghìn
+        try:
+            value = parse_vnd(text[start:number_end] + shorthand)
+        except MoneyParseError:
+            return _token(start, end, written, "unknown")
+        precision = _precision(number, shorthand)
+    elif _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
         if _GROUPED.fullmatch(number) or number.isdigit():
             value = int(number.replace(".", ""))
         elif _DOTTED.fullmatch(number):  # "2.72.000.000đ": a slip, still a figure

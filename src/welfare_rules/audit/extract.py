@@ -109,6 +109,7 @@ _SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4
 _SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LEAD_MARKS = "=>→⇒-–: "  # "=> tổng cộng 134 suất": a message's arrow before a total
 # "tăng 309.600.000 đồng so với năm 2023": a difference between years, not a sum
 _COMPARISON = re.compile(
     r"(?<![^\W\d_])(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?![^\W\d_])", re.IGNORECASE
@@ -256,10 +257,10 @@ class _Extraction:
         if read.records and _COMPARISON.search(text):
             for rec in read.records:  # "… tăng 309.600.000 đồng so với năm 2023": a difference
                 rec.total_cue = False
-        elif read.records and _CLOSING.match(text):
+        elif read.records and _CLOSING.match(text.lstrip(_LEAD_MARKS)):
             first = read.records[0]
             first.closing = not first.children and not first.announces
-            first.grand = _GRAND.match(text) is not None
+            first.grand = _GRAND.match(text.lstrip(_LEAD_MARKS)) is not None
             named = _SECTIONS.search(text)
             if named is not None:
                 first.sums_sections = tuple(_SECTION_NUMBER.findall(named.group(0)))
