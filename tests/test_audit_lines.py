@@ -401,3 +401,11 @@ def test_levels_in_brackets_beside_a_count_without_an_amount_stay_asides() -> No
     (rec,) = read_line("Quà 20 suất (mức 300.000 đồng và 600.000 đồng).", line=1).records
     assert (rec.count, rec.level, rec.amount) == (20, None, None)
     assert [child.level for child in rec.children] == [300_000, 600_000]
+
+
+def test_a_bracket_saying_who_the_gifts_are_for_lists_no_parts() -> None:
+    # found by a probe: "(… thân nhân của 02 liệt sĩ trở lên)" made 2 a part of 38 suất
+    text = "- Mức 600.000 đồng: 38 suất, thành tiền 22.800.000 đồng (thân nhân của 02 liệt sĩ)."
+    first, second = read_line(text, line=1).records
+    assert (first.count, first.children) == (38, [])
+    assert (second.count, second.unit) == (2, "liệt sĩ")

@@ -427,3 +427,8 @@ def test_a_telephone_number_is_no_figure(text: str) -> None:
 def test_a_messages_money_shorthand_is_money(text: str, value: int) -> None:
     (token,) = scan(normalize_text(f"Mỗi suất {text}."))
     assert (token.kind in ("amount", "level"), token.value) == (True, value)
+
+
+@pytest.mark.parametrize("text", ["suy giảm khả năng lao động từ 81% trở lên", "dưới 81%"])
+def test_a_percentage_threshold_is_no_share(text: str) -> None:
+    assert [token.kind for token in scan(normalize_text(text))] == ["measure"]

@@ -368,3 +368,16 @@ def test_a_level_stated_above_the_rows_is_theirs() -> None:
     assert [(f.line, f.reported, f.suggested) for f in errors] == [(3, 75, 76)]
     rows = [node for _, node in audit.report.walk() if node.count in (120, 75)]
     assert [row.level for row in rows] == [400_000, 400_000]
+
+
+def test_a_closing_total_leaves_out_records_counting_something_else() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "- Mức 600.000 đồng: 38 suất, thành tiền 22.800.000 đồng (thân nhân của 02 liệt sĩ).\n"
+        "- Mức 300.000 đồng: 214 suất, thành tiền 62.400.000 đồng.\n"
+        "Cộng: 252 suất, 87.000.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    errors = [f for f in audit.result.findings if f.severity == "error"]
+    assert [(f.line, f.reported, f.suggested) for f in errors] == [(2, 62_400_000, 64_200_000)]

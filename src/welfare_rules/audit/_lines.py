@@ -278,6 +278,9 @@ class _Parser:
         boundary = self.events[self.index - 1][1] if self.index else 0
         owner = parts_parent or target
         announced = leading or parts_parent is not None
+        if not announced and owner is not None and _describes(owner, inner):
+            records.extend(inner)  # "38 suất … (thân nhân của 02 liệt sĩ trở lên)": who
+            return None, boundary
         if owner is not None and (announced or parts_add_up(owner, inner, bracketed=True)):
             owner.children.extend(inner)
             owner.inline = True
@@ -303,6 +306,20 @@ class _Parser:
             label = _clean(_AFTER_LABEL_END.split(after, 1)[0])
         rec.label = _shorten(label) or token.text
         return rec
+
+
+def _describes(owner: Rec, inner: list[Rec]) -> bool:
+    """A bracket after a whole line item (count and amount) whose numbers count something
+    else (``thân nhân của 02 liệt sĩ``): it says who the gifts are for, it lists no parts."""
+    if owner.count is None or owner.amount is None or owner.unit is None:
+        return False
+    return all(
+        rec.count is not None
+        and rec.amount is None
+        and rec.level is None
+        and rec.unit not in (None, owner.unit)
+        for rec in inner
+    )
 
 
 def _basis_of(target: Rec, inner: list[Rec]) -> bool:

@@ -63,6 +63,9 @@ _MONEY_UNIT = (
     r"|(?:tr|k)(?![^\W\d_])"  # "500k", "60tr", "5,6tr": a message's shorthand
 )
 _SHORTHAND = {"tr": " triệu", "k": " nghìn"}
+# "suy giảm khả năng lao động từ 81% trở lên", "dưới 81%": a threshold, not a share
+_THRESHOLD_BEFORE = re.compile(r"(?<![^\W\d_])(?:từ|dưới|trên|đến|tới|khả năng lao động) ?$")
+_THRESHOLD_AFTER = re.compile(r" ?(?:trở lên|trở xuống)(?![^\W\d_])")
 _COUNT_UNIT = rf" ?(?P<unit>{alternation(COUNT_UNITS)})(?![^\W\d_])"
 _MEASURE_UNIT = rf" ?(?:{alternation(MEASURES)})(?![^\W\d_])"
 # What follows a number, in one match: the alternatives exclude one another (each starts
@@ -316,6 +319,8 @@ def _read(
     after = _AFTER.match(lower, end, end + _CONTEXT)
     what, stop = (None, end) if after is None else (after.lastgroup, after.end())
     if what == "percent":
+        if _THRESHOLD_BEFORE.search(before[-_NEAR:]) or _THRESHOLD_AFTER.match(lower, stop):
+            return _token(start, stop, text[start:stop], "measure")  # "từ 81% trở lên"
         return _token(start, stop, text[start:stop], "percent")
     if what == "money":
         counted = _COUNTED_THOUSANDS.match(lower, stop)

@@ -94,7 +94,11 @@ class Builder:
         elif rec.grand and len(sections) >= 2 and not self.roots[self.section_start :]:
             parts = sections  # "Tổng cộng (1 + 2 + 3)" under its own heading: the sections
         else:  # a hedged or rounded lead in the group restates; it is no part
-            parts = [part for part in self.roots[self.section_start :] if part.has_figures()]
+            parts = [
+                part
+                for part in self.roots[self.section_start :]
+                if part.has_figures() and not _counts_other(part, rec)
+            ]
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -158,6 +162,17 @@ class Builder:
                 sums.amount += child.amount
         sums.seen = len(children)
         return sums
+
+
+def _counts_other(part: Rec, total: Rec) -> bool:
+    """A record counting something else than the total (``02 liệt sĩ`` beside suất), with
+    no amount: no part of it."""
+    return (
+        part.amount is None
+        and part.count is not None
+        and None not in (part.unit, total.unit)
+        and part.unit != total.unit
+    )
 
 
 def _same_figures(part: Rec, total: Rec) -> bool:
