@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .entitle.person import Person
     from .entitle.results import Entitlement, Undetermined
     from .errors import (
+        AllocationError,
         EditSyntaxError,
         MissingExtraError,
         MoneyParseError,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     "Allocation": "entitle.allocate",
+    "AllocationError": "errors",
     "AuditResult": "audit.findings",
     "Bracket": "rules.model",
     "Comparison": "scenario.comparison",
@@ -97,6 +99,7 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = [
     "Allocation",
+    "AllocationError",
     "AuditResult",
     "Bracket",
     "Comparison",
