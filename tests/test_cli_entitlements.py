@@ -206,6 +206,23 @@ def test_a_record_error_names_the_csv_line(
     assert "line 4, column birth_year: birth year 1955 differs" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "line 4, column selections"), ("vi", "dòng 4, cột selections")]
+)
+def test_a_mistyped_selection_in_a_budget_names_the_value_and_the_csv_line(
+    lang: str, expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    rows = ["id,birth_year,selections", "A,1954,city-exemplary-households", "", "B,1960,"]
+    rows[3] = "B,1960,city-exemplary-household"  # one s short: was dropped with exit 0
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert _budget(path, "--lang", lang) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert "'city-exemplary-household'" in err
+    assert "Traceback" not in err
+
+
 def test_an_unreadable_on_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["budget", "--ruleset", "uong-bi-tet-2024", "--on", "31/02/2024", "x.csv"]) == 2
     assert "dd/mm/yyyy" in capsys.readouterr().err

@@ -245,6 +245,27 @@ def _shapes(people: list[Person]) -> list[Any]:
     return shapes
 
 
+def _own_selections(people: list[Person], ruleset: Any) -> list[Person]:
+    """The people with only the ruleset's own selected programmes (another id is an
+    error, tested on its own)."""
+    own = frozenset(p.id for p in ruleset.all_programmes() if p.kind == "selected")
+    return [p.model_copy(update={"selections": p.selections & own}) for p in people]
+
+
+@pytest.mark.parametrize("shape", ["records", "columns", "frame"])
+def test_a_selection_id_the_ruleset_lacks_is_an_error_naming_the_row(shape: str) -> None:
+    people = [Person(birth_year=1954), Person(selections=frozenset({"city-exemplary-household"}))]
+    population: Any = people if shape == "records" else as_columns(people)
+    if shape == "frame":
+        population = pd.DataFrame(population)
+    with pytest.raises(PersonDataError) as caught:
+        allocate(population, UONG_BI, on=TET_2024, row_offset=10)
+    assert caught.value.path == "[11].selections"
+    assert "'city-exemplary-household'" in caught.value.text.en
+    assert "'city-exemplary-household'" in caught.value.text.vi
+    assert caught.value.value == ["city-exemplary-household"]
+
+
 _PINNED = [
     Person(birth_year=1954),
     Person(categories={"war_invalid": {}}),
@@ -269,6 +290,14 @@ _PINNED = [
 @example(
     ruleset=UONG_BI, people=_PINNED, on=TET_2024, cuts=[0, 5, 5], per_person=False, order=None
 ).via("empty parts")
+@example(
+    ruleset=load_ruleset("vn-longevity"),
+    people=_PINNED,
+    on=dt.date(2024, 3, 1),
+    cuts=[2],
+    per_person=True,
+    order=None,
+).via("selections the ruleset lacks are left out of the drawn people, not an error")
 def test_any_partition_of_a_population_adds_up_to_the_whole(
     ruleset: Any,
     people: list[Person],
@@ -278,6 +307,7 @@ def test_any_partition_of_a_population_adds_up_to_the_whole(
     order: Any,
 ) -> None:
     on = on if ruleset.applies_on(on) else (ruleset.period[0] or on)
+    people = _own_selections(people, ruleset)
     bounds = [0, *sorted(min(cut, len(people)) for cut in cuts), len(people)]
     pieces = list(itertools.pairwise(bounds))
     for population in _shapes(people):

@@ -24,6 +24,18 @@ _DEAD = Inputs(None, None, False, (), frozenset())  # what the rules read of the
 Birth = tuple[int | None, int | None, bool]  # year, exact age, born by the date
 
 
+def inputs_of_person(grouped: Grouped, plan: Plan, key: tuple[object, ...]) -> Inputs:
+    """The inputs of the key's whole :class:`Person`, strictly: a selection id the
+    ruleset lacks is an error naming the key's first row (``[3].selections``)."""
+    person = grouped.person(key)
+    try:
+        return plan.inputs(person, strict=True)
+    except PersonDataError as exc:
+        row = grouped.first(key)
+        path = f"[{row}].{exc.path}" if exc.path else f"[{row}]"
+        raise PersonDataError(exc.reason, path=path, value=exc.value) from None
+
+
 class KeyInputs:
     """``key -> Inputs`` for the keys of one :class:`Grouped` under one :class:`Plan`."""
 
@@ -50,8 +62,7 @@ class KeyInputs:
             return self._assemble(key)
         except (ValueError, TypeError, PersonDataError):
             # Rebuild the record whole: raises the error that names the row and column.
-            person = self.grouped.person(key)
-            return self.plan.inputs(person)
+            return inputs_of_person(self.grouped, self.plan, key)
 
     def _assemble(self, key: tuple[object, ...]) -> Inputs:
         token_at, year_at = self.birth
@@ -119,4 +130,4 @@ class KeyInputs:
         value = CONVERTERS["selections"](raw)
         ids = frozenset(value) if isinstance(value, tuple) else frozenset()
         person = Person.from_dict({"selections": ids})
-        return person.selections & self.plan.selected if person.selections else frozenset()
+        return self.plan.check_selections(person.selections) if person.selections else frozenset()

@@ -786,7 +786,11 @@ def _allocate_records(
             except PersonDataError as exc:
                 path = f"[{row}].{exc.path}" if exc.path else f"[{row}]"
                 raise PersonDataError(exc.reason, path=path, value=exc.value) from exc
-        inputs = plan.inputs(person)
+        try:
+            inputs = plan.inputs(person, strict=True)
+        except PersonDataError as exc:  # a selection id the ruleset lacks: name the row
+            path = f"[{row}].{exc.path}" if exc.path else f"[{row}]"
+            raise PersonDataError(exc.reason, path=path, value=exc.value) from exc
         if inputs not in views:
             views[inputs] = person.rule_view()
             firsts[inputs] = row
