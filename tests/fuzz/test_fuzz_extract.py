@@ -318,13 +318,7 @@ def test_a_leading_letter_does_not_change_the_figures(line: str, letter: str) ->
     )
     assert _numbers_only(plain) == _numbers_only(other)
     dates = [(c["instrument"], c["date"]) for c in plain["citations"]]
-    if dates != [(c["instrument"], c["date"]) for c in other["citations"]] and letter == "İ":
-        HITS[_I_DOT_DATES] += 1  # reproducer: test_known_i_dot_loses_citation_dates
-        return
     assert dates == [(c["instrument"], c["date"]) for c in other["citations"]]
-
-
-_I_DOT_DATES = "İ (U+0130) before a citation loses its date (audit/extract.py _citations)"
 
 
 def _numbers_only(dump: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -405,14 +399,9 @@ def test_known_table_total_keeps_its_line() -> None:
     assert not lost_numbers(_TOTAL_FILLS, extract_report(_TOTAL_FILLS))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found in the fuzz summary (the leading-letter property counted it without a "
-    "reproducer): İ (U+0130) on a line makes its citations lose their dates; "
-    "audit/extract.py _citations slices with offsets of line.text.lower(), which is longer "
-    "than the text (use _normalize.same_length_lower, as _numbers does)",
-)
-def test_known_i_dot_loses_citation_dates() -> None:
+def test_an_i_dot_keeps_citation_dates() -> None:
+    # found in the fuzz summary: İ (U+0130) on a line made its citations lose their dates
+    # (audit/extract.py _citations sliced with offsets of line.text.lower())
     text = "İ Căn cứ Quyết định số 1583/QĐ-CTN ngày 26/12/2023 của Chủ tịch nước"
     citation = extract_report(text).report.citations[0]
     assert citation.date == dt.date(2023, 12, 26)

@@ -30,6 +30,7 @@ unchecked and the verdict incomplete — whenever the text may relate it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ _COMPARED = re.compile(
     r"(?<!\w)(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?!\w)", re.IGNORECASE
 )
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
+_MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -67,75 +69,123 @@ def standing_alone(spot: Spot, others: Iterable[Spot], lines: Sequence[Line]) ->
     """Whether the unchecked figure at ``spot`` stands alone among ``lines`` (the text's
     numbered lines, :func:`~._normalize.read_lines`); ``others`` are every figure of the
     report, checked or not (``spot`` among them or not)."""
-    if spot.line is None or not 1 <= spot.line <= len(lines) or spot.field == "level":
-        return False
-    line = lines[spot.line - 1]
-    if line.cells is not None:
-        return False
-    everyone = [o for o in others if o is not spot and o.line is not None]
-    alike = [o for o in everyone if _alike(o, spot)]
-    kin = [o for o in everyone if o.line == spot.line and o.kind == spot.kind]
-    cued = _CUE.search(line.text) is not None
-    if kin and (cued or any(o.checked for o in kin)):
-        return False
-    first, last = _section(lines, spot.line)
-    near = [o for o in alike if o.line is not None and first <= o.line <= last]
-    loose = [o for o in near if not o.checked and o.field != "level"]
-    if loose and _may_sum(spot, loose, lines):
-        return False
-    if _announced_around(spot.line, near, lines, first, last):
-        return False
-    if near and _COMPARED.search(line.text):
-        return False  # "tăng 309.600.000 đồng so với năm 2023": a difference of two figures
-    if _TOTAL.search(line.text) is None:
+    everyone = [o for o in others if o is not spot]
+    return alone_flags([spot], [*everyone, spot], lines)[0]
+
+
+def alone_flags(
+    unchecked: Sequence[Spot], everyone: Sequence[Spot], lines: Sequence[Line]
+) -> list[bool]:
+    """For each unchecked figure, whether it stands alone (see the module docstring);
+    ``everyone`` holds every figure of the report, ``unchecked`` among them. The text and
+    the figures are indexed once, so a long report costs about its length."""
+    index = _Index(everyone, lines)
+    return [index.alone(spot) for spot in unchecked]
+
+
+class _Index:
+    """The figures by line and by section, kind and unit, and each section's lines that
+    announce a list: what every figure's test looks up."""
+
+    def __init__(self, everyone: Sequence[Spot], lines: Sequence[Line]) -> None:
+        self.lines = lines
+        self.section = _sections(lines)
+        self.by_line: dict[int, list[Spot]] = {}
+        self.near: dict[tuple[int, str, str | None], list[Spot]] = {}
+        for spot in everyone:
+            if spot.line is None or not 1 <= spot.line <= len(lines):
+                continue
+            self.by_line.setdefault(spot.line, []).append(spot)
+            unit = spot.unit if spot.kind == "count" else None
+            self.near.setdefault((self.section[spot.line - 1], spot.kind, unit), []).append(spot)
+        self.announcing: dict[int, list[int]] = {}
+        for number, line in enumerate(lines, start=1):
+            if line.text.rstrip().endswith(":"):
+                self.announcing.setdefault(self.section[number - 1], []).append(number)
+        self.groups: dict[tuple[int, str, str | None], tuple[list[int], bool]] = {}
+
+    def alike(self, spot: Spot) -> tuple[list[int], bool]:
+        """The lines of the figures of ``spot``'s section a sum could add to it (counts
+        in its unit, or of no stated unit; ``spot`` among them), sorted, and whether the
+        loose ones among them may hold a sum. Worked out once per section, kind and unit."""
+        assert spot.line is not None
+        section = self.section[spot.line - 1]
+        unit = spot.unit if spot.kind == "count" else None
+        key = (section, spot.kind, unit)
+        known = self.groups.get(key)
+        if known is not None:
+            return known
+        if spot.kind == "money":
+            found = self.near.get(key, [])
+        elif unit is None:
+            found = [o for k, group in self.near.items() if k[:2] == key[:2] for o in group]
+        else:
+            found = [*self.near.get(key, []), *self.near.get((section, "count", None), [])]
+        loose = [o for o in found if not o.checked and o.field != "level"]
+        known = (sorted(o.line or 0 for o in found), len(loose) > 1 and _may_sum(loose, self.lines))
+        self.groups[key] = known
+        return known
+
+    def alone(self, spot: Spot) -> bool:
+        lines = self.lines
+        if spot.line is None or not 1 <= spot.line <= len(lines) or spot.field == "level":
+            return False
+        line = lines[spot.line - 1]
+        if line.cells is not None:
+            return False
+        kin = [o for o in self.by_line[spot.line] if o is not spot and o.kind == spot.kind]
+        cued = _CUE.search(line.text) is not None
+        if kin and (cued or any(o.checked for o in kin)):
+            return False
+        alike, sums = self.alike(spot)
+        if sums:
+            return False
+        near = len(alike) > 1  # figures of its kind beside it (itself is among them)
+        if near and self._announced_around(spot.line, alike[0], alike[-1]):
+            return False
+        if near and _COMPARED.search(line.text):
+            return False  # "tăng 309.600.000 đồng so với năm 2023": a difference of two
+        if _TOTAL.search(line.text) is None:
+            return True
+        if _AFTER_PARTS.search(line.text) is not None:
+            return not alike[0] < spot.line
+        return not alike[-1] > spot.line
+
+    def _announced_around(self, number: int, lowest: int, highest: int) -> bool:
+        """Whether a line announcing a list (``Số suất phân bổ cho các xã:``) stands
+        between line ``number`` and a figure of its kind (lines ``lowest`` to
+        ``highest``): the figure before it may be the list's total, the one after a part."""
+        announcing = self.announcing.get(self.section[number - 1], [])
+        after = bisect_left(announcing, number)
+        if after < len(announcing) and announcing[after] < highest:
+            return True  # number <= A < highest
+        first = bisect_left(announcing, lowest)
+        return first < len(announcing) and announcing[first] < number  # lowest <= A < number
+
+
+def _sections(lines: Sequence[Line]) -> list[int]:
+    """For each line, the number of its section: the headings close one and open one."""
+    found: list[int] = []
+    section = 0
+    for line in lines:
+        if line.heading:
+            section += 1
+        found.append(section)
+        if line.heading:
+            section += 1
+    return found
+
+
+def _may_sum(loose: list[Spot], lines: Sequence[Line]) -> bool:
+    """Whether the loose figures of a kind may hold a sum: one is written as a total, or
+    one is, to within one typing slip, the sum of two or more of those written right
+    after it or right before it. Past ``_MAX_LOOSE`` of them a sum is assumed."""
+    if len(loose) > _MAX_LOOSE:
         return True
-    before = _AFTER_PARTS.search(line.text) is not None
-    return not any((o.line or 0) < spot.line if before else (o.line or 0) > spot.line for o in near)
-
-
-def _alike(other: Spot, spot: Spot) -> bool:
-    """Figures a sum could add together: money with money, counts in the same unit."""
-    if other.kind != spot.kind:
-        return False
-    return spot.kind == "money" or other.unit == spot.unit or None in (other.unit, spot.unit)
-
-
-def _section(lines: Sequence[Line], number: int) -> tuple[int, int]:
-    """The first and last line numbers of the section holding line ``number``: the
-    lines between the headings around it."""
-    first = number
-    while first > 1 and not lines[first - 2].heading:
-        first -= 1
-    last = number
-    while last < len(lines) and not lines[last].heading:
-        last += 1
-    return first, last
-
-
-def _announced_around(
-    number: int, near: list[Spot], lines: Sequence[Line], first: int, last: int
-) -> bool:
-    """Whether a line of the section announcing a list (``Số suất phân bổ cho các xã:``,
-    ``Nguồn kinh phí:``) stands between line ``number`` and a figure of its kind: the
-    figure before it may be the list's total, the one after it a part."""
-    for at in range(first, last + 1):
-        if not lines[at - 1].text.rstrip().endswith(":"):
-            continue
-        if number <= at and any((o.line or 0) > at for o in near):
-            return True
-        if number > at and any((o.line or 0) <= at for o in near):
-            return True
-    return False
-
-
-def _may_sum(spot: Spot, loose: list[Spot], lines: Sequence[Line]) -> bool:
-    """Whether the loose figures of a kind, ``spot`` among them, may hold a sum: one is
-    written as a total, or one is, to within one typing slip, the sum of two or more of
-    the figures written right after it or right before it."""
-    group = sorted([spot, *loose], key=lambda o: o.line or 0)
+    group = sorted(loose, key=lambda o: o.line or 0)
     if any(_TOTAL.search(lines[(o.line or 1) - 1].text) for o in group):
         return True
-    kind = "count" if spot.kind == "count" else "money"
+    kind = group[0].kind
     for at, member in enumerate(group):
         for run in (group[at + 1 :], group[:at][::-1]):
             total = 0
@@ -155,4 +205,4 @@ def _near(written: int, total: int, kind: str) -> bool:
     return written >= _SLIP_FLOOR and detect(written, total, kind) is not None  # type: ignore[arg-type]
 
 
-__all__ = ["Spot", "standing_alone"]
+__all__ = ["Spot", "alone_flags", "standing_alone"]

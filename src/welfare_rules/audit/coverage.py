@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ._alone import Spot, standing_alone
+from ._alone import Spot, alone_flags
 from ._normalize import read_lines
 from .report import FigureField, Node, NodePath, Report
 
@@ -77,10 +77,10 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
                 found.append((spot, figure))
                 spots.append(spot)
     if text is not None and found:
-        lines = read_lines(text)
+        flags = alone_flags([spot for spot, _ in found], spots, read_lines(text))
         found = [
-            (spot, replace(figure, alone=standing_alone(spot, spots, lines)))
-            for spot, figure in found
+            (spot, replace(figure, alone=alone))
+            for (spot, figure), alone in zip(found, flags, strict=True)
         ]
     found.sort(key=lambda pair: (pair[1].line or 0, pair[1].path))
     return tuple(figure for _, figure in found)

@@ -39,7 +39,7 @@ from ..tiers import FundingSource
 from ._aligned import aligned_tables
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
-from ._normalize import Line, read_lines
+from ._normalize import Line, read_lines, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, snap_rounded
 from ._shares import Resolved, resolve_shares
@@ -306,7 +306,7 @@ class _Extraction:
     # -- citations -------------------------------------------------------------------------
 
     def _citations(self, line: Line, tokens: list[Token]) -> None:
-        lower = line.text.lower()
+        lower = same_length_lower(line.text)  # offsets of the tokens: İ must not shift them
         group, previous_end, breaks = 0, 0, False
         for position, token in enumerate(tokens):
             if token.kind in FIGURE_KINDS:
