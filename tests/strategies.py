@@ -103,6 +103,9 @@ def _brackets(draw: st.DrawFn) -> list[dict[str, object]]:
     for bracket in brackets:
         if draw(st.integers(0, 3)) == 0:
             bracket["in_kind"] = [{"vi": "lụa", "en": "silk", "quantity": 5, "unit": "m"}]
+        elif draw(st.integers(0, 3)) == 0:  # goods with a stated value (counted in budgets)
+            value = draw(st.sampled_from([100_000, 150_000, 700_000]))
+            bracket["in_kind"] = [{"vi": "quà hiện vật", "en": "goods", "value": value}]
     return brackets
 
 

@@ -40,8 +40,48 @@ def test_budget_by_source_and_level(capsys: pytest.CaptureFixture[str]) -> None:
 def test_budget_json_totals(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["budget", *ARGS, "--json", str(EXAMPLES / "people.csv")]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["total"] == {"count": 12, "amount": 10_700_000}
-    assert data["by_source"]["central"] == {"count": 4, "amount": 2_100_000}
+    assert data["total"] == {"count": 12, "amount": 10_700_000, "in_kind": 0, "total": 10_700_000}
+    central = {"count": 4, "amount": 2_100_000, "in_kind": 0, "total": 2_100_000}
+    assert data["by_source"]["central"] == central
+
+
+def _longevity_csv(tmp_path: Path) -> Path:
+    """104 people of 90 and 7 of 100 on 01/03/2024 (issue 14's budget)."""
+    path = tmp_path / "people.csv"
+    rows = ["birth_year", *["1934"] * 104, *["1924"] * 7]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_budget_counts_the_goods_by_component(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["budget", "--ruleset", "vn-longevity", "--on", "2024-03-01"]
+    path = _longevity_csv(tmp_path)
+    assert main([*args, "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == {
+        "count": 111,
+        "amount": 56_900_000,
+        "in_kind": 15_600_000,
+        "total": 72_500_000,
+    }
+    ninety = next(line for line in data["lines"] if line["count"] == 104)
+    assert (ninety["level_in_kind"], ninety["in_kind"], ninety["total"]) == (
+        150_000,
+        15_600_000,
+        67_600_000,
+    )
+    assert main([*args, "--lang", "vi", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Tổng cộng: 111 suất, 72.500.000 đ, trong đó tiền mặt 56.900.000 đ, hiện vật 15.600.000 đ"
+        in out
+    )
+    assert "hiện vật 104 suất × 150.000 đ = 15.600.000 đ" in out
+    assert main([*args, "--lang", "en", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "of which VND 56,900,000 in cash and VND 15,600,000 in kind" in out
 
 
 @pytest.mark.parametrize(
@@ -124,7 +164,7 @@ def test_a_csv_with_only_a_header_is_an_empty_population(
     assert main(["budget", *ARGS, "--json", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["population"] == 0
-    assert data["total"] == {"count": 0, "amount": 0}
+    assert data["total"] == {"count": 0, "amount": 0, "in_kind": 0, "total": 0}
 
 
 def test_short_rows_are_padded_with_missing_cells(
@@ -133,7 +173,12 @@ def test_short_rows_are_padded_with_missing_cells(
     path = tmp_path / "people.csv"
     path.write_text("birth_year,categories\n1954\n", encoding="utf-8")
     assert main(["budget", *ARGS, "--json", str(path)]) == 0
-    assert json.loads(capsys.readouterr().out)["total"] == {"count": 1, "amount": 700_000}
+    assert json.loads(capsys.readouterr().out)["total"] == {
+        "count": 1,
+        "amount": 700_000,
+        "in_kind": 0,
+        "total": 700_000,
+    }
 
 
 # ------------------------------------------------------------- the payment office's files
@@ -159,7 +204,12 @@ def test_delimiter_encoding_and_day_first_dates_are_read(
     assert _budget(path, on="01/02/2024") == 0  # --on day first, as the CSV
     data = json.loads(capsys.readouterr().out)
     assert data["on"] == "2024-02-01"
-    assert data["total"] == {"count": 2, "amount": 1_600_000}  # 70: 700.000, 80: 900.000
+    assert data["total"] == {
+        "count": 2,
+        "amount": 1_600_000,
+        "in_kind": 0,
+        "total": 1_600_000,
+    }  # 70: 700.000, 80: 900.000
 
 
 def test_every_bad_cell_is_reported_with_its_csv_line(

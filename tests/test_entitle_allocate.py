@@ -19,6 +19,7 @@ from welfare_rules.entitle.allocate import (
     UNDETERMINED_COLUMNS,
     Allocation,
     AllocationError,
+    Totals,
     allocate,
 )
 from welfare_rules.entitle.engine import entitlements
@@ -83,6 +84,27 @@ def test_allocate_totals_equal_the_sum_of_entitlements(ruleset: Any, data: Any) 
         assert (result.total.count, result.total.amount, result.undetermined_count) == expected
         assert result.population == len(people)
         assert sum(t.amount for t in result.by_source().values()) == expected[1]
+
+
+def test_the_goods_are_counted_apart_from_the_cash() -> None:
+    """Issue 14: 104 people of 90 and 7 of 100 on 01/03/2024: 56.900.000 đ in cash and
+    15.600.000 đ in goods (150.000 đ each at 90), 72.500.000 đ in all."""
+    on = dt.date(2024, 3, 1)
+    result = allocate({"birth_year": [1934] * 104 + [1924] * 7}, "vn-longevity", on=on)
+    assert result.total == Totals(count=111, amount=56_900_000, in_kind=15_600_000)
+    assert result.total.total == 72_500_000
+    ninety = next(line for line in result.lines if line.count == 104)
+    assert (ninety.level_amount, ninety.level_in_kind) == (500_000, 150_000)
+    assert (ninety.amount, ninety.in_kind, ninety.total) == (52_000_000, 15_600_000, 67_600_000)
+    (provincial,) = result.by_source().values()
+    assert provincial.total == 72_500_000
+    data = result.to_dict(lang="en")
+    assert data["total"]["in_kind"] == 15_600_000
+    assert sum(line["in_kind"] for line in data["lines"]) == 15_600_000
+    frame = result.to_pandas()
+    assert int(frame["in_kind"].sum()) == 15_600_000
+    assert str(frame["in_kind"].dtype) == "Int64"
+    assert "In kind" in result._repr_html_()
 
 
 def test_per_person_rows_and_undetermined_cases() -> None:
@@ -298,6 +320,14 @@ _PINNED = [
     per_person=True,
     order=None,
 ).via("selections the ruleset lacks are left out of the drawn people, not an error")
+@example(
+    ruleset=load_ruleset("vn-longevity"),
+    people=[Person(birth_year=1934)] * 3 + [Person(birth_year=1924)],
+    on=dt.date(2024, 3, 1),
+    cuts=[1, 3],
+    per_person=False,
+    order=None,
+).via("the goods' value (150.000 đ at 90) adds up by part, as the cash does")
 def test_any_partition_of_a_population_adds_up_to_the_whole(
     ruleset: Any,
     people: list[Person],

@@ -188,8 +188,30 @@ def test_the_loop_closes_allocation_report_reconciles(ruleset: Any, data: Any) -
     report = result.to_report(lang=data.draw(st.sampled_from(["vi", "en"])))
     assert reconcile(report).findings == ()
     root = report.nodes[0]
-    assert (root.count, root.amount) == (result.total.count, result.total.amount)
+    assert (root.count, root.amount) == (result.total.count, result.total.total)
     for source, totals in result.by_source().items():  # each source's nodes sum to its total
         nodes = [n for section in root.children for n in section.children if n.source is source]
-        assert sum(n.amount or 0 for n in nodes) == totals.amount
+        assert sum(n.amount or 0 for n in nodes) == totals.total
         assert sum(n.count or 0 for n in nodes) == totals.count
+
+
+def test_a_level_with_goods_counts_them_and_says_so() -> None:
+    """Issue 14: at 90 the gift is 500.000 đ and 150.000 đ of goods: the leaf's level and
+    amount hold both (so the tree still reconciles) and its label says how much is goods."""
+    on = dt.date(2024, 3, 1)
+    result = allocate({"birth_year": [1934] * 104 + [1924] * 7}, "vn-longevity", on=on)
+    for lang, words in (
+        ("vi", "(gồm 150.000 đ hiện vật)"),
+        ("en", "(of which VND 150,000 in kind)"),
+    ):
+        report = result.to_report(lang=lang)
+        assert reconcile(report).findings == ()
+        root = report.nodes[0]
+        assert root.amount == 72_500_000
+        leaves = [n for n in _leaves(root) if n.count == 104]
+        assert [(n.level, n.amount) for n in leaves] == [(650_000, 67_600_000)]
+        assert leaves[0].label.endswith(words)
+
+
+def _leaves(node: Any) -> list[Any]:
+    return [node] if not node.children else [x for c in node.children for x in _leaves(c)]

@@ -59,3 +59,19 @@ def test_explained_text_puts_each_persons_tree_under_their_gifts() -> None:
     assert first["explanation"]["kind"] == "ruleset"
     assert second["items"][0]["type"] == "undetermined"
     assert second["explanation"]["text"] == "vn-longevity on 01/03/2015"
+
+
+def test_a_budget_with_goods_shows_cash_and_goods_apart() -> None:
+    """Issue 14: the goods (150.000 đ each at 90) are in the totals, said apart."""
+    people = {"birth_year": [1934] * 104 + [1924] * 7}
+    result = allocate(people, "vn-longevity", on=dt.date(2024, 3, 1))
+    vi, en = budget_text(result, lang="vi"), budget_text(result, lang="en")
+    assert vi[-1] == (
+        "Tổng cộng: 111 suất, 72.500.000 đ, trong đó tiền mặt 56.900.000 đ, hiện vật 15.600.000 đ"
+    )
+    assert en[-1].endswith("of which VND 56,900,000 in cash and VND 15,600,000 in kind")
+    assert any(line.endswith("; in kind 104 × VND 150,000 = VND 15,600,000") for line in en)
+    cash_only = budget_text(
+        allocate({"birth_year": [1954]}, "uong-bi-tet-2024", on=dt.date(2024, 2, 1))
+    )
+    assert not any("hiện vật" in line for line in cash_only)  # no goods: nothing said of them

@@ -92,3 +92,12 @@ def test_allocation_frame(uong_bi: Ruleset) -> None:
     assert frame.equals(allocation_frame(result))
     assert int(frame["amount"].sum()) == result.total.amount == 2_300_000
     assert str(frame["count"].dtype) == "Int64"
+
+
+def test_the_allocation_frame_has_the_goods_exactly() -> None:
+    people = {"birth_year": [1934] * 104 + [1924] * 7}
+    frame = allocate(people, "vn-longevity", on=dt.date(2024, 3, 1)).to_pandas()
+    for column in ("level_in_kind", "in_kind", "total"):
+        assert str(frame[column].dtype) == "Int64"
+    assert (int(frame["amount"].sum()), int(frame["in_kind"].sum())) == (56_900_000, 15_600_000)
+    assert int(frame["total"].sum()) == 72_500_000

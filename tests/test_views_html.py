@@ -205,3 +205,15 @@ def test_allocation_table(uong_bi: Ruleset) -> None:
     assert [t for t, _ in row[3:]] == ["700.000", "2", "1.400.000"]
     total = table.row_with("Tổng / Total")
     assert [t for t, _ in total[-2:]] == ["3", "2.300.000"]
+
+
+def test_an_allocation_with_goods_has_their_columns() -> None:
+    people = {"birth_year": [1934] * 104 + [1924] * 7}
+    html = allocation_html(allocate(people, "vn-longevity", on=dt.date(2024, 3, 1)))
+    assert "Hiện vật / In kind (đ)" in html
+    assert "15.600.000" in html
+    assert "72.500.000" in html
+    plain = allocation_html(
+        allocate({"birth_year": [1954]}, "uong-bi-tet-2024", on=dt.date(2024, 2, 1))
+    )
+    assert "In kind" not in plain

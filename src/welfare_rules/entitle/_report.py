@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .._i18n import Catalog, Lang, Text
 from ..audit.report import Node, Report
+from ..money import format_vnd
 from ..rules.kinds import KINDS
 from ..tiers import FundingSource
 
@@ -25,6 +26,7 @@ _MSG = Catalog(
         "budget": Text(vi="Quà Tết từ nguồn ngân sách", en="Tết gifts from the budget"),
         "socialized": Text(vi="Quà từ nguồn xã hội hóa", en="Socialized gifts"),
         "source": Text(vi="Nguồn kinh phí {source}", en="{source} funding"),
+        "in_kind": Text(vi=" (gồm {value} hiện vật)", en=" (of which {value} in kind)"),
         "title": Text(
             vi="Dự toán quà theo bộ quy định {ruleset}, ngày {on}",
             en="Gift budget under ruleset {ruleset}, on {on}",
@@ -61,13 +63,18 @@ def _parent(label: str, children: list[Node], *, source: FundingSource | None = 
     )
 
 
-def _leaf(line: Line, label: str) -> Node:
+def _leaf(line: Line, label: str, lang: Lang) -> Node:
+    """``count × level = amount``, the level and the amount with the goods' value, which
+    the label states (``Tuổi 90 (gồm 150.000 đ hiện vật)``)."""
+    if line.level_in_kind:
+        value = format_vnd(line.level_in_kind, locale=lang)
+        label += _MSG("in_kind", value=value).get(lang)
     return Node(
         label=label,
         count=line.count,
         count_unit="suất",
-        level=line.level_amount,
-        amount=line.amount,
+        level=line.level_amount + line.level_in_kind,
+        amount=line.total,
         source=line.source,
     )
 
@@ -75,8 +82,8 @@ def _leaf(line: Line, label: str) -> Node:
 def _programme_node(lines: list[Line], lang: Lang, *, alone: bool) -> list[Node]:
     first = lines[0]
     if KINDS[first.kind].fixed_amount:  # one line: the programme and its amount
-        return [_leaf(first, f"{first.title.get(lang)}: {first.label.get(lang)}")]
-    leaves = [_leaf(line, line.label.get(lang)) for line in lines]
+        return [_leaf(first, f"{first.title.get(lang)}: {first.label.get(lang)}", lang)]
+    leaves = [_leaf(line, line.label.get(lang), lang) for line in lines]
     if alone:
         return leaves
     return [_parent(first.title.get(lang), leaves, source=first.source)]

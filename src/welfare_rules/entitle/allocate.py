@@ -19,7 +19,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
@@ -87,10 +87,17 @@ _MSG = Catalog(
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """A number of gifts (suất) and their amount in whole VND."""
+    """A number of gifts (suất) and their value in whole VND: ``amount`` in cash,
+    ``in_kind`` the stated value of the goods (hiện vật), ``total`` both."""
 
     count: int
     amount: int
+    in_kind: int = 0
+
+    @property
+    def total(self) -> int:
+        """Cash and goods: ``amount + in_kind``, exact."""
+        return self.amount + self.in_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +113,22 @@ class Line:
     level_amount: int  # mức
     label: Text  # "Mức 600.000 đ" / "Tuổi 70"
     count: int  # số suất
+    level_in_kind: int = 0  # the stated value of each gift's goods (hiện vật)
 
     @property
     def amount(self) -> int:
-        """``count × level_amount``, exact."""
+        """The cash: ``count × level_amount``, exact."""
         return self.count * self.level_amount
+
+    @property
+    def in_kind(self) -> int:
+        """The goods: ``count × level_in_kind``, exact."""
+        return self.count * self.level_in_kind
+
+    @property
+    def total(self) -> int:
+        """Cash and goods: ``amount + in_kind``."""
+        return self.amount + self.in_kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +252,11 @@ class Allocation:
 
     @property
     def total(self) -> Totals:
-        """Every gift counted and summed."""
-        return Totals(sum(x.count for x in self.lines), sum(x.amount for x in self.lines))
+        """Every gift counted and summed (cash, goods)."""
+        lines = self.lines
+        return Totals(
+            sum(x.count for x in lines), sum(x.amount for x in lines), sum(x.in_kind for x in lines)
+        )
 
     def by_source(self) -> dict[FundingSource, Totals]:
         """Totals by funding source, central first (sources with no gift left out)."""
@@ -273,10 +294,8 @@ class Allocation:
             "ruleset": self.ruleset,
             "on": self.on.isoformat(),
             "population": self.population,
-            "total": {"count": total.count, "amount": total.amount},
-            "by_source": {
-                s.value: {"count": t.count, "amount": t.amount} for s, t in self.by_source().items()
-            },
+            "total": _totals_dict(total),
+            "by_source": {s.value: _totals_dict(t) for s, t in self.by_source().items()},
             "lines": [
                 {
                     "programme": line.programme,
@@ -284,8 +303,11 @@ class Allocation:
                     "source": line.source.value,
                     "level": line.level,
                     "level_amount": line.level_amount,
+                    "level_in_kind": line.level_in_kind,
                     "count": line.count,
                     "amount": line.amount,
+                    "in_kind": line.in_kind,
+                    "total": line.total,
                 }
                 for line in self.lines
             ],
@@ -449,15 +471,25 @@ def _frame(rows: list[dict[str, object]], columns: Sequence[str], *, ints: Seque
     return result
 
 
+def _totals_dict(totals: Totals) -> dict[str, int]:
+    return {
+        "count": totals.count,
+        "amount": totals.amount,
+        "in_kind": totals.in_kind,
+        "total": totals.total,
+    }
+
+
 def _totals(lines: Iterable[Line], key: Any) -> dict[Any, Totals]:
     found: dict[Any, list[int]] = {}
     for line in lines:
         if line.count:
-            entry = found.setdefault(key(line), [0, 0])
+            entry = found.setdefault(key(line), [0, 0, 0])
             entry[0] += line.count
             entry[1] += line.amount
+            entry[2] += line.in_kind
     ordered = sorted(found.items(), key=lambda kv: kv[0]) if _all_sources(found) else found.items()
-    return {k: Totals(c, a) for k, (c, a) in ordered}
+    return {k: Totals(c, a, g) for k, (c, a, g) in ordered}
 
 
 def _all_sources(found: Mapping[Any, Any]) -> bool:
@@ -488,6 +520,7 @@ def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
                 level_amount=amount,
                 label=label,
                 count=0,
+                level_in_kind=priced.in_kind_value,
             )
             found.append(((programme.id, ident), line))
     return found
@@ -512,8 +545,8 @@ def add(left: Allocation, right: Allocation) -> Allocation:
     for what, a, b in (("ruleset", left.ruleset, right.ruleset), ("on", left.on, right.on)):
         if a != b:
             raise AllocationError(_MSG("mismatch", what=_MSG(f"what_{what}"), left=a, right=b))
-    keys = [(line.programme, line.level, line.level_amount) for line in left.lines]
-    other = [(line.programme, line.level, line.level_amount) for line in right.lines]
+    keys = [(x.programme, x.level, x.level_amount, x.level_in_kind) for x in left.lines]
+    other = [(x.programme, x.level, x.level_amount, x.level_in_kind) for x in right.lines]
     if keys != other:
         raise AllocationError(
             _MSG("mismatch", what=_MSG("what_lines"), left=len(keys), right=len(other))
@@ -544,17 +577,7 @@ def add(left: Allocation, right: Allocation) -> Allocation:
 
 
 def _with_count(line: Line, count: int) -> Line:
-    return Line(
-        line.ruleset,
-        line.programme,
-        line.title,
-        line.kind,
-        line.source,
-        line.level,
-        line.level_amount,
-        line.label,
-        count,
-    )
+    return replace(line, count=count)
 
 
 def _people(left: Allocation, right: Allocation) -> tuple[PersonResult, ...] | None:
@@ -632,18 +655,7 @@ def _build(
             known = firsts.get(item)
             firsts[item] = first if known is None else min(known, first)
     for key, count in counts.items():
-        line = lines[key]
-        lines[key] = Line(
-            line.ruleset,
-            line.programme,
-            line.title,
-            line.kind,
-            line.source,
-            line.level,
-            line.level_amount,
-            line.label,
-            count,
-        )
+        lines[key] = _with_count(lines[key], count)
     rows: dict[Undetermined, list[int]] = {}
     ids: dict[Undetermined, list[object]] = {}
     for person in people or ():
@@ -715,7 +727,7 @@ def allocate(
     >>> ruleset = load_ruleset("uong-bi-tet-2024")
     >>> result = allocate({"birth_year": [1954, 1954, 1944, 1990]}, ruleset, on=dt.date(2024, 2, 1))
     >>> result.total
-    Totals(count=3, amount=2300000)
+    Totals(count=3, amount=2300000, in_kind=0)
     """
     if isinstance(row_offset, bool) or not isinstance(row_offset, int) or row_offset < 0:
         raise AllocationError(_MSG("offset", value=row_offset))

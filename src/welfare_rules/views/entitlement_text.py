@@ -15,7 +15,7 @@ from .._i18n import Catalog, Lang, Text
 from ..money import format_vnd
 
 if TYPE_CHECKING:
-    from ..entitle.allocate import Allocation
+    from ..entitle.allocate import Allocation, Totals
     from ..entitle.explain import Explanation
     from ..entitle.person import Person
     from ..entitle.results import Item
@@ -39,6 +39,14 @@ _MSG = Catalog(
             "  {title} — {label}: {count} × {level} = {amount}",
         ),
         "grand": Text("Tổng cộng: {count} suất, {amount}", "Total: {count} gifts, {amount}"),
+        "split": Text(
+            ", trong đó tiền mặt {cash}, hiện vật {in_kind}",
+            ", of which {cash} in cash and {in_kind} in kind",
+        ),
+        "line_kind": Text(
+            "; hiện vật {count} suất × {level} = {amount}",
+            "; in kind {count} × {level} = {amount}",
+        ),
         "undetermined": Text(
             "Chưa xác định ({count} trường hợp):", "Undetermined ({count} cases):"
         ),
@@ -114,15 +122,19 @@ def budget_text(allocation: Allocation, *, lang: Lang = "vi") -> list[str]:
     def money(amount: int) -> str:
         return format_vnd(amount, locale=lang)
 
+    def split(totals: Totals) -> str:  # cash and goods apart, when there are goods
+        if not totals.in_kind:
+            return ""
+        return _MSG("split", cash=money(totals.amount), in_kind=money(totals.in_kind)).get(lang)
+
     on = allocation.on.strftime("%d/%m/%Y")
     header = _MSG("header", ruleset=allocation.ruleset, on=on, people=allocation.population)
     out.append(header.get(lang))
     by_source = allocation.by_source()
     for source, totals in by_source.items():
         label = source.label(lang)
-        out.append(
-            _MSG("source", source=label, count=totals.count, amount=money(totals.amount)).get(lang)
-        )
+        text = _MSG("source", source=label, count=totals.count, amount=money(totals.total))
+        out.append(text.get(lang) + split(totals))
         for line in allocation.lines:
             if line.source is source and line.count:
                 text = _MSG(
@@ -133,9 +145,15 @@ def budget_text(allocation: Allocation, *, lang: Lang = "vi") -> list[str]:
                     level=money(line.level_amount),
                     amount=money(line.amount),
                 )
-                out.append(text.get(lang))
+                goods = ""
+                if line.in_kind:
+                    level, amount = money(line.level_in_kind), money(line.in_kind)
+                    goods = _MSG("line_kind", count=line.count, level=level, amount=amount).get(
+                        lang
+                    )
+                out.append(text.get(lang) + goods)
     total = allocation.total
-    out.append(_MSG("grand", count=total.count, amount=money(total.amount)).get(lang))
+    out.append(_MSG("grand", count=total.count, amount=money(total.total)).get(lang) + split(total))
     if allocation.undetermined:
         out.append(_MSG("undetermined", count=allocation.undetermined_count).get(lang))
         for group in allocation.undetermined:

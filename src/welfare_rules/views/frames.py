@@ -9,7 +9,8 @@ Columns:
 
 - ruleset: ``programme, title, kind, source, effective, level, ages, amount, quota,
   basis, confirmed``
-- allocation: ``source, programme, title, level, label, level_amount, count, amount``
+- allocation: ``source, programme, title, level, label, level_amount, count, amount,
+  level_in_kind, in_kind, total`` (amount the cash, in_kind the goods, total both)
 - audit: ``line, severity, kind, where, field, reported, expected, suggested,
   difference, family, candidates, message_vi, message_en``
 - comparison (``by="level"``): ``source, programme, title, level, baseline_level,
@@ -59,6 +60,9 @@ ALLOCATION_COLUMNS = (
     "level_amount",
     "count",
     "amount",
+    "level_in_kind",
+    "in_kind",
+    "total",
 )
 AUDIT_COLUMNS = (
     "line",
@@ -97,6 +101,9 @@ _INT_COLUMNS = frozenset(
         "amount",
         "quota",
         "level_amount",
+        "level_in_kind",
+        "in_kind",
+        "total",
         "count",
         "line",
         "reported",
@@ -272,8 +279,11 @@ class AllocationRow:
     label: str
     level_amount: int
     count: int
-    amount: int
+    amount: int  # cash
     source_label: str
+    level_in_kind: int = 0  # each gift's goods (hiện vật), stated value
+    in_kind: int = 0
+    total: int = 0  # cash and goods
 
 
 def allocation_rows(allocation: Allocation) -> list[AllocationRow]:
@@ -289,6 +299,9 @@ def allocation_rows(allocation: Allocation) -> list[AllocationRow]:
             count=line.count,
             amount=line.amount,
             source_label=line.source.label("vi"),
+            level_in_kind=line.level_in_kind,
+            in_kind=line.in_kind,
+            total=line.total,
         )
         for line in allocation.lines
     ]

@@ -214,6 +214,10 @@ def allocation_html(allocation: Allocation) -> str:
     ]
     total_count = sum(row.count for row in lines)
     total_amount = sum(row.amount for row in lines)
+    goods = any(row.level_in_kind for row in lines)  # show the goods when there are any
+    if goods:
+        for row, cells in zip(lines, rows, strict=True):
+            cells += [money_cell(row.level_in_kind), money_cell(row.in_kind), money_cell(row.total)]
     headers = [
         "Nguồn / Source",
         "Chương trình / Programme",
@@ -223,6 +227,10 @@ def allocation_html(allocation: Allocation) -> str:
         "Thành tiền / Amount (đ)",
     ]
     footer = ["Tổng / Total", "", "", "", money_cell(total_count), money_cell(total_amount)]
+    if goods:
+        headers += ["Hiện vật mỗi suất / In kind (đ)", "Hiện vật / In kind (đ)", "Tổng / Total (đ)"]
+        total_kind = sum(row.in_kind for row in lines)
+        footer += ["", money_cell(total_kind), money_cell(total_amount + total_kind)]
     html = table(headers, rows, caption="Phân bổ / Allocation", footer=footer)
     undetermined = allocation.undetermined_count
     if undetermined:
