@@ -356,3 +356,17 @@ def test_error_line_scan_is_linear_on_an_unclosed_header() -> None:
     text = 'note = """\n' + ("[" + " " * 3000 + "x\n") * 20 + '"""\n'
     assert key_lines(text)["note"] == 1
     assert key_lines("a" + " a" * 20_000) == {}
+
+
+def test_a_ruleset_file_past_the_input_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found by the reliability work: load_ruleset(path) read a whole file with no bound
+    from welfare_rules.errors import RuleDataError
+    from welfare_rules.rules.load import load_ruleset
+
+    path = tmp_path / "big.toml"
+    path.write_text("# " + "x" * 2000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "1000")
+    with pytest.raises(RuleDataError):
+        load_ruleset(path)

@@ -31,9 +31,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .._i18n import Catalog, Text
-from .._limits import load_toml
+from .._limits import load_toml, read_bytes
 from .._validation import explain, independent
-from ..errors import InputLimitError, RuleDataError, UnknownRulesetError
+from ..errors import InputLimitError, InputSizeError, RuleDataError, UnknownRulesetError
 from ._toml_lines import line_of
 from .model import Ruleset
 
@@ -172,9 +172,9 @@ def _load(
     key = str(path.resolve())
     if key in chain:
         raise _cycle(chain, key)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    try:  # within the input-size limit: a ruleset file is never read without a bound
+        text = read_bytes(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError, InputSizeError) as exc:
         raise RuleDataError(_MSG("read", detail=str(exc)), file=str(path)) from exc
     return _from_text(text, file=str(path), base=path.parent, chain=(*chain, key), root=root)
 
