@@ -344,3 +344,14 @@ def test_explain_json_has_the_items_and_the_tree(capsys: pytest.CaptureFixture[s
     assert [{k: v for k, v in p.items() if k != "explanation"} for p in explained] == plain
     assert explained[0]["explanation"]["kind"] == "ruleset"
     assert explained[0]["explanation"]["children"][0]["kind"] == "programme"
+
+
+@pytest.mark.parametrize("command", ["entitlements", "budget"])
+def test_an_endless_input_file_ends_in_one_line(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # found by the reliability work: the people's file was read whole, without a bound
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "1M")
+    status = main([command, "--ruleset", "vn-longevity", "--on", "2024-03-01", "/dev/zero"])
+    assert status == 2
+    assert "/dev/zero" in capsys.readouterr().err

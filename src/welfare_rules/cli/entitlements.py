@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .._i18n import Catalog, Text
+from .._limits import read_bytes
 from ..dates import parse_date
 from ..errors import DateParseError, PersonDataError
 from ..views.entitlement_text import budget_text, entitlements_text
@@ -110,8 +111,8 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
+    try:  # within the input-size limit: /dev/zero ends in one line, not a MemoryError
+        return read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         byte = f"0x{exc.object[exc.start]:02x}"
         raise UsageError(_MSG("encoding", path=path, byte=byte, at=exc.start)) from None
@@ -131,7 +132,7 @@ def read_csv_text(path: str) -> str:
     """A CSV file's text: UTF-8 (with or without a BOM), UTF-16 (with its BOM), or else
     Windows-1258 (what older Vietnamese Excel writes) when that reads as text; in NFC."""
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(path)  # within the input-size limit (InputSizeError: exit 2)
     except OSError as exc:
         raise UsageError(_MSG("read", path=path, detail=exc)) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
