@@ -16,7 +16,7 @@ from _pytest.doctest import DoctestItem
 
 # extra's module -> what an example that needs it contains
 NEEDS: dict[str, tuple[str, ...]] = {
-    "pandas": ("to_pandas(",),
+    "pandas": ("to_pandas(", "people_frame(", "undetermined_frame("),
     "matplotlib": ("matplotlib", ".plot("),
 }
 
