@@ -72,8 +72,8 @@ def _fields(raw: str) -> list[tuple[int, int, str]]:
 
 def _header(line: Line) -> list[tuple[int, int, str]] | None:
     """The figure columns a header line names (start, end, words), or ``None``."""
-    if line.cells is not None or not line.raw.strip():
-        return None
+    if line.cells is not None or "  " not in line.raw.strip():
+        return None  # no gap between two fields: most lines, found without a regex
     fields = _fields(line.raw)
     named = [field for field in fields if _HEADER_WORDS.search(field[2])]
     if len(named) < 2 or any(char.isdigit() for _, _, text in fields for char in text):
