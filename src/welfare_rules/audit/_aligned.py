@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ._normalize import Line, normalize_text
+from ._normalize import Line, normalize_text, read_lines
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a field: words one space apart
 _HEADER_WORDS = re.compile(
@@ -28,6 +28,12 @@ _HEADER_WORDS = re.compile(
 )
 _ROW = re.compile(r"\S {2,}\d")  # a number after a gap of two spaces or more
 _MIN_ROWS = 2
+
+
+def physical_lines(text: str) -> list[Line]:
+    """The text's numbered lines as the pipeline reads them: normalised, with the rows of
+    tables aligned with spaces given their cells (extraction and coverage read the same)."""
+    return aligned_tables(read_lines(text))
 
 
 def aligned_tables(lines: list[Line]) -> list[Line]:
@@ -127,4 +133,4 @@ def _as_cells(line: Line, cells: tuple[str, ...], *, separator: bool = False) ->
     )
 
 
-__all__ = ["aligned_tables"]
+__all__ = ["aligned_tables", "physical_lines"]

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ._aligned import physical_lines
 from ._alone import Spot, alone_flags
-from ._normalize import read_lines
 from .report import FigureField, Node, NodePath, Report
 
 
@@ -77,7 +77,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
                 found.append((spot, figure))
                 spots.append(spot)
     if text is not None and found:
-        flags = alone_flags([spot for spot, _ in found], spots, read_lines(text))
+        flags = alone_flags([spot for spot, _ in found], spots, physical_lines(text))
         found = [
             (spot, replace(figure, alone=alone))
             for (spot, figure), alone in zip(found, flags, strict=True)
