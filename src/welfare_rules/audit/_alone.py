@@ -37,17 +37,19 @@ from dataclasses import dataclass
 from ._normalize import Line
 from .slips import detect
 
+_ADD = r"cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))"  # "cộng", not "cộng đồng", "cộng tác" …
 _CUE = re.compile(
-    r"(?<!\w)(?:tổng|cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))|trong\s+đó|bao\s+gồm|gồm|"
+    rf"(?<!\w)(?:tổng|{_ADD}|trong\s+đó|bao\s+gồm|gồm|"
     r"tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại|chiếm|bình\s+quân|trung\s+bình|như\s+vậy)(?!\w)"
     r"|[=+×%(]|(?<=\d)\s*[xX*]\s*(?=\d)",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(r"(?<!\w)(?:tổng|cộng(?!\s+(?:đồng|tác|hòa|hoà|sản)))(?!\w)", re.IGNORECASE)
-_AFTER_PARTS = re.compile(r"(?<!\w)cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))(?!\w)", re.IGNORECASE)
-_COMPARED = re.compile(
+_TOTAL = re.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
+_AFTER_PARTS = re.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
+COMPARED = re.compile(
     r"(?<!\w)(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?!\w)", re.IGNORECASE
 )
+"""A comparison (``tăng 309.600.000 đồng so với năm 2023``): a difference, not a sum."""
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
@@ -143,7 +145,7 @@ class _Index:
         near = len(alike) > 1  # figures of its kind beside it (itself is among them)
         if near and self._announced_around(spot.line, alike[0], alike[-1]):
             return False
-        if near and _COMPARED.search(line.text):
+        if near and COMPARED.search(line.text):
             return False  # "tăng 309.600.000 đồng so với năm 2023": a difference of two
         if _TOTAL.search(line.text) is None:
             return True
@@ -205,4 +207,4 @@ def _near(written: int, total: int, kind: str) -> bool:
     return written >= _SLIP_FLOOR and detect(written, total, kind) is not None  # type: ignore[arg-type]
 
 
-__all__ = ["Spot", "alone_flags", "standing_alone"]
+__all__ = ["COMPARED", "Spot", "alone_flags", "standing_alone"]

@@ -476,8 +476,8 @@ def _is_component(before: str) -> bool:
     match = _EACH_COMPONENT.search(before)
     if match is None:
         return False
-    tail = before[match.end() - len(match.group(0)) :]
-    joined = tail[tail.rfind("đ") + 1 :] if "đ" in tail else tail
+    tail = before[match.start() :]
+    joined = tail[tail.rfind("đ") + 1 :]  # after the last money unit (all of it if none)
     return _COMPONENT_JOIN.search(joined) is not None and not any(
         word in joined for word in ("tổng", "cộng lại", "thành tiền", "kinh phí", "tất cả")
     )

@@ -36,10 +36,11 @@ from .._types import FrozenModel
 from ..dates import parse_vn_date
 from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
-from ._aligned import aligned_tables
+from ._aligned import physical_lines
+from ._alone import COMPARED
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
-from ._normalize import Line, read_lines, same_length_lower
+from ._normalize import Line, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, snap_rounded
 from ._shares import Resolved, resolve_shares
@@ -110,10 +111,6 @@ _SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LEAD_MARKS = "=>→⇒-–: "  # "=> tổng cộng 134 suất": a message's arrow before a total
-# "tăng 309.600.000 đồng so với năm 2023": a difference between years, not a sum
-_COMPARISON = re.compile(
-    r"(?<![^\W\d_])(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?![^\W\d_])", re.IGNORECASE
-)
 _TOTAL_WORDS = re.compile(
     r"((?:tổng cộng|tổng số tiền|tổng kinh phí|tổng số|tổng|cộng)(?![^\W\d_])[^:]{0,40}: ?)"
     r"((?:[^\W\d_]+ ){1,40}?đồng)(?: chẵn)?\.?$",
@@ -157,7 +154,7 @@ def extract_report(text: str) -> ExtractedReport:
     if not text.isascii():  # a lone surrogate would break every JSON dump of the tree
         text = _SURROGATE.sub("\ufffd", text)
     with paused_collection():
-        physical = aligned_tables(read_lines(text))
+        physical = physical_lines(text)
         raw = {line.number: line.raw for line in physical}
         return _Extraction(logical_lines(physical), raw).run()
 
@@ -254,7 +251,7 @@ class _Extraction:
         if read.records and line.enumerator is not None and line.heading == 0:
             for rec in read.records:  # "1. Tổng số quà …": section 1 is this line
                 rec.section = line.enumerator.split(".")[0]
-        if read.records and _COMPARISON.search(text):
+        if read.records and COMPARED.search(text):
             for rec in read.records:  # "… tăng 309.600.000 đồng so với năm 2023": a difference
                 rec.total_cue = False
         elif read.records and _CLOSING.match(text.lstrip(_LEAD_MARKS)):

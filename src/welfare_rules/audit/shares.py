@@ -13,6 +13,8 @@ left unchecked.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .._i18n import Catalog, Text
@@ -54,16 +56,22 @@ _MAX_TRIED = 64  # integers tried for a part or a whole: a share pins them to a 
 def check_shares(report: Report, findings: tuple[Finding, ...]) -> list[Finding]:
     """The findings of every stated percentage in ``report`` that its figures do not give."""
     corrected = corrections(findings)
+    held = functools.cache(lambda: _held(report))  # compiled once, and only on a mismatch
     found: list[Finding] = []
     for _, node in report.walk():
         for share in node.shares:
-            finding = _check(report, share, corrected)
+            finding = _check(report, share, corrected, held)
             if finding is not None:
                 found.append(finding)
     return found
 
 
-def _check(report: Report, share: Share, corrected: Corrections) -> Finding | None:
+def _check(
+    report: Report,
+    share: Share,
+    corrected: Corrections,
+    held: Callable[[], set[tuple[NodePath, str]]],
+) -> Finding | None:
     written = _decimal(share.percent)
     if written is None:
         return None
@@ -87,7 +95,7 @@ def _check(report: Report, share: Share, corrected: Corrections) -> Finding | No
         "whole": display_vnd(whole, unit=""),
         "exact": _shown(rounded),
     }
-    figures = _figure_slips(report, share, part, whole, written, step, corrected)
+    figures = _figure_slips(report, share, part, whole, written, step, corrected, held())
     if figures:
         ways = len(figures) + (slip is not None)
         if ways == 1:
@@ -96,13 +104,7 @@ def _check(report: Report, share: Share, corrected: Corrections) -> Finding | No
     return Finding(
         kind="share_mismatch",
         severity="error",
-        message=_MSG(
-            "mismatch",
-            written=_shown(written),
-            part=display_vnd(part, unit=""),
-            whole=display_vnd(whole, unit=""),
-            exact=_shown(rounded),
-        ),
+        message=_MSG("mismatch", **shown),
         path=share.part,
         labels=report.labels(share.part),
         line=share.line,
@@ -126,12 +128,12 @@ def _figure_slips(
     written: Decimal,
     step: Decimal,
     corrected: Corrections,
+    held: set[tuple[NodePath, str]],
 ) -> list[_Slip]:
     """The part or whole values one typing slip from the written ones that give the
     written percentage; figures another check holds are left out."""
     low, high = written - step / 2, written + step  # half-up or truncated to ``written``
     kind: FigureKind = "count" if share.field == "count" else "money"
-    held = _held(report)
     found: list[_Slip] = []
     for role, path in (("part", share.part), ("whole", share.whole)):
         stated = report.node(path).figure(share.field)
