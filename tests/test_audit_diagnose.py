@@ -155,10 +155,14 @@ def test_minimal_sets_respect_edits_that_hold() -> None:
 def test_products_are_solved_exactly() -> None:
     kinds = {"n": "count", "m": "money", "t": "money", "p": "money"}
     values = {"n": 22, "m": 600_000, "t": 13_200, "p": 13_200_000}
-    alone = check_edits(values, ["n * m == t"], kinds=kinds)
+    alone = check_edits({"n": 22, "m": 600_000, "t": 13_200}, ["n * m == t"], kinds=kinds)
     # a dropped ".000" in the amount, or an extra one in the level: a tie
     assert alone.corrections == {}
     assert {c.value for e in alone.candidates for c in e.changes} == {13_200_000, 600}
+    # beside another amount in whole thousands, the report's rounding decides it
+    rounded = check_edits(values | {"q": 7_000_000}, ["n * m == t"], kinds=kinds)
+    assert rounded.corrections == {"t": 13_200_000}
+    assert rounded.explanations[0].outruled == 1
     result = check_edits(values, ["n * m == t", "p == t"], kinds=kinds)
     assert result.corrections == {"t": 13_200_000}
     assert result.explanations[0].changes[0].family == "scale_up"

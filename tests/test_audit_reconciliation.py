@@ -312,3 +312,16 @@ def test_a_line_shared_with_another_top_level_node_names_the_label() -> None:
     assert 7 not in explainer.counted  # no finding places a figure of line 7
     assert "«C»" in explainer.where("n2_amount").en  # counted when asked: shared
     assert explainer.where("n0_1_amount").en == "on line 5"
+
+
+def test_a_tie_the_rounding_decides_is_applied_and_says_why() -> None:
+    parts = (
+        Node(label="học nghề", amount=63_000_001, line=2),
+        Node(label="bảo hiểm y tế", amount=120_500_000, line=3),
+        Node(label="mai táng phí", amount=138_870_000, line=4),
+    )
+    total = Node(label="tổng", amount=322_370_000, line=1, children=parts)
+    (finding,) = reconcile(Report(nodes=(total,))).findings
+    assert (finding.line, finding.suggested) == (2, 63_000_000)
+    assert "1 other correction(s) fit as well" in finding.message.en
+    assert "1 cách sửa khác cũng khớp" in finding.message.vi

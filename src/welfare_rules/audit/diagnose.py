@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .._gc import paused_collection
+from ._rounding import Rounding
 from .compile import FigureKind
 from .edits import Edit, as_edits, require_values, violated
 from .feasibility import assignable_system, reduce_edit
@@ -38,11 +39,16 @@ class Explanation:
 
     ``partial`` is true when the group of connected violations it belongs to has edits it
     does not repair: such an explanation is only ever a candidate, never applied.
+    ``outruled`` counts the corrections that fitted as well and that the report's rounding
+    ruled out.
     """
 
     changes: tuple[Change, ...]
     repaired: tuple[Edit, ...]
     partial: bool = False
+    outruled: int = 0
+    """How many other corrections fitted as well and were ruled out by the report's
+    rounding (:mod:`~welfare_rules.audit._rounding`): 0 when this one fitted best alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +103,16 @@ def check_edits(
     by one. Explanations are joint sets of up to ``max_changes`` such changes per group
     of connected violations; an explanation must not break an edit that held. The best
     repairs the most edits, then with the fewest changes; when several tie, none is
-    applied and all are returned as ``candidates``. Violations no typo explains get the
-    smallest sets of figures whose change could restore them (Fellegi–Holt). Each group of
-    connected violations is searched on its own budget: at most ``budget`` explanations
-    tried and ``budget ×`` :data:`WORK_PER_TRY` units of work (a figure solved, an edit
-    evaluated); the minimal sets get one such budget of their own. A group past its
-    budget gets candidates, never a correction, and ``cut_short`` is true. So the cost
-    follows the errors (at most that much per group), and a group's diagnosis is the same
-    whatever else the report gets wrong elsewhere.
+    applied and all are returned as ``candidates``, unless the report's rounding supports
+    exactly one (it brings an amount back to the resolution of the other amounts, every
+    other would push one below it: :mod:`~welfare_rules.audit._rounding`). Violations no
+    typo explains get the smallest sets of figures whose change could restore them
+    (Fellegi–Holt). Each group of connected violations is searched on its own budget: at
+    most ``budget`` explanations tried and ``budget ×`` :data:`WORK_PER_TRY` units of work
+    (a figure solved, an edit evaluated); the minimal sets get one such budget of their
+    own. A group past its budget gets candidates, never a correction, and ``cut_short`` is
+    true. So the cost follows the errors (at most that much per group), and a group's
+    diagnosis is the same whatever else the report gets wrong elsewhere.
 
     >>> check_edits({"x": 123, "y": 192, "z": 252}, ["z == x + y"]).corrections
     {'y': 129}
@@ -333,6 +341,7 @@ class _Diagnosis:
         self.index = _Index(edits, seeds)
         self.held = held
         self.linear = _Linear(edits, values)
+        self.rounding: Rounding | None = None  # counted on the first tie
 
     def run(self) -> EditCheck:
         violated_now = [i for i, held in enumerate(self.held) if not held]
@@ -345,9 +354,11 @@ class _Diagnosis:
             outcome = self.explain(cluster)
             cut_short = cut_short or not outcome.finished
             whole = set(cluster)
-            if len(outcome.best) == 1 and outcome.finished and whole <= set(outcome.best[0][1]):
-                state, repaired = outcome.best[0]
-                applied.append(self.explanation(state, repaired))
+            chosen = self.chosen(outcome)
+            if chosen is not None and whole <= set(outcome.best[chosen][1]):
+                state, repaired = outcome.best[chosen]
+                outruled = len(outcome.best) - 1
+                applied.append(self.explanation(state, repaired, outruled=outruled))
                 corrections.update((change.figure, change.value) for change in state)
             else:
                 candidates.extend(
@@ -410,6 +421,18 @@ class _Diagnosis:
         for i in violated_now:
             groups.setdefault(find(i), []).append(i)
         return sorted(groups.values())
+
+    def chosen(self, outcome: _Outcome) -> int | None:
+        """Which of the best explanations to apply: the only one, or the only one the
+        report's rounding supports when several tie; ``None`` when the search was cut
+        short or the tie stands."""
+        if not outcome.finished or not outcome.best:
+            return None
+        if len(outcome.best) == 1:
+            return 0
+        if self.rounding is None:
+            self.rounding = Rounding(self.values, self.kinds)
+        return self.rounding.supported([state for state, _repaired in outcome.best])
 
     def charge(self, work: int) -> bool:
         """Count ``work`` units; false once the work limit is passed."""
@@ -496,10 +519,10 @@ class _Diagnosis:
         return tuple(repaired), False
 
     def explanation(
-        self, state: _State, repaired: tuple[int, ...], *, partial: bool = False
+        self, state: _State, repaired: tuple[int, ...], *, partial: bool = False, outruled: int = 0
     ) -> Explanation:
         changes = tuple(sorted(state, key=lambda c: (c.figure, c.value)))
-        return Explanation(changes, tuple(self.edits[i] for i in repaired), partial)
+        return Explanation(changes, tuple(self.edits[i] for i in repaired), partial, outruled)
 
     # -- Fellegi–Holt minimal sets --------------------------------------------------------
 

@@ -50,8 +50,15 @@ _MSG = Catalog(
         "custom": Text(vi="điều kiện {edit}", en="the edit {edit}"),
         # a correction
         "correction": Text(
-            vi="{why}: {reported} → {suggested}{detail}{also}",
-            en="{why}: {reported} → {suggested}{detail}{also}",
+            vi="{why}: {reported} → {suggested}{detail}{also}{rounding}",
+            en="{why}: {reported} → {suggested}{detail}{also}{rounding}",
+        ),
+        "by_rounding": Text(
+            vi="; {count} cách sửa khác cũng khớp, nhưng mỗi cách đó làm một số tiền kém tròn"
+            " hơn mọi số tiền khác của báo cáo, còn cách này làm số liệu tròn như chúng",
+            en="; {count} other correction(s) fit as well, but each would leave an amount less"
+            " round than all the report's other amounts, while this one rounds the figure"
+            " like them",
         ),
         "also": Text(vi=", đồng thời làm khớp {edits}", en=", which also makes {edits} agree"),
         "and": Text(vi=" và ", en=" and "),
@@ -222,7 +229,7 @@ class _Explainer:
 
     def findings(self) -> list[Finding]:
         findings = [
-            self.correction(change, explanation.repaired)
+            self.correction(change, explanation.repaired, outruled=explanation.outruled)
             for explanation in self.check.explanations
             for change in explanation.changes
         ]
@@ -270,7 +277,9 @@ class _Explainer:
 
     # -- an applied correction ----------------------------------------------------------
 
-    def correction(self, change: Change, repaired: tuple[Edit, ...]) -> Finding:
+    def correction(
+        self, change: Change, repaired: tuple[Edit, ...], *, outruled: int = 0
+    ) -> Finding:
         involved = [edit for edit in repaired if change.figure in edit.figures]
         owner = next((e for e in involved if e.subject == change.figure), None)
         owner = owner or (involved[0] if involved else None)
@@ -287,7 +296,8 @@ class _Explainer:
             "reported": display_vnd(change.reported, unit=""),
             "suggested": display_vnd(change.value, unit=""),
         }
-        message = _MSG("correction", why=why, detail=detail, also=also, **fields)
+        rounding = _MSG("by_rounding", count=outruled) if outruled else Text("", "")
+        message = _MSG("correction", why=why, detail=detail, also=also, rounding=rounding, **fields)
         return Finding(
             **self.base(change.figure, kind=kind),
             message=message,

@@ -1,0 +1,117 @@
+"""The report's rounding as evidence between corrections that fit equally well.
+
+Amounts in a report are written to a resolution: whole thousands of đồng as a rule, at
+least whole tens where exact totals are added up. When several one-slip corrections
+repair a mismatch equally well, the arithmetic cannot choose, but the writing can: among
+amounts all in whole thousands, ``63.000.001`` is the slip, not the total ``322.370.000``
+that would have to become ``322.370.001`` instead. A careful auditor reasons so, and so
+does :func:`supported`: it picks a correction only when it brings every figure it changes
+back to the resolution of the report's other amounts, and every other correction would
+push a figure below that resolution. Counts carry no such evidence (any whole number is a
+count), so a tie in which a count could take the blame is left a tie.
+
+The resolution is the coarsest one every other amount of the report meets (its least
+rounded amount decides), counted in trailing zeros up to three (whole thousands): a
+report whose amounts include ``16.470.812.630`` has resolution 1 (tens), and there only a
+slip in the units digit is evidence. It needs :data:`MIN_WITNESSES` amounts besides the
+figures a correction changes: with fewer, nothing is known of the report's rounding.
+
+>>> grain(63_000_001), grain(322_370_000), grain(16_470_812_630), grain(0)
+(0, 3, 1, 3)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .compile import FigureKind
+
+GRAIN_CAP = 3  # whole thousands: rounder than that says nothing more about a slip
+MIN_WITNESSES = 2
+
+
+class _Change(Protocol):
+    @property
+    def figure(self) -> str: ...
+    @property
+    def reported(self) -> int: ...
+    @property
+    def value(self) -> int: ...
+
+
+def grain(value: int) -> int:
+    """Trailing zeros of ``value``, at most :data:`GRAIN_CAP` (zero counts as round)."""
+    if value == 0:
+        return GRAIN_CAP
+    found = 0
+    while found < GRAIN_CAP and value % 10 == 0:
+        value //= 10
+        found += 1
+    return found
+
+
+class Rounding:
+    """How round the amounts of one set of figures are, counted once and asked per tie."""
+
+    __slots__ = ("_grains", "_kinds", "_values")
+
+    def __init__(self, values: Mapping[str, int], kinds: Mapping[str, FigureKind]) -> None:
+        self._values = values
+        self._kinds = kinds
+        self._grains: Counter[int] | None = None
+
+    def is_money(self, name: str) -> bool:
+        return self._kinds.get(name) == "money"
+
+    def resolution(self, excluded: Iterable[str]) -> int | None:
+        """The grain every amount outside ``excluded`` meets, or ``None`` when fewer than
+        :data:`MIN_WITNESSES` amounts remain to say it."""
+        if self._grains is None:
+            kinds = self._kinds
+            self._grains = Counter(
+                grain(value) for name, value in self._values.items() if kinds.get(name) == "money"
+            )
+        grains = self._grains.copy()
+        for name in set(excluded):
+            if self.is_money(name):
+                grains[grain(self._values[name])] -= 1
+        present = [g for g, n in grains.items() if n > 0]
+        if sum(grains[g] for g in present) < MIN_WITNESSES:
+            return None
+        return min(present)
+
+    def supported(self, explanations: Sequence[Iterable[_Change]]) -> int | None:
+        """The index of the only explanation the report's rounding supports, or ``None``.
+
+        Each explanation is weighed as the hypothesis that it is the truth: the figures it
+        does not change are as written, and their amounts give the resolution. It is
+        supported when every change it makes is to an amount written below that
+        resolution and brought back to it, and every other explanation would change an
+        amount written at that resolution to a value below it (a count's change is no
+        evidence either way).
+        """
+        sets = [tuple(changes) for changes in explanations]
+        if len(sets) < 2:
+            return None
+        found: list[int] = []
+        for i, changes in enumerate(sets):
+            level = self.resolution(change.figure for change in changes)
+            if level is None or not self._restores(changes, level):
+                continue
+            others = (other for j, other in enumerate(sets) if j != i)
+            if all(self._breaks(other, level) for other in others):
+                found.append(i)
+        return found[0] if len(found) == 1 else None
+
+    def _restores(self, changes: tuple[_Change, ...], level: int) -> bool:
+        return bool(changes) and all(
+            self.is_money(c.figure) and grain(c.reported) < level <= grain(c.value) for c in changes
+        )
+
+    def _breaks(self, changes: tuple[_Change, ...], level: int) -> bool:
+        return any(
+            self.is_money(c.figure) and grain(c.value) < level <= grain(c.reported) for c in changes
+        )
