@@ -168,3 +168,53 @@ def _bounds_of(text: str) -> list[tuple[str, int, str]]:
         for _, node in extract_report(text).report.walk()
         for bound in node.bounds
     ]
+
+
+# A table's total row under the record announcing the table (_restate.restate_record):
+# every figure stays on the line it is written on.
+_ANNOUNCED = (
+    "Quà của tỉnh: 90.000đ. Trong đó:\n| Đối tượng | Số suất | Thành tiền |\n|---|---|---|\n"
+    "| A | 6 | 60.000 |\n| B | 3 | 30.000 |\n| Tổng cộng | 9 | 90.000 |"
+)
+
+
+def test_a_total_row_stating_more_carries_the_announcing_record() -> None:
+    (node,) = extract_report(_ANNOUNCED).report.nodes
+    assert (node.label, node.line, node.count, node.amount) == ("Quà của tỉnh", 6, 9, 90_000)
+    assert [(r.field, r.value, r.line) for r in node.restatements] == [("amount", 90_000, 1)]
+    assert [child.count for child in node.children] == [6, 3]
+
+
+def test_a_wrong_count_in_the_total_row_is_found_on_the_total_row() -> None:
+    # the count is written on line 6 only: line 1 states no count to correct
+    text = _ANNOUNCED.replace("| 9 | 90.000 |", "| 8 | 90.000 |")
+    errors = [f for f in _audit(text).result.findings if f.severity == "error"]
+    assert [(f.line, f.field, f.reported) for f in errors] == [(6, "count", 8)]
+
+
+def test_a_rounded_lead_above_its_exact_total_row_is_a_bound_on_its_line() -> None:
+    text = (
+        "Quà của tỉnh: 1,9 tỷ đồng. Trong đó:\n| Đối tượng | Số suất | Thành tiền |\n"
+        "|---|---|---|\n| A | 6 | 1.000.123.000 |\n| B | 3 | 900.000.000 |\n"
+        "| Tổng cộng | 9 | 1.900.123.000 |"
+    )
+    (node,) = extract_report(text).report.nodes
+    assert (node.line, node.amount, node.restatements) == (6, 1_900_123_000, ())
+    assert [(b.field, b.written, b.hedge, b.line) for b in node.bounds] == [
+        ("amount", 1_900_000_000, "rounded", 1)
+    ]
+    assert _audit(text).result.ok
+
+
+def test_a_total_row_stating_another_figure_is_the_records_part() -> None:
+    # found by the fuzz run: "hơn 19.286 suất" states no exact count, the total row states
+    # only one; the count is the total row's, on its line, and the hedge is checked by it
+    text = (
+        "Tổng số quà đã chi là hơn 19.286 suất = 11.554.050.000 đồng. Trong đó:\n"
+        "| Mức | Số suất |\n| Tổng cộng | 5 |"
+    )
+    (node,) = extract_report(text).report.nodes
+    assert (node.line, node.count, node.amount) == (1, None, 11_554_050_000)
+    assert [(child.line, child.count) for child in node.children] == [(3, 5)]
+    findings = _audit(text).result.findings
+    assert [(f.severity, f.line, f.reported) for f in findings] == [("warning", 1, 19_286)]

@@ -414,3 +414,41 @@ def test_a_repeated_header_is_no_row_and_a_new_one_changes_the_columns() -> None
         ("#3", 22, 600_000, 13_200_000),
         ("#5", 5, 300_000, 1_500_000),
     ]
+
+
+def test_a_second_total_row_stating_more_carries_the_total_on_its_own_line() -> None:
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 |\n"
+        "| Tổng cộng | | 13.200.000 |\n| Tổng cộng | 22 | 13.200.000 |"
+    )
+    assert read.total is not None  # the fuller row is the total; the first restates it
+    assert (read.total.line, read.total.count, read.total.amount) == (5, 22, 13_200_000)
+    assert read.total.restatements == [("amount", 13_200_000, 4)]
+
+
+def test_a_second_total_row_stating_another_figure_is_the_first_ones_part() -> None:
+    # each states a figure the other lacks: neither may take the other's line
+    read = table(
+        "| Mức | Số suất | Thành tiền |\n|---|---|---|\n| 600.000đ | 22 | 13.200.000 |\n"
+        "| Tổng cộng | | 13.200.000 |\n| Tổng cộng | 22 | |"
+    )
+    assert read.total is not None
+    assert (read.total.line, read.total.count, read.total.amount) == (4, None, 13_200_000)
+    (second,) = read.rows
+    assert (second.line, second.count, second.amount) == (5, 22, None)
+    assert [figures(rec) for rec in second.children] == [("#3", 22, 600_000, 13_200_000)]
+
+
+def test_a_group_row_of_a_level_over_its_cong_row_restates_the_level_on_its_line() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "| TT | Nội dung | Số suất | Thành tiền |\n|---|---|---|---|\n| I | Mức 600.000đ | | |\n"
+        "| 1 | Xã A | 22 | 13.200.000 |\n| | Cộng I | 22 | 13.300.000 |"
+    )
+    (group,) = table(text).rows
+    assert (group.line, group.count, group.level, group.amount) == (5, 22, 600_000, 13_300_000)
+    assert group.restatements == [("level", 600_000, 3)]  # the level stays on its line
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    products = [f for f in audit.result.findings if f.kind == "product_mismatch"]
+    assert [(f.line, f.reported) for f in products] == [(5, 13_300_000)]  # 22 × 600.000

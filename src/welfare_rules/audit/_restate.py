@@ -11,15 +11,23 @@ the grand total's. An approximate figure becomes a :class:`~.report.Bound`, an e
 a restatement (an equality edit). A record whose figures all found their place leaves the
 tree; any other stays where it is (another total, "22,252 tỷ" beside 16,47 tỷ, is no
 restatement of it).
+
+A record stated again on another line (a table's total row under the record announcing
+the table, a second total row, a group's ``Cộng`` row) is settled by
+:func:`restate_record` so that every figure keeps the line it is written on (a node has
+one line): see there.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from ._lines import Rec
 from .report import FigureField
 from .slips import detect
 
 _FIELDS: tuple[FigureField, ...] = ("count", "amount")
+_STATED: tuple[FigureField, ...] = ("count", "level", "amount")
 _HEDGES = {">": "more", "<": "less", "~": "about"}
 
 BoundSpec = tuple[FigureField, int, str, int, int]  # field, written, hedge, precision, line
@@ -78,6 +86,86 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             first = next(target for target, f, *_ in plan if f == "amount")
         first.restatements.append((field, value, line))
     return True
+
+
+Settled = Literal["restated", "moved", "nested"]
+
+
+def restate_record(rec: Rec, again: Rec) -> Settled:
+    """``again`` (a later line: a table's total row, a second total row) states ``rec``'s
+    figures a second time; settle it so that every figure stays on its own line.
+
+    * ``"restated"``: ``again`` states nothing ``rec`` lacks: each of its figures is a
+      restatement of ``rec``'s (an equality check on ``again``'s line).
+    * ``"moved"``: ``rec`` states no count or amount ``again`` lacks, and nothing else
+      tied to its line (a claim, a percentage): ``again`` is the fuller statement, so
+      ``rec`` takes its figures and its line, and ``rec``'s own figures become
+      restatements (a rounded one a bound) on the line they are written on; a hedged one
+      a bound there too. A level ``again`` lacks (``| I | Mức 600.000đ | | |`` over its
+      ``Cộng I`` row) is carried along, so the count × level product is still checked,
+      and restated on its own line.
+    * ``"nested"``: each states a figure the other lacks (``hơn 19.286 suất = 11,5 tỷ``
+      over a total row of 5 suất only): ``again`` becomes ``rec``'s one part, holding
+      ``rec``'s parts, each record with its own figures on its own line; the sum of the
+      part's figures is checked against ``rec``'s, and a level ``rec`` states is given
+      to the part too (as :func:`._structure.pass_levels_down` gives one to its rows).
+
+    Filling ``rec`` with ``again``'s figures instead would leave them on ``rec``'s line,
+    where they are not written: a correction would then cite the wrong line, and the
+    line they are written on would hold a number the tree does not (a figure lost).
+    """
+    stated = [field for field in _STATED if getattr(again, field) is not None]
+    if all(getattr(rec, field) is not None for field in stated):
+        rec.restatements.extend((field, getattr(again, field), again.line) for field in stated)
+        _retarget(rec.children, again, rec)
+        return "restated"
+    own = [field for field in _STATED if getattr(rec, field) is not None]
+    carried = [field for field in own if field != "level"]  # a level is carried along
+    if not rec.claims and not rec.shares and all(field in stated for field in carried):
+        _move(rec, again, own)
+        _retarget(rec.children, again, rec)
+        return "moved"
+    again.children, rec.children = rec.children, [again]
+    again.explicit, rec.explicit = bool(again.children), True
+    if again.level is None and again.count is not None and again.amount is not None:
+        again.level = rec.level
+    return "nested"
+
+
+def _move(rec: Rec, again: Rec, own: list[FigureField]) -> None:
+    """``rec`` stands on ``again``'s line with its figures; its own stay on its line."""
+    for field, hedge, value, precision in rec.hedged:
+        rec.bounds.append((field, value, _HEDGES[hedge], precision, rec.line))
+    rec.hedged = list(again.hedged)
+    for field in own:
+        value, precision = getattr(rec, field), rec.precision.get(field, 1)
+        if precision > 1:
+            rec.bounds.append((field, value, "rounded", precision, rec.line))
+        else:
+            rec.restatements.append((field, value, rec.line))
+    rec.count, rec.amount = again.count, again.amount
+    rec.level = rec.level if again.level is None else again.level
+    rec.precision = dict(again.precision)
+    if again.count is not None:
+        rec.unit = again.unit or rec.unit
+    rec.line, rec.start, rec.end = again.line, again.start, again.end
+    rec.label = rec.label or again.label
+    rec.restatements.extend(again.restatements)
+    rec.bounds.extend(again.bounds)
+    rec.claims.extend(again.claims)
+    rec.shares.extend(again.shares)
+
+
+def _retarget(recs: list[Rec], gone: Rec, whole: Rec) -> None:
+    """A percentage column's shares of ``gone`` (a total row no longer in the tree) are
+    shares of ``whole``, which now states its figures."""
+    stack = list(recs)
+    while stack:
+        rec = stack.pop()
+        for share in rec.shares:
+            if share.whole is gone:
+                share.whole = whole
+        stack.extend(rec.children)
 
 
 def _rounds_near(written: int, exact: int, step: int) -> bool:
@@ -146,4 +234,4 @@ def _exact(rec: Rec, field: FigureField) -> int | None:
     return None
 
 
-__all__ = ["attach_restatements", "keep_hedged", "snap_rounded"]
+__all__ = ["Settled", "attach_restatements", "keep_hedged", "restate_record", "snap_rounded"]

@@ -7,7 +7,8 @@ amount, and states no figure itself (a cell that is only a number, ``774`` or
 (``(triệu đồng)``, ``(1.000 đồng)``) scales the column. A row labelled
 ``Tổng cộng``/``Cộng`` is the total; rows numbered ``I``, ``II`` … head groups of the
 rows numbered ``1``, ``2`` … under them. A header repeated further down starts its
-columns afresh.
+columns afresh. A second total row, or a group's ``Cộng I`` row, states figures again:
+:func:`._restate.restate_record` settles it so that each figure keeps its own line.
 
 Nothing vanishes: a number the table does not read as a figure of a row (in a row above
 the header, in a cell beyond the header's columns, a count in a label cell beside the
@@ -26,7 +27,7 @@ from ..money import parse_vnd
 from ._lines import Rec, ShareSpec
 from ._normalize import Line
 from ._numbers import Token, scan
-from .report import FigureField
+from ._restate import restate_record
 
 Column = Literal["index", "label", "count", "level", "amount", "percent", "age"]
 
@@ -118,6 +119,8 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     for rec in _walk(table.rows, table.total):  # a group or total given its count later
         if rec.count is not None and rec.unit is None:
             rec.unit = reading.first.unit
+    for again in reading.again:
+        _second_total(table, again)
     return table
 
 
@@ -178,6 +181,7 @@ class _Reading:
         self.table = table
         self.layout = self.first = layout
         self.group: Rec | None = None
+        self.again: list[Rec] = []  # total rows after the first
 
     def row(self, line: Line) -> None:
         table, layout = self.table, self.layout
@@ -205,8 +209,8 @@ class _Reading:
                 self.group = None
             elif table.total is None:
                 table.total, self.group = rec, None
-            else:  # a second total row states the first one's figures again
-                _restate_row(table.total, rec)
+            else:  # a second total row: settled once the rows are read
+                self.again.append(rec)
         elif index and _ROMAN.fullmatch(index):
             rec.explicit = True
             table.rows.append(rec)
@@ -261,25 +265,24 @@ def _level_groups(
 
 
 def _subtotal(group: Rec, total: Rec) -> None:
-    """A group's total row: the group takes its figures (and its line), or, where the group
-    row stated them already, the total row restates them."""
-    if not group.has_figures():
-        group.count, group.amount, group.line = total.count, total.amount, total.line
-        group.label = f"{group.label} ({total.label})" if group.label else total.label
-        return
-    _restate_row(group, total)
+    """A group's total row (``Cộng I``), settled by :func:`._restate.restate_record`: the
+    group takes its figures and its line where the group row states none the total row
+    lacks (its label then names both), the total row restates them where the group row
+    states them all, and else (a group row of a level only) it is the group's one part."""
+    named = group.label
+    if restate_record(group, total) == "moved":
+        group.label = f"{named} ({total.label})" if named else total.label
 
 
-def _restate_row(rec: Rec, again: Rec) -> None:
-    figures: tuple[FigureField, ...] = ("count", "amount")
-    for name in figures:
-        value = getattr(again, name)
-        if value is None:
-            continue
-        if getattr(rec, name) is None:
-            setattr(rec, name, value)
-        else:
-            rec.restatements.append((name, value, again.line))
+def _second_total(table: Table, again: Rec) -> None:
+    """A second total row states the first one's figures again (settled as a group's
+    total row is); where each states a figure the other lacks, the second becomes the
+    first one's part and holds the rows."""
+    total = table.total
+    assert total is not None  # a second total row comes after the first
+    total.children = table.rows
+    restate_record(total, again)
+    table.rows, total.children = total.children, []
 
 
 def _row(

@@ -42,7 +42,7 @@ from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
 from ._normalize import Line, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
-from ._restate import attach_restatements, keep_hedged, snap_rounded
+from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
 from ._shares import Resolved, resolve_shares
 from ._structure import Builder, pass_levels_down
 from ._tables import column_wholes, read_table
@@ -51,7 +51,6 @@ from .report import (
     Bound,
     Citation,
     Claim,
-    FigureField,
     Hedge,
     Node,
     Report,
@@ -291,7 +290,7 @@ class _Extraction:
             parent.children.extend(table.rows)
             parent.explicit = True
             if table.total is not None:
-                _restate(parent, table.total)
+                restate_record(parent, table.total)  # each figure kept on its line
         elif table.total is not None:
             total = table.total
             total.children, total.explicit = table.rows, True
@@ -449,19 +448,6 @@ def _complete(rec: Rec, raw: str | None = None) -> bool:
     pairs = [(child.count, rec.count), (child.amount, rec.amount)]
     known = [(part, whole) for part, whole in pairs if part is not None and whole is not None]
     return not known or not all(part < whole for part, whole in known)
-
-
-def _restate(parent: Rec, total: Rec) -> None:
-    """A table's total row states the announcing record's figures a second time."""
-    fields: tuple[FigureField, ...] = ("count", "level", "amount")
-    for field in fields:
-        value = getattr(total, field)
-        if value is None:
-            continue
-        if getattr(parent, field) is None:
-            setattr(parent, field, value)
-        else:
-            parent.restatements.append((field, value, total.line))
 
 
 __all__ = ["ExtractedReport", "UnparsedLine", "example_text", "extract_report"]
