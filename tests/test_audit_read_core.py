@@ -4,6 +4,7 @@ with a contract every registered reader keeps."""
 
 import codecs
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -115,6 +116,50 @@ def test_a_report_tree_reads_and_a_bad_one_names_its_line() -> None:
 def test_an_oversized_file_is_refused_before_it_is_read() -> None:
     with pytest.raises(DocumentReadError, match="limit"):
         read_bytes(b"x" * 101, name="r.txt", max_bytes=100)
+
+
+def test_the_library_default_limit_is_the_documented_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 13: read_path/read_bytes took 50 MiB whatever $WELFARE_RULES_MAX_INPUT_BYTES
+    # said, while the command line followed it
+    from welfare_rules.audit.read import read_path
+
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "100")
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_path(path).text() == "x" * 100
+    assert read_bytes(b"x" * 100, name="r.txt").text() == "x" * 100
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(DocumentReadError) as info:
+        read_path(path)
+    assert info.value.reason.en == "the file has 101 bytes, over the limit of 100"
+    with pytest.raises(DocumentReadError, match="over the limit of 100"):
+        read_bytes(b"x" * 101, name="r.txt")
+    assert read_path(path, max_bytes=101).text() == "x" * 101  # an explicit limit wins
+
+
+def test_a_bad_limit_setting_is_a_setting_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from welfare_rules.audit.read import read_path
+    from welfare_rules.errors import SettingError
+
+    monkeypatch.setenv("WELFARE_RULES_MAX_INPUT_BYTES", "lots")
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x")
+    with pytest.raises(SettingError, match="WELFARE_RULES_MAX_INPUT_BYTES"):
+        read_path(path)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_file_is_refused_without_a_made_up_size() -> None:
+    # the bytes read before stopping are no size of the file: none is given
+    from welfare_rules.audit.read import read_path
+
+    with pytest.raises(DocumentReadError) as info:
+        read_path("/dev/zero", max_bytes=1000)
+    assert info.value.reason.en == "the file is longer than the limit of 1000 bytes"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ..._i18n import Catalog, Text
-from ...errors import DocumentReadError
+from ..._limits import MAX_INPUT_BYTES, max_input_bytes
+from ..._limits import read_bytes as _read_file
+from ...errors import DocumentReadError, InputSizeError
 from .document import Cell, Document, Place, SourceLine
 from .registry import Reader, reader_for, readers, register, suffixes
 
@@ -25,8 +27,10 @@ if TYPE_CHECKING:
     from ..findings import AuditResult
     from ..report import Report
 
-MAX_BYTES = 50 * 1024 * 1024
-"""The largest file read by default (50 MiB): past it a file is refused, not read."""
+MAX_BYTES = MAX_INPUT_BYTES
+"""The largest file read when ``$WELFARE_RULES_MAX_INPUT_BYTES`` is not set (50 MiB): past
+the limit in force (:func:`welfare_rules._limits.max_input_bytes`) a file is refused, not
+read."""
 
 _MSG = Catalog(
     "audit.read",
@@ -38,6 +42,10 @@ _MSG = Catalog(
             vi="tệp lớn {size} byte, vượt giới hạn {limit} byte",
             en="the file has {size} bytes, over the limit of {limit}",
         ),
+        "too_long": Text(
+            vi="tệp dài hơn giới hạn {limit} byte",
+            en="the file is longer than the limit of {limit} bytes",
+        ),
     },
 )
 
@@ -45,26 +53,46 @@ Status = Literal[0, 1, 3]
 """0 checked and consistent; 1 an error found; 3 no error, but not everything checked."""
 
 
-def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Document:
-    """The document in ``data`` (a whole file called ``name``)."""
-    if len(data) > max_bytes:
-        raise DocumentReadError(name, _MSG("too_large", size=len(data), limit=max_bytes))
+def read_bytes(data: bytes, *, name: str, max_bytes: int | None = None) -> Document:
+    """The document in ``data`` (a whole file called ``name``).
+
+    ``max_bytes`` defaults to the limit in force, as for :func:`read_path`.
+    """
+    limit = max_input_bytes() if max_bytes is None else max_bytes
+    if len(data) > limit:
+        raise DocumentReadError(name, _MSG("too_large", size=len(data), limit=limit))
     return reader_for(name, data[:4096]).read(data, name=name)
 
 
-def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
-    """The document in the file at ``path`` (never more than ``max_bytes`` read)."""
+def read_path(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """The document in the file at ``path``, never reading more than ``max_bytes`` + 1
+    bytes of it: an endless file (``/dev/zero``) costs the limit, then is refused.
+
+    ``max_bytes`` defaults to the limit the command line uses too
+    (:func:`welfare_rules._limits.max_input_bytes`: ``$WELFARE_RULES_MAX_INPUT_BYTES``,
+    else 50 MiB; a bad setting is a :class:`~welfare_rules.errors.SettingError`), so a
+    program reads what ``welfare-rules audit`` reads. A file past it is a
+    :class:`~welfare_rules.errors.DocumentReadError` giving its size when the system
+    knows it (a regular file), never the bytes read before stopping.
+    """
     name = str(path)
+    limit = max_input_bytes() if max_bytes is None else max_bytes
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_file(path, limit=limit)
+    except InputSizeError as exc:
+        reason = (
+            _MSG("too_long", limit=limit)
+            if exc.size is None
+            else _MSG("too_large", size=exc.size, limit=limit)
+        )
+        raise DocumentReadError(name, reason) from exc
     except FileNotFoundError as exc:
         raise DocumentReadError(name, _MSG("missing")) from exc
     except IsADirectoryError as exc:
         raise DocumentReadError(name, _MSG("directory")) from exc
     except OSError as exc:
         raise DocumentReadError(name, _MSG("os", reason=exc.strerror or exc)) from exc
-    return read_bytes(data, name=name, max_bytes=max_bytes)
+    return read_bytes(data, name=name, max_bytes=limit)
 
 
 @dataclass(frozen=True, slots=True)
