@@ -169,6 +169,26 @@ def test_fold_is_injective_and_its_counts_sum_to_the_rows(
     assert list(dict.fromkeys(group)) == list(range(len(combos)))
 
 
+@settings(max_examples=40)
+@given(case=code_columns(), dense=st.sampled_from([1, 64, 1 << 30]))
+def test_fold_groups_gives_first_rows_and_numbers_the_rows_only_when_asked(
+    case: tuple[int, list[tuple[list[int], int]]], dense: int
+) -> None:
+    """fold_groups (dense or sorted) and fold_firsts: each group's first row, and the rows'
+    numbers from the function (the same array each call), as the Counter reference."""
+    size, columns = case
+    arrays = [(np.array(codes, dtype=np.int64), radix) for codes, radix in columns]
+    numbers, combos, counts = reference(size, columns)
+    firsts = [numbers.index(number) for number in range(len(combos))]
+    with mock.patch.object(_codes, "_DENSE", dense):
+        rows, found, sizes, starts = _codes.fold_groups(np, arrays, size)
+        assert (found, sizes, starts) == (combos, counts, firsts)
+        assert rows().tolist() == numbers
+        assert rows() is rows()
+        group, *rest = _codes.fold_firsts(np, arrays, size)
+        assert (group.tolist(), *rest) == (numbers, combos, counts, firsts)
+
+
 def test_fold_compacts_rather_than_overflow_int64() -> None:
     # Four columns of radix 2**40: 2**160 possible keys; the rows hold three.
     top = (1 << 40) - 1

@@ -118,6 +118,25 @@ def test_errors_name_the_row_and_column() -> None:
     assert _path(pd.DataFrame({"injury_rate": [1]})) == "injury_rate"
 
 
+@pytest.mark.parametrize("kind", [bool, "boolean", object])
+def test_a_household_both_poor_and_near_poor_is_an_error_naming_its_row(kind: Any) -> None:
+    """No programme of uong-bi-tet-2024 reads the households, yet they are checked: plain
+    numpy bools (only ``&`` looked at), nullable booleans and object cells alike."""
+    frame = pd.DataFrame(
+        {
+            "poor": pd.array([True, False, True, True], dtype=kind),
+            "near_poor": pd.array([False, True, True, True], dtype=kind),
+        }
+    )
+    assert _path(frame) == "[2].near_poor"
+    columns = {name: [bool(v) for v in frame[name]] for name in frame.columns}
+    with pytest.raises(PersonDataError) as caught:
+        allocate(columns, UONG_BI, on=TET_2024)
+    assert caught.value.path == "[2].near_poor"  # as from columns
+    fine = frame.assign(near_poor=pd.array([False, True, False, False], dtype=kind))
+    assert allocate(fine, UONG_BI, on=TET_2024).population == 4
+
+
 @pytest.mark.parametrize(
     "frame",
     [

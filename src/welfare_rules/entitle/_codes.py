@@ -73,6 +73,16 @@ def fold_firsts(
 ) -> tuple[Any, list[tuple[int, ...]], list[int], list[int]]:
     """:func:`fold`, and the first row of each group (ascending: groups are numbered in
     order of first occurrence)."""
+    group, combos, counts, firsts = fold_groups(np, columns, size)
+    return group(), combos, counts, firsts
+
+
+def fold_groups(
+    np: Any, columns: Sequence[tuple[Any, int]], size: int
+) -> tuple[Callable[[], Any], list[tuple[int, ...]], list[int], list[int]]:
+    """:func:`fold_firsts` with each row's group given by a function, called when the rows
+    are wanted: counts and first rows need no per-row renumbering, so a caller that never
+    looks at the rows saves a pass over them."""
     group = None
     combos: list[tuple[int, ...]] = [()]
     known = 1  # groups so far
@@ -92,15 +102,63 @@ def fold_firsts(
         pending.append(radix)
     if group is None:
         group = np.zeros(size, dtype=np.int64)
+    if _dense(known, size):
+        return _finish_dense(np, group, combos, known, pending, size)
     group, combos, known, counts = _compact(np, group, combos, known, pending)
     first = np.full(known, size, dtype=np.int64)
     np.minimum.at(first, group, np.arange(size, dtype=np.int64))
     order = np.argsort(first, kind="stable")
     rank = np.empty(known, dtype=np.int64)
     rank[order] = np.arange(known, dtype=np.int64)
-    group = rank[group]
+    numbered = rank[group]
     firsts = first[order].tolist()
-    return group, [combos[index] for index in order.tolist()], counts[order].tolist(), firsts
+    combos = [combos[index] for index in order.tolist()]
+    return (lambda: numbered), combos, counts[order].tolist(), firsts
+
+
+def _dense(known: int, size: int) -> bool:
+    """Whether ``known`` possible numbers over ``size`` rows are counted with a table
+    (bincount) rather than sorted."""
+    return known <= _DENSE and known <= 8 * size
+
+
+def _finish_dense(
+    np: Any, group: Any, combos: list[tuple[int, ...]], known: int, radices: list[int], size: int
+) -> tuple[Callable[[], Any], list[tuple[int, ...]], list[int], list[int]]:
+    """The end of :func:`fold_groups` when the folded numbers are few enough for a table:
+    counts and first rows read over the numbers themselves, and the rows renumbered in
+    order of first occurrence with one lookup (not a compaction, then a ranking), done
+    once, when first asked for."""
+    counts = np.bincount(group, minlength=known)
+    first = np.full(known, size, dtype=np.int64)
+    np.minimum.at(first, group, np.arange(size, dtype=np.int64))
+    present = np.flatnonzero(counts)
+    order = present[np.argsort(first[present], kind="stable")]
+    lookup = np.zeros(known, dtype=np.int64)
+    lookup[order] = np.arange(len(order), dtype=np.int64)
+    numbered: list[Any] = []
+
+    def rows() -> Any:
+        if not numbered:
+            numbered.append(lookup[group])
+        return numbered[0]
+
+    numbers = order.tolist()
+    return rows, _decode(numbers, combos, radices), counts[order].tolist(), first[order].tolist()
+
+
+def _decode(
+    numbers: list[int], combos: list[tuple[int, ...]], radices: list[int]
+) -> list[tuple[int, ...]]:
+    """The codes of each mixed-radix number over ``combos`` × ``radices``."""
+    found: list[tuple[int, ...]] = []
+    for number in numbers:
+        digits: list[int] = []
+        for radix in reversed(radices):
+            number, digit = divmod(number, radix)
+            digits.append(digit)
+        found.append(combos[number] + tuple(reversed(digits)))
+    return found
 
 
 def _compact(
@@ -108,7 +166,7 @@ def _compact(
 ) -> tuple[Any, list[tuple[int, ...]], int, Any]:
     """Renumber ``group`` (a mixed-radix number over ``combos`` × ``radices``) to the
     groups present, extend ``combos`` with the folded codes, and count each group."""
-    if known <= _DENSE and known <= 8 * len(group):
+    if _dense(known, len(group)):
         counts = np.bincount(group, minlength=known)
         present = np.flatnonzero(counts)
         counts = counts[present]
@@ -118,14 +176,8 @@ def _compact(
     else:  # sparse: sort the rows' numbers rather than count over every possible one
         present, group, counts = np.unique(group, return_inverse=True, return_counts=True)
         group = group.reshape(-1)
-    found: list[tuple[int, ...]] = []
-    for number in present.tolist():
-        digits: list[int] = []
-        for radix in reversed(radices):
-            number, digit = divmod(number, radix)
-            digits.append(digit)
-        found.append(combos[number] + tuple(reversed(digits)))
+    found = _decode(present.tolist(), combos, radices)
     return group, found, len(found), counts
 
 
-__all__ = ["encode", "first_row", "fold", "fold_firsts", "numpy", "recode"]
+__all__ = ["encode", "first_row", "fold", "fold_firsts", "fold_groups", "numpy", "recode"]

@@ -520,11 +520,14 @@ def _group_codes(
 def finder(
     np: Any, group: Any, order: list[tuple[object, ...]]
 ) -> Callable[[tuple[object, ...]], Iterator[int]]:
-    """``Grouped.find`` for folded codes: the rows (in order) whose group is ``key``'s."""
+    """``Grouped.find`` for folded codes: the rows (in order) whose group is ``key``'s.
+    ``group`` is the rows' group numbers, or a function that gives them (numbered only
+    when a row is looked for: an error, rarely)."""
 
     def find(key: tuple[object, ...]) -> Iterator[int]:
         wanted = [index for index, other in enumerate(order) if other == key]
-        return iter(np.flatnonzero(np.isin(group, wanted)).tolist())
+        numbers = group() if callable(group) else group
+        return iter(np.flatnonzero(np.isin(numbers, wanted)).tolist())
 
     return find
 

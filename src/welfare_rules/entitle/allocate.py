@@ -501,7 +501,21 @@ def level_label(kind: str, item: Any, amount: int, *, lang: Lang = "vi") -> str:
     return KINDS[kind].item_label(item, amount).get(lang)
 
 
-def _empty_lines(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
+_EMPTY: dict[int, tuple[Plan, tuple[tuple[tuple[str, str], Line], ...]]] = {}
+
+
+def _empty_lines(plan: Plan) -> tuple[tuple[tuple[str, str], Line], ...]:
+    """Every level line of ``plan`` at count 0, keyed by (programme, level): built once per
+    plan (lines are immutable; the labels cost more than a million rows' counting)."""
+    entry = _EMPTY.get(id(plan))
+    if entry is None or entry[0] is not plan:
+        if len(_EMPTY) >= 64:
+            _EMPTY.clear()
+        entry = _EMPTY[id(plan)] = (plan, tuple(_lines_of(plan)))
+    return entry[1]
+
+
+def _lines_of(plan: Plan) -> list[tuple[tuple[str, str], Line]]:
     found: list[tuple[tuple[str, str], Line]] = []
     for p in plan.programmes:
         programme, version = p.programme, p.version
@@ -640,13 +654,15 @@ def _build(
     # order of first occurrence.
     by_id: dict[int, list[Any]] = {}
     for items, count, first in results:
+        row = first + offset
         for index, item in enumerate(items):
             entry = by_id.get(id(item))
             if entry is None:
-                by_id[id(item)] = [item, count, (first + offset, index)]
+                by_id[id(item)] = [item, count, (row, index)]
             else:
                 entry[1] += count
-                entry[2] = min(entry[2], (first + offset, index))
+                if row <= entry[2][0]:  # keys mostly come in row order: rarely earlier
+                    entry[2] = min(entry[2], (row, index))
     for item, count, first in by_id.values():
         if isinstance(item, Entitlement):
             counts[(item.programme, item.level)] += count
