@@ -508,3 +508,27 @@ def test_a_message_with_shorthand_and_an_arrow_total_is_checked() -> None:
     assert [(f.line, f.reported, f.suggested) for f in audit.result.findings] == [
         (3, 66_600_000, 65_600_000)
     ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ".\nBằng chữ: Mười ba triệu hai trăm nghìn đồng.",
+        ".\nBẰNG CHỮ: Mười ba triệu hai trăm nghìn đồng.",  # capitals: the search is not skipped
+        " (Mười ba triệu hai trăm nghìn đồng).",
+    ],
+)
+def test_an_amount_in_words_restates_the_amount(words: str) -> None:
+    (node,) = extract_report("Tổng số 22 suất = 13.200.000 đồng" + words).report.nodes
+    assert [(r.field, r.value) for r in node.restatements] == [("amount", 13_200_000)]
+
+
+@pytest.mark.parametrize(
+    "unit_line", ["ĐVT: nghìn đồng", "(Đơn vị tính: nghìn đồng)", "đvt: nghìn đồng"]
+)
+def test_the_money_unit_above_a_table_is_read_in_any_case(unit_line: str) -> None:
+    table = (
+        "| Nội dung | Số suất | Thành tiền |\n|---|---|---|\n| A | 2 | 1.200 |\n| B | 3 | 1.800 |\n"
+    )
+    (node,) = extract_report(f"{unit_line}\n{table}| Cộng | 5 | 3.000 |").report.nodes
+    assert (node.count, node.amount) == (5, 3_000_000)

@@ -409,3 +409,16 @@ def test_a_bracket_saying_who_the_gifts_are_for_lists_no_parts() -> None:
     first, second = read_line(text, line=1).records
     assert (first.count, first.children) == (38, [])
     assert (second.count, second.unit) == (2, "liệt sĩ")
+
+
+@pytest.mark.parametrize(
+    ("text", "announces"),
+    [
+        ("Chi tiết như sau :", True),  # the longest announcement there is
+        ("TRONG ĐÓ NHƯ SAU:", True),
+        ("Chi tiết như sau :.", False),
+        ("Trong đó: 5 suất", False),
+    ],
+)
+def test_an_announcement_line(text: str, announces: bool) -> None:
+    assert is_announcement(text) is announces

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit._normalize import Line, normalize_text, read_lines, split_lines
+from welfare_rules.audit._alone import COMPARED, COMPARED_WORDS
+from welfare_rules.audit._normalize import (
+    Line,
+    may_hold,
+    normalize_text,
+    read_lines,
+    same_length_lower,
+    split_lines,
+)
 
 from .strategies import ODD_SPACES, SMART_MARKS, line_breaks, messy_line, texts_with_breaks
 
@@ -269,3 +278,38 @@ def test_not_table_rows(raw: str) -> None:
 def test_table_cells_are_normalised_each(cells: list[str]) -> None:
     (line,) = read_lines("| " + " | ".join(cells) + " |")
     assert line.cells == tuple(normalize_text(cell) for cell in cells)
+
+
+# -- may_hold: a substring test that rules a case-insensitive search out ----------------------
+
+_EVERY_CHARACTER = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def _folded_alike(letter: str) -> set[str]:
+    """Every character re.IGNORECASE matches to ``letter``."""
+    return set(re.findall(re.escape(letter), _EVERY_CHARACTER, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("words", [COMPARED_WORDS], ids=["COMPARED_WORDS"])
+def test_may_hold_misses_no_case_insensitive_match(words: tuple[str, ...]) -> None:
+    """Its premise, over all of Unicode: a character the pattern matches to a letter of
+    the words lowers to that letter, or is one of the folds lowering keeps (ı, ſ)."""
+    for letter in set("".join(words)):
+        odd = {c for c in _folded_alike(letter) if same_length_lower(c) != letter}
+        assert odd <= {"ı", "ſ"}, (letter, odd)
+
+
+@given(st.text(alphabet="tăngiảmsovớchênlệhưềíơ ıſIİTĂNGSΣ", max_size=30), st.text(max_size=5))
+@example("TĂNG", "")
+@example("gıảm", "")  # the dotless ı: the pattern matches, no word is found
+@example("ſo với", "")
+@example("Tổng cộng 5 suất", "")
+def test_may_hold_is_true_wherever_the_pattern_matches(text: str, around: str) -> None:
+    text = around + text + around
+    if COMPARED.search(text) is not None:
+        assert may_hold(same_length_lower(text), COMPARED_WORDS)
+    assert may_hold(same_length_lower(text), COMPARED_WORDS) is (
+        any(word in same_length_lower(text) for word in COMPARED_WORDS)
+        or "ı" in text
+        or "ſ" in text
+    )

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit._normalize import normalize_text
+from welfare_rules.audit._normalize import normalize_text, same_length_lower
 from welfare_rules.audit._numbers import FIGURE_KINDS, Token, scan
+from welfare_rules.dates import parse_vn_date
+from welfare_rules.errors import DateParseError
 
 from .strategies import gift_levels, grouped, report_counts, report_like_text, vnd
 
@@ -432,3 +434,35 @@ def test_a_messages_money_shorthand_is_money(text: str, value: int) -> None:
 @pytest.mark.parametrize("text", ["suy giảm khả năng lao động từ 81% trở lên", "dưới 81%"])
 def test_a_percentage_threshold_is_no_share(text: str) -> None:
     assert [token.kind for token in scan(normalize_text(text))] == ["measure"]
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.booleans())
+@example(dt.date(2024, 2, 29), True)
+@example(dt.date(2023, 12, 26), False)
+def test_a_date_token_holds_what_parse_vn_date_reads(date: dt.date, padded: bool) -> None:
+    """The scanner reads a dd/mm/yyyy date itself; it must agree with dates.parse_vn_date."""
+    day, month = (f"{date.day:02}", f"{date.month:02}") if padded else (date.day, date.month)
+    written = f"{day}/{month}/{date.year}"
+    (token,) = scan(f"ngày {written}")
+    assert (token.kind, token.date) == ("date", parse_vn_date(written))
+
+
+@pytest.mark.parametrize("written", ["29/02/2023", "31/04/2024", "00/01/2024", "12/13/2024"])
+def test_no_such_day_is_unknown(written: str) -> None:
+    (token,) = scan(f"ngày {written}")
+    assert token.kind == "unknown"
+    with pytest.raises(DateParseError):
+        parse_vn_date(written)
+
+
+def test_dates_in_other_digits_are_read_as_parse_vn_date_reads_them() -> None:
+    written = "٢٦/١٢/٢٠٢٣"  # Arabic-Indic digits are \\d too
+    (token,) = scan(f"ngày {written}")
+    assert token.date == parse_vn_date(written) == dt.date(2023, 12, 26)
+
+
+@given(report_like_text())
+@example("İ Quyết định số 1583/QĐ-CTN ngày 26/12/2023: 22 suất")
+def test_scan_with_the_lowered_line_given_reads_the_same(text: str) -> None:
+    line = normalize_text(text)
+    assert scan(line, same_length_lower(line)) == scan(line)

@@ -46,10 +46,11 @@ _CUE = re.compile(
 )
 _TOTAL = re.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
 _AFTER_PARTS = re.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
-COMPARED = re.compile(
-    r"(?<!\w)(?:tăng|giảm|so với|chênh lệch|nhiều hơn|ít hơn)(?!\w)", re.IGNORECASE
-)
-"""A comparison (``tăng 309.600.000 đồng so với năm 2023``): a difference, not a sum."""
+COMPARED_WORDS: tuple[str, ...] = ("tăng", "giảm", "so với", "chênh lệch", "nhiều hơn", "ít hơn")
+COMPARED = re.compile(rf"(?<!\w)(?:{'|'.join(COMPARED_WORDS)})(?!\w)", re.IGNORECASE)
+"""A comparison (``tăng 309.600.000 đồng so với năm 2023``): a difference, not a sum.
+A line holding none of :data:`COMPARED_WORDS` cannot match it (see
+:func:`~._normalize.may_hold`)."""
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
@@ -207,4 +208,4 @@ def _near(written: int, total: int, kind: str) -> bool:
     return written >= _SLIP_FLOOR and detect(written, total, kind) is not None  # type: ignore[arg-type]
 
 
-__all__ = ["COMPARED", "Spot", "alone_flags", "standing_alone"]
+__all__ = ["COMPARED", "COMPARED_WORDS", "Spot", "alone_flags", "standing_alone"]

@@ -27,6 +27,7 @@ _SEPARATOR = re.compile(  # the lookahead lets the engine skip most positions at
 _ANNOUNCE_ONLY = re.compile(
     r"(?:trong đó|cụ thể|bao gồm|gồm|chia ra|chi tiết)(?: như sau)? ?:?", re.IGNORECASE
 )
+_ANNOUNCE_LONGEST = len("chi tiết như sau :")  # a longer line is no announcement alone
 _TOTAL_CUE = re.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
 _FILLER_END = re.compile(  # searched in the last few characters only: cheap, linear
     r"(?<![^\W\d_])(tổng số|trị giá|tổng|là|cho|với|đạt|số|mức|gồm|có)$"
@@ -105,23 +106,24 @@ class LineRead:
     records: list[Rec]
     tokens: list[Token]
     unknown: list[Token]
+    lower: str = ""  # the line lowered (same_length_lower), for the citations' offsets
 
 
 def is_announcement(text: str) -> bool:
     """A line that only says "Trong đó:" (its parts follow)."""
-    return _ANNOUNCE_ONLY.fullmatch(text) is not None
+    return len(text) <= _ANNOUNCE_LONGEST and _ANNOUNCE_ONLY.fullmatch(text) is not None
 
 
 def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
     """The records of one normalised line."""
-    tokens = scan(text)
+    lower = same_length_lower(text)
+    tokens = scan(text, lower)
     unknown = [token for token in tokens if token.kind == "unknown"]
     if not any(token.kind in _RECORD_KINDS for token in tokens):
-        return LineRead([], tokens, unknown)
+        return LineRead([], tokens, unknown, lower)
     events: list[tuple[int, int, str, Token | None]] = [
         (token.start, token.end, token.kind, token) for token in tokens
     ]
-    lower = same_length_lower(text)
     for match in _SEPARATOR.finditer(lower):
         value = match.group(0)
         events.append((*match.span(), value if value in '();".' else PARTS, None))
@@ -129,7 +131,7 @@ def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
     events.sort(key=_START)
     parser = _Parser(text, line, bullet, events)
     records = parser.parse()
-    return LineRead(records, tokens, unknown + parser.orphans)
+    return LineRead(records, tokens, unknown + parser.orphans, lower)
 
 
 class _Parser:

@@ -93,6 +93,26 @@ def same_length_lower(text: str) -> str:
     return "".join(low if len(low := char.lower()) == 1 else low[0] for char in text)
 
 
+# re.IGNORECASE matches "i" to the dotless "ı" and "s" to the long "ſ", which lowering
+# keeps as they are: a lowered text holding either may match where no word is found.
+_ODD_FOLDS = ("ı", "ſ")
+
+
+def may_hold(lower: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of ``words`` (written in small
+    letters) could match the text whose :func:`same_length_lower` is ``lower``: a word
+    found, or a letter the pattern folds otherwise than ``str.lower``. False rules the
+    search out at the cost of a few substring tests.
+
+    >>> may_hold("tổng số tăng 5%", ("tăng", "giảm")), may_hold("tổng số 5%", ("tăng",))
+    (True, False)
+    """
+    for word in words:
+        if word in lower:
+            return True
+    return not lower.isascii() and (_ODD_FOLDS[0] in lower or _ODD_FOLDS[1] in lower)
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` as an editor numbers them."""
     if "\r" not in text:
@@ -201,4 +221,4 @@ def _cells(raw: str) -> tuple[str, ...] | None:
     return None
 
 
-__all__ = ["Line", "normalize_text", "read_lines", "split_lines"]
+__all__ = ["Line", "may_hold", "normalize_text", "read_lines", "split_lines"]

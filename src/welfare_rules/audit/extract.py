@@ -38,9 +38,10 @@ from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
 from ._aligned import physical_lines
 from ._alone import COMPARED
+from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
-from ._normalize import Line, same_length_lower
+from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
 from ._shares import Resolved, resolve_shares
@@ -108,6 +109,7 @@ _WORDS = re.compile(
 _SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
 _SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
+_UNIT_STARTS = "(đ"  # the first characters (lowered) _MONEY_UNIT_LINE can match
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LEAD_MARKS = "=>→⇒-–: "  # "=> tổng cộng 134 suất": a message's arrow before a total
 _TOTAL_WORDS = re.compile(
@@ -207,41 +209,50 @@ class _Extraction:
         text = line.text
         if not text:
             return
-        unit = _MONEY_UNIT_LINE.match(text)
+        # "(Đơn vị tính …", "ĐVT …": only a line starting so can state the money unit
+        unit = _MONEY_UNIT_LINE.match(text) if text[:1].lower() in _UNIT_STARTS else None
         if unit is not None:  # "Đơn vị tính: nghìn đồng": the tables below are in it
             self.money_unit = unit.group(1)
             return
+        digits = _DIGIT.search(text) is not None  # searched once for the line
         if line.heading:
             self.builder.heading()
-            if self.title is None and not _DIGIT.search(text):
+            if self.title is None and not digits:
                 self.title = text
         if self.date is None and self._report_date(text):
             return
         if is_announcement(text):
             self.builder.announce()
             return
-        if not _DIGIT.search(text):
+        if not digits:
             text = _total_in_words(text)  # "Tổng cộng: Hai trăm triệu đồng." is a total
-        words = _WORDS.search(text)
+        # the amount in words needs "bằng chữ" or a bracket: most lines have neither
+        has_words = "(" in text or "bằng chữ" in text.lower()
+        words = _WORDS.search(text) if has_words else None
         said = None if words is None else (words.group(1) or words.group(2) or "")
         value = None if said is None else parse_words(said.strip("( .").split(")")[0])
         if words is not None and value is not None:
             text = text[: words.start()]  # read the figures before it first: it restates them
-        self._figures(line, text)
+        self._figures(line, text, digits if text is line.text else None)
         if words is not None and value is not None and self.last_amount is not None:
             self.last_amount.restatements.append(("amount", value, line.number_at(words.start())))
         elif words is not None and value is not None:
             self.unparsed.setdefault(line.number_at(words.start()), []).append(words.group(0))
 
-    def _figures(self, line: Line, text: str) -> None:
-        """The records of ``text`` (``line`` without its amount in words) into the tree."""
-        if not _DIGIT.search(text):
+    def _figures(self, line: Line, text: str, digits: bool | None = None) -> None:
+        """The records of ``text`` (``line`` without its amount in words) into the tree;
+        ``digits``: whether ``text`` holds a digit, where the caller searched already."""
+        if digits is None:
+            digits = _DIGIT.search(text) is not None
+        if not digits:
             if line.bullet is not None or line.enumerator is not None:
                 self.builder.section(line.enumerator)  # "1. Quà của tỉnh": a group opens
             return
         read = read_line(text, line=line.number, bullet=None if line.heading else line.bullet)
         if any(token.kind == "instrument" for token in read.tokens):
-            self._citations(line, read.tokens)
+            # the line lowered once: read_line's own when it read the whole line
+            lower = read.lower if text is line.text else same_length_lower(line.text)
+            self._citations(line, read.tokens, lower)
         for token in read.unknown:
             self.unparsed.setdefault(line.number_at(token.start), []).append(token.text)
         if line.joined:
@@ -250,7 +261,7 @@ class _Extraction:
         if read.records and line.enumerator is not None and line.heading == 0:
             for rec in read.records:  # "1. Tổng số quà …": section 1 is this line
                 rec.section = line.enumerator.split(".")[0]
-        if read.records and COMPARED.search(text):
+        if read.records and may_hold(read.lower, _COMPARED_WORDS) and COMPARED.search(text):
             for rec in read.records:  # "… tăng 309.600.000 đồng so với năm 2023": a difference
                 rec.total_cue = False
         elif read.records and _CLOSING.match(text.lstrip(_LEAD_MARKS)):
@@ -301,8 +312,9 @@ class _Extraction:
 
     # -- citations -------------------------------------------------------------------------
 
-    def _citations(self, line: Line, tokens: list[Token]) -> None:
-        lower = same_length_lower(line.text)  # offsets of the tokens: İ must not shift them
+    def _citations(self, line: Line, tokens: list[Token], lower: str) -> None:
+        """The instruments ``tokens`` cite; ``lower`` is ``line.text`` lowered with its
+        offsets kept (:func:`~._normalize.same_length_lower`: İ must not shift them)."""
         group, previous_end, breaks = 0, 0, False
         for position, token in enumerate(tokens):
             if token.kind in FIGURE_KINDS:
