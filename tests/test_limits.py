@@ -400,3 +400,20 @@ def test_check_lines_names_the_first_long_line() -> None:
     assert (error.line, error.size, error.unit) == (3, 11, "characters")
     assert str(error) == "line 3: r.txt is 11 characters long, more than the limit of 10 characters"
     assert error.text.vi == "dòng 3: r.txt dài 11 ký tự, quá giới hạn 10 ký tự"
+
+
+def test_a_tree_of_the_deepest_depth_writes_and_reads_back_and_one_deeper_does_not() -> None:
+    from welfare_rules.audit.report import Node, Report
+    from welfare_rules.errors import ReportDataError
+
+    def chain(levels: int) -> Report:
+        node = Node(label="leaf", count=1)
+        for _ in range(levels - 1):
+            node = Node(label="x", count=1, children=(node,))
+        return Report(nodes=(node,))
+
+    deepest = chain(_limits.MAX_TREE_DEPTH)
+    assert Report.from_json(deepest.model_dump_json()) == deepest
+    deeper = chain(_limits.MAX_TREE_DEPTH + 1)
+    with pytest.raises(ReportDataError, match="nested"):
+        Report.from_json(deeper.model_dump_json())

@@ -41,6 +41,11 @@ MAX_DEPTH = 100
 A report tree nests two levels per level of nodes (``nodes`` → a node → ``children``
 …), so 100 allows trees 49 nodes deep; Python's own JSON reader fails near 1.000."""
 
+MAX_TREE_DEPTH = (MAX_DEPTH - 2) // 2
+"""The deepest report tree, in levels of nodes (49), whose JSON nests within
+:data:`MAX_DEPTH` (``nodes`` and each node's ``children`` are two levels each): a tree
+no deeper can always be written and read back (``Report.from_json``)."""
+
 MAX_DEPTH_CEILING = 500
 """The largest ``max_depth`` a caller may ask for (Python's parsers recurse)."""
 
@@ -427,6 +432,7 @@ __all__ = [
     "MAX_INPUT_ENV",
     "MAX_INT_DIGITS",
     "MAX_LINE_CHARS",
+    "MAX_TREE_DEPTH",
     "check_data",
     "check_depth",
     "check_lines",
