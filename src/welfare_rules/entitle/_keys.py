@@ -64,7 +64,21 @@ class KeyInputs:
             # Rebuild the record whole: raises the error that names the row and column.
             return inputs_of_person(self.grouped, self.plan, key)
 
+    def parts(self, key: tuple[object, ...]) -> tuple[Birth, HeldCategories, frozenset[str]] | None:
+        """The key's parts as :meth:`__call__` assembles them (``None`` for a person who
+        died before the date, whose other cells are not read). Raises on a part that does
+        not validate: the caller then goes the way of :meth:`__call__`, whose error names
+        the row."""
+        if self.died is not None and key[self.died]:
+            return None
+        return self._parts(key)
+
     def _assemble(self, key: tuple[object, ...]) -> Inputs:
+        birth, categories, selections = self._parts(key)
+        year, exact, born = birth
+        return Inputs(year, exact, born, categories, selections)
+
+    def _parts(self, key: tuple[object, ...]) -> tuple[Birth, HeldCategories, frozenset[str]]:
         token_at, year_at = self.birth
         birth_part = (
             None if token_at is None else key[token_at],
@@ -84,8 +98,7 @@ class KeyInputs:
             if found is None:
                 found = self.chosen[raw] = self._selections(raw)
             selections = found
-        year, exact, born = birth
-        return Inputs(year, exact, born, categories, selections)
+        return birth, categories, selections
 
     def _birth(self, token: object, raw_year: object) -> Birth:
         data: dict[str, Any] = {}

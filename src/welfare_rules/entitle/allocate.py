@@ -31,6 +31,7 @@ from ..tiers import FundingSource
 from ._columns import Grouped, group_columns
 from ._frame import group_frame
 from ._keys import KeyInputs
+from ._parts import Tally, tally_parts
 from .engine import Inputs, Plan, _resolve, plan_for
 from .person import Person
 from .results import Entitlement, Item, Undetermined
@@ -646,7 +647,6 @@ def _build(
     offset: int = 0,
 ) -> Allocation:
     """``results``: each distinct key's items, count and first row (in the part)."""
-    lines = dict(_empty_lines(plan))
     counts: Counter[tuple[str, str]] = Counter()
     undetermined: Counter[Undetermined] = Counter()
     firsts: dict[Undetermined, tuple[int, int]] = {}
@@ -670,6 +670,16 @@ def _build(
             undetermined[item] += count
             known = firsts.get(item)
             firsts[item] = first if known is None else min(known, first)
+    return _finish(plan, Tally(counts, undetermined, firsts), size=size, people=people)
+
+
+def _finish(
+    plan: Plan, tally: Tally, *, size: int, people: tuple[PersonResult, ...] | None
+) -> Allocation:
+    """The allocation of a population counted as ``tally`` (the rows of its undetermined
+    cases from ``people`` when kept)."""
+    counts, undetermined, firsts = tally.counts, tally.undetermined, tally.firsts
+    lines = dict(_empty_lines(plan))
     for key, count in counts.items():
         lines[key] = _with_count(lines[key], count)
     rows: dict[Undetermined, list[int]] = {}
@@ -776,6 +786,10 @@ def shift_error(exc: PersonDataError, offset: int) -> PersonDataError:
 
 
 def _allocate_grouped(grouped: Grouped, plan: Plan, *, offset: int = 0) -> Allocation:
+    if grouped.keys is None and plan.separable:
+        tally = tally_parts(grouped, plan, offset=offset)
+        if tally is not None:
+            return _finish(plan, tally, size=grouped.size, people=None)
     results: dict[tuple[object, ...], tuple[Item, ...]] = {}
     by_inputs: dict[Inputs, tuple[Item, ...]] = {}
     inputs_of = KeyInputs(grouped, plan)

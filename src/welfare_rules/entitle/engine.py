@@ -247,6 +247,27 @@ class Plan:
             person.residence_months,
         )
 
+    @property
+    def separable(self) -> bool:
+        """Whether every programme in force reads one part of the inputs alone (the
+        categories, the birth or the selections) and none raises another's minimum: a
+        present person's items are then the union of each part's items, so a population
+        can be counted part by part (:mod:`._parts`)."""
+        return not self.raised and all(reads in _PARTS for reads, _ in self.groups)
+
+    def part_items(self, group: int, inputs: Inputs) -> tuple[tuple[int, Item], ...]:
+        """The items, with their programmes' positions, of the programmes of
+        ``self.groups[group]`` for a present person's ``inputs`` (memoized by the part
+        they read, as :meth:`evaluate` memoizes them)."""
+        reads, programmes = self.groups[group]
+        key = _part_key(reads, inputs)
+        items = self.parts.get(key) if key is not None else None
+        if items is None:
+            items = _items(programmes, inputs, inputs.category_view())
+            if key is not None:
+                self.parts[key] = items
+        return items
+
     def _check_age(self, inputs: Inputs) -> None:
         year = inputs.birth_year
         if year is not None and self.on.year - year > MAX_AGE:
@@ -269,14 +290,7 @@ class Plan:
         parts = self.parts
         found: list[tuple[int, Item]] = []
         for reads, programmes in self.groups:
-            if reads == "categories":
-                key: object = (reads, inputs.categories)
-            elif reads == "birth":
-                key = (reads, inputs.birth_year, inputs.exact_age)
-            elif reads == "selections":
-                key = (reads, inputs.selections)
-            else:
-                key = None  # reads several parts: the programmes memoize their own items
+            key = _part_key(reads, inputs)
             items = parts.get(key) if key is not None else None
             if items is None:
                 if view is None:
@@ -289,6 +303,19 @@ class Plan:
             found.sort(key=_first)
         result = tuple(item for _, item in found)
         return _raise_minimums(result, self.raised) if self.raised else result
+
+
+def _part_key(reads: str, inputs: Inputs) -> object:
+    """The part of ``inputs`` the programmes that read ``reads`` depend on (the key of
+    their memoized items); ``None`` for programmes that read several parts (they memoize
+    their own items)."""
+    if reads == "categories":
+        return (reads, inputs.categories)
+    if reads == "birth":
+        return (reads, inputs.birth_year, inputs.exact_age)
+    if reads == "selections":
+        return (reads, inputs.selections)
+    return None
 
 
 def _raise_minimums(
@@ -327,6 +354,7 @@ def _reads(p: _Programme) -> str:
     return p.reads if p.version.recorded and p.programme.residence is None else "other"
 
 
+_PARTS = frozenset({"categories", "birth", "selections"})  # what a group may read alone
 _PLANS: dict[int, tuple[Ruleset, dict[dt.date, Plan]]] = {}
 _PLAN_LIMIT = 64
 
