@@ -72,7 +72,9 @@ from welfare_rules.audit.read import Document, audit_document
 from welfare_rules.audit.report import FIGURE_FIELDS, Report
 from welfare_rules.audit.slips import FAMILIES, detect
 
-_TOKEN = re.compile(r"(?<![\d.,])\d(?:[\d.,]*\d)?")
+# A figure's token: not a part of a date or a document number (``01/01/2024``,
+# ``310/2023/NQ-HĐND``), where a count of 1 would otherwise find its "01".
+_TOKEN = re.compile(r"(?<![\d.,/])\d(?:[\d.,]*\d)?(?![\d/])")
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALE_AFTER = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -133,7 +135,8 @@ def _token_value(line: str, match: re.Match[str]) -> int | None:
 
 
 def figures(text: str, report: Report) -> list[Figure]:
-    """Every figure of the tree, located in its line (first unused token of its value)."""
+    """Every figure of the tree, located in its line (first unused token of its value that
+    is no part of a date or a document number)."""
     lines = text.split("\n")
     used: set[tuple[int, int]] = set()
     found: list[Figure] = []
@@ -174,6 +177,8 @@ def mutations(found: list[Figure]) -> Iterator[Mutation]:
             except ValueError:  # a decimal comma: no ±1 of "1,5 triệu"
                 continue
             for text in sorted(typed):
+                if _value(text, figure.scale) == figure.value:
+                    continue  # "04" typed "4": the same figure, no slip
                 yield Mutation(figure, name, text)
 
 

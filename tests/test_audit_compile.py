@@ -6,7 +6,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.audit.compile import FigureRef, compile_report, figure_name, figure_place
+from welfare_rules.audit.compile import (
+    FigureRef,
+    compile_report,
+    figure_name,
+    figure_place,
+    per_gift_parts,
+    priced_terms,
+)
 from welfare_rules.audit.edits import parse_edit
 from welfare_rules.audit.nodes import FIGURE_FIELDS
 from welfare_rules.audit.report import Claim, Node, Report, Restatement
@@ -168,3 +175,44 @@ def test_a_claim_expression_is_parsed_once_per_compile(monkeypatch: pytest.Monke
     compiled = compile_report(Report(nodes=nodes))
     assert seen == ["amount >= 5 * count"]
     assert [edit.subject for edit in compiled.edits] == [f"n{i}_amount" for i in range(50)]
+
+
+def _funding(*parts: Node, count: int | None = 3640, level: int | None = 600_000) -> Node:
+    return Node(
+        label="Tổng kinh phí", count=count, level=level, amount=2_184_000_000, children=parts
+    )
+
+
+_PROVINCE = Node(label="Ngân sách tỉnh", level=300_000, amount=1_092_000_000, source="provincial")
+_DISTRICT = Node(label="Ngân sách huyện", level=200_000, amount=728_000_000, source="district")
+_PEOPLE = Node(label="Xã hội hóa", amount=364_000_000, source="socialized")
+
+
+def test_a_funding_source_pays_its_level_on_every_gift_of_the_total() -> None:
+    node = _funding(_PROVINCE, _DISTRICT, _PEOPLE)
+    assert per_gift_parts(node) == [0, 1]
+    edits = {edit.text for edit in Report(nodes=(node,)).compile().edits}
+    assert "n0_count * n0_0_level == n0_0_amount" in edits
+    assert "n0_count * n0_1_level == n0_1_amount" in edits
+
+
+def test_no_per_gift_product_is_assumed_without_its_grounds() -> None:
+    other = Node(label="Hộ nghèo", level=300_000, amount=1_092_000_000)
+    dear = _DISTRICT.model_copy(update={"level": 350_000})
+    counted = _DISTRICT.model_copy(update={"count": 3640})
+    assert per_gift_parts(_funding(_PROVINCE, other)) == []  # a part is no funding source
+    assert per_gift_parts(_funding(_PROVINCE, dear)) == []  # 650.000 > 600.000
+    assert per_gift_parts(_funding(_PROVINCE, _DISTRICT, level=None)) == []
+    assert per_gift_parts(_funding(_PROVINCE, _DISTRICT, count=None)) == []
+    assert per_gift_parts(_funding(_PROVINCE, counted)) == [0]  # its own product instead
+
+
+def test_priced_terms() -> None:
+    priced = Node(label="mức 600.000đ", count=14, level=600_000)
+    paid = Node(label="khác", amount=500_000)
+    assert priced_terms(Node(label="t", amount=8_900_000, children=(priced, paid))) == [
+        (0, True),
+        (1, False),
+    ]
+    assert priced_terms(Node(label="t", amount=500_000, children=(paid,))) is None
+    assert priced_terms(Node(label="t", amount=1, children=(Node(label="x", count=2),))) is None

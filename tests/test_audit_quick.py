@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from welfare_rules.audit.quick import quick_check
@@ -40,8 +40,49 @@ def _bump(report: Report, index: int, delta: int) -> Report:
     return report.model_copy(update={"nodes": tuple(rebuild(node) for node in report.nodes)})
 
 
+# Parts priced as count × level under a total amount ("14 suất mức 600.000đ và 82 suất
+# mức 300.000đ, tổng 33 triệu"): the fast pass once skipped their sum, and called a wrong
+# total consistent.
+_PRICED = Report(
+    nodes=(
+        Node(
+            label="tổng",
+            amount=33_000_000,
+            children=(
+                Node(label="mức 600.000đ", count=14, level=600_000),
+                Node(label="mức 300.000đ", count=82, level=300_000),
+            ),
+        ),
+    )
+)
+# Funding sources each paying a level on every gift of the total.
+_PER_GIFT = Report(
+    nodes=(
+        Node(
+            label="Tổng kinh phí",
+            count=3640,
+            level=600_000,
+            amount=2_184_000_000,
+            children=(
+                Node(
+                    label="Ngân sách tỉnh", level=300_000, amount=1_092_000_000, source="provincial"
+                ),
+                Node(label="Ngân sách huyện", level=200_000, amount=728_000_000, source="district"),
+                Node(label="Ngân sách xã", level=50_000, amount=182_000_000, source="commune"),
+                Node(label="Xã hội hóa", amount=182_000_000, source="socialized"),
+            ),
+        ),
+    )
+)
+
+
 @settings(max_examples=60)
 @given(report_trees(), st.integers(0, 40), st.sampled_from([-1000, -1, 1, 9, 1000]))
+@example(_PRICED, 0, 1000)
+@example(_PRICED, 1, 1)
+@example(_PER_GIFT, 4, -1)
+@example(_PER_GIFT, 6, 1000)
+@example(_PER_GIFT, 0, 1)
 def test_quick_check_agrees_with_compiled_edits(report: Report, index: int, delta: int) -> None:
     for candidate in (report, _bump(report, index, delta)):
         quick = quick_check(candidate)
@@ -135,3 +176,18 @@ def test_many_distinct_claims_are_each_parsed_once(monkeypatch: pytest.MonkeyPat
     result = quick_check(Report(nodes=nodes))
     assert result.consistent
     assert len(parsed) == 3000  # each distinct expression once, however many claims
+
+
+def test_priced_parts_and_per_gift_shares_are_checked() -> None:
+    assert quick_check(_PRICED).consistent
+    assert quick_check(_PRICED).edits == 1
+    wrong = _bump(_PRICED, 0, 1_000_000)
+    assert not quick_check(wrong).consistent
+    assert quick_check(_PER_GIFT).consistent
+    assert quick_check(_PER_GIFT).edits == 5  # its product, the sum, three per-gift products
+    # the district's 728.000.000 typed 782.000.000, the socialized 182 typed 128: the
+    # sum still holds, the district's product does not
+    typed = _bump(_bump(_PER_GIFT, 6, 54_000_000), 9, -54_000_000)
+    assert not quick_check(typed).consistent
+    # levels adding up to more than the total's: no per-gift product is assumed
+    assert quick_check(_bump(_PER_GIFT, 5, 54_000_000)).edits == 2

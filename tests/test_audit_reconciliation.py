@@ -325,3 +325,21 @@ def test_a_tie_the_rounding_decides_is_applied_and_says_why() -> None:
     assert (finding.line, finding.suggested) == (2, 63_000_000)
     assert "1 other correction(s) fit as well" in finding.message.en
     assert "1 cách sửa khác cũng khớp" in finding.message.vi
+
+
+def test_two_swaps_that_cancel_in_a_sum_are_both_found() -> None:
+    # the district's 728.000.000 typed 782.000.000 and the socialized 182.000.000 typed
+    # 128.000.000: the sum still holds; the district's level on each of the 3.640 gifts
+    # gives it away, and mending it needs the other swap to keep the sum
+    parts = (
+        Node(label="Ngân sách tỉnh", level=300_000, amount=1_092_000_000, source="provincial"),
+        Node(label="Ngân sách huyện", level=200_000, amount=782_000_000, source="district", line=3),
+        Node(label="Ngân sách xã", level=50_000, amount=182_000_000, source="commune"),
+        Node(label="Xã hội hóa", amount=128_000_000, source="socialized", line=5),
+    )
+    total = Node(label="Tổng", count=3640, level=600_000, amount=2_184_000_000, children=parts)
+    findings = reconcile(Report(nodes=(total,))).findings
+    assert [(f.line, f.suggested) for f in findings] == [(3, 728_000_000), (5, 182_000_000)]
+    assert findings[0].kind == "product_mismatch"
+    assert findings[1].kind == "amount_sum_mismatch"
+    assert "the parts then add up to the total 2.184.000.000" in findings[1].message.en

@@ -4,7 +4,9 @@ Each figure a node states gets an identifier: the node path ``(0, 1, 3)`` and th
 ``amount`` give ``n0_1_3_amount``; the second restatement of that node's count gives
 ``n0_1_3_r1_count``. The edits:
 
-* ``count * level == amount`` where a node states all three (*số suất × mức = thành tiền*);
+* ``count * level == amount`` where a node states all three (*số suất × mức = thành tiền*),
+  and for a funding source that states its level on each of its parent's gifts (the
+  parent's count × the source's level);
 * ``total == part1 + part2 + …`` for counts and for amounts where a node and every one
   of its children state that figure (``>=`` when the parts listed are only some of the
   whole, ``children_complete=False``);
@@ -230,6 +232,7 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
                     prefixes = [f"{prefix}{index}_" for index in range(len(children))]
                     if names:
                         edits.extend(_sum_edits(prefix, node, names, prefixes))
+                        edits.extend(_shares_per_gift(prefix, node, names))
                     stack.extend(zip(reversed(prefixes), reversed(children), strict=True))
                 for index, restated in enumerate(restatements):
                     field = restated.field
@@ -272,18 +275,68 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
     return edits
 
 
-def _priced_parts(prefix: str, node: Node, total: str, op: str) -> list[Edit]:
-    """``14 suất mức 600.000đ và 82 suất mức 300.000đ, tổng 33 triệu``: parts that state a
-    count and a level but no amount add up as count × level."""
-    terms: list[str] = []
+def _shares_per_gift(prefix: str, node: Node, names: dict[str, str]) -> list[Edit]:
+    """The products of :func:`per_gift_parts`: the parent's count × the part's level."""
+    if "count" not in names:
+        return []
+    count = names["count"]
+    return [
+        Edit.product(count, f"{prefix}{index}_level", f"{prefix}{index}_amount", kind="product")
+        for index in per_gift_parts(node)
+    ]
+
+
+def per_gift_parts(node: Node) -> list[int]:
+    """``Tổng kinh phí: 2.184.000.000 đồng (3.640 suất x 600.000 đồng/suất), trong đó:
+    Ngân sách tỉnh: 1.092.000.000 đồng (300.000 đồng/suất); …``: when every part is a
+    funding source and their levels fit within the total's, each source pays its level on
+    every one of the total's gifts, so a part stating a level and an amount but no count
+    is ``total count × its level``. The indices of such parts; none where the node states
+    no count or level, a part is no funding source, or the parts' levels add up to more
+    than the node's (a part stating its own count keeps its own product)."""
+    level = node.level
+    children = node.children
+    if node.count is None or level is None or not children:
+        return []
+    if any(child.source is None for child in children):
+        return []
+    if sum(child.level or 0 for child in children) > level:
+        return []
+    return [
+        index
+        for index, child in enumerate(children)
+        if child.count is None and child.level is not None and child.amount is not None
+    ]
+
+
+def priced_terms(node: Node) -> list[tuple[int, bool]] | None:
+    """``14 suất mức 600.000đ và 82 suất mức 300.000đ, tổng 33 triệu``: when some part of
+    a node states no amount but each states an amount or a count and a level, the parts
+    as ``(index, priced)``, ``priced`` when the part adds up as count × level. ``None``
+    when the parts do not add up so (or every part states an amount: the plain sum)."""
+    terms: list[tuple[int, bool]] = []
+    priced = False
     for index, child in enumerate(node.children):
         if child.amount is not None:
-            terms.append(f"{prefix}{index}_amount")
+            terms.append((index, False))
         elif child.count is not None and child.level is not None:
-            terms.append(f"{prefix}{index}_count * {prefix}{index}_level")
+            terms.append((index, True))
+            priced = True
         else:
-            return []
-    return [Edit.parse(f"{total} {op} {' + '.join(terms)}", kind="amount_sum")]
+            return None
+    return terms if priced else None
+
+
+def _priced_parts(prefix: str, node: Node, total: str, op: str) -> list[Edit]:
+    """The sum of :func:`priced_terms`, as an edit."""
+    terms = priced_terms(node)
+    if terms is None:
+        return []
+    written = [
+        f"{prefix}{index}_count * {prefix}{index}_level" if priced else f"{prefix}{index}_amount"
+        for index, priced in terms
+    ]
+    return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum")]
 
 
 def _claim_edit(

@@ -49,6 +49,10 @@ class Explanation:
     outruled: int = 0
     """How many other corrections fitted as well and were ruled out by the report's
     rounding (:mod:`~welfare_rules.audit._rounding`): 0 when this one fitted best alone."""
+    kept: tuple[Edit, ...] = ()
+    """Edits that held as written, hold with the changes too and contain a changed figure:
+    a change there keeps them holding once another is corrected (two swapped figures
+    whose errors cancelled out in a sum)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,7 +526,10 @@ class _Diagnosis:
         self, state: _State, repaired: tuple[int, ...], *, partial: bool = False, outruled: int = 0
     ) -> Explanation:
         changes = tuple(sorted(state, key=lambda c: (c.figure, c.value)))
-        return Explanation(changes, tuple(self.edits[i] for i in repaired), partial, outruled)
+        values = {change.figure: change.value for change in state}
+        touched = sorted({i for name in values for i in self.index[name]})
+        kept = tuple(self.edits[i] for i in touched if self.held[i])  # an explanation breaks none
+        return Explanation(changes, tuple(self.edits[i] for i in repaired), partial, outruled, kept)
 
     # -- Fellegi–Holt minimal sets --------------------------------------------------------
 

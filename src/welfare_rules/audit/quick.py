@@ -14,6 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..errors import EditSyntaxError
+from .compile import per_gift_parts, priced_terms
 from .edits import Edit
 from .report import FIGURE_FIELDS, Claim, Node, Report
 
@@ -111,6 +112,19 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                 consistent = consistent and (
                     amount == amount_parts if complete_list else amount >= amount_parts
                 )
+            elif amount is not None and (terms := priced_terms(node)) is not None:
+                edits += 1
+                priced = sum(
+                    children[i].count * children[i].level if by_level else children[i].amount
+                    for i, by_level in terms
+                )
+                consistent = consistent and (
+                    amount == priced if complete_list else amount >= priced
+                )
+            for index in per_gift_parts(node):
+                edits += 1
+                part = children[index]
+                consistent = consistent and count * part.level == part.amount
         for restated in restatements:
             value = getattr(node, restated.field)
             if value is not None:

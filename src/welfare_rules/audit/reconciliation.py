@@ -18,7 +18,14 @@ from .._i18n import Catalog, Text
 from ..money import display_vnd
 from .citations import check_citations
 from .compile import CompiledReport, FigureRef
-from .diagnose import DEFAULT_BUDGET, DEFAULT_MAX_CHANGES, Change, EditCheck, check_edits
+from .diagnose import (
+    DEFAULT_BUDGET,
+    DEFAULT_MAX_CHANGES,
+    Change,
+    EditCheck,
+    Explanation,
+    check_edits,
+)
 from .edits import Edit
 from .findings import AuditResult, Candidate, FigurePlace, Finding, FindingKind, ordered
 from .labels import shorten
@@ -229,7 +236,7 @@ class _Explainer:
 
     def findings(self) -> list[Finding]:
         findings = [
-            self.correction(change, explanation.repaired, outruled=explanation.outruled)
+            self.correction(change, explanation)
             for explanation in self.check.explanations
             for change in explanation.changes
         ]
@@ -277,10 +284,11 @@ class _Explainer:
 
     # -- an applied correction ----------------------------------------------------------
 
-    def correction(
-        self, change: Change, repaired: tuple[Edit, ...], *, outruled: int = 0
-    ) -> Finding:
-        involved = [edit for edit in repaired if change.figure in edit.figures]
+    def correction(self, change: Change, explanation: Explanation) -> Finding:
+        # the edits it mends, else those it keeps holding once another figure is mended
+        involved = [edit for edit in explanation.repaired if change.figure in edit.figures]
+        involved = involved or [edit for edit in explanation.kept if change.figure in edit.figures]
+        outruled = explanation.outruled
         owner = next((e for e in involved if e.subject == change.figure), None)
         owner = owner or (involved[0] if involved else None)
         family = FAMILIES[change.family]
