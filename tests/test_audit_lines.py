@@ -6,7 +6,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit._lines import Rec, is_announcement, parts_add_up, read_line
+from welfare_rules.audit._lines import (
+    _PARTS_WORD,
+    Rec,
+    _parts_words,
+    is_announcement,
+    parts_add_up,
+    read_line,
+)
 from welfare_rules.audit._normalize import normalize_text
 from welfare_rules.audit._numbers import scan
 
@@ -422,3 +429,14 @@ def test_a_bracket_saying_who_the_gifts_are_for_lists_no_parts() -> None:
 )
 def test_an_announcement_line(text: str, announces: bool) -> None:
     assert is_announcement(text) is announces
+
+
+_PARTS_PIECES = st.sampled_from(
+    ["trong đó", "cụ thể", "cụ thể hóa", "bao gồm", "gồm", "chia ra", "x", " ", ": ", "5"]
+)
+
+
+@given(st.lists(_PARTS_PIECES, max_size=12).map("".join))
+@example("bao gồm 5, gồm 3; xgồm cụ thể hóa trong đóx cụ thể: 2")
+def test_parts_words_found_by_substring_are_the_patterns_matches(line: str) -> None:
+    assert _parts_words(line) == [m.span() for m in _PARTS_WORD.finditer(line)]

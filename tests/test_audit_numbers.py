@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from welfare_rules.audit._normalize import normalize_text, same_length_lower
-from welfare_rules.audit._numbers import FIGURE_KINDS, Token, scan
+from welfare_rules.audit._numbers import _PHONE, FIGURE_KINDS, Token, _phones, scan
 from welfare_rules.dates import parse_vn_date
 from welfare_rules.errors import DateParseError
 
@@ -466,3 +466,18 @@ def test_dates_in_other_digits_are_read_as_parse_vn_date_reads_them() -> None:
 def test_scan_with_the_lowered_line_given_reads_the_same(text: str) -> None:
     line = normalize_text(text)
     assert scan(line, same_length_lower(line)) == scan(line)
+
+
+_PHONE_PIECES = st.sampled_from(
+    [
+        *("đt", "sđt", "đtdđ", "điện thoại", "di động", "hotline", "fax", "tel", "lđtbxh"),
+        *("s", "x", " ", ": ", ".", "+84", "0912", " 345 ", "678", "-", "a", "5"),
+    ]
+)
+
+
+@given(st.lists(_PHONE_PIECES, max_size=14).map("".join))
+@example("sđt 0912 345 678, đt: 0220.3712.456 lđtbxh tel 0912345678")
+@example("xsđt 0912 345 678 sđt0912345678")  # a letter before: no phone; none after it
+def test_phones_found_from_their_hint_words_are_the_patterns_matches(line: str) -> None:
+    assert _phones(line) == [m.span(1) for m in _PHONE.finditer(line)]

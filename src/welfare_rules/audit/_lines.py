@@ -20,9 +20,13 @@ from .compile import FigureKind
 from .report import FigureField
 from .slips import detect
 
-_SEPARATOR = re.compile(  # the lookahead lets the engine skip most positions at once
-    r"(?=[();\".tcbg])(?:[();\"]|\.(?= |$)"
-    r"|(?<![^\W\d_])(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|chia ra)(?![^\W\d_]))"
+# The separators of a line: marks, and the words that announce parts. Each is found its
+# own way (marks by one character class, words by substring search and a match where one
+# starts), which finds what one alternation of both would, at a fraction of its cost.
+_MARKS = re.compile(r"[();\"]|\.(?= |$)")
+_PARTS_WORDS = ("trong đó", "cụ thể", "bao gồm", "gồm", "chia ra")
+_PARTS_WORD = re.compile(  # each alternative starts with its word of _PARTS_WORDS
+    r"(?<![^\W\d_])(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|chia ra)(?![^\W\d_])"
 )
 _ANNOUNCE_ONLY = re.compile(
     r"(?:trong đó|cụ thể|bao gồm|gồm|chia ra|chi tiết)(?: như sau)? ?:?", re.IGNORECASE
@@ -124,14 +128,38 @@ def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
     events: list[tuple[int, int, str, Token | None]] = [
         (token.start, token.end, token.kind, token) for token in tokens
     ]
-    for match in _SEPARATOR.finditer(lower):
-        value = match.group(0)
-        events.append((*match.span(), value if value in '();".' else PARTS, None))
+    for match in _MARKS.finditer(lower):
+        events.append((*match.span(), match.group(0), None))
+    events.extend((start, end, PARTS, None) for start, end in _parts_words(lower))
     # A number starts with a digit and a separator never does: no two events share a start.
     events.sort(key=_START)
     parser = _Parser(text, line, bullet, events)
     records = parser.parse()
     return LineRead(records, tokens, unknown + parser.orphans, lower)
+
+
+def _parts_words(lower: str) -> list[tuple[int, int]]:
+    """The spans of the words announcing parts (``trong đó``, ``gồm`` …), as a search of
+    :data:`_PARTS_WORD` from left to right finds them: matched where a word starts only,
+    none inside the one before (``bao gồm`` holds ``gồm``)."""
+    starts: list[int] = []
+    for word in _PARTS_WORDS:
+        at = lower.find(word)
+        while at != -1:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    if not starts:
+        return []
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(set(starts)):
+        if at < end:
+            continue
+        match = _PARTS_WORD.match(lower, at)  # the look-behind sees the text before
+        if match is not None:
+            spans.append(match.span())
+            end = match.end()
+    return spans
 
 
 class _Parser:

@@ -119,7 +119,8 @@ _EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
 # "ĐT: 0912 345 678", "số điện thoại 0220 3712 456": a telephone number is no figure
-_PHONE_HINT = re.compile(r"đt|điện thoại|di động|hotline|fax|tel")
+# every _PHONE match starts with one of them (or the "s" of "sđt"): see _phones
+_PHONE_HINTS = ("đt", "điện thoại", "di động", "hotline", "fax", "tel")
 _PHONE = re.compile(
     r"(?<![^\W\d_])(?:s?đt(?:dđ)?|điện thoại|di động|hotline|fax|tel)\.?(?: ?:)? ?"
     r"(\+?\d[\d .-]{5,18}\d)"
@@ -136,14 +137,15 @@ _COMPONENT_SPAN = 150
 _PER_UNIT = re.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
 _PER_UNIT_WORD = re.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
 _HEDGE_SPAN = 16
-_HEDGES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(rf"{_W}(?:trên dưới|khoảng|xấp xỉ|ước tính|ước đạt|ước|chừng|gần như|gần) ?$"),
-        "~",
-    ),
-    (re.compile(rf"{_W}(?:hơn|trên|ngoài|vượt|không dưới|ít nhất|tối thiểu) ?$"), ">"),
-    (re.compile(rf"{_W}(?:dưới|chưa đến|chưa tới|chưa đầy|không quá|tối đa) ?$"), "<"),
+_HEDGE_WORDING: tuple[tuple[str, str], ...] = (
+    ("trên dưới|khoảng|xấp xỉ|ước tính|ước đạt|ước|chừng|gần như|gần", "~"),
+    ("hơn|trên|ngoài|vượt|không dưới|ít nhất|tối thiểu", ">"),
+    ("dưới|chưa đến|chưa tới|chưa đầy|không quá|tối đa", "<"),
 )
+_HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"{_W}(?:{words}) ?$"), hedge) for words, hedge in _HEDGE_WORDING
+)
+_HEDGE_WORDS = tuple(word for words, _ in _HEDGE_WORDING for word in words.split("|"))
 _BOUNDS = (
     (re.compile(rf"{_W}(?:không dưới|ít nhất|tối thiểu|từ) ?$"), ">="),
     (re.compile(rf"{_W}(?:không quá|không vượt quá|tối đa) ?$"), "<="),
@@ -194,7 +196,7 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     previous: Token | None = None
     sections = [m.span() for m in _SECTION_SUM.finditer(lower)] if "+" in lower else []
-    phones = [m.span(1) for m in _PHONE.finditer(lower)] if _PHONE_HINT.search(lower) else []
+    phones = _phones(lower) if _has_any(lower, _PHONE_HINTS) else []
     for match in _ATOM.finditer(lower):
         start, end = match.span()
         if sections and any(low < start < high for low, high in sections):
@@ -235,7 +237,12 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
             and _LEVEL_LIST.fullmatch(lower, previous.end, start)
         ):  # "mức 300.000 đồng và 600.000 đồng": a list of levels
             token = token._replace(kind="level")
-        if previous is not None and _continues(previous, token, lower):
+        if (
+            previous is not None
+            and previous.kind in _MONEY_KINDS
+            and token.kind in _MONEY_KINDS
+            and _continues(previous, token, lower)
+        ):
             previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
             continue
         if tail and token.kind == "instrument":
@@ -249,10 +256,42 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
     return tokens
 
 
+def _phones(lower: str) -> list[tuple[int, int]]:
+    """The telephone numbers' spans, as ``_PHONE.finditer(lower)`` finds them, but matched
+    only where a hint word starts (or the ``s`` of ``sđt``): "lđtbxh" holds "đt", and a
+    search from every character of such a line cost more than the rest of its reading."""
+    starts: set[int] = set()
+    for word in _PHONE_HINTS:
+        at = lower.find(word)
+        while at != -1:
+            starts.add(at)
+            if at and word == "đt" and lower[at - 1] == "s":
+                starts.add(at - 1)
+            at = lower.find(word, at + 1)
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue  # finditer goes on after a match: none starts inside it
+        match = _PHONE.match(lower, at)  # the look-behind still sees the text before
+        if match is not None:
+            spans.append(match.span(1))
+            end = match.end()
+    return spans
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` stands in ``text`` (substring tests, no regex; a loop,
+    not ``any`` over a generator: it runs once a line)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
 def _continues(previous: Token, token: Token, lower: str) -> bool:
-    """``1 tỷ`` then ``784 triệu``: one amount written in parts of falling scale."""
-    if previous.kind not in _MONEY_KINDS or token.kind not in _MONEY_KINDS:
-        return False
+    """``1 tỷ`` then ``784 triệu``: one amount written in parts of falling scale (both
+    money: the caller tests the kinds)."""
     if previous.end != token.start - 1 or lower[previous.end] != " ":
         return False
     last = _SCALE_WORDS.findall(lower, previous.start, previous.end)
@@ -492,6 +531,10 @@ def _hedge(before: str) -> str | None:
     """``hơn``, ``gần``, ``khoảng`` … just before a figure: a bound, not an exact value."""
     near = before[-_HEDGE_SPAN:]
     if not near.strip():
+        return None
+    # each pattern ends in its word, a space at most and the end: one C call rules out the
+    # figures no hedge word stands before (most of them)
+    if not near.rstrip(" \n").endswith(_HEDGE_WORDS):
         return None
     for pattern, hedge in _HEDGES:
         if pattern.search(near):

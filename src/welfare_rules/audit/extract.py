@@ -226,8 +226,10 @@ class _Extraction:
             return
         if not digits:
             text = _total_in_words(text)  # "Tổng cộng: Hai trăm triệu đồng." is a total
-        # the amount in words needs "bằng chữ" or a bracket: most lines have neither
-        has_words = "(" in text or "bằng chữ" in text.lower()
+        # the amount in words needs "bằng chữ", or "đồng" and a bracket: most lines have
+        # neither (each letter of both folds only to its capital: a lowered test suffices)
+        low = text.lower()
+        has_words = "bằng chữ" in low or ("(" in text and "đồng" in low)
         words = _WORDS.search(text) if has_words else None
         said = None if words is None else (words.group(1) or words.group(2) or "")
         value = None if said is None else parse_words(said.strip("( .").split(")")[0])
