@@ -381,3 +381,48 @@ def test_a_closing_total_leaves_out_records_counting_something_else() -> None:
     audit = audit_document(Document.from_text(text, name="x.txt"))
     errors = [f for f in audit.result.findings if f.severity == "error"]
     assert [(f.line, f.reported, f.suggested) for f in errors] == [(2, 62_400_000, 64_200_000)]
+
+
+def _sectioned(*sections: list[Rec]) -> list[Rec]:
+    """Records placed under numbered sections 1, 2, … (as ``1. Quà của tỉnh`` opens one)."""
+    builder = Builder()
+    for number, recs in enumerate(sections, start=1):
+        builder.section(str(number))
+        for r in recs:
+            builder.place(r)
+    return builder.finish()
+
+
+def _closing(line: int, count: int, amount: int) -> Rec:
+    r = rec(line, count, amount, total_cue=True)
+    r.closing = True
+    return r
+
+
+def test_a_total_alone_in_the_last_section_sums_the_sections_before() -> None:
+    first = [rec(12, 57, 34_200_000), rec(13, 389, 116_700_000), _closing(14, 446, 150_900_000)]
+    roots = _sectioned(
+        first,
+        [rec(16, 446, 178_400_000)],
+        [rec(18, 212, 106_000_000)],
+        [_closing(20, 1104, 435_300_000)],
+    )
+    assert shape(roots) == [20, [14, [12, 13], 16, 18]]
+    # the section totals are the parts; one slip in the grand total still takes them
+    slipped = _sectioned(
+        [rec(16, 446, 178_400_000)], [rec(18, 212, 106_000_000)], [_closing(20, 685, 284_400_000)]
+    )
+    assert shape(slipped) == [20, [16, 18]]
+
+
+def test_a_trailing_total_takes_no_sections_that_do_not_stand_for_one_record() -> None:
+    roots = _sectioned(
+        [rec(16, 446, 178_400_000), rec(17, 10, 4_000_000)],
+        [rec(18, 212, 106_000_000)],
+        [_closing(20, 668, 288_400_000)],
+    )
+    assert shape(roots) == [16, 17, 18, 20]
+    unrelated = _sectioned(  # far from the sum: a figure of another kind, not the total
+        [rec(16, 446, 178_400_000)], [rec(18, 212, 106_000_000)], [_closing(20, 90, 7_000)]
+    )
+    assert shape(unrelated) == [16, 18, 20]

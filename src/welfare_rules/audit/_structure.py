@@ -76,8 +76,9 @@ class Builder:
 
     def finish(self) -> list[Rec]:
         """The top-level records, inferred parts that do not add up undone, and a total
-        written above numbered sections given the sections it sums."""
-        return _lead_over_sections(_settle(self.roots))
+        written above numbered sections, or alone in the section after them, given the
+        sections it sums."""
+        return _trail_over_sections(_lead_over_sections(_settle(self.roots)))
 
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
@@ -109,6 +110,7 @@ class Builder:
         self.roots = [root for root in self.roots if id(root) not in taken]
         self.heading_start = min(self.heading_start, len(self.roots))
         rec.children, rec.explicit = parts, True
+        rec.section = rec.section or self.number  # "Cộng mục 1" stands for section 1
         self.roots.append(rec)
         self.section_start = len(self.roots)
         self.stack.clear()
@@ -332,6 +334,37 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
         taken = {id(part) for part in parts}
         roots[after : after + used] = [r for r in roots[after : after + used] if id(r) not in taken]
         index += 1
+    return roots
+
+
+def _trail_over_sections(roots: list[Rec]) -> list[Rec]:
+    """``1. …``, ``2. …``, ``3. …`` and then ``4. Tổng hợp`` / ``Tổng cộng: 1.104 suất,
+    tổng kinh phí 435.300.000 đồng.``: a total with no parts, the only record of the
+    numbered section right after sections 1 to N, each standing for one record (its
+    closing total, or its only record), takes them as its parts where they add up to it
+    (for a total, but for one typing slip)."""
+    index = 0
+    while index < len(roots):
+        trail = roots[index]
+        number = trail.section
+        index += 1
+        if not trail.total_cue or trail.children or number is None or not number.isdigit():
+            continue
+        if int(number) < 3 or sum(rec.section == number for rec in roots) != 1:
+            continue
+        start = next((i for i, rec in enumerate(roots[: index - 1]) if rec.section == "1"), None)
+        if start is None:
+            continue
+        found = _numbered_sections(roots[start : index - 1])
+        if found is None or found[1] != index - 1 - start or len(found[0]) != int(number) - 1:
+            continue
+        parts = found[0]
+        if not parts_add_up(trail, parts):
+            continue
+        trail.children, trail.explicit = parts, True
+        taken = {id(part) for part in parts}
+        roots[start : index - 1] = [rec for rec in roots[start : index - 1] if id(rec) not in taken]
+        index = start + 1
     return roots
 
 
