@@ -218,3 +218,21 @@ def test_a_total_row_stating_another_figure_is_the_records_part() -> None:
     assert [(child.line, child.count) for child in node.children] == [(3, 5)]
     findings = _audit(text).result.findings
     assert [(f.severity, f.line, f.reported) for f in findings] == [("warning", 1, 19_286)]
+
+
+def test_a_restating_record_with_a_claim_stays_and_its_claim_is_checked_on_its_line() -> None:
+    # found by the fuzz run: the lone record restating the total was folded into it and its
+    # claim ('trung bình mỗi suất trên …') vanished, a false one with it
+    text = (
+        "Quà của hội: 10 suất, tổng số tiền 5.000.000 đồng. Trong đó:\n"
+        "- A: 10 suất = 5.000.000 đồng\n"
+        "Quà của hội: 10 suất, tổng số tiền 5.000.000 đồng (trung bình mỗi suất trên 600.000 đồng)."
+    )
+    claims = [
+        (claim.expression, claim.line)
+        for _, node in extract_report(text).report.walk()
+        for claim in node.claims
+    ]
+    assert claims == [("amount > 600000 * count", 3)]
+    findings = _audit(text).result.findings
+    assert [(f.kind, f.severity, f.line) for f in findings] == [("claim_violated", "warning", 3)]

@@ -4,7 +4,7 @@ restate instead of standing as figures of their own that nothing checks.
 
 A record restates the report's grand total of a field (the top-level record with parts
 and the largest exact value of that field) when it stands alone (no parts, no product, no
-parts announced) and either its figure is hedged, or it is rounded by a scale word and is
+parts announced, no claim) and either its figure is hedged, or it is rounded by a scale word and is
 the total rounded or one slip from it, or the text calls it a total (``Tổng kinh phí …``)
 and its value equals the grand total or is one typing slip from it, or its value equals
 the grand total's. An approximate figure becomes a :class:`~.report.Bound`, an exact one
@@ -44,8 +44,11 @@ def attach_restatements(roots: list[Rec]) -> list[Rec]:
 
 
 def _lone(rec: Rec) -> bool:
-    """No parts (announced parts that never came count as none), no product, no closing."""
-    return not rec.children and not rec.closing and rec.level is None
+    """No parts (announced parts that never came count as none), no product, no closing,
+    no claim: a claim (``trung bình mỗi suất trên 400.000 đồng``) speaks of its record's
+    own figures on its own line, so a record with one stays where it is, checked there
+    (folded away, the claim was lost)."""
+    return not rec.children and not rec.closing and rec.level is None and not rec.claims
 
 
 def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
