@@ -87,3 +87,27 @@ def test_bad_input_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert status == 2
     assert "bad date" in err
+
+
+def test_the_command_line_loads_the_views_of_other_commands_only_when_they_run() -> None:
+    """Building the parser (every run does) imports no ruleset or entitlement view and no
+    traceback: ``welfare-rules audit`` pays only for what it uses."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from welfare_rules.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('welfare_rules.views.ruleset_text', "
+        "'welfare_rules.views.entitlement_text', 'traceback') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_render_ruleset_is_still_the_ruleset_view() -> None:
+    from welfare_rules.cli import rulesets
+    from welfare_rules.views.ruleset_text import ruleset_text
+
+    assert rulesets.render_ruleset is ruleset_text
+    with pytest.raises(AttributeError):
+        rulesets.no_such_name  # noqa: B018

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-import traceback
 from collections.abc import Sequence
 
 from .._i18n import Catalog, Text
@@ -70,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except Exception as exc:  # a defect of ours: say so in one line, never a bare trace
         if getattr(args, "debug", False):
+            import traceback  # only here: the module costs every run its import
+
             traceback.print_exc()
         text = _MSG("internal", kind=type(exc).__name__, detail=quote(str(exc)))
         print(f"welfare-rules: {text.get(lang_of(args))}", file=sys.stderr)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from typing import Any
 
 from .._i18n import Catalog, Lang, Text
 from .._limits import max_input_bytes
-from ..dates import as_date
 from ..errors import DateParseError, InputSizeError
 
 _MSG = Catalog(
@@ -59,6 +57,8 @@ def lang_of(args: argparse.Namespace) -> Lang:
 
 def print_json(data: Any) -> None:
     """Print ``data`` as indented UTF-8 JSON (Vietnamese letters kept as they are)."""
+    import json
+
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -66,6 +66,8 @@ def print_json(data: Any) -> None:
 def parse_on(text: str) -> dt.date:
     """The date of an ``--on DATE`` option (ISO, ``YYYY-MM-DD``, read by
     :func:`welfare_rules.dates.as_date`); a :class:`UsageError` otherwise."""
+    from ..dates import as_date
+
     try:
         return as_date(text, iso_only=True)
     except DateParseError:

@@ -19,7 +19,6 @@ from .._i18n import Catalog, Text
 from .._limits import read_bytes
 from ..dates import parse_date
 from ..errors import DateParseError, PersonDataError
-from ..views.entitlement_text import budget_text, entitlements_text
 from ._common import EXIT_OK, UsageError, add_output_options, lang_of, print_json
 
 _DELIMITERS = (",", ";", "\t")  # Excel in Vietnam writes ";"
@@ -167,6 +166,8 @@ def _entitlements(args: argparse.Namespace) -> int:
     if args.json:
         print_json(entitlements_document(results, lang=lang))
         return EXIT_OK
+    from ..views.entitlement_text import entitlements_text
+
     lines = entitlements_text(results, lang=lang)
     if lines:  # an empty list of people prints nothing
         print("\n".join(lines))
@@ -209,6 +210,8 @@ def _budget(args: argparse.Namespace) -> int:
     if args.json:
         print_json(allocation.to_dict(lang=lang))
         return EXIT_OK
+    from ..views.entitlement_text import budget_text
+
     print("\n".join(budget_text(allocation, lang=lang)))
     return EXIT_OK
 

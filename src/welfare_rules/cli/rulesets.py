@@ -7,11 +7,13 @@ Arguments only: the text is :mod:`welfare_rules.views.ruleset_text`, the JSON
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Text
-from ..views.ruleset_text import ruleset_list_text, ruleset_text
 from ._common import EXIT_OK, add_output_options, lang_of, parse_on, print_json
+
+if TYPE_CHECKING:
+    from ..views.ruleset_text import ruleset_text as render_ruleset
 
 _MSG = Catalog(
     "cli.rulesets",
@@ -45,6 +47,7 @@ def register(subparsers: Any) -> None:
 def _list(args: argparse.Namespace) -> int:
     from ..rules.load import list_rulesets, load_ruleset
     from ..views.json import ruleset_list
+    from ..views.ruleset_text import ruleset_list_text
 
     lang = lang_of(args)
     rulesets = [load_ruleset(i) for i in list_rulesets()]
@@ -58,6 +61,7 @@ def _list(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from ..rules.load import load_ruleset
     from ..views.json import ruleset_document
+    from ..views.ruleset_text import ruleset_text as render_ruleset
 
     lang = lang_of(args)
     on = parse_on(args.on) if args.on else None
@@ -70,8 +74,14 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# The readable view of a ruleset, kept under its former name here.
-render_ruleset = ruleset_text
+def __getattr__(name: str) -> Any:
+    """``render_ruleset``, the readable view of a ruleset kept under its former name here,
+    loaded on first use (the other commands' runs need no view of a ruleset)."""
+    if name == "render_ruleset":
+        from ..views.ruleset_text import ruleset_text
+
+        return ruleset_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["register", "render_ruleset"]
