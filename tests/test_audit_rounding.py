@@ -53,11 +53,18 @@ def test_without_kinds_rounding_is_no_evidence() -> None:
     assert len(check.candidates) == 2
 
 
-def test_a_count_that_could_take_the_blame_keeps_the_tie() -> None:
+def test_a_count_takes_the_blame_rather_than_an_amount_made_uneven() -> None:
     kinds = _MONEY | {"a": "count"}
     check = check_edits(_ROUND | {"a": 63_000_001}, [_SUM], kinds=kinds)
+    assert check.corrections == {"a": 63_000_000}
+
+
+def test_a_tie_among_counts_stays_a_tie() -> None:
+    kinds = {"t": "count", "a": "count", "b": "count", "x": "money", "y": "money"}
+    values = {"t": 301, "a": 100, "b": 200, "x": 5_000_000, "y": 7_000_000}
+    check = check_edits(values, ["t == a + b"], kinds=kinds)
     assert check.corrections == {}
-    assert len(check.candidates) == 2
+    assert len(check.candidates) == 3
 
 
 def test_a_slip_that_makes_a_figure_rounder_is_no_evidence() -> None:

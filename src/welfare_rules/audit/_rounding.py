@@ -29,7 +29,10 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from .compile import FigureKind
 
-GRAIN_CAP = 3  # whole thousands: rounder than that says nothing more about a slip
+GRAIN_CAP = 3
+"""Whole thousands. Rounder than that says nothing reliable: a slip that puts a zero in
+``1.485.600.000`` makes it rounder than a total of ``1.615.600.000``, and the total would
+look like the slip."""
 MIN_WITNESSES = 2
 
 
@@ -87,11 +90,14 @@ class Rounding:
         """The index of the only explanation the report's rounding supports, or ``None``.
 
         Each explanation is weighed as the hypothesis that it is the truth: the figures it
-        does not change are as written, and their amounts give the resolution. It is
-        supported when every change it makes is to an amount written below that
-        resolution and brought back to it, and every other explanation would change an
-        amount written at that resolution to a value below it (a count's change is no
-        evidence either way).
+        does not change are as written, and their amounts give the resolution. An
+        explanation *breaks* the rounding when it changes an amount written at that
+        resolution to a value below it; it *restores* it when every change it makes is to
+        an amount written below the resolution and brought back to it. The one chosen
+        breaks nothing while every other breaks it, and either restores it or changes
+        counts only (a count off by one rather than a level or an amount pushed below
+        whole thousands). A count's change is no evidence either way, so a tie among
+        counts stays a tie.
         """
         sets = [tuple(changes) for changes in explanations]
         if len(sets) < 2:
@@ -99,12 +105,17 @@ class Rounding:
         found: list[int] = []
         for i, changes in enumerate(sets):
             level = self.resolution(change.figure for change in changes)
-            if level is None or not self._restores(changes, level):
+            if level is None or self._breaks(changes, level):
+                continue
+            if not (self._restores(changes, level) or self._counts_only(changes)):
                 continue
             others = (other for j, other in enumerate(sets) if j != i)
             if all(self._breaks(other, level) for other in others):
                 found.append(i)
         return found[0] if len(found) == 1 else None
+
+    def _counts_only(self, changes: tuple[_Change, ...]) -> bool:
+        return bool(changes) and not any(self.is_money(c.figure) for c in changes)
 
     def _restores(self, changes: tuple[_Change, ...], level: int) -> bool:
         return bool(changes) and all(
