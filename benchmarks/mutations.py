@@ -15,6 +15,10 @@ and hedged restatements, percentages). Each mutation is counted as
   and no other new finding suggests anything;
 * candidate: not exact, but the true value is among the candidates listed for it;
 * confident wrong: a new finding suggests a value that is not the truth;
+* identifiable: the diagnosis given the unmutated text's own tree (its compiled edits,
+  the mutated value put in, no reading) gives the truth as the one correction; exact
+  localisation cannot exceed it (the rest are true ties: a figure whose only witness is
+  one sum, where another figure's slip explains the difference as well);
 * tree changed: the extracted tree (node paths, lines, which figures) differs from the
   unmutated text's;
 * exit 0: the audit calls the mutated text checked and consistent (complete, no error):
@@ -65,6 +69,8 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+from welfare_rules.audit.compile import figure_name
+from welfare_rules.audit.diagnose import check_edits
 from welfare_rules.audit.extract import extract_report
 from welfare_rules.audit.findings import AuditResult
 from welfare_rules.audit.quick import quick_check
@@ -92,6 +98,7 @@ class Figure:
     field: str
     role: str  # count, level, amount or total
     scale: int = 1  # the scale word after it: 10**6 for "54 triệu"
+    name: str = ""  # its name among the compiled figures (n0_1_amount, n0_r0_count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +147,16 @@ def figures(text: str, report: Report) -> list[Figure]:
     lines = text.split("\n")
     used: set[tuple[int, int]] = set()
     found: list[Figure] = []
-    for _path, node in report.walk():
-        stated = [(field, node.figure(field), node.line) for field in FIGURE_FIELDS]
-        stated += [(r.field, r.value, r.line or node.line) for r in node.restatements]
-        for field, value, number in stated:
+    for path, node in report.walk():
+        stated = [
+            (field, node.figure(field), node.line, figure_name(path, field))
+            for field in FIGURE_FIELDS
+        ]
+        stated += [
+            (r.field, r.value, r.line or node.line, figure_name(path, r.field, index))
+            for index, r in enumerate(node.restatements)
+        ]
+        for field, value, number, name in stated:
             if value is None or number is None or number > len(lines):
                 continue
             line = lines[number - 1]
@@ -163,6 +176,7 @@ def figures(text: str, report: Report) -> list[Figure]:
                         field,
                         role,
                         _scale(line, match),
+                        name,
                     )
                 )
                 break
@@ -204,6 +218,9 @@ class Judge:
         self.lines = text.split("\n")
         result, self.shape, _ = audit(text)
         compiled = extract_report(text).report.compile()
+        self.values, self.edits, self.kinds = dict(compiled.values), compiled.edits, compiled.kinds
+        # the unmutated text's own corrections (none for a corrected copy)
+        self.corrections = check_edits(self.values, self.edits, kinds=self.kinds).corrections
         self.checked = {
             (compiled.figures[name].line, compiled.figures[name].field)
             for edit in compiled.edits
@@ -224,6 +241,12 @@ class Judge:
         tally["covered"] += covered
         checked = (figure.line, figure.field) in self.checked
         tally["checked"] += checked
+        # identifiable: the diagnosis, given the unmutated text's own tree (no reading),
+        # puts the truth back as the one correction: the ceiling of exact localisation
+        if typed is not None and figure.name in self.values:
+            fixed = check_edits(self.values | {figure.name: typed}, self.edits, kinds=self.kinds)
+            expected = {**self.corrections, figure.name: figure.value}
+            tally["identifiable"] += fixed.corrections == expected
         try:
             result, shape, status = audit("\n".join(lines))
         except Exception as exc:  # a crash is a result to count, not to hide
@@ -275,7 +298,7 @@ def _judge(mutation: Mutation) -> tuple[str, str, bool, Counter[str], str]:
 
 def table(title: str, rows: dict[str, Counter[str]]) -> None:
     print(f"\n{title:<16}{'mutations':>10}{'covered':>9}{'in check':>10}{'detected':>10}", end="")
-    print(f"{'det|chk':>9}{'exact':>9}", end="")
+    print(f"{'det|chk':>9}{'exact':>9}{'ident.':>9}", end="")
     print(f"{'candidate':>11}{'conf.wrong':>12}{'tree chg':>10}{'exit 0':>8}")
     total: Counter[str] = Counter()
     for name, tally in rows.items():
@@ -294,7 +317,8 @@ def _row(name: str, tally: Counter[str]) -> str:
     among = f"{100 * tally['detected_checked'] / checked:.1f}%"
     return (
         f"{name:<16}{tally['mutations']:>10}{pct('covered'):>9}{pct('checked'):>10}"
-        f"{pct('detected'):>10}{among:>9}{pct('exact'):>9}{pct('candidate'):>11}"
+        f"{pct('detected'):>10}{among:>9}{pct('exact'):>9}{pct('identifiable'):>9}"
+        f"{pct('candidate'):>11}"
         f"{pct('wrong'):>12}{pct('tree'):>10}{pct('clean'):>8}"
     )
 
