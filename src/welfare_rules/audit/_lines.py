@@ -118,9 +118,13 @@ def is_announcement(text: str) -> bool:
     return len(text) <= _ANNOUNCE_LONGEST and _ANNOUNCE_ONLY.fullmatch(text) is not None
 
 
-def read_line(text: str, *, line: int, bullet: str | None = None) -> LineRead:
-    """The records of one normalised line."""
-    lower = same_length_lower(text)
+def read_line(
+    text: str, *, line: int, bullet: str | None = None, lower: str | None = None
+) -> LineRead:
+    """The records of one normalised line (``lower``: its
+    :func:`~._normalize.same_length_lower`, where the caller holds it already)."""
+    if lower is None:
+        lower = same_length_lower(text)
     tokens = scan(text, lower)
     unknown = [token for token in tokens if token.kind == "unknown"]
     if not any(token.kind in _RECORD_KINDS for token in tokens):

@@ -38,6 +38,7 @@ from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
 from ._aligned import physical_lines
 from ._alone import COMPARED
+from ._changes import link_changes
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
@@ -188,7 +189,9 @@ class _Extraction:
                 stop += 1
             self._table(self.lines[index:stop])
             index = stop
-        roots = attach_restatements(pass_levels_down(self.builder.finish()))
+        texts = {line.number: line.text for line in self.lines if not line.joined}
+        roots = link_changes(self.builder.finish(), texts)  # "tăng 383 suất so với …"
+        roots = attach_restatements(pass_levels_down(roots))
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)
@@ -228,29 +231,36 @@ class _Extraction:
             text = _total_in_words(text)  # "Tổng cộng: Hai trăm triệu đồng." is a total
         # the amount in words needs "bằng chữ", or "đồng" and a bracket: most lines have
         # neither (each letter of both folds only to its capital: a lowered test suffices)
-        low = text.lower()
-        has_words = "bằng chữ" in low or ("(" in text and "đồng" in low)
+        lower = same_length_lower(text)  # lowered once: read_line reads it too
+        has_words = "bằng chữ" in lower or ("(" in text and "đồng" in lower)
         words = _WORDS.search(text) if has_words else None
         said = None if words is None else (words.group(1) or words.group(2) or "")
         value = None if said is None else parse_words(said.strip("( .").split(")")[0])
         if words is not None and value is not None:
             text = text[: words.start()]  # read the figures before it first: it restates them
-        self._figures(line, text, digits if text is line.text else None)
+        if text is line.text:
+            self._figures(line, text, digits, lower)
+        else:
+            self._figures(line, text)
         if words is not None and value is not None and self.last_amount is not None:
             self.last_amount.restatements.append(("amount", value, line.number_at(words.start())))
         elif words is not None and value is not None:
             self.unparsed.setdefault(line.number_at(words.start()), []).append(words.group(0))
 
-    def _figures(self, line: Line, text: str, digits: bool | None = None) -> None:
+    def _figures(
+        self, line: Line, text: str, digits: bool | None = None, lower: str | None = None
+    ) -> None:
         """The records of ``text`` (``line`` without its amount in words) into the tree;
-        ``digits``: whether ``text`` holds a digit, where the caller searched already."""
+        ``digits`` (whether ``text`` holds a digit) and ``lower`` (``text`` lowered) where
+        the caller has them already."""
         if digits is None:
             digits = _DIGIT.search(text) is not None
         if not digits:
             if line.bullet is not None or line.enumerator is not None:
                 self.builder.section(line.enumerator)  # "1. Quà của tỉnh": a group opens
             return
-        read = read_line(text, line=line.number, bullet=None if line.heading else line.bullet)
+        bullet = None if line.heading else line.bullet
+        read = read_line(text, line=line.number, bullet=bullet, lower=lower)
         if any(token.kind == "instrument" for token in read.tokens):
             # the line lowered once: read_line's own when it read the whole line
             lower = read.lower if text is line.text else same_length_lower(line.text)
