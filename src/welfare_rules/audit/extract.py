@@ -38,7 +38,6 @@ from ..errors import DateParseError, ReportDataError
 from ..tiers import FundingSource
 from ._aligned import physical_lines
 from ._alone import COMPARED
-from ._changes import link_changes
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
@@ -189,9 +188,7 @@ class _Extraction:
                 stop += 1
             self._table(self.lines[index:stop])
             index = stop
-        texts = {line.number: line.text for line in self.lines if not line.joined}
-        roots = link_changes(self.builder.finish(), texts)  # "tăng 383 suất so với …"
-        roots = attach_restatements(pass_levels_down(roots))
+        roots = attach_restatements(pass_levels_down(self.builder.finish()))
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)
