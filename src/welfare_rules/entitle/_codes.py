@@ -143,22 +143,25 @@ def _finish_dense(
             numbered.append(lookup[group])
         return numbered[0]
 
-    numbers = order.tolist()
-    return rows, _decode(numbers, combos, radices), counts[order].tolist(), first[order].tolist()
+    return rows, _decode(np, order, combos, radices), counts[order].tolist(), first[order].tolist()
 
 
 def _decode(
-    numbers: list[int], combos: list[tuple[int, ...]], radices: list[int]
+    np: Any, numbers: Any, combos: list[tuple[int, ...]], radices: list[int]
 ) -> list[tuple[int, ...]]:
-    """The codes of each mixed-radix number over ``combos`` × ``radices``."""
-    found: list[tuple[int, ...]] = []
-    for number in numbers:
-        digits: list[int] = []
-        for radix in reversed(radices):
-            number, digit = divmod(number, radix)
-            digits.append(digit)
-        found.append(combos[number] + tuple(reversed(digits)))
-    return found
+    """The codes of each mixed-radix number (an int64 array) over ``combos`` × ``radices``:
+    the digits split off with one array division per radix, not one ``divmod`` per number
+    and radix."""
+    rest = np.asarray(numbers, dtype=np.int64)
+    digits: list[list[int]] = []
+    for radix in reversed(radices):
+        rest, digit = np.divmod(rest, radix)
+        digits.append(digit.tolist())
+    digits.reverse()
+    prefixes: list[int] = rest.tolist()
+    if not digits:
+        return [combos[prefix] for prefix in prefixes]
+    return [combos[p] + tail for p, tail in zip(prefixes, zip(*digits, strict=True), strict=True)]
 
 
 def _compact(
@@ -176,7 +179,7 @@ def _compact(
     else:  # sparse: sort the rows' numbers rather than count over every possible one
         present, group, counts = np.unique(group, return_inverse=True, return_counts=True)
         group = group.reshape(-1)
-    found = _decode(present.tolist(), combos, radices)
+    found = _decode(np, present, combos, radices)
     return group, found, len(found), counts
 
 
