@@ -39,6 +39,7 @@ from ..tiers import FundingSource
 from ._aligned import physical_lines
 from ._alone import COMPARED
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
+from ._changes import link_changes
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, read_line
 from ._normalize import Line, may_hold, same_length_lower
@@ -188,7 +189,9 @@ class _Extraction:
                 stop += 1
             self._table(self.lines[index:stop])
             index = stop
-        roots = attach_restatements(pass_levels_down(self.builder.finish()))
+        texts = {line.number: line.text for line in self.lines if not line.joined}
+        roots = link_changes(self.builder.finish(), texts)  # "tăng 383 suất so với …"
+        roots = attach_restatements(pass_levels_down(roots))
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)

@@ -1,0 +1,126 @@
+"""Changes between periods: ``3.150 suất, tăng 383 suất … so với năm 2023 (2.812 suất)``.
+
+A year-end report compares: this year's figure, the change, and last year's. Each such
+sentence is an equation an auditor checks (``3.150 = 2.812 + 383``), and the percentage
+with it is the change's share of last year's figure (``tương đương tăng 12%``). The
+change is read only where the text says all of it, exactly:
+
+* the change is a figure right after ``tăng`` or ``giảm`` (``tăng 383 suất``);
+* the earlier figure follows ``so với`` on the same line (``so với năm 2023 (2.812
+  suất)``), and the later one stands before the change on that line; or the line names
+  both periods (``Tổng kinh phí năm 2024 tăng 309.600.000 đồng … so với năm 2023``) and
+  each period has exactly one record of its own above (``Năm 2024: …``, ``Năm 2023: …``)
+  stating that figure;
+* all three figures are exact (no rounded or hedged one), of one kind (counts in one unit,
+  or amounts), and none has parts of its own.
+
+The larger figure then holds the smaller and the change as its parts: for an increase
+``later = earlier + change``, for a decrease ``earlier = later + change``, checked and
+diagnosed as any sum. A percentage stated with the change takes the earlier figure as its
+whole. Anything less complete is left as it was read (a comparison, no sum).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ._lines import Rec
+
+_CHANGE = re.compile(r"(?:^|[\s,;:(])(tăng|giảm)(?: thêm| đi| hơn)? ?$", re.IGNORECASE)
+_VERSUS = re.compile(r"(?<![^\W\d_])so với(?![^\W\d_])", re.IGNORECASE)
+_PERIOD = re.compile(r"(?<![^\W\d_])năm (\d{4})(?!\d)", re.IGNORECASE)
+_LEAD = re.compile(r"[-+*•\s]*(?:năm|kỳ) (\d{4})(?!\d)", re.IGNORECASE)
+
+
+def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
+    """``roots`` with each change stated in full made a sum (see the module docs);
+    ``texts`` are the lines' texts the records' offsets point into, by line number (a
+    line left out is read by its periods only)."""
+    kept = list(roots)
+    for change in list(roots):
+        if change.children or change not in kept:
+            continue
+        cue = _CHANGE.search(change.label)
+        field = _field(change)
+        if cue is None or field is None:
+            continue
+        pair = _on_its_line(change, field, kept, texts.get(change.line))
+        pair = pair or _by_periods(change, field, kept, texts.get(change.line))
+        if pair is None:
+            continue
+        later, earlier = pair
+        whole, part = (later, earlier) if cue.group(1).lower() == "tăng" else (earlier, later)
+        whole.children, whole.explicit = [part, change], True
+        kept = [rec for rec in kept if rec is not part and rec is not change]
+        for share in change.shares:
+            if share.whole is None and _VERSUS.search(share.after):
+                share.whole = earlier  # "tương đương tăng 12% so với năm 2023": of 2.812
+    return kept
+
+
+def _field(rec: Rec) -> str | None:
+    """The one figure a change states (a count or an amount), when it is exact."""
+    if rec.level is not None or (rec.count is None) == (rec.amount is None):
+        return None
+    field = "count" if rec.count is not None else "amount"
+    return None if _inexact(rec, field) else field
+
+
+def _inexact(rec: Rec, field: str) -> bool:
+    return field in rec.precision or any(hedged[0] == field for hedged in rec.hedged)
+
+
+def _alike(rec: Rec, change: Rec, field: str) -> bool:
+    """``rec`` states ``change``'s figure, exactly, in its unit, and has no parts."""
+    if rec is change or rec.children or getattr(rec, field) is None or _inexact(rec, field):
+        return False
+    return field == "amount" or None in (rec.unit, change.unit) or rec.unit == change.unit
+
+
+def _on_its_line(
+    change: Rec, field: str, roots: list[Rec], text: str | None
+) -> tuple[Rec, Rec] | None:
+    """The later figure before the change on its line, the earlier one after ``so với``."""
+    if text is None:
+        return None
+    same = [rec for rec in roots if rec.line == change.line and _alike(rec, change, field)]
+    before = [rec for rec in same if rec.end <= change.start]
+    after = [rec for rec in same if rec.start >= change.end]
+    if not before or not after:
+        return None
+    earlier = after[0]
+    if not _VERSUS.search(text, change.end, earlier.start):
+        return None
+    return before[-1], earlier
+
+
+def _by_periods(
+    change: Rec, field: str, roots: list[Rec], text: str | None
+) -> tuple[Rec, Rec] | None:
+    """``Tổng kinh phí năm 2024 tăng … so với năm 2023``: the one record above for each
+    period named (``Năm 2024: …``, ``Năm 2023: …``)."""
+    if text is None:
+        return None
+    later_years = _PERIOD.findall(text, 0, change.start)
+    versus = _VERSUS.search(text, change.end)
+    if not later_years or versus is None:
+        return None
+    earlier_year = _PERIOD.search(text, versus.end())
+    if earlier_year is None or earlier_year.group(1) == later_years[-1]:
+        return None
+    above = [rec for rec in roots if rec.line < change.line and _alike(rec, change, field)]
+    later = _the_period(above, later_years[-1])
+    earlier = _the_period(above, earlier_year.group(1))
+    if later is None or earlier is None:
+        return None
+    return later, earlier
+
+
+def _the_period(recs: list[Rec], year: str) -> Rec | None:
+    """The one record whose label is the period ``year`` (``Năm 2024``, ``- Năm 2024``)."""
+    found = [rec for rec in recs if (lead := _LEAD.match(rec.label)) and lead.group(1) == year]
+    return found[0] if len(found) == 1 else None
+
+
+__all__ = ["link_changes"]
