@@ -36,27 +36,39 @@ _LEAD = re.compile(r"[-+*•\s]*(?:năm|kỳ) (\d{4})(?!\d)", re.IGNORECASE)
 def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
     """``roots`` with each change stated in full made a sum (see the module docs);
     ``texts`` are the lines' texts the records' offsets point into, by line number (a
-    line left out is read by its periods only)."""
-    kept = list(roots)
-    for change in list(roots):
-        if change.children or change not in kept:
-            continue
+    line left out is read by its periods only). Linear in the records: each is indexed
+    by its line and by the period its label names once."""
+    cued = [rec for rec in roots if not rec.children and _CHANGE.search(rec.label)]
+    if not cued:
+        return roots
+    by_line: dict[int, list[Rec]] = {}
+    by_period: dict[str, list[Rec]] = {}
+    for rec in roots:
+        by_line.setdefault(rec.line, []).append(rec)
+        lead = _LEAD.match(rec.label)
+        if lead is not None:
+            by_period.setdefault(lead.group(1), []).append(rec)
+    taken: set[int] = set()  # ids of records that became parts
+    for change in cued:
         cue = _CHANGE.search(change.label)
         field = _field(change)
-        if cue is None or field is None:
+        if cue is None or field is None or id(change) in taken or change.children:
             continue
-        pair = _on_its_line(change, field, kept, texts.get(change.line))
-        pair = pair or _by_periods(change, field, kept, texts.get(change.line))
-        if pair is None:
+        text = texts.get(change.line)
+        pair = _on_its_line(change, field, by_line[change.line], text)
+        pair = pair or _by_periods(change, field, by_period, text)
+        if pair is None or any(id(rec) in taken for rec in pair):
             continue
         later, earlier = pair
         whole, part = (later, earlier) if cue.group(1).lower() == "tăng" else (earlier, later)
+        if whole.children or part.children:
+            continue
         whole.children, whole.explicit = [part, change], True
-        kept = [rec for rec in kept if rec is not part and rec is not change]
+        taken.update((id(part), id(change)))
         for share in change.shares:
             if share.whole is None and _VERSUS.search(share.after):
                 share.whole = earlier  # "tương đương tăng 12% so với năm 2023": of 2.812
-    return kept
+    return [rec for rec in roots if id(rec) not in taken] if taken else roots
 
 
 def _field(rec: Rec) -> str | None:
@@ -79,12 +91,13 @@ def _alike(rec: Rec, change: Rec, field: str) -> bool:
 
 
 def _on_its_line(
-    change: Rec, field: str, roots: list[Rec], text: str | None
+    change: Rec, field: str, line: list[Rec], text: str | None
 ) -> tuple[Rec, Rec] | None:
-    """The later figure before the change on its line, the earlier one after ``so với``."""
+    """The later figure before the change on its line, the earlier one after ``so với``;
+    ``line`` holds the records of the change's line."""
     if text is None:
         return None
-    same = [rec for rec in roots if rec.line == change.line and _alike(rec, change, field)]
+    same = [rec for rec in line if _alike(rec, change, field)]
     before = [rec for rec in same if rec.end <= change.start]
     after = [rec for rec in same if rec.start >= change.end]
     if not before or not after:
@@ -96,10 +109,11 @@ def _on_its_line(
 
 
 def _by_periods(
-    change: Rec, field: str, roots: list[Rec], text: str | None
+    change: Rec, field: str, by_period: Mapping[str, list[Rec]], text: str | None
 ) -> tuple[Rec, Rec] | None:
     """``Tổng kinh phí năm 2024 tăng … so với năm 2023``: the one record above for each
-    period named (``Năm 2024: …``, ``Năm 2023: …``)."""
+    period named (``Năm 2024: …``, ``Năm 2023: …``); ``by_period`` holds the records
+    whose label is a period, by year."""
     if text is None:
         return None
     later_years = _PERIOD.findall(text, 0, change.start)
@@ -109,17 +123,16 @@ def _by_periods(
     earlier_year = _PERIOD.search(text, versus.end())
     if earlier_year is None or earlier_year.group(1) == later_years[-1]:
         return None
-    above = [rec for rec in roots if rec.line < change.line and _alike(rec, change, field)]
-    later = _the_period(above, later_years[-1])
-    earlier = _the_period(above, earlier_year.group(1))
+    later = _the_period(by_period.get(later_years[-1], []), change, field)
+    earlier = _the_period(by_period.get(earlier_year.group(1), []), change, field)
     if later is None or earlier is None:
         return None
     return later, earlier
 
 
-def _the_period(recs: list[Rec], year: str) -> Rec | None:
-    """The one record whose label is the period ``year`` (``Năm 2024``, ``- Năm 2024``)."""
-    found = [rec for rec in recs if (lead := _LEAD.match(rec.label)) and lead.group(1) == year]
+def _the_period(recs: list[Rec], change: Rec, field: str) -> Rec | None:
+    """The one record of a period above the change that states its figure."""
+    found = [rec for rec in recs if rec.line < change.line and _alike(rec, change, field)]
     return found[0] if len(found) == 1 else None
 
 
