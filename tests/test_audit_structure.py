@@ -426,3 +426,16 @@ def test_a_trailing_total_takes_no_sections_that_do_not_stand_for_one_record() -
         [rec(16, 446, 178_400_000)], [rec(18, 212, 106_000_000)], [_closing(20, 90, 7_000)]
     )
     assert shape(unrelated) == [16, 18, 20]
+
+
+def test_announced_parts_nest_no_deeper_than_a_tree_can_be_written() -> None:
+    from welfare_rules._limits import MAX_TREE_DEPTH
+
+    recs = [rec(line, 1000 - line, bullet="-+"[line % 2]) for line in range(1, 201)]
+    roots = build(*recs, announce_after=tuple(range(1, 201)))
+
+    def depth(r: Rec) -> int:
+        return 1 + max((depth(child) for child in r.children), default=0)
+
+    assert max(depth(r) for r in roots) <= MAX_TREE_DEPTH
+    assert [r.line for r in _all(roots)] == list(range(1, 201))  # none lost, in order

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._limits import MAX_TREE_DEPTH
 from ._lines import Rec, parts_add_up
+
+_MARGIN = 3  # levels the steps after placement may add (a closing total, a table's rows)
 
 
 class Builder:
@@ -32,6 +35,7 @@ class Builder:
         self.heading_start = 0  # the first top-level record since the last heading
         self.section_start = 0  # the first top-level record since the last section mark
         self.number: str | None = None  # the number of the open section ("1", "II")
+        self.deepest = 0  # the longest path of open records seen
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
@@ -63,6 +67,9 @@ class Builder:
             rec.closing = False  # "Tổng kinh phí: …" with nothing above to sum: a restatement
         while self.stack:
             parent = self.stack[-1]
+            if len(self.stack) >= MAX_TREE_DEPTH - _MARGIN:
+                self.stack.pop()  # no deeper: the tree must stay writable (_limits)
+                continue
             if self._accepts(parent, rec):
                 parent.children.append(rec)
                 if parent.announces:
@@ -73,12 +80,16 @@ class Builder:
             rec.section = rec.section or self.number
             self.roots.append(rec)
         self.stack.append(rec)
+        self.deepest = max(self.deepest, len(self.stack))
 
     def finish(self) -> list[Rec]:
         """The top-level records, inferred parts that do not add up undone, and a total
         written above numbered sections, or alone in the section after them, given the
         sections it sums."""
-        return _trail_over_sections(_lead_over_sections(_settle(self.roots)))
+        roots = self.roots
+        if self.deepest >= MAX_TREE_DEPTH - _MARGIN:
+            roots = _within_depth(roots)
+        return _trail_over_sections(_lead_over_sections(_settle(roots)))
 
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
@@ -164,6 +175,29 @@ class Builder:
                 sums.amount += child.amount
         sums.seen = len(children)
         return sums
+
+
+def _within_depth(roots: list[Rec], limit: int = MAX_TREE_DEPTH - 1) -> list[Rec]:
+    """``roots`` with no path longer than ``limit`` records: the parts of a record at the
+    limit stand at the top level after it instead (their figures stay in the tree, in
+    reading order; only the sum that nested them is lost). Iterative: the tree may be
+    deeper than Python's recursion."""
+    out: list[Rec] = []
+    pending = list(reversed(roots))
+    while pending:
+        root = pending.pop()
+        out.append(root)
+        hoisted: list[Rec] = []
+        stack = [(root, 1)]
+        while stack:
+            rec, depth = stack.pop()
+            if depth >= limit and rec.children:
+                hoisted.extend(rec.children)
+                rec.children, rec.explicit = [], False
+                continue
+            stack.extend((child, depth + 1) for child in rec.children)
+        pending.extend(reversed(hoisted))
+    return out
 
 
 def _counts_other(part: Rec, total: Rec) -> bool:
