@@ -111,6 +111,8 @@ def test_errors_name_the_row_and_column() -> None:
         }
     )
     assert _path(rates) == "[2].categories.war_invalid.injury_rate"  # as from columns
+    wide = rates.assign(**{"war_invalid.injury_rate": pd.array([81, None, 100_000], "Int64")})
+    assert _path(wide) == "[2].categories.war_invalid.injury_rate"  # factorized, not a range
     years = pd.DataFrame(
         {"birth_date": dates, "birth_year": pd.array([None, None, None], "Int16")}
     ).assign(birth_date=[dates[0], None, None], birth_year=pd.array([None, 1700, None], "Int16"))

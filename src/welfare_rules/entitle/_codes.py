@@ -87,8 +87,9 @@ def fold_groups(
     combos: list[tuple[int, ...]] = [()]
     known = 1  # groups so far
     pending: list[int] = []  # radices folded into ``group`` since the last compaction
+    limit = _table(size)
     for codes, radix in columns:
-        if known * radix > _DENSE and pending:
+        if known * radix > limit and pending:  # compact while a table still counts them
             group, combos, known, _ = _compact(np, group, combos, known, pending)
             pending = []
         if known * radix >= 1 << 62:  # cannot happen below ~2**31 rows; checked, not assumed
@@ -116,10 +117,16 @@ def fold_groups(
     return (lambda: numbered), combos, counts[order].tolist(), firsts
 
 
+def _table(size: int) -> int:
+    """The most possible numbers over ``size`` rows counted with a table (bincount); more
+    are sorted (``np.unique``), which costs more than a table a few times the rows."""
+    return min(_DENSE, 8 * size)
+
+
 def _dense(known: int, size: int) -> bool:
     """Whether ``known`` possible numbers over ``size`` rows are counted with a table
     (bincount) rather than sorted."""
-    return known <= _DENSE and known <= 8 * size
+    return known <= _table(size)
 
 
 def _finish_dense(

@@ -197,10 +197,7 @@ def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) ->
     codes = np.zeros(len(where), dtype=np.int64)
     if not len(rows):
         return codes, [(None,)]
-    taken = [_take(pd, frame[name], rows) for name in attributes]
-    for name, column in zip(attributes, taken, strict=True):
-        _check_floats(np, column, name, rows)
-    coded = [_frame_codes(pd, np, column) for column in taken]
+    coded = [_cell_codes(pd, np, frame[name], name, rows) for name in attributes]
     group, combos, _ = fold(np, [(c, len(t)) for c, t in coded], len(rows))
     codes[rows] = group + 1
     tables = [t for _, t in coded]
@@ -208,10 +205,23 @@ def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) ->
     return codes, [(None,), *[(cell,) for cell in cells]]
 
 
-def _take(pd: Any, column: Any, rows: Any) -> Any:
-    """The cells of ``column`` at ``rows`` as a Series (taken from its array: no index is
-    built, a third of ``Series.take``'s cost)."""
-    return pd.Series(column.array.take(rows), copy=False)
+def _cell_codes(pd: Any, np: Any, column: Any, name: str, rows: Any) -> tuple[Any, list[Any]]:
+    """:func:`_frame_codes` of the cells of ``column`` at ``rows``, after
+    :func:`_check_floats`. A nullable integer or boolean column (``Int16``, ``boolean``:
+    no float can be in it) is read from its array taken at the rows; any other is taken
+    as a Series (building one costs about a millisecond, more than reading 70.000 cells)."""
+    array = column.array
+    if isinstance(array, pd.arrays.BooleanArray):
+        taken = array.take(rows)
+        return np.add(taken.to_numpy(dtype="int8", na_value=-1), 1, dtype=np.int64), _BOOLS
+    if isinstance(array, pd.arrays.IntegerArray):
+        taken = array.take(rows)
+        found = _int_codes(np, taken.isna(), taken.to_numpy(dtype="int64", na_value=0))
+        if found is not None:
+            return found
+    cells = pd.Series(array.take(rows), copy=False)
+    _check_floats(np, cells, name, rows)
+    return _frame_codes(pd, np, cells)
 
 
 def _check_floats(np: Any, column: Any, name: str, rows: Any = None) -> None:
@@ -401,19 +411,30 @@ def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
         return code, [None, *(_py(v) for v in column.cat.categories.tolist())]
     if dtype.kind == "b":
         values = column.to_numpy(dtype="int8", na_value=-1)
-        return np.add(values, 1, dtype=np.int64), [None, False, True]
+        return np.add(values, 1, dtype=np.int64), _BOOLS
     if dtype.kind in "iu":
         missing = column.isna().to_numpy(dtype=bool)
-        values = column.to_numpy(dtype="int64", na_value=0)
-        known = values[~missing]
-        if not len(known):
-            return np.zeros(len(values), dtype=np.int64), [None]
-        low, high = int(known.min()), int(known.max())
-        if high - low < _RANGE:
-            code = np.where(missing, 0, values - (low - 1))
-            return code, [None, *range(low, high + 1)]
+        coded = _int_codes(np, missing, column.to_numpy(dtype="int64", na_value=0))
+        if coded is not None:
+            return coded
     found, labels = pd.factorize(column, use_na_sentinel=True)
     return found.astype(np.int64) + 1, [None, *(_py(v) for v in labels.tolist())]
+
+
+_BOOLS: list[Any] = [None, False, True]  # the values of a yes/no column's codes 0, 1, 2
+
+
+def _int_codes(np: Any, missing: Any, values: Any) -> tuple[Any, list[Any]] | None:
+    """Whole numbers (``values``, int64; ``missing`` where there are none) as codes
+    ``value - low + 1`` (0: missing) when they span fewer than :data:`_RANGE` values;
+    ``None`` when they span more (the caller factorizes)."""
+    known = values[~missing]
+    if not len(known):
+        return np.zeros(len(values), dtype=np.int64), [None]
+    low, high = int(known.min()), int(known.max())
+    if high - low >= _RANGE:
+        return None
+    return np.where(missing, 0, values - (low - 1)), [None, *range(low, high + 1)]
 
 
 def _ids(frame: Any) -> list[object] | None:
