@@ -7,8 +7,9 @@ amounts all in whole thousands, ``63.000.001`` is the slip, not the total ``322.
 that would have to become ``322.370.001`` instead. A careful auditor reasons so, and so
 does :func:`supported`: it picks a correction only when it brings every figure it changes
 back to the resolution of the report's other amounts, and every other correction would
-push a figure below that resolution. Counts carry no such evidence (any whole number is a
-count), so a tie in which a count could take the blame is left a tie.
+push a figure below that resolution. A count carries no such evidence (any whole number
+is a count): a correction of counts is chosen only when every other would push an amount
+below the resolution, and a tie among counts stays a tie.
 
 The resolution is the coarsest one every other amount of the report meets (its least
 rounded amount decides), counted in trailing zeros up to three (whole thousands): a
