@@ -27,6 +27,7 @@ def test_alternation_tries_the_longest_word_first() -> None:
         ("1.126 cụ", "cụ"),
         ("04 lượt", "lượt"),
         ("2.400 phiếu mua hàng", "phiếu mua hàng"),
+        ("85 ng", "ng"),  # "Ng cao tuổi neo đơn 85 ng x 300k": a message's "người"
     ],
 )
 def test_count_units_are_counts(text: str, unit: str) -> None:

@@ -25,6 +25,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "người có công",
     "người cao tuổi",
     "người",
+    "ng",  # "85 ng x 300k": người, as messages abbreviate it
     "ncc",
     "nct",
     "đối tượng",
