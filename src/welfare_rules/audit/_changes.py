@@ -6,11 +6,13 @@ with it is the change's share of last year's figure (``tương đương tăng 12
 change is read only where the text says all of it, exactly:
 
 * the change is a figure right after ``tăng`` or ``giảm`` (``tăng 383 suất``);
-* the earlier figure follows ``so với`` on the same line (``so với năm 2023 (2.812
-  suất)``), and the later one stands before the change on that line; or the line names
-  both periods (``Tổng kinh phí năm 2024 tăng 309.600.000 đồng … so với năm 2023``) and
-  each period has exactly one record of its own above (``Năm 2024: …``, ``Năm 2023: …``)
-  stating that figure;
+* the earlier figure follows ``so với`` on the same line with nothing between but the
+  period and a bracket (``so với năm 2023 (2.812 suất)``), and the later one stands
+  before the change on that line; or the line names both periods and its subject is the
+  whole total (``Tổng kinh phí năm 2024 tăng 309.600.000 đồng … so với năm 2023``, not
+  ``Số suất cho hộ nghèo năm 2024 tăng …``), and each period has exactly one record of
+  its own above (``Năm 2024: …``, ``Năm 2023: …``) stating that figure;
+* the change is no change of a level (``Mức quà … tăng 50.000 đồng``, ``…/suất``);
 * all three figures are exact (no rounded or hedged one), of one kind (counts in one unit,
   or amounts), and none has parts of its own.
 
@@ -31,6 +33,21 @@ _CHANGE = re.compile(r"(?:^|[\s,;:(])(tăng|giảm)(?: thêm| đi| hơn)? ?$", r
 _VERSUS = re.compile(r"(?<![^\W\d_])so với(?![^\W\d_])", re.IGNORECASE)
 _PERIOD = re.compile(r"(?<![^\W\d_])năm (\d{4})(?!\d)", re.IGNORECASE)
 _LEAD = re.compile(r"[-+*•\s]*(?:năm|kỳ) (\d{4})(?!\d)", re.IGNORECASE)
+# between "so với" and the earlier figure: only the period it names and a bracket
+_THEN = re.compile(
+    r" ?(?:(?:năm|kỳ|quý|tháng) [\w/]{1,9}|cùng kỳ(?: năm (?:trước|\d{4}))?|năm trước)?"
+    r" ?(?:\(|là|:)? ?",
+    re.IGNORECASE,
+)
+# the subject of a change whose periods are named on its line: a whole total, by kind
+_SUBJECT = {
+    "amount": re.compile(r"\W*(?:tổng )?(?:kinh phí|số tiền)(?: quà)?\W*", re.IGNORECASE),
+    "count": re.compile(
+        r"\W*(?:tổng )?(?:số suất|số lượng|số quà|số người|số đối tượng)(?: quà)?\W*",
+        re.IGNORECASE,
+    ),
+}
+_PER_UNIT = re.compile(r"(?<![^\W\d_])(?:mức|mỗi)(?![^\W\d_])|/", re.IGNORECASE)
 
 
 def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
@@ -72,8 +89,11 @@ def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
 
 
 def _field(rec: Rec) -> str | None:
-    """The one figure a change states (a count or an amount), when it is exact."""
+    """The one figure a change states (a count or an amount), when it is exact; a change
+    of a level (``Mức quà năm 2024 tăng 50.000 đồng``) is none."""
     if rec.level is not None or (rec.count is None) == (rec.amount is None):
+        return None
+    if _PER_UNIT.search(rec.label):
         return None
     field = "count" if rec.count is not None else "amount"
     return None if _inexact(rec, field) else field
@@ -103,8 +123,9 @@ def _on_its_line(
     if not before or not after:
         return None
     earlier = after[0]
-    if not _VERSUS.search(text, change.end, earlier.start):
-        return None
+    versus = _VERSUS.search(text, change.end, earlier.start)
+    if versus is None or not _THEN.fullmatch(text, versus.end(), earlier.start):
+        return None  # "so với năm 2023, đạt 105% kế hoạch (3.000 suất)": another figure
     return before[-1], earlier
 
 
@@ -116,14 +137,17 @@ def _by_periods(
     whose label is a period, by year."""
     if text is None:
         return None
-    later_years = _PERIOD.findall(text, 0, change.start)
+    later_years = list(_PERIOD.finditer(text, 0, change.start))
     versus = _VERSUS.search(text, change.end)
     if not later_years or versus is None:
         return None
+    if not _SUBJECT[field].fullmatch(text, 0, later_years[-1].start()):
+        return None  # "Số suất quà cho hộ nghèo năm 2024 tăng …": a part's change
     earlier_year = _PERIOD.search(text, versus.end())
-    if earlier_year is None or earlier_year.group(1) == later_years[-1]:
+    later_year = later_years[-1].group(1)
+    if earlier_year is None or earlier_year.group(1) == later_year:
         return None
-    later = _the_period(by_period.get(later_years[-1], []), change, field)
+    later = _the_period(by_period.get(later_year, []), change, field)
     earlier = _the_period(by_period.get(earlier_year.group(1), []), change, field)
     if later is None or earlier is None:
         return None
