@@ -393,9 +393,9 @@ def _sectioned(*sections: list[Rec]) -> list[Rec]:
     return builder.finish()
 
 
-def _closing(line: int, count: int, amount: int) -> Rec:
+def _closing(line: int, count: int, amount: int, label: str = "Tổng cộng") -> Rec:
     r = rec(line, count, amount, total_cue=True)
-    r.closing = True
+    r.closing, r.label = True, label
     return r
 
 
@@ -439,3 +439,15 @@ def test_announced_parts_nest_no_deeper_than_a_tree_can_be_written() -> None:
 
     assert max(depth(r) for r in roots) <= MAX_TREE_DEPTH
     assert [r.line for r in _all(roots)] == list(range(1, 201))  # none lost, in order
+
+
+def test_a_trailing_figure_that_is_no_bare_total_sums_nothing() -> None:
+    # found in review: a plan or an earlier year one slip from the sections' sum was taken
+    # for their total (a confident wrong "900 → 800")
+    for label in ("Kế hoạch năm 2025: tổng cộng", "Năm 2023: tổng cộng", "Tổng cộng so với"):
+        roots = _sectioned(
+            [rec(16, 500, 250_000_000)],
+            [rec(18, 300, 150_000_000)],
+            [_closing(20, 900, 400_000_000, label)],
+        )
+        assert shape(roots) == [16, 18, 20], label

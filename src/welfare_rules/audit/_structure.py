@@ -17,6 +17,7 @@ or the text does not support.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .._limits import MAX_TREE_DEPTH
@@ -371,12 +372,19 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
     return roots
 
 
+_BARE_TOTAL = re.compile(
+    r"[\W\d_]*(?:tổng hợp\W*)?(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả| toàn \w+)?[\W\d_]*",
+    re.IGNORECASE,
+)  # "Tổng cộng:", "4. Tổng hợp: Tổng cộng", "Cộng chung": a total of everything above
+
+
 def _trail_over_sections(roots: list[Rec]) -> list[Rec]:
     """``1. …``, ``2. …``, ``3. …`` and then ``4. Tổng hợp`` / ``Tổng cộng: 1.104 suất,
-    tổng kinh phí 435.300.000 đồng.``: a total with no parts, the only record of the
-    numbered section right after sections 1 to N, each standing for one record (its
-    closing total, or its only record), takes them as its parts where they add up to it
-    (for a total, but for one typing slip)."""
+    tổng kinh phí 435.300.000 đồng.``: a total with no parts whose label is a bare total
+    word (not ``Kế hoạch năm 2025: tổng cộng …``), the only record of the numbered section
+    right after sections 1 to N, each standing for one record (its closing total, or its
+    only record), takes them as its parts where they add up to it (for a total, but for
+    one typing slip)."""
     index = 0
     while index < len(roots):
         trail = roots[index]
@@ -384,6 +392,8 @@ def _trail_over_sections(roots: list[Rec]) -> list[Rec]:
         index += 1
         if not trail.total_cue or trail.children or number is None or not number.isdigit():
             continue
+        if not _BARE_TOTAL.fullmatch(trail.label):
+            continue  # "3. Kế hoạch năm 2025: tổng cộng 900 suất": another figure
         if int(number) < 3 or sum(rec.section == number for rec in roots) != 1:
             continue
         start = next((i for i, rec in enumerate(roots[: index - 1]) if rec.section == "1"), None)
