@@ -216,3 +216,19 @@ def test_priced_terms() -> None:
     ]
     assert priced_terms(Node(label="t", amount=500_000, children=(paid,))) is None
     assert priced_terms(Node(label="t", amount=1, children=(Node(label="x", count=2),))) is None
+
+
+def test_a_source_paying_on_some_gifts_only_is_not_assumed_to_pay_on_all() -> None:
+    # found in review: 18.000.000 đồng at 300.000 đồng/suất under 100 suất is a province
+    # paying on 60 gifts; no part's amount shows the per-gift reading, so none is assumed
+    province = Node(label="Ngân sách tỉnh", level=300_000, amount=18_000_000, source="provincial")
+    commune = Node(label="Ngân sách xã", amount=32_000_000, source="commune")
+    total = Node(
+        label="Tổng", count=100, level=500_000, amount=50_000_000, children=(province, commune)
+    )
+    assert per_gift_parts(total) == []
+    # every part levelled and the levels making up the total's: shown without any product
+    exact = province.model_copy(update={"level": 200_000, "amount": 20_000_000})
+    rest = commune.model_copy(update={"level": 300_000, "amount": 31_000_000})
+    both = total.model_copy(update={"children": (exact, rest)})
+    assert per_gift_parts(both) == [0, 1]

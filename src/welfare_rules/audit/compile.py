@@ -288,25 +288,34 @@ def _shares_per_gift(prefix: str, node: Node, names: dict[str, str]) -> list[Edi
 
 def per_gift_parts(node: Node) -> list[int]:
     """``Tổng kinh phí: 2.184.000.000 đồng (3.640 suất x 600.000 đồng/suất), trong đó:
-    Ngân sách tỉnh: 1.092.000.000 đồng (300.000 đồng/suất); …``: when every part is a
-    funding source and their levels fit within the total's, each source pays its level on
-    every one of the total's gifts, so a part stating a level and an amount but no count
-    is ``total count × its level``. The indices of such parts; none where the node states
-    no count or level, a part is no funding source, or the parts' levels add up to more
-    than the node's (a part stating its own count keeps its own product)."""
-    level = node.level
+    Ngân sách tỉnh: 1.092.000.000 đồng (300.000 đồng/suất); …``: each funding source pays
+    its level on every one of the total's gifts, so a part stating a level and an amount
+    but no count is ``total count × its level``. The indices of such parts.
+
+    The text must show that reading, not only allow it: every part is a funding source,
+    their levels fit within the node's, and either every part states a level and they
+    add up to the node's exactly, or some part's amount is exactly the node's count × its
+    level as written (``Ngân sách tỉnh: 18.000.000 đồng (300.000 đồng/suất)`` under 100
+    suất is a province paying on 60 gifts: no part fits, nothing is assumed). A part
+    stating its own count keeps its own product."""
+    level, count = node.level, node.count
     children = node.children
-    if node.count is None or level is None or not children:
+    if count is None or level is None or not children:
         return []
     if any(child.source is None for child in children):
         return []
-    if sum(child.level or 0 for child in children) > level:
+    levels = [child.level for child in children]
+    if sum(part or 0 for part in levels) > level:
         return []
-    return [
+    found = [
         index
         for index, child in enumerate(children)
         if child.count is None and child.level is not None and child.amount is not None
     ]
+    shown = (None not in levels and sum(part or 0 for part in levels) == level) or any(
+        count * (children[i].level or 0) == children[i].amount for i in found
+    )
+    return found if shown else []
 
 
 def priced_terms(node: Node) -> list[tuple[int, bool]] | None:
