@@ -343,3 +343,20 @@ def test_two_swaps_that_cancel_in_a_sum_are_both_found() -> None:
     assert findings[0].kind == "product_mismatch"
     assert findings[1].kind == "amount_sum_mismatch"
     assert "the parts then add up to the total 2.184.000.000" in findings[1].message.en
+
+
+def test_a_count_chosen_over_an_amount_made_uneven_says_so() -> None:
+    # from review: the message said "this one rounds the figure" when the rounding chose a
+    # count (whose change rounds nothing); the explanation is built by hand, as the search
+    # reaches it only through a mixed cluster of sums and products
+    from welfare_rules.audit.diagnose import Change, EditCheck, Explanation
+    from welfare_rules.audit.reconciliation import _Explainer
+
+    report = Report(nodes=(Node(label="a", count=61, level=500_000, amount=30_000_000, line=2),))
+    compiled = report.compile()
+    (edit,) = compiled.edits
+    chosen = Explanation((Change("n0_count", 61, 60, "off_by_one"),), (edit,), outruled=1)
+    check = EditCheck("corrected", (edit,), (), {"n0_count": 60}, explanations=(chosen,))
+    (finding,) = _Explainer(report, compiled, check).findings()
+    assert "so the count is corrected" in finding.message.en
+    assert "nên chọn sửa số lượng" in finding.message.vi

@@ -60,6 +60,12 @@ _MSG = Catalog(
             vi="{why}: {reported} → {suggested}{detail}{also}{rounding}",
             en="{why}: {reported} → {suggested}{detail}{also}{rounding}",
         ),
+        "by_rounding_count": Text(
+            vi="; {count} cách sửa khác cũng khớp, nhưng mỗi cách đó làm một số tiền kém tròn"
+            " hơn mọi số tiền khác của báo cáo, nên chọn sửa số lượng",
+            en="; {count} other correction(s) fit as well, but each would leave an amount less"
+            " round than all the report's other amounts, so the count is corrected",
+        ),
         "by_rounding": Text(
             vi="; {count} cách sửa khác cũng khớp, nhưng mỗi cách đó làm một số tiền kém tròn"
             " hơn mọi số tiền khác của báo cáo, còn cách này làm số liệu tròn như chúng",
@@ -304,7 +310,10 @@ class _Explainer:
             "reported": display_vnd(change.reported, unit=""),
             "suggested": display_vnd(change.value, unit=""),
         }
-        rounding = _MSG("by_rounding", count=outruled) if outruled else Text("", "")
+        rounding = Text("", "")
+        if outruled:
+            counted = self.ref(change.figure).kind == "count"
+            rounding = _MSG("by_rounding_count" if counted else "by_rounding", count=outruled)
         message = _MSG("correction", why=why, detail=detail, also=also, rounding=rounding, **fields)
         return Finding(
             **self.base(change.figure, kind=kind),
