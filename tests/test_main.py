@@ -67,3 +67,18 @@ def test_the_module_runs_the_command_line() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("welfare-rules ")
+
+
+def test_the_command_skips_pydantic_plugins_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # restored as it was afterwards
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    assert run(["rulesets", "list"]) == 0
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__"
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some-plugin")
+    assert run(["rulesets", "list"]) == 0
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "some-plugin"
+    assert capsys.readouterr().out
