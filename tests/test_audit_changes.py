@@ -118,3 +118,20 @@ def test_a_change_of_a_part_or_of_a_level_is_no_change_of_the_total() -> None:
     ):
         assert _errors(_TWO_YEARS + line) == [], line
     assert _errors(_TWO_YEARS + "Tổng kinh phí năm 2024 tăng 20.000.000 đồng so với năm 2023.")
+
+
+def test_a_change_read_among_a_totals_parts_is_taken_out_of_them() -> None:
+    # found in review: the change and its earlier figure were parts of the total on their
+    # line ("200 → 400", a confident wrong correction)
+    for text in (
+        "Tổng số 200 suất gồm 120 suất hộ nghèo và 80 suất người có công, tăng 15 suất so"
+        " với năm 2023 (185 suất).",
+        "Tổng kinh phí 210.000.000 đồng, trong đó ngân sách tỉnh 150.000.000 đồng, tăng"
+        " 30.000.000 đồng so với năm 2023 (180.000.000 đồng).",
+    ):
+        assert _errors(text) == [], text
+    (total, *_rest) = extract_report(
+        "Tổng số 200 suất gồm 120 suất hộ nghèo và 80 suất người có công, tăng 15 suất so"
+        " với năm 2023 (185 suất)."
+    ).report.nodes
+    assert [child.count for child in total.children] == [120, 80]

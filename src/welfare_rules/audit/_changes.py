@@ -55,6 +55,7 @@ def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
     ``texts`` are the lines' texts the records' offsets point into, by line number (a
     line left out is read by its periods only). Linear in the records: each is indexed
     by its line and by the period its label names once."""
+    roots = _detached(roots, texts)
     cued = [rec for rec in roots if not rec.children and _CHANGE.search(rec.label)]
     if not cued:
         return roots
@@ -86,6 +87,34 @@ def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
             if share.whole is None and _VERSUS.search(share.after):
                 share.whole = earlier  # "tương đương tăng 12% so với năm 2023": of 2.812
     return [rec for rec in roots if id(rec) not in taken] if taken else roots
+
+
+def _detached(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
+    """``Tổng số 200 suất gồm 120 suất … và 80 suất …, tăng 15 suất so với năm 2023 (185
+    suất)``: a change and its earlier figure read as parts of a total on their line are
+    no parts of it; they stand after it, a comparison (the total already has parts)."""
+    out: list[Rec] = []
+    for root in roots:
+        out.append(root)
+        children = root.children
+        if not children or not any(_CHANGE.search(child.label) for child in children):
+            continue
+        text = texts.get(root.line)
+        for index, change in enumerate(children):
+            field = _field(change) if _CHANGE.search(change.label) else None
+            if field is None or text is None:
+                continue
+            later = [rec for rec in children[index + 1 :] if rec.line == change.line]
+            earlier = next((rec for rec in later if _alike(rec, change, field)), None)
+            versus = None if earlier is None else _VERSUS.search(text, change.end, earlier.start)
+            if earlier is None or versus is None:
+                continue
+            if not _THEN.fullmatch(text, versus.end(), earlier.start):
+                continue
+            root.children = [rec for rec in children if rec is not change and rec is not earlier]
+            out.extend((change, earlier))
+            break
+    return out
 
 
 def _field(rec: Rec) -> str | None:
