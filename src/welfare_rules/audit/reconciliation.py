@@ -34,6 +34,10 @@ from .report import Report
 from .slips import FAMILIES
 from .subtrees import compile_subtrees
 
+MAX_OPTIONS = 20
+"""Tied explanations listed in one finding at most (the rest are counted): a wrong total
+over a long list of equal parts ties with every part, and each would be a candidate."""
+
 _KINDS: dict[str, FindingKind] = {
     "product": "product_mismatch",
     "count_sum": "count_sum_mismatch",
@@ -122,6 +126,10 @@ _MSG = Catalog(
         "ties": Text(
             vi="; {count} cách sửa khớp như nhau nên không tự chọn: {options}",
             en="; {count} corrections fit equally well, so none is chosen: {options}",
+        ),
+        "more_options": Text(
+            vi="; và {count} cách sửa khác (không liệt kê)",
+            en="; and {count} more (not listed)",
         ),
         "partial_fix": Text(
             vi="; một cách sửa chỉ giải thích được một phần các sai lệch liên quan nên không"
@@ -233,6 +241,12 @@ class _Explainer:
         self.counted: set[int | None] = set()
         self.shared_lines: set[int] = set()
         self.count_lines({self.ref(name).line for name in _placed(check)})
+        # the tied explanations repairing each edit, indexed once (by the edit's id): a
+        # finding lists at most MAX_OPTIONS of them, however many tie
+        self.tied: dict[int, list[int]] = {}
+        for group, explanation in enumerate(check.candidates):
+            for edit in explanation.repaired:
+                self.tied.setdefault(id(edit), []).append(group)
 
     def count_lines(self, lines: set[int | None]) -> None:
         lines = lines - self.counted
@@ -360,18 +374,20 @@ class _Explainer:
         )
         kind = _KINDS[edit.kind]
         message = self.statement(edit, subject, reported, expected)
-        candidates = self.candidates(edit)
+        tied = self.tied.get(id(edit), [])
+        groups = [self.check.candidates[i] for i in tied]
+        candidates = self.candidates(tied[:MAX_OPTIONS])
         minimal = self.minimal_sets(edit) if not candidates else ()
         if candidates:
             options = _join((self.option(c) for c in candidates), Text("; ", "; "))
-            groups = [e for e in self.check.candidates if edit in e.repaired]
+            if len(groups) > MAX_OPTIONS:
+                left = sum(len(e.changes) for e in groups[MAX_OPTIONS:])
+                options = _concat(options, _MSG("more_options", count=left))
             if len(groups) == 1 and groups[0].partial:
                 message = _concat(message, _MSG("partial_fix", options=options))
             else:
-                message = _concat(
-                    message,
-                    _MSG("ties", count=len(candidates), options=options),
-                )
+                count = sum(len(e.changes) for e in groups)
+                message = _concat(message, _MSG("ties", count=count, options=options))
         elif minimal:
             sets = _join(
                 (_join((self.place(p) for p in group), Text(" + ", " + ")) for group in minimal),
@@ -436,12 +452,12 @@ class _Explainer:
             return _MSG("violated_claim", claim=edit.text, values=listed)
         return _MSG("violated_custom", edit=edit.text)
 
-    def candidates(self, edit: Edit) -> tuple[Candidate, ...]:
+    def candidates(self, groups: list[int]) -> tuple[Candidate, ...]:
+        """The changes of the tied explanations ``groups`` (indices in the check's
+        candidates, which number the groups) as a finding offers them."""
         found: list[Candidate] = []
-        for group, explanation in enumerate(self.check.candidates):
-            if edit not in explanation.repaired:
-                continue
-            for change in explanation.changes:
+        for group in groups:
+            for change in self.check.candidates[group].changes:
                 ref = self.ref(change.figure)
                 found.append(
                     Candidate(
