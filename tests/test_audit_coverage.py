@@ -33,3 +33,13 @@ def test_a_figure_a_percentage_divides_is_checked() -> None:
         nodes=(Node(label="all", count=200, line=1, shares=(share,)), Node(label="half", count=100))
     )
     assert unchecked_figures(report) == ()
+
+
+def test_the_parts_a_hedged_total_is_checked_against_are_checked() -> None:
+    # found by the reliability helper: the parts' figures a bound is checked against (its
+    # node states no exact figure of the field) were listed as unchecked
+    parts = (Node(label="a", count=2500, line=2), Node(label="b", count=1950, line=3))
+    hedged = Bound(field="count", written=4400, hedge="more", line=1)
+    total = Node(label="tổng", line=1, children=parts, bounds=(hedged,), amount=9_000_000)
+    unchecked = unchecked_figures(Report(nodes=(total,)))
+    assert [(u.path, u.field) for u in unchecked] == [((0,), "amount")]

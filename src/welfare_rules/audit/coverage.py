@@ -53,6 +53,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
         for share in node.shares
         for at in (share.part, share.whole)
     }
+    bounded = _bounded_figures(report)
     found: list[tuple[Spot, UncheckedFigure]] = []
     spots: list[Spot] = []
     for name, ref in compiled.figures.items():
@@ -63,6 +64,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
             or ref.restatement is not None
             or any(bound.field == ref.field for bound in node.bounds)  # a rounded or hedged
             or (ref.path, ref.field) in shared  # checked by a percentage
+            or (ref.path, ref.field) in bounded  # what a hedged total is checked against
         )
         spot = Spot(ref.line, ref.kind, not unchecked, ref.field, value, node.count_unit)
         if unchecked:
@@ -84,6 +86,22 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
         ]
     found.sort(key=lambda pair: (pair[1].line or 0, pair[1].path))
     return tuple(figure for _, figure in found)
+
+
+def _bounded_figures(report: Report) -> set[tuple[NodePath, FigureField]]:
+    """The figures a bound is checked against where its node states no exact figure of
+    its own (``hơn 19.286 suất`` over parts: their counts; over a count and a level: them)."""
+    found: set[tuple[NodePath, FigureField]] = set()
+    for path, node in report.walk():
+        for bound in node.bounds:
+            field = bound.field
+            if node.figure(field) is not None or not _parts_state(node, field):
+                continue
+            if node.children and all(child.figure(field) is not None for child in node.children):
+                found.update(((*path, index), field) for index in range(len(node.children)))
+            else:
+                found.update(((path, "count"), (path, "level")))
+    return found
 
 
 def _parts_state(node: Node, field: FigureField) -> bool:
