@@ -99,9 +99,9 @@ def _detached(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:
         children = root.children
         if not children or not any(_CHANGE.search(child.label) for child in children):
             continue
-        text = texts.get(root.line)
         for index, change in enumerate(children):
             field = _field(change) if _CHANGE.search(change.label) else None
+            text = texts.get(change.line)  # the offsets are in the change's own line
             if field is None or text is None:
                 continue
             later = [rec for rec in children[index + 1 :] if rec.line == change.line]
