@@ -374,3 +374,18 @@ def test_a_finding_lists_at_most_max_options_tied_corrections() -> None:
     assert "41 corrections fit equally well" in finding.message.en
     assert "and 21 more (not listed)" in finding.message.en
     assert "và 21 cách sửa khác (không liệt kê)" in finding.message.vi
+
+
+def test_a_doubted_correction_is_offered_not_applied() -> None:
+    parts = (
+        Node(label="a", amount=1_485_599_999, line=3),
+        Node(label="b", amount=130_000_000, line=4),
+    )
+    subtotal = Node(label="s", amount=1_615_600_000, line=2, children=parts)
+    other = Node(label="c", amount=10_000_000, line=5)
+    total = Node(label="t", amount=1_625_600_000, line=1, children=(subtotal, other))
+    (finding,) = reconcile(Report(nodes=(total,))).findings
+    assert finding.suggested is None
+    assert [(c.line, c.value) for c in finding.candidates] == [(4, 130_000_001)]
+    assert "another amount of the check is itself uneven" in finding.message.en
+    assert "tự nó đã lẻ" in finding.message.vi

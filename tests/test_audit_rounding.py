@@ -133,3 +133,21 @@ def test_the_choice_does_not_depend_on_the_order(order: list[int]) -> None:
     chosen = rounding.supported([options[i] for i in order])
     assert chosen is not None
     assert order[chosen] == 0
+
+
+def test_the_only_correction_is_doubted_when_it_makes_a_round_amount_uneven() -> None:
+    # found by the mutation benchmark: 1.485.600.000 typed 1.485.599.999 (no one slip)
+    # was "corrected" by making the round 130.000.000 into 130.000.001
+    values = {"t": 1_615_600_000, "a": 1_485_599_999, "b": 130_000_000, "x": 7_000_000}
+    values |= {"y": 9_000_000}
+    check = check_edits(values, ["t == a + b"], kinds=dict.fromkeys(values, "money"))
+    assert check.corrections == {}
+    (candidate,) = check.candidates
+    assert candidate.doubted
+    assert [(c.figure, c.value) for c in candidate.changes] == [("b", 130_000_001)]
+    # the same slip among round amounts only is corrected as before
+    round_values = values | {"a": 1_485_600_000, "b": 130_000_000, "t": 1_615_600_001}
+    kinds = dict.fromkeys(values, "money")
+    assert check_edits(round_values, ["t == a + b"], kinds=kinds).corrections == {
+        "t": 1_615_600_000
+    }

@@ -118,6 +118,23 @@ class Rounding:
                 found.append(i)
         return found[0] if len(found) == 1 else None
 
+    def doubts(self, explanation: Iterable[_Change], figures: Iterable[str]) -> bool:
+        """Whether the rounding speaks against the only explanation found: it would make
+        a round amount uneven while an amount among ``figures`` (those of the violated
+        edits) is itself written below whole thousands, the other amounts being round
+        (``1.485.599.999`` beside ``130.000.000``, not ``130.000.000 → 130.000.001``)."""
+        changes = tuple(explanation)
+        changed = {change.figure for change in changes}
+        uneven = {
+            name
+            for name in figures
+            if name not in changed and self.is_money(name) and grain(self._values[name]) < GRAIN_CAP
+        }
+        if not uneven:
+            return False
+        level = self.resolution(changed | uneven)
+        return level == GRAIN_CAP and self._breaks(changes, level)
+
     def _counts_only(self, changes: tuple[_Change, ...]) -> bool:
         return bool(changes) and not any(self.is_money(c.figure) for c in changes)
 

@@ -127,6 +127,14 @@ _MSG = Catalog(
             vi="; {count} cách sửa khớp như nhau nên không tự chọn: {options}",
             en="; {count} corrections fit equally well, so none is chosen: {options}",
         ),
+        "doubted_fix": Text(
+            vi="; một cách sửa khớp, nhưng nó làm lẻ một số tiền đang tròn trong khi một số"
+            " tiền khác của phép kiểm tra tự nó đã lẻ (lỗi nhiều khả năng nằm ở đó), nên"
+            " không được tự áp dụng: {options}",
+            en="; one correction fits, but it would make a round amount uneven while another"
+            " amount of the check is itself uneven (the slip is likelier there), so it is"
+            " not applied: {options}",
+        ),
         "more_options": Text(
             vi="; và {count} cách sửa khác (không liệt kê)",
             en="; and {count} more (not listed)",
@@ -385,6 +393,8 @@ class _Explainer:
                 options = _concat(options, _MSG("more_options", count=left))
             if len(groups) == 1 and groups[0].partial:
                 message = _concat(message, _MSG("partial_fix", options=options))
+            elif len(groups) == 1 and groups[0].doubted:
+                message = _concat(message, _MSG("doubted_fix", options=options))
             else:
                 count = sum(len(e.changes) for e in groups)
                 message = _concat(message, _MSG("ties", count=count, options=options))
