@@ -124,6 +124,8 @@ class Rounding:
         edits) is itself written below whole thousands, the other amounts being round
         (``1.485.599.999`` beside ``130.000.000``, not ``130.000.000 → 130.000.001``)."""
         changes = tuple(explanation)
+        if not self._breaks(changes, GRAIN_CAP):
+            return False  # the common case, decided by the few changes alone
         changed = {change.figure for change in changes}
         uneven = {
             name
