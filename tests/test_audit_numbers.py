@@ -481,3 +481,16 @@ _PHONE_PIECES = st.sampled_from(
 @example("xsđt 0912 345 678 sđt0912345678")  # a letter before: no phone; none after it
 def test_phones_found_from_their_hint_words_are_the_patterns_matches(line: str) -> None:
     assert _phones(line) == [m.span(1) for m in _PHONE.finditer(line)]
+
+
+@pytest.mark.parametrize("text", ["Tổng số -1 suất", "Chênh lệch: -5 suất", "(-200.000 đồng)"])
+def test_a_negative_figure_is_not_understood_not_read_positive(text: str) -> None:
+    # found by the reliability helper: the minus was dropped and "-1 suất" read as 1 suất
+    (token,) = scan(text)
+    assert token.kind == "unknown"
+    assert token.text.startswith("-")
+
+
+@pytest.mark.parametrize("text", ["- 1.229 suất", "từ 60-80 tuổi", "22 suất - 13.200.000đ"])
+def test_a_dash_that_is_no_sign_keeps_the_number(text: str) -> None:
+    assert all(not token.text.startswith("-") for token in scan(text))

@@ -188,6 +188,13 @@ class Token(NamedTuple):
 _new_tuple = tuple.__new__
 
 
+def _signed(lower: str, start: int) -> bool:
+    """A minus sign right before the number at ``start``, after a space, a bracket or a
+    colon (``số -1 suất``, ``(-5 suất)``); not a range (``60-80``), a date or a bullet at
+    the start of the line."""
+    return start >= 2 and lower[start - 1] in "-−" and lower[start - 2] in " (:"
+
+
 def scan(text: str, lower: str | None = None) -> list[Token]:
     """Every number on ``text`` (a normalised line), in order, each read once; ``lower``
     is :func:`~._normalize.same_length_lower` of it where the caller holds it already."""
@@ -229,6 +236,10 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
             and _AGE_LIST.fullmatch(lower, previous.end, start)
         ):  # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
             token = _token(start, end, text[start:end], "age")
+        if token.kind in FIGURE_KINDS and _signed(lower, start):
+            # "Tổng số -1 suất": no count or amount is negative; read as 1 it would be a
+            # figure silently changed, so it is a number not understood
+            token = _token(start - 1, token.end, text[start - 1 : token.end], "unknown")
         if (
             previous is not None
             and previous.kind == "level"
