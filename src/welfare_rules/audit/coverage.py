@@ -72,7 +72,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
         spots.append(spot)
     for path, node in report.walk():  # a hedged figure with nothing exact to bound
         for bound in node.bounds:
-            if node.figure(bound.field) is None and not _parts_state(node, bound.field):
+            if node.figure(bound.field) is None and not _witnesses(path, node, bound.field):
                 kind = "count" if bound.field == "count" else "money"
                 spot = Spot(bound.line, kind, False, bound.field, bound.written, node.count_unit)
                 figure = UncheckedFigure(path, bound.field, bound.written, bound.line, node.label)
@@ -91,23 +91,26 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
 def _bounded_figures(report: Report) -> set[tuple[NodePath, FigureField]]:
     """The figures a bound is checked against where its node states no exact figure of
     its own (``hơn 19.286 suất`` over parts: their counts; over a count and a level: them)."""
-    found: set[tuple[NodePath, FigureField]] = set()
-    for path, node in report.walk():
-        for bound in node.bounds:
-            field = bound.field
-            if node.figure(field) is not None or not _parts_state(node, field):
-                continue
-            if node.children and all(child.figure(field) is not None for child in node.children):
-                found.update(((*path, index), field) for index in range(len(node.children)))
-            else:
-                found.update(((path, "count"), (path, "level")))
-    return found
+    return {
+        witness
+        for path, node in report.walk()
+        for bound in node.bounds
+        if node.figure(bound.field) is None
+        for witness in _witnesses(path, node, bound.field)
+    }
 
 
-def _parts_state(node: Node, field: FigureField) -> bool:
+def _witnesses(
+    path: NodePath, node: Node, field: FigureField
+) -> list[tuple[NodePath, FigureField]]:
+    """The figures a bound on ``field`` of ``node`` is checked against when the node states
+    no exact one: its parts' figures of that field, or for an amount its count and level;
+    none when neither is stated."""
     if node.children and all(child.figure(field) is not None for child in node.children):
-        return True
-    return field == "amount" and node.count is not None and node.level is not None
+        return [((*path, index), field) for index in range(len(node.children))]
+    if field == "amount" and node.count is not None and node.level is not None:
+        return [(path, "count"), (path, "level")]
+    return []
 
 
 __all__ = ["UncheckedFigure", "unchecked_figures"]
