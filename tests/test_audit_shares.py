@@ -129,3 +129,26 @@ def test_a_percentage_column_no_whole_explains_is_not_passed_over() -> None:
     audit = audit_document(Document.from_text(text, name="x.md"))
     assert audit.status == 3
     assert [item.numbers for item in audit.unparsed] == [("70,6",), ("39,4",), ("100",)]
+
+
+FUNDING_SPLIT = """\
+Tổng kinh phí tặng quà: 1.250.000.000 đồng, trong đó ngân sách tỉnh 60%, ngân sách huyện 40%, cụ thể:
+- Ngân sách tỉnh: 750.000.000 đồng;
+- Ngân sách huyện: 500.000.000 đồng.
+"""
+
+
+def test_each_percentage_of_a_split_names_its_own_part() -> None:
+    # the 40% once took "tỉnh … huyện" as its name and was checked against the 60% part
+    assert _errors(FUNDING_SPLIT) == []
+    (finding,) = _errors(FUNDING_SPLIT.replace("huyện 40%", "huyện 45%"))
+    assert (finding.kind, finding.reported, finding.suggested) == (
+        "share_mismatch",
+        Decimal("45"),
+        Decimal("40"),
+    )
+
+
+def test_a_percentage_naming_two_parts_as_well_is_not_checked() -> None:
+    text = FUNDING_SPLIT.replace("ngân sách huyện 40%", "ngân sách 40%")
+    assert _errors(text) == []

@@ -451,3 +451,58 @@ def test_a_trailing_figure_that_is_no_bare_total_sums_nothing() -> None:
             [_closing(20, 900, 400_000_000, label)],
         )
         assert shape(roots) == [16, 18, 20], label
+
+
+def test_a_lead_in_line_starts_the_list_a_closing_total_sums() -> None:
+    builder = Builder()
+    builder.place(rec(4, None, 1_250_000_000))  # a total of money, stated before the list
+    builder.lead_in()  # "Số suất phân bổ cho các xã như sau:"
+    for line, count in ((9, 520), (10, 610), (11, 370)):
+        builder.place(rec(line, count, bullet="-"))
+    builder.place(_closing_count(12, 1_500))
+    assert shape(builder.finish()) == [4, 12, [9, 10, 11]]
+
+
+def test_without_a_lead_in_the_closing_total_takes_the_whole_group() -> None:
+    builder = Builder()
+    builder.place(rec(4, None, 1_250_000_000))
+    for line, count in ((9, 520), (10, 610), (11, 370)):
+        builder.place(rec(line, count, bullet="-"))
+    builder.place(_closing_count(12, 1_500))
+    assert shape(builder.finish()) == [12, [4, 9, 10, 11]]
+
+
+def test_a_lead_in_keeps_an_open_total_open_for_its_parts() -> None:
+    builder = Builder()
+    builder.place(rec(3, 1_500, total_cue=True))  # "Tổng số quà: 1.500 suất."
+    builder.lead_in()  # "Phân bổ cho các xã như sau:"
+    for line, count in ((5, 520), (6, 610), (7, 370)):
+        builder.place(rec(line, count, bullet="-"))
+    assert shape(builder.finish()) == [3, [5, 6, 7]]
+
+
+def _closing_count(line: int, count: int) -> Rec:
+    r = rec(line, count)
+    r.closing, r.label = True, "Tổng cộng"
+    return r
+
+
+LEAD_IN_LIST = """\
+Tổng kinh phí tặng quà: 1.250.000.000 đồng.
+Số suất quà phân bổ cho các xã như sau:
+- Xã Kim Chính: 520 suất;
+- Xã Kim Đông: 610 suất;
+- Xã Ân Hòa: 370 suất.
+Tổng cộng: 1.500 suất.
+"""
+
+
+def test_a_list_after_a_lead_in_line_is_summed_by_its_closing_total() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    audit = audit_document(Document.from_text(LEAD_IN_LIST, name="x.txt"))
+    assert audit.complete
+    assert not audit.result.findings
+    wrong = audit_document(Document.from_text(LEAD_IN_LIST.replace("610", "601"), name="x.txt"))
+    (finding,) = [f for f in wrong.result.findings if f.severity == "error"]
+    assert finding.line == 6

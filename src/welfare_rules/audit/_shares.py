@@ -21,6 +21,7 @@ _VERB = re.compile(
     r"(?:^|\s)(?:chiếm|đạt|bằng|là|tỷ lệ|tỉ lệ|với|và|riêng|trong đó|cụ thể|khoảng)(?=\s|$)"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_EARLIER_SHARE = re.compile(r"\d%")
 _MIN_SHARED = 2  # words a named part shares with a record's label to be that record
 
 Resolved = tuple[FigureField, str, NodePath, NodePath, int]  # field, percent, part, whole, line
@@ -68,11 +69,15 @@ def resolve_shares(roots: list[Rec]) -> dict[int, list[Resolved]]:
 def _pair(
     rec: Rec, named: str, parents: dict[int, Rec], by_line: dict[int, list[Rec]]
 ) -> tuple[Rec, Rec] | None:
-    words = set(_WORD.findall(_VERB.sub(" ", named.lower())))
+    own = _EARLIER_SHARE.split(named)[-1]  # "tỉnh 60%, huyện 40%": the 40% names huyện
+    words = set(_WORD.findall(_VERB.sub(" ", own.lower())))
     if len(words) >= _MIN_SHARED and rec.children:
-        best = max(rec.children, key=lambda child: len(words & _words(child.label)))
-        if len(words & _words(best.label)) >= _MIN_SHARED:
-            return best, rec
+        shared = [len(words & _words(child.label)) for child in rec.children]
+        best = max(shared)
+        if best >= _MIN_SHARED and shared.count(best) == 1:
+            return rec.children[shared.index(best)], rec
+        if best >= _MIN_SHARED:
+            return None  # two parts named as well: which one is not said
     parent = parents.get(id(rec))
     if parent is not None:
         return rec, parent

@@ -51,6 +51,12 @@ class Builder:
         self.number = number
         self.section_start = len(self.roots)
 
+    def lead_in(self) -> None:
+        """A line without figures that leads into a list (``Danh sách các xã như sau:``):
+        a closing total below it sums the list, not what came before it. Open records stay
+        open: the list may still be the parts of a total stated above it."""
+        self.section_start = len(self.roots)
+
     def announce(self) -> None:
         """A line that only says "Trong đó:": the last record's parts follow."""
         if self.stack:

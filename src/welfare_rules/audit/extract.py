@@ -258,6 +258,8 @@ class _Extraction:
         if not digits:
             if line.bullet is not None or line.enumerator is not None:
                 self.builder.section(line.enumerator)  # "1. Quà của tỉnh": a group opens
+            elif text.rstrip().endswith(":"):
+                self.builder.lead_in()  # "Số suất phân bổ cho các xã như sau:": a list opens
             return
         bullet = None if line.heading else line.bullet
         read = read_line(text, line=line.number, bullet=bullet, lower=lower)
