@@ -506,3 +506,50 @@ def test_a_list_after_a_lead_in_line_is_summed_by_its_closing_total() -> None:
     wrong = audit_document(Document.from_text(LEAD_IN_LIST.replace("610", "601"), name="x.txt"))
     (finding,) = [f for f in wrong.result.findings if f.severity == "error"]
     assert finding.line == 6
+
+
+ROMAN_SECTIONS = """\
+I. QUÀ CỦA CHỦ TỊCH NƯỚC
+Tổng số: 1.204 suất, kinh phí 378.600.000 đồng, trong đó:
+a) Mức 600.000 đồng: 58 suất = 34.800.000 đồng
+b) Mức 300.000 đồng: 1.146 suất = 343.800.000 đồng
+II. QUÀ CỦA TỈNH
+Tổng số: 3.150 suất với tổng kinh phí 1.260.000.000 đồng.
+Trong đó:
+- Người có công: 1.150 suất x 400.000 đồng = 460.000.000 đồng.
+- Hộ nghèo: 2.000 suất x 400.000 đồng = 800.000.000 đồng.
+III. TỔNG HỢP CHUNG
+Tổng số quà đã trao: 4.354 suất, tổng kinh phí 1.638.600.000 đồng.
+"""
+
+
+def _audit(text: str):  # type: ignore[no-untyped-def]
+    from welfare_rules.audit.read import Document, audit_document
+
+    return audit_document(Document.from_text(text, name="x.txt"))
+
+
+def test_a_section_titled_as_a_total_sums_the_roman_sections_before_it() -> None:
+    audit = _audit(ROMAN_SECTIONS)
+    assert audit.complete
+    assert not audit.result.findings
+    (finding,) = _audit(ROMAN_SECTIONS.replace("4.354 suất", "4.345 suất")).result.findings
+    assert (finding.line, finding.reported, finding.suggested) == (11, 4_345, 4_354)
+
+
+def test_a_plan_in_a_section_titled_as_a_total_is_not_its_total() -> None:
+    audit = _audit(ROMAN_SECTIONS.replace("Tổng số quà đã trao", "Kế hoạch năm 2025"))
+    assert not audit.result.findings
+    # the plan's figures stand alone: nothing to check them by
+    assert {(figure.line, figure.value) for figure in audit.standing_alone} == {
+        (11, 4_354),
+        (11, 1_638_600_000),
+    }
+
+
+@given(st.integers(min_value=1, max_value=20))
+def test_roman_and_arabic_section_numbers_have_the_same_place(ordinal: int) -> None:
+    from welfare_rules.audit._structure import _ROMAN, _ordinal
+
+    assert _ordinal(str(ordinal)) == ordinal
+    assert _ordinal(_ROMAN[ordinal - 1]) == ordinal

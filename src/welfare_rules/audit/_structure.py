@@ -37,6 +37,7 @@ class Builder:
         self.section_start = 0  # the first top-level record since the last section mark
         self.number: str | None = None  # the number of the open section ("1", "II")
         self.deepest = 0  # the longest path of open records seen
+        self.total_sections: set[str] = set()  # numbers of sections titled as totals
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
@@ -44,12 +45,15 @@ class Builder:
         self.number = None
         self.heading_start = self.section_start = len(self.roots)
 
-    def section(self, number: str | None = None) -> None:
+    def section(self, number: str | None = None, title: str = "") -> None:
         """A numbered or bulleted line without figures (``1. Quà của tỉnh``): it opens a
-        group whose closing total (``Cộng: …``) sums what follows it."""
+        group whose closing total (``Cộng: …``) sums what follows it. A numbered section
+        titled as a total (``III. TỔNG HỢP CHUNG``) may total the sections before it."""
         self.stack.clear()
         self.number = number
         self.section_start = len(self.roots)
+        if number is not None and _TOTAL_TITLE.fullmatch(title):
+            self.total_sections.add(number)
 
     def lead_in(self) -> None:
         """A line without figures that leads into a list (``Danh sách các xã như sau:``):
@@ -96,7 +100,7 @@ class Builder:
         roots = self.roots
         if self.deepest >= MAX_TREE_DEPTH - _MARGIN:
             roots = _within_depth(roots)
-        return _trail_over_sections(_lead_over_sections(_settle(roots)))
+        return _trail_over_sections(_lead_over_sections(_settle(roots)), self.total_sections)
 
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
@@ -384,29 +388,39 @@ _BARE_TOTAL = re.compile(
 )  # "Tổng cộng:", "4. Tổng hợp: Tổng cộng", "Cộng chung": a total of everything above
 
 
-def _trail_over_sections(roots: list[Rec]) -> list[Rec]:
+_TOTAL_TITLE = re.compile(
+    r"[\W\d_]*(?:tổng hợp|tổng cộng|cộng)(?: chung| cả| toàn \w+)?[\W\d_]*", re.IGNORECASE
+)  # "III. TỔNG HỢP CHUNG", "4. Tổng cộng": a section that totals the sections above it
+
+
+def _trail_over_sections(
+    roots: list[Rec], total_sections: set[str] | frozenset[str] = frozenset()
+) -> list[Rec]:
     """``1. …``, ``2. …``, ``3. …`` and then ``4. Tổng hợp`` / ``Tổng cộng: 1.104 suất,
     tổng kinh phí 435.300.000 đồng.``: a total with no parts whose label is a bare total
-    word (not ``Kế hoạch năm 2025: tổng cộng …``), the only record of the numbered section
-    right after sections 1 to N, each standing for one record (its closing total, or its
-    only record), takes them as its parts where they add up to it (for a total, but for
-    one typing slip)."""
+    word (not ``Kế hoạch năm 2025: tổng cộng …``) or which stands in a section titled as
+    a total (``III. TỔNG HỢP CHUNG`` / ``Tổng số quà đã trao: …``; ``total_sections``),
+    the only record of the numbered section right after sections 1 (or I) to N, each
+    standing for one record (its closing total, or its only record), takes them as its
+    parts where they add up to it (for a total, but for one typing slip)."""
     index = 0
     while index < len(roots):
         trail = roots[index]
         number = trail.section
         index += 1
-        if not trail.total_cue or trail.children or number is None or not number.isdigit():
+        ordinal = _ordinal(number)
+        if not trail.total_cue or trail.children or number is None or ordinal is None:
             continue
-        if not _BARE_TOTAL.fullmatch(trail.label):
+        if not _BARE_TOTAL.fullmatch(trail.label) and number not in total_sections:
             continue  # "3. Kế hoạch năm 2025: tổng cộng 900 suất": another figure
-        if int(number) < 3 or sum(rec.section == number for rec in roots) != 1:
+        if ordinal < 3 or sum(rec.section == number for rec in roots) != 1:
             continue
-        start = next((i for i, rec in enumerate(roots[: index - 1]) if rec.section == "1"), None)
+        first = _SERIES[number.isdigit()][0]
+        start = next((i for i, rec in enumerate(roots[: index - 1]) if rec.section == first), None)
         if start is None:
             continue
         found = _numbered_sections(roots[start : index - 1])
-        if found is None or found[1] != index - 1 - start or len(found[0]) != int(number) - 1:
+        if found is None or found[1] != index - 1 - start or len(found[0]) != ordinal - 1:
             continue
         parts = found[0]
         if not parts_add_up(trail, parts):
@@ -423,10 +437,11 @@ def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
     and how many top-level records they span; ``None`` when a section has no single one."""
     parts: list[Rec] = []
     used = 0
-    number = 1
-    while used < len(roots):
+    first = roots[0].section if roots else None
+    series = _SERIES[first is None or first.isdigit()]
+    for number in series:
         members = []
-        while used < len(roots) and roots[used].section == str(number):
+        while used < len(roots) and roots[used].section == number:
             members.append(roots[used])
             used += 1
         if not members:
@@ -436,8 +451,44 @@ def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
         if len(chosen) != 1 or not chosen[0].has_figures():
             return None
         parts.append(chosen[0])
-        number += 1
     return (parts, used) if len(parts) >= 2 else None
+
+
+_ROMAN = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+)
+_SERIES: dict[bool, tuple[str, ...]] = {
+    True: tuple(str(number) for number in range(1, 100)),  # 1, 2, 3, …
+    False: _ROMAN,  # I, II, III, … (a report's parts rarely run past twenty)
+}
+
+
+def _ordinal(number: str | None) -> int | None:
+    """The place of section ``number`` in its series (``"3"`` and ``"III"``: 3)."""
+    if number is None:
+        return None
+    if number.isdigit():
+        return int(number)
+    return _ROMAN.index(number) + 1 if number in _ROMAN else None
 
 
 def _adds_up(rec: Rec) -> bool:

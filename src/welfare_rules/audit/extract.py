@@ -257,7 +257,7 @@ class _Extraction:
             digits = _DIGIT.search(text) is not None
         if not digits:
             if line.bullet is not None or line.enumerator is not None:
-                self.builder.section(line.enumerator)  # "1. Quà của tỉnh": a group opens
+                self.builder.section(line.enumerator, text)  # "1. Quà của tỉnh": a group opens
             elif text.rstrip().endswith(":"):
                 self.builder.lead_in()  # "Số suất phân bổ cho các xã như sau:": a list opens
             return
