@@ -50,3 +50,41 @@ def test_a_hedge_that_fails_is_only_a_warning() -> None:
     (finding,) = check_bounds(_report(bound), ())
     assert finding.severity == "warning"
     assert finding.suggested is None
+
+
+def _priced(written: int, hedge: str, precision: int = 1) -> Report:
+    """``tổng trị giá hơn 765 triệu đồng. Trong đó … 830 suất, mỗi suất 500.000 đồng; … 700
+    suất, mỗi suất 500.000 đồng``: the parts state counts and levels, no amounts."""
+    parts = (
+        Node(label="tỉnh", count=830, level=500_000, line=2),
+        Node(label="huyện", count=700, level=500_000, line=2),
+    )
+    bound = Bound(field="amount", written=written, hedge=hedge, precision=precision, line=1)  # type: ignore[arg-type]
+    return Report(nodes=(Node(label="Tổng", count=1_530, children=parts, bounds=(bound,)),))
+
+
+@given(st.integers(min_value=0, max_value=2_000_000_000))
+@example(765_000_000)  # "hơn 765 triệu": the parts' products are 415 + 350 triệu
+def test_a_hedged_total_is_checked_against_its_parts_counts_times_levels(written: int) -> None:
+    findings = check_bounds(_priced(written, "more"), ())
+    assert (findings == []) == (written <= 765_000_000)
+
+
+def test_a_rounded_total_of_priced_parts_is_corrected_in_its_precision() -> None:
+    (finding,) = check_bounds(_priced(675_000_000, "rounded", 10**6), ())
+    assert (finding.severity, finding.suggested) == ("error", 765_000_000)
+
+
+def test_a_priced_part_found_wrong_without_a_correction_leaves_the_bound_unchecked() -> None:
+    from welfare_rules._i18n import Text
+    from welfare_rules.audit.findings import Finding
+
+    wrong = Finding(
+        kind="product_mismatch",
+        severity="error",
+        message=Text("x", "x"),
+        path=(0, 1),
+        field="count",
+    )
+    assert check_bounds(_priced(5_000_000_000, "more"), ()) != []
+    assert check_bounds(_priced(5_000_000_000, "more"), (wrong,)) == []

@@ -43,3 +43,18 @@ def test_the_parts_a_hedged_total_is_checked_against_are_checked() -> None:
     total = Node(label="tổng", line=1, children=parts, bounds=(hedged,), amount=9_000_000)
     unchecked = unchecked_figures(Report(nodes=(total,)))
     assert [(u.path, u.field) for u in unchecked] == [((0,), "amount")]
+
+
+def test_the_counts_and_levels_a_hedged_amount_is_checked_against_are_checked() -> None:
+    parts = (
+        Node(label="tỉnh", count=830, level=500_000, line=2),
+        Node(label="huyện", count=700, level=500_000, line=2),
+    )
+    hedged = Bound(field="amount", written=765_000_000, hedge="more", line=1)
+    total = Node(label="tổng", line=1, count=1_530, children=parts, bounds=(hedged,))
+    assert unchecked_figures(Report(nodes=(total,))) == ()
+    lone = Node(label="xã", count=5, line=3)  # neither an amount nor a level: no witness
+    unpriced = total.model_copy(update={"children": (*parts, lone)})
+    assert ((0,), "amount") in {
+        (u.path, u.field) for u in unchecked_figures(Report(nodes=(unpriced,)))
+    }

@@ -5,12 +5,15 @@ when the exact figure does not round, truncate or round up to it; the correction
 exact figure rounded to the written precision, suggested only when the written digits
 are one typing slip from it (``317`` → ``371``). A hedged figure (``hơn``, ``gần``,
 ``khoảng``) that does not fit gives a warning, never an error: it was not meant exactly.
-The exact figure is the node's own, else the sum of its parts, else count × level; an
-exact figure that the arithmetic already found wrong is taken at its corrected value,
-and a bound on a figure found wrong without a correction is left unchecked.
+The exact figure is the node's own, else the sum of its parts (for an amount, each part's
+amount or else its count × level), else count × level; an exact figure that the
+arithmetic already found wrong is taken at its corrected value, and a bound on a figure
+found wrong without a correction is left unchecked.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from .._i18n import Catalog, Text
 from ..money import display_vnd
@@ -88,10 +91,37 @@ def exact_figure(
     parts = [value((*path, i), child, field) for i, child in enumerate(node.children)]
     if parts and None not in parts:
         return sum(part or 0 for part in parts)
+    if field == "amount" and parts:
+        priced = _priced_sum(path, node, value, corrected)
+        if priced is not None:
+            return priced  # "830 suất, mỗi suất 500.000 đồng; … 700 suất, …": Σ count × level
     count, level = value(path, node, "count"), value(path, node, "level")
     if field == "amount" and count is not None and level is not None:
         return count * level
     return None
+
+
+def _priced_sum(
+    path: NodePath,
+    node: Node,
+    value: Callable[[NodePath, Node, FigureField], int | None],
+    corrected: Corrections,
+) -> int | None:
+    """The parts' amounts, each stated or else its count × level; ``None`` when a part has
+    neither, or an amount found wrong without a correction."""
+    total = 0
+    for index, child in enumerate(node.children):
+        at = (*path, index)
+        amount = value(at, child, "amount")
+        if amount is None:
+            if (at, "amount") in corrected:
+                return None
+            count, level = value(at, child, "count"), value(at, child, "level")
+            if count is None or level is None:
+                return None
+            amount = count * level
+        total += amount
+    return total
 
 
 def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Finding:

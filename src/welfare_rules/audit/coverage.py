@@ -104,10 +104,22 @@ def _witnesses(
     path: NodePath, node: Node, field: FigureField
 ) -> list[tuple[NodePath, FigureField]]:
     """The figures a bound on ``field`` of ``node`` is checked against when the node states
-    no exact one: its parts' figures of that field, or for an amount its count and level;
-    none when neither is stated."""
+    no exact one: its parts' figures of that field (for an amount, a part's count and level
+    where it states no amount), or for an amount its count and level; none when neither is
+    stated."""
     if node.children and all(child.figure(field) is not None for child in node.children):
         return [((*path, index), field) for index in range(len(node.children))]
+    if field == "amount" and node.children:  # each part's amount, or its count × level
+        priced: list[tuple[NodePath, FigureField]] = []
+        for index, child in enumerate(node.children):
+            at = (*path, index)
+            if child.amount is not None:
+                priced.append((at, "amount"))
+            elif child.count is not None and child.level is not None:
+                priced.extend(((at, "count"), (at, "level")))
+            else:
+                return []
+        return priced
     if field == "amount" and node.count is not None and node.level is not None:
         return [(path, "count"), (path, "level")]
     return []
