@@ -18,6 +18,7 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..dates import age_on, birthday_passed
@@ -49,8 +50,41 @@ _NUMBERS = frozenset(TYPED_COLUMNS) | {name for name in KNOWN_COLUMNS if "." in 
 Coded = tuple[Any, list[tuple[object, ...]]]  # codes per row; the key fragment of each code
 
 
+@dataclass(slots=True)
+class FrameCodes:
+    """A frame's key columns read as codes, before they are folded into keys.
+
+    ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
+    with categories or selections only (``has``); each is ``(codes, fragments)`` with
+    codes over every row. ``names`` are the key's columns in key order (``full``'s, then
+    ``rich``'s). ``with_categories`` marks the rows whose categories cell is not blank
+    (``None`` without a categories column); ``dates`` gives each birth token a date.
+    """
+
+    frame: Any
+    size: int
+    names: tuple[str, ...]
+    full: list[Coded]
+    rich: list[Coded]
+    has: Any
+    with_categories: Any
+    dates: dict[object, dt.date]
+    attributes: tuple[str, ...]
+
+    def columns(self) -> dict[str, Coded]:
+        """Each key column's codes over every row and fragments, by name (the rich ones
+        unfolded)."""
+        return dict(zip(self.names, [*self.full, *self.rich], strict=True))
+
+
 def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     """:func:`~._columns.group_columns` for a pandas DataFrame, vectorized with numpy."""
+    return fold_frame(code_frame(frame, plan), keep_rows=keep_rows)
+
+
+def code_frame(frame: Any, plan: Plan) -> FrameCodes:
+    """The frame's columns checked and read as codes (every error about a cell is raised
+    here, naming its row and column)."""
     pd = importlib.import_module("pandas")
     np = importlib.import_module("numpy")
     for name in frame.columns:
@@ -104,13 +138,24 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
     attributes = [n for n in map(str, frame.columns) if "." in n and not _ignored(n, plan)]
     if with_categories is None:
         attributes = []  # attributes count only with their category
-    if rich:
-        if attributes:
-            rich.append(_details(pd, np, frame, attributes, with_categories))
-            rich_names.append("details")
-        full.append(_fold_rows(np, rich, has))
-        names.extend(rich_names)
-    ids = _ids(frame) if keep_rows else None
+    if rich and attributes:
+        rich.append(_details(pd, np, frame, attributes, with_categories))
+        rich_names.append("details")
+    names.extend(rich_names)
+    return FrameCodes(
+        frame, size, tuple(names), full, rich, has, with_categories, dates, tuple(attributes)
+    )
+
+
+def fold_frame(coded: FrameCodes, *, keep_rows: bool = False) -> Grouped:
+    """The coded frame folded into keys: counts by key, first rows, the rows' keys when
+    ``keep_rows``."""
+    np = importlib.import_module("numpy")
+    size, names = coded.size, coded.names
+    full = list(coded.full)
+    if coded.rich:
+        full.append(_fold_rows(np, coded.rich, coded.has))
+    ids = _ids(coded.frame) if keep_rows else None
     if not full or not size:
         counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
         empty: list[tuple[object, ...]] | None = [()] * size if keep_rows else None
@@ -126,7 +171,7 @@ def group_frame(frame: Any, plan: Plan, *, keep_rows: bool = False) -> Grouped:
         counts[key] += count
         firsts.setdefault(key, start)
     keys = [order[number] for number in group().tolist()] if keep_rows else None
-    grouped = Grouped(tuple(names), counts, keys, ids, size, dates, (), tuple(attributes))
+    grouped = Grouped(names, counts, keys, ids, size, coded.dates, (), coded.attributes)
     grouped.find = finder(np, group, order)
     grouped.firsts = firsts
     return grouped
@@ -446,4 +491,4 @@ def _ids(frame: Any) -> list[object] | None:
     return [_py(value) for value in values] if column.hasnans else values
 
 
-__all__ = ["group_frame"]
+__all__ = ["FrameCodes", "code_frame", "fold_frame", "group_frame"]

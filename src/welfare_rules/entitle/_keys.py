@@ -73,6 +73,29 @@ class KeyInputs:
             return None
         return self._parts(key)
 
+    def birth_of(self, token: object, raw_year: object) -> Birth:
+        """The birth part of a birth token and a raw birth-year cell (validated, cached)."""
+        part = (token, raw_year)
+        birth = self.births.get(part)
+        if birth is None:
+            birth = self.births[part] = self._birth(token, raw_year)
+        return birth
+
+    def categories_of(self, part: tuple[object, ...]) -> HeldCategories:
+        """The categories part of the raw cells of the columns of :attr:`view`, in order
+        (validated, cached)."""
+        categories = self.views.get(part)
+        if categories is None:
+            categories = self.views[part] = self._categories(part)
+        return categories
+
+    def selections_of(self, raw: object) -> frozenset[str]:
+        """The selections part of a raw selections cell (validated, cached)."""
+        found = self.chosen.get(raw)
+        if found is None:
+            found = self.chosen[raw] = self._selections(raw)
+        return found
+
     def _assemble(self, key: tuple[object, ...]) -> Inputs:
         birth, categories, selections = self._parts(key)
         year, exact, born = birth

@@ -29,7 +29,8 @@ from ..rules.kinds import KINDS
 from ..rules.model import Label, Ruleset
 from ..tiers import FundingSource
 from ._columns import Grouped, group_columns
-from ._frame import group_frame
+from ._frame import code_frame, fold_frame
+from ._frame_parts import tally_frame
 from ._keys import KeyInputs
 from ._parts import Tally, tally_parts
 from .engine import Inputs, Plan, _resolve, plan_for
@@ -760,7 +761,12 @@ def allocate(
     plan = plan_for(_resolve(ruleset), on=on)
     try:
         if _is_frame(population):
-            grouped = group_frame(population, plan, keep_rows=per_person)
+            coded = code_frame(population, plan)
+            if not per_person:
+                tally = tally_frame(coded, plan, offset=row_offset)
+                if tally is not None:
+                    return _finish(plan, tally, size=coded.size, people=None)
+            grouped = fold_frame(coded, keep_rows=per_person)
             return _allocate_grouped(grouped, plan, offset=row_offset)
         if isinstance(population, Mapping):
             grouped = group_columns(population, plan, keep_rows=per_person)

@@ -1,0 +1,300 @@
+"""A typed frame counted part by part with numpy, without folding its rows into keys.
+
+When the plan is separable (:attr:`~.engine.Plan.separable`), a present person's items are
+the union of the items of each part of their inputs (birth, categories, selections), so
+the tally needs only how many present people have each part, never the keys. Each part is
+one code per row, read from the frame's column codes (:func:`~._frame.code_frame`): the
+birth token (folded with the birth year when both are key columns), the categories with
+their attribute cells (folded over the rows that have categories only: a few percent of a
+population), the selections. The counts are one ``bincount`` per part, less the rows of
+the people who died before the date or are born after it; each distinct part is
+validated and evaluated once, in Python.
+
+The result is :func:`~._parts.tally_parts`'s tally exactly: the same counts, the same
+undetermined cases with the same first occurrence (the first present row whose part gives
+the case, and the case's place among that row's items). Whatever this way cannot decide
+is left to the key-by-key way (``None``): a part of a living person that does not
+validate (the error must name the first row of the first key that has it) and an age
+past :data:`~.engine.MAX_AGE` (the engine's error).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import PersonDataError
+from ._codes import fold
+from ._columns import Grouped
+from ._frame import Coded, FrameCodes
+from ._keys import KeyInputs
+from ._parts import Tally
+from .engine import MAX_AGE, Inputs, Plan
+from .results import Entitlement, Undetermined
+
+_BIRTH = ("birth_token", "birth_year")
+_VIEW = ("categories", "poor", "near_poor", "details")  # KeyInputs.view's columns
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One part of the inputs as a code per row: ``codes`` over ``rows`` (ascending row
+    numbers; ``None``: every row), ``values[code]`` the raw cells it stands for; the rows
+    outside ``rows`` have code ``len(values)`` and the cells ``blank``."""
+
+    rows: Any
+    codes: Any
+    values: list[tuple[object, ...]]
+    blank: tuple[object, ...]
+
+    @property
+    def size(self) -> int:
+        """How many codes there are (the rows outside ``rows`` included)."""
+        return len(self.values) + (self.rows is not None)
+
+    def raw(self, code: int) -> tuple[object, ...]:
+        return self.values[code] if code < len(self.values) else self.blank
+
+    def counts(self, np: Any, size: int, absent: Any) -> Any:
+        """How many rows (``size`` in all) have each code, those in ``absent`` (ascending
+        row numbers) left out."""
+        known = len(self.values)
+        counts = np.bincount(self.codes, minlength=self.size)
+        if self.rows is None:
+            if len(absent):
+                counts -= np.bincount(self.codes[absent], minlength=self.size)
+            return counts
+        inside = self._positions(np, absent)
+        if len(inside):
+            counts -= np.bincount(self.codes[inside], minlength=self.size)
+        counts[known] = size - len(self.rows) - (len(absent) - len(inside))
+        return counts
+
+    def _positions(self, np: Any, rows: Any) -> Any:
+        """The positions in :attr:`rows` of the ``rows`` that are in it."""
+        where = np.searchsorted(self.rows, rows)
+        found = where < len(self.rows)
+        found[found] = self.rows[where[found]] == rows[found]
+        return where[found]
+
+    def code_at(self, np: Any, row: int) -> int:
+        """The code of ``row``."""
+        if self.rows is None:
+            return int(self.codes[row])
+        where = int(np.searchsorted(self.rows, row))
+        if where < len(self.rows) and int(self.rows[where]) == row:
+            return int(self.codes[where])
+        return len(self.values)
+
+    def finder(self, np: Any, size: int, absent: Any) -> Callable[[int], int]:
+        """``code -> the first row with it``, the rows marked in ``absent`` (a mask over
+        every row) left out (some row has the code). Over ``rows``, every code's first
+        row at once (``minimum.at``: the rows with categories are few); over every row,
+        looked for in row ranges growing fourfold from :data:`_CHUNK` rows (a common
+        part is found among the first rows, a rare one costs about one pass)."""
+        known = len(self.values)
+        firsts = None
+        if self.rows is not None and known:
+            kept = ~absent[self.rows]
+            firsts = np.full(known, size, dtype=np.int64)
+            np.minimum.at(firsts, self.codes[kept], self.rows[kept])
+
+        def first(code: int) -> int:
+            if firsts is not None and code < known:
+                return int(firsts[code])
+            start, step = 0, _CHUNK
+            while start < size:
+                end = min(size, start + step)
+                hits = self._hits(np, code, start, end)
+                hits = hits[~absent[hits]]
+                if len(hits):
+                    return int(hits[0])
+                start, step = end, step * 4
+            raise LookupError(code)  # not reached: the code's count is positive
+
+        return first
+
+    def _hits(self, np: Any, code: int, start: int, end: int) -> Any:
+        """The rows in ``range(start, end)`` with ``code``."""
+        if self.rows is None:
+            return np.flatnonzero(self.codes[start:end] == code) + start
+        low, high = (int(x) for x in np.searchsorted(self.rows, [start, end]))
+        if code < len(self.values):
+            return self.rows[low:high][self.codes[low:high] == code]
+        outside = np.ones(end - start, dtype=bool)
+        outside[self.rows[low:high] - start] = False
+        return np.flatnonzero(outside) + start
+
+
+_CHUNK = 4096
+
+
+def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | None:
+    """The tally of a coded frame under a separable ``plan``; ``None`` when it needs the
+    key-by-key way (see the module's docstring) or has no key column."""
+    np = importlib.import_module("numpy")
+    size = coded.size
+    if not size or not coded.names or not plan.separable:
+        return None
+    columns = coded.columns()
+    grouped = Grouped(coded.names, Counter(), None, None, size, coded.dates, (), coded.attributes)
+    parts_of = KeyInputs(grouped, plan)
+    birth = _part(np, columns, _BIRTH, size)
+    view = _view_part(np, columns, coded.with_categories, size)
+    selections = _part(np, columns, ("selections",), size)
+    died = columns.get("died")
+    dead = np.empty(0, dtype=np.int64)
+    if died is not None:
+        truthy = [code for code, (value,) in enumerate(died[1]) if value]
+        if len(truthy) == 1:
+            dead = np.flatnonzero(died[0] == truthy[0])
+        else:
+            dead = np.flatnonzero(np.isin(died[0], truthy))
+    try:
+        living = birth.counts(np, size, dead)
+        births = [
+            parts_of.birth_of(*birth.raw(code)) if living[code] else None
+            for code in range(birth.size)
+        ]
+        absent = dead
+        unborn = [code for code, found in enumerate(births) if found is not None and not found[2]]
+        if unborn:
+            rows = _rows_with(np, birth, unborn, size)
+            absent = np.union1d(dead, rows)
+        views = _checked(np, view, size, dead, parts_of.categories_of)
+        chosen = _checked(np, selections, size, dead, lambda raw: parts_of.selections_of(*raw))
+    except (ValueError, TypeError, PersonDataError):
+        return None  # a part that does not validate: the key-by-key way names the row
+    counted = {
+        "birth": birth.counts(np, size, absent),
+        "categories": view.counts(np, size, absent),
+        "selections": selections.counts(np, size, absent),
+    }
+    limit = plan.on.year - MAX_AGE
+    for code, found in enumerate(births):
+        year = None if found is None or not counted["birth"][code] else found[0]
+        if year is not None and year < limit:
+            return None  # the engine refuses the age: its error, the key-by-key way
+    alone = {
+        "birth": [
+            None if found is None else Inputs(found[0], found[1], True, (), frozenset())
+            for found in births
+        ],
+        "categories": [
+            None if held is None else Inputs(None, None, True, held, frozenset()) for held in views
+        ],
+        "selections": [
+            None if ids is None else Inputs(None, None, True, (), ids) for ids in chosen
+        ],
+    }
+    parts = {"birth": birth, "categories": view, "selections": selections}
+    marked = np.zeros(size, dtype=bool)
+    marked[absent] = True
+    counts: Counter[tuple[str, str]] = Counter()
+    undetermined: Counter[Undetermined] = Counter()
+    earliest: dict[Undetermined, int] = {}
+    for group, (reads, _) in enumerate(plan.groups):
+        first, firsts = None, dict[int, int]()
+        for code, count in enumerate(counted[reads].tolist()):
+            inputs = alone[reads][code]
+            if not count or inputs is None:
+                continue
+            for _, item in plan.part_items(group, inputs):
+                if isinstance(item, Entitlement):
+                    counts[(item.programme, item.level)] += count
+                    continue
+                undetermined[item] += count
+                row = firsts.get(code)
+                if row is None:
+                    if first is None:
+                        first = parts[reads].finder(np, size, marked)
+                    row = firsts[code] = first(code)
+                known = earliest.get(item)
+                if known is None or row < known:
+                    earliest[item] = row
+    places: dict[Undetermined, tuple[int, int]] = {}
+    for item, row in earliest.items():
+        year, exact, born = births[birth.code_at(np, row)] or (None, None, True)
+        held = views[view.code_at(np, row)] or ()
+        ids = chosen[selections.code_at(np, row)] or frozenset()
+        items = plan.evaluate(Inputs(year, exact, born, held, ids))
+        place = next(index for index, other in enumerate(items) if other == item)
+        places[item] = (row + offset, place)
+    return Tally(counts, undetermined, places)
+
+
+def _checked(np: Any, part: _Part, size: int, dead: Any, convert: Any) -> list[Any]:
+    """Each code's converted part (validated) where a living person has it, else ``None``."""
+    living = part.counts(np, size, dead)
+    return [convert(part.raw(code)) if living[code] else None for code in range(part.size)]
+
+
+def _rows_with(np: Any, part: _Part, codes: list[int], size: int) -> Any:
+    """The rows (ascending) whose code is one of ``codes``."""
+    blank = len(part.values)
+    inner = [code for code in codes if code != blank]
+    rows = np.flatnonzero(np.isin(part.codes, inner)) if inner else np.empty(0, dtype=np.int64)
+    if part.rows is None:
+        return rows
+    rows = part.rows[rows]
+    if blank in codes:
+        outside = np.ones(size, dtype=bool)
+        outside[part.rows] = False
+        rows = np.union1d(rows, np.flatnonzero(outside))
+    return rows
+
+
+def _part(np: Any, columns: dict[str, Coded], names: tuple[str, ...], size: int) -> _Part:
+    """The part read from the key columns ``names`` (the raw cells in that order, ``None``
+    for a column the frame does not have), over every row."""
+    present = [name for name in names if name in columns]
+    if not present:
+        return _Part(
+            np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [], (None,) * len(names)
+        )
+    if len(present) == 1:
+        codes, table = columns[present[0]]
+        at = names.index(present[0])
+        values = [
+            tuple(value if i == at else None for i in range(len(names))) for (value,) in table
+        ]
+        return _Part(None, codes, values, ())
+    coded = [columns[name] for name in present]
+    group, combos, _ = fold(np, [(codes, len(table)) for codes, table in coded], size)
+    where = {name: index for index, name in enumerate(present)}
+    values = [
+        tuple(
+            coded[where[name]][1][combo[where[name]]][0] if name in where else None
+            for name in names
+        )
+        for combo in combos
+    ]
+    return _Part(None, group, values, ())
+
+
+def _view_part(np: Any, columns: dict[str, Coded], with_categories: Any, size: int) -> _Part:
+    """The categories part: the cells of :data:`_VIEW`'s columns the frame has as key
+    columns; folded over the rows with categories only when no household column is one
+    (the other rows' cells are blank, as in their keys)."""
+    present = tuple(name for name in _VIEW if name in columns)
+    if not present:
+        return _Part(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [], ())
+    if with_categories is None or not set(present) <= {"categories", "details"}:
+        return _part(np, columns, present, size)
+    rows = np.flatnonzero(with_categories)
+    blank = (None,) * len(present)
+    if not len(rows):
+        return _Part(rows, rows, [], blank)
+    coded = [columns[name] for name in present]
+    group, combos, _ = fold(np, [(codes[rows], len(table)) for codes, table in coded], len(rows))
+    values = [
+        tuple(table[code][0] for (_, table), code in zip(coded, combo, strict=True))
+        for combo in combos
+    ]
+    return _Part(rows, group, values, blank)
+
+
+__all__ = ["tally_frame"]
