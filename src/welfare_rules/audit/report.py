@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .._i18n import Catalog, Text
-from .._limits import MAX_DEPTH, check_data, has_surrogates, json_depth_exceeds, load_json
+from .._limits import check_data, load_json
 from .._types import FrozenModel
-from .._validation import first_problem
+from .._validation import explain, independent
 from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
 from ..money import MAX_VND, display_vnd
 from .nodes import (
@@ -34,6 +35,7 @@ from .nodes import (
     NodePath,
     Restatement,
     Share,
+    sharing,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +65,12 @@ _MSG = Catalog(
     },
 )
 _TREE = _MSG("tree")
+
+
+def _data_error(errors: list[ErrorDetails]) -> ReportDataError:
+    """The error of the first real problem among pydantic's ``errors``."""
+    path, reason, value = explain(independent(errors)[0])
+    return ReportDataError(reason, path=path, value=value)
 
 
 class Report(FrozenModel):
@@ -98,18 +106,19 @@ class Report(FrozenModel):
             data = check_data(data, what=_TREE)
         except NestingDepthError as exc:
             raise ReportDataError(exc.text) from exc
-        try:
-            report = cls.model_validate(data)
-        except ValidationError as exc:
-            path, reason, value = first_problem(exc)
-            raise ReportDataError(reason, path=path, value=value) from exc
-        return report._checked()
+        return cls._from_data(data, consume=False)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
         """A report tree from JSON text (UTF-8, or UTF-16/32 with or without a mark);
         :class:`~welfare_rules.errors.ReportDataError` on bad data or JSON, and within the
         limits of :meth:`from_dict`.
+
+        The text is read as :func:`~welfare_rules._limits.load_json` reads it, then
+        validated one top-level node at a time, each node's parsed data let go as its node
+        is built: the parsed JSON and the tree are never both whole in memory (a
+        million-item report: about 0,7 GB at most, where validating the JSON text whole
+        held pydantic's parse of it beside the tree; issue 15).
 
         >>> Report.from_json('{"title": "Tết \\ud800"}').title
         'Tết �'
@@ -119,19 +128,54 @@ class Report(FrozenModel):
                 text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
             except UnicodeDecodeError as exc:
                 raise ReportDataError(_MSG("encoding", reason=str(exc))) from exc
-        if has_surrogates(text) or json_depth_exceeds(text, MAX_DEPTH) is not None:
-            try:  # the careful way: the depth error with its line, surrogates replaced
-                data = load_json(text, what=_TREE)
-            except InputLimitError as exc:
-                raise ReportDataError(exc.text) from exc
-            except ValueError as exc:
-                raise ReportDataError(_MSG("json", reason=str(exc))) from exc
-            return cls.from_dict(data)
-        try:
-            report = cls.model_validate_json(text)
-        except ValidationError as exc:
-            path, reason, value = first_problem(exc)
-            raise ReportDataError(reason, path=path, value=value) from exc
+        try:  # the depth error with its line, surrogates replaced, digits bounded
+            data = load_json(text, what=_TREE)
+        except InputLimitError as exc:
+            raise ReportDataError(exc.text) from exc
+        except ValueError as exc:
+            raise ReportDataError(_MSG("json", reason=str(exc))) from exc
+        del text  # the decoded text goes before the tree is built
+        return cls._from_data(data, consume=True)
+
+    @classmethod
+    def _from_data(cls, data: object, *, consume: bool) -> Report:
+        """The report validated from plain data already within the limits; with
+        ``consume`` (data of our own), each top-level node's data is dropped from
+        ``data["nodes"]`` as its node is built. The error is the one validating ``data``
+        whole gives: pydantic reports the fields in order (``title``, ``date``, ``nodes``,
+        then ``citations`` and unknown keys), so the other keys are validated first and
+        their errors kept in that place."""
+        items = data.get("nodes") if isinstance(data, dict) else None
+        with sharing():  # equal labels and figures stored once (issue 15)
+            if not (consume and isinstance(data, dict) and type(items) is list and items):
+                try:
+                    report = cls.model_validate(data)
+                except ValidationError as exc:
+                    raise _data_error(exc.errors(include_url=False)) from exc
+                return report._checked()
+            rest = {key: value for key, value in data.items() if key != "nodes"}
+            later: list[ErrorDetails] = []
+            head = None
+            try:
+                head = cls.model_validate(rest)
+            except ValidationError as exc:
+                later = exc.errors(include_url=False)
+                first = [e for e in later if e["loc"][:1] in (("title",), ("date",))]
+                if first:
+                    raise _data_error(first) from exc
+            nodes: list[Node] = []
+            for index, item in enumerate(items):
+                items[index] = None  # the parsed node goes as its node comes
+                try:
+                    nodes.append(Node.model_validate(item))
+                except ValidationError as exc:
+                    errors = exc.errors(include_url=False)
+                    for error in errors:
+                        error["loc"] = ("nodes", index, *error["loc"])
+                    raise _data_error(errors) from exc
+            if head is None:
+                raise _data_error(later)
+            report = head.model_copy(update={"nodes": tuple(nodes)})
         return report._checked()
 
     def _checked(self) -> Report:
