@@ -553,3 +553,46 @@ def test_roman_and_arabic_section_numbers_have_the_same_place(ordinal: int) -> N
 
     assert _ordinal(str(ordinal)) == ordinal
     assert _ordinal(_ROMAN[ordinal - 1]) == ordinal
+
+
+DISTRIBUTED = """\
+Hội đã trao 640 suất quà cho hộ nghèo và người khuyết tật.
+
+Số suất phân bổ cho các xã:
+   Xã Phong Lạc: 120 suất
+   Xã Phong Hải: 95 suất
+   Xã Đông Phong: 150 suất
+   Xã Tây Phong: 87 suất
+   Thị trấn Hạ Phong: 188 suất
+"""
+
+
+def test_a_led_in_list_left_standing_is_the_parts_of_the_record_it_adds_up_to() -> None:
+    audit = _audit(DISTRIBUTED)
+    assert audit.complete
+    assert not audit.result.findings
+
+
+@given(st.sampled_from(["120", "95", "150", "87", "188"]), st.sampled_from(["1", "2"]))
+@example("95", "1")  # 95 -> 195: the list sums to 740, one slip from 640
+def test_a_slip_in_a_distributed_list_is_found_on_the_sole_record_above(
+    written: str, digit: str
+) -> None:
+    slipped = DISTRIBUTED.replace(f": {written} suất", f": {digit}{written} suất")
+    (finding,) = [f for f in _audit(slipped).result.findings if f.severity == "error"]
+    assert finding.line == 1
+
+
+def test_a_led_in_list_two_records_could_hold_stays_as_read() -> None:
+    text = (
+        "Năm 2023 đã trao 640 suất.\nNăm 2024 đã trao 640 suất.\n\n" + DISTRIBUTED.split("\n\n")[1]
+    )
+    audit = _audit(text)
+    assert not audit.result.findings
+    assert not audit.complete  # which year the list distributes is not said
+
+
+def test_a_led_in_list_that_adds_up_to_nothing_stays_as_read() -> None:
+    audit = _audit(DISTRIBUTED.replace("640 suất", "900 suất"))
+    assert not audit.result.findings
+    assert not audit.complete

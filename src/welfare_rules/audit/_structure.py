@@ -38,9 +38,12 @@ class Builder:
         self.number: str | None = None  # the number of the open section ("1", "II")
         self.deepest = 0  # the longest path of open records seen
         self.total_sections: set[str] = set()  # numbers of sections titled as totals
+        self.led: tuple[int, list[Rec]] | None = None  # the open led-in list: start, scope
+        self.lists: list[tuple[list[Rec], list[Rec]]] = []  # led-in lists: scope, items
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
+        self._end_list()
         self.stack.clear()
         self.number = None
         self.heading_start = self.section_start = len(self.roots)
@@ -49,6 +52,7 @@ class Builder:
         """A numbered or bulleted line without figures (``1. Quà của tỉnh``): it opens a
         group whose closing total (``Cộng: …``) sums what follows it. A numbered section
         titled as a total (``III. TỔNG HỢP CHUNG``) may total the sections before it."""
+        self._end_list()
         self.stack.clear()
         self.number = number
         self.section_start = len(self.roots)
@@ -58,8 +62,23 @@ class Builder:
     def lead_in(self) -> None:
         """A line without figures that leads into a list (``Danh sách các xã như sau:``):
         a closing total below it sums the list, not what came before it. Open records stay
-        open: the list may still be the parts of a total stated above it."""
+        open: the list may still be the parts of a total stated above it, and a list left
+        standing may be the parts of a record just above (:func:`_lists_to_totals`)."""
+        self._end_list()
         self.section_start = len(self.roots)
+        start = len(self.roots)
+        scope = self.roots[max(self.heading_start, start - _LIST_SCOPE) : start]
+        self.led = (start, scope)
+
+    def _end_list(self) -> None:
+        """The list led in last ends here: what it put at the top, with what it may be of."""
+        if self.led is None:
+            return
+        start, scope = self.led
+        self.led = None
+        items = self.roots[start:]
+        if scope and len(items) >= 2 and all(item.line > scope[-1].line for item in items):
+            self.lists.append((scope, items))
 
     def announce(self) -> None:
         """A line that only says "Trong đó:": the last record's parts follow."""
@@ -97,10 +116,12 @@ class Builder:
         """The top-level records, inferred parts that do not add up undone, and a total
         written above numbered sections, or alone in the section after them, given the
         sections it sums."""
+        self._end_list()
         roots = self.roots
         if self.deepest >= MAX_TREE_DEPTH - _MARGIN:
             roots = _within_depth(roots)
-        return _trail_over_sections(_lead_over_sections(_settle(roots)), self.total_sections)
+        roots = _lists_to_totals(_settle(roots), self.lists)
+        return _trail_over_sections(_lead_over_sections(roots), self.total_sections)
 
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
@@ -186,6 +207,51 @@ class Builder:
                 sums.amount += child.amount
         sums.seen = len(children)
         return sums
+
+
+_LIST_SCOPE = 8  # records above a lead-in line a list left standing may be the parts of
+
+
+def _lists_to_totals(roots: list[Rec], lists: list[tuple[list[Rec], list[Rec]]]) -> list[Rec]:
+    """``Hội đã trao 640 suất quà …`` / ``Số suất phân bổ cho các xã:`` / ``Xã A: 120
+    suất`` … : a list led in by a line without figures, left standing at the top (no
+    closing total took it, no open record), is the parts of the one record just above
+    the lead-in whose figure it adds up to (exactly; for a record called a total, but for
+    one typing slip). Where none or several fit, the list stays as it was read."""
+    if not lists:
+        return roots
+    at_top = {id(root) for root in roots}
+    taken: set[int] = set()
+    for scope, items in lists:
+        if not all(id(item) in at_top and item.has_figures() for item in items):
+            continue
+        owners = [
+            rec for rec in scope if id(rec) in at_top and id(rec) not in taken and not rec.children
+        ]
+        fits = [rec for rec in owners if rec.has_figures() and parts_add_up(rec, items)]
+        if not fits:
+            fits = _sole_owner_one_slip_away(owners, items)
+        if len(fits) != 1:
+            continue
+        fits[0].children = list(items)
+        taken.update(id(item) for item in items)
+    return [root for root in roots if id(root) not in taken] if taken else roots
+
+
+def _sole_owner_one_slip_away(owners: list[Rec], items: list[Rec]) -> list[Rec]:
+    """The one record above stating the figure a list states in each item, where the list
+    adds up to it but for one typing slip: being the only candidate, it is what the list
+    distributes (a slip must not take the list away from it)."""
+    for field in ("count", "amount"):
+        if any(getattr(item, field) is None for item in items):
+            continue
+        stating = [rec for rec in owners if getattr(rec, field) is not None]
+        if len(stating) != 1:
+            return []
+        owner = stating[0]
+        whole = Rec(line=owner.line, count=owner.count, amount=owner.amount, total_cue=True)
+        return [owner] if parts_add_up(whole, items) else []
+    return []
 
 
 def _within_depth(roots: list[Rec], limit: int = MAX_TREE_DEPTH - 1) -> list[Rec]:
