@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from welfare_rules._validation import first_problem
 from welfare_rules.audit.report import Citation, Claim, Node, Report, Restatement
 from welfare_rules.errors import ReportDataError
 
@@ -203,3 +206,87 @@ def test_figures_beyond_the_limit_are_refused_with_their_key_path(
     assert caught.value.path == path
     assert "10^18" in caught.value.localized("vi")
     assert Report.from_dict({"nodes": [{"label": "x", "count": 10**18}]}).nodes[0].count == 10**18
+
+
+def _whole_way(data: object) -> tuple[str, str] | None:
+    """The first problem as validating the data whole gives it (before issue 15, and what
+    ``from_dict`` still does): ``(path, English reason)``, or ``None`` if it validates."""
+    try:
+        Report.model_validate(data)
+    except ValidationError as exc:
+        path, reason, _value = first_problem(exc)
+        return path, reason.en
+    return None
+
+
+_CORRUPTIONS: list[tuple[str, object]] = [
+    ("title", 5),
+    ("date", "2024-13-40"),
+    ("citations", [{"instrument": 5}]),
+    ("colour", "red"),
+    ("amount", 1.5),
+    ("count", -3),
+    ("level", "x"),
+    ("hue", 1),
+    ("label", None),
+]
+
+
+@st.composite
+def _corrupted(draw: st.DrawFn) -> dict[str, Any]:
+    """A generated report's JSON data with one to four values made wrong, at the top or
+    in any node: which error comes first must not depend on how it is validated."""
+    data: dict[str, Any] = draw(report_trees()).model_dump(mode="json")
+    nodes: list[dict[str, Any]] = []
+    stack = list(data["nodes"])
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        stack += node["children"]
+    for key, value in draw(st.lists(st.sampled_from(_CORRUPTIONS), min_size=1, max_size=4)):
+        if key in ("title", "date", "citations", "colour"):
+            data[key] = value
+        else:
+            draw(st.sampled_from(nodes))[key] = value
+    return data
+
+
+@given(_corrupted())
+@example({"title": 5, "nodes": [{"label": None}], "colour": 1})
+@example({"nodes": [{"label": "x"}, {"label": "y", "amount": 1.5}], "citations": [{}]})
+@example({"nodes": [{"label": "x", "hue": 1}], "date": "2024-13-40"})
+def test_from_json_finds_the_first_problem_validating_whole_data_finds(
+    data: dict[str, Any],
+) -> None:
+    # issue 15: from_json validates one top-level node at a time (the other keys first);
+    # the problem it names must be the one validating the data whole names
+    expected = _whole_way(data)
+    assert expected is not None
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_json(json.dumps(data))
+    assert (caught.value.path, caught.value.reason.en) == expected
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_dict(data)
+    assert (caught.value.path, caught.value.reason.en) == expected
+
+
+def test_from_dict_leaves_the_callers_data_as_it_was() -> None:
+    # from_json drops each parsed node as it builds it (its own data); from_dict must not
+    data = _report().model_dump(mode="json")
+    before = json.dumps(data)
+    Report.from_dict(data)
+    assert json.dumps(data) == before
+
+
+def test_from_json_stores_repeated_labels_and_figures_once() -> None:
+    item = {"label": "Mức 500.000đ", "count": 5502, "level": 500_000, "amount": 2_751_000_000}
+    text = json.dumps({"nodes": [{"label": "xã A", "children": [item]}, item, item]})
+    report = Report.from_json(text)
+    first, second, third = report.nodes[0].children[0], report.nodes[1], report.nodes[2]
+    assert first == second == third
+    for field in ("label", "count", "level", "amount"):
+        assert getattr(first, field) is getattr(second, field) is getattr(third, field)
+    from_dict = Report.from_dict(json.loads(text))
+    assert from_dict.nodes[1].amount is from_dict.nodes[2].amount
+    alone = [Node.model_validate(data) for data in json.loads(text)["nodes"][1:]]
+    assert alone[0].amount is not alone[1].amount  # shared only while reading a report

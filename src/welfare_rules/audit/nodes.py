@@ -6,10 +6,11 @@ without reaching back up to the tree's methods, which call it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Literal, Self
+from typing import Any, Literal, NoReturn, Self
 
 from pydantic import Field, model_validator
 
@@ -23,23 +24,69 @@ NodePath = tuple[int, ...]
 """Indices from the report's top-level nodes down: ``(0, 1, 3)``."""
 
 
-class _FieldsSet(frozenset[str]):
+class _FieldsSet(set[str]):
     """The names of the fields a node was given (pydantic's ``model_fields_set``), one
     object shared by every node given the same names.
 
     pydantic keeps a ``set`` per instance: 728 bytes for five names, half of what a
-    line item of a million-item report occupied. The shared one cannot be changed in
-    place (it belongs to many nodes); a copy is a plain ``set``, which is what
-    ``model_copy(update=…)`` extends with the names it replaces.
+    line item of a million-item report occupied. The shared one is a ``set`` (pydantic's
+    serializer insists, for ``exclude_unset``) that refuses to change: it belongs to
+    many nodes. A copy (``model_copy``, ``copy``, ``pickle``) is a plain ``set`` of its
+    own, which ``model_copy(update=…)`` then extends with the names it replaces.
     """
 
     __slots__ = ()
+
+    def _refuse(self) -> NoReturn:
+        raise TypeError("the set of field names given is shared by many nodes: copy it")
+
+    def add(self, element: str) -> None:
+        self._refuse()
+
+    def discard(self, element: object) -> None:
+        self._refuse()
+
+    def remove(self, element: str) -> None:
+        self._refuse()
+
+    def pop(self) -> str:
+        self._refuse()
+
+    def clear(self) -> None:
+        self._refuse()
+
+    def update(self, *others: Iterable[str]) -> None:
+        self._refuse()
+
+    def difference_update(self, *others: Iterable[Any]) -> None:
+        self._refuse()
+
+    def intersection_update(self, *others: Iterable[Any]) -> None:
+        self._refuse()
+
+    def symmetric_difference_update(self, other: Iterable[str]) -> None:
+        self._refuse()
+
+    def __ior__(self, other: AbstractSet[str]) -> Self:  # type: ignore[override,misc]
+        self._refuse()
+
+    def __iand__(self, other: AbstractSet[object]) -> Self:
+        self._refuse()
+
+    def __isub__(self, other: AbstractSet[object]) -> Self:
+        self._refuse()
+
+    def __ixor__(self, other: AbstractSet[str]) -> Self:  # type: ignore[override,misc]
+        self._refuse()
 
     def __copy__(self) -> set[str]:
         return set(self)
 
     def __deepcopy__(self, memo: dict[int, object]) -> set[str]:
         return set(self)
+
+    def __reduce__(self) -> tuple[type[set[str]], tuple[list[str]]]:
+        return set, (list(self),)
 
 
 _FIELDS_SETS: dict[frozenset[str], _FieldsSet] = {}
@@ -52,7 +99,7 @@ levels and amounts in every commune): while :func:`sharing` is on, equal values 
 stored once. ``line`` and ``text`` are left alone: they differ from node to node."""
 
 SHARED_VALUES_LIMIT = 1 << 16
-"""The most distinct values remembered by one :func:`sharing` (about 5 MB at most): past
+"""About the most distinct values remembered by one :func:`sharing` (some 5 MB): past
 it, values already remembered are still shared, new ones are kept as they came."""
 
 _SHARED_VALUES: ContextVar[dict[object, object] | None] = ContextVar(
@@ -201,19 +248,16 @@ class Node(FrozenModel):
         """Once validated: the shared set of the names given instead of a set of its own,
         and, inside :func:`sharing`, the shared copy of each repeated value (a node then
         takes about 600 bytes instead of 1.700; issue 15)."""
-        object.__setattr__(self, "__pydantic_fields_set__", _shared_fields(self.model_fields_set))
+        names = self.__pydantic_fields_set__
+        shared = _FIELDS_SETS.get(frozenset(names))
+        object.__setattr__(self, "__pydantic_fields_set__", shared or _shared_fields(names))
         values = _SHARED_VALUES.get()
         if values is not None:
+            share = values.setdefault if len(values) < SHARED_VALUES_LIMIT else values.get
             stored: dict[str, Any] = self.__dict__
             for key in _SHARED_FIELDS:
                 value = stored[key]
-                if value is not None:
-                    shared = values.get(value)
-                    if shared is None:
-                        if len(values) < SHARED_VALUES_LIMIT:
-                            values[value] = value
-                    else:
-                        stored[key] = shared
+                stored[key] = share(value, value)
         return self
 
     def figure(self, field: FigureField) -> int | None:

@@ -67,6 +67,27 @@ _MSG = Catalog(
 _TREE = _MSG("tree")
 
 
+def _nodes(top: tuple[Node, ...]) -> Iterator[Node]:
+    """Every node under ``top``, in no particular order (no paths: a quick pass)."""
+    stack = list(top)
+    while stack:
+        node = stack.pop()
+        yield node
+        stack += node.children
+
+
+def _to_check(node: Node) -> bool:
+    """Whether :meth:`Report._checked` has anything to look at in ``node`` (a count past
+    ±10^18, a restatement, a bound or a claim)."""
+    count = node.count
+    return (
+        (count is not None and count > MAX_VND)
+        or bool(node.restatements)
+        or bool(node.bounds)
+        or bool(node.claims)
+    )
+
+
 def _data_error(errors: list[ErrorDetails]) -> ReportDataError:
     """The error of the first real problem among pydantic's ``errors``."""
     path, reason, value = explain(independent(errors)[0])
@@ -186,7 +207,11 @@ class Report(FrozenModel):
         :class:`~welfare_rules.errors.ReportDataError` with the key path."""
         from .edits import Edit  # the tree stays importable on its own
 
+        if not any(_to_check(node) for node in _nodes(self.nodes)):
+            return self  # one quick pass: most nodes state only money and a count
         for path, node in self.walk():
+            if not _to_check(node):
+                continue
             where = f"nodes[{path[0]}]" + "".join(f".children[{i}]" for i in path[1:])
             numbers: list[tuple[str, int | None]] = [("count", node.count)]
             numbers += [
