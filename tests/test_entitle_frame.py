@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from welfare_rules.entitle._frame import _civil, _day_numbers, _int_codes, _lowest_day
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.errors import PersonDataError
 from welfare_rules.rules import load_ruleset
@@ -210,3 +211,47 @@ def test_a_float_column_with_only_missing_values_is_accepted() -> None:
     ).assign(categories=["war_invalid", ""])
     assert frame["war_invalid.injury_rate"].dtype.kind == "f"
     assert allocate(frame, UONG_BI, on=TET_2024).total.amount == 700_000
+
+
+@given(st.lists(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), min_size=1))
+@example([dt.date(1, 1, 1), dt.date(1600, 2, 29), dt.date(1900, 3, 1), dt.date(1969, 12, 31)])
+def test_civil_dates_from_day_numbers_are_the_calendar_dates(days: list[dt.date]) -> None:
+    """_civil's integer arithmetic against Python's calendar (leap centuries, before 1970)."""
+    np = pytest.importorskip("numpy")
+    numbers = np.array([day.toordinal() - dt.date(1970, 1, 1).toordinal() for day in days])
+    year, month, day = _civil(np, numbers)
+    assert list(zip(year.tolist(), month.tolist(), day.tolist(), strict=True)) == [
+        (d.year, d.month, d.day) for d in days
+    ]
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.dates(dt.date(1700, 1, 1), dt.date(2200, 12, 31)))).filter(
+        lambda cells: any(cells)
+    ),
+    st.sampled_from(["s", "ms", "us", "ns"]),
+)
+@example([None, dt.date(1918, 1, 1), None], "us")
+def test_the_lowest_day_leaves_missing_cells_out(cells: list[dt.date | None], unit: str) -> None:
+    np = pytest.importorskip("numpy")
+    if unit == "ns":
+        cells = [c if c is None or 1678 <= c.year <= 2261 else None for c in cells]
+        if not any(cells):
+            return
+    series = pd.Series(pd.to_datetime(pd.Series(cells, dtype=object))).astype(f"M8[{unit}]")
+    days, missing = _day_numbers(pd, np, series, "birth_date")
+    expected = min(c for c in cells if c is not None).toordinal() - dt.date(1970, 1, 1).toordinal()
+    assert _lowest_day(np, days, missing) == expected
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-300, 300))))
+@example([None, 21, 91, 41, None, 21])
+def test_whole_numbers_are_numbered_by_the_values_present(cells: list[int | None]) -> None:
+    np = pytest.importorskip("numpy")
+    missing = np.array([c is None for c in cells], dtype=bool)
+    values = np.array([7 if c is None else c for c in cells], dtype=np.int64)
+    found = _int_codes(np, missing, values)
+    assert found is not None
+    codes, table = found
+    assert [table[code] for code in codes.tolist()] == cells
+    assert table[1:] == sorted({c for c in cells if c is not None})

@@ -57,8 +57,8 @@ class FrameCodes:
     ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
     with categories or selections only (``has``); each is ``(codes, fragments)`` with
     codes over every row. ``names`` are the key's columns in key order (``full``'s, then
-    ``rich``'s). ``with_categories`` marks the rows whose categories cell is not blank
-    (``None`` without a categories column); ``dates`` gives each birth token a date.
+    ``rich``'s). ``given`` marks, for the categories and selections columns, the rows
+    whose cell is not blank; ``dates`` gives each birth token a date.
     """
 
     frame: Any
@@ -67,7 +67,7 @@ class FrameCodes:
     full: list[Coded]
     rich: list[Coded]
     has: Any
-    with_categories: Any
+    given: dict[str, Any]
     dates: dict[object, dt.date]
     attributes: tuple[str, ...]
 
@@ -111,7 +111,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         full.append(_birth_codes(np, births, stated, plan, dates, frame))
         names.append("birth_token")
     if "death_date" in present:
-        deaths = _day_numbers(pd, np, frame["death_date"], "death_date")
+        deaths = _instants(pd, np, frame["death_date"], "death_date")
         full.append(_death_codes(np, deaths, births, plan, frame))
         names.append("died")
     plain = [
@@ -123,10 +123,12 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     rich: list[Coded] = []  # folded over the rows with categories or selections only
     rich_names: list[str] = []
     has = with_categories = None
+    given: dict[str, Any] = {}
     for name in plain:
         codes, table = _frame_codes(pd, np, frame[name])
         if name in ("categories", "selections"):
             filled = np.array([not _blank(value) for value in table], dtype=bool)[codes]
+            given[name] = filled
             has = filled if has is None else has | filled
             if name == "categories":
                 with_categories = filled
@@ -142,9 +144,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         rich.append(_details(pd, np, frame, attributes, with_categories))
         rich_names.append("details")
     names.extend(rich_names)
-    return FrameCodes(
-        frame, size, tuple(names), full, rich, has, with_categories, dates, tuple(attributes)
-    )
+    return FrameCodes(frame, size, tuple(names), full, rich, has, given, dates, tuple(attributes))
 
 
 def fold_frame(coded: FrameCodes, *, keep_rows: bool = False) -> Grouped:
@@ -239,11 +239,11 @@ def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) ->
     """The attribute cells of the rows ``where`` is true (those with categories) as one code
     each, whose fragment is the cells' tuple; code 0 (the other rows) is ``None``."""
     rows = np.flatnonzero(where)
-    codes = np.zeros(len(where), dtype=np.int64)
     if not len(rows):
-        return codes, [(None,)]
+        return np.zeros(len(where), dtype=np.int8), [(None,)]
     coded = [_cell_codes(pd, np, frame[name], name, rows) for name in attributes]
     group, combos, _ = fold(np, [(c, len(t)) for c, t in coded], len(rows))
+    codes = np.zeros(len(where), dtype=_narrow(np, len(combos)))
     codes[rows] = group + 1
     tables = [t for _, t in coded]
     cells = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
@@ -256,12 +256,9 @@ def _cell_codes(pd: Any, np: Any, column: Any, name: str, rows: Any) -> tuple[An
     no float can be in it) is read from its array taken at the rows; any other is taken
     as a Series (building one costs about a millisecond, more than reading 70.000 cells)."""
     array = column.array
-    if isinstance(array, pd.arrays.BooleanArray):
-        taken = array.take(rows)
-        return np.add(taken.to_numpy(dtype="int8", na_value=-1), 1, dtype=np.int64), _BOOLS
-    if isinstance(array, pd.arrays.IntegerArray):
-        taken = array.take(rows)
-        found = _int_codes(np, taken.isna(), taken.to_numpy(dtype="int64", na_value=0))
+    masked = _masked(pd, np, array, rows)
+    if masked is not None:
+        found = _masked_codes(np, array.dtype.kind, *masked)
         if found is not None:
             return found
     cells = pd.Series(array.take(rows), copy=False)
@@ -292,6 +289,13 @@ def _check_floats(np: Any, column: Any, name: str, rows: Any = None) -> None:
 def _day_numbers(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
     """The column as int64 days since 1970-01-01 and its missing mask (the days of missing
     cells are below every date's); errors name the first cell that is not a date."""
+    raw, per_day = _instants(pd, np, column, name)
+    return raw // per_day, raw == _NAT
+
+
+def _instants(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, int]:
+    """The column's dates as int64 counts of its unit (``NaT``: missing) and the count of
+    a day; errors name the first cell that is not a date."""
     if column.dtype.kind != "M":
         column = _parse_dates(pd, column, name)
     if getattr(column.dtype, "tz", None) is not None:
@@ -299,8 +303,21 @@ def _day_numbers(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
     values = column.to_numpy()
     unit = np.dtype(values.dtype.str.replace("M8", "m8"))
     per_day = int(np.timedelta64(1, "D").astype(unit).astype(np.int64))
-    raw = values.view(np.int64)
-    return raw // per_day, raw == _NAT
+    return values.view(np.int64), per_day
+
+
+def _lowest_day(np: Any, days: Any, missing: Any) -> int:
+    """The lowest day number of the cells that hold a date (some does). A missing cell's
+    day (NaT floor-divided) is the lowest day number there is: one subtraction moves it to
+    -1, the highest as an unsigned number, so one plain ``min`` leaves it out
+    (``min(where=…)`` costs several times more). Only a date in the first day numpy can
+    hold (290.000 years BC) would be left out with it."""
+    at = int(np.argmax(missing))
+    if not missing[at]:
+        return int(days.min())
+    nat = int(days[at])
+    moved = np.subtract(days, nat + 1).view(np.uint64)
+    return int(moved.min()) + nat + 1
 
 
 def _parse_dates(pd: Any, column: Any, name: str) -> Any:
@@ -315,20 +332,29 @@ def _parse_dates(pd: Any, column: Any, name: str) -> Any:
 
 
 def _civil(np: Any, days: Any) -> tuple[Any, Any, Any]:
-    """Year, month and day of int64 day numbers."""
-    stamps = days.astype("M8[D]")
-    years = stamps.astype("M8[Y]")
-    months = stamps.astype("M8[M]")
-    year = years.astype(np.int64) + 1970
-    month = months.astype(np.int64) - (year - 1970) * 12 + 1
-    day = (stamps - months.astype("M8[D]")).astype(np.int64) + 1
+    """Year, month and day of int64 day numbers (days since 1970-01-01), in integer
+    arithmetic (H. Hinnant's ``civil_from_days``; numpy's ``//`` floors, as it needs):
+    a few array operations, where ``astype("M8[Y]")`` converts each day on its own."""
+    shifted = days + 719_468  # days since 0000-03-01
+    era = shifted // 146_097
+    of_era = shifted - era * 146_097
+    year_of_era = (of_era - of_era // 1_460 + of_era // 36_524 - of_era // 146_096) // 365
+    of_year = of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * of_year + 2) // 153  # 0: March
+    day = of_year - (153 * shifted_month + 2) // 5 + 1
+    month = np.where(shifted_month < 10, shifted_month + 3, shifted_month - 9)
+    year = year_of_era + era * 400 + (month <= 2)
     return year, month, day
 
 
 def _int_column(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
-    """A column of whole numbers as (int64 values, missing mask); errors name the row."""
+    """A column of whole numbers as (int64 values, missing mask; the value of a missing
+    cell is not defined); errors name the row."""
     dtype = column.dtype
     if dtype.kind in "iu":
+        masked = _masked(pd, np, column.array)
+        if masked is not None:  # the values of missing cells are never read
+            return masked[0].astype(np.int64), masked[1]
         missing = column.isna().to_numpy(dtype=bool)
         return column.to_numpy(dtype="int64", na_value=0), missing
     codes, table = _frame_codes(pd, np, column)
@@ -359,7 +385,7 @@ def _birth_codes(
         low = high = on_day
     else:
         high = int(days.max())
-        low = int(days.min(where=~missing, initial=high))
+        low = _lowest_day(np, days, missing)
     span = np.arange(low, high + 1, dtype=np.int64)
     year, month, day = _civil(np, span)
     if exact:  # the birthday not yet reached in on's year (dates.birthday_passed, vectorized)
@@ -388,6 +414,7 @@ def _birth_codes(
                 first = min(first, int(values[only].min()))
                 top = max(top, int(values[only].max()))
     table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (index -1)
+    table = table.astype(_narrow(np, (top - first + 1) * 2 + 1))
     index = days - low
     np.maximum(index, -1, out=index)
     codes = table[index]
@@ -417,23 +444,25 @@ def _check_years(values: Any, rows: Any, frame: Any) -> None:
 
 
 def _death_codes(
-    np: Any, deaths: tuple[Any, Any], births: tuple[Any, Any] | None, plan: Plan, frame: Any
+    np: Any, deaths: tuple[Any, int], births: tuple[Any, Any] | None, plan: Plan, frame: Any
 ) -> Coded:
     """Whether each person died before the date (0: no death recorded); a death before the
-    birth is an error naming the row."""
-    days, missing = deaths
-    dead = np.flatnonzero(~missing)
+    birth is an error naming the row. ``deaths`` are the column's instants
+    (:func:`_instants`): only the rows with a death are turned into day numbers."""
+    raw, per_day = deaths
+    dead = np.flatnonzero(raw != _NAT)
+    days = raw[dead] // per_day
     if births is not None and len(dead):
         born, unborn = births
-        bad = dead[~unborn[dead] & (days[dead] < born[dead])]
+        bad = np.flatnonzero(~unborn[dead] & (days < born[dead]))
         if len(bad):
-            row = int(bad[0])
-            death = dt.date.fromordinal(int(days[row]) + _EPOCH)
+            row = int(dead[bad[0]])
+            death = dt.date.fromordinal(int(days[bad[0]]) + _EPOCH)
             birth = dt.date.fromordinal(int(born[row]) + _EPOCH)
             value = frame["death_date"].iloc[row]
             raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
-    codes = np.zeros(len(days), dtype=np.int64)
-    codes[dead] = (days[dead] < plan.on.toordinal() - _EPOCH) + 1
+    codes = np.zeros(len(raw), dtype=np.int8)
+    codes[dead] = (days < plan.on.toordinal() - _EPOCH) + 1
     return codes, [(None,), (False,), (True,)]
 
 
@@ -449,14 +478,23 @@ def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
 
 
 def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
-    """One frame column as int64 codes (0: missing) and the plain Python value of each."""
+    """One frame column as integer codes (0: missing; int64 or a narrower type) and the
+    plain Python value of each."""
     dtype = column.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        code = np.add(column.cat.codes.to_numpy(), 1, dtype=np.int64)
+        # pandas sizes the codes' type to hold one more than the largest code: code + 1
+        # stays in it (a narrow type: a million int8 codes, not 8 MB of int64)
+        raw = column.cat.codes.to_numpy()
+        code = np.add(raw, 1, dtype=raw.dtype)
         return code, [None, *(_py(v) for v in column.cat.categories.tolist())]
+    masked = _masked(pd, np, column.array)
+    if masked is not None:
+        coded = _masked_codes(np, dtype.kind, *masked)
+        if coded is not None:
+            return coded
     if dtype.kind == "b":
         values = column.to_numpy(dtype="int8", na_value=-1)
-        return np.add(values, 1, dtype=np.int64), _BOOLS
+        return np.add(values, 1, dtype=np.int8), _BOOLS
     if dtype.kind in "iu":
         missing = column.isna().to_numpy(dtype=bool)
         coded = _int_codes(np, missing, column.to_numpy(dtype="int64", na_value=0))
@@ -466,20 +504,66 @@ def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
     return found.astype(np.int64) + 1, [None, *(_py(v) for v in labels.tolist())]
 
 
+def _narrow(np: Any, top: int) -> Any:
+    """The narrowest signed integer type that holds the codes ``0 … top``: a million codes
+    in 1 or 2 MB rather than 8 (every array the rows fill costs its pages)."""
+    for kind in (np.int8, np.int16, np.int32):
+        if top <= np.iinfo(kind).max:
+            return kind
+    return np.int64
+
+
 _BOOLS: list[Any] = [None, False, True]  # the values of a yes/no column's codes 0, 1, 2
 
 
 def _int_codes(np: Any, missing: Any, values: Any) -> tuple[Any, list[Any]] | None:
-    """Whole numbers (``values``, int64; ``missing`` where there are none) as codes
-    ``value - low + 1`` (0: missing) when they span fewer than :data:`_RANGE` values;
-    ``None`` when they span more (the caller factorizes)."""
+    """Whole numbers (``values``; ``missing`` where there are none, whose values are not
+    read) as codes 1, 2, … of the values present in ascending order (0: missing) when they
+    span fewer than :data:`_RANGE` values; ``None`` when they span more (the caller
+    factorizes). Numbering only the values present keeps the codes few (injury rates 21,
+    41, …, 91 are 6 codes, not 72), so folding several columns rarely needs compacting."""
     known = values[~missing]
     if not len(known):
         return np.zeros(len(values), dtype=np.int64), [None]
     low, high = int(known.min()), int(known.max())
     if high - low >= _RANGE:
         return None
-    return np.where(missing, 0, values - (low - 1)), [None, *range(low, high + 1)]
+    offsets = np.subtract(values, low, dtype=np.int64)
+    present = np.bincount(offsets[~missing], minlength=high - low + 1) > 0
+    lookup = np.cumsum(present, dtype=np.int64)
+    np.maximum(offsets, 0, out=offsets)  # a missing cell's value may be anything
+    np.minimum(offsets, high - low, out=offsets)
+    codes = lookup[offsets]
+    codes[missing] = 0
+    return codes, [None, *(low + np.flatnonzero(present)).tolist()]
+
+
+def _masked(pd: Any, np: Any, array: Any, rows: Any = None) -> tuple[Any, Any] | None:
+    """The values and missing mask of a nullable integer or boolean array (``Int16``,
+    ``boolean``), at ``rows`` or all, read from the two numpy arrays it is made of
+    (``IntegerArray(values, mask)``; pandas keeps them as ``_data`` and ``_mask``):
+    ``to_numpy(na_value=…)`` copies and fills every cell, about 10 ms a million ``Int16``
+    cells. The values of missing cells are not defined. ``None`` for any other array, or
+    a pandas that keeps them otherwise (the caller then reads the public way)."""
+    if not isinstance(array, pd.arrays.IntegerArray | pd.arrays.BooleanArray):
+        return None
+    data, mask = getattr(array, "_data", None), getattr(array, "_mask", None)
+    if not isinstance(data, np.ndarray) or not isinstance(mask, np.ndarray):
+        return None
+    if mask.dtype != np.dtype(bool) or data.shape != mask.shape or data.ndim != 1:
+        return None
+    if rows is not None:
+        return data[rows], mask[rows]
+    return data, mask
+
+
+def _masked_codes(np: Any, kind: str, data: Any, mask: Any) -> tuple[Any, list[Any]] | None:
+    """:func:`_frame_codes` of a nullable column's values and mask (:func:`_masked`)."""
+    if kind == "b":
+        codes = np.add(data, 1, dtype=np.int8)
+        codes[mask] = 0
+        return codes, _BOOLS
+    return _int_codes(np, mask, data)
 
 
 def _ids(frame: Any) -> list[object] | None:

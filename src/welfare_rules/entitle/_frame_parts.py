@@ -58,19 +58,22 @@ class _Part:
     def raw(self, code: int) -> tuple[object, ...]:
         return self.values[code] if code < len(self.values) else self.blank
 
-    def counts(self, np: Any, size: int, absent: Any) -> Any:
-        """How many rows (``size`` in all) have each code, those in ``absent`` (ascending
-        row numbers) left out."""
-        known = len(self.values)
+    def total(self, np: Any, size: int) -> Any:
+        """How many of the ``size`` rows have each code (one ``bincount``)."""
         counts = np.bincount(self.codes, minlength=self.size)
+        if self.rows is not None:
+            counts[len(self.values)] = size - len(self.rows)
+        return counts
+
+    def counts(self, np: Any, total: Any, absent: Any) -> Any:
+        """:meth:`total` (given) with the rows in ``absent`` (ascending) left out."""
+        if not len(absent):
+            return total
         if self.rows is None:
-            if len(absent):
-                counts -= np.bincount(self.codes[absent], minlength=self.size)
-            return counts
+            return total - np.bincount(self.codes[absent], minlength=self.size)
         inside = self._positions(np, absent)
-        if len(inside):
-            counts -= np.bincount(self.codes[inside], minlength=self.size)
-        counts[known] = size - len(self.rows) - (len(absent) - len(inside))
+        counts = total - np.bincount(self.codes[inside], minlength=self.size)
+        counts[len(self.values)] -= len(absent) - len(inside)
         return counts
 
     def _positions(self, np: Any, rows: Any) -> Any:
@@ -143,8 +146,9 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     grouped = Grouped(coded.names, Counter(), None, None, size, coded.dates, (), coded.attributes)
     parts_of = KeyInputs(grouped, plan)
     birth = _part(np, columns, _BIRTH, size)
-    view = _view_part(np, columns, coded.with_categories, size)
-    selections = _part(np, columns, ("selections",), size)
+    view = _given_part(np, columns, _VIEW, coded.given.get("categories"), size)
+    selections = _given_part(np, columns, ("selections",), coded.given.get("selections"), size)
+    totals = {id(part): part.total(np, size) for part in (birth, view, selections)}
     died = columns.get("died")
     dead = np.empty(0, dtype=np.int64)
     if died is not None:
@@ -154,7 +158,7 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         else:
             dead = np.flatnonzero(np.isin(died[0], truthy))
     try:
-        living = birth.counts(np, size, dead)
+        living = birth.counts(np, totals[id(birth)], dead)
         births = [
             parts_of.birth_of(*birth.raw(code)) if living[code] else None
             for code in range(birth.size)
@@ -164,14 +168,16 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         if unborn:
             rows = _rows_with(np, birth, unborn, size)
             absent = np.union1d(dead, rows)
-        views = _checked(np, view, size, dead, parts_of.categories_of)
-        chosen = _checked(np, selections, size, dead, lambda raw: parts_of.selections_of(*raw))
+        views = _checked(np, view, totals[id(view)], dead, parts_of.categories_of)
+        chosen = _checked(
+            np, selections, totals[id(selections)], dead, lambda raw: parts_of.selections_of(*raw)
+        )
     except (ValueError, TypeError, PersonDataError):
         return None  # a part that does not validate: the key-by-key way names the row
     counted = {
-        "birth": birth.counts(np, size, absent),
-        "categories": view.counts(np, size, absent),
-        "selections": selections.counts(np, size, absent),
+        "birth": birth.counts(np, totals[id(birth)], absent),
+        "categories": view.counts(np, totals[id(view)], absent),
+        "selections": selections.counts(np, totals[id(selections)], absent),
     }
     limit = plan.on.year - MAX_AGE
     for code, found in enumerate(births):
@@ -226,9 +232,9 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     return Tally(counts, undetermined, places)
 
 
-def _checked(np: Any, part: _Part, size: int, dead: Any, convert: Any) -> list[Any]:
+def _checked(np: Any, part: _Part, total: Any, dead: Any, convert: Any) -> list[Any]:
     """Each code's converted part (validated) where a living person has it, else ``None``."""
-    living = part.counts(np, size, dead)
+    living = part.counts(np, total, dead)
     return [convert(part.raw(code)) if living[code] else None for code in range(part.size)]
 
 
@@ -275,20 +281,26 @@ def _part(np: Any, columns: dict[str, Coded], names: tuple[str, ...], size: int)
     return _Part(None, group, values, ())
 
 
-def _view_part(np: Any, columns: dict[str, Coded], with_categories: Any, size: int) -> _Part:
-    """The categories part: the cells of :data:`_VIEW`'s columns the frame has as key
-    columns; folded over the rows with categories only when no household column is one
-    (the other rows' cells are blank, as in their keys)."""
-    present = tuple(name for name in _VIEW if name in columns)
+def _given_part(
+    np: Any, columns: dict[str, Coded], names: tuple[str, ...], given: Any, size: int
+) -> _Part:
+    """The part of the cells of the key columns ``names`` the frame has: the categories
+    (:data:`_VIEW`) or the selections. Read over the rows whose categories or selections
+    cell is not blank (``given``: a few percent of a population) unless a column of every
+    row is among them (a household column); the other rows' cells are all blank, as in
+    their keys (a blank cell reads as none)."""
+    present = tuple(name for name in names if name in columns)
     if not present:
         return _Part(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [], ())
-    if with_categories is None or not set(present) <= {"categories", "details"}:
+    if given is None or not set(present) <= {"categories", "details", "selections"}:
         return _part(np, columns, present, size)
-    rows = np.flatnonzero(with_categories)
+    rows = np.flatnonzero(given)
     blank = (None,) * len(present)
     if not len(rows):
         return _Part(rows, rows, [], blank)
     coded = [columns[name] for name in present]
+    if len(coded) == 1:
+        return _Part(rows, coded[0][0][rows], list(coded[0][1]), blank)
     group, combos, _ = fold(np, [(codes[rows], len(table)) for codes, table in coded], len(rows))
     values = [
         tuple(table[code][0] for (_, table), code in zip(coded, combo, strict=True))
