@@ -38,6 +38,12 @@ def figures(rec: Rec) -> tuple[str, int | None, int | None, int | None]:
         (("Đối tượng", "Mức quà", "Thành tiền"), ("label", "level", "amount")),
         (("Đối tượng", "Số suất", "Mức quà"), ("label", "count", "level")),
         (("Nội dung", "SL", "Đơn giá", "Tổng tiền"), ("label", "count", "level", "amount")),
+        (("STT", "Đơn vị ủng hộ", "Số tiền (đồng)"), ("index", "label", "amount")),
+        (("Xã", "Số người"), ("label", "count")),
+        (  # a list of people: each row one gift, the level column is what each was paid
+            ("STT", "Họ và tên", "Năm sinh", "Số CCCD", "Mức quà (đồng)"),
+            ("index", "label", "note", "note", "amount"),
+        ),
     ],
 )
 def test_header_columns(cells: tuple[str, ...], columns: tuple[str, ...]) -> None:
@@ -48,7 +54,8 @@ def test_header_columns(cells: tuple[str, ...], columns: tuple[str, ...]) -> Non
     "cells",
     [
         ("a", "b"),
-        ("Đối tượng", "Thành tiền"),  # one figure column
+        ("Thành tiền",),  # one figure column and nothing it is of
+        ("Đối tượng", "Mức quà"),  # one level: nothing to sum
         ("Mức quà", "Đơn giá"),  # two levels, neither a count nor an amount
         ("Số suất", "Số người"),  # two counts: one kind of figure
         ("Đơn vị", "Ghi chú", "Ngày"),
@@ -452,3 +459,39 @@ def test_a_group_row_of_a_level_over_its_cong_row_restates_the_level_on_its_line
     audit = audit_document(Document.from_text(text, name="x.txt"))
     products = [f for f in audit.result.findings if f.kind == "product_mismatch"]
     assert [(f.line, f.reported) for f in products] == [(5, 13_300_000)]  # 22 × 600.000
+
+
+DONORS = """\
+| STT | Đơn vị ủng hộ | Số tiền (đồng) |
+|---:|---|---:|
+| 1 | Công an huyện | 10.000.000 |
+| 2 | Trung tâm Y tế huyện | 11.200.000 |
+| | Cộng | 21.200.000 |
+"""
+
+
+def test_a_table_of_one_amount_a_row_sums_down_to_its_total_row() -> None:
+    read = table(DONORS)
+    assert read.total is not None
+    assert figures(read.total) == ("Cộng", None, None, 21_200_000)
+    assert [rec.amount for rec in read.rows] == [10_000_000, 11_200_000]
+    assert read.unknown == []
+
+
+def test_a_total_row_above_rows_of_one_figure_heads_indicators_not_parts() -> None:
+    indicators = "| Chỉ tiêu | Số người |\n|---|---:|\n| Tổng số hội viên | 19.806 |\n"
+    indicators += "| Hội viên nữ | 11.000 |\n| Hội viên trên 80 tuổi | 3.000 |\n"
+    read = table(indicators)
+    assert read.total is None
+    assert [rec.count for rec in read.rows] == [19_806, 11_000, 3_000]
+
+
+def test_a_list_of_people_reads_what_each_was_paid_and_no_birth_year() -> None:
+    people = "STT\tHọ và tên\tNăm sinh\tMức quà (đồng)\n"
+    people += "1\tNguyễn Thị Lành\t1935\t500.000\n2\tLê Thị Nụ\t1930\t700.000\n"
+    people += "\tTổng cộng\t\t1.200.000\n"
+    read = table(people)
+    assert [rec.amount for rec in read.rows] == [500_000, 700_000]
+    assert read.total is not None
+    assert read.total.amount == 1_200_000
+    assert read.unknown == []  # the years of birth are no figures, and not lost

@@ -180,8 +180,8 @@ def lost_numbers(text: str, extracted: ExtractedReport) -> list[tuple[int, str, 
         else:
             columns = header_columns(line.cells) or columns
             for position, cell in enumerate(line.cells):
-                if position < len(columns) and columns[position] == "index":
-                    continue  # a row number (STT): known, not a figure
+                if position < len(columns) and columns[position] in ("index", "note"):
+                    continue  # a row number (STT), a year of birth: known, not a figure
                 for token in scan(cell):
                     if token.kind not in FIGURE_KINDS | {"unknown", "claim"}:
                         continue

@@ -29,12 +29,21 @@ from ._normalize import Line
 from ._numbers import Token, scan
 from ._restate import restate_record
 
-Column = Literal["index", "label", "count", "level", "amount", "percent", "age"]
+Column = Literal["index", "label", "count", "level", "amount", "percent", "age", "note"]
 
 _PERCENT = re.compile(r"tỷ lệ|tỉ lệ|%")
 _PERCENT_CELL = re.compile(r"\d{1,3}(?:,\d{1,4})?")
 _AGE = re.compile(r"(?:độ |nhóm )?tuổi(?: thọ)?")
 _INDEX = re.compile(r"s?tt|số tt|số thứ tự|thứ tự")
+# a column of numbers that are no figures: a person's year or date of birth, identity
+# card, phone, account or house number ("Năm sinh", "Số CCCD"); a note ("Ghi chú") may
+# name a figure, so it is read as a label
+_NOTE = re.compile(
+    r"(?:năm|ngày|ngày, tháng, năm|ngày tháng năm) sinh|ngày(?: nhận| chi| cấp)?|"
+    r"(?:số )?(?:cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?)|"
+    r"(?:số )?điện thoại|sđt|(?:số )?tài khoản|stk|mã(?: số)?(?: đối tượng| hộ| bhxh)?|"
+    r"số nhà|địa chỉ|ký nhận|chữ ký"
+)
 _AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = re.compile(r"mức|đơn giá")
 # A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
@@ -76,6 +85,8 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("percent")  # "Tỷ lệ so với tổng số NCT (%)"
         elif _AGE.fullmatch(lower):
             columns.append("age")  # "Độ tuổi": the row's name, in years
+        elif _NOTE.fullmatch(lower):
+            columns.append("note")  # "Năm sinh", "Số CCCD": numbers that are no figures
         elif _AMOUNT.search(lower):
             columns.append("amount")
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
@@ -84,10 +95,27 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("level")
         else:
             columns.append("label")
-    figures = {column for column in columns if column in ("count", "level", "amount")}
-    if len(figures) < 2 or not figures & {"count", "amount"}:
+    figures = [column for column in columns if column in ("count", "level", "amount")]
+    if len(figures) == 1 and _states_digits(cells):
+        return None  # "| I | Mức 600.000đ | | |": a row naming a level, not a header
+    if figures == ["level"] and any(_PERSON.fullmatch(cell.lower().strip()) for cell in cells):
+        # "Họ và tên | Năm sinh | Mức quà": a list of people, each row one gift paid
+        columns[columns.index("level")] = "amount"
+        figures = ["amount"]
+    if len(figures) == 1 and "label" in columns and figures[0] in ("count", "amount"):
+        return tuple(columns)  # "Đơn vị ủng hộ | Số tiền": one figure a row, summed down
+    if len(set(figures)) < 2 or not set(figures) & {"count", "amount"}:
         return None
     return tuple(columns)
+
+
+_PERSON = re.compile(r"họ (?:và )?tên(?: người nhận| đối tượng)?|tên|người nhận")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _states_digits(cells: tuple[str, ...]) -> bool:
+    """A digit outside the brackets that give a column's unit (``Số tiền (1.000 đồng)``)."""
+    return any(char.isdigit() for cell in cells for char in _BRACKETED.sub("", cell))
 
 
 def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
@@ -121,7 +149,25 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
             rec.unit = reading.first.unit
     for again in reading.again:
         _second_total(table, again)
+    if _one_figure(reading.first.columns) and table.total is not None:
+        _total_last(table)
     return table
+
+
+def _one_figure(columns: tuple[Column, ...]) -> bool:
+    return sum(column in ("count", "level", "amount") for column in columns) == 1
+
+
+def _total_last(table: Table) -> None:
+    """A table of one figure a row sums its rows only in a total row after them: a
+    ``Tổng số`` row above rows of one figure heads a list of indicators (``Hội viên
+    nữ``, ``Hội viên trên 80 tuổi``), which need not add up to it."""
+    total = table.total
+    assert total is not None
+    if all(rec.line < total.line for rec in _walk(table.rows, None)):
+        return
+    table.total = None
+    table.rows = sorted([*table.rows, total], key=lambda rec: rec.line)
 
 
 def _cells(line: Line) -> tuple[str, ...]:
@@ -316,6 +362,8 @@ def _row(
         if column == "age":
             labels.append(text)  # "70", "Trên 100": the age names the row; no figure
             continue
+        if column == "note":
+            continue  # "1935", "029523938499": the header says they are no figures
         if column == "percent":
             share = text.rstrip("% ")
             if _PERCENT_CELL.fullmatch(share):
