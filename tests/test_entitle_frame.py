@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.entitle._frame import _civil, _day_numbers, _int_codes, _lowest_day
+from welfare_rules.entitle._frame import _civil, _day_index, _day_numbers, _int_codes
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.errors import PersonDataError
 from welfare_rules.rules import load_ruleset
@@ -241,7 +241,9 @@ def test_the_lowest_day_leaves_missing_cells_out(cells: list[dt.date | None], un
     series = pd.Series(pd.to_datetime(pd.Series(cells, dtype=object))).astype(f"M8[{unit}]")
     days, missing = _day_numbers(pd, np, series, "birth_date")
     expected = min(c for c in cells if c is not None).toordinal() - dt.date(1970, 1, 1).toordinal()
-    assert _lowest_day(np, days, missing) == expected
+    low, index = _day_index(np, days, missing)
+    assert low == expected
+    assert index.tolist() == [-1 if c is None else c.toordinal() - 719163 - low for c in cells]
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(-300, 300))))

@@ -57,8 +57,8 @@ class FrameCodes:
     ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
     with categories or selections only (``has``); each is ``(codes, fragments)`` with
     codes over every row. ``names`` are the key's columns in key order (``full``'s, then
-    ``rich``'s). ``given`` marks, for the categories and selections columns, the rows
-    whose cell is not blank; ``dates`` gives each birth token a date.
+    ``rich``'s). ``given`` holds, for the categories and selections columns, the rows
+    (ascending) whose cell is not blank; ``dates`` gives each birth token a date.
     """
 
     frame: Any
@@ -122,26 +122,24 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     ]
     rich: list[Coded] = []  # folded over the rows with categories or selections only
     rich_names: list[str] = []
-    has = with_categories = None
+    has = None
     given: dict[str, Any] = {}
     for name in plain:
         codes, table = _frame_codes(pd, np, frame[name])
         if name in ("categories", "selections"):
-            filled = np.array([not _blank(value) for value in table], dtype=bool)[codes]
-            given[name] = filled
+            filled = _filled(np, codes, [code for code, v in enumerate(table) if _blank(v)])
+            given[name] = np.flatnonzero(filled)
             has = filled if has is None else has | filled
-            if name == "categories":
-                with_categories = filled
             rich.append((codes, [(value,) for value in table]))
             rich_names.append(name)
         else:
             full.append((codes, [(value,) for value in table]))
             names.append(name)
     attributes = [n for n in map(str, frame.columns) if "." in n and not _ignored(n, plan)]
-    if with_categories is None:
+    if "categories" not in given:
         attributes = []  # attributes count only with their category
     if rich and attributes:
-        rich.append(_details(pd, np, frame, attributes, with_categories))
+        rich.append(_details(pd, np, frame, attributes, given["categories"]))
         rich_names.append("details")
     names.extend(rich_names)
     return FrameCodes(frame, size, tuple(names), full, rich, has, given, dates, tuple(attributes))
@@ -235,15 +233,14 @@ def _fold_rows(np: Any, parts: list[Coded], where: Any) -> Coded:
     return codes, [blank, *found]
 
 
-def _details(pd: Any, np: Any, frame: Any, attributes: list[str], where: Any) -> Coded:
-    """The attribute cells of the rows ``where`` is true (those with categories) as one code
-    each, whose fragment is the cells' tuple; code 0 (the other rows) is ``None``."""
-    rows = np.flatnonzero(where)
+def _details(pd: Any, np: Any, frame: Any, attributes: list[str], rows: Any) -> Coded:
+    """The attribute cells of ``rows`` (those with categories) as one code each, whose
+    fragment is the cells' tuple; code 0 (the other rows) is ``None``."""
     if not len(rows):
-        return np.zeros(len(where), dtype=np.int8), [(None,)]
+        return np.zeros(len(frame), dtype=np.int8), [(None,)]
     coded = [_cell_codes(pd, np, frame[name], name, rows) for name in attributes]
     group, combos, _ = fold(np, [(c, len(t)) for c, t in coded], len(rows))
-    codes = np.zeros(len(where), dtype=_narrow(np, len(combos)))
+    codes = np.zeros(len(frame), dtype=_narrow(np, len(combos)))
     codes[rows] = group + 1
     tables = [t for _, t in coded]
     cells = [tuple(t[c] for t, c in zip(tables, combo, strict=True)) for combo in combos]
@@ -306,18 +303,23 @@ def _instants(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, int]:
     return values.view(np.int64), per_day
 
 
-def _lowest_day(np: Any, days: Any, missing: Any) -> int:
-    """The lowest day number of the cells that hold a date (some does). A missing cell's
-    day (NaT floor-divided) is the lowest day number there is: one subtraction moves it to
-    -1, the highest as an unsigned number, so one plain ``min`` leaves it out
-    (``min(where=…)`` costs several times more). Only a date in the first day numpy can
-    hold (290.000 years BC) would be left out with it."""
+def _day_index(np: Any, days: Any, missing: Any) -> tuple[int, Any]:
+    """The lowest day number of the cells that hold a date (some does), and each cell's
+    day less it (-1: missing), a fresh array. A missing cell's day (NaT floor-divided) is
+    the lowest day number there is: one subtraction moves it to -1, the highest as an
+    unsigned number, so one plain ``min`` leaves it out (``min(where=…)`` costs several
+    times more), and the same array, moved again, is the index. Only a date on the first
+    day numpy can hold (290.000 years BC) would be taken for a missing one."""
     at = int(np.argmax(missing))
     if not missing[at]:
-        return int(days.min())
+        low = int(days.min())
+        return low, days - low
     nat = int(days[at])
-    moved = np.subtract(days, nat + 1).view(np.uint64)
-    return int(moved.min()) + nat + 1
+    moved = np.subtract(days, nat + 1)
+    low = int(moved.view(np.uint64).min()) + nat + 1
+    moved -= low - nat - 1
+    np.maximum(moved, -1, out=moved)
+    return low, moved
 
 
 def _parse_dates(pd: Any, column: Any, name: str) -> Any:
@@ -348,13 +350,13 @@ def _civil(np: Any, days: Any) -> tuple[Any, Any, Any]:
 
 
 def _int_column(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
-    """A column of whole numbers as (int64 values, missing mask; the value of a missing
-    cell is not defined); errors name the row."""
+    """A column of whole numbers as (integer values, of the column's type or int64;
+    missing mask; the value of a missing cell is not defined); errors name the row."""
     dtype = column.dtype
     if dtype.kind in "iu":
         masked = _masked(pd, np, column.array)
         if masked is not None:  # the values of missing cells are never read
-            return masked[0].astype(np.int64), masked[1]
+            return masked
         missing = column.isna().to_numpy(dtype=bool)
         return column.to_numpy(dtype="int64", na_value=0), missing
     codes, table = _frame_codes(pd, np, column)
@@ -383,9 +385,10 @@ def _birth_codes(
     on_day = on.toordinal() - _EPOCH
     if missing.all():
         low = high = on_day
+        index = np.full(len(days), -1, dtype=np.int64)
     else:
         high = int(days.max())
-        low = _lowest_day(np, days, missing)
+        low, index = _day_index(np, days, missing)
     span = np.arange(low, high + 1, dtype=np.int64)
     year, month, day = _civil(np, span)
     if exact:  # the birthday not yet reached in on's year (dates.birthday_passed, vectorized)
@@ -401,25 +404,24 @@ def _birth_codes(
         values, absent = stated
         given = np.flatnonzero(~absent)
         if len(given):
-            dated = given[~missing[given]]
-            clash = dated[year[days[dated] - low] != values[dated]]
+            years = values[given].astype(np.int64)  # each stated year read once
+            with_date = ~missing[given]
+            dated = given[with_date]
+            clash = dated[year[index[dated]] != years[with_date]]
             if len(clash):
                 row = int(clash[0])
                 value = frame["birth_year"].iloc[row]
                 birth = dt.date.fromordinal(int(days[row]) + _EPOCH)
                 raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
-            only = given[missing[given]]
+            only, years = given[~with_date], years[~with_date]
             if len(only):
-                _check_years(values, only, frame)
-                first = min(first, int(values[only].min()))
-                top = max(top, int(values[only].max()))
+                _check_years(years, only, frame)
+                first = min(first, int(years.min()))
+                top = max(top, int(years.max()))
     table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (index -1)
     table = table.astype(_narrow(np, (top - first + 1) * 2 + 1))
-    index = days - low
-    np.maximum(index, -1, out=index)
     codes = table[index]
-    if only is not None and len(only) and stated is not None:
-        years = stated[0][only]
+    if only is not None and len(only):
         codes[only] = (years - first) * 2 + (years <= on.year) + 1
     fragments: list[tuple[object, ...]] = [(None,)]
     for number in range(1, (top - first + 1) * 2 + 1):
@@ -430,9 +432,10 @@ def _birth_codes(
     return codes, fragments
 
 
-def _check_years(values: Any, rows: Any, frame: Any) -> None:
-    """Birth years out of the range a person accepts: the error names the first row."""
-    outside = rows[(values[rows] < _YEARS[0]) | (values[rows] > _YEARS[1])]
+def _check_years(years: Any, rows: Any, frame: Any) -> None:
+    """Birth years (``years``, those of ``rows``) out of the range a person accepts: the
+    error names the first row."""
+    outside = rows[(years < _YEARS[0]) | (years > _YEARS[1])]
     if len(outside):
         row = int(outside[0])
         value = frame["birth_year"].iloc[row]
@@ -504,6 +507,20 @@ def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
     return found.astype(np.int64) + 1, [None, *(_py(v) for v in labels.tolist())]
 
 
+def _filled(np: Any, codes: Any, blank: list[int]) -> Any:
+    """Where the codes are not among the ``blank`` ones (code 0, missing, and a blank
+    value's): compared with each when they are few (a lookup table indexed by a million
+    int8 codes first widens them to 8 MB of indices)."""
+    if len(blank) > 3:
+        table = np.ones(int(codes.max(initial=0)) + 1, dtype=bool)
+        table[[code for code in blank if code < len(table)]] = False
+        return table[codes]
+    filled = np.ones(len(codes), dtype=bool)
+    for code in blank:
+        filled &= codes != code
+    return filled
+
+
 def _narrow(np: Any, top: int) -> Any:
     """The narrowest signed integer type that holds the codes ``0 … top``: a million codes
     in 1 or 2 MB rather than 8 (every array the rows fill costs its pages)."""
@@ -522,19 +539,18 @@ def _int_codes(np: Any, missing: Any, values: Any) -> tuple[Any, list[Any]] | No
     span fewer than :data:`_RANGE` values; ``None`` when they span more (the caller
     factorizes). Numbering only the values present keeps the codes few (injury rates 21,
     41, …, 91 are 6 codes, not 72), so folding several columns rarely needs compacting."""
-    known = values[~missing]
-    if not len(known):
-        return np.zeros(len(values), dtype=np.int64), [None]
+    given = np.flatnonzero(~missing)
+    if not len(given):
+        return np.zeros(len(values), dtype=np.int8), [None]
+    known = values[given]
     low, high = int(known.min()), int(known.max())
     if high - low >= _RANGE:
         return None
-    offsets = np.subtract(values, low, dtype=np.int64)
-    present = np.bincount(offsets[~missing], minlength=high - low + 1) > 0
+    offsets = np.subtract(known, low, dtype=np.int64)
+    present = np.bincount(offsets, minlength=high - low + 1) > 0
     lookup = np.cumsum(present, dtype=np.int64)
-    np.maximum(offsets, 0, out=offsets)  # a missing cell's value may be anything
-    np.minimum(offsets, high - low, out=offsets)
-    codes = lookup[offsets]
-    codes[missing] = 0
+    codes = np.zeros(len(values), dtype=_narrow(np, int(lookup[-1])))
+    codes[given] = lookup[offsets]
     return codes, [None, *(low + np.flatnonzero(present)).tolist()]
 
 

@@ -286,7 +286,7 @@ def _given_part(
 ) -> _Part:
     """The part of the cells of the key columns ``names`` the frame has: the categories
     (:data:`_VIEW`) or the selections. Read over the rows whose categories or selections
-    cell is not blank (``given``: a few percent of a population) unless a column of every
+    cell is not blank (``given``, ascending: a few percent of a population) unless a column of every
     row is among them (a household column); the other rows' cells are all blank, as in
     their keys (a blank cell reads as none)."""
     present = tuple(name for name in names if name in columns)
@@ -294,7 +294,7 @@ def _given_part(
         return _Part(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), [], ())
     if given is None or not set(present) <= {"categories", "details", "selections"}:
         return _part(np, columns, present, size)
-    rows = np.flatnonzero(given)
+    rows = given
     blank = (None,) * len(present)
     if not len(rows):
         return _Part(rows, rows, [], blank)
