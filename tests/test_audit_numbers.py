@@ -424,7 +424,15 @@ def test_a_telephone_number_is_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("500k", 500_000), ("60tr", 60_000_000), ("5,6tr", 5_600_000)]
+    ("text", "value"),
+    [
+        ("500k", 500_000),
+        ("60tr", 60_000_000),
+        ("5,6tr", 5_600_000),
+        ("1tr2", 1_200_000),  # had been read as 1tr and a lone 2: a false "wrong digit"
+        ("22tr5", 22_500_000),
+        ("1tr25", 1_250_000),
+    ],
 )
 def test_a_messages_money_shorthand_is_money(text: str, value: int) -> None:
     (token,) = scan(normalize_text(f"Mỗi suất {text}."))

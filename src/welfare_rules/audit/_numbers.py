@@ -61,9 +61,11 @@ _MONEY_UNIT = (
     rf" ?(?:{_SCALE} ?){{0,2}}(?:đồng{_NOT_DONG}|vnđ|vnd|đ(?!/c(?![^\W\d_]))|₫)"
     r"(?![^\W\d_])"
     rf"|(?: ?{_SCALE}){{1,2}}(?![^\W\d_])"
+    r"|tr\d{1,3}(?![\d.,]?\d)(?![^\W\d_])"  # "1tr2": 1,2 triệu, "22tr5": 22,5 triệu
     r"|(?:tr|k)(?![^\W\d_])"  # "500k", "60tr", "5,6tr": a message's shorthand
 )
 _SHORTHAND = {"tr": " triệu", "k": " nghìn"}
+_TR_DECIMALS = re.compile(r"tr(\d{1,3})")
 # "suy giảm khả năng lao động từ 81% trở lên", "dưới 81%": a threshold, not a share
 _THRESHOLD_BEFORE = re.compile(r"(?<![^\W\d_])(?:từ|dưới|trên|đến|tới|khả năng lao động) ?$")
 _THRESHOLD_AFTER = re.compile(r" ?(?:trở lên|trở xuống)(?![^\W\d_])")
@@ -474,7 +476,15 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     number = text[start:number_end].replace(" ", ".")
     precision, suspect = 1, False
     shorthand = _SHORTHAND.get(lower[number_end:end])
-    if shorthand is not None:  # "60tr" is 60 triệu, "500k" 500 nghìn
+    decimals = None if shorthand else _TR_DECIMALS.fullmatch(lower, number_end, end)
+    if decimals is not None and number.isdigit():  # "1tr2" is 1,2 triệu
+        written_out = f"{number},{decimals.group(1)}"
+        try:
+            value = parse_vnd(written_out + " triệu")
+        except MoneyParseError:
+            return _token(start, end, written, "unknown")
+        precision = _precision(written_out, " triệu")
+    elif shorthand is not None:  # "60tr" is 60 triệu, "500k" 500 nghìn
         try:
             value = parse_vnd(text[start:number_end] + shorthand)
         except MoneyParseError:
