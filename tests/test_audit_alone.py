@@ -30,6 +30,9 @@ CHECKED = "- Hộ nghèo: 20 suất x 500.000đ = 10.000.000đ."
         "- Trao quà cho 02 hộ nghèo, 07 hộ mới thoát nghèo và 41 hộ cận nghèo.",
         "Tổng số đoàn viên được chăm lo là 8.120 người.",
         "+ Hồ sơ đang giải quyết: 17 hồ sơ.",
+        # counts of two things a share does not relate (the population is not stated)
+        "Toàn huyện có 21.374 người cao tuổi, chiếm 16,8% dân số; 19.806 hội viên sinh hoạt"
+        " tại 176 chi hội.",
     ],
 )
 def test_a_figure_the_text_relates_to_nothing_stands_alone(lone: str) -> None:
@@ -75,6 +78,12 @@ def _spots(text: str, kinds: dict[int, tuple[str, ...]]) -> list[Spot]:
         # several figures of a kind with a cue of a sum on one line
         ("Kinh phí 50 triệu đồng, trong đó ngân sách 30 triệu đồng.", {1: ("money", "money")}, 1),
         ("Chi 3 khoản: 2.000.000đ + 1.000.000đ", {1: ("money", "money")}, 1),
+        # counts in two units that a sum's words relate
+        (
+            "Tổng số 500 người, trong đó 300 hội viên.",
+            {1: ("count", "count")},
+            1,
+        ),
         # a breakdown in brackets
         ("Đang giải quyết: 37 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ).", {1: ("count",) * 3}, 1),
         # a total before a table of parts

@@ -28,6 +28,7 @@ def test_alternation_tries_the_longest_word_first() -> None:
         ("04 lượt", "lượt"),
         ("2.400 phiếu mua hàng", "phiếu mua hàng"),
         ("85 ng", "ng"),  # "Ng cao tuổi neo đơn 85 ng x 300k": a message's "người"
+        ("06 nhà", "nhà"),  # "xây mới 06 nhà, mức 60.000.000 đồng/nhà": houses paid for
     ],
 )
 def test_count_units_are_counts(text: str, unit: str) -> None:
@@ -35,7 +36,9 @@ def test_count_units_are_counts(text: str, unit: str) -> None:
     assert (token.kind, token.unit) == ("count", unit)
 
 
-@pytest.mark.parametrize("text", ["48 xã", "5 kg gạo", "3 tấn", "5 m lụa", "12 đơn vị"])
+@pytest.mark.parametrize(
+    "text", ["48 xã", "5 kg gạo", "3 tấn", "5 m lụa", "12 đơn vị", "176 chi hội", "9 câu lạc bộ"]
+)
 def test_measures_are_accounted_for_but_never_counts(text: str) -> None:
     (token,) = scan(text)
     assert token.kind == "measure"

@@ -13,7 +13,8 @@ unchecked and the verdict incomplete — whenever the text may relate it:
 * it stands in a table row: a table states relations through its header;
 * its line holds another figure of its kind (counts with counts, money with money) that
   some check reaches, or a cue of a sum (``tổng``, ``cộng``, ``trong đó``, ``gồm`` …), an
-  ``=``, ``+``, ``×`` or a bracket;
+  ``=``, ``+``, ``×``; or a share or a bracket with another figure of its kind and unit
+  (``21.374 người cao tuổi, chiếm 16,8% dân số; 19.806 hội viên`` counts two things);
 * its section (the lines between two headings) holds other unchecked figures of its kind
   (counts in the same unit) of which one is written as a total or is, to within one
   typing slip, the sum of those written right after or before it (``640 suất`` over
@@ -44,6 +45,11 @@ _CUE = re.compile(
     r"|[=+×%(]|(?<=\d)\s*[xX*]\s*(?=\d)",
     re.IGNORECASE,
 )
+_SUM_CUE = re.compile(
+    rf"(?<!\w)(?:tổng|{_ADD}|trong\s+đó|bao\s+gồm|gồm|tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại)"
+    r"(?!\w)|[=+×]|(?<=\d)\s*[xX*]\s*(?=\d)",
+    re.IGNORECASE,
+)  # the cues of a sum or a product among _CUE: figures in two units it may still relate
 _TOTAL = re.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
 _AFTER_PARTS = re.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
 COMPARED_WORDS: tuple[str, ...] = ("tăng", "giảm", "so với", "chênh lệch", "nhiều hơn", "ít hơn")
@@ -138,7 +144,11 @@ class _Index:
             return False
         kin = [o for o in self.by_line[spot.line] if o is not spot and o.kind == spot.kind]
         cued = _CUE.search(line.text) is not None
-        if kin and (cued or any(o.checked for o in kin)):
+        if kin and any(o.checked for o in kin):
+            return False
+        # "21.374 người cao tuổi, chiếm 16,8% dân số; 19.806 hội viên": counts of two
+        # things a share or a bracket does not relate; a sum's words still may
+        if kin and cued and (any(_same_unit(spot, o) for o in kin) or _SUM_CUE.search(line.text)):
             return False
         alike, sums = self.alike(spot)
         if sums:
@@ -164,6 +174,13 @@ class _Index:
             return True  # number <= A < highest
         first = bisect_left(announcing, lowest)
         return first < len(announcing) and announcing[first] < number  # lowest <= A < number
+
+
+def _same_unit(spot: Spot, other: Spot) -> bool:
+    """Money with money; counts in one unit, or where either states none."""
+    if spot.kind != "count":
+        return True
+    return spot.unit is None or other.unit is None or spot.unit == other.unit
 
 
 def _sections(lines: Sequence[Line]) -> list[int]:

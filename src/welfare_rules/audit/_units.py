@@ -62,6 +62,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "khẩu",
     "ca",
     "vụ",
+    # houses built or repaired with a level per house ("06 nhà, mức 60.000.000 đồng/nhà")
+    "căn nhà",
+    "nhà",
 )
 
 MEASURES: tuple[str, ...] = (
@@ -73,14 +76,18 @@ MEASURES: tuple[str, ...] = (
     "bản",
     "huyện",
     "đơn vị",
+    "chi hội",
+    "tổ hội",
+    "câu lạc bộ",
+    "khu dân cư",
+    "khu phố",
+    "ấp",
     "cơ quan",
     "doanh nghiệp",
     "cơ sở",
     "trường",
     "lớp học",
     "công trình",
-    "căn nhà",
-    "nhà",
     "con",
     "kg",
     "tấn",
