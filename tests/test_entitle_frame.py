@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.entitle._frame import _civil, _day_index, _day_numbers, _int_codes
+from welfare_rules.entitle._frame import _civil, _day_index, _instants, _int_codes
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.errors import PersonDataError
 from welfare_rules.rules import load_ruleset
@@ -226,24 +226,35 @@ def test_civil_dates_from_day_numbers_are_the_calendar_dates(days: list[dt.date]
 
 
 @given(
-    st.lists(st.one_of(st.none(), st.dates(dt.date(1700, 1, 1), dt.date(2200, 12, 31)))).filter(
-        lambda cells: any(cells)
+    st.lists(
+        st.one_of(st.none(), st.datetimes(dt.datetime(1700, 1, 1), dt.datetime(2200, 12, 31)))
     ),
     st.sampled_from(["s", "ms", "us", "ns"]),
 )
-@example([None, dt.date(1918, 1, 1), None], "us")
-def test_the_lowest_day_leaves_missing_cells_out(cells: list[dt.date | None], unit: str) -> None:
+@example([None, dt.datetime(1918, 1, 1), None], "us")
+@example([None, None], "us")
+@example([dt.datetime(1969, 12, 31, 23, 59), dt.datetime(1970, 1, 1)], "ns")
+def test_day_numbers_of_instants_leave_missing_cells_past_the_last_day(
+    cells: list[dt.datetime | None], unit: str
+) -> None:
+    """_day_index against Python's dates: the lowest and highest day, each cell's day less
+    the lowest, missing cells one past the last day (every unit, times of day, pre-1970)."""
     np = pytest.importorskip("numpy")
     if unit == "ns":
         cells = [c if c is None or 1678 <= c.year <= 2261 else None for c in cells]
-        if not any(cells):
-            return
     series = pd.Series(pd.to_datetime(pd.Series(cells, dtype=object))).astype(f"M8[{unit}]")
-    days, missing = _day_numbers(pd, np, series, "birth_date")
-    expected = min(c for c in cells if c is not None).toordinal() - dt.date(1970, 1, 1).toordinal()
-    low, index = _day_index(np, days, missing)
-    assert low == expected
-    assert index.tolist() == [-1 if c is None else c.toordinal() - 719163 - low for c in cells]
+    found = _day_index(np, *_instants(pd, np, series, "birth_date"))
+    days = [None if c is None else c.date().toordinal() - 719163 for c in cells]
+    if all(day is None for day in days):
+        assert found is None
+        return
+    assert found is not None
+    low, high, index = found
+    assert (low, high) == (
+        min(d for d in days if d is not None),
+        max(d for d in days if d is not None),
+    )
+    assert index.tolist() == [high - low + 1 if d is None else d - low for d in days]
 
 
 @given(st.lists(st.one_of(st.none(), st.integers(-300, 300))))
@@ -257,3 +268,15 @@ def test_whole_numbers_are_numbered_by_the_values_present(cells: list[int | None
     codes, table = found
     assert [table[code] for code in codes.tolist()] == cells
     assert table[1:] == sorted({c for c in cells if c is not None})
+
+
+def test_the_last_day_nanoseconds_hold_is_a_day_not_a_missing_cell() -> None:
+    """On 2262-04-11 NaT moved lands inside the days: _day_index takes the plain way."""
+    np = pytest.importorskip("numpy")
+    cells = ["2262-04-11 23:00", None, "2262-04-10 00:00"]
+    series = pd.Series(pd.to_datetime(cells)).astype("M8[ns]")
+    found = _day_index(np, *_instants(pd, np, series, "birth_date"))
+    assert found is not None
+    low, high, index = found
+    assert high - low == 1
+    assert index.tolist() == [1, 2, 0]

@@ -105,7 +105,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     merged = False
     births = None
     if "birth_date" in present:
-        births = _day_numbers(pd, np, frame["birth_date"], "birth_date")
+        births = _instants(pd, np, frame["birth_date"], "birth_date")
         merged = not plan.exact and "birth_year" in present
         stated = _int_column(pd, np, frame["birth_year"], "birth_year") if merged else None
         full.append(_birth_codes(np, births, stated, plan, dates, frame))
@@ -283,13 +283,6 @@ def _check_floats(np: Any, column: Any, name: str, rows: Any = None) -> None:
         check_floats(name, column.tolist(), None if rows is None else rows.tolist())
 
 
-def _day_numbers(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
-    """The column as int64 days since 1970-01-01 and its missing mask (the days of missing
-    cells are below every date's); errors name the first cell that is not a date."""
-    raw, per_day = _instants(pd, np, column, name)
-    return raw // per_day, raw == _NAT
-
-
 def _instants(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, int]:
     """The column's dates as int64 counts of its unit (``NaT``: missing) and the count of
     a day; errors name the first cell that is not a date."""
@@ -303,23 +296,34 @@ def _instants(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, int]:
     return values.view(np.int64), per_day
 
 
-def _day_index(np: Any, days: Any, missing: Any) -> tuple[int, Any]:
-    """The lowest day number of the cells that hold a date (some does), and each cell's
-    day less it (-1: missing), a fresh array. A missing cell's day (NaT floor-divided) is
-    the lowest day number there is: one subtraction moves it to -1, the highest as an
-    unsigned number, so one plain ``min`` leaves it out (``min(where=…)`` costs several
-    times more), and the same array, moved again, is the index. Only a date on the first
-    day numpy can hold (290.000 years BC) would be taken for a missing one."""
-    at = int(np.argmax(missing))
-    if not missing[at]:
-        low = int(days.min())
-        return low, days - low
-    nat = int(days[at])
-    moved = np.subtract(days, nat + 1)
-    low = int(moved.view(np.uint64).min()) + nat + 1
-    moved -= low - nat - 1
-    np.maximum(moved, -1, out=moved)
-    return low, moved
+def _day_index(np: Any, raw: Any, per_day: int) -> tuple[int, int, Any] | None:
+    """The lowest and highest day numbers (days since 1970-01-01) of the instants ``raw``
+    (int64 counts of a unit, ``per_day`` a day; NaT: missing) and each cell's day less the
+    lowest as a fresh int64 array, ``high - low + 1`` (one past the last day) where the
+    cell is missing; ``None`` when every cell is.
+
+    In unsigned arithmetic ``raw - (NaT + 1)`` keeps the order of the instants and makes
+    NaT the highest number, so one plain ``min`` finds the lowest instant (``min(where=…)``
+    costs several times more); the same array, moved to the lowest day's first instant,
+    capped one day past the last and divided in place, is the index: a few passes over
+    the rows and one array, where day numbers, a missing mask and a moved copy cost three.
+    """
+    size = 1 << 64
+    moved = np.subtract(raw.view(np.uint64), np.uint64((_NAT + 1) % size))
+    lowest = int(moved.min(initial=np.uint64(size - 1)))  # size - 1: NaT, or no row
+    if lowest == size - 1:
+        return None
+    low = (lowest + _NAT + 1) // per_day
+    high = int(raw.max()) // per_day
+    past = (high - low + 1) * per_day  # the first instant after the last day, moved
+    if (-_NAT - low * per_day) % size < past:  # NaT, moved, not past it: dates at the
+        index = raw // per_day - low  # ends of what numpy holds; the plain way
+        index[raw == _NAT] = high - low + 1
+        return low, high, index
+    moved -= np.uint64((low * per_day - _NAT - 1) % size)  # to the lowest day's first instant
+    np.minimum(moved, np.uint64(past), out=moved)
+    moved //= np.uint64(per_day)
+    return low, high, moved.view(np.int64)
 
 
 def _parse_dates(pd: Any, column: Any, name: str) -> Any:
@@ -371,7 +375,7 @@ def _int_column(pd: Any, np: Any, column: Any, name: str) -> tuple[Any, Any]:
 
 def _birth_codes(
     np: Any,
-    births: tuple[Any, Any],
+    births: tuple[Any, int],
     stated: tuple[Any, Any] | None,
     plan: Plan,
     dates: dict[object, dt.date],
@@ -381,14 +385,14 @@ def _birth_codes(
     ``stated`` (calendar-year ages), records with a birth year only are keyed like a date
     in that year, and a birth year that differs from the date's year is an error."""
     on, exact = plan.on, plan.exact
-    days, missing = births
+    raw, per_day = births
     on_day = on.toordinal() - _EPOCH
-    if missing.all():
+    found = _day_index(np, raw, per_day)
+    if found is None:  # no birth date at all
         low = high = on_day
-        index = np.full(len(days), -1, dtype=np.int64)
+        index = np.ones(len(raw), dtype=np.int64)  # past the one day: no birth known
     else:
-        high = int(days.max())
-        low, index = _day_index(np, days, missing)
+        low, high, index = found
     span = np.arange(low, high + 1, dtype=np.int64)
     year, month, day = _civil(np, span)
     if exact:  # the birthday not yet reached in on's year (dates.birthday_passed, vectorized)
@@ -405,20 +409,20 @@ def _birth_codes(
         given = np.flatnonzero(~absent)
         if len(given):
             years = values[given].astype(np.int64)  # each stated year read once
-            with_date = ~missing[given]
+            with_date = raw[given] != _NAT
             dated = given[with_date]
             clash = dated[year[index[dated]] != years[with_date]]
             if len(clash):
                 row = int(clash[0])
                 value = frame["birth_year"].iloc[row]
-                birth = dt.date.fromordinal(int(days[row]) + _EPOCH)
+                birth = dt.date.fromordinal(int(raw[row]) // per_day + _EPOCH)
                 raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
             only, years = given[~with_date], years[~with_date]
             if len(only):
                 _check_years(years, only, frame)
                 first = min(first, int(years.min()))
                 top = max(top, int(years.max()))
-    table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (index -1)
+    table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (past the span)
     table = table.astype(_narrow(np, (top - first + 1) * 2 + 1))
     codes = table[index]
     if only is not None and len(only):
@@ -447,7 +451,7 @@ def _check_years(years: Any, rows: Any, frame: Any) -> None:
 
 
 def _death_codes(
-    np: Any, deaths: tuple[Any, int], births: tuple[Any, Any] | None, plan: Plan, frame: Any
+    np: Any, deaths: tuple[Any, int], births: tuple[Any, int] | None, plan: Plan, frame: Any
 ) -> Coded:
     """Whether each person died before the date (0: no death recorded); a death before the
     birth is an error naming the row. ``deaths`` are the column's instants
@@ -456,12 +460,13 @@ def _death_codes(
     dead = np.flatnonzero(raw != _NAT)
     days = raw[dead] // per_day
     if births is not None and len(dead):
-        born, unborn = births
-        bad = np.flatnonzero(~unborn[dead] & (days < born[dead]))
+        instants, per_birth_day = births
+        born = instants[dead]
+        bad = np.flatnonzero((born != _NAT) & (days < born // per_birth_day))
         if len(bad):
             row = int(dead[bad[0]])
             death = dt.date.fromordinal(int(days[bad[0]]) + _EPOCH)
-            birth = dt.date.fromordinal(int(born[row]) + _EPOCH)
+            birth = dt.date.fromordinal(int(born[bad[0]]) // per_birth_day + _EPOCH)
             value = frame["death_date"].iloc[row]
             raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
     codes = np.zeros(len(raw), dtype=np.int8)
