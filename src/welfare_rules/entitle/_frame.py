@@ -50,15 +50,38 @@ _NUMBERS = frozenset(TYPED_COLUMNS) | {name for name in KNOWN_COLUMNS if "." in 
 Coded = tuple[Any, list[tuple[object, ...]]]  # codes per row; the key fragment of each code
 
 
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    """A column's codes kept as ``lookup[index]``, looked up only where wanted: over a
+    million rows the lookup costs about as much as counting them, and the parts are
+    counted over the index (:mod:`._frame_parts`)."""
+
+    index: Any  # int64, one per row
+    lookup: Any  # the code of each index
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def codes(self) -> Any:
+        """The codes of every row."""
+        return self.lookup[self.index]
+
+
+def plain_codes(codes: Any) -> Any:
+    """The codes as an array (:class:`Indexed` looked up)."""
+    return codes.codes() if isinstance(codes, Indexed) else codes
+
+
 @dataclass(slots=True)
 class FrameCodes:
     """A frame's key columns read as codes, before they are folded into keys.
 
     ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
     with categories or selections only (``has``); each is ``(codes, fragments)`` with
-    codes over every row. ``names`` are the key's columns in key order (``full``'s, then
-    ``rich``'s). ``given`` holds, for the categories and selections columns, the rows
-    (ascending) whose cell is not blank; ``dates`` gives each birth token a date.
+    codes over every row (an array, or :class:`Indexed`). ``names`` are the key's columns
+    in key order (``full``'s, then ``rich``'s). ``given`` holds, for the categories and
+    selections columns, the rows (ascending) whose cell is not blank; ``dates`` gives each
+    birth token a date.
     """
 
     frame: Any
@@ -150,7 +173,7 @@ def fold_frame(coded: FrameCodes, *, keep_rows: bool = False) -> Grouped:
     ``keep_rows``."""
     np = importlib.import_module("numpy")
     size, names = coded.size, coded.names
-    full = list(coded.full)
+    full = [(plain_codes(codes), table) for codes, table in coded.full]
     if coded.rich:
         full.append(_fold_rows(np, coded.rich, coded.has))
     ids = _ids(coded.frame) if keep_rows else None
@@ -422,18 +445,25 @@ def _birth_codes(
                 _check_years(years, only, frame)
                 first = min(first, int(years.min()))
                 top = max(top, int(years.max()))
-    table = np.append((year - first) * 2 + bit + 1, 0)  # code 0: no birth known (past the span)
-    table = table.astype(_narrow(np, (top - first + 1) * 2 + 1))
-    codes = table[index]
+    # The code of each index: the days of the span, one past them (no birth known: code
+    # 0), then each year from ``first`` to ``top`` for the records with a birth year only.
+    stated_years = np.arange(first, top + 1, dtype=np.int64)
+    table = np.concatenate(
+        (
+            (year - first) * 2 + bit + 1,
+            [0],
+            (stated_years - first) * 2 + (stated_years <= on.year) + 1,
+        )
+    ).astype(_narrow(np, (top - first + 1) * 2 + 1))
     if only is not None and len(only):
-        codes[only] = (years - first) * 2 + (years <= on.year) + 1
+        index[only] = len(span) + 1 + (years - first)
     fragments: list[tuple[object, ...]] = [(None,)]
     for number in range(1, (top - first + 1) * 2 + 1):
         token_year, flag = first + (number - 1) // 2, (number - 1) % 2
         token = (token_year, on.year - token_year - flag) if exact else (token_year, flag)
         dates.setdefault(token, _token_date(token, on, exact=exact))
         fragments.append((token,))
-    return codes, fragments
+    return Indexed(index, table), fragments
 
 
 def _check_years(years: Any, rows: Any, frame: Any) -> None:

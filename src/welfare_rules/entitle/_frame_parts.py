@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import PersonDataError
 from ._codes import fold
 from ._columns import Grouped
-from ._frame import Coded, FrameCodes
+from ._frame import Coded, FrameCodes, Indexed, plain_codes
 from ._keys import KeyInputs
 from ._parts import Tally
 from .engine import MAX_AGE, Inputs, Plan
@@ -45,10 +45,16 @@ class _Part:
     numbers; ``None``: every row), ``values[code]`` the raw cells it stands for; the rows
     outside ``rows`` have code ``len(values)`` and the cells ``blank``."""
 
+    def at(self, where: Any) -> Any:
+        """The codes at ``where`` (positions in ``codes``)."""
+        found = self.codes[where]
+        return found if self.lookup is None else self.lookup[found]
+
     rows: Any
     codes: Any
     values: list[tuple[object, ...]]
     blank: tuple[object, ...]
+    lookup: Any = None  # when given, ``codes`` are indices and the codes ``lookup[codes]``
 
     @property
     def size(self) -> int:
@@ -60,7 +66,11 @@ class _Part:
 
     def total(self, np: Any, size: int) -> Any:
         """How many of the ``size`` rows have each code (one ``bincount``)."""
-        counts = np.bincount(self.codes, minlength=self.size)
+        if self.lookup is None:
+            counts = np.bincount(self.codes, minlength=self.size)
+        else:  # each index counted, then each index's count added to its code's
+            counts = np.zeros(self.size, dtype=np.int64)
+            np.add.at(counts, self.lookup, np.bincount(self.codes, minlength=len(self.lookup)))
         if self.rows is not None:
             counts[len(self.values)] = size - len(self.rows)
         return counts
@@ -70,9 +80,9 @@ class _Part:
         if not len(absent):
             return total
         if self.rows is None:
-            return total - np.bincount(self.codes[absent], minlength=self.size)
+            return total - np.bincount(self.at(absent), minlength=self.size)
         inside = self._positions(np, absent)
-        counts = total - np.bincount(self.codes[inside], minlength=self.size)
+        counts = total - np.bincount(self.at(inside), minlength=self.size)
         counts[len(self.values)] -= len(absent) - len(inside)
         return counts
 
@@ -86,10 +96,10 @@ class _Part:
     def code_at(self, np: Any, row: int) -> int:
         """The code of ``row``."""
         if self.rows is None:
-            return int(self.codes[row])
+            return int(self.at(row))
         where = int(np.searchsorted(self.rows, row))
         if where < len(self.rows) and int(self.rows[where]) == row:
-            return int(self.codes[where])
+            return int(self.at(where))
         return len(self.values)
 
     def finder(self, np: Any, size: int, absent: Any) -> Callable[[int], int]:
@@ -103,7 +113,7 @@ class _Part:
         if self.rows is not None and known:
             kept = ~absent[self.rows]
             firsts = np.full(known, size, dtype=np.int64)
-            np.minimum.at(firsts, self.codes[kept], self.rows[kept])
+            np.minimum.at(firsts, self.at(kept), self.rows[kept])
 
         def first(code: int) -> int:
             if firsts is not None and code < known:
@@ -123,10 +133,10 @@ class _Part:
     def _hits(self, np: Any, code: int, start: int, end: int) -> Any:
         """The rows in ``range(start, end)`` with ``code``."""
         if self.rows is None:
-            return np.flatnonzero(self.codes[start:end] == code) + start
+            return np.flatnonzero(self.at(slice(start, end)) == code) + start
         low, high = (int(x) for x in np.searchsorted(self.rows, [start, end]))
         if code < len(self.values):
-            return self.rows[low:high][self.codes[low:high] == code]
+            return self.rows[low:high][self.at(slice(low, high)) == code]
         outside = np.ones(end - start, dtype=bool)
         outside[self.rows[low:high] - start] = False
         return np.flatnonzero(outside) + start
@@ -154,9 +164,9 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     if died is not None:
         truthy = [code for code, (value,) in enumerate(died[1]) if value]
         if len(truthy) == 1:
-            dead = np.flatnonzero(died[0] == truthy[0])
+            dead = np.flatnonzero(plain_codes(died[0]) == truthy[0])
         else:
-            dead = np.flatnonzero(np.isin(died[0], truthy))
+            dead = np.flatnonzero(np.isin(plain_codes(died[0]), truthy))
     try:
         living = birth.counts(np, totals[id(birth)], dead)
         births = [
@@ -242,7 +252,8 @@ def _rows_with(np: Any, part: _Part, codes: list[int], size: int) -> Any:
     """The rows (ascending) whose code is one of ``codes``."""
     blank = len(part.values)
     inner = [code for code in codes if code != blank]
-    rows = np.flatnonzero(np.isin(part.codes, inner)) if inner else np.empty(0, dtype=np.int64)
+    found = part.at(slice(None))
+    rows = np.flatnonzero(np.isin(found, inner)) if inner else np.empty(0, dtype=np.int64)
     if part.rows is None:
         return rows
     rows = part.rows[rows]
@@ -267,9 +278,11 @@ def _part(np: Any, columns: dict[str, Coded], names: tuple[str, ...], size: int)
         values = [
             tuple(value if i == at else None for i in range(len(names))) for (value,) in table
         ]
+        if isinstance(codes, Indexed):
+            return _Part(None, codes.index, values, (), codes.lookup)
         return _Part(None, codes, values, ())
     coded = [columns[name] for name in present]
-    group, combos, _ = fold(np, [(codes, len(table)) for codes, table in coded], size)
+    group, combos, _ = fold(np, [(plain_codes(c), len(table)) for c, table in coded], size)
     where = {name: index for index, name in enumerate(present)}
     values = [
         tuple(
@@ -300,8 +313,9 @@ def _given_part(
         return _Part(rows, rows, [], blank)
     coded = [columns[name] for name in present]
     if len(coded) == 1:
-        return _Part(rows, coded[0][0][rows], list(coded[0][1]), blank)
-    group, combos, _ = fold(np, [(codes[rows], len(table)) for codes, table in coded], len(rows))
+        return _Part(rows, plain_codes(coded[0][0])[rows], list(coded[0][1]), blank)
+    folded = [(plain_codes(codes)[rows], len(table)) for codes, table in coded]
+    group, combos, _ = fold(np, folded, len(rows))
     values = [
         tuple(table[code][0] for (_, table), code in zip(coded, combo, strict=True))
         for combo in combos
