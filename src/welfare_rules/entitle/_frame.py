@@ -276,9 +276,16 @@ def _cell_codes(pd: Any, np: Any, column: Any, name: str, rows: Any) -> tuple[An
     no float can be in it) is read from its array taken at the rows; any other is taken
     as a Series (building one costs about a millisecond, more than reading 70.000 cells)."""
     array = column.array
-    masked = _masked(pd, np, array, rows)
-    if masked is not None:
-        found = _masked_codes(np, array.dtype.kind, *masked)
+    masked = _masked(pd, np, array)
+    if masked is not None:  # the mask read at the rows, the values at the given cells only
+        data, mask = masked
+        at = np.flatnonzero(~mask[rows])
+        known = data[rows[at]]
+        if array.dtype.kind == "b":
+            codes = np.zeros(len(rows), dtype=np.int8)
+            codes[at] = np.add(known, 1, dtype=np.int8)
+            return codes, _BOOLS
+        found = _given_codes(np, len(rows), at, known)
         if found is not None:
             return found
     cells = pd.Series(array.take(rows), copy=False)
@@ -575,23 +582,27 @@ def _int_codes(np: Any, missing: Any, values: Any) -> tuple[Any, list[Any]] | No
     factorizes). Numbering only the values present keeps the codes few (injury rates 21,
     41, …, 91 are 6 codes, not 72), so folding several columns rarely needs compacting."""
     given = np.flatnonzero(~missing)
+    return _given_codes(np, len(values), given, values[given])
+
+
+def _given_codes(np: Any, size: int, given: Any, known: Any) -> tuple[Any, list[Any]] | None:
+    """:func:`_int_codes` of ``size`` cells of which those at ``given`` hold ``known``."""
     if not len(given):
-        return np.zeros(len(values), dtype=np.int8), [None]
-    known = values[given]
+        return np.zeros(size, dtype=np.int8), [None]
     low, high = int(known.min()), int(known.max())
     if high - low >= _RANGE:
         return None
     offsets = np.subtract(known, low, dtype=np.int64)
     present = np.bincount(offsets, minlength=high - low + 1) > 0
     lookup = np.cumsum(present, dtype=np.int64)
-    codes = np.zeros(len(values), dtype=_narrow(np, int(lookup[-1])))
+    codes = np.zeros(size, dtype=_narrow(np, int(lookup[-1])))
     codes[given] = lookup[offsets]
     return codes, [None, *(low + np.flatnonzero(present)).tolist()]
 
 
-def _masked(pd: Any, np: Any, array: Any, rows: Any = None) -> tuple[Any, Any] | None:
+def _masked(pd: Any, np: Any, array: Any) -> tuple[Any, Any] | None:
     """The values and missing mask of a nullable integer or boolean array (``Int16``,
-    ``boolean``), at ``rows`` or all, read from the two numpy arrays it is made of
+    ``boolean``), read from the two numpy arrays it is made of
     (``IntegerArray(values, mask)``; pandas keeps them as ``_data`` and ``_mask``):
     ``to_numpy(na_value=…)`` copies and fills every cell, about 10 ms a million ``Int16``
     cells. The values of missing cells are not defined. ``None`` for any other array, or
@@ -603,8 +614,6 @@ def _masked(pd: Any, np: Any, array: Any, rows: Any = None) -> tuple[Any, Any] |
         return None
     if mask.dtype != np.dtype(bool) or data.shape != mask.shape or data.ndim != 1:
         return None
-    if rows is not None:
-        return data[rows], mask[rows]
     return data, mask
 
 
