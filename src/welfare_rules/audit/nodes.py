@@ -242,6 +242,9 @@ class Node(FrozenModel):
     claims: tuple[Claim, ...] = ()
     bounds: tuple[Bound, ...] = ()
     shares: tuple[Share, ...] = ()
+    # a figure stated on another line than ``line`` (``Số tiền nhận: …`` under ``Số suất
+    # quà: 46 suất, mức …``): its field and line
+    figure_lines: tuple[tuple[FigureField, int], ...] = ()
 
     @model_validator(mode="after")
     def _compact(self) -> Self:
@@ -250,9 +253,11 @@ class Node(FrozenModel):
         takes about 600 bytes instead of 1.700; issue 15)."""
         names = self.__pydantic_fields_set__
         shared = _FIELDS_SETS.get(frozenset(names))
-        object.__setattr__(self, "__pydantic_fields_set__", shared or _shared_fields(names))
+        if shared is None:
+            shared = _shared_fields(names)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
         values = _SHARED_VALUES.get()
-        if values is not None:
+        if values is not None:  # pydantic gives exact str and int: equal means the same
             share = values.setdefault if len(values) < SHARED_VALUES_LIMIT else values.get
             stored: dict[str, Any] = self.__dict__
             for key in _SHARED_FIELDS:
@@ -264,6 +269,14 @@ class Node(FrozenModel):
         """The value of one figure field."""
         value: int | None = getattr(self, field)
         return value
+
+    def figure_line(self, field: FigureField) -> int | None:
+        """The line that states the figure ``field``: its own (:attr:`figure_lines`) or
+        the node's."""
+        for name, number in self.figure_lines:
+            if name == field:
+                return number
+        return self.line
 
     def walk(self, path: NodePath = ()) -> Iterator[tuple[NodePath, Node]]:
         """This node and its descendants, depth first, with their paths."""
