@@ -45,16 +45,16 @@ class _Part:
     numbers; ``None``: every row), ``values[code]`` the raw cells it stands for; the rows
     outside ``rows`` have code ``len(values)`` and the cells ``blank``."""
 
-    def at(self, where: Any) -> Any:
-        """The codes at ``where`` (positions in ``codes``)."""
-        found = self.codes[where]
-        return found if self.lookup is None else self.lookup[found]
-
     rows: Any
     codes: Any
     values: list[tuple[object, ...]]
     blank: tuple[object, ...]
     lookup: Any = None  # when given, ``codes`` are indices and the codes ``lookup[codes]``
+
+    def at(self, where: Any) -> Any:
+        """The codes at ``where`` (positions in ``codes``)."""
+        found = self.codes[where]
+        return found if self.lookup is None else self.lookup[found]
 
     @property
     def size(self) -> int:
@@ -62,6 +62,7 @@ class _Part:
         return len(self.values) + (self.rows is not None)
 
     def raw(self, code: int) -> tuple[object, ...]:
+        """The raw cells ``code`` stands for."""
         return self.values[code] if code < len(self.values) else self.blank
 
     def total(self, np: Any, size: int) -> Any:
