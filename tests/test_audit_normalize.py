@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from welfare_rules.audit._alone import COMPARED, COMPARED_WORDS
 from welfare_rules.audit._normalize import (
     Line,
+    _line,
     may_hold,
     normalize_text,
     read_lines,
@@ -64,6 +65,24 @@ def test_each_line_is_normalised_on_its_own(case: tuple[list[str], str], newline
     joined = read_lines(newline.join(lines))
     assert [line.text for line in read_lines(text)] == [line.text for line in alone]
     assert [line.text for line in joined] == [line.text for line in alone]
+
+
+_LINE_PIECES = st.sampled_from(
+    ["Tổng số 1.251 suất", "\u0301", "\u0323a", "e\u0301", "\u00a0", "\u200b", "|", "\t", "**", " "]
+)
+
+
+@given(st.lists(st.one_of(_LINE_PIECES, st.text(max_size=4)), max_size=12), line_breaks)
+@example(["Mức", "\n", "\u0301 5 suất"], "\n")  # NFC as a whole; a line opens with a mark
+@example(["a | \u0301b | c"], "\n")  # a cell opens with a mark
+@example(["“quà” 5 suất", "e\u0301"], "\r\n")
+def test_read_lines_reads_each_line_as_normalize_text_does(pieces: list[str], newline: str) -> None:
+    """The whole text is tested once for NFC and for marks to replace (read_lines' fast
+    path); each line reads as :func:`normalize_text` of it alone would read."""
+    text = newline.join("".join(pieces).splitlines())
+    read = read_lines(text)
+    alone = [_line(number, raw, normalize_text) for number, raw in enumerate(split_lines(text), 1)]
+    assert read == alone
 
 
 def test_figures_keep_their_line_after_blank_and_emphasised_lines() -> None:

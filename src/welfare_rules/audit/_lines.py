@@ -51,6 +51,7 @@ _LABEL_WINDOW = 200
 
 PARTS = "parts"
 _START = itemgetter(0)
+_KIND = itemgetter(3)  # Token.kind
 _RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
 
 
@@ -97,6 +98,8 @@ class Rec:
     grand: bool = False  # "Tổng cộng", "(1 + 2 + 3)": it sums the closing totals above
     section: str | None = None  # the number of the section it stands in ("1", "II")
     sums_sections: tuple[str, ...] = ()  # "Tổng cộng (1 + 2)": the sections it adds up
+    # figures joined from another line (``Số tiền nhận: …`` under its count): field → line
+    figure_lines: dict[str, int] | None = None
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -126,8 +129,9 @@ def read_line(
     if lower is None:
         lower = same_length_lower(text)
     tokens = scan(text, lower)
-    unknown = [token for token in tokens if token.kind == "unknown"]
-    if not any(token.kind in _RECORD_KINDS for token in tokens):
+    kinds = list(map(_KIND, tokens))  # one C pass; most lines hold no unknown number
+    unknown = [token for token in tokens if token.kind == "unknown"] if "unknown" in kinds else []
+    if _RECORD_KINDS.isdisjoint(kinds):
         return LineRead([], tokens, unknown, lower)
     events: list[tuple[int, int, str, Token | None]] = [
         (token.start, token.end, token.kind, token) for token in tokens

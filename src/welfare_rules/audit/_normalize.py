@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 _BREAKS = re.compile(r"\r\n|\r|\n")
@@ -132,6 +133,12 @@ def normalize_text(text: str) -> str:
             text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+    return _plain_normalized(text)
+
+
+def _plain_normalized(text: str) -> str:
+    """:func:`normalize_text` of a text known to be NFC and to hold no character of
+    :data:`_SPECIAL` (a line of a text that holds none: see :func:`read_lines`)."""
     if "\t" in text:
         text = text.replace("\t", " ")
     if "\\" in text:
@@ -147,22 +154,30 @@ def normalize_text(text: str) -> str:
 
 
 def read_lines(text: str) -> list[Line]:
-    """Every line of ``text``, numbered and normalised."""
-    return [_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
+    """Every line of ``text``, numbered and normalised.
+
+    The whole text is searched once for the characters :func:`normalize_text` replaces
+    and tested once for NFC: where it holds none and is NFC, so is every line of it (a
+    line break composes with nothing), and no line is searched or tested again."""
+    plain = text.isascii() or (
+        _SPECIAL.search(text) is None and unicodedata.is_normalized("NFC", text)
+    )
+    normalize = _plain_normalized if plain else normalize_text
+    return [_line(number, raw, normalize) for number, raw in enumerate(split_lines(text), start=1)]
 
 
 _new_line = tuple.__new__  # a Line without the named tuple's keyword handling (hot path)
 
 
-def _line(number: int, raw: str) -> Line:
+def _line(number: int, raw: str, normalize: Callable[[str], str] = normalize_text) -> Line:
     if not raw or raw.isspace():
         return _new_line(Line, (number, raw, "", 0, None, None, None, False, ()))
     cells = _cells(raw)
     if cells is not None:
         separator = all(_TABLE_SEPARATOR.fullmatch(cell) for cell in cells)
-        normalized = tuple(normalize_text(cell) for cell in cells)
+        normalized = tuple(normalize(cell) for cell in cells)
         return Line(number, raw, " | ".join(normalized), cells=normalized, separator=separator)
-    text = normalize_text(raw)
+    text = normalize(raw)
     # Each mark is looked for only where the first character can start it (a set look-up
     # instead of a regex call for most lines).
     if text[:1] == ">":

@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from typing import cast
 
 from pydantic import Field
@@ -119,6 +120,7 @@ _TOTAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
+_KIND = itemgetter(3)  # Token.kind
 _SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
 
@@ -153,12 +155,22 @@ def extract_report(text: str) -> ExtractedReport:
     """
     if not isinstance(text, str):
         raise ReportDataError(_MSG("type", kind=type(text).__name__), value=text)
-    if not text.isascii():  # a lone surrogate would break every JSON dump of the tree
+    if not text.isascii() and _has_surrogate(text):  # it would break every JSON dump
         text = _SURROGATE.sub("\ufffd", text)
     with paused_collection():
         physical = physical_lines(text)
         raw = {line.number: line.raw for line in physical}
         return _Extraction(logical_lines(physical), raw).run()
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: UTF-8 refuses one, and encoding a text
+    once costs less than searching it with :data:`_SURROGATE`."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class _Extraction:
@@ -263,7 +275,7 @@ class _Extraction:
             return
         bullet = None if line.heading else line.bullet
         read = read_line(text, line=line.number, bullet=bullet, lower=lower)
-        if any(token.kind == "instrument" for token in read.tokens):
+        if "instrument" in map(_KIND, read.tokens):
             # the line lowered once: read_line's own when it read the whole line
             lower = read.lower if text is line.text else same_length_lower(line.text)
             self._citations(line, read.tokens, lower)
@@ -365,6 +377,8 @@ class _Extraction:
                 self.unparsed.setdefault(rec.line, []).append(f"{op} {value}")
                 continue
             claims.append(Claim(expression=f"amount {op} {value} * count", line=rec.line, text=raw))
+        joined = rec.figure_lines  # figures joined from other lines keep theirs
+        elsewhere = {"figure_lines": tuple(sorted(joined.items()))} if joined else {}
         return Node(
             label=rec.label,
             count=rec.count,
@@ -403,6 +417,7 @@ class _Extraction:
                 )
                 for field, percent, part, whole, line in self.shares.get(id(rec), ())
             ),
+            **elsewhere,
         )
 
 
