@@ -596,3 +596,15 @@ def test_a_led_in_list_that_adds_up_to_nothing_stays_as_read() -> None:
     audit = _audit(DISTRIBUTED.replace("640 suất", "900 suất"))
     assert not audit.result.findings
     assert not audit.complete
+
+
+def test_a_table_row_takes_no_text_below_the_table_as_its_part() -> None:
+    text = (
+        "STT\tHọ và tên\tNăm sinh\tMức quà (đồng)\n1\tNguyễn Thị Lành\t1935\t500.000\n"
+        "2\tLê Thị Nụ\t1930\t700.000\n\tTổng cộng: 2 cụ\t\t1.300.000\n\nDanh sách này có 2 cụ.\n"
+    )  # the total row is one slip off, so it is not yet filled by its rows
+    from welfare_rules.audit.extract import extract_report
+
+    (total,) = extract_report(text).report.nodes  # once the note's count was a third row
+    assert (total.amount, len(total.children)) == (1_300_000, 2)
+    assert [(r.field, r.value, r.line) for r in total.restatements] == [("count", 2, 6)]

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .._limits import MAX_TREE_DEPTH
+from ._joins import absorb, completes, joins
 from ._lines import Rec, parts_add_up
 
 _MARGIN = 3  # levels the steps after placement may add (a closing total, a table's rows)
@@ -40,10 +41,12 @@ class Builder:
         self.total_sections: set[str] = set()  # numbers of sections titled as totals
         self.led: tuple[int, list[Rec]] | None = None  # the open led-in list: start, scope
         self.lists: list[tuple[list[Rec], list[Rec]]] = []  # led-in lists: scope, items
+        self.last: Rec | None = None  # the record placed last, while nothing came between
 
     def heading(self) -> None:
         """A heading: every open record is closed."""
         self._end_list()
+        self.last = None
         self.stack.clear()
         self.number = None
         self.heading_start = self.section_start = len(self.roots)
@@ -53,6 +56,7 @@ class Builder:
         group whose closing total (``Cộng: …``) sums what follows it. A numbered section
         titled as a total (``III. TỔNG HỢP CHUNG``) may total the sections before it."""
         self._end_list()
+        self.last = None
         self.stack.clear()
         self.number = number
         self.section_start = len(self.roots)
@@ -65,6 +69,7 @@ class Builder:
         open: the list may still be the parts of a total stated above it, and a list left
         standing may be the parts of a record just above (:func:`_lists_to_totals`)."""
         self._end_list()
+        self.last = None
         self.section_start = len(self.roots)
         start = len(self.roots)
         scope = self.roots[max(self.heading_start, start - _LIST_SCOPE) : start]
@@ -82,6 +87,7 @@ class Builder:
 
     def announce(self) -> None:
         """A line that only says "Trong đó:": the last record's parts follow."""
+        self.last = None
         if self.stack:
             self.stack[-1].announces = True
 
@@ -90,9 +96,14 @@ class Builder:
         return self.stack[-1] if self.stack else None
 
     def place(self, rec: Rec) -> None:
-        """Put ``rec`` under the innermost open record that takes it, or at the top."""
+        """Put ``rec`` under the innermost open record that takes it, or at the top, or
+        join it to the record just before it when it gives that record's other figures
+        (:mod:`._joins`)."""
+        last, self.last = self.last, rec
+        if last is not None and joins(last, rec) and self._replace(last, rec):
+            return
         if rec.closing and not rec.children and rec.has_figures():
-            if self._close(rec):
+            if self._completes(rec) or self._close(rec):
                 return
             rec.closing = False  # "Tổng kinh phí: …" with nothing above to sum: a restatement
         while self.stack:
@@ -123,6 +134,30 @@ class Builder:
         roots = _lists_to_totals(_settle(roots), self.lists)
         return _trail_over_sections(_lead_over_sections(roots), self.total_sections)
 
+    def _replace(self, earlier: Rec, later: Rec) -> bool:
+        """``later`` absorbs ``earlier``, the innermost open record, in its place."""
+        if not self.stack or self.stack[-1] is not earlier:
+            return False
+        siblings = self.stack[-2].children if len(self.stack) >= 2 else self.roots
+        if not siblings or siblings[-1] is not earlier:
+            return False
+        absorb(later, earlier)
+        siblings[-1] = self.stack[-1] = later
+        return True
+
+    def _completes(self, rec: Rec) -> bool:
+        """A closing total giving the one record of its group above it, whose parts state
+        the figure it gives, that missing figure (``Tặng quà cho 4 cụ, cụ thể:`` … ``Tổng
+        kinh phí: 2.700.000 đồng``): the total takes its place, with its parts."""
+        group = [part for part in self.roots[self.section_start :] if part.has_figures()]
+        if len(group) != 1 or group[0] is not self.roots[-1] or not completes(group[0], rec):
+            return False
+        absorb(rec, group[0])
+        self.roots[-1] = rec
+        self.stack.clear()
+        self.last = None
+        return True
+
     def _close(self, rec: Rec) -> bool:
         """A closing total takes the records it sums: for a grand total the closing totals
         since the last heading, or, standing in a group of its own, the totals with parts
@@ -137,6 +172,12 @@ class Builder:
             parts = totals
         elif rec.grand and len(sections) >= 2 and not self.roots[self.section_start :]:
             parts = sections  # "Tổng cộng (1 + 2 + 3)" under its own heading: the sections
+        elif (
+            rec.grand
+            and (numbered := _numbered_sections(since_heading)) is not None
+            and (numbered[1] == len(since_heading))
+        ):
+            parts = numbered[0]  # "1. Thôn A" … "2. Thôn B" …, then "Tổng cộng: …"
         else:  # a hedged or rounded lead in the group restates; it is no part
             parts = [
                 part
@@ -163,6 +204,8 @@ class Builder:
         stack = self.stack
         if not parent.has_figures():
             return False  # "hơn 4.400 đối tượng": a hedged figure takes no parts
+        if parent.bullet == "|" and rec.bullet != "|" and not parent.announces:
+            return False  # a table's rows are its own: the text below it is no row
         if not parent.children:
             if parent.announces:
                 return True

@@ -141,7 +141,10 @@ class _Places(Mapping[str, FigureRef]):
         node = self._nodes[path[0]]
         for index in path[1:]:
             node = node.children[index]
-        line = node.line if restatement is None else node.restatements[restatement].line
+        if restatement is None:
+            line = node.figure_line(field) if node.figure_lines else node.line
+        else:
+            line = node.restatements[restatement].line
         found = self._found[name] = FigureRef(name, path, field, line, restatement)
         return found
 

@@ -206,7 +206,7 @@ def _tied(
             figure=f"n{'_'.join(map(str, path))}_{share.field}",
             path=path,
             label=report.node(path).label,
-            line=report.node(path).line,
+            line=report.node(path).figure_line(share.field),
             field=share.field,
             value=value,
             family=family,

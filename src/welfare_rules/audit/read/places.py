@@ -26,7 +26,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+|\d+")
 
 
 def table_headers(rows: Sequence[Sequence[str]]) -> dict[int, str]:
-    """Each 1-based column's header: from the first row (of the first six) that names the
+    """Each 1-based column's header: from the row (of the first six) that names the most
     figure columns, else the first row; a blank there (under a merged header) takes the
     nearest text above it.
 
@@ -38,11 +38,12 @@ def table_headers(rows: Sequence[Sequence[str]]) -> dict[int, str]:
 
     if not rows:
         return {}
-    chosen = 0
-    for position, row in enumerate(rows[:6]):
-        if header_columns(tuple(row)) is not None:
-            chosen = position
-            break
+    chosen, named = 0, 0
+    for position, row in enumerate(rows[:6]):  # the row naming the most figure columns
+        columns = header_columns(tuple(row)) or ()
+        figures = sum(column in ("count", "level", "amount") for column in columns)
+        if figures > named:
+            chosen, named = position, figures
     headers: dict[int, str] = {}
     for column in range(max(len(row) for row in rows)):
         for position in range(chosen, -1, -1):

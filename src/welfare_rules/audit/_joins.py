@@ -1,0 +1,100 @@
+"""One record's figures written over two lines: ``Số suất quà: 46 suất, mức 300.000
+đồng/suất.`` and, on the next line, ``Số tiền nhận: 13.800.000 đồng.``
+
+A receipt (*biên bản giao nhận*), a payment slip or a block per village often gives the
+count and level on one line and the amount on the next, or the count, then ``Mỗi suất trị
+giá …``, then ``Tổng trị giá …``. An auditor reads them as one record (46 × 300.000 =
+13.800.000). They are joined only where the text says so, never because the arithmetic
+fits (a mistyped amount must still be found):
+
+* the two lines follow each other, with nothing between them (no heading, no section, no
+  lead-in: :class:`~._structure.Builder` forgets the last record at each);
+* the second line's label names only the figure it gives (``Số tiền nhận``, ``Thành
+  tiền``, ``Tổng trị giá``, ``Mỗi suất trị giá``, ``Mức quà``), so it is no new item;
+* they state different figures (the first no amount), and neither has parts.
+
+A total written after a list whose lead gave the count (``Tặng quà cho 4 cụ, cụ thể:`` …
+``Tổng kinh phí: 2.700.000 đồng``) is that lead's amount in the same way
+(:func:`completes`). The joined record keeps each figure's own line
+(:attr:`~._lines.Rec.figure_lines`), so a finding points where the figure is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._lines import Rec
+
+_FIELDS = ("count", "level", "amount")
+_NAMES_A_FIGURE = re.compile(
+    r"[\W\d_]*(?:"
+    r"(?:tổng )?(?:số tiền|thành tiền|trị giá|giá trị|kinh phí|tiền)"
+    r"(?: (?:nhận|được nhận|đã nhận|chi|đã chi|thực chi|thực nhận|quà|mỗi suất|một suất))?"
+    r"|(?:mỗi|một) (?:suất|phần|người|cụ)(?: quà)?(?: (?:trị giá|giá trị|gồm|là))?"
+    r"|mức(?: quà| hỗ trợ| chi)?(?: mỗi suất)?"
+    r")[\W\d_]*",
+    re.IGNORECASE,
+)
+
+
+def _stated(rec: Rec) -> set[str]:
+    return {name for name in _FIELDS if getattr(rec, name) is not None}
+
+
+def joins(earlier: Rec, later: Rec) -> bool:
+    """Whether ``later``, on the line after ``earlier``, gives more figures of the same
+    record (see the module docs)."""
+    if earlier.children or later.children or earlier.amount is not None:
+        return False
+    if later.line != _last_line(earlier) + 1:
+        return False
+    mine, theirs = _stated(earlier), _stated(later)
+    if not mine or not theirs or mine & theirs:
+        return False
+    return _NAMES_A_FIGURE.fullmatch(later.label) is not None
+
+
+def completes(lead: Rec, total: Rec) -> bool:
+    """Whether the closing ``total`` gives ``lead`` — whose parts state each figure it
+    gives, which ``lead`` itself lacks — its missing figures."""
+    if not lead.children or total.children:
+        return False
+    theirs = _stated(total)
+    if not theirs or theirs & _stated(lead) or "level" in theirs:
+        return False
+    return all(getattr(part, name) is not None for part in lead.children for name in theirs)
+
+
+def absorb(later: Rec, earlier: Rec) -> None:
+    """``later`` becomes the one record: ``earlier``'s figures, parts, label and place join
+    it, and every figure keeps the line it is written on. ``later`` is kept (not
+    ``earlier``) because the reader may still hold it (an amount in words restates it)."""
+    own = dict.fromkeys(_stated(later), later.line)
+    lines = {**(earlier.figure_lines or {}), **own}
+    lines.update((name, earlier.line) for name in _stated(earlier) if name not in lines)
+    for name in _FIELDS:
+        if getattr(later, name) is None:
+            setattr(later, name, getattr(earlier, name))
+    later.unit = later.unit or earlier.unit
+    later.children = earlier.children or later.children
+    later.explicit = earlier.explicit or later.explicit
+    later.inline = earlier.inline
+    later.label, later.line = earlier.label, earlier.line
+    later.start, later.end = earlier.start, earlier.end
+    later.bullet, later.section = earlier.bullet, earlier.section or later.section
+    later.total_cue = earlier.total_cue or later.total_cue
+    later.claims = [*earlier.claims, *later.claims]
+    later.restatements = [*earlier.restatements, *later.restatements]
+    later.hedged = [*earlier.hedged, *later.hedged]
+    later.precision = {**earlier.precision, **later.precision}
+    later.bounds = [*earlier.bounds, *later.bounds]
+    later.shares = [*earlier.shares, *later.shares]
+    later.figure_lines = {name: line for name, line in lines.items() if line != later.line}
+    later.closing = later.grand = False
+
+
+def _last_line(rec: Rec) -> int:
+    return max([rec.line, *(rec.figure_lines or {}).values()])
+
+
+__all__ = ["absorb", "completes", "joins"]

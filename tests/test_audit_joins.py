@@ -1,0 +1,101 @@
+"""Tests for audit/_joins.py: one record's figures written over two lines."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._joins import absorb, completes, joins
+from welfare_rules.audit._lines import Rec
+from welfare_rules.audit.read import Document, audit_document
+
+RECEIPT = """\
+BIÊN BẢN GIAO NHẬN QUÀ
+1. Thôn Yên Lộ
+   Số suất quà: 46 suất, mức 300.000 đồng/suất.
+   Số tiền nhận: 13.800.000 đồng.
+2. Thôn Hạ
+   Số suất quà: 29 suất, mức 300.000 đồng/suất.
+   Số tiền nhận: 8.700.000 đồng.
+
+Tổng cộng: 75 suất, số tiền 22.500.000 đồng.
+"""
+
+
+def _audit(text: str):  # type: ignore[no-untyped-def]
+    return audit_document(Document.from_text(text, name="x.txt"))
+
+
+def _errors(text: str) -> list:  # type: ignore[type-arg]
+    return [f for f in _audit(text).result.findings if f.severity == "error"]
+
+
+def test_a_count_line_and_the_amount_line_under_it_are_one_record() -> None:
+    audit = _audit(RECEIPT)
+    assert audit.complete
+    assert audit.result.findings == ()
+    assert audit.result.edits == 4  # two products, the counts' and amounts' sums
+
+
+@given(st.sampled_from(["13.800.000", "8.700.000"]), st.sampled_from(["1", "5"]))
+@example("8.700.000", "5")  # 8.700.000 → 8.500.000: found on the amount's own line
+def test_a_slip_in_a_joined_amount_is_found_on_its_own_line(written: str, digit: str) -> None:
+    slipped = (
+        written[:2] + digit + written[3:] if written.startswith("8") else "1" + digit + written[2:]
+    )
+    if slipped == written:
+        return
+    line = 4 if written.startswith("13") else 7
+    text = RECEIPT.replace(f"Số tiền nhận: {written}", f"Số tiền nhận: {slipped}")
+    assert [(f.line, f.reported) for f in _errors(text) if f.kind == "product_mismatch"] == [
+        (line, int(slipped.replace(".", "")))
+    ]
+
+
+def test_a_new_item_on_the_next_line_is_no_join() -> None:
+    earlier = Rec(line=3, label="Số suất quà", count=46, level=300_000)
+    item = Rec(line=4, label="Thôn Hạ", amount=8_700_000)
+    assert not joins(earlier, item)
+    amount = Rec(line=4, label="Số tiền nhận", amount=13_800_000)
+    assert joins(earlier, amount)
+    assert not joins(earlier, Rec(line=5, label="Số tiền nhận", amount=1))  # a line between
+    assert not joins(earlier, Rec(line=4, label="Số tiền nhận", count=4))  # the same figure
+
+
+def test_the_joined_record_keeps_each_figures_line() -> None:
+    earlier = Rec(line=3, label="Số suất quà", count=46, level=300_000)
+    later = Rec(line=4, label="Số tiền nhận", amount=13_800_000)
+    absorb(later, earlier)
+    assert (later.label, later.line, later.count, later.level, later.amount) == (
+        "Số suất quà",
+        3,
+        46,
+        300_000,
+        13_800_000,
+    )
+    assert later.figure_lines == {"amount": 4}
+
+
+LEAD = """\
+Điều 1. Tặng quà cho 4 cụ, cụ thể:
+- Cụ tròn 90 tuổi: 3 cụ x 500.000 đồng = 1.500.000 đồng;
+- Cụ tròn 95 tuổi: 1 cụ x 700.000 đồng = 700.000 đồng.
+Tổng kinh phí: 2.200.000 đồng (Bằng chữ: Hai triệu, hai trăm nghìn đồng).
+"""
+
+
+def test_a_total_after_a_list_gives_its_lead_the_amount() -> None:
+    assert _audit(LEAD).complete
+    assert _errors(LEAD) == []
+    # once a tie between the figure and its words; the parts say which one slipped
+    (finding,) = _errors(LEAD.replace("2.200.000 đồng (", "2.700.000 đồng ("))
+    assert (finding.line, finding.reported, finding.suggested) == (4, 2_700_000, 2_200_000)
+
+
+def test_a_total_completes_only_a_lead_whose_parts_state_its_figure() -> None:
+    parts = [Rec(line=2, count=3, amount=1_500_000), Rec(line=3, count=1)]
+    lead = Rec(line=1, count=4, children=parts)
+    assert not completes(lead, Rec(line=4, amount=2_200_000))
+    parts[1].amount = 700_000
+    assert completes(lead, Rec(line=4, amount=2_200_000))
+    assert not completes(lead, Rec(line=4, count=4))  # the lead states it already
