@@ -440,3 +440,23 @@ _PARTS_PIECES = st.sampled_from(
 @example("bao gồm 5, gồm 3; xgồm cụ thể hóa trong đóx cụ thể: 2")
 def test_parts_words_found_by_substring_are_the_patterns_matches(line: str) -> None:
     assert _parts_words(line) == [m.span() for m in _PARTS_WORD.finditer(line)]
+
+
+@given(st.integers(min_value=1, max_value=9_999), st.integers(min_value=1, max_value=999))
+@example(312, 165)  # "huyện Tiên Yên 312 suất (165 triệu đồng)": once two records
+def test_a_bracket_holding_only_a_counts_amount_is_its_amount(count: int, millions: int) -> None:
+    (rec,) = read(f"huyện Tiên Yên {count} suất ({millions} triệu đồng)")
+    assert figures(rec) == (count, None, millions * 1_000_000)
+
+
+def test_a_level_before_a_list_led_by_cu_the_is_no_total_of_it() -> None:
+    text = (
+        "Mỗi suất quà trị giá 500.000 đồng. Cụ thể, huyện Tiên Yên 312 suất (156 triệu"
+        " đồng), Bình Liêu 287 suất (143,5 triệu đồng). Tổng cộng 599 suất."
+    )
+    level, total = read(text)
+    assert (figures(level), level.children) == ((None, 500_000, None), [])
+    assert [figures(rec) for rec in total.children] == [
+        (312, None, 156_000_000),
+        (287, None, 143_500_000),
+    ]

@@ -223,6 +223,11 @@ class _Parser:
                 continue  # "mỗi suất gồm …": what each gift holds, not a list of parts
             if kind == PARTS:
                 last = current or (records[-1] if records else None)
+                if last is not None and _level_only(last):
+                    # "Mỗi suất quà trị giá 500.000 đồng. Cụ thể, huyện A 312 suất (156
+                    # triệu đồng), …": the level of the gifts listed, not their total
+                    current, boundary = None, end
+                    continue
                 if last is None:
                     leading_parts = True
                     boundary = end if depth > 0 else boundary
@@ -307,6 +312,13 @@ class _Parser:
             if basis.count is not None:
                 target.count, target.unit = basis.count, basis.unit
             return current, self.events[self.index - 1][1] if self.index else boundary
+        if current is not None and _amount_of(current, inner):
+            # "huyện Tiên Yên 312 suất (165 triệu đồng)": the count's own amount
+            (own,) = inner
+            current.amount = own.amount
+            current.precision.update(own.precision)
+            current.end = own.end
+            return current, self.events[self.index - 1][1] if self.index else boundary
         if target is not None and not any(rec.has_figures() or rec.hedged for rec in inner):
             # "(mức 300.000 đồng và 600.000 đồng)": the levels the record's gifts are paid
             # at, kept with it (no figure of theirs to check), and the record goes on
@@ -357,6 +369,27 @@ def _describes(owner: Rec, inner: list[Rec]) -> bool:
         and rec.level is None
         and rec.unit not in (None, owner.unit)
         for rec in inner
+    )
+
+
+def _level_only(rec: Rec) -> bool:
+    return rec.level is not None and not rec.has_figures() and not rec.children
+
+
+def _amount_of(target: Rec, inner: list[Rec]) -> bool:
+    """The bracket right after a count holds only that count's amount (exact or rounded,
+    not hedged), which the record lacks: ``312 suất (165 triệu đồng)``."""
+    if len(inner) != 1 or target.count is None or target.amount is not None:
+        return False
+    own = inner[0]
+    return (
+        own.amount is not None
+        and own.count is None
+        and own.level is None
+        and not own.children
+        and not own.hedged
+        and not own.claims
+        and not own.shares
     )
 
 
