@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from welfare_rules.audit._normalize import normalize_text, same_length_lower
-from welfare_rules.audit._numbers import _PHONE, FIGURE_KINDS, Token, _phones, scan
+from welfare_rules.audit._numbers import _ATOM, _PHONE, FIGURE_KINDS, Token, _phones, scan
 from welfare_rules.dates import parse_vn_date
 from welfare_rules.errors import DateParseError
 
@@ -502,3 +502,10 @@ def test_a_negative_figure_is_not_understood_not_read_positive(text: str) -> Non
 @pytest.mark.parametrize("text", ["- 1.229 suất", "từ 60-80 tuổi", "22 suất - 13.200.000đ"])
 def test_a_dash_that_is_no_sign_keeps_the_number(text: str) -> None:
     assert all(not token.text.startswith("-") for token in scan(text))
+
+
+def test_the_number_pattern_holds_one_group_the_instrument_tail() -> None:
+    """scan reads the tail by its index (``match.group(0, 1)``, the cheaper call)."""
+    assert _ATOM.groupindex == {"tail": 1}
+    assert _ATOM.groups == 1
+    assert scan("Quyết định số 1583/QĐ-CTN")[0].kind == "instrument"

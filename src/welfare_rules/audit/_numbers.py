@@ -214,51 +214,56 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
         if phones and any(low <= start < high for low, high in phones):
             tokens.append(_token(start, end, text[start:end], "measure"))  # "ĐT: 0912 345 678"
             continue
+        number, tail = match.group(0, 1)  # group 1: "tail"
         if previous is not None:
-            if previous.end > start:
+            previous_end = previous[1]  # the fields by index: the loop runs once a number
+            if previous_end > start:
                 continue  # never happens with the units we read; kept as a guard
+            previous_kind = previous[3]
             if (
-                previous.kind == "instrument"
-                and lower[previous.end : start] == " "
-                and match.group(0).isdigit()
-                and _ends_upper(text[previous.start : previous.end])
+                previous_kind == "instrument"
+                and lower[previous_end:start] == " "
+                and number.isdigit()
+                and _ends_upper(text[previous.start : previous_end])
             ):  # "01/CV-ĐKTLN 178": the number goes on in a second word
                 previous = _token(previous.start, end, text[previous.start : end], "instrument")
                 tokens[-1] = previous
                 continue
-            floor = previous.end if previous.end > start - _CONTEXT else start - _CONTEXT
+            floor = previous_end if previous_end > start - _CONTEXT else start - _CONTEXT
         else:
+            previous_kind = None
             floor = start - _CONTEXT if start > _CONTEXT else 0
-        number, tail = match.group(0, "tail")
         token = _read(text, lower, start, end, number, tail, lower[floor:start])
+        kind = token[3]
         if (
-            previous is not None
-            and previous.kind == "age"
-            and token.kind == "unknown"
-            and _AGE_LIST.fullmatch(lower, previous.end, start)
+            previous_kind == "age"
+            and kind == "unknown"
+            and _AGE_LIST.fullmatch(lower, previous_end, start)
         ):  # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
             token = _token(start, end, text[start:end], "age")
-        if token.kind in FIGURE_KINDS and _signed(lower, start):
+            kind = "age"
+        if kind in FIGURE_KINDS and _signed(lower, start):
             # "Tổng số -1 suất": no count or amount is negative; read as 1 it would be a
             # figure silently changed, so it is a number not understood
             token = _token(start - 1, token.end, text[start - 1 : token.end], "unknown")
+            kind = "unknown"
         if (
-            previous is not None
-            and previous.kind == "level"
-            and token.kind == "amount"
+            previous_kind == "level"
+            and kind == "amount"
             and token.hedge is None
-            and _LEVEL_LIST.fullmatch(lower, previous.end, start)
+            and _LEVEL_LIST.fullmatch(lower, previous_end, start)
         ):  # "mức 300.000 đồng và 600.000 đồng": a list of levels
             token = token._replace(kind="level")
+            kind = "level"
         if (
-            previous is not None
-            and previous.kind in _MONEY_KINDS
-            and token.kind in _MONEY_KINDS
+            previous_kind in _MONEY_KINDS
+            and kind in _MONEY_KINDS
+            and previous is not None
             and _continues(previous, token, lower)
         ):
             previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
             continue
-        if tail and token.kind == "instrument":
+        if tail and kind == "instrument":
             more = _TAIL_WORD.match(text, token.end)
             if more:  # "28/UBND-LĐT BXH ngày …": the number goes on in a second word
                 token = _token(

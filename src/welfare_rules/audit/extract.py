@@ -388,35 +388,48 @@ class _Extraction:
             source=_source(rec.label),
             line=rec.line,
             text=raw,
-            children=tuple(self._node(child) for child in rec.children),
+            # most records have no parts, restatements, bounds or shares: no generator then
+            children=tuple([self._node(child) for child in rec.children]) if rec.children else (),
             children_complete=_complete(rec, raw),
             restatements=tuple(
-                Restatement(field=field, value=value, line=line, text=self.raw.get(line))
-                for field, value, line in rec.restatements
-            ),
+                [
+                    Restatement(field=field, value=value, line=line, text=self.raw.get(line))
+                    for field, value, line in rec.restatements
+                ]
+            )
+            if rec.restatements
+            else (),
             claims=tuple(claims),
             bounds=tuple(
-                Bound(
-                    field=field,
-                    written=value,
-                    hedge=cast("Hedge", hedge),
-                    precision=precision,
-                    line=line,
-                    text=self.raw.get(line),
-                )
-                for field, value, hedge, precision, line in rec.bounds
-            ),
+                [
+                    Bound(
+                        field=field,
+                        written=value,
+                        hedge=cast("Hedge", hedge),
+                        precision=precision,
+                        line=line,
+                        text=self.raw.get(line),
+                    )
+                    for field, value, hedge, precision, line in rec.bounds
+                ]
+            )
+            if rec.bounds
+            else (),
             shares=tuple(
-                Share(
-                    field=field,
-                    percent=percent,
-                    part=part,
-                    whole=whole,
-                    line=line,
-                    text=self.raw.get(line),
-                )
-                for field, percent, part, whole, line in self.shares.get(id(rec), ())
-            ),
+                [
+                    Share(
+                        field=field,
+                        percent=percent,
+                        part=part,
+                        whole=whole,
+                        line=line,
+                        text=self.raw.get(line),
+                    )
+                    for field, percent, part, whole, line in shares
+                ]
+            )
+            if (shares := self.shares.get(id(rec)))
+            else (),
             **elsewhere,
         )
 
