@@ -100,3 +100,34 @@ def test_part_by_part_equals_key_by_key(ruleset: Any, data: Any, offset: int) ->
         frame = frame[data.draw(st.permutations(list(frame.columns)))]
     expected = outcome(lambda: key_by_key(frame, ruleset, on, row_offset=offset))
     assert outcome(lambda: allocate(frame, ruleset, on=on, row_offset=offset)) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), offset=st.integers(0, 5))
+def test_uong_bi_part_by_part_equals_key_by_key(data: Any, offset: int) -> None:
+    """uong-bi-tet-2024 leaves the provincial levels open for every category: each drawn
+    population has undetermined cases, so their first rows and places are compared."""
+    ids = ("city-exemplary-households", "city-special-hardship")
+    frame = typed(as_columns(data.draw(populations(selections=ids))))
+    expected = outcome(lambda: key_by_key(frame, UONG_BI, TET_2024, row_offset=offset))
+    assert outcome(lambda: allocate(frame, UONG_BI, on=TET_2024, row_offset=offset)) == expected
+
+
+@pytest.mark.parametrize("unborn", [False, True])
+def test_the_first_row_of_a_case_is_a_present_persons(unborn: bool) -> None:
+    """Row 0 has the same part as row 1 but died before the date (or is born after it):
+    the case first occurs on row 1, as key by key."""
+    frame = pd.DataFrame(
+        {
+            "birth_date": pd.to_datetime(["2024-05-01" if unborn else "1950-01-01", "1950-01-01"]),
+            "death_date": pd.to_datetime([None if unborn else "2024-01-05", None]),
+            "categories": pd.Categorical(["war_invalid", "war_invalid"]),
+            "war_invalid.injury_rate": pd.array([None, None], dtype="Int16"),
+        }
+    )
+    plan = plan_for(UONG_BI, on=TET_2024)
+    assert tally_frame(code_frame(frame, plan), plan) is not None  # no selections column
+    result = allocate(frame, UONG_BI, on=TET_2024)
+    assert result == key_by_key(frame, UONG_BI, TET_2024)
+    assert result.undetermined
+    assert {group.first[0] for group in result.undetermined} == {1}

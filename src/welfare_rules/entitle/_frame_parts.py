@@ -180,9 +180,7 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
             rows = _rows_with(np, birth, unborn, size)
             absent = np.union1d(dead, rows)
         views = _checked(np, view, totals[id(view)], dead, parts_of.categories_of)
-        chosen = _checked(
-            np, selections, totals[id(selections)], dead, lambda raw: parts_of.selections_of(*raw)
-        )
+        chosen = _checked(np, selections, totals[id(selections)], dead, _selections_of(parts_of))
     except (ValueError, TypeError, PersonDataError):
         return None  # a part that does not validate: the key-by-key way names the row
     counted = {
@@ -241,6 +239,15 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         place = next(index for index, other in enumerate(items) if other == item)
         places[item] = (row + offset, place)
     return Tally(counts, undetermined, places)
+
+
+def _selections_of(parts_of: KeyInputs) -> Callable[[tuple[object, ...]], frozenset[str]]:
+    """The selections part of a part's raw cells (none without a selections column)."""
+
+    def convert(raw: tuple[object, ...]) -> frozenset[str]:
+        return parts_of.selections_of(raw[0] if raw else None)
+
+    return convert
 
 
 def _checked(np: Any, part: _Part, total: Any, dead: Any, convert: Any) -> list[Any]:
