@@ -61,14 +61,17 @@ def test_past_the_limit_new_values_are_kept_as_they_came(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(nodes, "SHARED_VALUES_LIMIT", 3)
-    first, second = int("1000001"), int("1000001")
+    label, same_label = "".join(["mức ", "1"]), "".join(["mức ", "1"])
+    amount, same_amount = int("1000001"), int("1000001")
+    assert label is not same_label
+    assert amount is not same_amount
     with sharing():
-        Node(label="x", count=7, level=8)  # three values remembered: "x", 7 and 8
-        remembered = Node(label="x", count=7, level=9, amount=first)
-        late = Node(label="y", amount=second)
-    assert remembered.label is late.label or late.label == "y"
-    assert remembered.amount == late.amount
-    assert late.amount is second  # not remembered: kept as it came
+        early = Node(label=label, count=7, level=8)  # remembers its values: the limit is past
+        late = Node(label=same_label, amount=amount)
+        later = Node(label="y", amount=same_amount)
+    assert late.label is early.label  # remembered before the limit: still shared
+    assert late.amount is amount  # past it: kept as they came
+    assert later.amount is same_amount
 
 
 @given(report_trees())
