@@ -460,3 +460,39 @@ def test_a_level_before_a_list_led_by_cu_the_is_no_total_of_it() -> None:
         (312, None, 156_000_000),
         (287, None, 143_500_000),
     ]
+
+
+def test_a_subtotal_of_amounts_closes_the_records_before_it_on_its_line() -> None:
+    # once summed with its own parts under the next total: a false "480.000.000"
+    text = (
+        "Hỗ trợ xây mới 02 nhà, mức 60.000.000 đồng/nhà, tổng số 120.000.000 đồng và sửa chữa"
+        " 04 nhà, mức 30.000.000 đồng/nhà, tổng số 120.000.000 đồng; cộng hỗ trợ nhà ở"
+        " 240.000.000 đồng."
+    )
+    (subtotal,) = read(text)
+    assert subtotal.amount == 240_000_000
+    assert [rec.amount for rec in subtotal.children] == [120_000_000, 120_000_000]
+
+
+@given(st.sampled_from(["880", "810", "700"]))
+@example("880")  # 312 + 268 + 220 = 800: one slip from 880, so the list is still its parts
+def test_a_closing_total_one_slip_from_its_run_still_closes_it(written: str) -> None:
+    text = f"xã Nam Dương 312 suất, xã Quý Sơn 268 suất, xã Tân Lập 220 suất; tổng {written} suất."
+    (total,) = read(text)
+    assert total.count == int(written)
+    assert [rec.count for rec in total.children] == [312, 268, 220]
+
+
+def test_a_closing_total_far_from_any_run_closes_none() -> None:
+    records = read("xã A 312 suất, xã B 268 suất; tổng 990 suất.")
+    assert [(rec.count, len(rec.children)) for rec in records] == [(312, 0), (268, 0), (990, 0)]
+
+
+def test_a_closing_total_takes_records_with_parts_of_their_own() -> None:
+    text = (
+        "quà của Chủ tịch nước có 96 suất, gồm 14 suất mức 600.000 đồng và 82 suất mức"
+        " 300.000 đồng, tổng số tiền 33 triệu đồng; quà của tỉnh có 215 suất. Tổng cộng, 311"
+        " suất quà."
+    )
+    (total,) = read(text)
+    assert [rec.count for rec in total.children] == [96, 215]

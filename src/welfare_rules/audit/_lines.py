@@ -512,20 +512,57 @@ def _nest_totals(records: list[Rec]) -> None:
 
 
 def _nest_closing_totals(records: list[Rec]) -> None:
+    """A total after records on its line takes the run of them right before it that adds
+    up to it: by counts (or, for a total stating no count, by amounts: ``cộng hỗ trợ nhà
+    ở 240.000.000 đồng``), exactly, or, where a single run is one typing slip from it and
+    its records count in the total's unit, that run (``xã A 312 suất, xã B 268 suất, xã C
+    220 suất; tổng 880 suất``: the slip is found, not a reason to lose the sum)."""
     index = 2
     while index < len(records):
         rec = records[index]
-        if rec.total_cue and not rec.children and rec.count is not None:
-            total, start = 0, index
-            while start > 0 and records[start - 1].count is not None and total < rec.count:
-                start -= 1
-                total += records[start].count or 0
-            if total == rec.count and index - start >= 2:
-                rec.children = records[start:index]
-                rec.inline = rec.explicit = True
-                del records[start:index]
-                index = start
+        start = _closing_run(records, index) if rec.total_cue and not rec.children else None
+        if start is not None:
+            rec.children = records[start:index]
+            rec.inline = rec.explicit = True
+            del records[start:index]
+            index = start
         index += 1
+
+
+def _closing_run(records: list[Rec], index: int) -> int | None:
+    """Where the run of records that the total at ``index`` closes starts (see
+    :func:`_nest_closing_totals`); ``None`` when no run is its sum."""
+    rec = records[index]
+    field = "count" if rec.count is not None else "amount" if rec.amount is not None else None
+    if field is None:
+        return None
+    whole: int = getattr(rec, field)
+    sums: list[tuple[int, int]] = []  # (start, the run's sum), nearest first
+    total, start = 0, index
+    while start > 0 and total <= 2 * whole:
+        before = records[start - 1]
+        value = getattr(before, field)
+        if value is None:
+            break
+        start -= 1
+        total += value
+        if index - start >= 2:
+            sums.append((start, total))
+    exact = [at for at, total in sums if total == whole]
+    if exact:
+        return exact[0]
+    if whole < _SLIP_FLOOR:
+        return None
+    kind: FigureKind = "count" if field == "count" else "money"
+    near = [at for at, total in sums if detect(whole, total, kind) is not None]
+    if len(near) != 1 or (field == "count" and not _in_unit(records[near[0] : index], rec)):
+        return None
+    return near[0]
+
+
+def _in_unit(records: list[Rec], total: Rec) -> bool:
+    """The records count in the total's unit (or state none)."""
+    return all(rec.unit is None or total.unit is None or rec.unit == total.unit for rec in records)
 
 
 def _clean(text: str) -> str:
