@@ -300,7 +300,8 @@ class _Extraction:
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
-                self.last_amount = rec  # "Bằng chữ: …" restates the last amount written
+                # "Bằng chữ: …" restates the last amount written: "a - b = c (Bằng chữ: c)"
+                self.last_amount = _written_last(rec)
 
     def _report_date(self, text: str) -> bool:
         match = _REPORT_DATE.fullmatch(text.lower())
@@ -434,6 +435,16 @@ class _Extraction:
         )
 
 
+def _written_last(rec: Rec) -> Rec:
+    """The record whose amount stands last on ``rec``'s line: ``rec`` or one of the parts
+    written with it, where a part's amount comes after its own (a written subtraction)."""
+    last = rec
+    for part in rec.children:
+        if part.amount is not None and part.line == rec.line and part.end > last.end:
+            last = part
+    return last
+
+
 def _renumber(rec: Rec, line: Line) -> None:
     """A record on a joined line takes the physical line of its first figure."""
     rec.line = line.number_at(rec.start)
@@ -441,6 +452,7 @@ def _renumber(rec: Rec, line: Line) -> None:
         _renumber(child, line)
 
 
+@lru_cache(maxsize=64)  # one of the 25 words of _INSTRUMENT_KIND
 def _kind_name(word: str) -> str:
     return _KIND_NAMES.get(word, word[:1].upper() + word[1:])
 
