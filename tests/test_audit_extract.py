@@ -533,3 +533,15 @@ def test_the_money_unit_above_a_table_is_read_in_any_case(unit_line: str) -> Non
     )
     (node,) = extract_report(f"{unit_line}\n{table}| Cộng | 5 | 3.000 |").report.nodes
     assert (node.count, node.amount) == (5, 3_000_000)
+
+
+def test_an_amount_in_words_after_a_written_subtraction_restates_its_result() -> None:
+    # the words had been compared with the first figure: a false "two values" error
+    text = (
+        "Số kinh phí còn thiếu: 2.193.200.000 đồng - 1.806.800.000 đồng = 386.400.000 đồng"
+        " (Bằng chữ: Ba trăm tám mươi sáu triệu, bốn trăm nghìn đồng)."
+    )
+    (whole,) = extract_report(text).report.nodes
+    assert whole.amount == 2_193_200_000
+    result = whole.children[-1]
+    assert [(r.field, r.value) for r in result.restatements] == [("amount", 386_400_000)]

@@ -496,3 +496,37 @@ def test_a_closing_total_takes_records_with_parts_of_their_own() -> None:
     )
     (total,) = read(text)
     assert [rec.count for rec in total.children] == [96, 215]
+
+
+@given(
+    st.integers(min_value=1, max_value=10**10),
+    st.integers(min_value=1, max_value=10**10),
+    st.sampled_from(["+", "-"]),
+)
+@example(10_000_000, 5_000_000, "+")  # "Tổng: a + b = c" had been a false "a ≠ b + c"
+@example(1_806_800_000, 386_400_000, "-")  # "nhu cầu - đã giao = còn thiếu"
+def test_arithmetic_written_out_is_a_sum(first: int, second: int, sign: str) -> None:
+    def vnd(value: int) -> str:
+        return f"{value:,}".replace(",", ".") + " đồng"
+
+    if sign == "+":
+        text, whole, parts = (
+            f"Tổng: {vnd(first)} + {vnd(second)} = {vnd(first + second)}.",
+            (first + second),
+            [first, second],
+        )
+    else:
+        text, whole, parts = (
+            f"Còn thiếu: {vnd(first + second)} - {vnd(first)} = {vnd(second)}.",
+            (first + second),
+            [first, second],
+        )
+    (rec,) = read(text)
+    named = rec if sign == "+" else rec.children[-1]  # "Còn thiếu: a - b = c" names c
+    assert (named.label, rec.amount) == (text.split(":")[0], whole)
+    assert [part.amount for part in rec.children] == parts
+
+
+def test_a_two_sided_expression_is_no_sum() -> None:
+    records = read("10.000.000 đồng + 5.000.000 đồng - 3.000.000 đồng = 12.000.000 đồng")
+    assert all(not rec.children for rec in records)

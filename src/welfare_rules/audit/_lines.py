@@ -283,6 +283,7 @@ class _Parser:
                     records.append(current)
             _fill(current, token)
             boundary = current.end = token.end
+        _written_sums(self.text, records)
         _nest_totals(records)
         return records, parts_parent, leading_parts
 
@@ -490,6 +491,77 @@ def _one_slip(whole: int, values: list[int], field: str) -> bool:
     if detect(whole, total, kind) is not None:
         return True
     return any(detect(value, whole - (total - value), kind) is not None for value in values)
+
+
+_PLUS = re.compile(r"\s*\+\s*")
+_MINUS = re.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
+_EQUALS = re.compile(r"\s*=\s*")
+_OPERATOR = re.compile(r"\s*[-–−+=]\s*|\s+trừ\s+", re.IGNORECASE)
+
+
+def _written_sums(text: str, records: list[Rec]) -> None:
+    """Arithmetic written out on the line: ``10.000.000 đồng + 5.000.000 đồng = 15.000.000
+    đồng`` (the last figure is the sum of the others) and ``2.193.200.000 đồng -
+    1.806.800.000 đồng = 386.400.000 đồng`` (the first is the sum of the others: need =
+    given + shortfall). Each figure is a record stating one figure of one kind, and only
+    the signs and spaces stand between them; the sum's record keeps the first one's label."""
+    index = 0
+    while index + 2 < len(records):
+        found = _expression(text, records, index)
+        if found is None:
+            index += 1
+            continue
+        stop, subtracting = found
+        terms = records[index:stop]
+        whole = terms[0] if subtracting else terms[-1]
+        parts = terms[1:] if subtracting else terms[:-1]
+        label = terms[0].label  # what the line names: the sum, or what is left
+        for term in terms:  # "+ 5.000.000 đồng": a term named by its figure
+            if term is terms[0] or not any(char.isalpha() for char in term.label):
+                term.label = text[term.start : term.end].strip()
+        (terms[-1] if subtracting else whole).label = label  # "Còn thiếu: a - b = c": c
+        whole.children, whole.inline, whole.explicit = parts, True, True
+        records[index:stop] = [whole]
+        index += 1
+
+
+def _expression(text: str, records: list[Rec], index: int) -> tuple[int, bool] | None:
+    """Where a written sum starting at ``records[index]`` ends (exclusive), and whether it
+    subtracts; ``None`` when none starts there."""
+    first = records[index]
+    field = _only_field(first)
+    if field is None:
+        return None
+    if index > 0 and _OPERATOR.fullmatch(text, records[index - 1].end, first.start):
+        return None  # the middle of a longer expression
+    sign: re.Pattern[str] | None = None
+    stop = index + 1
+    while stop < len(records):
+        rec = records[stop]
+        between = text[records[stop - 1].end : rec.start]
+        if _only_field(rec) != field:
+            return None
+        if _EQUALS.fullmatch(between):
+            return (stop + 1, sign is _MINUS) if sign is not None else None
+        if sign is None:
+            sign = (
+                _PLUS if _PLUS.fullmatch(between) else _MINUS if _MINUS.fullmatch(between) else None
+            )
+            if sign is None:
+                return None
+        elif not sign.fullmatch(between):
+            return None  # "a + b - c = d": both sides hold several terms
+        stop += 1
+    return None
+
+
+def _only_field(rec: Rec) -> str | None:
+    """The one figure ``rec`` states (a count or an amount), when it states one only."""
+    if rec.children or rec.level is not None or rec.hedged or rec.claims:
+        return None
+    if (rec.count is None) == (rec.amount is None):
+        return None
+    return "count" if rec.count is not None else "amount"
 
 
 def _nest_totals(records: list[Rec]) -> None:
