@@ -34,3 +34,31 @@ def test_short_lines_ended_by_the_writer_stay_apart() -> None:
 def test_table_rows_are_never_joined() -> None:
     text = "| a | 1 suất |\n| b | 2 suất |\n"
     assert len(logical_lines(read_lines(text))) == 3
+
+
+PAGE_BREAK = (
+    "Đã trao tổng số 1.890 suất quà, tổng trị giá 881.000.000 đồng, trong đó: từ nguồn Quỹ\n"
+    "huyện 1.250 suất, mức 500.000 đồng/suất, thành tiền 625.000.000 đồng; từ nguồn\n"
+    "\n"
+    "{first}\n"
+    "\n"
+    "{second}\n"
+    "vận động các doanh nghiệp 640 suất, mức 400.000 đồng/suất, thành tiền 256.000.000 đồng.\n"
+)
+
+
+def test_a_sentence_runs_on_past_a_page_break_of_page_numbers() -> None:
+    for first, second in (("1", "2"), ("- 1 -", "- 2 -"), ("Trang 1", ""), ("1/3", "2/3")):
+        lines = logical_lines(read_lines(PAGE_BREAK.format(first=first, second=second)))
+        (line,) = [line for line in lines if line.text]
+        assert line.text.endswith("thành tiền 256.000.000 đồng.")
+        assert line.number_at(line.text.index("vận động")) == 7
+
+
+def test_a_finished_sentence_before_a_page_number_stays_apart() -> None:
+    text = PAGE_BREAK.format(first="1", second="2").replace("; từ nguồn\n", ".\n")
+    lines = logical_lines(read_lines(text))
+    assert [line.text for line in lines if line.text][-2:] == [
+        "2",
+        "vận động các doanh nghiệp 640 suất, mức 400.000 đồng/suất, thành tiền 256.000.000 đồng.",
+    ]

@@ -6,23 +6,39 @@ continues the one before it when that one ends mid-sentence (no ``.``, ``:``, ``
 ``!``, ``?`` at its end) and the next starts like the rest of a sentence: with a small
 letter, an opening mark or a digit (after words, not after another number), and with no
 bullet, number, heading or table cell of its own. A blank line, a heading, a bullet or a
-table row always starts a new block. The logical line keeps the number of its first
-physical line; each figure keeps its own (``Line.number_at``).
+table row always starts a new block, but for a page break of a PDF's text: blank lines
+and page numbers alone (``1``, ``- 2 -``, ``Trang 3``) between a sentence and its rest.
+The logical line keeps the number of its first physical line; each figure keeps its own
+(``Line.number_at``).
 """
 
 from __future__ import annotations
+
+import re
 
 from ._normalize import Line
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?", "…")
 _MIN_WRAPPED = 40  # a line shorter than this was ended by its writer, not by the wrap
 _OPENING = "(\"'«"
+_PAGE_BREAK_LINES = 6  # blank lines and page numbers a page break may hold
+
+
+_PAGE_NUMBER = re.compile(r"[-–\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*", re.IGNORECASE)
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:
-    """``lines`` with every wrapped sentence joined onto its first line."""
+    """``lines`` with every wrapped sentence joined onto its first line, across a page
+    break too (:func:`_page_break`)."""
     out: list[Line] = []
-    for line in lines:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if out and not line.text and (after := _page_break(lines, index - 1, out[-1])):
+            index = after  # the page's number and blank lines: layout, not text
+            line = lines[index]
+            index += 1
         if out and _continues(out[-1], line):
             previous = out[-1]
             out[-1] = previous._replace(
@@ -33,6 +49,23 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+def _page_break(lines: list[Line], start: int, previous: Line) -> int | None:
+    """A sentence running on past a page break of a PDF's text (``… từ nguồn`` / blank /
+    ``1`` / blank / ``2`` / ``vận động …``): where the line that continues it stands,
+    when the lines from ``start`` are only blank lines and page numbers (one at least)."""
+    numbered = False
+    index = start
+    while index < len(lines) and index - start < _PAGE_BREAK_LINES:
+        text = lines[index].text
+        if text and not _PAGE_NUMBER.fullmatch(text):
+            break
+        numbered = numbered or bool(text)
+        index += 1
+    if not numbered or index >= len(lines) or not _continues(previous, lines[index]):
+        return None
+    return index
 
 
 def _continues(previous: Line, line: Line) -> bool:
