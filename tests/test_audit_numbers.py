@@ -509,3 +509,11 @@ def test_the_number_pattern_holds_one_group_the_instrument_tail() -> None:
     assert _ATOM.groupindex == {"tail": 1}
     assert _ATOM.groups == 1
     assert scan("Quyết định số 1583/QĐ-CTN")[0].kind == "instrument"
+
+
+@pytest.mark.parametrize(
+    "text", ["Người cao tuổi tròn 80, 85 tuổi", "tròn 70 và 75 tuổi", "từ 90 - 95 tuổi"]
+)
+def test_numbers_listed_before_tuoi_are_all_ages(text: str) -> None:
+    # the 80 of "tròn 80, 85 tuổi" had been a number not understood
+    assert {token.kind for token in scan(normalize_text(text))} == {"age"}

@@ -392,7 +392,7 @@ def _read(
         return _count(text, start, end, stop, after.group("unit"), before)
     if kind == "instrument":
         return _token(start, end, text[start:end], "instrument")
-    if kind == "age" or what == "age" or _age_range(lower, start):
+    if kind == "age" or what == "age" or _age_range(lower, start) or _aged_list(lower, end):
         return _token(start, end, text[start:end], "age")
     if kind == "date":
         return _token(start, end, text[start:end], "date")
@@ -450,6 +450,16 @@ def _named_by(before: str) -> str | None:
     if kind is None and colon:
         return "colon"
     return kind
+
+
+_AGE_LIST_AFTER = re.compile(
+    r"(?:\s*(?:,|và|hoặc|-|–|đến|tới)\s*\d{1,3})+\s+tuổi(?![^\W\d_])"
+)  # "tròn 80, 85 tuổi", "70 và 75 tuổi": the numbers before the last are ages too
+
+
+def _aged_list(lower: str, end: int) -> bool:
+    """``80, 85 tuổi``: the number ending at ``end`` leads a list of ages."""
+    return _AGE_LIST_AFTER.match(lower, end) is not None
 
 
 def _age_range(lower: str, start: int) -> bool:
