@@ -232,3 +232,30 @@ def test_a_source_paying_on_some_gifts_only_is_not_assumed_to_pay_on_all() -> No
     rest = commune.model_copy(update={"level": 300_000, "amount": 31_000_000})
     both = total.model_copy(update={"children": (exact, rest)})
     assert per_gift_parts(both) == [0, 1]
+
+
+def _split_report(state_amount: int = 337_100_000, district: int = 235_970_000) -> Report:
+    """A total broken down by group, and a second time by funding source (Node.split)."""
+    groups = (
+        Node(label="70 tuổi", count=412, level=200_000, amount=82_400_000),
+        Node(label="80 tuổi", count=850, level=300_000, amount=255_000_000),
+        Node(label="100 tuổi", count=1, level=700_000, amount=700_000),
+    )
+    sources = Node(
+        label="Nguồn kinh phí",
+        split=True,
+        children=(
+            Node(label="Ngân sách huyện", amount=district),
+            Node(label="Ngân sách xã", amount=101_130_000),
+        ),
+    )
+    total = Node(label="Tổng số", count=1_263, amount=state_amount, children=(*groups, sources))
+    return Report(nodes=(total,))
+
+
+def test_a_second_breakdown_sums_to_its_parents_figures_apart_from_the_first() -> None:
+    expressions = {str(edit) for edit in compile_report(_split_report()).edits}
+    assert "n0_amount == n0_0_amount + n0_1_amount + n0_2_amount" in expressions
+    assert "n0_amount == n0_3_0_amount + n0_3_1_amount" in expressions
+    assert "n0_count == n0_0_count + n0_1_count + n0_2_count" in expressions
+    assert all("n0_3_amount" not in expression for expression in expressions)

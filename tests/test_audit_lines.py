@@ -530,3 +530,11 @@ def test_arithmetic_written_out_is_a_sum(first: int, second: int, sign: str) -> 
 def test_a_two_sided_expression_is_no_sum() -> None:
     records = read("10.000.000 đồng + 5.000.000 đồng - 3.000.000 đồng = 12.000.000 đồng")
     assert all(not rec.children for rec in records)
+
+
+def test_a_percentage_right_before_a_figure_is_that_records_share() -> None:
+    (rec,) = read("Ngân sách huyện đảm bảo 70%: 235.970.000 đồng")
+    assert [(share.text, rec.amount) for share in rec.shares] == [("70%", 235_970_000)]
+    # a share of a whole the text does not state, a sentence before: not the next record's
+    records = read("Đi làm trở lại đạt tỷ lệ 96% quân số. Công ty A tổng số 3.899 người.")
+    assert all(not rec.shares for rec in records)

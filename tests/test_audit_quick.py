@@ -191,3 +191,21 @@ def test_priced_parts_and_per_gift_shares_are_checked() -> None:
     assert not quick_check(typed).consistent
     # levels adding up to more than the total's: no per-gift product is assumed
     assert quick_check(_bump(_PER_GIFT, 5, 54_000_000)).edits == 2
+
+
+def test_a_second_breakdown_is_left_to_the_full_path() -> None:
+    from welfare_rules.audit import reconcile
+
+    sources = Node(
+        label="Nguồn kinh phí",
+        split=True,
+        children=(Node(label="huyện", amount=70), Node(label="xã", amount=40)),
+    )
+    total = Node(label="Tổng", amount=100, children=(Node(label="A", amount=100), sources))
+    check = quick_check(Report(nodes=(total,)))
+    assert not check.complete
+    assert check.broken == (0,)
+    (finding,) = reconcile(Report(nodes=(total,))).findings
+    # the total is held by its first breakdown: the sources are the suspects, not it
+    assert (finding.kind, finding.path, finding.reported) == ("amount_sum_mismatch", (0,), 100)
+    assert {candidate.value for candidate in finding.candidates} == {60, 30}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -608,3 +610,35 @@ def test_a_table_row_takes_no_text_below_the_table_as_its_part() -> None:
     (total,) = extract_report(text).report.nodes  # once the note's count was a third row
     assert (total.amount, len(total.children)) == (1_300_000, 2)
     assert [(r.field, r.value, r.line) for r in total.restatements] == [("count", 2, 6)]
+
+
+FUNDED_PLAN = """\
+1. Đối tượng và mức quà
+- Người cao tuổi tròn 70 tuổi: 412 người x 200.000 đồng/người = 82.400.000 đồng;
+- Người cao tuổi tròn 80, 85 tuổi: 850 người x 300.000 đồng/người = 255.000.000 đồng;
+Tổng số: 1.262 người, tổng kinh phí 337.400.000 đồng.
+2. Nguồn kinh phí
+- Ngân sách huyện đảm bảo 70%: 236.180.000 đồng;
+- Ngân sách xã đảm bảo 30%: 101.220.000 đồng.
+"""
+
+
+def test_a_funding_breakdown_in_its_own_section_is_a_second_breakdown_of_the_total() -> None:
+    audit = _audit(FUNDED_PLAN)
+    assert audit.complete
+    assert not audit.result.findings
+    (total,) = _extracted(FUNDED_PLAN)
+    sources = total.children[-1]
+    assert sources.split
+    assert [child.amount for child in sources.children] == [236_180_000, 101_220_000]
+
+
+def test_a_wrong_share_of_a_funding_breakdown_is_found() -> None:
+    (finding,) = _audit(FUNDED_PLAN.replace("xã đảm bảo 30%", "xã đảm bảo 40%")).result.findings
+    assert (finding.kind, finding.line, finding.suggested) == ("share_mismatch", 7, Decimal("30"))
+
+
+def _extracted(text: str) -> tuple:  # type: ignore[type-arg]
+    from welfare_rules.audit.extract import extract_report
+
+    return extract_report(text).report.nodes

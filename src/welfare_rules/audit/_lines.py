@@ -100,6 +100,7 @@ class Rec:
     sums_sections: tuple[str, ...] = ()  # "Tổng cộng (1 + 2)": the sections it adds up
     # figures joined from another line (``Số tiền nhận: …`` under its count): field → line
     figure_lines: dict[str, int] | None = None
+    split: bool = False  # a second breakdown of the parent's figures (Node.split)
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -199,6 +200,7 @@ class _Parser:
         current: Rec | None = None
         parts_parent: Rec | None = None
         leading_parts = False
+        ahead: list[tuple[ShareSpec, int]] = []  # percentages before the record they are of
         boundary = 0 if depth == 0 else self.events[self.index - 1][1]
         sentence = boundary
         while self.index < len(self.events):
@@ -245,10 +247,13 @@ class _Parser:
                 continue
             if kind == "percent":
                 target = current or (records[-1] if records else None) or outer
+                named = _clean(self.text[boundary : token.start])
+                after = self.text[token.end : token.end + _SHARE_WINDOW].lower()
+                share = ShareSpec(token.text, named, after, self.line)
                 if target is not None:
-                    named = _clean(self.text[boundary : token.start])
-                    after = self.text[token.end : token.end + _SHARE_WINDOW].lower()
-                    target.shares.append(ShareSpec(token.text, named, after, self.line))
+                    target.shares.append(share)
+                else:  # "Ngân sách huyện đảm bảo 70%: 235.970.000 đồng": the next record's
+                    ahead.append((share, token.end))
                 continue
             if kind not in ("count", "level", "amount"):
                 continue
@@ -276,6 +281,13 @@ class _Parser:
                 continue
             if current is None or not _takes(current, token):
                 current = self._new(token, boundary, sentence)
+                if ahead:  # the percentage written right before the figure, ": " between
+                    current.shares.extend(
+                        share
+                        for share, stop in ahead
+                        if _RIGHT_BEFORE.fullmatch(self.text, stop, token.start)
+                    )
+                    ahead.clear()
                 if parts_parent is not None and parts_parent is not current:
                     parts_parent.children.append(current)
                     parts_parent.explicit = parts_parent.inline = True
@@ -493,6 +505,7 @@ def _one_slip(whole: int, values: list[int], field: str) -> bool:
     return any(detect(value, whole - (total - value), kind) is not None for value in values)
 
 
+_RIGHT_BEFORE = re.compile(r"[\s:=(–-]{0,4}")
 _PLUS = re.compile(r"\s*\+\s*")
 _MINUS = re.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
 _EQUALS = re.compile(r"\s*=\s*")

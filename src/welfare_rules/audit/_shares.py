@@ -79,6 +79,8 @@ def _pair(
         if best >= _MIN_SHARED:
             return None  # two parts named as well: which one is not said
     parent = parents.get(id(rec))
+    if parent is not None and parent.split:  # "Ngân sách huyện đảm bảo 70%" of the total
+        parent = parents.get(id(parent))
     if parent is not None:
         return rec, parent
     before = [other for other in by_line.get(rec.line, []) if other.start < rec.start]

@@ -131,7 +131,7 @@ class Builder:
         roots = self.roots
         if self.deepest >= MAX_TREE_DEPTH - _MARGIN:
             roots = _within_depth(roots)
-        roots = _lists_to_totals(_settle(roots), self.lists)
+        roots = _funding_splits(_lists_to_totals(_settle(roots), self.lists))
         return _trail_over_sections(_lead_over_sections(roots), self.total_sections)
 
     def _replace(self, earlier: Rec, later: Rec) -> bool:
@@ -279,6 +279,62 @@ def _lists_to_totals(roots: list[Rec], lists: list[tuple[list[Rec], list[Rec]]])
         fits[0].children = list(items)
         taken.update(id(item) for item in items)
     return [root for root in roots if id(root) not in taken] if taken else roots
+
+
+_FUNDING = re.compile(
+    r"(?<![^\W\d_])(?:ngân sách|nguồn|xã hội hóa|xã hội hoá|xhh|quỹ|vận động|tài trợ|ủng hộ)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _funding_splits(roots: list[Rec]) -> list[Rec]:
+    """``Tổng số: 1.256 người, tổng kinh phí 337.100.000 đồng`` over its groups, then ``2.
+    Nguồn kinh phí`` / ``- Ngân sách huyện đảm bảo 70%: 235.970.000 đồng;`` / ``- Ngân
+    sách xã …``: a run of two or more records, each naming a funding source and stating
+    an amount, with no parts, standing at the top after a record whose amount they add up
+    to (exactly; or, where it is the only record above stating an amount, but for one
+    typing slip) is that record's breakdown by source: its parts where it has none, else
+    a second breakdown of its figures (:attr:`~.nodes.Node.split`)."""
+    out: list[Rec] = []
+    index = 0
+    while index < len(roots):
+        stop = index
+        while stop < len(roots) and _funding_line(roots[stop]):
+            stop += 1
+        run = roots[index:stop]
+        owner = _funded(out[-_LIST_SCOPE:], run) if len(run) >= 2 else None
+        if owner is None:
+            out.append(roots[index])
+            index += 1
+            continue
+        if owner.children:
+            split = Rec(line=run[0].line, label="Nguồn kinh phí", bullet=run[0].bullet)
+            split.children, split.explicit, split.split = run, True, True
+            split.section = run[0].section
+            owner.children.append(split)
+        else:
+            owner.children, owner.explicit = run, True
+        index = stop
+    return out
+
+
+def _funding_line(rec: Rec) -> bool:
+    return rec.amount is not None and not rec.children and _FUNDING.search(rec.label) is not None
+
+
+def _funded(above: list[Rec], run: list[Rec]) -> Rec | None:
+    """The record above whose amount ``run`` breaks down (see :func:`_funding_splits`)."""
+    stating = [rec for rec in above if rec.amount is not None and not rec.split]
+    total = sum(rec.amount or 0 for rec in run)
+    exact = [rec for rec in stating if rec.amount == total]
+    if exact:
+        return exact[-1]
+    if len(stating) != 1:
+        return None
+    (owner,) = stating
+    whole = Rec(line=owner.line, amount=owner.amount, total_cue=True)
+    return owner if parts_add_up(whole, run) else None
 
 
 def _sole_owner_one_slip_away(owners: list[Rec], items: list[Rec]) -> list[Rec]:

@@ -260,8 +260,32 @@ def _path(prefix: str) -> NodePath:
 
 
 def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[str]) -> list[Edit]:
+    """The sums of ``node``'s parts, and of each second breakdown (:attr:`Node.split`) of
+    its figures, to the figures ``names`` gives."""
+    children = node.children
+    if not any(child.__dict__["split"] for child in children):
+        return _plain_sums(names, children, prefixes, node.children_complete)
+    own = [i for i, child in enumerate(children) if not child.split]
+    edits = _plain_sums(
+        names, [children[i] for i in own], [prefixes[i] for i in own], node.children_complete
+    )
+    for index, split in enumerate(children):
+        if split.split and split.children:
+            parts = [f"{prefixes[index]}{at}_" for at in range(len(split.children))]
+            edits.extend(_plain_sums(names, split.children, parts, split.children_complete))
+    return edits
+
+
+def _plain_sums(
+    names: dict[str, str],
+    children: tuple[Node, ...] | list[Node],
+    prefixes: list[str],
+    complete: bool,
+) -> list[Edit]:
     edits: list[Edit] = []
-    op: Literal["==", ">="] = "==" if node.children_complete else ">="
+    if not children:
+        return edits
+    op: Literal["==", ">="] = "==" if complete else ">="
     sums: tuple[tuple[FigureField, EditKind], ...] = (
         ("count", "count_sum"),
         ("amount", "amount_sum"),
@@ -269,9 +293,9 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
     for field, kind in sums:
         if field not in names:
             continue
-        if any(child.__dict__[field] is None for child in node.children):
+        if any(child.__dict__[field] is None for child in children):
             if field == "amount":
-                edits.extend(_priced_parts(prefix, node, names[field], op))
+                edits.extend(_priced_parts(names[field], children, prefixes, op))
             continue
         parts = [child + field for child in prefixes]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
@@ -322,13 +346,27 @@ def per_gift_parts(node: Node) -> list[int]:
 
 
 def priced_terms(node: Node) -> list[tuple[int, bool]] | None:
+    """:func:`priced_over` ``node``'s parts, a second breakdown of its figures left out."""
+    children = node.children
+    if any(child.split for child in children):
+        return _without_splits(children)
+    return priced_over(children)
+
+
+def _without_splits(children: tuple[Node, ...]) -> list[tuple[int, bool]] | None:
+    own = [i for i, child in enumerate(children) if not child.split]
+    terms = priced_over([children[i] for i in own])
+    return None if terms is None else [(own[at], priced) for at, priced in terms]
+
+
+def priced_over(children: tuple[Node, ...] | list[Node]) -> list[tuple[int, bool]] | None:
     """``14 suất mức 600.000đ và 82 suất mức 300.000đ, tổng 33 triệu``: when some part of
     a node states no amount but each states an amount or a count and a level, the parts
     as ``(index, priced)``, ``priced`` when the part adds up as count × level. ``None``
     when the parts do not add up so (or every part states an amount: the plain sum)."""
     terms: list[tuple[int, bool]] = []
     priced = False
-    for index, child in enumerate(node.children):
+    for index, child in enumerate(children):
         if child.amount is not None:
             terms.append((index, False))
         elif child.count is not None and child.level is not None:
@@ -339,13 +377,15 @@ def priced_terms(node: Node) -> list[tuple[int, bool]] | None:
     return terms if priced else None
 
 
-def _priced_parts(prefix: str, node: Node, total: str, op: str) -> list[Edit]:
-    """The sum of :func:`priced_terms`, as an edit."""
-    terms = priced_terms(node)
+def _priced_parts(
+    total: str, children: tuple[Node, ...] | list[Node], prefixes: list[str], op: str
+) -> list[Edit]:
+    """The sum of :func:`priced_over` ``children`` (named by ``prefixes``), as an edit."""
+    terms = priced_over(children)
     if terms is None:
         return []
     written = [
-        f"{prefix}{index}_count * {prefix}{index}_level" if priced else f"{prefix}{index}_amount"
+        f"{prefixes[index]}count * {prefixes[index]}level" if priced else f"{prefixes[index]}amount"
         for index, priced in terms
     ]
     return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum")]

@@ -379,7 +379,11 @@ class _Extraction:
                 continue
             claims.append(Claim(expression=f"amount {op} {value} * count", line=rec.line, text=raw))
         joined = rec.figure_lines  # figures joined from other lines keep theirs
-        elsewhere = {"figure_lines": tuple(sorted(joined.items()))} if joined else {}
+        elsewhere: dict[str, object] = (
+            {"figure_lines": tuple(sorted(joined.items()))} if joined else {}
+        )
+        if rec.split:
+            elsewhere["split"] = True  # "Nguồn kinh phí": a second breakdown of the total
         return Node(
             label=rec.label,
             count=rec.count,

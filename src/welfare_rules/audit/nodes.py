@@ -245,6 +245,10 @@ class Node(FrozenModel):
     # a figure stated on another line than ``line`` (``Số tiền nhận: …`` under ``Số suất
     # quà: 46 suất, mức …``): its field and line
     figure_lines: tuple[tuple[FigureField, int], ...] = ()
+    # a second breakdown of the parent's figures (``Nguồn kinh phí: ngân sách huyện …;
+    # ngân sách xã …`` under a total already broken down by group): its parts sum to the
+    # parent's figures, it states none of its own and is no part of the parent's sum
+    split: bool = False
 
     @model_validator(mode="after")
     def _compact(self) -> Self:

@@ -20,7 +20,7 @@ from .report import FIGURE_FIELDS, Claim, Node, Report
 
 # Reading a model's field values from its __dict__ in one call is about twice as fast as
 # attribute access on a pydantic model, and this loop reads every field of every node.
-_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims")
+_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims", "split")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        count, level, amount, children, restatements, claims = _FIELDS(node.__dict__)
+        count, level, amount, children, restatements, claims, _ = _FIELDS(node.__dict__)
         stated = (count is not None) + (level is not None) + (amount is not None)
         figures += stated
         if stated == 3:
@@ -86,6 +86,10 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
             amount_parts: int | None = 0 if amount is not None else None
             for child in children:
                 fields = _FIELDS(child.__dict__)
+                if fields[6]:  # a second breakdown of the figures: the full path checks it
+                    complete = False
+                    push(child)
+                    continue
                 part_count, part_level, part_amount = fields[:3]
                 if count_parts is not None:
                     count_parts = None if part_count is None else count_parts + part_count
