@@ -495,3 +495,49 @@ def test_a_list_of_people_reads_what_each_was_paid_and_no_birth_year() -> None:
     assert read.total is not None
     assert read.total.amount == 1_200_000
     assert read.unknown == []  # the years of birth are no figures, and not lost
+
+
+FUNDED = """\
+| STT | Đối tượng | Số suất | Mức quà | Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện |
+|---:|---|---:|---:|---:|---:|---:|
+| 1 | Thân nhân liệt sĩ | 687 | 700.000 | 480.900.000 | 343.500.000 | 137.400.000 |
+| 2 | Hộ nghèo | 954 | 500.000 | 477.000.000 | 286.200.000 | 190.800.000 |
+| | Tổng cộng | 1.641 | | 957.900.000 | 629.700.000 | 328.200.000 |
+"""
+
+
+def test_funding_source_columns_are_each_rows_second_breakdown() -> None:
+    # "tỉnh" holds "tỉ": the column had been read in tỷ đồng
+    read = table(FUNDED)
+    first = read.rows[0]
+    (split,) = first.children
+    assert split.split
+    assert [(part.label, part.amount) for part in split.children] == [
+        ("Thân nhân liệt sĩ: Ngân sách tỉnh", 343_500_000),
+        ("Thân nhân liệt sĩ: Ngân sách huyện", 137_400_000),
+    ]
+    assert read.total is not None
+    assert read.total.children == []  # its sources stand beside the rows it sums
+    assert [part.amount for part in read.rows[-1].children] == [629_700_000, 328_200_000]
+
+
+@given(st.sampled_from(["137.400.000", "190.800.000", "629.700.000"]))
+@example("190.800.000")
+def test_a_slip_in_a_funding_cell_is_found_on_its_row(cell: str) -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    slipped = cell[0] + cell[2] + cell[1] + cell[3:] if cell[1] != cell[2] else cell
+    text = FUNDED.replace(f"| {cell} |", f"| {slipped} |")
+    errors = [
+        f
+        for f in audit_document(Document.from_text(text, name="x.md")).result.findings
+        if f.severity == "error"
+    ]
+    assert errors
+    assert {f.line for f in errors} <= {3, 4, 5}
+
+
+@pytest.mark.parametrize(("header", "column"), [("Ngân sách tỉnh", "source"), ("Nguồn", "label")])
+def test_a_source_column_needs_an_amount_to_make_up(header: str, column: str) -> None:
+    assert header_columns(("Đối tượng", "Thành tiền", header))[2:] == (column,)
+    assert header_columns(("Đối tượng", "Số suất", header)) == ("label", "count", "label")

@@ -29,7 +29,7 @@ from ._normalize import Line
 from ._numbers import Token, scan
 from ._restate import restate_record
 
-Column = Literal["index", "label", "count", "level", "amount", "percent", "age", "note"]
+Column = Literal["index", "label", "count", "level", "amount", "percent", "age", "note", "source"]
 
 _PERCENT = re.compile(r"tỷ lệ|tỉ lệ|%")
 _PERCENT_CELL = re.compile(r"\d{1,3}(?:,\d{1,4})?")
@@ -46,6 +46,12 @@ _NOTE = re.compile(
 )
 _AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = re.compile(r"mức|đơn giá")
+# a column of what one funding source pays of each row's amount ("Ngân sách tỉnh", "NS
+# huyện", "Xã hội hóa"); a bare "Nguồn" or "Nguồn kinh phí" names the row's source instead
+_SOURCE = re.compile(
+    r"(?:ngân sách|ns|nguồn|quỹ) (?!kinh phí)[^\W\d_]+(?: [^\W\d_]+)?(?: \(.*\))?"
+    r"|xã hội hóa|xã hội hoá|xhh|vận động|tài trợ|ủng hộ",
+)
 # A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
 # "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
 _COUNT = re.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -55,10 +61,10 @@ _ROMAN = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a
 _GRAND_ROW = re.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-_SCALES = (
-    (re.compile(r"tỷ|tỉ"), " tỷ đồng"),
-    (re.compile(r"triệu"), " triệu đồng"),
-    (re.compile(r"nghìn|ngàn|1\.000 ?đ"), " nghìn đồng"),
+_SCALES = (  # whole words: "tỉnh" holds "tỉ", and "Ngân sách tỉnh" is in đồng
+    (re.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
+    (re.compile(r"(?<![^\W\d_])triệu(?![^\W\d_])"), " triệu đồng"),
+    (re.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
 )
 
 
@@ -87,6 +93,8 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("age")  # "Độ tuổi": the row's name, in years
         elif _NOTE.fullmatch(lower):
             columns.append("note")  # "Năm sinh", "Số CCCD": numbers that are no figures
+        elif _SOURCE.fullmatch(lower):
+            columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
         elif _AMOUNT.search(lower):
             columns.append("amount")
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
@@ -95,6 +103,8 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("level")
         else:
             columns.append("label")
+    if "source" in columns and "amount" not in columns:  # no amount the sources make up
+        columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
     if len(figures) == 1 and _states_digits(cells):
         return None  # "| I | Mức 600.000đ | | |": a row naming a level, not a header
@@ -147,6 +157,9 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     for rec in _walk(table.rows, table.total):  # a group or total given its count later
         if rec.count is not None and rec.unit is None:
             rec.unit = reading.first.unit
+    if table.total is not None:  # the total row's sources: beside the rows it sums
+        table.rows.extend(child for child in table.total.children if child.split)
+        table.total.children = [child for child in table.total.children if not child.split]
     for again in reading.again:
         _second_total(table, again)
     if _one_figure(reading.first.columns) and table.total is not None:
@@ -183,6 +196,7 @@ class _Layout:
     scales: tuple[str, ...]
     levels: dict[int, int | None] | None
     unit: str | None
+    headers: tuple[str, ...] = ()  # the header's cells as written
 
 
 def _layout(cells: tuple[str, ...], default: str) -> _Layout:
@@ -192,7 +206,13 @@ def _layout(cells: tuple[str, ...], default: str) -> _Layout:
         _scale(cell) or (default if column in ("level", "amount") else "")
         for cell, column in zip(cells, columns, strict=False)
     )
-    return _Layout(columns, scales, _level_groups(cells, columns), _unit(cells, columns))
+    return _Layout(
+        columns,
+        scales,
+        _level_groups(cells, columns),
+        _unit(cells, columns),
+        tuple(cell.strip() for cell in cells),
+    )
 
 
 def _number_cell(cell: str) -> bool:
@@ -231,7 +251,7 @@ class _Reading:
 
     def row(self, line: Line) -> None:
         table, layout = self.table, self.layout
-        rec, index = _row(line, layout.columns, layout.scales, table, layout.levels)
+        rec, index = _row(line, layout, table)
         if rec is None:
             if index and _ROMAN.fullmatch(index):  # "| I | Quà của tỉnh | | |": a group
                 group = Rec(line=line.number, bullet="|", explicit=True)
@@ -331,18 +351,14 @@ def _second_total(table: Table, again: Rec) -> None:
     table.rows, total.children = total.children, []
 
 
-def _row(
-    line: Line,
-    columns: tuple[Column, ...],
-    scales: tuple[str, ...],
-    table: Table,
-    levels: dict[int, int | None] | None = None,
-) -> tuple[Rec | None, str]:
+def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     """The row's record (``None`` when it states no figure) and its index cell. Every
     number of the row ends up a figure of the record or listed in ``table.unknown``."""
+    columns, scales, levels, headers = layout.columns, layout.scales, layout.levels, layout.headers
     cells = _cells(line)
     rec = Rec(line=line.number, bullet="|")
     parts: dict[int, Rec] = {}  # a two-way table's cells by level: the row's parts
+    sources: list[Rec] = []  # the cells of the funding-source columns
     labels: list[str] = []
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
     index = ""
@@ -376,6 +392,15 @@ def _row(
             mark = len(table.unknown)
             named.extend((mark, token) for token in scan(text) if token.kind in _NUMBERS)
             continue
+        if column == "source" and not levels:
+            value = _figure(text, "amount", scale)
+            if value is None:
+                table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            else:  # "| 343.500.000 |" under "Ngân sách tỉnh": that source's part
+                sources.append(
+                    Rec(line=line.number, bullet="|", amount=value, label=headers[position])
+                )
+            continue
         value = _figure(text, column, scale)
         if value is not None:
             _set(target, column, value)
@@ -385,6 +410,12 @@ def _row(
             table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
     _unread(table, line.number, cells[len(columns) :])  # beyond the header's columns
     rec.label = " ".join(labels) or index or f"#{line.number}"
+    if sources:  # a second breakdown of the row's amount: by funding source
+        for source in sources:
+            source.label = f"{rec.label}: {source.label}"
+        split = Rec(line=line.number, bullet="|", label=f"{rec.label}: nguồn kinh phí")
+        split.children, split.explicit, split.inline, split.split = sources, True, True, True
+        rec.children.append(split)
     for level, part in sorted(parts.items(), reverse=True):
         part.label = f"{rec.label}: Mức {level:,}".replace(",", ".")
         if part.has_figures():
