@@ -50,11 +50,28 @@ def test_the_counts_and_levels_a_hedged_amount_is_checked_against_are_checked() 
         Node(label="tỉnh", count=830, level=500_000, line=2),
         Node(label="huyện", count=700, level=500_000, line=2),
     )
-    hedged = Bound(field="amount", written=765_000_000, hedge="more", line=1)
-    total = Node(label="tổng", line=1, count=1_530, children=parts, bounds=(hedged,))
+    rounded = Bound(field="amount", written=770_000_000, hedge="rounded", precision=10**7, line=1)
+    total = Node(label="tổng", line=1, count=1_530, children=parts, bounds=(rounded,))
     assert unchecked_figures(Report(nodes=(total,))) == ()
+    # a one-sided bound ("hơn 400 triệu") cannot vouch for a level: 50.000 would pass
+    more = Bound(field="amount", written=400_000_000, hedge="more", line=1)
+    one_sided = total.model_copy(update={"bounds": (more,)})
+    assert {u.field for u in unchecked_figures(Report(nodes=(one_sided,)))} == {"amount", "level"}
     lone = Node(label="xã", count=5, line=3)  # neither an amount nor a level: no witness
     unpriced = total.model_copy(update={"children": (*parts, lone)})
     assert ((0,), "amount") in {
         (u.path, u.field) for u in unchecked_figures(Report(nodes=(unpriced,)))
     }
+
+
+def test_a_count_over_named_parts_with_sums_is_unchecked_not_alone() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    people = "\n".join(f"- Cụ {name}: 500.000 đồng" for name in ("An", "Bình", "Cường", "Dung"))
+    text = f"Hội tặng quà cho 5 cụ, cụ thể:\n{people}\nTổng kinh phí: 2.000.000 đồng.\n"
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    assert [(u.field, u.value) for u in audit.not_checked] == [("count", 5)]  # once alone
+    # an amount over counts by village: nothing prices it, so it stands alone
+    villages = "Trao 240 suất, tổng trị giá 96.000.000 đồng.\nSố suất phân bổ cho các ấp:\n"
+    villages += "Ấp 1: 60 suất\nẤp 2: 80 suất\nẤp 3: 100 suất\n"
+    assert audit_document(Document.from_text(villages, name="y.txt")).complete

@@ -95,7 +95,9 @@ def test_a_total_after_a_list_gives_its_lead_the_amount() -> None:
 def test_a_total_completes_only_a_lead_whose_parts_state_its_figure() -> None:
     parts = [Rec(line=2, count=3, amount=1_500_000), Rec(line=3, count=1)]
     lead = Rec(line=1, count=4, children=parts)
-    assert not completes(lead, Rec(line=4, amount=2_200_000))
+    assert not completes(lead, Rec(line=4, label="Tổng kinh phí", amount=2_200_000))
     parts[1].amount = 700_000
-    assert completes(lead, Rec(line=4, amount=2_200_000))
-    assert not completes(lead, Rec(line=4, count=4))  # the lead states it already
+    assert completes(lead, Rec(line=4, label="Tổng kinh phí", amount=2_200_000))
+    assert not completes(lead, Rec(line=4, label="Tổng kinh phí", count=4))  # stated already
+    # a total of more than the list: "Tổng kinh phí tổ chức lễ (gồm quà, hoa, …)"
+    assert not completes(lead, Rec(line=4, label="Tổng kinh phí tổ chức lễ", amount=4_200_000))

@@ -517,3 +517,8 @@ def test_the_number_pattern_holds_one_group_the_instrument_tail() -> None:
 def test_numbers_listed_before_tuoi_are_all_ages(text: str) -> None:
     # the 80 of "tròn 80, 85 tuổi" had been a number not understood
     assert {token.kind for token in scan(normalize_text(text))} == {"age"}
+
+
+def test_money_shorthand_glued_to_a_code_is_no_money() -> None:
+    (token,) = [t for t in scan(normalize_text("Chương trình mã CT1tr2")) if t.text.startswith("1")]
+    assert token.kind == "unknown"  # once 1.200.000 đồng

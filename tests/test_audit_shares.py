@@ -152,3 +152,20 @@ def test_each_percentage_of_a_split_names_its_own_part() -> None:
 def test_a_percentage_naming_two_parts_as_well_is_not_checked() -> None:
     text = FUNDING_SPLIT.replace("ngân sách huyện 40%", "ngân sách 40%")
     assert _errors(text) == []
+
+
+def test_a_share_naming_the_unit_of_a_count_before_it_divides_that_count() -> None:
+    text = "Toàn huyện có 21.374 người cao tuổi; 19.806 hội viên (chiếm 97,2% số người cao tuổi)."
+    (finding,) = _errors(text)  # 19.806 / 21.374 = 92,7 %: once passed over, exit 0
+    assert (finding.kind, finding.expected) == ("share_mismatch", Decimal("92.7"))
+    assert _errors(text.replace("97,2%", "92,7%")) == []
+
+
+def test_a_share_naming_two_parts_as_well_is_listed_as_not_understood() -> None:
+    text = (
+        "Tổng kinh phí: 100.000.000 đồng, trong đó hộ nghèo 65%, hộ cận nghèo 40%, cụ thể:\n"
+        "- Hộ nghèo: 60.000.000 đồng;\n- Hộ cận nghèo: 40.000.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    assert "65%" in [number for line in audit.unparsed for number in line.numbers]
+    assert not audit.complete  # once "đã kiểm tra đủ", exit 0

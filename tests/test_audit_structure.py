@@ -465,13 +465,21 @@ def test_a_lead_in_line_starts_the_list_a_closing_total_sums() -> None:
     assert shape(builder.finish()) == [4, 12, [9, 10, 11]]
 
 
-def test_without_a_lead_in_the_closing_total_takes_the_whole_group() -> None:
+def test_without_a_lead_in_the_closing_total_takes_the_run_that_adds_up() -> None:
     builder = Builder()
     builder.place(rec(4, None, 1_250_000_000))
     for line, count in ((9, 520), (10, 610), (11, 370)):
         builder.place(rec(line, count, bullet="-"))
     builder.place(_closing_count(12, 1_500))
-    assert shape(builder.finish()) == [12, [4, 9, 10, 11]]
+    assert shape(builder.finish()) == [4, 12, [9, 10, 11]]
+
+
+def test_without_an_exact_run_the_closing_total_takes_the_whole_group() -> None:
+    builder = Builder()
+    for line, count in ((9, 520), (10, 610), (11, 370)):
+        builder.place(rec(line, count, bullet="-"))
+    builder.place(_closing_count(12, 1_510))  # one slip from 1.500: the list is its parts
+    assert shape(builder.finish()) == [12, [9, 10, 11]]
 
 
 def test_a_lead_in_keeps_an_open_total_open_for_its_parts() -> None:
@@ -577,12 +585,13 @@ def test_a_led_in_list_left_standing_is_the_parts_of_the_record_it_adds_up_to() 
 
 @given(st.sampled_from(["120", "95", "150", "87", "188"]), st.sampled_from(["1", "2"]))
 @example("95", "1")  # 95 -> 195: the list sums to 740, one slip from 640
-def test_a_slip_in_a_distributed_list_is_found_on_the_sole_record_above(
-    written: str, digit: str
-) -> None:
+def test_a_slip_in_a_distributed_list_leaves_it_unchecked(written: str, digit: str) -> None:
+    # a led-in list is only loosely tied to a record above (money spent is no part of the
+    # money raised that happens to be one slip away): a slip leaves the audit incomplete
     slipped = DISTRIBUTED.replace(f": {written} suất", f": {digit}{written} suất")
-    (finding,) = [f for f in _audit(slipped).result.findings if f.severity == "error"]
-    assert finding.line == 1
+    audit = _audit(slipped)
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    assert not audit.complete
 
 
 def test_a_led_in_list_two_records_could_hold_stays_as_read() -> None:
@@ -642,3 +651,34 @@ def _extracted(text: str) -> tuple:  # type: ignore[type-arg]
     from welfare_rules.audit.extract import extract_report
 
     return extract_report(text).report.nodes
+
+
+# -- found by the review of this round's reading rules: each once a false or hidden error --
+
+
+def test_a_total_line_after_a_list_sums_the_list_not_its_last_item() -> None:
+    text = (
+        "Hộ nghèo: 30 suất, mức 500.000 đồng/suất.\nHộ cận nghèo: 20 suất, mức 300.000"
+        " đồng/suất.\nTổng kinh phí: 21.000.000 đồng.\n"
+    )
+    assert not _audit(text).result.findings  # once "20 → 70 (70 × 300.000 = 21.000.000)"
+    wrong = _audit(text.replace("21.000.000", "6.000.000"))  # once joined, so exit 0
+    assert [f for f in wrong.result.findings if f.severity == "error"]
+
+
+def test_a_grand_total_over_a_record_and_a_led_in_list_sums_both() -> None:
+    text = (
+        "Quà của tỉnh: 100 suất.\nQuà của các đơn vị, doanh nghiệp như sau:\n"
+        "Công ty Điện lực: 30 suất\nNgân hàng Agribank: 20 suất\nTổng cộng: 150 suất.\n"
+    )
+    audit = _audit(text)
+    assert not audit.result.findings  # once "150 vs 50"
+    assert audit.complete
+
+
+def test_a_total_of_spending_sums_the_spending_not_the_budget_above_it() -> None:
+    text = (
+        "1. Kinh phí được giao: 100.000.000 đồng.\n2. Chi quà Tết: 60.000.000 đồng.\n"
+        "3. Chi thăm hỏi ốm đau: 30.000.000 đồng.\nTổng cộng đã chi: 90.000.000 đồng.\n"
+    )
+    assert not _audit(text).result.findings  # once "90.000.000 → 190.000.000"

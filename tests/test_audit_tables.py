@@ -541,3 +541,24 @@ def test_a_slip_in_a_funding_cell_is_found_on_its_row(cell: str) -> None:
 def test_a_source_column_needs_an_amount_to_make_up(header: str, column: str) -> None:
     assert header_columns(("Đối tượng", "Thành tiền", header))[2:] == (column,)
     assert header_columns(("Đối tượng", "Số suất", header)) == ("label", "count", "label")
+
+
+def test_an_indicator_total_as_the_last_row_of_one_figure_is_no_sum() -> None:
+    text = (
+        "| Chỉ tiêu | Số người |\n|---|---:|\n| Hội viên nữ | 11.000 |\n"
+        "| Hội viên trên 80 tuổi | 3.000 |\n| Tổng số hội viên | 19.806 |\n"
+    )
+    read = table(text)
+    assert read.total is None  # once "19.806 vs 14.000"
+    assert [rec.count for rec in read.rows] == [11_000, 3_000, 19_806]
+
+
+def test_a_trong_do_row_is_some_of_the_row_above_not_another_part() -> None:
+    text = (
+        "| Nguồn | Số tiền (đồng) |\n|---|---:|\n| Ngân sách tỉnh | 300.000.000 |\n"
+        "| Ngân sách huyện | 150.000.000 |\n| Trong đó: hỗ trợ người có công | 50.000.000 |\n"
+        "| Xã hội hóa | 50.000.000 |\n| Tổng cộng | 500.000.000 |\n"
+    )
+    read = table(text)
+    assert [rec.amount for rec in read.rows] == [300_000_000, 150_000_000, 50_000_000]
+    assert [part.amount for part in read.rows[1].children] == [50_000_000]

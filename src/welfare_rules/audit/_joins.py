@@ -10,7 +10,10 @@ fits (a mistyped amount must still be found):
 * the two lines follow each other, with nothing between them (no heading, no section, no
   lead-in: :class:`~._structure.Builder` forgets the last record at each);
 * the second line's label names only the figure it gives (``Số tiền nhận``, ``Thành
-  tiền``, ``Tổng trị giá``, ``Mỗi suất trị giá``, ``Mức quà``), so it is no new item;
+  tiền``, ``Mỗi suất trị giá``, ``Mức quà``), so it is no new item, and is no total
+  (``Tổng kinh phí`` may hold more: ``bao gồm cả chi phí tổ chức``);
+* the first is the only record of its group (a block of its own): after a list, the
+  next line is the list's;
 * they state different figures (the first no amount), and neither has parts.
 
 A total written after a list whose lead gave the count (``Tặng quà cho 4 cụ, cụ thể:`` …
@@ -37,6 +40,9 @@ _NAMES_A_FIGURE = re.compile(
 )
 
 
+_TOTAL_WORD = re.compile(r"[\W\d_]*tổng(?![^\W\d_])", re.IGNORECASE)
+
+
 def _stated(rec: Rec) -> set[str]:
     return {name for name in _FIELDS if getattr(rec, name) is not None}
 
@@ -51,13 +57,16 @@ def joins(earlier: Rec, later: Rec) -> bool:
     mine, theirs = _stated(earlier), _stated(later)
     if not mine or not theirs or mine & theirs:
         return False
+    if _TOTAL_WORD.match(later.label):
+        return False  # "Tổng kinh phí: … (bao gồm cả chi phí tổ chức)": more than the line
     return _NAMES_A_FIGURE.fullmatch(later.label) is not None
 
 
 def completes(lead: Rec, total: Rec) -> bool:
     """Whether the closing ``total`` gives ``lead`` — whose parts state each figure it
-    gives, which ``lead`` itself lacks — its missing figures."""
-    if not lead.children or total.children:
+    gives, which ``lead`` itself lacks — its missing figures. Its label must name only
+    the figure (``Tổng kinh phí``; not ``Tổng kinh phí tổ chức lễ (gồm quà, hoa, …)``)."""
+    if not lead.children or total.children or not _NAMES_A_FIGURE.fullmatch(total.label):
         return False
     theirs = _stated(total)
     if not theirs or theirs & _stated(lead) or "level" in theirs:

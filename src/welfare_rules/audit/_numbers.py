@@ -492,7 +492,8 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     precision, suspect = 1, False
     shorthand = _SHORTHAND.get(lower[number_end:end])
     decimals = None if shorthand else _TR_DECIMALS.fullmatch(lower, number_end, end)
-    if decimals is not None and number.isdigit():  # "1tr2" is 1,2 triệu
+    glued = start > 0 and text[start - 1].isalpha()  # "CT1tr2": a code, not money
+    if decimals is not None and number.isdigit() and not glued:  # "1tr2" is 1,2 triệu
         written_out = f"{number},{decimals.group(1)}"
         try:
             value = parse_vnd(written_out + " triệu")

@@ -27,19 +27,17 @@ _MIN_SHARED = 2  # words a named part shares with a record's label to be that re
 Resolved = tuple[FigureField, str, NodePath, NodePath, int]  # field, percent, part, whole, line
 
 
-def resolve_shares(roots: list[Rec]) -> dict[int, list[Resolved]]:
-    """The shares stated with each record (by ``id``), with the paths of part and whole."""
+def resolve_shares(
+    roots: list[Rec], unsure: dict[int, list[str]] | None = None
+) -> dict[int, list[Resolved]]:
+    """The shares stated with each record (by ``id``), with the paths of part and whole.
+    A share naming two parts equally well (``hộ nghèo 65%`` over ``Hộ nghèo`` and ``Hộ
+    cận nghèo``) could be checked if the text said which: it goes to ``unsure`` (by line:
+    the numbers not understood), so the audit says it is incomplete."""
     paths: dict[int, NodePath] = {}
     parents: dict[int, Rec] = {}
-
-    def walk(rec: Rec, path: NodePath) -> None:
-        paths[id(rec)] = path
-        for index, child in enumerate(rec.children):
-            parents[id(child)] = rec
-            walk(child, (*path, index))
-
-    for index, root in enumerate(roots):
-        walk(root, (index,))
+    for index, root in enumerate(roots):  # a plain loop: a nested function calling itself
+        _walk(root, (index,), paths, parents)  # was a cycle keeping every record alive
     found: dict[int, list[Resolved]] = {}
     by_line: dict[int, list[Rec]] = {}
     for rec in _all(roots):
@@ -50,7 +48,11 @@ def resolve_shares(roots: list[Rec]) -> dict[int, list[Resolved]]:
             if share.column and share.whole is None:
                 continue  # a percentage column no whole explains: not checked
             pair = (rec, share.whole) if share.whole is not None else None
-            pair = pair or _pair(rec, share.named, parents, by_line)
+            pair = pair or _pair(rec, share.named, parents, by_line, share.after)
+            if pair is _TIED:
+                if unsure is not None:
+                    unsure.setdefault(line, []).append(written)
+                continue
             if pair is None:
                 continue
             part, whole = pair
@@ -66,8 +68,26 @@ def resolve_shares(roots: list[Rec]) -> dict[int, list[Resolved]]:
     return found
 
 
+_TIED: tuple[Rec, Rec] = (Rec(line=1), Rec(line=1))  # two parts named as well
+
+
+def _walk(rec: Rec, path: NodePath, paths: dict[int, NodePath], parents: dict[int, Rec]) -> None:
+    """Each record's path and parent, by ``id``, depth first."""
+    stack = [(rec, path)]
+    while stack:
+        node, at = stack.pop()
+        paths[id(node)] = at
+        for index, child in enumerate(node.children):
+            parents[id(child)] = node
+            stack.append((child, (*at, index)))
+
+
 def _pair(
-    rec: Rec, named: str, parents: dict[int, Rec], by_line: dict[int, list[Rec]]
+    rec: Rec,
+    named: str,
+    parents: dict[int, Rec],
+    by_line: dict[int, list[Rec]],
+    after: str = "",
 ) -> tuple[Rec, Rec] | None:
     own = _EARLIER_SHARE.split(named)[-1]  # "tỉnh 60%, huyện 40%": the 40% names huyện
     words = set(_WORD.findall(_VERB.sub(" ", own.lower())))
@@ -77,7 +97,19 @@ def _pair(
         if best >= _MIN_SHARED and shared.count(best) == 1:
             return rec.children[shared.index(best)], rec
         if best >= _MIN_SHARED:
-            return None  # two parts named as well: which one is not said
+            return _TIED  # two parts named as well: which one is not said
+    counted = [  # "19.806 hội viên (chiếm 97,2% số người cao tuổi)": of the 21.374 cụ
+        other
+        for other in by_line.get(rec.line, [])
+        if other is not rec
+        and other.start < rec.start
+        and other.count
+        and other.unit
+        and rec.count is not None
+        and f"số {other.unit}" in after
+    ]
+    if len(counted) == 1:
+        return rec, counted[0]
     parent = parents.get(id(rec))
     if parent is not None and parent.split:  # "Ngân sách huyện đảm bảo 70%" of the total
         parent = parents.get(id(parent))

@@ -36,6 +36,7 @@ class Builder:
         self.sums: dict[Rec, _Sums] = {}  # the parts' running totals of the records seen
         self.heading_start = 0  # the first top-level record since the last heading
         self.section_start = 0  # the first top-level record since the last section mark
+        self.group_start = 0  # the same, lead-in lines apart (a lead-in may open a sub-list)
         self.number: str | None = None  # the number of the open section ("1", "II")
         self.deepest = 0  # the longest path of open records seen
         self.total_sections: set[str] = set()  # numbers of sections titled as totals
@@ -49,7 +50,7 @@ class Builder:
         self.last = None
         self.stack.clear()
         self.number = None
-        self.heading_start = self.section_start = len(self.roots)
+        self.heading_start = self.section_start = self.group_start = len(self.roots)
 
     def section(self, number: str | None = None, title: str = "") -> None:
         """A numbered or bulleted line without figures (``1. Quà của tỉnh``): it opens a
@@ -59,7 +60,7 @@ class Builder:
         self.last = None
         self.stack.clear()
         self.number = number
-        self.section_start = len(self.roots)
+        self.section_start = self.group_start = len(self.roots)
         if number is not None and _TOTAL_TITLE.fullmatch(title):
             self.total_sections.add(number)
 
@@ -100,7 +101,7 @@ class Builder:
         join it to the record just before it when it gives that record's other figures
         (:mod:`._joins`)."""
         last, self.last = self.last, rec
-        if last is not None and joins(last, rec) and self._replace(last, rec):
+        if last is not None and joins(last, rec) and self._alone(last) and self._replace(last, rec):
             return
         if rec.closing and not rec.children and rec.has_figures():
             if self._completes(rec) or self._close(rec):
@@ -133,6 +134,16 @@ class Builder:
             roots = _within_depth(roots)
         roots = _funding_splits(_lists_to_totals(_settle(roots), self.lists))
         return _trail_over_sections(_lead_over_sections(roots), self.total_sections)
+
+    def _alone(self, rec: Rec) -> bool:
+        """``rec`` is the only record of its group stating figures (a block of its own: a
+        village's lines under ``1. Thôn A``): a line after the second item of a list
+        (``Tổng kinh phí: …``) is the list's, not that item's."""
+        if len(self.stack) >= 2:
+            siblings = self.stack[-2].children
+        else:
+            siblings = self.roots[self.section_start :]
+        return all(other is rec or not other.has_figures() for other in siblings)
 
     def _replace(self, earlier: Rec, later: Rec) -> bool:
         """``later`` absorbs ``earlier``, the innermost open record, in its place."""
@@ -175,15 +186,26 @@ class Builder:
         elif (
             rec.grand
             and (numbered := _numbered_sections(since_heading)) is not None
-            and (numbered[1] == len(since_heading))
+            and numbered[1] == len(since_heading)
+            and _totals(rec, numbered[0])
         ):
             parts = numbered[0]  # "1. Thôn A" … "2. Thôn B" …, then "Tổng cộng: …"
         else:  # a hedged or rounded lead in the group restates; it is no part
-            parts = [
-                part
-                for part in self.roots[self.section_start :]
-                if part.has_figures() and not _counts_other(part, rec)
-            ]
+            parts = self._group(self.section_start, rec)
+            if self.group_start < self.section_start:
+                # "Quà của tỉnh: 100 suất." / "Quà của các đơn vị như sau:" / 30 / 20 /
+                # "Tổng cộng: 150 suất.": the led-in list may be one part of the group;
+                # what adds up exactly, else but for one slip, else the led-in list
+                whole = self._group(self.group_start, rec)
+                exact = Rec(line=rec.line, count=rec.count, amount=rec.amount)
+                choices = [
+                    (test, group)
+                    for test in (exact, rec)
+                    for group in (parts, whole)
+                    if parts_add_up(test, group)
+                ]
+                parts = choices[0][1] if choices else parts
+            parts = _exact_tail(rec, parts)
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -196,9 +218,17 @@ class Builder:
         rec.children, rec.explicit = parts, True
         rec.section = rec.section or self.number  # "Cộng mục 1" stands for section 1
         self.roots.append(rec)
-        self.section_start = len(self.roots)
+        self.section_start = self.group_start = len(self.roots)
         self.stack.clear()
         return True
+
+    def _group(self, start: int, total: Rec) -> list[Rec]:
+        """The top-level records from ``start`` a closing ``total`` may sum."""
+        return [
+            part
+            for part in self.roots[start:]
+            if part.has_figures() and not _counts_other(part, total)
+        ]
 
     def _accepts(self, parent: Rec, rec: Rec) -> bool:
         stack = self.stack
@@ -259,8 +289,8 @@ def _lists_to_totals(roots: list[Rec], lists: list[tuple[list[Rec], list[Rec]]])
     """``Hội đã trao 640 suất quà …`` / ``Số suất phân bổ cho các xã:`` / ``Xã A: 120
     suất`` … : a list led in by a line without figures, left standing at the top (no
     closing total took it, no open record), is the parts of the one record just above
-    the lead-in whose figure it adds up to (exactly; for a record called a total, but for
-    one typing slip). Where none or several fit, the list stays as it was read."""
+    the lead-in whose figure it adds up to exactly (:func:`_distributes`). Where none or
+    several fit, the list stays as it was read."""
     if not lists:
         return roots
     at_top = {id(root) for root in roots}
@@ -271,9 +301,7 @@ def _lists_to_totals(roots: list[Rec], lists: list[tuple[list[Rec], list[Rec]]])
         owners = [
             rec for rec in scope if id(rec) in at_top and id(rec) not in taken and not rec.children
         ]
-        fits = [rec for rec in owners if rec.has_figures() and parts_add_up(rec, items)]
-        if not fits:
-            fits = _sole_owner_one_slip_away(owners, items)
+        fits = [rec for rec in owners if _distributes(rec, items)]
         if len(fits) != 1:
             continue
         fits[0].children = list(items)
@@ -337,20 +365,46 @@ def _funded(above: list[Rec], run: list[Rec]) -> Rec | None:
     return owner if parts_add_up(whole, run) else None
 
 
-def _sole_owner_one_slip_away(owners: list[Rec], items: list[Rec]) -> list[Rec]:
-    """The one record above stating the figure a list states in each item, where the list
-    adds up to it but for one typing slip: being the only candidate, it is what the list
-    distributes (a slip must not take the list away from it)."""
-    for field in ("count", "amount"):
-        if any(getattr(item, field) is None for item in items):
-            continue
-        stating = [rec for rec in owners if getattr(rec, field) is not None]
-        if len(stating) != 1:
-            return []
-        owner = stating[0]
-        whole = Rec(line=owner.line, count=owner.count, amount=owner.amount, total_cue=True)
-        return [owner] if parts_add_up(whole, items) else []
-    return []
+def _exact_tail(total: Rec, parts: list[Rec]) -> list[Rec]:
+    """``parts``, or, where they do not add up to ``total`` exactly but the last two or
+    more of them do, those: ``1. Kinh phí được giao: 100.000.000 đồng.`` / ``2. Chi quà
+    Tết: 60.000.000`` / ``3. Chi thăm hỏi: 30.000.000`` / ``Tổng cộng đã chi: 90.000.000``
+    sums what was spent, not what was given (once a false "90 → 190")."""
+    exact = Rec(line=total.line, count=total.count, amount=total.amount)
+    if len(parts) <= 2 or parts_add_up(exact, parts):
+        return parts
+    for start in range(1, len(parts) - 1):
+        if parts_add_up(exact, parts[start:]):
+            return parts[start:]
+    return parts
+
+
+def _totals(total: Rec, sections: list[Rec]) -> bool:
+    """``total`` sums the ``sections`` exactly, or is called a total and nothing else
+    (``Tổng cộng:``, not ``Tổng cộng đã chi:`` under ``1. Kinh phí được giao``) and sums
+    them but for one slip."""
+    exact = Rec(line=total.line, count=total.count, amount=total.amount)
+    if parts_add_up(exact, sections):
+        return True
+    return _BARE_TOTAL.fullmatch(total.label) is not None and parts_add_up(total, sections)
+
+
+def _distributes(owner: Rec, items: list[Rec]) -> bool:
+    """``items`` add up exactly to ``owner``'s count in its unit (``245 hộ nghèo`` is no
+    total of ``… suất``), or to its amount. Exactly: a list led in by a line of its own
+    is only loosely tied to a record above it (money spent is no part of money raised
+    that happens to be one slip away)."""
+    if not owner.has_figures():
+        return False
+    if owner.count is not None and all(item.count is not None for item in items):
+        alike = all(
+            item.unit is None or owner.unit is None or item.unit == owner.unit for item in items
+        )
+        if alike and sum(item.count or 0 for item in items) == owner.count:
+            return True
+    if owner.amount is not None and all(item.amount is not None for item in items):
+        return sum(item.amount or 0 for item in items) == owner.amount
+    return False
 
 
 def _within_depth(roots: list[Rec], limit: int = MAX_TREE_DEPTH - 1) -> list[Rec]:

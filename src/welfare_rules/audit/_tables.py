@@ -167,18 +167,28 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     return table
 
 
+_IN_WHICH = re.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
+_CLOSING_ROW = re.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named)
+    r"(?:tổng cộng|cộng|tổng)(?: chung| cả| số tiền| kinh phí)?\W*"
+    r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?",
+    re.IGNORECASE,
+)
+
+
 def _one_figure(columns: tuple[Column, ...]) -> bool:
     return sum(column in ("count", "level", "amount") for column in columns) == 1
 
 
 def _total_last(table: Table) -> None:
-    """A table of one figure a row sums its rows only in a total row after them: a
-    ``Tổng số`` row above rows of one figure heads a list of indicators (``Hội viên
-    nữ``, ``Hội viên trên 80 tuổi``), which need not add up to it."""
+    """A table of one figure a row sums its rows only in a total row after them that is
+    called a total and nothing else (``Cộng``, ``Tổng cộng``): a ``Tổng số hội viên`` row
+    above or below rows of one figure is one indicator among others (``Hội viên nữ``,
+    ``Hội viên trên 80 tuổi``), which need not add up to it."""
     total = table.total
     assert total is not None
-    if all(rec.line < total.line for rec in _walk(table.rows, None)):
-        return
+    closing = _CLOSING_ROW.fullmatch(total.label.strip("* "))
+    if closing and all(rec.line < total.line for rec in _walk(table.rows, None)):
+        return  # "Cộng", "Tổng cộng" after the rows: their sum ("Tổng số hội viên": no)
     table.total = None
     table.rows = sorted([*table.rows, total], key=lambda rec: rec.line)
 
@@ -268,6 +278,12 @@ class _Reading:
                 self.group = rec
             else:  # a level no count or amount goes with: nothing to check it by
                 _unread(table, line.number, _cells(line))
+            return
+        siblings = self.group.children if self.group is not None else table.rows
+        if _IN_WHICH.match(rec.label) and siblings and not siblings[-1].children:
+            # "| Trong đó: hỗ trợ người có công | 50.000.000 |": some of the row above
+            siblings[-1].children.append(rec)
+            siblings[-1].explicit = True
             return
         if _TOTAL.match(rec.label):
             if self.group is not None and not _GRAND_ROW.match(rec.label):  # "Cộng I"

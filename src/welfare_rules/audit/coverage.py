@@ -81,7 +81,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
     if text is not None and found:
         flags = alone_flags([spot for spot, _ in found], spots, physical_lines(text))
         found = [
-            (spot, replace(figure, alone=alone))
+            (spot, replace(figure, alone=alone and not _of_parts(report, figure)))
             for (spot, figure), alone in zip(found, flags, strict=True)
         ]
     found.sort(key=lambda pair: (pair[1].line or 0, pair[1].path))
@@ -100,6 +100,18 @@ def _bounded_figures(report: Report) -> set[tuple[NodePath, FigureField]]:
     }
 
 
+def _of_parts(report: Report, figure: UncheckedFigure) -> bool:
+    """A count of a node whose parts state amounts but no count (``tặng quà cho 5 cụ, cụ
+    thể:`` over four named cụ, each with a sum): the parts are what it counts, so it is
+    never alone. (An amount over counts by village: nothing prices it, it may be.)"""
+    if figure.field != "count":
+        return False
+    node = report.node(figure.path)
+    return bool(node.children) and all(
+        child.count is None and child.amount is not None for child in node.children
+    )
+
+
 def _witnesses(
     path: NodePath, node: Node, field: FigureField
 ) -> list[tuple[NodePath, FigureField]]:
@@ -109,7 +121,11 @@ def _witnesses(
     stated."""
     if node.children and all(child.figure(field) is not None for child in node.children):
         return [((*path, index), field) for index in range(len(node.children))]
-    if field == "amount" and node.children:  # each part's amount, or its count × level
+    two_sided = any(
+        bound.field == field and bound.hedge in ("rounded", "about") for bound in node.bounds
+    )
+    if field == "amount" and node.children and two_sided:  # each part's amount, or count ×
+        # level: only a bound with two ends vouches for a level (not "hơn 400 triệu")
         priced: list[tuple[NodePath, FigureField]] = []
         for index, child in enumerate(node.children):
             at = (*path, index)

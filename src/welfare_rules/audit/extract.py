@@ -207,7 +207,7 @@ class _Extraction:
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)
-        self.shares = resolve_shares(roots)
+        self.shares = resolve_shares(roots, self.unparsed)
         nodes = tuple(self._node(rec) for rec in roots)
         report = Report(
             title=self.title, date=self.date, nodes=nodes, citations=tuple(self.citations)
