@@ -22,9 +22,11 @@ from welfare_rules.rules import load_ruleset
 
 from .strategies import populations, rulesets
 from .test_entitle_allocate import as_columns
-from .test_entitle_frame import typed
 
 pd = pytest.importorskip("pandas")
+
+# after the skip: without pandas, test_entitle_frame skips itself and has no `typed`
+from .test_entitle_frame import typed  # noqa: E402
 
 TET_2024 = dt.date(2024, 2, 1)
 UONG_BI = load_ruleset("uong-bi-tet-2024")
