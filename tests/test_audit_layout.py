@@ -62,3 +62,9 @@ def test_a_finished_sentence_before_a_page_number_stays_apart() -> None:
         "2",
         "vận động các doanh nghiệp 640 suất, mức 400.000 đồng/suất, thành tiền 256.000.000 đồng.",
     ]
+
+
+def test_a_figure_alone_on_its_line_is_no_page_number() -> None:
+    text = "Tổng số suất quà trao trong đợt này là\n\n150\n\nsuất, gồm hộ nghèo 60 suất.\n"
+    lines = [line.text for line in logical_lines(read_lines(text)) if line.text]
+    assert "150" in lines  # once eaten as a page number

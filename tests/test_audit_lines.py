@@ -538,3 +538,19 @@ def test_a_percentage_right_before_a_figure_is_that_records_share() -> None:
     # a share of a whole the text does not state, a sentence before: not the next record's
     records = read("Đi làm trở lại đạt tỷ lệ 96% quân số. Công ty A tổng số 3.899 người.")
     assert all(not rec.shares for rec in records)
+
+
+def test_review_two_line_rules_keep_to_what_the_text_says() -> None:
+    # "(ngân sách tỉnh hỗ trợ 100 triệu đồng)": another figure, not the gifts' amount
+    (gifts, *_) = read(
+        "Trao 312 suất quà, mỗi suất 500.000 đồng (ngân sách tỉnh hỗ trợ 100 triệu đồng)."
+    )
+    assert gifts.amount is None
+    # "đã giải ngân 100%": a rate of paying out, not the record's share of a whole
+    (paid,) = read("Ngân sách huyện đã giải ngân 100%: 120.000.000 đồng")
+    assert paid.shares == []
+    # "tổng cộng cả 2 đợt": more than the records before it; no slip makes them its parts
+    records = read(
+        "Trong đợt 1, xã A nhận 120 suất, xã B nhận 80 suất; tổng cộng cả 2 đợt 300 suất."
+    )
+    assert all(not rec.children for rec in records)

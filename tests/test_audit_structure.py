@@ -465,13 +465,13 @@ def test_a_lead_in_line_starts_the_list_a_closing_total_sums() -> None:
     assert shape(builder.finish()) == [4, 12, [9, 10, 11]]
 
 
-def test_without_a_lead_in_the_closing_total_takes_the_run_that_adds_up() -> None:
+def test_without_a_lead_in_the_closing_total_takes_the_whole_group() -> None:
     builder = Builder()
     builder.place(rec(4, None, 1_250_000_000))
     for line, count in ((9, 520), (10, 610), (11, 370)):
         builder.place(rec(line, count, bullet="-"))
     builder.place(_closing_count(12, 1_500))
-    assert shape(builder.finish()) == [4, 12, [9, 10, 11]]
+    assert shape(builder.finish()) == [12, [4, 9, 10, 11]]
 
 
 def test_without_an_exact_run_the_closing_total_takes_the_whole_group() -> None:
@@ -676,9 +676,28 @@ def test_a_grand_total_over_a_record_and_a_led_in_list_sums_both() -> None:
     assert audit.complete
 
 
-def test_a_total_of_spending_sums_the_spending_not_the_budget_above_it() -> None:
+def test_a_bare_total_after_numbered_lines_sums_them_all_so_a_slip_shows() -> None:
+    # a total taking only the last lines that add up hid "Tổng cộng: 50" over 100 + 25 + 25
+    text = "1. Thôn Đông: 100 suất quà.\n2. Thôn Tây: 25 suất quà.\n3. Thôn Nam: 25 suất quà.\n"
+    errors = _audit(text + "Tổng cộng: 50 suất quà.\n").result.findings
+    assert [(f.line, f.reported) for f in errors if f.severity == "error"] == [(4, 50)]
+
+
+def test_funding_lines_one_slip_from_a_total_are_no_breakdown_of_it() -> None:
     text = (
-        "1. Kinh phí được giao: 100.000.000 đồng.\n2. Chi quà Tết: 60.000.000 đồng.\n"
-        "3. Chi thăm hỏi ốm đau: 30.000.000 đồng.\nTổng cộng đã chi: 90.000.000 đồng.\n"
+        "Tổng số: 300 suất, tổng kinh phí 150.000.000 đồng, trong đó:\n"
+        "- Hộ nghèo: 200 suất x 500.000 đồng = 100.000.000 đồng;\n"
+        "- Hộ cận nghèo: 100 suất x 500.000 đồng = 50.000.000 đồng.\n"
+        "Trong năm, Quỹ Vì người nghèo huyện đã hỗ trợ 100.000.000 đồng;\n"
+        "Ngân sách tỉnh hỗ trợ xây nhà 60.000.000 đồng.\n"
     )
-    assert not _audit(text).result.findings  # once "90.000.000 → 190.000.000"
+    assert not [f for f in _audit(text).result.findings if f.severity == "error"]  # "60 → 50"
+
+
+def test_receipt_blocks_without_numbered_lines_join_each_amount_to_its_block() -> None:
+    text = (
+        "Thôn 1 - Số suất quà: 30 suất, mức 500.000 đồng/suất.\nSố tiền nhận: 15.000.000 đồng.\n"
+        "Thôn 2 - Số suất quà: 20 suất, mức 500.000 đồng/suất.\nSố tiền nhận: 10.000.000 đồng.\n"
+        "Tổng số tiền nhận: 25.000.000 đồng.\n"
+    )
+    assert not _audit(text).result.findings

@@ -537,10 +537,20 @@ def test_a_slip_in_a_funding_cell_is_found_on_its_row(cell: str) -> None:
     assert {f.line for f in errors} <= {3, 4, 5}
 
 
-@pytest.mark.parametrize(("header", "column"), [("Ngân sách tỉnh", "source"), ("Nguồn", "label")])
-def test_a_source_column_needs_an_amount_to_make_up(header: str, column: str) -> None:
-    assert header_columns(("Đối tượng", "Thành tiền", header))[2:] == (column,)
-    assert header_columns(("Đối tượng", "Số suất", header)) == ("label", "count", "label")
+@pytest.mark.parametrize(
+    ("headers", "columns"),
+    [
+        (("Ngân sách tỉnh", "Ngân sách huyện"), ("source", "source")),
+        (("Nguồn", "Ghi chú"), ("label", "label")),
+        # one source column and a "trong đó" column: no whole breakdown of the amount
+        (("Ngân sách tỉnh", "Trong đó: chi quà"), ("label", "label")),
+    ],
+)
+def test_source_columns_are_a_breakdown_of_an_amount(
+    headers: tuple[str, str], columns: tuple[str, str]
+) -> None:
+    assert header_columns(("Đối tượng", "Thành tiền", *headers))[2:] == columns
+    assert header_columns(("Đối tượng", "Số suất", *headers))[2:] == ("label", "label")
 
 
 def test_an_indicator_total_as_the_last_row_of_one_figure_is_no_sum() -> None:

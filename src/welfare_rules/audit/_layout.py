@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 
 from ._normalize import Line
+from ._units import COUNT_UNITS, alternation
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?", "…")
 _MIN_WRAPPED = 40  # a line shorter than this was ended by its writer, not by the wrap
 _OPENING = "(\"'«"
 _PAGE_BREAK_LINES = 6  # blank lines and page numbers a page break may hold
+_UNIT_FIRST = re.compile(
+    rf"(?:{alternation(COUNT_UNITS)}|đồng|nghìn|ngàn|triệu|tỷ|tỉ|%)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 _PAGE_NUMBER = re.compile(r"[-–\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*", re.IGNORECASE)
@@ -65,6 +69,8 @@ def _page_break(lines: list[Line], start: int, previous: Line) -> int | None:
         index += 1
     if not numbered or index >= len(lines) or not _continues(previous, lines[index]):
         return None
+    if _UNIT_FIRST.match(lines[index].text):
+        return None  # "… là" / "150" / "suất, gồm …": a figure alone on its line, no page
     return index
 
 

@@ -252,8 +252,8 @@ class _Parser:
                 share = ShareSpec(token.text, named, after, self.line)
                 if target is not None:
                     target.shares.append(share)
-                else:  # "Ngân sách huyện đảm bảo 70%: 235.970.000 đồng": the next record's
-                    ahead.append((share, token.end))
+                elif not _RATE.search(named):  # "… đảm bảo 70%: 235.970.000 đồng": the
+                    ahead.append((share, token.end))  # next record's ("giải ngân 100%": no)
                 continue
             if kind not in ("count", "level", "amount"):
                 continue
@@ -395,6 +395,8 @@ def _amount_of(target: Rec, inner: list[Rec]) -> bool:
     if len(inner) != 1 or target.count is None or target.amount is not None:
         return False
     own = inner[0]
+    if any(char.isalpha() for char in own.label) and not own.label[:1].isdigit():
+        return False  # "(ngân sách tỉnh hỗ trợ 100 triệu đồng)": another figure
     return (
         own.amount is not None
         and own.count is None
@@ -506,6 +508,10 @@ def _one_slip(whole: int, values: list[int], field: str) -> bool:
 
 
 _RIGHT_BEFORE = re.compile(r"[\s:=(–-]{0,4}")
+_RATE = re.compile(  # a rate of doing, not a share: "đã giải ngân 100%", "đạt 95%"
+    r"(?<![^\W\d_])(?:giải ngân|đạt|hoàn thành|thực hiện|tăng|giảm|vượt)(?![^\W\d_])\W*$",
+    re.IGNORECASE,
+)
 _PLUS = re.compile(r"\s*\+\s*")
 _MINUS = re.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
 _EQUALS = re.compile(r"\s*=\s*")
@@ -636,13 +642,16 @@ def _closing_run(records: list[Rec], index: int) -> int | None:
     exact = [at for at, total in sums if total == whole]
     if exact:
         return exact[0]
-    if whole < _SLIP_FLOOR:
-        return None
+    if whole < _SLIP_FLOOR or not _BARE_CLOSING.fullmatch(rec.label):
+        return None  # "tổng cộng cả 2 đợt toàn huyện": more than the records before it
     kind: FigureKind = "count" if field == "count" else "money"
     near = [at for at, total in sums if detect(whole, total, kind) is not None]
     if len(near) != 1 or (field == "count" and not _in_unit(records[near[0] : index], rec)):
         return None
     return near[0]
+
+
+_BARE_CLOSING = re.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả)?\W*", re.IGNORECASE)
 
 
 def _in_unit(records: list[Rec], total: Rec) -> bool:

@@ -71,6 +71,21 @@ def resolve_shares(
 _TIED: tuple[Rec, Rec] = (Rec(line=1), Rec(line=1))  # two parts named as well
 
 
+_UNTIL_FIGURE = re.compile(  # "60% cho hộ nghèo", "40% từ ngân sách huyện": what it is of
+    r"\s*(?:dành cho|cho|từ|của|thuộc|do)\s([^\d%,;.()]*)", re.IGNORECASE
+)
+
+
+def _named_after(after: str, parts: list[Rec]) -> Rec | None:
+    """The one part whose name the words right after the sign hold whole (``60% cho hộ
+    nghèo``, ``40% từ ngân sách huyện``): every word of its label, up to the next figure or
+    mark; ``None`` when no part or several are so named."""
+    match = _UNTIL_FIGURE.match(after)
+    words = set(_WORD.findall(match.group(1) if match else ""))
+    named = [part for part in parts if (own := _words(part.label)) and own <= words]
+    return named[0] if len(named) == 1 else None
+
+
 def _walk(rec: Rec, path: NodePath, paths: dict[int, NodePath], parents: dict[int, Rec]) -> None:
     """Each record's path and parent, by ``id``, depth first."""
     stack = [(rec, path)]
@@ -89,6 +104,8 @@ def _pair(
     by_line: dict[int, list[Rec]],
     after: str = "",
 ) -> tuple[Rec, Rec] | None:
+    if rec.children and (part := _named_after(after, rec.children)) is not None:
+        return part, rec  # "trong đó 60% từ ngân sách tỉnh, 40% từ ngân sách huyện"
     own = _EARLIER_SHARE.split(named)[-1]  # "tỉnh 60%, huyện 40%": the 40% names huyện
     words = set(_WORD.findall(_VERB.sub(" ", own.lower())))
     if len(words) >= _MIN_SHARED and rec.children:
@@ -98,6 +115,10 @@ def _pair(
             return rec.children[shared.index(best)], rec
         if best >= _MIN_SHARED:
             return _TIED  # two parts named as well: which one is not said
+    parent = parents.get(id(rec))
+    named_after = _named_after(after, parent.children if parent is not None else [])
+    if parent is not None and named_after is not None:  # "dành 60% cho hộ nghèo và 40% …"
+        return named_after, (parents.get(id(parent)) if parent.split else None) or parent
     counted = [  # "19.806 hội viên (chiếm 97,2% số người cao tuổi)": of the 21.374 cụ
         other
         for other in by_line.get(rec.line, [])

@@ -143,7 +143,9 @@ class Builder:
             siblings = self.stack[-2].children
         else:
             siblings = self.roots[self.section_start :]
-        return all(other is rec or not other.has_figures() for other in siblings)
+        return all(
+            other is rec or not other.has_figures() or other.figure_lines for other in siblings
+        )  # blocks before it joined the same way: "Thôn 1 - Số suất …" / "Số tiền nhận: …"
 
     def _replace(self, earlier: Rec, later: Rec) -> bool:
         """``later`` absorbs ``earlier``, the innermost open record, in its place."""
@@ -205,7 +207,6 @@ class Builder:
                     if parts_add_up(test, group)
                 ]
                 parts = choices[0][1] if choices else parts
-            parts = _exact_tail(rec, parts)
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -321,9 +322,9 @@ def _funding_splits(roots: list[Rec]) -> list[Rec]:
     Nguồn kinh phí`` / ``- Ngân sách huyện đảm bảo 70%: 235.970.000 đồng;`` / ``- Ngân
     sách xã …``: a run of two or more records, each naming a funding source and stating
     an amount, with no parts, standing at the top after a record whose amount they add up
-    to (exactly; or, where it is the only record above stating an amount, but for one
-    typing slip) is that record's breakdown by source: its parts where it has none, else
-    a second breakdown of its figures (:attr:`~.nodes.Node.split`)."""
+    to exactly is that record's breakdown by source: its parts where it has none, else a
+    second breakdown of its figures (:attr:`~.nodes.Node.split`). Exactly: lines of other
+    years or programmes after a total may be one slip from it by chance."""
     out: list[Rec] = []
     index = 0
     while index < len(roots):
@@ -356,27 +357,7 @@ def _funded(above: list[Rec], run: list[Rec]) -> Rec | None:
     stating = [rec for rec in above if rec.amount is not None and not rec.split]
     total = sum(rec.amount or 0 for rec in run)
     exact = [rec for rec in stating if rec.amount == total]
-    if exact:
-        return exact[-1]
-    if len(stating) != 1:
-        return None
-    (owner,) = stating
-    whole = Rec(line=owner.line, amount=owner.amount, total_cue=True)
-    return owner if parts_add_up(whole, run) else None
-
-
-def _exact_tail(total: Rec, parts: list[Rec]) -> list[Rec]:
-    """``parts``, or, where they do not add up to ``total`` exactly but the last two or
-    more of them do, those: ``1. Kinh phí được giao: 100.000.000 đồng.`` / ``2. Chi quà
-    Tết: 60.000.000`` / ``3. Chi thăm hỏi: 30.000.000`` / ``Tổng cộng đã chi: 90.000.000``
-    sums what was spent, not what was given (once a false "90 → 190")."""
-    exact = Rec(line=total.line, count=total.count, amount=total.amount)
-    if len(parts) <= 2 or parts_add_up(exact, parts):
-        return parts
-    for start in range(1, len(parts) - 1):
-        if parts_add_up(exact, parts[start:]):
-            return parts[start:]
-    return parts
+    return exact[-1] if exact else None  # exactly: lines of other years or programmes
 
 
 def _totals(total: Rec, sections: list[Rec]) -> bool:

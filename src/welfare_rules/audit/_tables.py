@@ -103,7 +103,7 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
             columns.append("level")
         else:
             columns.append("label")
-    if "source" in columns and "amount" not in columns:  # no amount the sources make up
+    if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
     if len(figures) == 1 and _states_digits(cells):
@@ -169,7 +169,7 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
 
 _IN_WHICH = re.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
 _CLOSING_ROW = re.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named)
-    r"(?:tổng cộng|cộng|tổng)(?: chung| cả| số tiền| kinh phí)?\W*"
+    r"(?:tổng cộng|tổng số|cộng|tổng)(?: chung| cả| số tiền| kinh phí)?\W*"
     r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?",
     re.IGNORECASE,
 )

@@ -341,6 +341,8 @@ def detect(written: int, value: int, kind: FigureKind | None = None) -> Family |
     """
     if value == written or value < 0 or written < 0:
         return None
+    if value == 0 and written >= 10:
+        return None  # "30" is no slip of nothing: a figure is not typed for an empty one
     for name, recognises in _detectors(kind):
         if recognises(written, value):
             return name
