@@ -2,8 +2,8 @@
 đồng/suất.`` and, on the next line, ``Số tiền nhận: 13.800.000 đồng.``
 
 A receipt (*biên bản giao nhận*), a payment slip or a block per village often gives the
-count and level on one line and the amount on the next, or the count, then ``Mỗi suất trị
-giá …``, then ``Tổng trị giá …``. An auditor reads them as one record (46 × 300.000 =
+count and level on one line and the amount on the next (``Số tiền nhận: …``), or the
+count, then ``Mỗi suất trị giá …``. An auditor reads them as one record (46 × 300.000 =
 13.800.000). They are joined only where the text says so, never because the arithmetic
 fits (a mistyped amount must still be found):
 

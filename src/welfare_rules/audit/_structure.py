@@ -66,9 +66,10 @@ class Builder:
 
     def lead_in(self) -> None:
         """A line without figures that leads into a list (``Danh sách các xã như sau:``):
-        a closing total below it sums the list, not what came before it. Open records stay
-        open: the list may still be the parts of a total stated above it, and a list left
-        standing may be the parts of a record just above (:func:`_lists_to_totals`)."""
+        a closing total below it sums the list, or the whole group where that is what adds
+        up (:meth:`_close`). Open records stay open: the list may still be the parts of a
+        total stated above it, and a list left standing may be the parts of a record just
+        above (:func:`_lists_to_totals`)."""
         self._end_list()
         self.last = None
         self.section_start = len(self.roots)
