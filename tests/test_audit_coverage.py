@@ -75,3 +75,19 @@ def test_a_count_over_named_parts_with_sums_is_unchecked_not_alone() -> None:
     villages = "Trao 240 suất, tổng trị giá 96.000.000 đồng.\nSố suất phân bổ cho các ấp:\n"
     villages += "Ấp 1: 60 suất\nẤp 2: 80 suất\nẤp 3: 100 suất\n"
     assert audit_document(Document.from_text(villages, name="y.txt")).complete
+
+
+def test_a_level_passed_down_to_rows_is_checked_by_their_products() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Mỗi suất quà trị giá 500.000 đồng. Cụ thể, huyện Tiên Yên 312 suất (156 triệu"
+        " đồng), Bình Liêu 287 suất (143,5 triệu đồng). Tổng cộng 599 suất.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.md"))
+    assert audit.complete  # the level line had been listed as unchecked
+    slipped = audit_document(Document.from_text(text.replace("500.000", "50.000"), name="x.md"))
+    assert [f for f in slipped.result.findings if f.severity == "error"]
+    lone = Node(label="Mức 500.000đ", level=500_000, line=1)
+    unrelated = Node(label="xã A", count=3, level=300_000, amount=900_000, line=2)
+    assert [u.field for u in unchecked_figures(Report(nodes=(lone, unrelated)))] == ["level"]

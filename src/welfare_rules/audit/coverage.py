@@ -53,7 +53,7 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
         for share in node.shares
         for at in (share.part, share.whole)
     }
-    bounded = _bounded_figures(report)
+    bounded = _bounded_figures(report) | _levels_passed_down(report)
     found: list[tuple[Spot, UncheckedFigure]] = []
     spots: list[Spot] = []
     for name, ref in compiled.figures.items():
@@ -98,6 +98,28 @@ def _bounded_figures(report: Report) -> set[tuple[NodePath, FigureField]]:
         if node.figure(bound.field) is None
         for witness in _witnesses(path, node, bound.field)
     }
+
+
+def _levels_passed_down(report: Report) -> set[tuple[NodePath, FigureField]]:
+    """The levels stated alone above rows that were given them (``Mỗi suất quà trị giá
+    500.000 đồng. Cụ thể, …``, see ``_structure.pass_levels_down``): each such row's
+    product checks the level, so a slip in it breaks them all."""
+    found: set[tuple[NodePath, FigureField]] = set()
+    lists: list[tuple[NodePath, tuple[Node, ...]]] = [((), report.nodes)]
+    lists.extend((path, node.children) for path, node in report.walk() if node.children)
+    for path, siblings in lists:
+        for index, lone in enumerate(siblings):
+            if lone.level is None or lone.count is not None or lone.amount is not None:
+                continue
+            if lone.children:
+                continue
+            rows = [row for after in siblings[index + 1 :] for row in (after, *after.children)]
+            if any(
+                row.level == lone.level and row.count is not None and row.amount is not None
+                for row in rows
+            ):
+                found.add(((*path, index), "level"))
+    return found
 
 
 def _of_parts(report: Report, figure: UncheckedFigure) -> bool:
