@@ -646,7 +646,7 @@ def _closing_run(records: list[Rec], index: int) -> int | None:
         return None  # "tổng cộng cả 2 đợt toàn huyện": more than the records before it
     kind: FigureKind = "count" if field == "count" else "money"
     near = [at for at, total in sums if detect(whole, total, kind) is not None]
-    if len(near) != 1 or (field == "count" and not _in_unit(records[near[0] : index], rec)):
+    if len(near) != 1 or (field == "count" and not counted_in_unit(records[near[0] : index], rec)):
         return None
     return near[0]
 
@@ -654,7 +654,7 @@ def _closing_run(records: list[Rec], index: int) -> int | None:
 _BARE_CLOSING = re.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả)?\W*", re.IGNORECASE)
 
 
-def _in_unit(records: list[Rec], total: Rec) -> bool:
+def counted_in_unit(records: list[Rec], total: Rec) -> bool:
     """The records count in the total's unit (or state none)."""
     return all(rec.unit is None or total.unit is None or rec.unit == total.unit for rec in records)
 
@@ -680,4 +680,12 @@ def _shorten(text: str) -> str:
     return text[: _LABEL_LIMIT - 1].rstrip() + "…"
 
 
-__all__ = ["LineRead", "Rec", "ShareSpec", "is_announcement", "parts_add_up", "read_line"]
+__all__ = [
+    "LineRead",
+    "Rec",
+    "ShareSpec",
+    "counted_in_unit",
+    "is_announcement",
+    "parts_add_up",
+    "read_line",
+]

@@ -116,9 +116,11 @@ def _pair(
         if best >= _MIN_SHARED:
             return _TIED  # two parts named as well: which one is not said
     parent = parents.get(id(rec))
+    # "Ngân sách huyện đảm bảo 70%" in a second breakdown: a share of the total it splits
+    whole = parents.get(id(parent)) if parent is not None and parent.split else parent
     named_after = _named_after(after, parent.children if parent is not None else [])
     if parent is not None and named_after is not None:  # "dành 60% cho hộ nghèo và 40% …"
-        return named_after, (parents.get(id(parent)) if parent.split else None) or parent
+        return named_after, whole or parent
     counted = [  # "19.806 hội viên (chiếm 97,2% số người cao tuổi)": of the 21.374 cụ
         other
         for other in by_line.get(rec.line, [])
@@ -131,11 +133,8 @@ def _pair(
     ]
     if len(counted) == 1:
         return rec, counted[0]
-    parent = parents.get(id(rec))
-    if parent is not None and parent.split:  # "Ngân sách huyện đảm bảo 70%" of the total
-        parent = parents.get(id(parent))
-    if parent is not None:
-        return rec, parent
+    if whole is not None:
+        return rec, whole
     before = [other for other in by_line.get(rec.line, []) if other.start < rec.start]
     totals = [other for other in before if other.total_cue and not other.children]
     if totals:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .._limits import MAX_TREE_DEPTH
 from ._joins import absorb, completes, joins
-from ._lines import Rec, parts_add_up
+from ._lines import Rec, counted_in_unit, parts_add_up
 
 _MARGIN = 3  # levels the steps after placement may add (a closing total, a table's rows)
 
@@ -200,14 +200,13 @@ class Builder:
                 # "Tổng cộng: 150 suất.": the led-in list may be one part of the group;
                 # what adds up exactly, else but for one slip, else the led-in list
                 whole = self._group(self.group_start, rec)
-                exact = Rec(line=rec.line, count=rec.count, amount=rec.amount)
                 choices = [
-                    (test, group)
-                    for test in (exact, rec)
+                    group
+                    for adds_up in (_exactly, parts_add_up)
                     for group in (parts, whole)
-                    if parts_add_up(test, group)
+                    if adds_up(rec, group)
                 ]
-                parts = choices[0][1] if choices else parts
+                parts = choices[0] if choices else parts
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -327,14 +326,18 @@ def _funding_splits(roots: list[Rec]) -> list[Rec]:
     second breakdown of its figures (:attr:`~.nodes.Node.split`). Exactly: lines of other
     years or programmes after a total may be one slip from it by chance."""
     out: list[Rec] = []
-    index = 0
+    index = stop = total = 0  # the run of funding lines from index to stop, and its sum
     while index < len(roots):
-        stop = index
-        while stop < len(roots) and _funding_line(roots[stop]):
-            stop += 1
-        run = roots[index:stop]
-        owner = _funded(out[-_LIST_SCOPE:], run) if len(run) >= 2 else None
+        if stop <= index:
+            stop, total = index, 0
+            while stop < len(roots) and _funding_line(roots[stop]):
+                total += roots[stop].amount or 0
+                stop += 1
+        run = roots[index:stop] if stop - index >= 2 else []
+        owner = _funded(out[-_LIST_SCOPE:], total) if run else None
         if owner is None:
+            if stop > index:  # the run without its first line: linear in the lines
+                total -= roots[index].amount or 0
             out.append(roots[index])
             index += 1
             continue
@@ -353,10 +356,10 @@ def _funding_line(rec: Rec) -> bool:
     return rec.amount is not None and not rec.children and _FUNDING.search(rec.label) is not None
 
 
-def _funded(above: list[Rec], run: list[Rec]) -> Rec | None:
-    """The record above whose amount ``run`` breaks down (see :func:`_funding_splits`)."""
+def _funded(above: list[Rec], total: int) -> Rec | None:
+    """The record above whose amount a run of funding lines summing to ``total`` breaks
+    down (see :func:`_funding_splits`)."""
     stating = [rec for rec in above if rec.amount is not None and not rec.split]
-    total = sum(rec.amount or 0 for rec in run)
     exact = [rec for rec in stating if rec.amount == total]
     return exact[-1] if exact else None  # exactly: lines of other years or programmes
 
@@ -365,10 +368,15 @@ def _totals(total: Rec, sections: list[Rec]) -> bool:
     """``total`` sums the ``sections`` exactly, or is called a total and nothing else
     (``Tổng cộng:``, not ``Tổng cộng đã chi:`` under ``1. Kinh phí được giao``) and sums
     them but for one slip."""
-    exact = Rec(line=total.line, count=total.count, amount=total.amount)
-    if parts_add_up(exact, sections):
+    if _exactly(total, sections):
         return True
     return _BARE_TOTAL.fullmatch(total.label) is not None and parts_add_up(total, sections)
+
+
+def _exactly(total: Rec, parts: list[Rec]) -> bool:
+    """The parts' counts or amounts sum to ``total``'s exactly (no slip allowed, whatever
+    ``total`` is called: :func:`._lines.parts_add_up` of a record with no total cue)."""
+    return parts_add_up(Rec(line=total.line, count=total.count, amount=total.amount), parts)
 
 
 def _distributes(owner: Rec, items: list[Rec]) -> bool:
@@ -378,12 +386,10 @@ def _distributes(owner: Rec, items: list[Rec]) -> bool:
     that happens to be one slip away)."""
     if not owner.has_figures():
         return False
-    if owner.count is not None and all(item.count is not None for item in items):
-        alike = all(
-            item.unit is None or owner.unit is None or item.unit == owner.unit for item in items
-        )
-        if alike and sum(item.count or 0 for item in items) == owner.count:
-            return True
+    counts = [item.count for item in items]
+    counted = owner.count is not None and None not in counts and counted_in_unit(items, owner)
+    if counted and sum(count or 0 for count in counts) == owner.count:
+        return True
     if owner.amount is not None and all(item.amount is not None for item in items):
         return sum(item.amount or 0 for item in items) == owner.amount
     return False

@@ -108,17 +108,15 @@ def _levels_passed_down(report: Report) -> set[tuple[NodePath, FigureField]]:
     lists: list[tuple[NodePath, tuple[Node, ...]]] = [((), report.nodes)]
     lists.extend((path, node.children) for path, node in report.walk() if node.children)
     for path, siblings in lists:
-        for index, lone in enumerate(siblings):
-            if lone.level is None or lone.count is not None or lone.amount is not None:
-                continue
-            if lone.children:
-                continue
-            rows = [row for after in siblings[index + 1 :] for row in (after, *after.children)]
-            if any(
-                row.level == lone.level and row.count is not None and row.amount is not None
-                for row in rows
-            ):
+        priced_after: set[int] = set()  # the levels of priced rows after the one looked at
+        for index in range(len(siblings) - 1, -1, -1):  # from the end: linear in the rows
+            lone = siblings[index]
+            alone = lone.count is None and lone.amount is None and not lone.children
+            if alone and lone.level is not None and lone.level in priced_after:
                 found.add(((*path, index), "level"))
+            for row in (lone, *lone.children):
+                if row.level is not None and row.count is not None and row.amount is not None:
+                    priced_after.add(row.level)
     return found
 
 
