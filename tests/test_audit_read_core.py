@@ -43,6 +43,44 @@ def test_the_registry_chooses_by_suffix_then_by_content() -> None:
     assert {".txt", ".md", ".json", ".toml"} <= suffixes()
 
 
+def test_the_table_of_built_in_suffixes_is_the_readers_own() -> None:
+    """reader_for imports one module for a known suffix: the table must say which."""
+    from welfare_rules.audit.read import registry
+
+    own = {
+        suffix: type(reader).__module__.rsplit(".", 1)[-1]
+        for reader in readers()
+        for suffix in reader.suffixes
+        if suffix
+    }
+    assert own == registry._BUILTIN_SUFFIXES
+    assert [type(r).__module__.rsplit(".", 1)[-1] for r in readers()] == [
+        "tree", "tree", "docx", "xlsx", "xls", "pdf", "csv", "html", "text"
+    ]  # fmt: skip
+
+
+def test_a_text_file_loads_only_the_text_reader() -> None:
+    """Counted in a fresh interpreter: a .txt costs no Word, PDF or HTML reader; a name
+    without a known suffix still asks every reader's sniff, in the order of readers()."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from welfare_rules.audit.read import reader_for, readers\n"
+        "def loaded(): return sorted(m.rsplit('.', 1)[-1] for m in sys.modules "
+        "if m.startswith('welfare_rules.audit.read.') and m.rsplit('.', 1)[-1] in {name!r})\n"
+        "print(reader_for('r.txt', b'x').name, loaded())\n"
+        "print(reader_for('r.pdf', b'%PDF').name, loaded())\n"
+        "print(reader_for('-', b'{}').name, len(loaded()), [r.name for r in readers()][-2:])"
+    ).replace("{name!r}", repr({"text", "tree", "docx", "xlsx", "xls", "pdf", "csv", "html"}))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        "text ['text']",
+        "pdf ['pdf', 'text']",
+        "json 8 ['html', 'text']",
+    ]
+
+
 @pytest.mark.parametrize(
     "data",
     [

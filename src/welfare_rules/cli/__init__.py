@@ -36,10 +36,38 @@ _MSG = Catalog(
 
 # Sub-command modules, in the order ``--help`` lists them.
 _COMMAND_MODULES: tuple[str, ...] = ("audit", "rulesets", "entitlements", "test", "explain")
+# The module registering each sub-command (a test checks it against the registrations).
+_MODULE_OF: dict[str, str] = {
+    "audit": "audit",
+    "rulesets": "rulesets",
+    "entitlements": "entitlements",
+    "budget": "entitlements",
+    "test": "test",
+    "explain": "explain",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every sub-command registered."""
+    return _parser(_COMMAND_MODULES)
+
+
+def _commands_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The sub-command modules a run of ``argv`` needs registered: the one of the command
+    it names, or all (for ``--help``, ``--version``, a mistyped command: the full parser
+    says what exists).
+
+    The top-level options take no value, so the first word not starting with ``-`` is the
+    command. Registering a sub-command imports its module; the audit alone pays ~12 ms
+    less without the other four.
+    """
+    command = next((word for word in argv if not word.startswith("-")), None)
+    module = _MODULE_OF.get(command or "")
+    return _COMMAND_MODULES if module is None else (module,)
+
+
+def _parser(commands: Sequence[str]) -> argparse.ArgumentParser:
+    """The top-level parser with the sub-commands of the modules ``commands``."""
     parser = argparse.ArgumentParser(
         prog="welfare-rules",
         description="Vietnamese welfare gift rules as code, and an auditor for gift reports.",
@@ -49,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="print the traceback of an internal error"
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in _COMMAND_MODULES:
+    for name in commands:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
@@ -57,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (70 for an internal error: one line,
     the traceback only with ``--debug``)."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _parser(_commands_for(words)).parse_args(words)
     try:
         status: int = args.handler(args)
     except (WelfareRulesError, UsageError) as exc:
