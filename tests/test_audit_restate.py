@@ -236,3 +236,72 @@ def test_a_restating_record_with_a_claim_stays_and_its_claim_is_checked_on_its_l
     assert claims == [("amount > 600000 * count", 3)]
     findings = _audit(text).result.findings
     assert [(f.kind, f.severity, f.line) for f in findings] == [("claim_violated", "warning", 3)]
+
+
+BALANCE = """\
+1. Kinh phí được giao: 900.000.000 đồng.
+2. Kinh phí thực chi: 887.500.000 đồng, cho 1.775 suất, cụ thể:
+- Thương binh: 1.000 suất, mức 500.000 đồng/suất, thực chi 500.000.000 đồng.
+- Thân nhân liệt sĩ: 775 suất, mức 500.000 đồng/suất, thực chi 387.500.000 đồng.
+3. Tổng hợp
+| Chỉ tiêu | Số tiền (đồng) |
+|---|---:|
+| Dự toán được giao | 900.000.000 |
+| Kinh phí còn dư | 12.500.000 |
+Số kinh phí còn dư 12.500.000 đồng đã nộp trả ngân sách.
+"""
+
+
+def test_a_figure_stated_again_exactly_is_a_restatement_of_the_first() -> None:
+    nodes = extract_report(BALANCE).report.nodes
+    given = next(node for node in nodes if node.amount == 900_000_000)
+    assert [(r.value, r.line) for r in given.restatements] == [(900_000_000, 8)]
+    left = [node for node in nodes if node.amount == 12_500_000]
+    assert len(left) == 1  # the sentence restates the table's row, on its own line
+    assert [(r.value, r.line) for r in left[0].restatements] == [(12_500_000, 10)]
+    audit = _audit(BALANCE)
+    assert audit.complete
+    assert audit.status == 0
+
+
+def test_a_restatement_one_slip_off_is_left_unchecked_not_corrected() -> None:
+    text = BALANCE.replace("dư 12.500.000 đồng", "dư 12.050.000 đồng")
+    audit = _audit(text)
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    assert (10, 12_050_000) in {(u.line, u.value) for u in audit.unchecked}
+    assert audit.status == 3
+
+
+WRITTEN_DIFFERENCE = """\
+Tổng nhu cầu: 1.200 suất, kinh phí 540.000.000 đồng, cụ thể:
+a) Hộ nghèo: 700 suất x 500.000 đồng/suất = 350.000.000 đồng;
+b) Hộ cận nghèo: 500 suất x 380.000 đồng/suất = 190.000.000 đồng.
+Phòng đã được giao dự toán 415.250.000 đồng.
+Số còn thiếu: 540.000.000 đồng - 415.250.000 đồng = 124.750.000 đồng.
+Đề nghị bổ sung kinh phí 124.750.000 đồng.
+"""
+
+
+def test_figures_stated_again_beside_a_written_difference_are_checked_by_it() -> None:
+    audit = _audit(WRITTEN_DIFFERENCE)
+    assert audit.complete
+    assert audit.status == 0
+    nodes = extract_report(WRITTEN_DIFFERENCE).report.nodes
+    restated = sorted(
+        (r.line, r.value) for node in nodes for n in (node, *node.children) for r in n.restatements
+    )
+    assert (4, 415_250_000) in restated
+    assert (6, 124_750_000) in restated
+
+
+def test_a_value_stated_by_many_records_restates_none_of_them() -> None:
+    rows = "\n".join(f"- Xã {i}: 500.000 đồng." for i in range(20))
+    nodes = extract_report(f"Các xã đóng góp:\n{rows}\nXã mới: 500.000 đồng.\n").report.nodes
+    assert not any(node.restatements for node in nodes)
+
+
+def test_two_lone_records_stating_one_figure_both_stay_in_the_tree() -> None:
+    text = "Kinh phí được giao: 1.450.000.000 đồng.\nDự toán được giao: 1.450.000.000 đồng.\n"
+    (node,) = extract_report(text).report.nodes
+    assert (node.line, node.amount) == (1, 1_450_000_000)
+    assert [(r.line, r.value) for r in node.restatements] == [(2, 1_450_000_000)]

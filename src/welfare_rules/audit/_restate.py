@@ -34,13 +34,114 @@ BoundSpec = tuple[FigureField, int, str, int, int]  # field, written, hedge, pre
 
 
 def attach_restatements(roots: list[Rec]) -> list[Rec]:
-    """``roots`` with every lone restating record folded into the grand total it restates."""
+    """``roots`` with every lone restating record folded into the grand total it restates,
+    then every other lone record that states a figure of the tree again, exactly
+    (:func:`_attach_equal`)."""
     grand = {field: _grand(roots, field) for field in _FIELDS}  # a lone record is never one
     kept: list[Rec] = []
     for rec in roots:
         if not _lone(rec) or not _fold(rec, grand):
             kept.append(rec)
+    return _attach_equal(kept)
+
+
+def _attach_equal(roots: list[Rec]) -> list[Rec]:
+    """``Phòng đã được giao dự toán … 1.806.800.000 đồng`` above ``2.193.200.000 đồng -
+    1.806.800.000 đồng = 386.400.000 đồng``, or ``Kinh phí được giao: 1.450.000.000
+    đồng`` and a table row ``Dự toán được giao | 1.450.000.000``: a lone record at the top
+    whose every figure is written exactly (no hedge, no rounding) and equals, in the same
+    field, the figure of one other record of the tree (its count in the same unit) states
+    that figure again: it becomes a restatement there, an equality checked on its own
+    line, instead of a figure nothing checks. A record in a check above all, else the
+    nearest one before it. Exactly: a figure one slip off another may be another figure,
+    and stays where it is, listed as unchecked (never an error on a guess); an equal one
+    hides nothing, as a slip in either breaks the equality."""
+    index: dict[tuple[FigureField, int], list[Rec]] = {}
+    checked: set[int] = set()
+    stack = [(rec, False) for rec in reversed(roots)]
+    order: dict[int, int] = {}
+    while stack:  # every record of the tree, in reading order
+        rec, in_sum = stack.pop()
+        order[id(rec)] = len(order)
+        if in_sum or rec.children or rec.level is not None:
+            checked.add(id(rec))
+        for field in _FIELDS:
+            value = getattr(rec, field)
+            if value is not None and rec.precision.get(field, 1) == 1:
+                index.setdefault((field, value), []).append(rec)
+        stack.extend((child, True) for child in reversed(rec.children))
+    kept: list[Rec] = []
+    gone: set[int] = set()  # folded away: no longer a target
+    for rec in roots:
+        target = None
+        if _restates_exactly(rec):
+            target = _equal_target(rec, index, checked, order, gone)
+        if target is None:
+            kept.append(rec)
+            continue
+        gone.add(id(rec))
+        checked.add(id(target))  # stated twice now: nothing folds it away
+        for field in _FIELDS:
+            value = getattr(rec, field)
+            if value is not None:
+                target.restatements.append((field, value, rec.line))
+        target.restatements.extend(rec.restatements)  # "Bằng chữ: …" after it
     return kept
+
+
+def _restates_exactly(rec: Rec) -> bool:
+    """A lone record whose figures are all written exactly, announcing no parts, with
+    nothing else of its own (a percentage, a bound, a share) that its line would lose."""
+    return (
+        _lone(rec)
+        and not rec.announces  # "Tổng số …, trong đó:" leads parts of its own
+        and rec.has_figures()
+        and not rec.hedged
+        and not rec.bounds
+        and not rec.shares
+        and not rec.split
+        and all(rec.precision.get(field, 1) == 1 for field in _FIELDS)
+    )
+
+
+_COMMON = 16  # records stating one value, past which it restates no one of them
+
+
+def _equal_target(
+    rec: Rec,
+    index: dict[tuple[FigureField, int], list[Rec]],
+    checked: set[int],
+    order: dict[int, int],
+    gone: set[int],
+) -> Rec | None:
+    """The record :func:`_attach_equal` folds ``rec`` into, if any: one in a check (the
+    nearest, before it first), else the nearest lone one before it (the first statement
+    of a figure keeps it; the later ones restate it)."""
+    fields = [field for field in _FIELDS if getattr(rec, field) is not None]
+    pools = [index.get((field, getattr(rec, field)), []) for field in fields]
+    if any(len(pool) > _COMMON for pool in pools):
+        return None  # a value stated that often names no one figure (and stays linear)
+    others = [{id(other) for other in pool} for pool in pools[1:]]
+    common = [
+        other
+        for other in pools[0]
+        if other is not rec
+        and id(other) not in gone
+        and (id(other) in checked or order[id(other)] < order[id(rec)])
+        and all(id(other) in ids for ids in others)
+        and (rec.count is None or None in (rec.unit, other.unit) or rec.unit == other.unit)
+    ]
+    if not common:
+        return None
+    here = order[id(rec)]
+    return min(
+        common,
+        key=lambda other: (
+            id(other) not in checked,
+            order[id(other)] > here,
+            abs(order[id(other)] - here),
+        ),
+    )
 
 
 def _lone(rec: Rec) -> bool:
