@@ -545,3 +545,12 @@ def test_an_amount_in_words_after_a_written_subtraction_restates_its_result() ->
     assert whole.amount == 2_193_200_000
     result = whole.children[-1]
     assert [(r.field, r.value) for r in result.restatements] == [("amount", 386_400_000)]
+
+
+def test_trong_do_naming_a_few_is_a_bound_not_a_sum() -> None:
+    text = "Toàn xã có 2.318 người cao tuổi, trong đó 652 cụ từ 70 đến 79 tuổi, 341 cụ từ 80 đến 89 tuổi.\n"
+    (node,) = extract_report(text).report.nodes
+    assert node.children_complete is False
+    slipped = text.replace("341 cụ", "1.656 cụ")  # 652 + 1.666 = 2.318: one digit slipped
+    (node,) = extract_report(slipped).report.nodes
+    assert node.children_complete is True

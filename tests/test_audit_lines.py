@@ -11,6 +11,7 @@ from welfare_rules.audit._lines import (
     Rec,
     _parts_words,
     is_announcement,
+    names_a_few,
     parts_add_up,
     read_line,
 )
@@ -554,3 +555,78 @@ def test_review_two_line_rules_keep_to_what_the_text_says() -> None:
         "Trong đợt 1, xã A nhận 120 suất, xã B nhận 80 suất; tổng cộng cả 2 đợt 300 suất."
     )
     assert all(not rec.children for rec in records)
+
+
+# -- one total for several products on a line (_shared_amount) ---------------------------
+
+
+def _priced(text: str) -> list[tuple[int | None, int | None, int | None, int]]:
+    """(count, level, amount, parts) of each record of the line."""
+    return [(r.count, r.level, r.amount, len(r.children)) for r in read_line(text, line=1).records]
+
+
+def test_one_total_of_two_products_is_their_parent() -> None:
+    text = "Đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng, tổng số tiền 45.600.000 đồng."
+    (parent,) = read_line(text, line=1).records
+    assert (parent.amount, parent.count) == (45_600_000, None)
+    assert [(c.count, c.level, c.amount) for c in parent.children] == [
+        (2, 600_000, None),
+        (148, 300_000, None),
+    ]
+
+
+def test_a_total_that_is_the_last_product_stays_its_own() -> None:
+    text = "Xã A 14 suất mức 600.000đ; xã B 82 suất mức 300.000đ, tổng 24.600.000đ."
+    assert _priced(text) == [(14, 600_000, None, 0), (82, 300_000, 24_600_000, 0)]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 999), st.sampled_from([200_000, 300_000, 600_000])),
+        min_size=2,
+        max_size=4,
+    )
+)
+@example([(2, 600_000), (148, 300_000)])
+def test_the_sum_of_products_is_read_as_one_total(pairs: list[tuple[int, int]]) -> None:
+    """Σ count × level as the written total is the amount of all the products, unless it
+    is also the last one's own product (the sum of the others is then 0: never)."""
+    clauses = " và ".join(
+        f"{count} suất mức {level:,} đồng".replace(",", ".") for count, level in pairs
+    )
+    whole = sum(count * level for count, level in pairs)
+    text = f"Đã trao {clauses}, tổng số tiền {whole:,} đồng.".replace(",", ".")
+    (parent,) = read_line(text, line=1).records
+    assert parent.amount == whole
+    assert [(c.count, c.level) for c in parent.children] == pairs
+
+
+def test_a_slip_in_one_count_is_explained_by_the_shared_total() -> None:
+    text = "Đã chi trả 02 suất mức 600.000 đồng và 184 suất mức 300.000 đồng, tổng số tiền 45.600.000 đồng."
+    (parent,) = read_line(text, line=1).records  # 184 is 148 swapped: the sum, not 184 × 300.000
+    assert parent.amount == 45_600_000
+
+
+# -- "trong đó" naming a few (names_a_few) ----------------------------------------------
+
+
+def _first(text: str):  # type: ignore[no-untyped-def]
+    return read_line(text, line=1).records[0]
+
+
+def test_trong_do_parts_far_short_of_the_whole_name_a_few() -> None:
+    text = "Nhà trường có 612 học sinh, trong đó 38 em thuộc hộ nghèo, 27 em thuộc hộ cận nghèo."
+    assert names_a_few(_first(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng số 1.256 người, trong đó: thương binh 500 người; thân nhân 656 người.",  # 756 slipped
+        "Tổng số 1.256 người, trong đó: thương binh 500 người; thân nhân 756 người.",  # adds up
+        "Tổng số 1.256 người, cụ thể: thương binh 500 người; thân nhân 56 người.",  # cụ thể: all
+        "Tổng số 1.256 người, trong đó: thương binh 900 người; thân nhân 756 người.",  # over
+    ],
+)
+def test_trong_do_parts_one_slip_short_or_over_stay_a_complete_breakdown(text: str) -> None:
+    assert not names_a_few(_first(text), text)

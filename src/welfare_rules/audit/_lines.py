@@ -269,6 +269,15 @@ class _Parser:
                 continue
             last = records[-1] if records and parts_parent is None else None
             if (
+                kind == "amount"
+                and last is not None
+                and current in (None, last)
+                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+                and _shared_amount(records, token, self.line)
+            ):  # "02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng, tổng số tiền …"
+                current, boundary = None, token.end
+                continue
+            if (
                 current is None
                 and last is not None
                 and kind == "amount"
@@ -431,6 +440,91 @@ def _takes(rec: Rec, token: Token) -> bool:
     if token.kind == "count":
         return rec.count is None
     return rec.amount is None
+
+
+def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
+    """``Bưu điện xã đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng,
+    tổng số tiền 45.600.000 đồng``: a total amount after two or more records each stating
+    a count and a level and nothing else is the amount of them all (Σ count × level)
+    where that is what the figures say: it equals that sum and not the last record's own
+    product, or one typing slip in one figure explains that sum and none explains the
+    product. Then the records become the parts of a new record stating the amount, on
+    the line (True). Otherwise the amount stays the last record's own (False)."""
+    run: list[Rec] = []
+    for rec in reversed(records):
+        if rec.count is None or rec.level is None or rec.amount is not None or rec.children:
+            break
+        if rec.hedged or rec.claims:
+            break
+        run.append(rec)
+    if len(run) < 2 or token.value is None or token.hedge is not None or token.precision > 1:
+        return False
+    run.reverse()
+    amount = token.value
+    if _priced_sum(run[-1:], amount, exact=True):
+        return False
+    if _priced_sum(run, amount, exact=True):
+        pass
+    elif _priced_sum(run[-1:], amount) or not _priced_sum(run, amount):
+        return False
+    parent = Rec(line=line, label=run[0].label, start=run[0].start, total_cue=True)
+    _fill(parent, token)
+    parent.end = token.end
+    parent.children, parent.explicit, parent.inline = run, True, True
+    parent.bullet = run[0].bullet
+    records[-len(run) :] = [parent]
+    return True
+
+
+_FEW = re.compile(r"(?<![^\W\d_])trong đó(?![^\W\d_])", re.IGNORECASE)
+_ALL = re.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^\W\d_])", re.IGNORECASE)
+
+
+def names_a_few(rec: Rec, raw: str) -> bool:
+    """``nhà trường có 612 học sinh, trong đó 38 em thuộc hộ nghèo, 27 em …``: parts
+    announced by ``trong đó`` (not ``cụ thể``, ``gồm``: those list everything) that sum
+    below the whole, in every figure they state, by more than one typing slip in the
+    whole or in one part explains, name only some of it: the sum is a bound (``>=``), no
+    error. Parts one slip short, or over the whole, stay a complete breakdown, so the
+    slip is found."""
+    if _FEW.search(raw) is None or _ALL.search(raw) is not None:
+        return False
+    compared = False
+    for name in ("count", "amount"):
+        whole = getattr(rec, name)
+        parts = [getattr(child, name) for child in rec.children]
+        if whole is None or None in parts:
+            continue
+        kind: FigureKind = "count" if name == "count" else "money"
+        total = sum(part or 0 for part in parts)
+        gap = whole - total
+        if gap <= 0 or detect(whole, total, kind) is not None:
+            return False
+        if any(detect(part or 0, (part or 0) + gap, kind) is not None for part in parts):
+            return False
+        compared = True
+    return compared
+
+
+def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
+    """Σ count × level of ``recs`` is ``amount``, or (not ``exact``) is so but for one
+    typing slip in one figure: the amount, or one record's count or level."""
+    products = [(rec.count or 0) * (rec.level or 0) for rec in recs]
+    whole = sum(products)
+    if whole == amount or exact:
+        return whole == amount
+    if detect(amount, whole, "money") is not None:
+        return True
+    for rec, product in zip(recs, products, strict=True):
+        rest = amount - (whole - product)  # what this record's product must be
+        count, level = rec.count or 0, rec.level or 0
+        if rest <= 0:
+            continue
+        if level and rest % level == 0 and detect(count, rest // level, "count") is not None:
+            return True
+        if count and rest % count == 0 and detect(level, rest // count, "money") is not None:
+            return True
+    return False
 
 
 def _awaits_amount(rec: Rec) -> bool:

@@ -42,7 +42,7 @@ from ._alone import COMPARED
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
-from ._lines import Rec, is_announcement, read_line
+from ._lines import Rec, is_announcement, names_a_few, read_line
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
@@ -508,12 +508,16 @@ def _total_in_words(text: str) -> str:
 
 
 def _complete(rec: Rec, raw: str | None = None) -> bool:
-    """False when one announced part is smaller in every figure: "trong đó" names a few;
-    unless the line says there are no others (``không có hồ sơ đúng hạn``)."""
-    if not rec.explicit or len(rec.children) != 1:
+    """False when one announced part is smaller in every figure, or when parts announced
+    by ``trong đó`` fall short of the whole by more than one slip explains
+    (:func:`._lines.names_a_few`): "trong đó" names a few; unless the line says there
+    are no others (``không có hồ sơ đúng hạn``)."""
+    if not rec.explicit or not rec.children:
         return True
     if raw is not None and rec.children[0].line == rec.line and _REST_NONE.search(raw):
         return True
+    if len(rec.children) != 1:
+        return not (raw is not None and names_a_few(rec, raw))
     child = rec.children[0]
     pairs = [(child.count, rec.count), (child.amount, rec.amount)]
     known = [(part, whole) for part, whole in pairs if part is not None and whole is not None]
