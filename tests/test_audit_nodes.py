@@ -9,9 +9,11 @@ import pickle
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from welfare_rules.audit import nodes
-from welfare_rules.audit.nodes import Bound, Node, sharing
+from welfare_rules.audit.nodes import Bound, Node, nodes_from_json_data, sharing
 from welfare_rules.audit.report import Report
 
 from .strategies import report_trees
@@ -82,3 +84,179 @@ def test_reading_a_report_keeps_the_fields_it_was_given(report: Report) -> None:
     for read in (Report.from_json(json.dumps(given_only)), Report.from_dict(given_only)):
         assert read.model_dump(mode="json", exclude_unset=True) == given_only
         assert read.model_dump_json() == report.model_dump_json()
+
+
+# -- nodes_from_json_data: nodes built from parsed JSON without validating each (issue 15) --
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 3),
+    st.sampled_from([10**18, 10**18 + 1, 10**19, 5502, 2_751_000_000]),
+    st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: abs(f) < 1e6),
+    st.sampled_from(["", "x", "Mức 500.000đ", "5", "central", "moon", "2024-01-01"]),
+    st.just([]),
+    st.just({}),
+)
+"""Values of any JSON type, in and out of each field's range."""
+
+_PART_VALUES = st.sampled_from(
+    [
+        [],
+        [{"field": "count", "value": 5}],
+        [{"field": "count", "value": 10**30}],
+        [{"field": "hue", "value": 5}],
+        [{"expression": "amount > 0"}],
+        [{"field": "count", "written": 5, "hedge": "more"}],
+        [{"field": "amount", "percent": "2,4", "part": [0, 1], "whole": [0]}],
+        [["count", 3]],
+        [["colour", 3]],
+        "x",
+        {},
+    ]
+)
+
+_FIELD_VALUES: dict[str, st.SearchStrategy[object]] = {
+    name: _PART_VALUES
+    if name in ("restatements", "claims", "bounds", "shares", "figure_lines")
+    else _VALUES
+    for name in Node.model_fields
+    if name != "children"
+}
+
+
+@st.composite
+def _json_nodes(draw: st.DrawFn, depth: int = 0) -> dict[str, object]:
+    """A node object as JSON might hold one: mostly valid (a label, figures in range),
+    with any field of any type now and then, an unknown key, a missing label."""
+    node: dict[str, object] = {}
+    if draw(st.integers(0, 9)):
+        node["label"] = draw(st.sampled_from(["Mức 1", "Mức 2", "xã A"]))
+    for name in draw(st.lists(st.sampled_from(sorted(_FIELD_VALUES)), max_size=6)):
+        if name in ("count", "level", "amount", "line") and draw(st.booleans()):
+            node[name] = draw(st.integers(1, 10**6))
+        else:
+            node[name] = draw(_FIELD_VALUES[name])
+    if not draw(st.integers(0, 19)):
+        node["colour"] = 1
+    if depth < 3 and draw(st.integers(0, 2)) == 0:
+        node["children"] = draw(st.lists(_json_nodes(depth + 1), max_size=3))
+    return node
+
+
+def _validated(items: list[dict[str, object]]) -> list[Node] | None:
+    try:
+        return [Node.model_validate(item) for item in items]
+    except ValidationError:
+        return None
+
+
+def _same_nodes(built: list[Node], validated: list[Node]) -> None:
+    assert built == validated
+    for mine, theirs in zip(built, validated, strict=True):
+        assert repr(mine) == repr(theirs)
+        assert mine.model_dump_json() == theirs.model_dump_json()
+        assert mine.model_dump_json(exclude_unset=True) == theirs.model_dump_json(
+            exclude_unset=True
+        )
+        for (_, a), (_, b) in zip(mine.walk(), theirs.walk(), strict=True):
+            assert a.model_fields_set is b.model_fields_set  # the one shared set
+
+
+@given(st.lists(_json_nodes(), min_size=1, max_size=4))
+@example([{"label": "x", "amount": 5.0}])  # a float is never money: validation explains
+@example([{"label": "x", "count": True}])
+@example([{"label": "x", "line": "5"}])  # validation converts it: not built here
+@example([{"label": "x", "source": "central", "children": [{"label": "y", "split": True}]}])
+@example([{"label": "x", "restatements": [{"field": "count", "value": 5}]}, {"label": "y"}])
+def test_nodes_built_from_json_data_are_the_nodes_validation_gives(
+    items: list[dict[str, object]],
+) -> None:
+    # whatever it builds, validating node by node gives the same nodes (and never accepts
+    # less: what validation refuses, it leaves to validation)
+    data = json.loads(json.dumps(items))
+    validated = _validated(data)
+    built = nodes_from_json_data(json.loads(json.dumps(items)))
+    if validated is None:
+        assert built is None
+        return
+    if built is not None:
+        nodes_built, to_check = built
+        _same_nodes(nodes_built, validated)
+        report = Report(nodes=tuple(validated))
+        assert to_check == any(
+            (n.count or 0) > 10**18 or n.restatements or n.bounds or n.claims
+            for _, n in report.walk()
+        )
+
+
+@given(report_trees())
+def test_valid_trees_are_built_without_validation(report: Report) -> None:
+    for data in (
+        report.model_dump(mode="json"),
+        report.model_dump(mode="json", exclude_unset=True),
+    ):
+        validated = _validated(data["nodes"])
+        built = nodes_from_json_data(data["nodes"])
+        assert built is not None
+        assert validated is not None
+        _same_nodes(built[0], validated)
+        assert built[0] == list(report.nodes)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [{"label": "x", "amount": 5.0}],
+        [{"label": "x", "count": -1}],
+        [{"label": "x", "level": 10**18 + 1}],
+        [{"label": "x", "line": 0}],
+        [{"amount": 5}],
+        [{"label": "x", "colour": 5}],
+        [{"label": "x", "source": "moon"}],
+        [{"label": "x", "children": {}}],
+        [{"label": "x", "split": 1}],
+        [{"label": "x", "text": 5}],
+        [{"label": "x", "claims": [{"expression": 5}]}],
+        ["x"],
+        {"label": "x"},
+    ],
+)
+def test_what_validation_would_refuse_or_convert_is_left_to_it(items: object) -> None:
+    assert nodes_from_json_data(items) is None
+
+
+def test_trees_past_48_levels_are_left_to_validation() -> None:
+    def tree(levels: int) -> dict[str, object]:
+        node: dict[str, object] = {"label": "x", "amount": 1}
+        for _ in range(levels - 1):
+            node = {"label": "x", "children": [node]}
+        return node
+
+    built = nodes_from_json_data([tree(48)])
+    assert built is not None
+    assert max(len(path) for path, _ in Report(nodes=tuple(built[0])).walk()) == 48
+    assert nodes_from_json_data([tree(49)]) is None  # its JSON may nest past 100
+
+
+def test_built_nodes_share_values_as_validated_ones_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [
+        {"label": "".join(["mức ", "1"]), "count": int("5502"), "amount": int("2751000000")}
+        for _ in range(3)
+    ]
+    assert items[0]["amount"] is not items[1]["amount"]
+    built = nodes_from_json_data(json.loads(json.dumps(items)))
+    assert built is not None
+    assert built[0][0].amount is not built[0][1].amount  # outside sharing: as they came
+    with sharing():
+        shared = nodes_from_json_data(json.loads(json.dumps(items)))
+    assert shared is not None
+    first, second, third = shared[0]
+    for field in ("label", "count", "amount"):
+        assert getattr(first, field) is getattr(second, field) is getattr(third, field)
+    monkeypatch.setattr(nodes, "SHARED_VALUES_LIMIT", 1)
+    with sharing():
+        limited = nodes_from_json_data(json.loads(json.dumps(items)))
+    assert limited is not None
+    assert limited[0][0].label is limited[0][1].label  # remembered before the limit
+    assert limited[0][0].amount is not limited[0][1].amount  # past it: as they came

@@ -6,15 +6,20 @@ without reaching back up to the tree's methods, which call it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import chain, islice, repeat
+from operator import itemgetter
 from typing import Any, Literal, NoReturn, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
+from .._limits import MAX_TREE_DEPTH
 from .._types import VND, Count, FrozenModel
+from ..money import MAX_VND
 from ..tiers import FundingSource
 
 FigureField = Literal["count", "level", "amount"]
@@ -289,6 +294,202 @@ class Node(FrozenModel):
             yield from child.walk((*path, index))
 
 
+# -- building nodes from parsed JSON without validating them one by one ---------------------
+
+_NODE_FIELDS: tuple[str, ...] = tuple(Node.model_fields)
+_BLANK: dict[str, Any] = {
+    name: None if field.is_required() else field.get_default(call_default_factory=True)
+    for name, field in Node.model_fields.items()
+}
+"""A node's ``__dict__`` before the values given: every field, in the order pydantic
+keeps them (the JSON written follows it), each at its default (``label`` is always given)."""
+
+_FAST_LEVELS = MAX_TREE_DEPTH - 1
+"""The deepest tree built by :func:`nodes_from_json_data` (48 levels): its JSON nests at most
+``2 × 48 + 4 = 100`` deep whatever it states (a share's node path in the deepest node),
+so no input it accepts could be too deep for :func:`~welfare_rules._limits.load_json`."""
+
+_NONE = type(None)
+_INT_RANGES: dict[str, tuple[int, int | None]] = {
+    "count": (0, None),  # a count past 10^18 is refused by Report._checked, with its path
+    "level": (0, MAX_VND),
+    "amount": (0, MAX_VND),
+    "line": (1, None),
+}
+_TEXTS = frozenset({"count_unit", "text"})
+_FLAGS = frozenset({"children_complete", "split"})
+_SOURCES: dict[object, FundingSource | None] = {None: None} | {s.value: s for s in FundingSource}
+_PARTS: dict[str, TypeAdapter[Any]] = {
+    "restatements": TypeAdapter(tuple[Restatement, ...]),
+    "claims": TypeAdapter(tuple[Claim, ...]),
+    "bounds": TypeAdapter(tuple[Bound, ...]),
+    "shares": TypeAdapter(tuple[Share, ...]),
+    "figure_lines": TypeAdapter(tuple[tuple[FigureField, int], ...]),
+}
+"""How :class:`Node` validates the fields that hold lists of parts (its annotations)."""
+_CHECKED_PARTS = frozenset({"restatements", "claims", "bounds"})  # what Report._checked reads
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _drain(iterator: Iterator[object]) -> None:
+    deque(iterator, maxlen=0)
+
+
+def _shared(column: list[Any], values: dict[object, object] | None) -> list[Any]:
+    """``column`` with each value replaced by the equal one :func:`sharing` remembers
+    (remembering new ones while there is room), as :meth:`Node._compact` does node by node."""
+    if values is None:
+        return column
+    room = max(SHARED_VALUES_LIMIT - len(values), 0)
+    head = column[:room] if room < len(column) else column
+    shared = list(map(values.setdefault, head, head))
+    if len(head) < len(column):
+        tail = column[len(head) :]
+        shared += map(values.get, tail, tail)
+    return shared
+
+
+def _column(name: str, column: list[Any], values: dict[object, object] | None) -> list[Any] | None:
+    """The values of field ``name`` as the node model stores them, or ``None`` unless every
+    one is of the exact type and range that validating it would accept unchanged."""
+    types = set(map(type, column))
+    if name == "label":
+        return _shared(column, values) if types == {str} else None
+    if name in _INT_RANGES:
+        if not types <= {int, _NONE}:
+            return None  # a float, a bool, a string: validation decides (and explains)
+        present = set(column)
+        present.discard(None)
+        low, high = _INT_RANGES[name]
+        if present and (min(present) < low or (high is not None and max(present) > high)):
+            return None
+        return column if name == "line" else _shared(column, values)
+    if name in _TEXTS:
+        if not types <= {str, _NONE}:
+            return None
+        return _shared(column, values) if name == "count_unit" else column
+    if name in _FLAGS:
+        return column if types == {bool} else None
+    if name == "source":
+        if not (types <= {str, _NONE} and set(column) <= _SOURCES.keys()):
+            return None
+        return list(map(_SOURCES.__getitem__, column))
+    if name in _PARTS:
+        if types != {list}:
+            return None
+        if not any(column):
+            return [()] * len(column)
+        adapter = _PARTS[name]
+        try:
+            return [adapter.validate_python(part) if part else () for part in column]
+        except ValidationError:
+            return None
+    return None  # pragma: no cover - "children" is set by the caller, no other names pass
+
+
+def _level(
+    items: list[dict[str, Any]], kids: list[tuple[Node, ...]], values: dict[object, object] | None
+) -> tuple[list[Node], bool] | None:
+    """The nodes of one level of parsed JSON objects, their children already built
+    (``kids``, in order), and whether :meth:`Report._checked` has anything to look at."""
+    keys = list(map(tuple, items))
+    signatures = set(keys)
+    for signature in signatures:
+        if "label" not in signature or not _FIELD_NAMES.issuperset(signature):
+            return None  # a required key missing or an unknown key: validation explains
+    groups: list[tuple[tuple[str, ...], list[dict[str, Any]], list[Any], list[int] | None]]
+    if len(signatures) == 1:
+        groups = [(keys[0], items, kids, None)]
+    else:
+        where: dict[tuple[str, ...], list[int]] = {}
+        for index, key in enumerate(keys):
+            where.setdefault(key, []).append(index)
+        groups = [
+            (key, [items[i] for i in at], [kids[i] for i in at], at) for key, at in where.items()
+        ]
+    stored: list[dict[str, Any]] = [] if len(groups) == 1 else [_BLANK] * len(items)
+    names_given: list[_FieldsSet] = [] if len(groups) == 1 else [_EMPTY_NAMES] * len(items)
+    to_check = False
+    for signature, group, group_kids, at in groups:
+        get = itemgetter(*signature)
+        rows: Iterable[Any] = map(get, group) if len(signature) > 1 else zip(map(get, group))
+        columns: list[list[Any]] = []
+        for name, raw in zip(signature, zip(*rows, strict=True), strict=True):
+            if name == "children":
+                columns.append(group_kids)  # the lists themselves were checked by the caller
+                continue
+            column = _column(name, list(raw), values)
+            if column is None:
+                return None
+            to_check = to_check or (name in _CHECKED_PARTS and any(column))
+            if name == "count" and max(filter(None, column), default=0) > MAX_VND:
+                to_check = True
+            columns.append(column)
+        dicts = list(map(dict.copy, repeat(_BLANK, len(group))))
+        _drain(map(dict.update, dicts, map(zip, repeat(signature), zip(*columns, strict=True))))
+        names = _shared_fields(frozenset(signature))
+        if at is None:
+            stored, names_given = dicts, [names] * len(group)
+        else:
+            _drain(map(stored.__setitem__, at, dicts))
+            _drain(map(names_given.__setitem__, at, repeat(names)))
+    nodes: list[Node] = list(map(_new, repeat(Node, len(items))))
+    _drain(map(_set, nodes, repeat("__dict__"), stored))
+    _drain(map(_set, nodes, repeat("__pydantic_fields_set__"), names_given))
+    _drain(map(_set, nodes, repeat("__pydantic_extra__"), repeat(None)))
+    _drain(map(_set, nodes, repeat("__pydantic_private__"), repeat(None)))
+    return nodes, to_check
+
+
+def nodes_from_json_data(items: object) -> tuple[list[Node], bool] | None:
+    """The nodes of ``items`` (a list of node objects as parsed from JSON), built without
+    validating them one by one, and whether :meth:`Report._checked` has anything to look
+    at in them (a count past 10^18, a restatement, a bound or a claim); ``None`` unless
+    validating each item (``Node.model_validate``, inside :func:`sharing` if it is on)
+    would accept it and give these very nodes.
+
+    Validation costs some 8 µs a node; this costs a few passes at C speed over each level
+    of the tree, one field at a time (a million-item report: issue 15). It accepts only
+    what needs no conversion and no message: exact ``str``, ``int`` within the field's
+    range, ``bool``, ``null``, a funding source's value, lists (restatements, claims,
+    bounds, shares and figure lines are validated as the model does, where there are
+    any), no unknown key, the label given, at most 48 levels. Anything else — a float, a
+    string for a number, a missing label — gives ``None``: the caller validates, and
+    validation names the problem. Each node gets the shared set of the names it was given
+    and, inside :func:`sharing`, the shared values, as :meth:`Node._compact` gives them.
+    """
+    levels: list[tuple[list[dict[str, Any]], list[int]]] = []
+    level: Any = items
+    if type(level) is not list:
+        return None
+    while level:
+        if len(levels) == _FAST_LEVELS or set(map(type, level)) != {dict}:
+            return None
+        children = list(map(dict.get, level, repeat("children"), repeat(_NO_CHILDREN)))
+        if set(map(type, children)) != {list}:
+            return None
+        levels.append((level, list(map(len, children))))
+        level = list(chain.from_iterable(children))
+    values = _SHARED_VALUES.get()
+    below: list[Node] = []
+    to_check = False
+    for level, lengths in reversed(levels):
+        rest = iter(below)
+        kids = list(map(tuple, map(islice, repeat(rest), lengths)))
+        built = _level(level, kids, values)
+        if built is None:
+            return None
+        below, checked = built
+        to_check = to_check or checked
+    return below, to_check
+
+
+_FIELD_NAMES = frozenset(_NODE_FIELDS)
+_NO_CHILDREN: list[Any] = []  # the children of a node given none (read, never changed)
+_EMPTY_NAMES = _shared_fields(frozenset())
+
+
 __all__ = [
     "FIGURE_FIELDS",
     "Bound",
@@ -300,5 +501,6 @@ __all__ = [
     "NodePath",
     "Restatement",
     "Share",
+    "nodes_from_json_data",
     "sharing",
 ]

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .._gc import paused_collection
 from .._i18n import Catalog, Text
-from .._limits import check_data, load_json
+from .._limits import check_data, json_array_pieces, load_json
 from .._types import FrozenModel
 from .._validation import explain, independent
 from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
@@ -35,6 +36,7 @@ from .nodes import (
     NodePath,
     Restatement,
     Share,
+    nodes_from_json_data,
     sharing,
 )
 
@@ -135,18 +137,27 @@ class Report(FrozenModel):
         :class:`~welfare_rules.errors.ReportDataError` on bad data or JSON, and within the
         limits of :meth:`from_dict`.
 
-        The text is read as :func:`~welfare_rules._limits.load_json` reads it, then
-        validated one top-level node at a time, each node's parsed data let go as its node
-        is built: the parsed JSON and the tree are never both whole in memory. A report of
-        a million line items in 10.000 top-level nodes, written with the keys each node was
-        given (77 MB), peaks at 0,69 GB read from bytes and audited, where validating the
-        text whole held pydantic's parse of it beside the tree (1,27 GB); written with
-        every key (``model_dump_json()``, 209 MB) it still peaks at 1,4 GB while the text
-        is parsed (``benchmarks/reconcile_speed.py``; issue 15).
+        A large report is read the fast way where it can be (:meth:`_read_fast`: parsed
+        by pydantic-core a piece of about 8 MiB at a time, its nodes built without
+        validating them one by one); anything that way cannot prove it reads exactly as
+        validation would, and every error, takes the careful way: the text read as
+        :func:`~welfare_rules._limits.load_json` reads it, then validated one top-level
+        node at a time, each node's parsed data let go as its node is built, so the
+        parsed JSON and the tree are never both whole in memory. The errors are the
+        careful way's, whichever way the text first went (issue 15: a report of a million
+        line items, 81 MB of JSON, read in 25 s before; ``benchmarks/reconcile_speed.py``).
 
         >>> Report.from_json('{"title": "Tết \\ud800"}').title
         'Tết �'
         """
+        with paused_collection():  # many objects, no cycles: see _gc
+            fast = cls._read_fast(text)
+            return fast if fast is not None else cls._read_careful(text)
+
+    @classmethod
+    def _read_careful(cls, text: str | bytes) -> Report:
+        """The careful way of :meth:`from_json`: every limit checked on the text, every
+        node validated, and the errors named."""
         if isinstance(text, bytes | bytearray):
             try:
                 text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
@@ -160,6 +171,42 @@ class Report(FrozenModel):
             raise ReportDataError(_MSG("json", reason=str(exc))) from exc
         del text  # the decoded text goes before the tree is built
         return cls._from_data(data, consume=True)
+
+    @classmethod
+    def _read_fast(cls, text: str | bytes) -> Report | None:
+        """The report in ``text`` read the fast way, or ``None`` where the careful way of
+        :meth:`from_json` must read it. The text is parsed in pieces of whole top-level
+        nodes (:func:`~welfare_rules._limits.json_array_pieces`: ``None`` for anything
+        :func:`~welfare_rules._limits.load_json` would treat with care: surrogates, long
+        digit runs, encodings other than UTF-8), each piece's nodes built by
+        :func:`~welfare_rules.audit.nodes.nodes_from_json_data` (``None`` for anything
+        validation would convert or refuse, or a tree too deep) and the piece let go; the
+        other keys are validated as they are. The report is then the one the careful way
+        gives, and :meth:`_checked` runs where it has anything to look at."""
+        if isinstance(text, str):
+            try:
+                text = text.encode()
+            except UnicodeEncodeError:  # a lone surrogate: the careful way replaces it
+                return None
+        read = json_array_pieces(bytes(text), "nodes")
+        if read is None:
+            return None
+        rest, pieces = read
+        nodes: list[Node] = []
+        to_check = False
+        with sharing():
+            try:
+                head = cls.model_validate(rest)
+                for piece in pieces:
+                    built = nodes_from_json_data(piece)
+                    if built is None:
+                        return None
+                    nodes += built[0]
+                    to_check = to_check or built[1]
+            except ValueError:  # a piece that does not parse, data validation refuses
+                return None
+        report = head.model_copy(update={"nodes": tuple(nodes)})
+        return report._checked() if to_check else report
 
     @classmethod
     def _from_data(cls, data: object, *, consume: bool) -> Report:
