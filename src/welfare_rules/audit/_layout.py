@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .. import _regex
 from ._normalize import Line
 from ._units import COUNT_UNITS, alternation
 
@@ -23,12 +24,14 @@ _ENDS_SENTENCE = (".", ":", ";", "!", "?", "…")
 _MIN_WRAPPED = 40  # a line shorter than this was ended by its writer, not by the wrap
 _OPENING = "(\"'«"
 _PAGE_BREAK_LINES = 6  # blank lines and page numbers a page break may hold
-_UNIT_FIRST = re.compile(
+_UNIT_FIRST = _regex.compile(
     rf"(?:{alternation(COUNT_UNITS)}|đồng|nghìn|ngàn|triệu|tỷ|tỉ|%)(?![^\W\d_])", re.IGNORECASE
 )
 
 
-_PAGE_NUMBER = re.compile(r"[-–\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*", re.IGNORECASE)
+_PAGE_NUMBER = _regex.compile(
+    r"[-–\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*", re.IGNORECASE
+)
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:

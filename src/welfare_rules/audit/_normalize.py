@@ -10,14 +10,15 @@ Line numbers are 1-based and count ``\\n``, ``\\r\\n`` and a lone ``\\r`` as one
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-_BREAKS = re.compile(r"\r\n|\r|\n")
-_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+from .. import _regex
+
+_BREAKS = _regex.compile(r"\r\n|\r|\n")
+_ODD_SPACES = _regex.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x0c]")
+_INVISIBLE = _regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _TRANSLATE = str.maketrans(
     {
         "\u201c": '"',
@@ -33,24 +34,24 @@ _TRANSLATE = str.maketrans(
         "\u00d7": "x",  # the multiplication sign reads as "x"
     }
 )
-_SPECIAL = re.compile(
+_SPECIAL = _regex.compile(
     "[\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u2013\u2014\u2212\u00d7\u00a0\u1680"
     "\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\u00ad\ufeff\x0b\x0c]"
 )
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_ESCAPE = _regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 # A run of two or more emphasis marks, mixed or not ("**", "__", "_**_"): one pass takes
 # out nested runs too, so the result holds no mark pair (and a second pass changes nothing).
-_EMPHASIS = re.compile(r"[*_]{2,}")
-_ITALIC = re.compile(r"[*_](?=[^\s*_])(.*[^\s*_])[*_]")
-_SPACES = re.compile(r" {2,}")
-_PIPE = re.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
-_HEADING = re.compile(r"#{1,6}(?= |$)")
-_BULLET = re.compile(r"([-+*•·◦▪●‣]) ")
-_ROMAN = re.compile(r"([IVXLC]{1,6})[.)] ")
-_ENUM = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
-_LETTER = re.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
-_QUOTE = re.compile(r"> ?")
-_TABLE_SEPARATOR = re.compile(r" *:?-+:? *")
+_EMPHASIS = _regex.compile(r"[*_]{2,}")
+_ITALIC = _regex.compile(r"[*_](?=[^\s*_])(.*[^\s*_])[*_]")
+_SPACES = _regex.compile(r" {2,}")
+_PIPE = _regex.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
+_HEADING = _regex.compile(r"#{1,6}(?= |$)")
+_BULLET = _regex.compile(r"([-+*•·◦▪●‣]) ")
+_ROMAN = _regex.compile(r"([IVXLC]{1,6})[.)] ")
+_ENUM = _regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
+_LETTER = _regex.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
+_QUOTE = _regex.compile(r"> ?")
+_TABLE_SEPARATOR = _regex.compile(r" *:?-+:? *")
 
 _BULLET_STARTS = frozenset("-+*•·◦▪●‣")
 _ROMAN_STARTS = frozenset("IVXLC")

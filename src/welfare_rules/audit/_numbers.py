@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Literal, NamedTuple
 
+from .. import _regex
 from ..errors import MoneyParseError
 from ..money import MAX_VND, parse_vnd
 from ._normalize import same_length_lower
@@ -45,7 +46,7 @@ _NEAR = 24  # the words that name a number stand this close before it
 
 # The leading digit stands outside the alternation: the engine then skips to the next
 # digit at once instead of trying both alternatives at every character of the line.
-_ATOM = re.compile(
+_ATOM = _regex.compile(
     r"\d(?:\d{0,2}(?: \d{3})+(?![\d.,/])(?= ?(?:(?:nghìn|ngàn|triệu|tỷ|tỉ) ?)?(?:đồng|đ|vnđ|vnd|₫)"
     r"(?![^\W\d_]))"  # "27 300 000 đồng": thousands grouped by spaces
     r"|\d*(?:[.,/]\d+)*(?P<tail>/[^\W\d_][\w&]*(?:- ?[\w&]+)*)?)"
@@ -65,27 +66,27 @@ _MONEY_UNIT = (
     r"|(?:tr|k)(?![^\W\d_])"  # "500k", "60tr", "5,6tr": a message's shorthand
 )
 _SHORTHAND = {"tr": " triệu", "k": " nghìn"}
-_TR_DECIMALS = re.compile(r"tr(\d{1,3})")
+_TR_DECIMALS = _regex.compile(r"tr(\d{1,3})")
 # "suy giảm khả năng lao động từ 81% trở lên", "dưới 81%": a threshold, not a share
-_THRESHOLD_BEFORE = re.compile(r"(?<![^\W\d_])(?:từ|dưới|trên|đến|tới|khả năng lao động) ?$")
-_THRESHOLD_AFTER = re.compile(r" ?(?:trở lên|trở xuống)(?![^\W\d_])")
+_THRESHOLD_BEFORE = _regex.compile(r"(?<![^\W\d_])(?:từ|dưới|trên|đến|tới|khả năng lao động) ?$")
+_THRESHOLD_AFTER = _regex.compile(r" ?(?:trở lên|trở xuống)(?![^\W\d_])")
 _COUNT_UNIT = rf" ?(?P<unit>{alternation(COUNT_UNITS)})(?![^\W\d_])"
 _MEASURE_UNIT = rf" ?(?:{alternation(MEASURES)})(?![^\W\d_])"
 # What follows a number, in one match: the alternatives exclude one another (each starts
 # with its own mark or whole word), so the group that matched names the one that applies.
-_AFTER = re.compile(
+_AFTER = _regex.compile(
     rf"(?P<percent> ?%)|(?P<money>{_MONEY_UNIT})|(?P<count>{_COUNT_UNIT})"
     rf"|(?P<measure>{_MEASURE_UNIT})"
     r"|(?P<age> ?tuổi(?![^\W\d_]))"
     r"|(?P<time> ?(?:ngày|tháng|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_]))"
     r"|(?P<times> ?[x*] ?\d)|(?P<list_end> ?(?:[;),]|\.(?!\d)|$))"
 )
-_PLAIN_DONG = re.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)
-_TAIL_WORD = re.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
+_PLAIN_DONG = _regex.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)
+_TAIL_WORD = _regex.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
 
 _W = r"(?<![^\W\d_])"  # a word starts here
 _LEVEL_CUES = ("mức", "mức quà", "mức hỗ trợ", "mức tặng", "mức chi", "nhân")
-_BEFORE_AGE_RANGE = re.compile(rf"{_W}tuổi \d+ (?:và |đến |- |tới )(?:trên )?$")
+_BEFORE_AGE_RANGE = _regex.compile(rf"{_W}tuổi \d+ (?:và |đến |- |tới )(?:trên )?$")
 _ORDINAL_WORDS = (
     r"quý|đợt|lần|lớp|khóa|khoá|kỳ|phần|mục|điều|khoản|chương|phụ lục|tổ|khu|thôn"
     r"|tuần|giai đoạn|số thứ tự|stt|tiết|bước|vòng|hạng|loại|nhóm|bảng|biểu|mẫu|hình"
@@ -96,7 +97,7 @@ _INSTRUMENT_WORDS = (
     r"quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị|hướng dẫn|tờ trình"
     r"|luật|chương trình|báo cáo|thông báo|pháp lệnh|văn bản|qđ|nđ|nq|tt|ct|kh|cv|hd|tb|bc"
 )
-_BEFORE_INSTRUMENT = re.compile(rf"{_W}(?:{_INSTRUMENT_WORDS})(?: số)? ?:? ?$")
+_BEFORE_INSTRUMENT = _regex.compile(rf"{_W}(?:{_INSTRUMENT_WORDS})(?: số)? ?:? ?$")
 _WORD_KINDS: dict[str, str] = {
     **dict.fromkeys(_INSTRUMENT_WORDS.split("|"), "instrument"),
     **dict.fromkeys(_ORDINAL_WORDS.split("|"), "ordinal"),
@@ -113,31 +114,33 @@ _WORD_KINDS: dict[str, str] = {
 }
 _PUNCTUATION = "([{\"'-/,;."
 # "mỗi suất quà trị giá 750.000 đồng", "mỗi cụ 500 ngàn đồng": a level per unit counted.
-_BEFORE_EACH = re.compile(
+_BEFORE_EACH = _regex.compile(
     rf"{_W}mỗi (?:[^\W\d_]+ ){{1,3}}?(?:(?:trị giá|là|được|mức|gồm|tặng|hỗ trợ|nhận) )?:? ?$"
 )
 # "mỗi suất gồm 10 kg gạo và 200.000 đồng tiền mặt": the cash part of each gift.
-_EACH_CONSISTS = re.compile(rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? [^;.()]{{0,40}}$")
+_EACH_CONSISTS = _regex.compile(
+    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? [^;.()]{{0,40}}$"
+)
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
 # "ĐT: 0912 345 678", "số điện thoại 0220 3712 456": a telephone number is no figure
 # every _PHONE match starts with one of them (or the "s" of "sđt"): see _phones
 _PHONE_HINTS = ("đt", "điện thoại", "di động", "hotline", "fax", "tel")
-_PHONE = re.compile(
+_PHONE = _regex.compile(
     r"(?<![^\W\d_])(?:s?đt(?:dđ)?|điện thoại|di động|hotline|fax|tel)\.?(?: ?:)? ?"
     r"(\+?\d[\d .-]{5,18}\d)"
 )
 # "mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng": a second part of
 # each gift's value, added to its level (never after a total's words: "tổng trị giá …")
-_EACH_COMPONENT = re.compile(
+_EACH_COMPONENT = _regex.compile(
     rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? (?:[^;.()]|(?<=\d)\.(?=\d)){{0,60}}?\d"
     r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])[^;.()\d]{0,50}$"
 )
-_COMPONENT_JOIN = re.compile(r"(?<![^\W\d_])(?:và|cộng với)(?![^\W\d_])|[,+]")
+_COMPONENT_JOIN = _regex.compile(r"(?<![^\W\d_])(?:và|cộng với)(?![^\W\d_])|[,+]")
 _COMPONENT_SPAN = 150
 # A per-unit level: "400.000 đồng/người", "500.000đ/hộ", "1 triệu đồng/suất".
-_PER_UNIT = re.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
-_PER_UNIT_WORD = re.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
+_PER_UNIT = _regex.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
+_PER_UNIT_WORD = _regex.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
 _HEDGE_SPAN = 16
 _HEDGE_WORDING: tuple[tuple[str, str], ...] = (
     ("trên dưới|khoảng|xấp xỉ|ước tính|ước đạt|ước|chừng|gần như|gần", "~"),
@@ -145,30 +148,30 @@ _HEDGE_WORDING: tuple[tuple[str, str], ...] = (
     ("dưới|chưa đến|chưa tới|chưa đầy|không quá|tối đa", "<"),
 )
 _HEDGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"{_W}(?:{words}) ?$"), hedge) for words, hedge in _HEDGE_WORDING
+    (_regex.compile(rf"{_W}(?:{words}) ?$"), hedge) for words, hedge in _HEDGE_WORDING
 )
 _HEDGE_WORDS = tuple(word for words, _ in _HEDGE_WORDING for word in words.split("|"))
 _BOUNDS = (
-    (re.compile(rf"{_W}(?:không dưới|ít nhất|tối thiểu|từ) ?$"), ">="),
-    (re.compile(rf"{_W}(?:không quá|không vượt quá|tối đa) ?$"), "<="),
-    (re.compile(rf"{_W}(?:trên|hơn|cao hơn|quá|vượt) ?$"), ">"),
-    (re.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
+    (_regex.compile(rf"{_W}(?:không dưới|ít nhất|tối thiểu|từ) ?$"), ">="),
+    (_regex.compile(rf"{_W}(?:không quá|không vượt quá|tối đa) ?$"), "<="),
+    (_regex.compile(rf"{_W}(?:trên|hơn|cao hơn|quá|vượt) ?$"), ">"),
+    (_regex.compile(rf"{_W}(?:dưới|thấp hơn|chưa đến|chưa tới|chưa đầy) ?$"), "<"),
 )
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_GROUPED = _regex.compile(r"\d{1,3}(?:\.\d{3})+")
 # "Tổng cộng (1 + 2 + 3)", "(I + II)": the numbers of the sections a total adds up.
-_SECTION_SUM = re.compile(r"\((?:\d{1,2}|[ivx]{1,4}) ?(?:\+ ?(?:\d{1,2}|[ivx]{1,4}) ?)+\)")
-_LEVEL_LIST = re.compile(r" ?(?:,|và|hoặc|;) (?:mức )?")
-_AGE_LIST = re.compile(r" ?(?:,|và|-|đến|tới) (?:trên )?")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_DOTTED = re.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
+_SECTION_SUM = _regex.compile(r"\((?:\d{1,2}|[ivx]{1,4}) ?(?:\+ ?(?:\d{1,2}|[ivx]{1,4}) ?)+\)")
+_LEVEL_LIST = _regex.compile(r" ?(?:,|và|hoặc|;) (?:mức )?")
+_AGE_LIST = _regex.compile(r" ?(?:,|và|-|đến|tới) (?:trên )?")
+_CLOCK = _regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_DOTTED = _regex.compile(r"\d+(?:\.\d+)+")  # dots, but not every group of three: a slip
 _SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-_SCALE_WORDS = re.compile(r"nghìn|ngàn|triệu|tỷ|tỉ")
-_CURRENCY = re.compile(r"đồng|vnđ|vnd|đ|₫")
+_SCALE_WORDS = _regex.compile(r"nghìn|ngàn|triệu|tỷ|tỉ")
+_CURRENCY = _regex.compile(r"đồng|vnđ|vnd|đ|₫")
 _MONEY_KINDS = frozenset({"amount", "level"})
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
-_MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
-_NUMBER_YEAR = re.compile(r"\d{1,5}/\d{4}")
+_DAY_MONTH_YEAR = _regex.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_DAY_MONTH = _regex.compile(r"(\d{1,2})/(\d{1,2})")
+_MONTH_YEAR = _regex.compile(r"\d{1,2}/\d{4}")
+_NUMBER_YEAR = _regex.compile(r"\d{1,5}/\d{4}")
 
 
 class Token(NamedTuple):
@@ -452,7 +455,7 @@ def _named_by(before: str) -> str | None:
     return kind
 
 
-_AGE_LIST_AFTER = re.compile(
+_AGE_LIST_AFTER = _regex.compile(
     r"(?:\s*(?:,|và|hoặc|-|–|đến|tới)\s*\d{1,3})+\s+tuổi(?![^\W\d_])"
 )  # "tròn 80, 85 tuổi", "70 và 75 tuổi": the numbers before the last are ages too
 
@@ -594,8 +597,8 @@ def _precision(number: str, unit: str) -> int:
 
 
 # "11,2 nghìn lượt": a count written with a scale word.
-_COUNTED_THOUSANDS = re.compile(rf" ?({alternation(COUNT_UNITS)})(?![^\W\d_])")
-_DOLLAR_FREE = re.compile(rf"(?: ?{_SCALE}){{1,2}}")
+_COUNTED_THOUSANDS = _regex.compile(rf" ?({alternation(COUNT_UNITS)})(?![^\W\d_])")
+_DOLLAR_FREE = _regex.compile(rf"(?: ?{_SCALE}){{1,2}}")
 
 
 def _scaled_count(

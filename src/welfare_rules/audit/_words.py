@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-import re
+from .. import _regex
 
 _DIGITS = {
     "không": 0,
@@ -36,7 +36,7 @@ _DIGITS = {
 _SMALL_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6}
 _BILLION = ("tỷ", "tỉ")
 _SKIP = frozenset({"linh", "lẻ", "đồng", "chẵn", "vnđ", "vnd", "việt", "nam", "./."})
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = _regex.compile(r"[^\W\d_]+")
 _MAX_WORDS = 80
 
 

@@ -28,9 +28,9 @@ Instruments are compared by their number, ignoring case, spaces and the dash sty
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 
+from .. import _regex
 from .._i18n import Catalog, Text
 from .findings import Finding
 from .report import Citation, Report
@@ -54,7 +54,7 @@ _MSG = Catalog(
     },
 )
 
-_SPACES = re.compile(r"\s+")
+_SPACES = _regex.compile(r"\s+")
 
 
 def check_citations(report: Report) -> list[Finding]:

@@ -31,6 +31,7 @@ from typing import cast
 
 from pydantic import Field
 
+from .. import _regex
 from .._gc import paused_collection
 from .._i18n import Catalog, Text
 from .._types import FrozenModel
@@ -71,11 +72,11 @@ _MSG = Catalog(
     },
 )
 
-_REPORT_DATE = re.compile(
+_REPORT_DATE = _regex.compile(
     r"(?:[^\W\d_][^,\d]{0,60}, ?)?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})\.?"
 )
-_OWN_NUMBER = re.compile(r"số ?: ?")
-_INSTRUMENT_KIND = re.compile(
+_OWN_NUMBER = _regex.compile(r"số ?: ?")
+_INSTRUMENT_KIND = _regex.compile(
     r"(?<![^\W\d_])(quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị"
     r"|hướng dẫn|tờ trình|luật|chương trình|báo cáo|thông báo|pháp lệnh|văn bản"
     r"|qđ|nđ|nq|tt|ct|kh|cv|hd|tb|bc)(?: số)? ?:? ?$"
@@ -93,35 +94,35 @@ _KIND_NAMES = {
     "tb": "Thông báo",
     "bc": "Báo cáo",
 }
-_DATE_LINK = re.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
-_DATE_WORDS = re.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
-_DIGIT = re.compile(r"\d")
-_CLOSING = re.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a total at the start of its line
+_DATE_LINK = _regex.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
+_DATE_WORDS = _regex.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
+_DIGIT = _regex.compile(r"\d")
+_CLOSING = _regex.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a total at the start of its line
     r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|cộng|tổng)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-_GRAND = re.compile(
+_GRAND = _regex.compile(
     r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|\(\d+ ?\+)",
     re.IGNORECASE,
 )
-_WORDS = re.compile(
+_WORDS = _regex.compile(
     r"bằng chữ ?:? ?(.+)|(?<=đồng) ?(\((?:[^\W\d_]+ ){3,40}?đồng(?: chẵn)?\.?\))", re.IGNORECASE
 )  # "(Bằng chữ: …)", or the words in brackets right after an amount
-_SECTIONS = re.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
-_SECTION_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")
-_MONEY_UNIT_LINE = re.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
+_SECTIONS = _regex.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
+_SECTION_NUMBER = _regex.compile(r"\d{1,2}|[IVX]{1,4}")
+_MONEY_UNIT_LINE = _regex.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _UNIT_STARTS = "(đ"  # the first characters (lowered) _MONEY_UNIT_LINE can match
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = _regex.compile("[\ud800-\udfff]")
 _LEAD_MARKS = "=>→⇒-–: "  # "=> tổng cộng 134 suất": a message's arrow before a total
-_TOTAL_WORDS = re.compile(
+_TOTAL_WORDS = _regex.compile(
     r"((?:tổng cộng|tổng số tiền|tổng kinh phí|tổng số|tổng|cộng)(?![^\W\d_])[^:]{0,40}: ?)"
     r"((?:[^\W\d_]+ ){1,40}?đồng)(?: chẵn)?\.?$",
     re.IGNORECASE,
 )
 _WHOLES = 4  # counts stated before a table that a percentage column may divide by
 _KIND = itemgetter(3)  # Token.kind
-_SOURCE_CUE = re.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
+_SOURCE_CUE = _regex.compile(r"nguồn|ngân sách|kinh phí|xhh|xã hội hóa|xã hội hoá", re.IGNORECASE)
 
 
 class UnparsedLine(FrozenModel):
@@ -489,7 +490,7 @@ def _source(label: str) -> FundingSource | None:
 
 
 # "trong đó: 87 hồ sơ trước hạn, không có hồ sơ đúng hạn và quá hạn": the others are none
-_REST_NONE = re.compile(
+_REST_NONE = _regex.compile(
     r"(?<![^\W\d_])trong đó(?![^\W\d_])[^.;]*?(?<![^\W\d_])không (?:có|còn)(?![^\W\d_])",
     re.IGNORECASE,
 )

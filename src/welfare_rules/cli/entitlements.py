@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import _regex
 from .._i18n import Catalog, Text
 from .._limits import read_bytes
 from ..dates import parse_date
@@ -23,7 +23,7 @@ from ._common import EXIT_OK, UsageError, add_output_options, lang_of, print_jso
 
 _DELIMITERS = (",", ";", "\t")  # Excel in Vietnam writes ";"
 _BAD_ROWS = 20  # bad cells listed in one run, at most
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = _regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE_COLUMNS = ("birth_date", "death_date")
 
 _MSG = Catalog(
@@ -349,7 +349,7 @@ def _cell_reason(name: str, value: object, error: Exception) -> Text:
     return cell_error(name, value, 0).reason
 
 
-_ROW = re.compile(r"\[(\d+)\]\.?")
+_ROW = _regex.compile(r"\[(\d+)\]\.?")
 
 
 def _on_line(error: PersonDataError, lines: list[int]) -> Text:

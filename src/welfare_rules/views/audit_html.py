@@ -19,6 +19,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from .. import _regex
 from .._i18n import Catalog, Lang, Text
 from .audit_files import describe, worst_status
 from .audit_text import MSG, file_verdict, files_summary, label, number, summary_line, verdict
@@ -378,7 +379,7 @@ def _table_row(line: SourceLine, number_: int, marks: list[_Mark], key: str, unp
     return f'<tr id="{key}-t{number_}"{css}><td class="n">{number_}</td>{"".join(cells)}{end}</tr>'
 
 
-_NUMERIC = re.compile(r"[\d.,\s%()-]+(?:đ|đồng)?")
+_NUMERIC = _regex.compile(r"[\d.,\s%()-]+(?:đ|đồng)?")
 
 
 def _marked(text: str, marks: list[_Mark]) -> str:

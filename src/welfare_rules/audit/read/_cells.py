@@ -10,13 +10,13 @@ lists it as not understood instead of rounding it; a percentage cell (``0.46`` s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
+from ... import _regex
 from .document import Cell, Place, SourceLine
 
-_DECIMALS = re.compile(r"0\.(0+)%")
-_DIGITS = re.compile(r"\d+")
+_DECIMALS = _regex.compile(r"0\.(0+)%")
+_DIGITS = _regex.compile(r"\d+")
 
 
 def value_text(value: object, *, number_format: str | None = None) -> str:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ... import _regex
 from ..._i18n import Catalog, Text
 from ..._optional import require
 from ...errors import DocumentReadError
@@ -46,7 +47,7 @@ _MSG = Catalog(
     },
 )
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = _regex.compile(
     r"(?:(?:trang|page|tr\.)\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–—]?",
     re.IGNORECASE,
 )

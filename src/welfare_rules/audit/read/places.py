@@ -15,14 +15,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ... import _regex
 from .document import Document, Place
 
 if TYPE_CHECKING:
     from ..._i18n import Lang
     from .document import SourceLine
 
-_GROUPING = re.compile(r"[.\s\u00a0\u202f]")
-_NUMBER = re.compile(r"\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+|\d+")
+_GROUPING = _regex.compile(r"[.\s\u00a0\u202f]")
+_NUMBER = _regex.compile(r"\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+|\d+")
 
 
 def table_headers(rows: Sequence[Sequence[str]]) -> dict[int, str]:
@@ -116,8 +117,8 @@ def _by_field(document: Document, line: int, field: str) -> int | None:
 
 _FIELD_VI = r"(?:(số lượng|mức|số tiền) )?"
 _FIELD_EN = r"(?:(count|level|amount)(?: total)? )?"
-_LINE_VI = re.compile(rf"\b{_FIELD_VI}(ở )?dòng (\d+)\b")
-_LINE_EN = re.compile(rf"\b{_FIELD_EN}(on |at )?line (\d+)\b")
+_LINE_VI = _regex.compile(rf"\b{_FIELD_VI}(ở )?dòng (\d+)\b")
+_LINE_EN = _regex.compile(rf"\b{_FIELD_EN}(on |at )?line (\d+)\b")
 _FIELDS = {"số lượng": "count", "mức": "level", "số tiền": "amount"}
 _TEXT_FORMATS = frozenset({"text", "markdown", "json", "toml"})
 
