@@ -22,6 +22,7 @@ from welfare_rules._limits import (
     check_size,
     data_depth_exceeds,
     has_surrogates,
+    json_array_pieces,
     json_depth_exceeds,
     load_json,
     load_toml,
@@ -125,6 +126,144 @@ def test_json_integers_beyond_the_digit_limit(digits: int) -> None:
 def test_json_integers_up_to_the_limit_are_read() -> None:
     assert load_json("9" * 100) == 10**100 - 1
     assert load_json("1e400") == float("inf")  # a float is left to the models to refuse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * (MAX_DEPTH + 1) + "1" + "]" * MAX_DEPTH + "x",  # and bad syntax after it
+        "[" * (MAX_DEPTH + 1) + "1" * 200 + "]" * (MAX_DEPTH + 1),  # and a long number
+        "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1),  # parses: too deep all the same
+    ],
+    ids=["bad-syntax", "long-number", "valid"],
+)
+def test_the_depth_error_comes_first_whatever_else_is_wrong(text: str) -> None:
+    # issue 15: the text is parsed first and scanned only where a limit may be passed;
+    # a too-deep text is still a depth error before anything else, with its line
+    with pytest.raises(NestingDepthError) as info:
+        load_json(text)
+    assert (info.value.depth, info.value.line) == (MAX_DEPTH + 1, 1)
+
+
+def test_long_digit_runs_in_strings_are_no_number() -> None:
+    assert load_json(json.dumps({"text": "1" * 500, "n": 5})) == {"text": "1" * 500, "n": 5}
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=2), inner),
+    max_leaves=20,
+)
+
+
+@given(_json_values, st.integers(1, 6))
+def test_nests_deeper_measures_as_the_walk_does(data: object, limit: int) -> None:
+    assert _limits._nests_deeper(data, limit) == (data_depth_exceeds(data, limit) is not None)
+
+
+# --- a long array read in pieces (issue 15) --------------------------------------------------
+
+_AWKWARD = st.sampled_from(
+    ["}", "},", "},{", "]", "[", "{", '"', "\\", '"nodes": [', "é", "7301952846173", " "]
+)
+_ELEMENTS = st.lists(
+    st.recursive(
+        st.one_of(st.integers(-5, 10**6), st.lists(_AWKWARD, max_size=4).map("".join), st.none()),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.lists(_AWKWARD, max_size=3).map("".join), inner, max_size=3)
+        ),
+        max_leaves=8,
+    ).map(lambda value: {"v": value}),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _read_in_pieces(text: bytes, key: str, piece_bytes: int) -> tuple[object, list[object]] | None:
+    read = json_array_pieces(text, key, piece_bytes=piece_bytes)
+    if read is None:
+        return None
+    head, pieces = read
+    try:
+        return head, [element for piece in pieces for element in piece]
+    except ValueError:
+        return None
+
+
+@given(
+    _ELEMENTS,
+    st.dictionaries(
+        st.sampled_from(["title", "x", "nodes "]), st.lists(_AWKWARD, max_size=5).map("".join)
+    ),
+    st.integers(1, 60),
+    st.booleans(),
+)
+@example([{"v": "},{"}], {}, 1, False)
+@example([{"v": ['"nodes": [']}], {"title": '"nodes": ['}, 1, True)
+def test_an_array_read_in_pieces_is_the_array_parsed_whole(
+    elements: list[object], others: dict[str, str], piece_bytes: int, spaced: bool
+) -> None:
+    # each guess at a cut is proved by parsing: whatever is read is what json reads
+    whole = {**others, "nodes": elements}
+    text = json.dumps(whole, ensure_ascii=False, indent=1 if spaced else None).encode()
+    read = _read_in_pieces(text, "nodes", piece_bytes)
+    if read is not None:
+        head, found = read
+        assert found == elements
+        assert head == {key: value for key, value in whole.items() if key != "nodes"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"nodes": [{"a": 1}], "nodes": [{"a": 2}]}',  # the last one counts
+        b'{"x": {"nodes": [{"a": 1}]}, "nodes": [{"a": 2}]}',  # an inner one first
+        b'{"title": "\\"nodes\\": [{}]", "nodes": [{"a": 2}]}',  # in a string first
+    ],
+)
+def test_an_array_read_in_pieces_is_the_one_json_reads(text: bytes) -> None:
+    read = _read_in_pieces(text, "nodes", 1)
+    if read is not None:
+        head, found = read
+        assert {**head, "nodes": found} == json.loads(text)  # type: ignore[dict-item]
+
+
+def test_an_array_is_read_in_pieces_of_about_the_size_asked() -> None:
+    elements = [{"label": f"x{i}", "children": [{"n": i}]} for i in range(200)]
+    text = json.dumps({"title": "t", "nodes": elements, "citations": []}).encode()
+    read = json_array_pieces(text, "nodes", piece_bytes=500)
+    assert read is not None
+    head, pieces = read
+    sizes = [len(piece) for piece in pieces]
+    assert len(sizes) > 10
+    assert sum(sizes) == 200
+    assert head == {"title": "t", "citations": []}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b'{"nodes": [{"a": "\\ud800"}]}',  # a surrogate escape: the careful reader
+        '{"nodes": [{"a": 1}]}'.encode("utf-16"),
+        b"\xef\xbb\xbf" + b'{"nodes": [{"a": 1}]}',
+        b'{"n": ' + b"1" * 101 + b', "nodes": [{"a": 1}]}',  # a long number outside
+        b'{"nodes": []}',
+        b'{"nodes": 5}',
+        b'{"other": [{"a": 1}]}',
+        b'[{"nodes": [{"a": 1}]}]',
+    ],
+)
+def test_what_needs_the_careful_reader_is_not_read_in_pieces(text: bytes) -> None:
+    assert _read_in_pieces(text, "nodes", 1) is None
+
+
+def test_a_long_number_in_a_piece_stops_the_pieces() -> None:
+    text = b'{"nodes": [{"a": 1}, {"a": ' + b"1" * 101 + b"}]}"
+    read = json_array_pieces(text, "nodes", piece_bytes=1)
+    assert read is not None
+    with pytest.raises(ValueError, match="digits"):
+        list(read[1])
 
 
 def test_a_lone_surrogate_escape_becomes_the_replacement_character() -> None:
