@@ -290,3 +290,90 @@ def test_from_json_stores_repeated_labels_and_figures_once() -> None:
     assert from_dict.nodes[1].amount is from_dict.nodes[2].amount
     alone = [Node.model_validate(data) for data in json.loads(text)["nodes"][1:]]
     assert alone[0].amount is not alone[1].amount  # shared only while reading a report
+
+
+# -- the fast way of from_json (issue 15) -------------------------------------------------
+
+
+def _careful(text: str | bytes) -> Report | tuple[str | None, str]:
+    try:
+        return Report._read_careful(text)
+    except ReportDataError as exc:
+        return exc.path, exc.reason.en
+
+
+def _fast(text: str | bytes) -> Report | tuple[str | None, str] | None:
+    try:
+        return Report._read_fast(text)
+    except ReportDataError as exc:
+        return exc.path, exc.reason.en
+
+
+def _same_reports(fast: Report, careful: Report) -> None:
+    assert fast == careful
+    assert fast.model_dump_json() == careful.model_dump_json()
+    assert fast.model_dump_json(exclude_unset=True) == careful.model_dump_json(exclude_unset=True)
+    assert fast.model_fields_set == careful.model_fields_set
+    for (_, mine), (_, theirs) in zip(fast.walk(), careful.walk(), strict=True):
+        assert mine.model_fields_set is theirs.model_fields_set
+
+
+def _agrees(text: str | bytes) -> bool:
+    """Whether the fast way gives what the careful way gives (``False`` if it declined)."""
+    careful, fast = _careful(text), _fast(text)
+    if fast is None:
+        return False
+    if isinstance(careful, Report):
+        assert isinstance(fast, Report)
+        _same_reports(fast, careful)
+    else:
+        assert fast == careful  # an error only _checked finds: the same error
+    return True
+
+
+@given(report_trees(), st.booleans(), st.integers(1, 400))
+def test_the_fast_way_reads_what_the_careful_way_reads(
+    report: Report, every_key: bool, piece_bytes: int
+) -> None:
+    text = report.model_dump_json(exclude_unset=not every_key)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("welfare_rules._limits.PIECE_BYTES", piece_bytes)
+        assert _agrees(text)  # a valid report: never declined
+        assert _agrees(text.encode())
+
+
+@given(_corrupted())
+@example({"nodes": [{"label": "x", "count": 10**19}]})  # only _checked refuses it
+@example({"nodes": [{"label": "x", "count": 10**150}]})  # a number past 100 digits
+@example({"nodes": [{"label": "x", "restatements": [{"field": "count", "value": 10**30}]}]})
+@example({"nodes": [{"label": "x", "claims": [{"expression": "x == 1"}]}]})
+def test_what_the_careful_way_refuses_the_fast_way_does_not_accept(data: dict[str, Any]) -> None:
+    text = json.dumps(data)
+    careful = _careful(text)
+    assert not isinstance(careful, Report)
+    assert _fast(text) in (None, careful)
+    with pytest.raises(ReportDataError) as caught:
+        Report.from_json(text)
+    assert (caught.value.path, caught.value.reason.en) == careful
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"nodes": [{"label": "a},{\\"label\\": [x", "amount": 1}, {"label": "]]]}}}"}]}',
+        '{"title": "\\"nodes\\": [", "nodes": [{"label": "x"}], "citations": []}',
+        '{"nodes": [{"label": "x", "line": "5"}]}',  # validation converts the line
+        '{"nodes": [{"label": "x", "amount": 1}], "nodes": [{"label": "y"}]}',
+        '{"nodes": [{"label": "Tết \\ud83d\\ude00"}]}',  # a pair of surrogate escapes
+    ],
+)
+def test_awkward_reports_read_as_the_careful_way_reads_them(text: str) -> None:
+    assert Report.from_json(text) == Report._read_careful(text)
+    _agrees(text)
+
+
+def test_a_deep_tree_the_fast_way_leaves_reads_the_careful_way() -> None:
+    report = Report.from_dict(_deep_tree(48))  # 49 levels: its JSON may nest past 100
+    text = report.model_dump_json()
+    assert Report._read_fast(text) is None
+    assert Report.from_json(text) == report
