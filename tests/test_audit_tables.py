@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from welfare_rules.audit._lines import Rec
 from welfare_rules.audit._normalize import read_lines
-from welfare_rules.audit._tables import Table, header_columns, read_table
+from welfare_rules.audit._tables import Table, column_marks, header_columns, read_table
+from welfare_rules.audit.read import Document, audit_document
 
 from .strategies import gift_levels, grouped
 
@@ -572,3 +573,44 @@ def test_a_trong_do_row_is_some_of_the_row_above_not_another_part() -> None:
     read = table(text)
     assert [rec.amount for rec in read.rows] == [300_000_000, 150_000_000, 50_000_000]
     assert [part.amount for part in read.rows[1].children] == [50_000_000]
+
+
+FORM_TABLE = """\
+| STT | Xã, phường | Số cụ | Thành tiền |
+|---|---|---|---|
+| A | B | 1 | 2 |
+| 1 | Phường Mỏ Chè | 10 | 5.000.000 |
+| 2 | Phường Thắng Lợi | 5 | 2.500.000 |
+|  | Tổng cộng | 15 | 7.500.000 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("cells", "marks"),
+    [
+        (("A", "B", "1", "2"), True),
+        (("(1)", "(2)", "(3)"), True),
+        (("A", "B", "1", "2", "3=1x2", "5=2+4"), True),
+        (("STT", "Xã", "1", "2"), False),  # a header's words
+        (("1", "Xã A", "10", "5.000.000"), False),  # a row of figures
+        (("", "Tổng", "15", "7.500.000"), False),
+        (("A", "B", "2", "1"), False),  # falling: figures, not column numbers
+        (("A", "B", "1", "40"), False),  # past the columns there are
+    ],
+)
+def test_column_marks(cells: tuple[str, ...], marks: bool) -> None:
+    assert column_marks(cells) is marks
+
+
+def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
+    audit = audit_document(Document.from_text(FORM_TABLE, name="bieu-mau.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    assert audit.complete
+    assert audit.status == 0
+    slipped = FORM_TABLE.replace("| 5 | 2.500.000", "| 5 | 2.050.000")
+    (error,) = [
+        f
+        for f in audit_document(Document.from_text(slipped, name="b.md")).result.findings
+        if f.severity == "error"
+    ]  # the row or the total: the two tie, and both are offered
+    assert {c.value for c in error.candidates} >= {2_500_000, 7_050_000}

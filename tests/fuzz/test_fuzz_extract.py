@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from welfare_rules._limits import MAX_TREE_DEPTH
 from welfare_rules.audit._normalize import Line, read_lines
 from welfare_rules.audit._numbers import FIGURE_KINDS, Token, scan
-from welfare_rules.audit._tables import header_columns
+from welfare_rules.audit._tables import column_marks, header_columns
 from welfare_rules.audit.extract import ExtractedReport, example_text, extract_report
 from welfare_rules.audit.reconciliation import reconcile
 from welfare_rules.audit.report import Report
@@ -179,6 +179,8 @@ def lost_numbers(text: str, extracted: ExtractedReport) -> list[tuple[int, str, 
             columns = ()
         else:
             columns = header_columns(line.cells) or columns
+            if column_marks(line.cells):
+                continue  # "| A | B | 1 | 2 |": the columns' numbers, known, not figures
             for position, cell in enumerate(line.cells):
                 if position < len(columns) and columns[position] in ("index", "note"):
                     continue  # a row number (STT), a year of birth: known, not a figure

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from ..errors import MoneyParseError
@@ -153,6 +154,8 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         if columns is not None:  # the header again, or a new one: its columns from here
             reading.layout = _layout(cells, default)
             continue
+        if column_marks(cells):  # "| A | B | 1 | 2 | 3=1x2 |": the columns' numbers
+            continue
         reading.row(line)
     for rec in _walk(table.rows, table.total):  # a group or total given its count later
         if rec.count is not None and rec.unit is None:
@@ -173,6 +176,25 @@ _CLOSING_ROW = re.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ
     r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?",
     re.IGNORECASE,
 )
+
+
+_MARK = re.compile(
+    r"\(?(?:[A-ZĐ]{1,2}|(\d{1,2})(?: ?= ?(?:\(?\d{1,2}\)? ?[-+x×*/:] ?)+\(?\d{1,2}\)?)?)\)?"
+)
+
+
+def column_marks(cells: tuple[str, ...]) -> bool:
+    """``A | B | 1 | 2 | 3=1x2 | 5=2+4``, ``(1) | (2) | (3)``: the row of an official
+    form's table (biểu mẫu) that numbers its columns under the header, not a row of
+    figures. Every cell filled is a letter or a column number (or a formula of column
+    numbers); two numbers at least, rising, none past the columns there are."""
+    marks = [_MARK.fullmatch(cell.strip()) for cell in cells if cell.strip()]
+    if len(marks) < 2 or None in marks:
+        return False
+    numbers = [int(mark[1]) for mark in marks if mark is not None and mark[1] is not None]
+    if len(numbers) < 2 or numbers[-1] > len(cells) + 2:
+        return False
+    return all(a < b for a, b in pairwise(numbers))
 
 
 def _one_figure(columns: tuple[Column, ...]) -> bool:
