@@ -66,3 +66,24 @@ def test_an_audit_run_loads_no_other_command() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['welfare_rules.cli._common', 'welfare_rules.cli.audit']"
+
+
+def test_a_run_pauses_the_collector_and_restores_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = cli._parser
+
+    def spy(commands: tuple[str, ...]) -> argparse.ArgumentParser:
+        seen.append(gc.isenabled())
+        return real(commands)
+
+    assert gc.isenabled()
+    try:
+        cli._parser = spy  # type: ignore[assignment]
+        assert cli.main(["audit", "--example", "--json"]) == 1
+    finally:
+        cli._parser = real  # type: ignore[assignment]
+    assert seen == [False]
+    assert gc.isenabled()
+    capsys.readouterr()

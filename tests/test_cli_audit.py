@@ -512,3 +512,28 @@ def test_ruleset_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert (status, err.strip()) == (2, "welfare-rules: --on needs --ruleset")
     status, _, err = run(capsys, "audit", "--example", "--ruleset", "auto", "--on", "1/2/24")
     assert status == 2
+
+
+def test_several_files_are_audited_with_the_collector_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command pauses the cyclic collector; a run over many files turns it back on
+    (what one file's audit leaves in cycles is freed as the run goes on)."""
+    import gc
+
+    from welfare_rules.cli import audit
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(example_text(), encoding="utf-8")
+    seen: list[bool] = []
+    real = audit.audit_one
+
+    def spy(path: str, rules: audit.Rules = None) -> audit.AuditedFile:
+        seen.append(gc.isenabled())
+        return real(path, rules)
+
+    monkeypatch.setattr(audit, "audit_one", spy)
+    assert main(["audit", str(tmp_path), "--json"]) == 1
+    assert seen == [True, True]
+    assert gc.isenabled()
+    capsys.readouterr()

@@ -8,7 +8,6 @@ import sys
 from typing import Any
 
 from .._i18n import Catalog, Lang, Text
-from .._limits import max_input_bytes
 from ..errors import DateParseError, InputSizeError
 
 _MSG = Catalog(
@@ -83,6 +82,8 @@ def read_stdin(*, limit: int | None = None) -> bytes:
     :class:`~welfare_rules.errors.InputSizeError` (exit status 2), so an endless pipe
     costs no more memory than a file at the limit.
     """
+    from .._limits import max_input_bytes  # here: the module loads pydantic-core
+
     limit = max_input_bytes() if limit is None else limit
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:

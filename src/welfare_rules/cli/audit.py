@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._i18n import Catalog, Lang, Text
-from .._limits import max_input_bytes
 from ._common import UsageError, add_output_options, lang_of, parse_on
 
 if TYPE_CHECKING:
@@ -160,6 +161,7 @@ def _format(args: argparse.Namespace) -> str:
 
 def _audit(args: argparse.Namespace, lang: Lang) -> tuple[bool, list[AuditedFile]]:
     """Whether this is one file's audit (read errors raise), and the audited files."""
+    from .._limits import max_input_bytes
     from ..audit.extract import example_text
     from ..audit.read import Document, read_bytes, read_path
     from ..audit.read import audit_document as check
@@ -258,6 +260,7 @@ def _against(audit: DocumentAudit, rules: Rules) -> DocumentAudit:
 def audit_one(path: str, rules: Rules = None) -> AuditedFile:
     """One file audited (against the rules too, with ``rules``), or the one-line reason
     it could not be (never raises)."""
+    from .._limits import max_input_bytes
     from ..audit.read import audit_document, read_path
     from ..errors import DocumentReadError, WelfareRulesError
     from ..views.audit_files import audited, unreadable
@@ -275,15 +278,33 @@ def audit_one(path: str, rules: Rules = None) -> AuditedFile:
 
 
 def audit_many(paths: Sequence[str], *, jobs: int = 1, rules: Rules = None) -> list[AuditedFile]:
-    """Every file of ``paths`` audited, in order: in this process, or in ``jobs`` processes."""
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(paths) < 2:
-        return [audit_one(path, rules) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
+    """Every file of ``paths`` audited, in order: in this process, or in ``jobs`` processes.
 
-    chunk = max(1, len(paths) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        return list(pool.map(partial(audit_one, rules=rules), paths, chunksize=chunk))
+    The cyclic garbage collector runs meanwhile, even where the command paused it (the
+    workers inherit its state): what a file's audit leaves in cycles is freed as the run
+    goes on, not held until it ends.
+    """
+    with _collecting():
+        workers = jobs or os.cpu_count() or 1
+        if workers <= 1 or len(paths) < 2:
+            return [audit_one(path, rules) for path in paths]
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(paths) // (workers * 4))
+        with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+            return list(pool.map(partial(audit_one, rules=rules), paths, chunksize=chunk))
+
+
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic garbage collector enabled for the ``with`` block, then as it was."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
 
 
 # -- writing ----------------------------------------------------------------------------------
