@@ -216,6 +216,9 @@ def test_valid_trees_are_built_without_validation(report: Report) -> None:
         [{"label": "x", "source": "moon"}],
         [{"label": "x", "children": {}}],
         [{"label": "x", "split": 1}],
+        [{"label": "x", "split": None}],  # a flag is never null
+        [{"label": "x", "restatements": None}],
+        [{"label": None}],
         [{"label": "x", "text": 5}],
         [{"label": "x", "claims": [{"expression": 5}]}],
         ["x"],

@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import chain, islice, repeat
-from operator import itemgetter
+from operator import is_not, itemgetter
 from typing import Any, Literal, NoReturn, Self
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
@@ -318,6 +318,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
 }
 _TEXTS = frozenset({"count_unit", "text"})
 _FLAGS = frozenset({"children_complete", "split"})
+_NULLABLE = frozenset({*_INT_RANGES, *_TEXTS, "source"})
 _SOURCES: dict[object, FundingSource | None] = {None: None} | {s.value: s for s in FundingSource}
 _PARTS: dict[str, TypeAdapter[Any]] = {
     "restatements": TypeAdapter(tuple[Restatement, ...]),
@@ -353,6 +354,10 @@ def _shared(column: list[Any], values: dict[object, object] | None) -> list[Any]
 def _column(name: str, column: list[Any], values: dict[object, object] | None) -> list[Any] | None:
     """The values of field ``name`` as the node model stores them, or ``None`` unless every
     one is of the exact type and range that validating it would accept unchanged."""
+    if name in _NULLABLE and column.count(None) == len(column):
+        return column  # all null (a JSON null equals nothing else)
+    if name in _PARTS and column.count(_NO_CHILDREN) == len(column):
+        return [()] * len(column)  # all empty lists (an empty list equals nothing else)
     types = set(map(type, column))
     if name == "label":
         return _shared(column, values) if types == {str} else None
@@ -412,22 +417,36 @@ def _level(
     names_given: list[_FieldsSet] = [] if len(groups) == 1 else [_EMPTY_NAMES] * len(items)
     to_check = False
     for signature, group, group_kids, at in groups:
-        get = itemgetter(*signature)
-        rows: Iterable[Any] = map(get, group) if len(signature) > 1 else zip(map(get, group))
+        whole = signature == _NODE_FIELDS  # every field, in order: the dicts become the nodes'
+        if whole:
+            raws: Iterable[Any] = (list(map(itemgetter(name), group)) for name in signature)
+        else:
+            get = itemgetter(*signature)
+            rows: Iterable[Any] = map(get, group) if len(signature) > 1 else zip(map(get, group))
+            raws = zip(*rows, strict=True)
         columns: list[list[Any]] = []
-        for name, raw in zip(signature, zip(*rows, strict=True), strict=True):
+        changed: list[tuple[str, list[Any]]] = []  # whole: the columns to write back
+        for name, raw in zip(signature, raws, strict=True):
             if name == "children":
                 columns.append(group_kids)  # the lists themselves were checked by the caller
+                changed.append((name, group_kids))
                 continue
-            column = _column(name, list(raw), values)
+            column = _column(name, raw if whole else list(raw), values)
             if column is None:
                 return None
             to_check = to_check or (name in _CHECKED_PARTS and any(column))
             if name == "count" and max(filter(None, column), default=0) > MAX_VND:
                 to_check = True
             columns.append(column)
-        dicts = list(map(dict.copy, repeat(_BLANK, len(group))))
-        _drain(map(dict.update, dicts, map(zip, repeat(signature), zip(*columns, strict=True))))
+            if whole and column is not raw and any(map(is_not, raw, column)):
+                changed.append((name, column))
+        if whole:
+            dicts = group
+            for name, column in changed:
+                _drain(map(dict.__setitem__, dicts, repeat(name), column))
+        else:
+            dicts = list(map(dict.copy, repeat(_BLANK, len(group))))
+            _drain(map(dict.update, dicts, map(zip, repeat(signature), zip(*columns, strict=True))))
         names = _shared_fields(frozenset(signature))
         if at is None:
             stored, names_given = dicts, [names] * len(group)
@@ -447,7 +466,9 @@ def nodes_from_json_data(items: object) -> tuple[list[Node], bool] | None:
     validating them one by one, and whether :meth:`Report._checked` has anything to look
     at in them (a count past 10^18, a restatement, a bound or a claim); ``None`` unless
     validating each item (``Node.model_validate``, inside :func:`sharing` if it is on)
-    would accept it and give these very nodes.
+    would accept it and give these very nodes. ``items`` is consumed: an object that
+    states every field, in the model's order (as ``model_dump_json()`` writes it),
+    becomes its node's own ``__dict__``, and may be changed even when ``None`` is given.
 
     Validation costs some 8 µs a node; this costs a few passes at C speed over each level
     of the tree, one field at a time (a million-item report: issue 15). It accepts only
@@ -475,8 +496,10 @@ def nodes_from_json_data(items: object) -> tuple[list[Node], bool] | None:
     below: list[Node] = []
     to_check = False
     for level, lengths in reversed(levels):
-        rest = iter(below)
-        kids = list(map(tuple, map(islice, repeat(rest), lengths)))
+        if below:
+            kids = list(map(tuple, map(islice, repeat(iter(below)), lengths)))
+        else:  # the leaves
+            kids = [()] * len(level)
         built = _level(level, kids, values)
         if built is None:
             return None
