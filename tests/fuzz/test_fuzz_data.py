@@ -142,6 +142,28 @@ def test_report_from_json(text: str) -> None:
     guarded(lambda: Report.from_json(text), (ReportDataError,))
 
 
+def _either(read: Any) -> Any:
+    try:
+        return read()
+    except ReportDataError as exc:
+        return exc.path, exc.reason.en
+
+
+@fuzz
+@given(tree_dicts().map(dumps) | hostile_text)
+def test_report_from_json_the_fast_way_reads_as_the_careful_way(text: str) -> None:
+    # issue 15: whatever the fast way accepts (or refuses through Report._checked) is
+    # what the careful way gives; anything else it leaves to the careful way
+    fast = guarded(lambda: _either(lambda: Report._read_fast(text)))
+    if fast is not None:
+        careful = _either(lambda: Report._read_careful(text))
+        assert fast == careful
+        if isinstance(fast, Report):
+            assert fast.model_dump_json(exclude_unset=True) == careful.model_dump_json(
+                exclude_unset=True
+            )
+
+
 @fuzz
 @given(
     people().map(lambda person: person.model_dump(mode="json", exclude_defaults=True))
