@@ -259,3 +259,21 @@ def test_a_second_breakdown_sums_to_its_parents_figures_apart_from_the_first() -
     assert "n0_amount == n0_3_0_amount + n0_3_1_amount" in expressions
     assert "n0_count == n0_0_count + n0_1_count + n0_2_count" in expressions
     assert all("n0_3_amount" not in expression for expression in expressions)
+
+
+def test_a_two_way_tables_columns_are_summed_down() -> None:
+    """The total row's source j is the sum of the rows' sources j (columns down), as
+    well as each row's sources summing to its amount (across)."""
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "| STT | Đơn vị | Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện |\n"
+        "|---|---|---:|---:|---:|\n"
+        "| 1 | Xã A | 50.000.000 | 30.000.000 | 20.000.000 |\n"
+        "| 2 | Xã B | 30.000.000 | 18.000.000 | 12.000.000 |\n"
+        "| | Tổng cộng | 80.000.000 | 48.000.000 | 32.000.000 |\n"
+    )
+    compiled = compile_report(extract_report(text).report)
+    rendered = {str(edit) for edit in compiled.edits}
+    assert "n0_2_0_amount == n0_0_0_0_amount + n0_1_0_0_amount" in rendered
+    assert "n0_2_1_amount == n0_0_0_1_amount + n0_1_0_1_amount" in rendered

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from welfare_rules.audit._lines import Rec
 from welfare_rules.audit._normalize import read_lines
 from welfare_rules.audit._tables import Table, column_marks, header_columns, read_table
+from welfare_rules.audit.compile import compile_report
 from welfare_rules.audit.read import Document, audit_document
 
 from .strategies import gift_levels, grouped
@@ -614,3 +615,105 @@ def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
         if f.severity == "error"
     ]  # the row or the total: the two tie, and both are offered
     assert {c.value for c in error.candidates} >= {2_500_000, 7_050_000}
+
+
+MATRIX = """\
+ĐVT: {unit}
+
+| STT | Xã, thị trấn | Người có công | Hộ nghèo | Tổng cộng |
+|:-:|---|--:|--:|--:|
+| 1 | Xã Mỹ Thọ | {a1} | {b1} | {t1} |
+| 2 | Xã Mỹ Hiệp | {a2} | {b2} | {t2} |
+| | **Tổng cộng** | {a} | {b} | {t} |
+"""
+
+
+def _matrix(unit: str, cells: list[str]) -> str:
+    names = ["a1", "b1", "t1", "a2", "b2", "t2", "a", "b", "t"]
+    return MATRIX.format(unit=unit, **dict(zip(names, cells, strict=True)))
+
+
+MATRIX_DONG = _matrix(
+    "đồng",
+    [
+        "71.000.000",
+        "29.400.000",
+        "100.400.000",
+        "36.000.000",
+        "23.400.000",
+        "59.400.000",
+        "107.000.000",
+        "52.800.000",
+        "159.800.000",
+    ],
+)
+MATRIX_TRD = _matrix(
+    "tr.đ", ["71,0", "29,4", "100,4", "36,0", "23,4", "59,4", "107,0", "52,8", "159,8"]
+)
+
+
+@pytest.mark.parametrize("text", [MATRIX_DONG, MATRIX_TRD])
+def test_a_matrix_of_groups_and_their_total_is_checked_across_and_down(text: str) -> None:
+    audit = audit_document(Document.from_text(text, name="ma-tran.md"))
+    assert audit.complete
+    assert audit.status == 0
+    compiled = compile_report(audit.report)
+    assert len(compiled.edits) == 6  # the total and 2 rows across, 2 columns down, 1 down
+
+
+def test_a_slip_in_a_matrix_cell_is_localized_by_its_row_and_its_column() -> None:
+    text = MATRIX_DONG.replace("| 36.000.000 |", "| 63.000.000 |")
+    (error,) = [
+        f
+        for f in audit_document(Document.from_text(text, name="m.md")).result.findings
+        if f.severity == "error"
+    ]
+    assert (error.line, error.reported, error.suggested) == (6, 63_000_000, 36_000_000)
+
+
+def test_a_matrix_needs_its_money_stated() -> None:
+    text = MATRIX_DONG.replace("ĐVT: đồng\n", "")
+    assert header_columns(tuple(text.splitlines()[0].strip("|").split("|"))) is None
+
+
+SOURCES_SHORT = """\
+| STT | Đơn vị | Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện |
+|---|---|---:|---:|---:|
+| 1 | Xã A | 50.000.000 | 30.000.000 | 10.000.000 |
+| 2 | Xã B | 30.000.000 | 18.000.000 | 6.000.000 |
+| | Tổng cộng | 80.000.000 | 48.000.000 | 16.000.000 |
+"""
+
+
+def test_source_columns_short_on_every_row_name_some_sources_only() -> None:
+    audit = audit_document(Document.from_text(SOURCES_SHORT, name="s.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    (node,) = audit.report.nodes
+    split = next(child for child in node.children if child.split)
+    assert split.children_complete is False
+
+
+def test_source_columns_short_on_one_row_hold_a_slip() -> None:
+    text = SOURCES_SHORT.replace("| 30.000.000 | 10.000.000 |", "| 30.000.000 | 20.000.000 |")
+    text = text.replace("| 18.000.000 | 6.000.000 |", "| 18.000.000 | 2.000.000 |")
+    text = text.replace("48.000.000 | 16.000.000", "48.000.000 | 32.000.000")
+    errors = [
+        f
+        for f in audit_document(Document.from_text(text, name="s.md")).result.findings
+        if f.severity == "error"
+    ]
+    assert (4, 2_000_000) in {(f.line, f.reported) for f in errors}
+
+
+def test_source_columns_take_the_unit_stated_above_the_table() -> None:
+    text = (
+        "Đơn vị tính: nghìn đồng\n\n"
+        "| STT | Đơn vị | Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện |\n"
+        "|---|---|---:|---:|---:|\n"
+        "| 1 | Xã A | 50.000 | 30.000 | 20.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="s.md"))
+    assert audit.status == 0
+    (row,) = audit.report.nodes
+    (split,) = row.children
+    assert [part.amount for part in split.children] == [30_000_000, 20_000_000]

@@ -101,6 +101,7 @@ class Rec:
     # figures joined from another line (``Số tiền nhận: …`` under its count): field → line
     figure_lines: dict[str, int] | None = None
     split: bool = False  # a second breakdown of the parent's figures (Node.split)
+    partial: bool = False  # its parts are only some of the whole (Node.children_complete)
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""

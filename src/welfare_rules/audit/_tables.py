@@ -64,7 +64,7 @@ _UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ
 _COUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _SCALES = (  # whole words: "tỉnh" holds "tỉ", and "Ngân sách tỉnh" is in đồng
     (re.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
-    (re.compile(r"(?<![^\W\d_])triệu(?![^\W\d_])"), " triệu đồng"),
+    (re.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
     (re.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
 )
 
@@ -78,9 +78,11 @@ class Table:
     unknown: list[tuple[int, Token]] = field(default_factory=list)
 
 
-def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
+def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
     """What each column holds, if ``cells`` is a header row that names figures (and
-    states none: a cell that is only a number makes a row of figures)."""
+    states none: a cell that is only a number makes a row of figures). ``money``: the
+    table's amounts are in a unit stated above it (``ĐVT: triệu đồng``), so a header
+    naming only groups and their total is a matrix of amounts (:func:`_matrix`)."""
     if any(_number_cell(cell) for cell in cells):
         return None
     columns: list[Column] = []
@@ -107,6 +109,10 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
     if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
+    if not figures and (money or any(_MONEY_WORD.search(cell.lower()) for cell in cells)):
+        matrix = _matrix(cells, columns)
+        if matrix is not None:
+            return matrix
     if len(figures) == 1 and _states_digits(cells):
         return None  # "| I | Mức 600.000đ | | |": a row naming a level, not a header
     if figures == ["level"] and any(_PERSON.fullmatch(cell.lower().strip()) for cell in cells):
@@ -118,6 +124,35 @@ def header_columns(cells: tuple[str, ...]) -> tuple[Column, ...] | None:
     if len(set(figures)) < 2 or not set(figures) & {"count", "amount"}:
         return None
     return tuple(columns)
+
+
+_MATRIX_TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?: tiền| kinh phí)?(?: ?\(.*\))?")
+_MONEY_WORD = re.compile(r"(?<![^\W\d_])(?:đồng|tr\.? ?đ|nghìn đ|triệu)(?![^\W\d_])")
+
+
+def _matrix(cells: tuple[str, ...], columns: list[Column]) -> tuple[Column, ...] | None:
+    """``STT | Xã, thị trấn | Người có công | Hộ nghèo | Tổng cộng`` over rows of
+    amounts: a label column, then two or more columns naming groups, then their total:
+    each row's amount is its total, broken down by group as a funding source's columns
+    break it down (a second breakdown of the row, checked across; the total row sums
+    the rows down)."""
+    try:
+        first = columns.index("label")
+        total = next(
+            at
+            for at in range(first + 3, len(cells))
+            if _MATRIX_TOTAL.fullmatch(cells[at].lower().strip())
+        )
+    except (ValueError, StopIteration):
+        return None
+    groups = range(first + 1, total)
+    if any(columns[at] != "label" or not cells[at].strip() for at in groups):
+        return None
+    matrix = list(columns)
+    for at in groups:
+        matrix[at] = "source"
+    matrix[total] = "amount"
+    return tuple(matrix)
 
 
 _PERSON = re.compile(r"họ (?:và )?tên(?: người nhận| đối tượng)?|tên|người nhận")
@@ -137,22 +172,28 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     rows above the header are listed as not understood (no header says what they are).
     """
     default = _scale(unit)
+    money = _MONEY_WORD.search(unit.lower()) is not None  # "ĐVT: đồng" too
     start = next(
-        (i for i, line in enumerate(lines) if header_columns(_cells(line)) is not None), None
+        (
+            i
+            for i, line in enumerate(lines)
+            if header_columns(_cells(line), money=money) is not None
+        ),
+        None,
     )
     if start is None:
         return None
     table = Table(rows=[], total=None)
     for line in lines[:start]:  # above the header: no column says what a number is
         _unread(table, line.number, _cells(line))
-    reading = _Reading(table, _layout(_cells(lines[start]), default))
+    reading = _Reading(table, _layout(_cells(lines[start]), default, money=money))
     for line in lines[start + 1 :]:
         cells = _cells(line)
         if line.separator or not any(cells):
             continue
-        columns = header_columns(cells)
+        columns = header_columns(cells, money=money)
         if columns is not None:  # the header again, or a new one: its columns from here
-            reading.layout = _layout(cells, default)
+            reading.layout = _layout(cells, default, money=money)
             continue
         if column_marks(cells):  # "| A | B | 1 | 2 | 3=1x2 |": the columns' numbers
             continue
@@ -160,13 +201,14 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     for rec in _walk(table.rows, table.total):  # a group or total given its count later
         if rec.count is not None and rec.unit is None:
             rec.unit = reading.first.unit
+    _partial_splits(table)
+    if _one_figure(reading.first.columns) and table.total is not None:
+        _total_last(table)
     if table.total is not None:  # the total row's sources: beside the rows it sums
         table.rows.extend(child for child in table.total.children if child.split)
         table.total.children = [child for child in table.total.children if not child.split]
     for again in reading.again:
         _second_total(table, again)
-    if _one_figure(reading.first.columns) and table.total is not None:
-        _total_last(table)
     return table
 
 
@@ -195,6 +237,25 @@ def column_marks(cells: tuple[str, ...]) -> bool:
     if len(numbers) < 2 or numbers[-1] > len(cells) + 2:
         return False
     return all(a < b for a, b in pairwise(numbers))
+
+
+def _partial_splits(table: Table) -> None:
+    """``Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện`` where the sources fall short
+    of the total on two rows or more: the columns name some sources only (the rest comes
+    from the commune or donors, with no column), so each row's sources are a bound of its
+    amount (``>=``), never an error. Short on one row only, that row holds a slip."""
+    rows = [rec for rec in _walk(table.rows, table.total) if rec.amount is not None]
+    splits = [(rec, part) for rec in rows for part in rec.children if part.split]
+    short = [
+        rec
+        for rec, part in splits
+        if None not in (amounts := [child.amount for child in part.children])
+        and sum(amount or 0 for amount in amounts) < (rec.amount or 0)
+    ]
+    if len(short) < 2 or len(short) * 2 < len(splits):
+        return
+    for _, part in splits:
+        part.partial = True
 
 
 def _one_figure(columns: tuple[Column, ...]) -> bool:
@@ -231,11 +292,11 @@ class _Layout:
     headers: tuple[str, ...] = ()  # the header's cells as written
 
 
-def _layout(cells: tuple[str, ...], default: str) -> _Layout:
-    columns = header_columns(cells)
+def _layout(cells: tuple[str, ...], default: str, *, money: bool = False) -> _Layout:
+    columns = header_columns(cells, money=money)
     assert columns is not None
-    scales = tuple(
-        _scale(cell) or (default if column in ("level", "amount") else "")
+    scales = tuple(  # the unit stated above scales every money column naming none
+        _scale(cell) or (default if column in ("level", "amount", "source") else "")
         for cell, column in zip(cells, columns, strict=False)
     )
     return _Layout(

@@ -273,6 +273,45 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
         if split.split and split.children:
             parts = [f"{prefixes[index]}{at}_" for at in range(len(split.children))]
             edits.extend(_plain_sums(names, split.children, parts, split.children_complete))
+    edits.extend(_columns_down(node, prefixes, own))
+    return edits
+
+
+def _columns_down(node: Node, prefixes: list[str], own: list[int]) -> list[Edit]:
+    """A two-way table's columns summed down: where ``node`` (a total row) and each of
+    its parts (the rows) break their figures down the same way, in one second breakdown
+    of as many parts each (``Ngân sách tỉnh | Ngân sách huyện``, ``Người có công | Hộ
+    nghèo``), the node's part ``j`` is the sum of the rows' parts ``j``."""
+    children = node.children
+    splits = [index for index, child in enumerate(children) if child.split]
+    if len(splits) != 1 or not own:
+        return []
+    whole = children[splits[0]].children
+    rows: list[str] = []  # the prefix of each row's breakdown
+    for index in own:
+        inner = [at for at, part in enumerate(children[index].children) if part.split]
+        if len(inner) != 1 or len(children[index].children[inner[0]].children) != len(whole):
+            return []
+        rows.append(f"{prefixes[index]}{inner[0]}_")
+    op: Literal["==", ">="] = "==" if node.children_complete else ">="
+    edits: list[Edit] = []
+    for at, column in enumerate(whole):
+        sums: tuple[tuple[FigureField, EditKind], ...] = (
+            ("count", "count_sum"),
+            ("amount", "amount_sum"),
+        )
+        for field, kind in sums:
+            if column.__dict__[field] is None:
+                continue
+            cells = [children[index].children for index in own]
+            inner_at = [next(i for i, part in enumerate(row) if part.split) for row in cells]
+            if any(
+                row[i].children[at].__dict__[field] is None
+                for row, i in zip(cells, inner_at, strict=True)
+            ):
+                continue
+            total = f"{prefixes[splits[0]]}{at}_{field}"
+            edits.append(Edit.sum(total, [f"{row}{at}_{field}" for row in rows], op=op, kind=kind))
     return edits
 
 

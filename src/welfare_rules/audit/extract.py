@@ -513,6 +513,8 @@ def _complete(rec: Rec, raw: str | None = None) -> bool:
     by ``trong đó`` fall short of the whole by more than one slip explains
     (:func:`._lines.names_a_few`): "trong đó" names a few; unless the line says there
     are no others (``không có hồ sơ đúng hạn``)."""
+    if rec.partial:
+        return False  # known to name some parts only (source columns short on every row)
     if not rec.explicit or not rec.children:
         return True
     if raw is not None and rec.children[0].line == rec.line and _REST_NONE.search(raw):
