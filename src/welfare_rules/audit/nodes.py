@@ -330,7 +330,19 @@ _PARTS: dict[str, TypeAdapter[Any]] = {
 """How :class:`Node` validates the fields that hold lists of parts (its annotations)."""
 _CHECKED_PARTS = frozenset({"restatements", "claims", "bounds"})  # what Report._checked reads
 _new = object.__new__
-_set = object.__setattr__
+
+
+def _setter(name: str) -> Any:
+    """The ``__set__`` of the slot ``name`` of :class:`Node` (pydantic's ``__dict__`` and
+    three private slots): calling it directly takes half the time ``object.__setattr__``
+    does, which looks the name up on the type each time."""
+    return next(vars(base)[name] for base in Node.__mro__ if name in vars(base)).__set__
+
+
+_SET_DICT = _setter("__dict__")
+_SET_FIELDS_SET = _setter("__pydantic_fields_set__")
+_SET_EXTRA = _setter("__pydantic_extra__")
+_SET_PRIVATE = _setter("__pydantic_private__")
 
 
 def _drain(iterator: Iterator[object]) -> None:
@@ -364,10 +376,10 @@ def _column(name: str, column: list[Any], values: dict[object, object] | None) -
     if name in _INT_RANGES:
         if not types <= {int, _NONE}:
             return None  # a float, a bool, a string: validation decides (and explains)
-        present = set(column)
-        present.discard(None)
+        present: Iterable[int] = column if _NONE not in types else set(column) - {None}
         low, high = _INT_RANGES[name]
-        if present and (min(present) < low or (high is not None and max(present) > high)):
+        smallest = min(present, default=low)
+        if smallest < low or (high is not None and max(present, default=low) > high):
             return None
         return column if name == "line" else _shared(column, values)
     if name in _TEXTS:
@@ -454,10 +466,10 @@ def _level(
             _drain(map(stored.__setitem__, at, dicts))
             _drain(map(names_given.__setitem__, at, repeat(names)))
     nodes: list[Node] = list(map(_new, repeat(Node, len(items))))
-    _drain(map(_set, nodes, repeat("__dict__"), stored))
-    _drain(map(_set, nodes, repeat("__pydantic_fields_set__"), names_given))
-    _drain(map(_set, nodes, repeat("__pydantic_extra__"), repeat(None)))
-    _drain(map(_set, nodes, repeat("__pydantic_private__"), repeat(None)))
+    _drain(map(_SET_DICT, nodes, stored))
+    _drain(map(_SET_FIELDS_SET, nodes, names_given))
+    _drain(map(_SET_EXTRA, nodes, repeat(None)))
+    _drain(map(_SET_PRIVATE, nodes, repeat(None)))
     return nodes, to_check
 
 
