@@ -45,8 +45,9 @@ holds several reports at once.
 Exits with status 1 when a target is missed.
 
 Run: ``.venv/bin/python benchmarks/reconcile_speed.py [--items 1000000] [--seed 1] [--rounds 3]
-[--memory-rounds 1] [--no-before]`` (``--no-before`` leaves out the old way's children in 2b:
-they take half a minute each at 1M items).
+[--memory-rounds 1] [--no-before] [--user-path-only]`` (``--no-before`` leaves out the old
+way's children in 2b: they take half a minute each at 1M items; ``--user-path-only`` runs 2b
+alone).
 """
 
 from __future__ import annotations
@@ -462,6 +463,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--memory-rounds", type=int, default=1)
     parser.add_argument("--no-before", action="store_true")
+    parser.add_argument("--user-path-only", action="store_true")
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -470,14 +472,18 @@ def main() -> int:
     rng = random.Random(args.seed)
     print(f"start: {load()}")
     big = national_report(args.items, rng)
-    ok = checking(big, args.items)
     small = national_report(args.items // 10, rng)
-    print(f"\nslips ({args.rounds} interleaved rounds, medians; CPU seconds of the audit):")
     many = min(1_000, len(small.nodes))  # fewer with --items below 1M: one slip a commune
-    cases = [(big, 1, 3.0), (big, min(100, len(big.nodes)), 10.0), (small, many, 5.0)]
-    ok = with_slips(cases, rng, args.rounds) and ok
     paths = [(big, 1, 3.0, True), (big, min(100, len(big.nodes)), 10.0, False)]
     paths.append((small, many, 5.0, False))
+    if args.user_path_only:
+        ok = real_path(paths, rng, args.memory_rounds, not args.no_before)
+        print(f"\nend: {load()}")
+        return 0 if ok else 1
+    ok = checking(big, args.items)
+    print(f"\nslips ({args.rounds} interleaved rounds, medians; CPU seconds of the audit):")
+    cases = [(big, 1, 3.0), (big, min(100, len(big.nodes)), 10.0), (small, many, 5.0)]
+    ok = with_slips(cases, rng, args.rounds) and ok
     ok = real_path(paths, rng, args.memory_rounds, not args.no_before) and ok
     ok = old_against_new(small, 10, rng, args.rounds) and ok
     ok = old_against_new(small, many, rng, args.rounds) and ok
