@@ -717,3 +717,53 @@ def test_source_columns_take_the_unit_stated_above_the_table() -> None:
     (row,) = audit.report.nodes
     (split,) = row.children
     assert [part.amount for part in split.children] == [30_000_000, 20_000_000]
+
+
+PAID_UNPAID = """\
+Mức quà 300.000 đồng/suất.
+
+| STT | Xã | Số đối tượng | Số tiền tiếp nhận (đồng) | Đã chi trả (người) | Số tiền đã chi trả (đồng) | Chưa chi trả (người) | Số tiền chưa chi trả (đồng) | Tỷ lệ chi trả (%) |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|
+| 1 | Xã Duy Châu | 287 | 86.100.000 | 284 | 85.200.000 | 3 | 900.000 | 98,95 |
+| 2 | Xã Duy Sơn | 198 | 59.400.000 | 198 | 59.400.000 | 0 | 0 | 100,00 |
+| | Tổng cộng | 485 | 145.500.000 | 482 | 144.600.000 | 3 | 900.000 | 99,38 |
+"""
+
+
+def test_paid_and_unpaid_columns_break_the_row_down() -> None:
+    audit = audit_document(Document.from_text(PAID_UNPAID, name="buu-dien.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    assert audit.complete
+    total = next(node for node in audit.report.nodes if node.children)  # the level line aside
+    row = total.children[0]
+    (split,) = row.children
+    assert [(part.count, part.amount) for part in split.children] == [
+        (284, 85_200_000),
+        (3, 900_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("| 3 | 900.000 | 98,95 |", "| 3 | 9.000.000 | 98,95 |", 5),  # a part's amount
+        ("| 98,95 |", "| 98,59 |", 5),  # a part's share of its row
+    ],
+)
+def test_a_slip_in_a_part_column_is_found_on_its_row(old: str, new: str, line: int) -> None:
+    audit = audit_document(Document.from_text(PAID_UNPAID.replace(old, new), name="b.md"))
+    errors = [f for f in audit.result.findings if f.severity == "error"]
+    assert line in {f.line for f in errors}
+
+
+def test_columns_of_another_year_are_no_parts_and_are_listed_not_summed() -> None:
+    text = (
+        "| STT | Xã | Số suất năm 2025 | Số tiền năm 2025 | Số suất năm 2024 | Số tiền năm 2024 |\n"
+        "|---|---|---:|---:|---:|---:|\n"
+        "| 1 | Xã A | 100 | 50.000.000 | 90 | 45.000.000 |\n"
+        "| 2 | Xã B | 80 | 40.000.000 | 85 | 42.500.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="y.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+    assert {line.line for line in audit.unparsed} == {3, 4}  # never dropped
+    assert audit.status == 3

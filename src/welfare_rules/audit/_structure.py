@@ -535,7 +535,7 @@ def _awaits_level(rec: Rec) -> bool:
         rec.count is not None
         and rec.amount is not None
         and rec.level is None
-        and (not rec.children)
+        and all(child.split for child in rec.children)  # a row broken down again may
     )
 
 

@@ -30,7 +30,9 @@ from ._normalize import Line
 from ._numbers import Token, scan
 from ._restate import restate_record
 
-Column = Literal["index", "label", "count", "level", "amount", "percent", "age", "note", "source"]
+Column = Literal[
+    "index", "label", "count", "level", "amount", "percent", "age", "note", "source", "part"
+]
 
 _PERCENT = re.compile(r"tỷ lệ|tỉ lệ|%")
 _PERCENT_CELL = re.compile(r"\d{1,3}(?:,\d{1,4})?")
@@ -58,6 +60,8 @@ _SOURCE = re.compile(
 _COUNT = re.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_WORD = re.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
 _TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+# "Đã chi trả (người)", "Chưa nhận (suất)": a count, its unit in brackets
+_COUNT_UNIT = re.compile(r"[^()]*\((?:người|suất|hộ|cụ|lượt|đối tượng|hồ sơ)\)")
 _ROMAN = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
 _GRAND_ROW = re.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -76,6 +80,7 @@ class Table:
     rows: list[Rec]
     total: Rec | None
     unknown: list[tuple[int, Token]] = field(default_factory=list)
+    part_splits: list[Rec] = field(default_factory=list)  # rows broken down by part columns
 
 
 def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
@@ -100,7 +105,7 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
         elif _AMOUNT.search(lower):
             columns.append("amount")
-        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower):
+        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
             columns.append("count")  # before the level: "Số suất mức 600.000đ" counts
         elif _LEVEL.search(lower):
             columns.append("level")
@@ -201,6 +206,7 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     for rec in _walk(table.rows, table.total):  # a group or total given its count later
         if rec.count is not None and rec.unit is None:
             rec.unit = reading.first.unit
+    _parts_hold(table)
     _partial_splits(table)
     if _one_figure(reading.first.columns) and table.total is not None:
         _total_last(table)
@@ -237,6 +243,45 @@ def column_marks(cells: tuple[str, ...]) -> bool:
     if len(numbers) < 2 or numbers[-1] > len(cells) + 2:
         return False
     return all(a < b for a, b in pairwise(numbers))
+
+
+def _parts_hold(table: Table) -> None:
+    """Part columns are a breakdown of the row (``Đã chi trả`` and ``Chưa chi trả`` of
+    ``Số tiền tiếp nhận``) where they add up to it on most rows; otherwise they are other
+    figures (another year, another programme) with no sum to the row: each of their cells
+    is listed as not understood instead, never an error on a guess."""
+    owners = table.part_splits
+    if not owners:
+        return
+    holding = sum(_adds_up_to(rec, _split_of(rec)) for rec in owners)
+    if holding * 2 > len(owners):
+        return
+    for rec in owners:
+        split = _split_of(rec)
+        rec.children.remove(split)
+        rec.explicit = rec.inline = bool(rec.children)
+        for part in split.children:
+            for value in (part.count, part.amount):
+                if value is not None:
+                    text = f"{value:,}".replace(",", ".")
+                    table.unknown.append((part.line, Token(0, len(text), text, "unknown")))
+
+
+def _split_of(rec: Rec) -> Rec:
+    return next(child for child in reversed(rec.children) if child.split)
+
+
+def _adds_up_to(rec: Rec, split: Rec) -> bool:
+    stated = False
+    for name in ("count", "amount"):
+        whole = getattr(rec, name)
+        values = [getattr(part, name) for part in split.children]
+        if whole is None or None in values:
+            continue
+        if sum(value or 0 for value in values) != whole:
+            return False
+        stated = True
+    return stated
 
 
 def _partial_splits(table: Table) -> None:
@@ -290,6 +335,7 @@ class _Layout:
     levels: dict[int, int | None] | None
     unit: str | None
     headers: tuple[str, ...] = ()  # the header's cells as written
+    parts: dict[int, Column] = field(default_factory=dict)  # a part column's figure
 
 
 def _layout(cells: tuple[str, ...], default: str, *, money: bool = False) -> _Layout:
@@ -298,14 +344,36 @@ def _layout(cells: tuple[str, ...], default: str, *, money: bool = False) -> _La
     scales = tuple(  # the unit stated above scales every money column naming none
         _scale(cell) or (default if column in ("level", "amount", "source") else "")
         for cell, column in zip(cells, columns, strict=False)
-    )
+    )  # (a part's amount column is an amount column here: it keeps the unit)
+    levels = _level_groups(cells, columns)
+    parts: dict[int, Column] = {}
+    if not levels and "source" not in columns:
+        columns, parts = _part_columns(columns)
     return _Layout(
         columns,
         scales,
-        _level_groups(cells, columns),
+        levels,
         _unit(cells, columns),
         tuple(cell.strip() for cell in cells),
+        parts,
     )
+
+
+def _part_columns(columns: tuple[Column, ...]) -> tuple[tuple[Column, ...], dict[int, Column]]:
+    """``Số đối tượng | Số tiền tiếp nhận | Đã chi trả (người) | Số tiền đã chi trả | Chưa
+    chi trả (người) | Số tiền chưa chi trả``: a count or an amount column after the row's
+    own (the first of each) is a part's (:func:`_part_split`), never a second value
+    written over the row's first."""
+    seen: set[Column] = set()
+    out = list(columns)
+    parts: dict[int, Column] = {}
+    for at, column in enumerate(columns):
+        if column not in ("count", "amount"):
+            continue
+        if column in seen or (column == "count" and "amount" in seen):
+            out[at], parts[at] = "part", column
+        seen.add(column)
+    return tuple(out), parts
 
 
 def _number_cell(cell: str) -> bool:
@@ -458,6 +526,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     rec = Rec(line=line.number, bullet="|")
     parts: dict[int, Rec] = {}  # a two-way table's cells by level: the row's parts
     sources: list[Rec] = []  # the cells of the funding-source columns
+    pieces: list[tuple[Column, int, str]] = []  # the part columns' figures and headers
     labels: list[str] = []
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
     index = ""
@@ -470,6 +539,8 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         if not text or text in ("-", "x", "0"):
             if text == "0" and column in ("count", "amount", "level"):
                 _set(target, column, 0)
+            elif text == "0" and column == "part":  # "| 0 | 0 |": none unpaid
+                pieces.append((layout.parts[position], 0, headers[position]))
             continue
         if column == "index":
             index = text
@@ -490,6 +561,14 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             labels.append(text)
             mark = len(table.unknown)
             named.extend((mark, token) for token in scan(text) if token.kind in _NUMBERS)
+            continue
+        if column == "part":
+            kind = layout.parts[position]
+            value = _figure(text, kind, scale)
+            if value is None:
+                table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            else:
+                pieces.append((kind, value, headers[position]))
             continue
         if column == "source" and not levels:
             value = _figure(text, "amount", scale)
@@ -515,6 +594,9 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         split = Rec(line=line.number, bullet="|", label=f"{rec.label}: nguồn kinh phí")
         split.children, split.explicit, split.inline, split.split = sources, True, True, True
         rec.children.append(split)
+    if pieces:
+        rec.children.append(_part_split(rec, pieces, line.number))
+        table.part_splits.append(rec)
     for level, part in sorted(parts.items(), reverse=True):
         part.label = f"{rec.label}: Mức {level:,}".replace(",", ".")
         if part.has_figures():
@@ -525,6 +607,21 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     if not rec.has_figures() and not rec.children and rec.level is None:
         return None, index
     return rec, index
+
+
+def _part_split(rec: Rec, pieces: list[tuple[Column, int, str]], line: int) -> Rec:
+    """The part columns' figures as a second breakdown of the row: a part begins at each
+    count, or at an amount when the part has one already, and is named by its header."""
+    found: list[Rec] = []
+    for kind, value, header in pieces:
+        if not found or kind == "count" or found[-1].amount is not None:
+            found.append(Rec(line=line, bullet="|", label=f"{rec.label}: {header}"))
+        _set(found[-1], kind, value)
+        if kind == "count":
+            found[-1].unit = rec.unit
+    split = Rec(line=line, bullet="|", label=f"{rec.label}: chi tiết")
+    split.children, split.explicit, split.inline, split.split = found, True, True, True
+    return split
 
 
 def _named_figures(
@@ -585,7 +682,7 @@ def column_wholes(table: Table, candidates: list[Rec]) -> None:
     candidate explains cannot be checked: its percentages are listed as not understood,
     so the audit says it is incomplete instead of passing them over."""
     rows = [rec for rec in _walk(table.rows, table.total) if _column_share(rec) is not None]
-    if not rows:
+    if not rows or _part_shares(table, rows):
         return
     best, best_fits = None, 0
     for whole in candidates:
@@ -604,6 +701,51 @@ def column_wholes(table: Table, candidates: list[Rec]) -> None:
                 table.unknown.append((share.line, token))
         if best is None:
             rec.shares = [share for share in rec.shares if not share.column]
+
+
+def _part_shares(table: Table, rows: list[Rec]) -> bool:
+    """``Đã chi trả (người) | … | Tỷ lệ chi trả (%)`` beside part columns: each row's
+    percentage is the share of one of its parts in it (the part ``j`` whose share most
+    rows state right, and at least half of them), so it moves to that part, of the row
+    as its whole. Whether it did."""
+    splits = {id(rec): _own_split(table, rec) for rec in rows}
+    sizes = {len(split.children) for split in splits.values() if split is not None}
+    if None in splits.values() or len(sizes) != 1:
+        return False
+    best, best_fits = None, 0
+    for at in range(sizes.pop()):
+        fits = 0
+        for rec in rows:
+            split = splits[id(rec)]
+            assert split is not None
+            part = split.children[at]
+            part.shares, saved = [share for share in rec.shares if share.column], part.shares
+            fits += _fits_share(part, rec)
+            part.shares = saved
+        if fits > best_fits and 2 * fits >= len(rows):
+            best, best_fits = at, fits
+    if best is None:
+        return False
+    for rec in rows:
+        split = splits[id(rec)]
+        assert split is not None
+        moved = [share for share in rec.shares if share.column]
+        for share in moved:
+            share.whole = rec
+        split.children[best].shares.extend(moved)
+        rec.shares = [share for share in rec.shares if not share.column]
+    return True
+
+
+def _own_split(table: Table, rec: Rec) -> Rec | None:
+    """The breakdown of a row by its part columns (the total row's stands beside the
+    rows it sums, on the total's line)."""
+    if not table.part_splits:
+        return None
+    found = next((child for child in rec.children if child.split), None)
+    if found is None and rec is table.total:
+        found = next((row for row in table.rows if row.split and row.line == rec.line), None)
+    return found
 
 
 def _column_share(rec: Rec) -> ShareSpec | None:
