@@ -435,10 +435,10 @@ _SENTINELS = (b"7301952846173", b"4823917065391", b"9182736450527", b"6054839172
 
 
 def _balance(data: bytes, start: int, end: int) -> int:
-    """Brackets opened minus brackets closed in ``data[start:end]`` (strings not skipped:
-    a guess, proved or refuted by parsing)."""
-    opened = data.count(b"[", start, end) + data.count(b"{", start, end)
-    return opened - data.count(b"]", start, end) - data.count(b"}", start, end)
+    """Braces opened minus braces closed in ``data[start:end]``: where it is back to 0
+    after an object, in well-formed JSON, every bracket inside it is closed too. Strings
+    are not skipped: a guess, proved or refuted by parsing."""
+    return data.count(b"{", start, end) - data.count(b"}", start, end)
 
 
 def _long_digit_run(data: bytes, max_digits: int) -> bool:
@@ -450,11 +450,11 @@ def _long_digit_run(data: bytes, max_digits: int) -> bool:
 
 def _cuts(data: bytes, start: int, piece_bytes: int) -> tuple[list[int], int] | None:
     """Where the array whose elements begin at ``start`` might be cut into pieces of whole
-    objects (the commas), and its closing ``]``: found by counting brackets at C speed,
-    jumping ``piece_bytes`` at a time; ``None`` if no end is found. Unproved (a bracket in
+    objects (the commas), and its closing ``]``: found by counting braces at C speed,
+    jumping ``piece_bytes`` at a time; ``None`` if no end is found. Unproved (a brace in
     a string misleads the count): :func:`json_array_pieces` parses every piece."""
     cuts: list[int] = []
-    piece = position = start  # balance: brackets of data[piece:position]
+    piece = position = start  # balance: braces of data[piece:position]
     balance = 0
     while True:
         target = piece + piece_bytes
@@ -468,7 +468,6 @@ def _cuts(data: bytes, start: int, piece_bytes: int) -> tuple[list[int], int] | 
         balance += _balance(data, position, found.start() + 1)
         position = found.end()
         if balance:
-            balance -= found[1] == b"]"
             continue
         if found[1] == b"]":
             return cuts, found.end() - 1
@@ -498,7 +497,7 @@ def json_array_pieces(
     found; such a run in a piece, or a piece that is not a list of whole elements, makes
     the iterator raise ``ValueError`` (the caller then falls back to :func:`load_json`).
 
-    The cuts between pieces are guessed by counting brackets; each guess is proved by
+    The cuts between pieces are guessed by counting braces; each guess is proved by
     parsing: the object with a number that occurs nowhere in ``data`` in place of the
     elements must give ``{key: [number], …}`` (so the array is the value of ``key`` in
     the object itself, not text in a string), and each piece, in brackets, must be a
