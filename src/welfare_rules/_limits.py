@@ -429,6 +429,7 @@ PIECE_BYTES = 8 * 1024 * 1024
 
 # the end of an object inside or at the end of an array: where a piece may end
 _CLOSE = re.compile(rb"\}\s*([,\]])")
+_END = re.compile(rb"\}\s*(\])")  # the end of the last object of an array
 _SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _DIGITS_AS_ZEROS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
 _SENTINELS = (b"7301952846173", b"4823917065391", b"9182736450527", b"6054839172846")
@@ -456,13 +457,17 @@ def _cuts(data: bytes, start: int, piece_bytes: int) -> tuple[list[int], int] | 
     cuts: list[int] = []
     piece = position = start  # balance: braces of data[piece:position]
     balance = 0
+    ending = False  # within piece_bytes of the array's end: only the end is looked for
     while True:
         target = piece + piece_bytes
-        if position < target < len(data):
+        ending = ending or target >= len(data)
+        if position < target and not ending:
             ahead = balance + _balance(data, position, target)
-            if ahead >= 0:  # else the array ended before target: go on object by object
+            if ahead < 0:  # the array ended before target
+                ending = True
+            else:
                 balance, position = ahead, target
-        found = _CLOSE.search(data, position)
+        found = (_END if ending else _CLOSE).search(data, position)
         if found is None:
             return None
         balance += _balance(data, position, found.start() + 1)
