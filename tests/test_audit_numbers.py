@@ -522,3 +522,21 @@ def test_numbers_listed_before_tuoi_are_all_ages(text: str) -> None:
 def test_money_shorthand_glued_to_a_code_is_no_money() -> None:
     (token,) = [t for t in scan(normalize_text("Chương trình mã CT1tr2")) if t.text.startswith("1")]
     assert token.kind == "unknown"  # once 1.200.000 đồng
+
+
+@pytest.mark.parametrize(
+    "goods",
+    ["01 túi quà trị giá", "10 kg gạo và quà trị giá", "quà hiện vật trị giá"],
+)
+def test_goods_between_the_parts_of_each_gift_keep_the_second_part(goods: str) -> None:
+    """``mỗi suất gồm 300.000 đồng tiền mặt và 01 túi quà trị giá 200.000 đồng``: the
+    quantity of goods between the two parts does not turn the second into an amount."""
+    text = f"Trao 186 suất, mỗi suất gồm 300.000 đồng tiền mặt và {goods} 200.000 đồng."
+    kinds = [(token.kind, token.op) for token in scan(text) if token.value == 200_000]
+    assert kinds == [("level", "+")]
+
+
+def test_a_count_between_is_no_goods_of_the_gift() -> None:
+    text = "Mỗi suất gồm 300.000 đồng và 186 suất mức 200.000 đồng."
+    (token,) = [token for token in scan(text) if token.value == 200_000]
+    assert token.op is None

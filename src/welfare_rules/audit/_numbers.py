@@ -132,9 +132,10 @@ _PHONE = _regex.compile(
 )
 # "mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng": a second part of
 # each gift's value, added to its level (never after a total's words: "tổng trị giá …")
-_EACH_COMPONENT = _regex.compile(
+_EACH_COMPONENT = _regex.compile(  # goods between the parts: "và 01 túi quà trị giá"
     rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? (?:[^;.()]|(?<=\d)\.(?=\d)){{0,60}}?\d"
-    r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])[^;.()\d]{0,50}$"
+    r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])"
+    rf"(?:[^;.()\d]|\d{{1,3}}(?={_MEASURE_UNIT})){{0,50}}$"
 )
 _COMPONENT_JOIN = _regex.compile(r"(?<![^\W\d_])(?:và|cộng với)(?![^\W\d_])|[,+]")
 _COMPONENT_SPAN = 150
