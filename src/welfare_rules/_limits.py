@@ -34,8 +34,6 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
-import pydantic_core
-
 from ._i18n import Catalog, Text
 from .errors import InputSizeError, NestingDepthError, SettingError
 
@@ -514,6 +512,8 @@ def json_array_pieces(
     >>> head, [element for piece in pieces for element in piece]
     ({'t': 1}, [{'x': [1]}, {'x': []}])
     """
+    import pydantic_core  # here: the rest of the module loads without it (the CLI's start)
+
     if data.startswith(codecs.BOM_UTF8) or json.detect_encoding(data) != "utf-8":
         return None
     if _SURROGATE_ESCAPE_BYTES.search(data):
