@@ -540,3 +540,21 @@ def test_a_count_between_is_no_goods_of_the_gift() -> None:
     text = "Mỗi suất gồm 300.000 đồng và 186 suất mức 200.000 đồng."
     (token,) = [token for token in scan(text) if token.value == 200_000]
     assert token.op is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trao 1.560 phần quà trị giá 300.000 đồng mỗi phần",
+        "tặng 40 hộ, 300.000 đồng cho mỗi hộ",
+        "500 nghìn đồng một suất",
+    ],
+)
+def test_money_before_each_is_a_level(text: str) -> None:
+    (token,) = [token for token in scan(text) if token.kind in ("level", "amount")]
+    assert token.kind == "level"
+
+
+def test_money_for_each_commune_is_no_level() -> None:
+    (token,) = [t for t in scan("hỗ trợ 5.000.000 đồng cho mỗi xã") if t.value == 5_000_000]
+    assert token.kind == "amount"

@@ -142,6 +142,10 @@ _COMPONENT_SPAN = 150
 # A per-unit level: "400.000 đồng/người", "500.000đ/hộ", "1 triệu đồng/suất".
 _PER_UNIT = _regex.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
 _PER_UNIT_WORD = _regex.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
+# "trị giá 300.000 đồng mỗi phần", "500 nghìn đồng một suất": the level of each gift
+_EACH_AFTER = _regex.compile(
+    rf" ?(?:cho )?(?:mỗi|một) (?:{alternation(COUNT_UNITS)})(?: quà)?(?![^\W\d_])"
+)
 _HEDGE_SPAN = 16
 _HEDGE_WORDING: tuple[tuple[str, str], ...] = (
     ("trên dưới|khoảng|xấp xỉ|ước tính|ước đạt|ước|chừng|gần như|gần", "~"),
@@ -523,8 +527,8 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
         except MoneyParseError:
             return _token(start, end, written, "unknown")
         precision = _precision(number, lower[number_end:end])
-    per_unit = _PER_UNIT_WORD.match(lower, end)
-    if per_unit is not None:  # "400.000 đồng/người": a level
+    per_unit = _PER_UNIT_WORD.match(lower, end) or _EACH_AFTER.match(lower, end)
+    if per_unit is not None:  # "400.000 đồng/người", "300.000 đồng mỗi phần": a level
         stop = per_unit.end()
         return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
     if _is_component(lower[max(0, start - _COMPONENT_SPAN) : start]):  # before "mỗi …"
