@@ -16,7 +16,7 @@
 2b. The way a user gets there: read the report's file and audit it (targets, issue 15, for
    read + audit together: 1 slip in the 1M-item report ≤ 3 s and ≤ 1 GB peak memory,
    whether the JSON holds the keys each node was given (as a person or an extractor
-   writes it: 81 MB) or every key (``model_dump_json()``: 252 MB); 100 slips in it
+   writes it: 77 MiB) or every key (``model_dump_json()``: 240 MiB); 100 slips in it
    ≤ 10 s; 1.000 slips in the 100.000-item report ≤ 5 s). Each report is written to a
    temporary file, and a fresh child process reads it as a user does,
    ``Report.from_json(Path(file).read_bytes())``, then ``reconcile``s it; the child
