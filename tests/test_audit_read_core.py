@@ -213,3 +213,17 @@ def test_an_endless_file_is_refused_without_a_made_up_size() -> None:
 )
 def test_the_verdict(text: str, status: int) -> None:
     assert audit_document(Document.from_text(text, name="x.txt")).status == status
+
+
+def test_a_text_is_audited_without_the_workbook_linker() -> None:
+    """Counted in a fresh interpreter: only a document with sheets loads _sheets."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from welfare_rules.audit.read import Document, audit_document\n"
+        f"audit_document(Document.from_text({TEXT!r}, name='r.txt', format='text'))\n"
+        "print('welfare_rules.audit._sheets' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

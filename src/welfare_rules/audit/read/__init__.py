@@ -133,7 +133,6 @@ class DocumentAudit:
 
 def audit_document(document: Document) -> DocumentAudit:
     """Read ``document``'s report tree, reconcile it, and list what stayed unchecked."""
-    from .._sheets import link_sheets
     from ..bounds import check_bounds
     from ..coverage import unchecked_figures
     from ..extract import extract_report
@@ -148,7 +147,11 @@ def audit_document(document: Document) -> DocumentAudit:
     else:
         text = document.text()
         extracted = extract_report(text)
-        report, unparsed = link_sheets(extracted.report, document), extracted.unparsed
+        report, unparsed = extracted.report, extracted.unparsed
+        if any(line.place.sheet for line in document.lines):  # a workbook's sheets
+            from .._sheets import link_sheets  # here: a text pays nothing for it
+
+            report = link_sheets(report, document)
     result = reconcile(report)
     approximate = check_bounds(report, result.findings) + check_shares(report, result.findings)
     if approximate:
