@@ -558,3 +558,16 @@ def test_money_before_each_is_a_level(text: str) -> None:
 def test_money_for_each_commune_is_no_level() -> None:
     (token,) = [t for t in scan("hỗ trợ 5.000.000 đồng cho mỗi xã") if t.value == 5_000_000]
     assert token.kind == "amount"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("tổng 225 trđ.", 225_000_000),
+        ("mức 2 trđ/người", 2_000_000),
+        ("1.485,2 tr.đ", 1_485_200_000),
+    ],
+)
+def test_trd_is_trieu_dong(text: str, value: int) -> None:
+    (token,) = [token for token in scan(text) if token.kind in ("level", "amount")]
+    assert token.value == value

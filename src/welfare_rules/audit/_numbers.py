@@ -64,8 +64,9 @@ _MONEY_UNIT = (
     rf"|(?: ?{_SCALE}){{1,2}}(?![^\W\d_])"
     r"|tr\d{1,3}(?![\d.,]?\d)(?![^\W\d_])"  # "1tr2": 1,2 triệu, "22tr5": 22,5 triệu
     r"|(?:tr|k)(?![^\W\d_])"  # "500k", "60tr", "5,6tr": a message's shorthand
+    r"| ?tr\.? ?đ(?![^\W\d_])"  # "76 trđ", "1.485,2 tr.đ": triệu đồng
 )
-_SHORTHAND = {"tr": " triệu", "k": " nghìn"}
+_SHORTHAND = {"tr": " triệu", "k": " nghìn", "trđ": " triệu"}  # as written, no space or dot
 _TR_DECIMALS = _regex.compile(r"tr(\d{1,3})")
 # "suy giảm khả năng lao động từ 81% trở lên", "dưới 81%": a threshold, not a share
 _THRESHOLD_BEFORE = _regex.compile(r"(?<![^\W\d_])(?:từ|dưới|trên|đến|tới|khả năng lao động) ?$")
@@ -498,7 +499,7 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     written = text[start:end]
     number = text[start:number_end].replace(" ", ".")
     precision, suspect = 1, False
-    shorthand = _SHORTHAND.get(lower[number_end:end])
+    shorthand = _SHORTHAND.get(lower[number_end:end].replace(" ", "").replace(".", ""))
     decimals = None if shorthand else _TR_DECIMALS.fullmatch(lower, number_end, end)
     glued = start > 0 and text[start - 1].isalpha()  # "CT1tr2": a code, not money
     if decimals is not None and number.isdigit() and not glued:  # "1tr2" is 1,2 triệu
