@@ -630,3 +630,9 @@ def test_trong_do_parts_far_short_of_the_whole_name_a_few() -> None:
 )
 def test_trong_do_parts_one_slip_short_or_over_stay_a_complete_breakdown(text: str) -> None:
     assert not names_a_few(_first(text), text)
+
+
+def test_a_total_one_slip_from_both_readings_is_the_total_of_all() -> None:
+    text = "Đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng, tổng số tiền 45.400.000 đồng."
+    (parent,) = read_line(text, line=1).records  # 45.600.000 or 44.400.000: "tổng" says all
+    assert len(parent.children) == 2

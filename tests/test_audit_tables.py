@@ -767,3 +767,43 @@ def test_columns_of_another_year_are_no_parts_and_are_listed_not_summed() -> Non
     assert not [f for f in audit.result.findings if f.severity == "error"]
     assert {line.line for line in audit.unparsed} == {3, 4}  # never dropped
     assert audit.status == 3
+
+
+def test_a_matrix_with_a_group_row_and_a_second_total_does_not_crash() -> None:
+    text = (
+        "ĐVT: đồng\n"
+        "| STT | Xã | Tiền mặt | Hiện vật | Tổng cộng |\n|---|---|---:|---:|---:|\n"
+        "| 1 | Xã A | 5.000.000 | 3.000.000 | 8.000.000 |\n"
+        "| | Cộng | 5.000.000 | 3.000.000 | 8.000.000 |\n"
+        "| | Tổng cộng | 5.000.000 | 3.000.000 | 8.000.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="m.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+
+
+def test_a_trong_do_column_is_no_group_of_a_matrix() -> None:
+    cells = ("STT", "Xã", "Người có công", "Trong đó: thân nhân liệt sĩ", "Hộ nghèo", "Tổng cộng")
+    assert header_columns(cells, money=True) is None
+
+
+def test_one_column_equal_to_the_row_is_no_breakdown() -> None:
+    text = (
+        "| STT | Xã | Số hộ | Số khẩu (người) |\n|---|---|---:|---:|\n"
+        "| 1 | A | 1 | 1 |\n| 2 | B | 1 | 1 |\n| 3 | C | 2 | 5 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="h.md"))
+    assert not [f for f in audit.result.findings if f.severity == "error"]
+
+
+def test_a_slip_carried_into_the_total_row_is_still_found() -> None:
+    """Row B's huyện typed 2.000.000 for 12.000.000 and the total row summed from it:
+    the total row is no second witness that the sources name only some."""
+    text = (
+        "| STT | Đơn vị | Tổng kinh phí | Ngân sách tỉnh | Ngân sách huyện |\n|---|---|---:|---:|---:|\n"
+        "| 1 | Xã A | 50.000.000 | 30.000.000 | 20.000.000 |\n"
+        "| 2 | Xã B | 30.000.000 | 18.000.000 | 2.000.000 |\n"
+        "| 3 | Xã C | 40.000.000 | 25.000.000 | 15.000.000 |\n"
+        "| | Tổng cộng | 120.000.000 | 73.000.000 | 37.000.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="p.md"))
+    assert audit.status == 1

@@ -448,9 +448,10 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
     tổng số tiền 45.600.000 đồng``: a total amount after two or more records each stating
     a count and a level and nothing else is the amount of them all (Σ count × level)
     where that is what the figures say: it equals that sum and not the last record's own
-    product, or one typing slip in one figure explains that sum and none explains the
-    product. Then the records become the parts of a new record stating the amount, on
-    the line (True). Otherwise the amount stays the last record's own (False)."""
+    product, or one typing slip in one figure explains that sum (where one explains the
+    product too, the words "tổng …" before the amount decide: the total of them all).
+    Then the records become the parts of a new record stating the amount, on the line
+    (True). Otherwise the amount stays the last record's own (False)."""
     run: list[Rec] = []
     for rec in reversed(records):
         if rec.count is None or rec.level is None or rec.amount is not None or rec.children:
@@ -464,9 +465,7 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
     amount = token.value
     if _priced_sum(run[-1:], amount, exact=True):
         return False
-    if _priced_sum(run, amount, exact=True):
-        pass
-    elif _priced_sum(run[-1:], amount) or not _priced_sum(run, amount):
+    if not _priced_sum(run, amount):  # one slip explains the sum: the total's reading
         return False
     parent = Rec(line=line, label=run[0].label, start=run[0].start, total_cue=True)
     _fill(parent, token)

@@ -20,6 +20,7 @@ one line): see there.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from ._lines import Rec
@@ -106,6 +107,93 @@ def _restates_exactly(rec: Rec) -> bool:
 
 _COMMON = 16  # records stating one value, past which it restates no one of them
 
+# Words every figure's label may hold: no evidence that two labels name one thing.
+_GENERIC = frozenset(
+    [
+        "số",
+        "tiền",
+        "kinh",
+        "phí",
+        "tổng",
+        "cộng",
+        "đồng",
+        "triệu",
+        "tỷ",
+        "nghìn",
+        "ngàn",
+        "năm",
+        "tháng",
+        "ngày",
+        "là",
+        "của",
+        "cho",
+        "các",
+        "và",
+        "với",
+        "theo",
+        "tại",
+        "đã",
+        "được",
+        "có",
+        "này",
+        "đó",
+        "trong",
+        "từ",
+        "đến",
+        "một",
+        "những",
+        "mức",
+        "suất",
+        "người",
+        "hộ",
+        "quà",
+        "tặng",
+        "trao",
+        "chi",
+        "trả",
+        "hỗ",
+        "trợ",
+        "thăm",
+        "đối",
+        "tượng",
+        "gồm",
+        "cụ",
+        "thể",
+        "như",
+        "sau",
+        "toàn",
+        "xã",
+        "huyện",
+        "tỉnh",
+        "phường",
+        "thành",
+        "phố",
+        "ngân",
+        "sách",
+        "nguồn",
+        "tổng",
+        "số",
+        "kế",
+        "hoạch",
+        "báo",
+        "cáo",
+        "dự",
+        "kiến",
+        "khoảng",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _same_subject(first: str, second: str) -> bool:
+    """The two labels share a word that names what they count (``được giao``, ``còn
+    dư``), not only words any figure's label holds (``kinh phí``, ``năm``): an equal
+    value alone is no evidence that ``Kinh phí năm 2023: 21.000.000 đồng`` states the
+    ``Ngân sách xã`` figure of this year again, and folding it there would vouch for
+    that figure in a diagnosis."""
+    words = {word for word in _WORD.findall(first.lower()) if word not in _GENERIC}
+    return any(word in words for word in _WORD.findall(second.lower()) if word not in _GENERIC)
+
 
 def _equal_target(
     rec: Rec,
@@ -130,6 +218,7 @@ def _equal_target(
         and (id(other) in checked or order[id(other)] < order[id(rec)])
         and all(id(other) in ids for ids in others)
         and (rec.count is None or None in (rec.unit, other.unit) or rec.unit == other.unit)
+        and _same_subject(rec.label, other.label)
     ]
     if not common:
         return None

@@ -153,6 +153,8 @@ def _matrix(cells: tuple[str, ...], columns: list[Column]) -> tuple[Column, ...]
     groups = range(first + 1, total)
     if any(columns[at] != "label" or not cells[at].strip() for at in groups):
         return None
+    if any(_IN_WHICH.match(cells[at].strip()) for at in groups):
+        return None  # "Trong đó: thân nhân liệt sĩ": some of another group, no group
     matrix = list(columns)
     for at in groups:
         matrix[at] = "source"
@@ -272,6 +274,10 @@ def _split_of(rec: Rec) -> Rec:
 
 
 def _adds_up_to(rec: Rec, split: Rec) -> bool:
+    """The parts (two at least: one part equal to its row is no evidence of a
+    breakdown) sum to the row in every figure both state."""
+    if len(split.children) < 2:
+        return False
     stated = False
     for name in ("count", "amount"):
         whole = getattr(rec, name)
@@ -291,13 +297,14 @@ def _partial_splits(table: Table) -> None:
     amount (``>=``), never an error. Short on one row only, that row holds a slip."""
     rows = [rec for rec in _walk(table.rows, table.total) if rec.amount is not None]
     splits = [(rec, part) for rec in rows for part in rec.children if part.split]
-    short = [
+    witnesses = [(rec, part) for rec, part in splits if rec is not table.total]
+    short = [  # the total row is no witness: it may be summed from a slipped cell
         rec
-        for rec, part in splits
+        for rec, part in witnesses
         if None not in (amounts := [child.amount for child in part.children])
         and sum(amount or 0 for amount in amounts) < (rec.amount or 0)
     ]
-    if len(short) < 2 or len(short) * 2 < len(splits):
+    if len(short) < 2 or len(short) * 2 < len(witnesses):
         return
     for _, part in splits:
         part.partial = True
@@ -512,7 +519,9 @@ def _second_total(table: Table, again: Rec) -> None:
     total row is); where each states a figure the other lacks, the second becomes the
     first one's part and holds the rows."""
     total = table.total
-    assert total is not None  # a second total row comes after the first
+    if total is None:  # the first was no total of the rows (_total_last): nor is this one
+        table.rows = sorted([*table.rows, again], key=lambda rec: rec.line)
+        return
     total.children = table.rows
     restate_record(total, again)
     table.rows, total.children = total.children, []

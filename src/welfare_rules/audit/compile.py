@@ -427,7 +427,7 @@ def _priced_parts(
         f"{prefixes[index]}count * {prefixes[index]}level" if priced else f"{prefixes[index]}amount"
         for index, priced in terms
     ]
-    return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum")]
+    return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum", subject=total)]
 
 
 def _claim_edit(
