@@ -701,3 +701,32 @@ def test_receipt_blocks_without_numbered_lines_join_each_amount_to_its_block() -
         "Tổng số tiền nhận: 25.000.000 đồng.\n"
     )
     assert not _audit(text).result.findings
+
+
+GROUPS_THEN_TOTAL = """\
+1. Người có công
+a) Thương binh: 100 người, mức 800.000 đồng/người, dự toán 80.000.000 đồng;
+b) Thân nhân liệt sĩ: 50 người, mức 500.000 đồng/người, dự toán 25.000.000 đồng.
+Cộng mục 1: 150 người, dự toán 105.000.000 đồng.
+2. Hộ nghèo
+a) Hộ nghèo: 40 hộ, mức 500.000 đồng/hộ, dự toán 20.000.000 đồng;
+b) Hộ cận nghèo: 30 hộ, mức 300.000 đồng/hộ, dự toán 9.000.000 đồng.
+Cộng mục 2: 70 suất, dự toán 29.000.000 đồng.
+III. Kinh phí
+Tổng số quà: 220 suất; tổng dự toán kinh phí: 134.000.000 đồng.
+a) Ngân sách tỉnh hỗ trợ: 80.400.000 đồng;
+b) Ngân sách huyện đảm bảo: 53.600.000 đồng.
+"""
+
+
+def test_a_total_after_the_groups_sums_them_and_keeps_its_sources() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    audit = audit_document(Document.from_text(GROUPS_THEN_TOTAL, name="kh.txt"))
+    assert audit.complete
+    assert audit.status == 0
+    slipped = GROUPS_THEN_TOTAL.replace("220 suất", "210 suất")
+    found = audit_document(Document.from_text(slipped, name="kh.txt")).result.findings
+    assert [(f.line, f.reported, f.suggested) for f in found if f.severity == "error"] == [
+        (10, 210, 220)
+    ]

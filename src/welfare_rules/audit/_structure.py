@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from .._limits import MAX_TREE_DEPTH
 from ._joins import absorb, completes, joins
 from ._lines import Rec, counted_in_unit, parts_add_up
+from .compile import FigureKind
+from .slips import detect
 
 _MARGIN = 3  # levels the steps after placement may add (a closing total, a table's rows)
 
@@ -134,7 +136,8 @@ class Builder:
         if self.deepest >= MAX_TREE_DEPTH - _MARGIN:
             roots = _within_depth(roots)
         roots = _funding_splits(_lists_to_totals(_settle(roots), self.lists))
-        return _trail_over_sections(_lead_over_sections(roots), self.total_sections)
+        roots = _trail_over_sections(_lead_over_sections(roots), self.total_sections)
+        return _over_groups(roots)
 
     def _alone(self, rec: Rec) -> bool:
         """``rec`` is the only record of its group stating figures (a block of its own: a
@@ -350,6 +353,60 @@ def _funding_splits(roots: list[Rec]) -> list[Rec]:
             owner.children, owner.explicit = run, True
         index = stop
     return out
+
+
+def _over_groups(roots: list[Rec]) -> list[Rec]:
+    """``Cộng mục 1: 2.176 người, dự toán 1.623.200.000 đồng`` … ``Cộng mục 2: 1.999
+    suất, …`` and then ``Tổng số quà: 4.175 suất; tổng dự toán kinh phí: 2.405.700.000
+    đồng``: a total standing after two or more groups in a row (records with parts),
+    with no parts of its own but a breakdown by funding source, sums those groups where
+    both witnesses say so: every figure it states adds up exactly, or, stating a count
+    and an amount, one adds up exactly and the other but for one slip (found then). Its
+    funding lines become a second breakdown (:attr:`~.nodes.Node.split`)."""
+    index = 2
+    while index < len(roots):
+        total = roots[index]
+        groups: list[Rec] = []
+        for rec in reversed(roots[:index]):
+            if not rec.children or rec.split or any(child.split for child in rec.children):
+                break
+            groups.append(rec)
+        groups.reverse()
+        funded = all(_funding_line(child) for child in total.children)
+        if len(groups) < 2 or not total.total_cue or not funded or not _both_witness(total, groups):
+            index += 1
+            continue
+        if total.children:
+            split = Rec(
+                line=total.children[0].line, label="Nguồn kinh phí", bullet=total.children[0].bullet
+            )
+            split.children, split.explicit, split.split = total.children, True, True
+            split.section = total.children[0].section
+            total.children = [*groups, split]
+        else:
+            total.children = list(groups)
+        total.explicit = True
+        del roots[index - len(groups) : index]
+        index = index - len(groups) + 1
+    return roots
+
+
+def _both_witness(total: Rec, groups: list[Rec]) -> bool:
+    fields = [name for name in ("count", "amount") if getattr(total, name) is not None]
+    if not fields or any(getattr(group, name) is None for group in groups for name in fields):
+        return False
+    exact = [
+        sum(getattr(group, name) or 0 for group in groups) == getattr(total, name)
+        for name in fields
+    ]
+    if all(exact):
+        return True
+    if len(fields) < 2 or not any(exact):
+        return False
+    name = fields[exact.index(False)]
+    kind: FigureKind = "count" if name == "count" else "money"
+    whole = sum(getattr(group, name) or 0 for group in groups)
+    return detect(getattr(total, name), whole, kind) is not None
 
 
 def _funding_line(rec: Rec) -> bool:
