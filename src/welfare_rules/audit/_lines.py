@@ -489,21 +489,28 @@ def names_a_few(rec: Rec, raw: str) -> bool:
     slip is found."""
     if _FEW.search(raw) is None or _ALL.search(raw) is not None:
         return False
-    compared = False
-    for name in ("count", "amount"):
-        whole = getattr(rec, name)
-        parts = [getattr(child, name) for child in rec.children]
-        if whole is None or None in parts:
-            continue
+    sums = stated_sums(rec, rec.children)
+    for name, whole, parts in sums:
         kind: FigureKind = "count" if name == "count" else "money"
-        total = sum(part or 0 for part in parts)
+        total = sum(parts)
         gap = whole - total
         if gap <= 0 or detect(whole, total, kind) is not None:
             return False
-        if any(detect(part or 0, (part or 0) + gap, kind) is not None for part in parts):
+        if any(detect(part, part + gap, kind) is not None for part in parts):
             return False
-        compared = True
-    return compared
+    return bool(sums)
+
+
+def stated_sums(owner: Rec, parts: list[Rec]) -> list[tuple[FigureField, int, list[int]]]:
+    """``(field, the owner's figure, the parts' figures)`` for the count and the amount,
+    where the owner and every part state that field: what a sum of them can compare."""
+    found: list[tuple[FigureField, int, list[int]]] = []
+    for name in ("count", "amount"):
+        whole = getattr(owner, name)
+        values = [getattr(part, name) for part in parts]
+        if whole is not None and None not in values:
+            found.append((name, whole, values))
+    return found
 
 
 def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .._limits import MAX_TREE_DEPTH
 from ._joins import absorb, completes, joins
-from ._lines import Rec, counted_in_unit, parts_add_up
+from ._lines import Rec, counted_in_unit, parts_add_up, stated_sums
 from .compile import FigureKind
 from .slips import detect
 
@@ -392,21 +392,17 @@ def _over_groups(roots: list[Rec]) -> list[Rec]:
 
 
 def _both_witness(total: Rec, groups: list[Rec]) -> bool:
-    fields = [name for name in ("count", "amount") if getattr(total, name) is not None]
-    if not fields or any(getattr(group, name) is None for group in groups for name in fields):
+    sums = stated_sums(total, groups)
+    if len(sums) < len([name for name in ("count", "amount") if getattr(total, name) is not None]):
+        return False  # a figure of the total no group states: no sum of them
+    exact = [sum(values) == whole for _, whole, values in sums]
+    if not exact or all(exact):
+        return bool(exact)
+    if len(sums) < 2 or not any(exact):
         return False
-    exact = [
-        sum(getattr(group, name) or 0 for group in groups) == getattr(total, name)
-        for name in fields
-    ]
-    if all(exact):
-        return True
-    if len(fields) < 2 or not any(exact):
-        return False
-    name = fields[exact.index(False)]
+    name, whole, values = sums[exact.index(False)]
     kind: FigureKind = "count" if name == "count" else "money"
-    whole = sum(getattr(group, name) or 0 for group in groups)
-    return detect(getattr(total, name), whole, kind) is not None
+    return detect(whole, sum(values), kind) is not None
 
 
 def _funding_line(rec: Rec) -> bool:

@@ -25,7 +25,7 @@ from typing import Literal
 
 from ..errors import MoneyParseError
 from ..money import parse_vnd
-from ._lines import Rec, ShareSpec
+from ._lines import Rec, ShareSpec, stated_sums
 from ._normalize import Line
 from ._numbers import Token, scan
 from ._restate import restate_record
@@ -276,18 +276,8 @@ def _split_of(rec: Rec) -> Rec:
 def _adds_up_to(rec: Rec, split: Rec) -> bool:
     """The parts (two at least: one part equal to its row is no evidence of a
     breakdown) sum to the row in every figure both state."""
-    if len(split.children) < 2:
-        return False
-    stated = False
-    for name in ("count", "amount"):
-        whole = getattr(rec, name)
-        values = [getattr(part, name) for part in split.children]
-        if whole is None or None in values:
-            continue
-        if sum(value or 0 for value in values) != whole:
-            return False
-        stated = True
-    return stated
+    sums = stated_sums(rec, split.children)
+    return len(split.children) >= 2 and bool(sums) and all(sum(v) == w for _, w, v in sums)
 
 
 def _partial_splits(table: Table) -> None:
