@@ -55,8 +55,9 @@ def _attach_equal(roots: list[Rec]) -> list[Rec]:
     that figure again: it becomes a restatement there, an equality checked on its own
     line, instead of a figure nothing checks. A record in a check above all, else the
     nearest one before it. Exactly: a figure one slip off another may be another figure,
-    and stays where it is, listed as unchecked (never an error on a guess); an equal one
-    hides nothing, as a slip in either breaks the equality."""
+    and stays where it is, listed as unchecked (never an error on a guess); and only of
+    the same subject (:func:`_same_subject`): an equal figure of another vouches for a
+    value it does not state."""
     index: dict[tuple[FigureField, int], list[Rec]] = {}
     checked: set[int] = set()
     stack = [(rec, False) for rec in reversed(roots)]
@@ -108,80 +109,13 @@ def _restates_exactly(rec: Rec) -> bool:
 _COMMON = 16  # records stating one value, past which it restates no one of them
 
 # Words every figure's label may hold: no evidence that two labels name one thing.
-_GENERIC = frozenset(
-    [
-        "số",
-        "tiền",
-        "kinh",
-        "phí",
-        "tổng",
-        "cộng",
-        "đồng",
-        "triệu",
-        "tỷ",
-        "nghìn",
-        "ngàn",
-        "năm",
-        "tháng",
-        "ngày",
-        "là",
-        "của",
-        "cho",
-        "các",
-        "và",
-        "với",
-        "theo",
-        "tại",
-        "đã",
-        "được",
-        "có",
-        "này",
-        "đó",
-        "trong",
-        "từ",
-        "đến",
-        "một",
-        "những",
-        "mức",
-        "suất",
-        "người",
-        "hộ",
-        "quà",
-        "tặng",
-        "trao",
-        "chi",
-        "trả",
-        "hỗ",
-        "trợ",
-        "thăm",
-        "đối",
-        "tượng",
-        "gồm",
-        "cụ",
-        "thể",
-        "như",
-        "sau",
-        "toàn",
-        "xã",
-        "huyện",
-        "tỉnh",
-        "phường",
-        "thành",
-        "phố",
-        "ngân",
-        "sách",
-        "nguồn",
-        "tổng",
-        "số",
-        "kế",
-        "hoạch",
-        "báo",
-        "cáo",
-        "dự",
-        "kiến",
-        "khoảng",
-    ]
+_GENERIC_WORDS = (
+    "số tiền kinh phí tổng cộng đồng triệu tỷ nghìn ngàn năm tháng ngày là của cho "
+    "các và với theo tại đã được có này đó trong từ đến một những mức suất người hộ "
+    "quà tặng trao chi trả hỗ trợ thăm đối tượng gồm cụ thể như sau toàn xã huyện "
+    "tỉnh phường thành phố ngân sách nguồn tổng số kế hoạch báo cáo dự kiến khoảng"
 )
+_GENERIC = frozenset(_GENERIC_WORDS.split())
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
