@@ -322,3 +322,22 @@ def test_two_lone_records_stating_one_figure_both_stay_in_the_tree() -> None:
     (node,) = extract_report(text).report.nodes
     assert (node.line, node.amount) == (1, 1_450_000_000)
     assert [(r.line, r.value) for r in node.restatements] == [(2, 1_450_000_000)]
+
+
+def test_an_equal_figure_never_vouches_for_a_figure_its_own_parts_find_wrong() -> None:
+    """A slip (36 typed 31) that happens to equal another figure of the same words must
+    not be confirmed by it: its parts say 36, so nothing is folded into it."""
+    from welfare_rules.audit._lines import Rec
+    from welfare_rules.audit._restate import _attach_equal
+
+    slipped = Rec(line=9, label="Hồ sơ đang giải quyết", count=31, unit="hồ sơ")
+    slipped.children = [
+        Rec(line=9, label="BTXH", count=31, unit="hồ sơ"),
+        Rec(line=9, label="NCC", count=5, unit="hồ sơ"),
+    ]
+    lone = Rec(line=12, label="Hồ sơ đang trong quá trình giải quyết", count=31, unit="hồ sơ")
+    assert _attach_equal([slipped, lone]) == [slipped, lone]
+    assert not slipped.restatements
+    slipped.children[0].count = 26  # the parts hold: the same words and value restate it
+    assert _attach_equal([slipped, lone]) == [slipped]
+    assert [(r[1], r[2]) for r in slipped.restatements] == [(31, 12)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ._lines import Rec
+from ._lines import Rec, stated_sums
 from .report import FigureField
 from .slips import detect
 
@@ -119,6 +119,17 @@ _GENERIC = frozenset(_GENERIC_WORDS.split())
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _holds(rec: Rec) -> bool:
+    """The record's own checks hold as written (its parts sum to it, count × level is its
+    amount): an equal figure elsewhere must not vouch for a figure they find wrong (a slip
+    that happens to equal another figure would be confirmed by it)."""
+    parts = [child for child in rec.children if not child.split]
+    if parts and any(sum(values) != whole for _, whole, values in stated_sums(rec, parts)):
+        return False
+    stated = (rec.count, rec.level, rec.amount)
+    return None in stated or (rec.count or 0) * (rec.level or 0) == rec.amount
+
+
 def _same_subject(first: str, second: str) -> bool:
     """The two labels share a word that names what they count (``được giao``, ``còn
     dư``), not only words any figure's label holds (``kinh phí``, ``năm``): an equal
@@ -153,6 +164,7 @@ def _equal_target(
         and all(id(other) in ids for ids in others)
         and (rec.count is None or None in (rec.unit, other.unit) or rec.unit == other.unit)
         and _same_subject(rec.label, other.label)
+        and _holds(other)
     ]
     if not common:
         return None
