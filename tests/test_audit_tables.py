@@ -10,9 +10,16 @@ from welfare_rules.audit._lines import Rec
 from welfare_rules.audit._normalize import read_lines
 from welfare_rules.audit._tables import Table, column_marks, header_columns, read_table
 from welfare_rules.audit.compile import compile_report
+from welfare_rules.audit.findings import Finding
 from welfare_rules.audit.read import Document, audit_document
 
 from .strategies import gift_levels, grouped
+
+
+def _errors(text: str) -> list[Finding]:
+    """The error findings of auditing ``text`` as a Markdown table."""
+    audit = audit_document(Document.from_text(text, name="t.md"))
+    return [f for f in audit.result.findings if f.severity == "error"]
 
 
 def table(text: str) -> Table:
@@ -526,15 +533,10 @@ def test_funding_source_columns_are_each_rows_second_breakdown() -> None:
 @given(st.sampled_from(["137.400.000", "190.800.000", "629.700.000"]))
 @example("190.800.000")
 def test_a_slip_in_a_funding_cell_is_found_on_its_row(cell: str) -> None:
-    from welfare_rules.audit.read import Document, audit_document
 
     slipped = cell[0] + cell[2] + cell[1] + cell[3:] if cell[1] != cell[2] else cell
     text = FUNDED.replace(f"| {cell} |", f"| {slipped} |")
-    errors = [
-        f
-        for f in audit_document(Document.from_text(text, name="x.md")).result.findings
-        if f.severity == "error"
-    ]
+    errors = _errors(text)
     assert errors
     assert {f.line for f in errors} <= {3, 4, 5}
 
@@ -609,11 +611,7 @@ def test_a_row_numbering_the_columns_is_no_row_of_figures() -> None:
     assert audit.complete
     assert audit.status == 0
     slipped = FORM_TABLE.replace("| 5 | 2.500.000", "| 5 | 2.050.000")
-    (error,) = [
-        f
-        for f in audit_document(Document.from_text(slipped, name="b.md")).result.findings
-        if f.severity == "error"
-    ]  # the row or the total: the two tie, and both are offered
+    (error,) = _errors(slipped)  # the row or the total: the two tie, and both are offered
     assert {c.value for c in error.candidates} >= {2_500_000, 7_050_000}
 
 
@@ -663,11 +661,7 @@ def test_a_matrix_of_groups_and_their_total_is_checked_across_and_down(text: str
 
 def test_a_slip_in_a_matrix_cell_is_localized_by_its_row_and_its_column() -> None:
     text = MATRIX_DONG.replace("| 36.000.000 |", "| 63.000.000 |")
-    (error,) = [
-        f
-        for f in audit_document(Document.from_text(text, name="m.md")).result.findings
-        if f.severity == "error"
-    ]
+    (error,) = _errors(text)
     assert (error.line, error.reported, error.suggested) == (6, 63_000_000, 36_000_000)
 
 
@@ -697,11 +691,7 @@ def test_source_columns_short_on_one_row_hold_a_slip() -> None:
     text = SOURCES_SHORT.replace("| 30.000.000 | 10.000.000 |", "| 30.000.000 | 20.000.000 |")
     text = text.replace("| 18.000.000 | 6.000.000 |", "| 18.000.000 | 2.000.000 |")
     text = text.replace("48.000.000 | 16.000.000", "48.000.000 | 32.000.000")
-    errors = [
-        f
-        for f in audit_document(Document.from_text(text, name="s.md")).result.findings
-        if f.severity == "error"
-    ]
+    errors = _errors(text)
     assert (4, 2_000_000) in {(f.line, f.reported) for f in errors}
 
 

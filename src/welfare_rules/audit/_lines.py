@@ -570,12 +570,7 @@ def parts_add_up(owner: Rec, parts: list[Rec], *, bracketed: bool = False) -> bo
     owner's unit (``36 hồ sơ (BTXH 31 hồ sơ; NCC 05 hồ sơ)``), but for one typing slip in
     one figure (one slip must not take the parts away from the total they are written
     with)."""
-    stated = [
-        (field, getattr(owner, field), [getattr(part, field) for part in parts])
-        for field in ("count", "amount")
-    ]
-    stated = [(field, whole, values) for field, whole, values in stated if whole is not None]
-    stated = [(field, whole, values) for field, whole, values in stated if None not in values]
+    stated = stated_sums(owner, parts)
     if any(sum(values) == whole for _, whole, values in stated):
         return True
     if len(parts) < 2:

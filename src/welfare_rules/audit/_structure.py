@@ -345,10 +345,7 @@ def _funding_splits(roots: list[Rec]) -> list[Rec]:
             index += 1
             continue
         if owner.children:
-            split = Rec(line=run[0].line, label="Nguồn kinh phí", bullet=run[0].bullet)
-            split.children, split.explicit, split.split = run, True, True
-            split.section = run[0].section
-            owner.children.append(split)
+            owner.children.append(_source_split(run))
         else:
             owner.children, owner.explicit = run, True
         index = stop
@@ -376,15 +373,7 @@ def _over_groups(roots: list[Rec]) -> list[Rec]:
         if len(groups) < 2 or not total.total_cue or not funded or not _both_witness(total, groups):
             index += 1
             continue
-        if total.children:
-            split = Rec(
-                line=total.children[0].line, label="Nguồn kinh phí", bullet=total.children[0].bullet
-            )
-            split.children, split.explicit, split.split = total.children, True, True
-            split.section = total.children[0].section
-            total.children = [*groups, split]
-        else:
-            total.children = list(groups)
+        total.children = [*groups, _source_split(total.children)] if total.children else groups
         total.explicit = True
         del roots[index - len(groups) : index]
         index = index - len(groups) + 1
@@ -403,6 +392,14 @@ def _both_witness(total: Rec, groups: list[Rec]) -> bool:
     name, whole, values = sums[exact.index(False)]
     kind: FigureKind = "count" if name == "count" else "money"
     return detect(whole, sum(values), kind) is not None
+
+
+def _source_split(run: list[Rec]) -> Rec:
+    """Funding lines as a second breakdown of the figures of the record they follow."""
+    split = Rec(line=run[0].line, label="Nguồn kinh phí", bullet=run[0].bullet)
+    split.children, split.explicit, split.split = run, True, True
+    split.section = run[0].section
+    return split
 
 
 def _funding_line(rec: Rec) -> bool:

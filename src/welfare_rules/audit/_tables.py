@@ -255,11 +255,11 @@ def _parts_hold(table: Table) -> None:
     owners = table.part_splits
     if not owners:
         return
-    holding = sum(_adds_up_to(rec, _split_of(rec)) for rec in owners)
+    splits = [(rec, split) for rec in owners if (split := _split_of(rec)) is not None]
+    holding = sum(_adds_up_to(rec, split) for rec, split in splits)
     if holding * 2 > len(owners):
         return
-    for rec in owners:
-        split = _split_of(rec)
+    for rec, split in splits:
         rec.children.remove(split)
         rec.explicit = rec.inline = bool(rec.children)
         for part in split.children:
@@ -269,8 +269,9 @@ def _parts_hold(table: Table) -> None:
                     table.unknown.append((part.line, Token(0, len(text), text, "unknown")))
 
 
-def _split_of(rec: Rec) -> Rec:
-    return next(child for child in reversed(rec.children) if child.split)
+def _split_of(rec: Rec) -> Rec | None:
+    """The row's second breakdown (its part or source columns), if any."""
+    return next((child for child in rec.children if child.split), None)
 
 
 def _adds_up_to(rec: Rec, split: Rec) -> bool:
@@ -707,27 +708,21 @@ def _part_shares(table: Table, rows: list[Rec]) -> bool:
     percentage is the share of one of its parts in it (the part ``j`` whose share most
     rows state right, and at least half of them), so it moves to that part, of the row
     as its whole. Whether it did."""
-    splits = {id(rec): _own_split(table, rec) for rec in rows}
-    sizes = {len(split.children) for split in splits.values() if split is not None}
-    if None in splits.values() or len(sizes) != 1:
+    found = [(rec, _own_split(table, rec)) for rec in rows]
+    splits = [(rec, split) for rec, split in found if split is not None]
+    sizes = {len(split.children) for _, split in splits}
+    if len(splits) != len(rows) or len(sizes) != 1:
         return False
     best, best_fits = None, 0
     for at in range(sizes.pop()):
-        fits = 0
-        for rec in rows:
-            split = splits[id(rec)]
-            assert split is not None
-            part = split.children[at]
-            part.shares, saved = [share for share in rec.shares if share.column], part.shares
-            fits += _fits_share(part, rec)
-            part.shares = saved
+        fits = sum(
+            _fits_share(split.children[at], rec, _column_share(rec)) for rec, split in splits
+        )
         if fits > best_fits and 2 * fits >= len(rows):
             best, best_fits = at, fits
     if best is None:
         return False
-    for rec in rows:
-        split = splits[id(rec)]
-        assert split is not None
+    for rec, split in splits:
         moved = [share for share in rec.shares if share.column]
         for share in moved:
             share.whole = rec
@@ -741,7 +736,7 @@ def _own_split(table: Table, rec: Rec) -> Rec | None:
     rows it sums, on the total's line)."""
     if not table.part_splits:
         return None
-    found = next((child for child in rec.children if child.split), None)
+    found = _split_of(rec)
     if found is None and rec is table.total:
         found = next((row for row in table.rows if row.split and row.line == rec.line), None)
     return found
@@ -751,8 +746,9 @@ def _column_share(rec: Rec) -> ShareSpec | None:
     return next((share for share in rec.shares if share.column), None)
 
 
-def _fits_share(rec: Rec, whole: Rec) -> bool:
-    share = _column_share(rec)
+def _fits_share(rec: Rec, whole: Rec, share: ShareSpec | None = None) -> bool:
+    """``rec``'s count is the percentage (its column's, or ``share``) of ``whole``'s."""
+    share = _column_share(rec) if share is None else share
     if share is None or rec.count is None or not whole.count or whole is rec:
         return False
     units, _, decimals = share.text.partition(",")

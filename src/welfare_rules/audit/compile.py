@@ -259,6 +259,10 @@ def _path(prefix: str) -> NodePath:
     return tuple(int(index) for index in prefix[1:-1].split("_"))
 
 
+_SUMS: tuple[tuple[FigureField, EditKind], ...] = (("count", "count_sum"), ("amount", "amount_sum"))
+"""The figures a sum adds up, and the kind of edit each gives."""
+
+
 def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[str]) -> list[Edit]:
     """The sums of ``node``'s parts, and of each second breakdown (:attr:`Node.split`) of
     its figures, to the figures ``names`` gives."""
@@ -287,31 +291,26 @@ def _columns_down(node: Node, prefixes: list[str], own: list[int]) -> list[Edit]
     if len(splits) != 1 or not own:
         return []
     whole = children[splits[0]].children
-    rows: list[str] = []  # the prefix of each row's breakdown
+    rows: list[tuple[str, tuple[Node, ...]]] = []  # each row's breakdown: prefix, parts
     for index in own:
         inner = [at for at, part in enumerate(children[index].children) if part.split]
-        if len(inner) != 1 or len(children[index].children[inner[0]].children) != len(whole):
+        if len(inner) != 1:
             return []
-        rows.append(f"{prefixes[index]}{inner[0]}_")
+        parts = children[index].children[inner[0]].children
+        if len(parts) != len(whole):
+            return []
+        rows.append((f"{prefixes[index]}{inner[0]}_", parts))
     op: Literal["==", ">="] = "==" if node.children_complete else ">="
     edits: list[Edit] = []
     for at, column in enumerate(whole):
-        sums: tuple[tuple[FigureField, EditKind], ...] = (
-            ("count", "count_sum"),
-            ("amount", "amount_sum"),
-        )
-        for field, kind in sums:
+        for field, kind in _SUMS:
             if column.__dict__[field] is None:
                 continue
-            cells = [children[index].children for index in own]
-            inner_at = [next(i for i, part in enumerate(row) if part.split) for row in cells]
-            if any(
-                row[i].children[at].__dict__[field] is None
-                for row, i in zip(cells, inner_at, strict=True)
-            ):
+            if any(parts[at].__dict__[field] is None for _, parts in rows):
                 continue
             total = f"{prefixes[splits[0]]}{at}_{field}"
-            edits.append(Edit.sum(total, [f"{row}{at}_{field}" for row in rows], op=op, kind=kind))
+            cells = [f"{prefix}{at}_{field}" for prefix, _ in rows]
+            edits.append(Edit.sum(total, cells, op=op, kind=kind))
     return edits
 
 
@@ -325,11 +324,7 @@ def _plain_sums(
     if not children:
         return edits
     op: Literal["==", ">="] = "==" if complete else ">="
-    sums: tuple[tuple[FigureField, EditKind], ...] = (
-        ("count", "count_sum"),
-        ("amount", "amount_sum"),
-    )
-    for field, kind in sums:
+    for field, kind in _SUMS:
         if field not in names:
             continue
         if any(child.__dict__[field] is None for child in children):
