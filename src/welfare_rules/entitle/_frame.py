@@ -77,11 +77,13 @@ class FrameCodes:
     """A frame's key columns read as codes, before they are folded into keys.
 
     ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
-    with categories or selections only (``has``); each is ``(codes, fragments)`` with
-    codes over every row (an array, or :class:`Indexed`). ``names`` are the key's columns
-    in key order (``full``'s, then ``rich``'s). ``given`` holds, for the categories and
-    selections columns, the rows (ascending) whose cell is not blank; ``dates`` gives each
-    birth token a date.
+    with categories or selections only (:meth:`rich_rows`); each is ``(codes, fragments)``
+    with codes over every row (an array, or :class:`Indexed`). ``names`` are the key's
+    columns in key order (``full``'s, then ``rich``'s). ``given`` holds, for the categories
+    and selections columns, the rows (ascending) whose cell is not blank; ``dates`` gives
+    each birth token a date; ``died`` the rows (ascending) of the people who died before
+    the date (``None`` without a death column): the ``died`` column's true codes, found
+    once where the deaths are read.
     """
 
     frame: Any
@@ -89,10 +91,16 @@ class FrameCodes:
     names: tuple[str, ...]
     full: list[Coded]
     rich: list[Coded]
-    has: Any
     given: dict[str, Any]
     dates: dict[object, dt.date]
     attributes: tuple[str, ...]
+    died: Any = None
+
+    def rich_rows(self, np: Any) -> Any:
+        """The rows (ascending) with categories or selections: those :attr:`rich` is
+        folded over (the union of :attr:`given`, asked for only by the key-by-key way)."""
+        rows = list(self.given.values())
+        return rows[0] if len(rows) == 1 else np.union1d(*rows)
 
     def columns(self) -> dict[str, Coded]:
         """Each key column's codes over every row and fragments, by name (the rich ones
@@ -127,6 +135,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     dates: dict[object, dt.date] = {}
     merged = False
     births = None
+    died = None
     if "birth_date" in present:
         births = _instants(pd, np, frame["birth_date"], "birth_date")
         merged = not plan.exact and "birth_year" in present
@@ -135,7 +144,8 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         names.append("birth_token")
     if "death_date" in present:
         deaths = _instants(pd, np, frame["death_date"], "death_date")
-        full.append(_death_codes(np, deaths, births, plan, frame))
+        codes, died = _death_codes(np, deaths, births, plan, frame)
+        full.append(codes)
         names.append("died")
     plain = [
         name
@@ -145,14 +155,12 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     ]
     rich: list[Coded] = []  # folded over the rows with categories or selections only
     rich_names: list[str] = []
-    has = None
     given: dict[str, Any] = {}
     for name in plain:
         codes, table = _frame_codes(pd, np, frame[name])
         if name in ("categories", "selections"):
             filled = _filled(np, codes, [code for code, v in enumerate(table) if _blank(v)])
             given[name] = np.flatnonzero(filled)
-            has = filled if has is None else has | filled
             rich.append((codes, [(value,) for value in table]))
             rich_names.append(name)
         else:
@@ -165,7 +173,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         rich.append(_details(pd, np, frame, attributes, given["categories"]))
         rich_names.append("details")
     names.extend(rich_names)
-    return FrameCodes(frame, size, tuple(names), full, rich, has, given, dates, tuple(attributes))
+    return FrameCodes(frame, size, tuple(names), full, rich, given, dates, tuple(attributes), died)
 
 
 def fold_frame(coded: FrameCodes, *, keep_rows: bool = False) -> Grouped:
@@ -175,7 +183,7 @@ def fold_frame(coded: FrameCodes, *, keep_rows: bool = False) -> Grouped:
     size, names = coded.size, coded.names
     full = [(plain_codes(codes), table) for codes, table in coded.full]
     if coded.rich:
-        full.append(_fold_rows(np, coded.rich, coded.has))
+        full.append(_fold_rows(np, coded.rich, coded.rich_rows(np), size))
     ids = _ids(coded.frame) if keep_rows else None
     if not full or not size:
         counts: Counter[tuple[object, ...]] = Counter({(): size}) if size else Counter()
@@ -217,8 +225,8 @@ def _whole_floats(pd: Any, np: Any, frame: Any) -> Any:
     integer column with empty cells) of a whole-number or yes/no column as ``Int64``; a
     column with any other float is left as it is, for the checks to name its row."""
     whole: dict[str, Any] = {}
-    for name in frame.columns:
-        if str(name) not in _NUMBERS or frame[name].dtype.kind != "f":
+    for name, dtype in frame.dtypes.items():  # one Series of dtypes, not a column per name
+        if str(name) not in _NUMBERS or dtype.kind != "f" or frame[name].dtype.kind != "f":
             continue
         values = frame[name].to_numpy(dtype="float64", na_value=np.nan)
         given = ~np.isnan(values)
@@ -242,12 +250,11 @@ def _fragments(
     return [sum(map(getitem, tables, combo), ()) for combo in combos]
 
 
-def _fold_rows(np: Any, parts: list[Coded], where: Any) -> Coded:
-    """Columns folded into one code per row, counted only on the rows ``where`` is true; the
-    other rows get code 0, the fragment of every column's code 0."""
+def _fold_rows(np: Any, parts: list[Coded], rows: Any, size: int) -> Coded:
+    """Columns folded into one code per row of ``size``, counted only on ``rows``
+    (ascending); the other rows get code 0, the fragment of every column's code 0."""
     blank = tuple(itertools.chain.from_iterable(table[0] for _, table in parts))
-    codes = np.zeros(len(where), dtype=np.int64)
-    rows = np.flatnonzero(where)
+    codes = np.zeros(size, dtype=np.int64)
     if not len(rows):
         return codes, [blank]
     group, combos, _ = fold(np, [(c[rows], len(t)) for c, t in parts], len(rows))
@@ -489,10 +496,11 @@ def _check_years(years: Any, rows: Any, frame: Any) -> None:
 
 def _death_codes(
     np: Any, deaths: tuple[Any, int], births: tuple[Any, int] | None, plan: Plan, frame: Any
-) -> Coded:
-    """Whether each person died before the date (0: no death recorded); a death before the
-    birth is an error naming the row. ``deaths`` are the column's instants
-    (:func:`_instants`): only the rows with a death are turned into day numbers."""
+) -> tuple[Coded, Any]:
+    """Whether each person died before the date (0: no death recorded), and the rows
+    (ascending) of those who did; a death before the birth is an error naming the row.
+    ``deaths`` are the column's instants (:func:`_instants`): only the rows with a death
+    are turned into day numbers."""
     raw, per_day = deaths
     dead = np.flatnonzero(raw != _NAT)
     days = raw[dead] // per_day
@@ -507,8 +515,9 @@ def _death_codes(
             value = frame["death_date"].iloc[row]
             raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
     codes = np.zeros(len(raw), dtype=np.int8)
-    codes[dead] = (days < plan.on.toordinal() - _EPOCH) + 1
-    return codes, [(None,), (False,), (True,)]
+    before = days < plan.on.toordinal() - _EPOCH
+    codes[dead] = before + 1
+    return (codes, [(None,), (False,), (True,)]), dead[before]
 
 
 def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
@@ -553,6 +562,8 @@ def _filled(np: Any, codes: Any, blank: list[int]) -> Any:
     """Where the codes are not among the ``blank`` ones (code 0, missing, and a blank
     value's): compared with each when they are few (a lookup table indexed by a million
     int8 codes first widens them to 8 MB of indices)."""
+    if blank == list(range(len(blank))):  # code 0 and the next ones: one comparison
+        return codes >= len(blank)
     if len(blank) > 3:
         table = np.ones(int(codes.max(initial=0)) + 1, dtype=bool)
         table[[code for code in blank if code < len(table)]] = False

@@ -160,14 +160,7 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     view = _given_part(np, columns, _VIEW, coded.given.get("categories"), size)
     selections = _given_part(np, columns, ("selections",), coded.given.get("selections"), size)
     totals = {id(part): part.total(np, size) for part in (birth, view, selections)}
-    died = columns.get("died")
-    dead = np.empty(0, dtype=np.int64)
-    if died is not None:
-        truthy = [code for code, (value,) in enumerate(died[1]) if value]
-        if len(truthy) == 1:
-            dead = np.flatnonzero(plain_codes(died[0]) == truthy[0])
-        else:
-            dead = np.flatnonzero(np.isin(plain_codes(died[0]), truthy))
+    dead = coded.died if coded.died is not None else np.empty(0, dtype=np.int64)
     try:
         living = birth.counts(np, totals[id(birth)], dead)
         births = [
