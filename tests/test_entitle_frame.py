@@ -9,7 +9,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from welfare_rules.entitle._frame import _civil, _day_index, _instants, _int_codes
+from welfare_rules.entitle._frame import (
+    _civil,
+    _day_index,
+    _dense_details,
+    _instants,
+    _int_codes,
+    _sparse_details,
+)
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.errors import PersonDataError
 from welfare_rules.rules import load_ruleset
@@ -280,3 +287,47 @@ def test_the_last_day_nanoseconds_hold_is_a_day_not_a_missing_cell() -> None:
     low, high, index = found
     assert high - low == 1
     assert index.tolist() == [1, 2, 0]
+
+
+_CELLS = {
+    "Int16": st.one_of(st.none(), st.sampled_from([21, 41, 81, 91, -3, 0])),
+    "boolean": st.one_of(st.none(), st.booleans()),
+}
+
+
+@settings(max_examples=60)
+@given(
+    kinds=st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=4),
+    data=st.data(),
+)
+@example(kinds=["Int16"], data=None)  # a column of blanks only
+def test_attribute_cells_read_only_where_given_code_like_every_cell(
+    kinds: list[str], data: Any
+) -> None:
+    """The attribute cells of the rows with categories, read and folded only on the rows
+    that have one (the rest given the all-blank cells' code where it first occurs), are
+    coded exactly as when every cell of those rows is read: the same codes, type and
+    fragments."""
+    np = pytest.importorskip("numpy")
+    size = 12 if data is None else data.draw(st.integers(1, 40))
+    columns = []
+    for kind in kinds:
+        cells = (
+            [None] * size
+            if data is None
+            else data.draw(st.lists(_CELLS[kind], min_size=size, max_size=size))
+        )
+        columns.append(pd.Series(pd.array(cells, dtype=kind)))
+    picked = (
+        list(range(0, size, 2))
+        if data is None
+        else data.draw(st.sets(st.integers(0, size - 1), min_size=1))
+    )
+    rows = np.array(sorted(picked), dtype=np.int64)
+    names = [f"c{index}" for index in range(len(columns))]
+    sparse = _sparse_details(pd, np, columns, rows)
+    dense = _dense_details(pd, np, columns, names, rows)
+    assert sparse is not None
+    assert sparse[0].dtype == dense[0].dtype
+    assert sparse[0].tolist() == dense[0].tolist()
+    assert sparse[1] == dense[1]
