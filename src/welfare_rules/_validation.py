@@ -9,12 +9,12 @@ rather than pydantic's English.
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, runtime_checkable
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from . import _regex
 from ._i18n import Catalog, Text
 from .errors import quote
 
@@ -56,7 +56,9 @@ _MSG = Catalog(
 
 # Pydantic names the branch of a union in the location (``int``, ``lax-or-strict`` …);
 # a reader's key path leaves those out.
-_UNION_TAGS = re.compile(r"^(int|bool|str|date|none|lax-or-strict|json-or-python|[a-z-]+\[.*\])$")
+_UNION_TAGS = _regex.compile(
+    r"^(int|bool|str|date|none|lax-or-strict|json-or-python|[a-z-]+\[.*\])$"
+)
 
 
 @runtime_checkable

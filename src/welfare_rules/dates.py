@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 import unicodedata
 
 from dateutil.relativedelta import relativedelta
 
+from . import _regex
 from ._i18n import Catalog, Text
 from .errors import DateParseError
 
@@ -50,8 +50,8 @@ _MSG = Catalog(
     },
 )
 
-_NUMERIC = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
-_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+_NUMERIC = _regex.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_WORDS = _regex.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 _MAX_TEXT = 100
 
 

@@ -7,10 +7,10 @@ touch money: a float given as money raises an error instead of being rounded.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Literal
 
+from . import _regex
 from ._i18n import Catalog, Text
 from .errors import (
     MoneyParseError,
@@ -83,12 +83,12 @@ _MSG = Catalog(
 # After normalisation the text is lower case NFC with single spaces.
 _UNIT = r"(?:đồng|đ|dong|vnđ|vnd|₫)"
 _SCALE_WORD = r"(?:nghìn|ngàn|nghin|ngan|triệu|trieu|tỷ|tỉ|ty|ti)"
-_AMOUNT = re.compile(
+_AMOUNT = _regex.compile(
     rf"(?P<sign>[-−] ?)?(?:{_UNIT} ?)?(?P<unit_sign>[-−] ?)?"
     r"(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d[\d.,]*)"
     rf"(?P<scale>(?: ?{_SCALE_WORD})*)(?: ?{_UNIT})?"
 )
-_SCALE_TOKEN = re.compile(_SCALE_WORD)
+_SCALE_TOKEN = _regex.compile(_SCALE_WORD)
 _SCALES = {
     "nghìn": 10**3,
     "ngàn": 10**3,
@@ -101,9 +101,9 @@ _SCALES = {
     "ty": 10**9,
     "ti": 10**9,
 }
-_GROUPED = {sep: re.compile(rf"\d{{1,3}}(?:\{sep}\d{{3}})+") for sep in ".,"}
+_GROUPED = {sep: _regex.compile(rf"\d{{1,3}}(?:\{sep}\d{{3}})+") for sep in ".,"}
 _SEPARATORS: dict[Locale, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACES = _regex.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _EDGE_PUNCTUATION = " \t()[]{}:;,.!?\"'“”‘’«»*_|/"
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from enum import StrEnum
 
+from . import _regex
 from ._i18n import Lang, Text
 from .errors import UnknownFundingSourceError
 
@@ -123,7 +123,7 @@ _GROUPS = {
     FundingSource.DISTRICT: "district",
     FundingSource.COMMUNE: "commune",
 }
-_PHRASE = re.compile(
+_PHRASE = _regex.compile(
     r"(?<!\w)(?:"
     r"(?P<socialized>xã hội hóa|xhh|socialized)"
     r"|(?P<central>trung ương|central)"

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 
+from .. import _regex
 from ._normalize import Line, normalize_text, read_lines
 
-_GAP = re.compile(r"\S+(?: \S+)*")  # a field: words one space apart
-_HEADER_WORDS = re.compile(
+_GAP = _regex.compile(r"\S+(?: \S+)*")  # a field: words one space apart
+_HEADER_WORDS = _regex.compile(
     r"số suất|số lượng|số người|số hộ|mức|thành tiền|số tiền|kinh phí|tổng", re.IGNORECASE
 )
-_ROW = re.compile(r"\S {2,}\d")  # a number after a gap of two spaces or more
+_ROW = _regex.compile(r"\S {2,}\d")  # a number after a gap of two spaces or more
 _MIN_ROWS = 2
 
 
@@ -104,7 +105,7 @@ def _nearest(columns: list[tuple[int, int, str]], start: int, end: int) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i][1] - end))
 
 
-_ENUMERATOR = re.compile(r"([IVXLC]{1,6}|[A-H]|\d{1,2}(?:\.\d{1,2})?)[.)] +(.*)")
+_ENUMERATOR = _regex.compile(r"([IVXLC]{1,6}|[A-H]|\d{1,2}(?:\.\d{1,2})?)[.)] +(.*)")
 
 
 def _cells(raw: str, columns: list[tuple[int, int, str]]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from itertools import pairwise
 from operator import itemgetter, mul
 from typing import Literal, cast
 
+from .. import _regex
 from .._i18n import Catalog, Text
 from ..errors import EditSyntaxError, MoneyTypeError, ReportDataError
 from ..money import require_vnd
@@ -85,7 +86,7 @@ _MSG = Catalog(
     },
 )
 
-_TOKEN = re.compile(
+_TOKEN = _regex.compile(
     r"\s*(?:(?P<int>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>==|<=|>=|=|<|>|\+|-|\*|\(|\)))"
 )
@@ -481,7 +482,7 @@ class Edit:
         def rename(name: str) -> str:
             return new + name[cut:]
 
-        pattern = re.compile(r"(?<![A-Za-z0-9_])" + re.escape(old))
+        pattern = _regex.compile(r"(?<![A-Za-z0-9_])" + re.escape(old))
         return self._assemble(
             tuple((tuple(map(rename, m)), c) for m, c in self.terms),
             self.op,
