@@ -175,3 +175,21 @@ def test_figures_the_text_relates_are_never_called_consistent(text: str) -> None
     # found by probing styles the reader does not read yet: exit 3 ("not everything was
     # checked"), or an error; never 0, which tells the auditor to stop looking
     assert _audit(text).status != 0
+
+
+@pytest.mark.parametrize(
+    ("target", "alone"),
+    [
+        ("3. Năm tới, Hội phấn đấu vận động trên 300 suất quà.", True),
+        ("Năm 2025, Hội đề ra chỉ tiêu vận động 2.000 suất quà Tết.", True),
+        # a target broken down, or beside a figure of its kind, may be related: not alone
+        ("Chỉ tiêu năm 2025: 300 suất, trong đó 200 suất cho hộ nghèo.", False),
+        ("Năm 2024 đã trao 280 suất; năm tới phấn đấu 300 suất.", False),
+    ],
+)
+def test_a_target_alone_on_its_line_stands_alone(target: str, alone: bool) -> None:
+    text = f"Hội đã trao 250 suất quà, cụ thể:\n- Xã Đông: 100 suất;\n- Xã Tây: 150 suất.\n{target}"
+    audit = _audit(text)
+    assert audit.result.findings == ()  # a target is never a bound on what was done
+    flags = {figure.alone for figure in audit.unchecked}
+    assert flags == ({True} if alone else flags - {True})

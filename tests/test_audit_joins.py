@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.audit._joins import absorb, completes, joins
+from welfare_rules.audit._joins import absorb, completes, joins, prices_parts
 from welfare_rules.audit._lines import Rec
 from welfare_rules.audit.read import Document, audit_document
 
@@ -101,3 +101,63 @@ def test_a_total_completes_only_a_lead_whose_parts_state_its_figure() -> None:
     assert not completes(lead, Rec(line=4, label="Tổng kinh phí", count=4))  # stated already
     # a total of more than the list: "Tổng kinh phí tổ chức lễ (gồm quà, hoa, …)"
     assert not completes(lead, Rec(line=4, label="Tổng kinh phí tổ chức lễ", amount=4_200_000))
+
+
+SECTIONS = """\
+Kết quả, toàn huyện đã trao 250 suất quà với tổng trị giá 95.000.000 đồng, cụ thể như sau:
+
+1. Quà từ quỹ Hội (mức 400.000 đồng/suất, gồm tiền mặt và nhu yếu phẩm)
+
+| STT | Xã | Số suất | Thành tiền (đồng) |
+|---|---|---|---|
+| 1 | Xã Đông | 50 | 20.000.000 |
+| 2 | Xã Tây | 75 | 30.000.000 |
+|  | Cộng | 125 | 50.000.000 |
+
+2. Quà do các nhà tài trợ trao
+
+| STT | Nhà tài trợ | Số suất | Trị giá/suất (đồng) | Thành tiền (đồng) |
+|---|---|---|---|---|
+| 1 | Công ty Hòa Bình | 75 | 300.000 | 22.500.000 |
+| 2 | Ngân hàng Bắc Sơn | 50 | 450.000 | 22.500.000 |
+|  | Cộng | 125 |  | 45.000.000 |
+"""
+
+
+def test_a_heading_stating_a_level_prices_the_table_under_it() -> None:
+    audit = _audit(SECTIONS)
+    assert audit.complete  # the heading's level and the lead's total are both checked
+    assert audit.result.findings == ()
+
+
+@given(
+    st.sampled_from(
+        [
+            ("mức 400.000 đồng/suất", "mức 450.000 đồng/suất", 3, 450_000, 400_000),
+            ("| 75 | 30.000.000 |", "| 75 | 30.080.000 |", 8, 30_080_000, 30_000_000),
+            ("| 125 | 50.000.000 |", "| 152 | 50.000.000 |", 9, 152, 125),
+            ("250 suất", "205 suất", 1, 205, 250),
+        ]
+    )
+)
+@example(("mức 400.000 đồng/suất", "mức 450.000 đồng/suất", 3, 450_000, 400_000))
+def test_a_slip_under_a_priced_heading_is_found_where_it_is_written(
+    case: tuple[str, str, int, int, int],
+) -> None:
+    written, slipped, line, reported, suggested = case
+    (finding,) = _errors(SECTIONS.replace(written, slipped))
+    assert (finding.line, finding.reported, finding.suggested) == (line, reported, suggested)
+
+
+def test_a_heading_level_the_rows_do_not_bear_out_prices_nothing() -> None:
+    rows = [Rec(line=5, count=50, amount=20_000_000), Rec(line=6, count=75, amount=22_500_000)]
+    total = Rec(line=7, count=125, amount=42_500_000, children=rows)
+    assert not prices_parts(Rec(line=3, level=400_000), total)  # two levels in the rows
+    rows[1].amount = 30_000_000
+    total.amount = 50_000_000
+    assert prices_parts(Rec(line=3, level=400_000), total)
+    assert prices_parts(Rec(line=3, level=450_000), total)  # one slip from the rows' level
+    assert not prices_parts(Rec(line=3, level=250_000), total)  # none: another level
+    assert not prices_parts(Rec(line=3, count=2, level=400_000), total)  # a record of its own
+    rows[0].level = 400_000
+    assert not prices_parts(Rec(line=3, level=400_000), total)  # the rows state levels

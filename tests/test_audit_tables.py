@@ -49,6 +49,14 @@ def figures(rec: Rec) -> tuple[str, int | None, int | None, int | None]:
         (("Nội dung", "SL", "Đơn giá", "Tổng tiền"), ("label", "count", "level", "amount")),
         (("STT", "Đơn vị ủng hộ", "Số tiền (đồng)"), ("index", "label", "amount")),
         (("Xã", "Số người"), ("label", "count")),
+        (  # what one unit is worth names money, and is a level
+            ("STT", "Nhà tài trợ", "Số suất", "Trị giá/suất (đồng)", "Thành tiền (đồng)"),
+            ("index", "label", "count", "level", "amount"),
+        ),
+        (
+            ("Đơn vị", "Số người", "Số tiền mỗi người", "Số tiền"),
+            ("label", "count", "level", "amount"),
+        ),
         (  # a list of people: each row one gift, the level column is what each was paid
             ("STT", "Họ và tên", "Năm sinh", "Số CCCD", "Mức quà (đồng)"),
             ("index", "label", "note", "note", "amount"),

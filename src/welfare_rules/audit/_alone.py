@@ -26,6 +26,10 @@ unchecked and the verdict incomplete — whenever the text may relate it:
   its kind: a difference the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
   its kind where the parts would stand (after a ``tổng``, before a ``cộng``).
+
+A target alone on its line (``Năm tới, Hội phấn đấu vận động trên 300 suất quà.``: no
+other figure of its kind there, no cue, no list announced) is alone whatever its section
+holds: what is aimed at adds to nothing that was done (:data:`TARGET`).
 """
 
 from __future__ import annotations
@@ -57,6 +61,13 @@ COMPARED = re.compile(rf"(?<!\w)(?:{'|'.join(COMPARED_WORDS)})(?!\w)", re.IGNORE
 """A comparison (``tăng 309.600.000 đồng so với năm 2023``): a difference, not a sum.
 A line holding none of :data:`COMPARED_WORDS` cannot match it (see
 :func:`~._normalize.may_hold`)."""
+TARGET = re.compile(
+    r"(?<![^\W\d_])(?:phấn đấu|chỉ tiêu|mục tiêu|đề ra|năm tới|năm sau)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+"""A target or a plan for later (``Năm tới, Hội phấn đấu vận động trên 300 suất``): its
+figures are what is aimed at, not what was done, so they restate no total and, alone on
+their line, stand alone."""
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
@@ -150,6 +161,9 @@ class _Index:
         # things a share or a bracket does not relate; a sum's words still may
         if kin and cued and (any(_same_unit(spot, o) for o in kin) or _SUM_CUE.search(line.text)):
             return False
+        announcing = line.text.rstrip().endswith(":")
+        if not kin and not cued and not announcing and TARGET.search(line.text):
+            return True  # "Năm tới, Hội phấn đấu vận động trên 300 suất quà.": a target
         alike, sums = self.alike(spot)
         if sums:
             return False

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ._lines import Rec
+from .slips import detect
 
 _FIELDS = ("count", "level", "amount")
 _NAMES_A_FIGURE = re.compile(
@@ -74,6 +75,36 @@ def completes(lead: Rec, total: Rec) -> bool:
     return all(getattr(part, name) is not None for part in lead.children for name in theirs)
 
 
+def prices_parts(heading: Rec, total: Rec) -> bool:
+    """Whether ``heading``, a line stating only a level (``1. Quà của Hội (mức 400.000
+    đồng/suất)``), is the level of ``total``, the table's total right under it, whose parts
+    state counts and amounts but no level. The text states the level once for the table;
+    the rows must bear it out: each part but one is its count × the level (two at least,
+    or the total too), or (the level mistyped) every part is its count × one same level
+    that one typing slip makes the written one. Joined, the total's count × level is
+    checked against its amount."""
+    if heading.children or _stated(heading) != {"level"} or heading.level is None:
+        return False
+    if len(total.children) < 2 or total.count is None or total.amount is None:
+        return False
+    if total.level is not None:
+        return False
+    rows: list[tuple[int, int]] = []  # each part's count and amount
+    for part in total.children:
+        if part.level is not None or not part.count or part.amount is None:
+            return False
+        rows.append((part.count, part.amount))
+    level = heading.level
+    priced = sum(count * level == amount for count, amount in rows)
+    if priced >= len(rows) - 1 and (priced >= 2 or total.count * level == total.amount):
+        return True
+    implied = {divmod(amount, count) for count, amount in rows}
+    if len(implied) != 1:
+        return False
+    ((worth, rest),) = implied
+    return rest == 0 and detect(level, worth, "money") is not None
+
+
 def absorb(later: Rec, earlier: Rec) -> None:
     """``later`` becomes the one record: ``earlier``'s figures, parts, label and place join
     it, and every figure keeps the line it is written on. ``later`` is kept (not
@@ -106,4 +137,4 @@ def _last_line(rec: Rec) -> int:
     return max([rec.line, *(rec.figure_lines or {}).values()])
 
 
-__all__ = ["absorb", "completes", "joins"]
+__all__ = ["absorb", "completes", "joins", "prices_parts"]

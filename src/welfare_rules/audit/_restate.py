@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ._alone import TARGET
 from ._lines import Rec, stated_sums
 from .report import FigureField
 from .slips import detect
@@ -183,8 +184,15 @@ def _lone(rec: Rec) -> bool:
     """No parts (announced parts that never came count as none), no product, no closing,
     no claim: a claim (``trung bình mỗi suất trên 400.000 đồng``) speaks of its record's
     own figures on its own line, so a record with one stays where it is, checked there
-    (folded away, the claim was lost)."""
-    return not rec.children and not rec.closing and rec.level is None and not rec.claims
+    (folded away, the claim was lost). Nor a target (``Năm tới, Hội phấn đấu vận động
+    trên 300 suất``): what is aimed at restates nothing that was done."""
+    return (
+        not rec.children
+        and not rec.closing
+        and rec.level is None
+        and not rec.claims
+        and not TARGET.search(rec.label)
+    )
 
 
 def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:

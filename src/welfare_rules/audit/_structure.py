@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .._limits import MAX_TREE_DEPTH
-from ._joins import absorb, completes, joins
+from ._joins import absorb, completes, joins, prices_parts
 from ._lines import Rec, counted_in_unit, parts_add_up, stated_sums
 from .compile import FigureKind
 from .slips import detect
@@ -106,6 +106,8 @@ class Builder:
         last, self.last = self.last, rec
         if last is not None and joins(last, rec) and self._alone(last) and self._replace(last, rec):
             return
+        if last is not None and prices_parts(last, rec) and self._replace(last, rec):
+            return  # "1. Quà của Hội (mức 400.000 đồng/suất)" over a table of counts and amounts
         if rec.closing and not rec.children and rec.has_figures():
             if self._completes(rec) or self._close(rec):
                 return
@@ -598,7 +600,8 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
     index = 0
     while index < len(roots):
         lead = roots[index]
-        if not lead.total_cue or lead.children or lead.section is not None:
+        first = _first_section(lead)
+        if not (lead.total_cue or first) or lead.section is not None:
             index += 1
             continue
         after = index + 1
@@ -615,11 +618,12 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
             and second.amount is not None
         ):
             after += 1  # the total's amount on the next line
-        sections = _numbered_sections(roots[after:])
+        sections = _numbered_sections([*first, *roots[after:]])
         if sections is None:
             index += 1
             continue
         parts, used = sections
+        used -= len(first)
         total = Rec(line=lead.line, label=lead.label, count=lead.count, amount=lead.amount)
         total.total_cue = True
         if after > index + 1:
@@ -687,6 +691,20 @@ def _trail_over_sections(
         roots[start : index - 1] = [rec for rec in roots[start : index - 1] if id(rec) not in taken]
         index = start + 1
     return roots
+
+
+def _first_section(lead: Rec) -> list[Rec]:
+    """The parts a lead announcing a list (``…, cụ thể như sau:``) took that are all of
+    section 1 (the section right under it: ``1. Quà của Hội …``): the first of the
+    numbered sections it may total; else none (a lead without parts, or whose parts are
+    its own list, takes none)."""
+    children = lead.children
+    if not lead.announces or not children:
+        return []
+    number = children[0].section
+    if number not in ("1", "I") or any(child.section not in (number, None) for child in children):
+        return []
+    return list(children)
 
 
 def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:

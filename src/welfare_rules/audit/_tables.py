@@ -49,6 +49,11 @@ _NOTE = re.compile(
 )
 _AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = re.compile(r"mức|đơn giá")
+# what one unit is worth ("Trị giá/suất", "Số tiền mỗi suất", "Giá trị 1 suất (đồng)"): a
+# level, though it names money
+_PER_UNIT = re.compile(
+    r"(?:/ ?|mỗi |một |1 )(?:suất|người|hộ|cụ|phần|đối tượng|lượt|em|cháu)(?![^\W\d_])"
+)
 # a column of what one funding source pays of each row's amount ("Ngân sách tỉnh", "NS
 # huyện", "Xã hội hóa"); a bare "Nguồn" or "Nguồn kinh phí" names the row's source instead
 _SOURCE = re.compile(
@@ -103,6 +108,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("note")  # "Năm sinh", "Số CCCD": numbers that are no figures
         elif _SOURCE.fullmatch(lower):
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
+        elif _PER_UNIT.search(lower):
+            columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth
         elif _AMOUNT.search(lower):
             columns.append("amount")
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
