@@ -34,6 +34,7 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
+from . import _regex
 from ._i18n import Catalog, Text
 from .errors import InputSizeError, NestingDepthError, SettingError
 
@@ -82,7 +83,7 @@ _MSG = Catalog(
 
 # -- sizes ------------------------------------------------------------------------------------
 
-_SIZE = re.compile(r"\s*(\d{1,15})\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_SIZE = _regex.compile(r"\s*(\d{1,15})\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
 _FACTORS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
@@ -156,10 +157,10 @@ def check_lines(text: str, *, what: str, limit: int = MAX_LINE_CHARS) -> None:
 # -- nesting ----------------------------------------------------------------------------------
 
 # JSON: a string (escapes included, perhaps unterminated) or a bracket.
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|[\[\]{}]')
+_JSON_TOKEN = _regex.compile(r'"[^"\\]*(?:\\[\s\S][^"\\]*)*"?|[\[\]{}]')
 # TOML: what can hide a bracket or a dot (comments and the four kinds of strings), the
 # brackets, the dots between key parts, and the words they join.
-_TOML_TOKEN = re.compile(
+_TOML_TOKEN = _regex.compile(
     r"(?P<skip>#[^\n]*)"
     r'|(?P<string>"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:""")?'
     r"|'''[^']*(?:'(?!'')[^']*)*(?:''')?"
@@ -169,8 +170,8 @@ _TOML_TOKEN = re.compile(
     r"|(?P<dot>[ \t]*\.[ \t]*)"
     r"|(?P<open>[\[{])|(?P<close>[\]}])"
 )
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = _regex.compile(r"[\ud800-\udfff]")
+_SURROGATE_ESCAPE = _regex.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _check_ceiling(max_depth: int) -> None:

@@ -39,29 +39,30 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .. import _regex
 from ._normalize import Line
 from .slips import detect
 
 _ADD = r"cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))"  # "cộng", not "cộng đồng", "cộng tác" …
-_CUE = re.compile(
+_CUE = _regex.compile(
     rf"(?<!\w)(?:tổng|{_ADD}|trong\s+đó|bao\s+gồm|gồm|"
     r"tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại|chiếm|bình\s+quân|trung\s+bình|như\s+vậy)(?!\w)"
     r"|[=+×%(]|(?<=\d)\s*[xX*]\s*(?=\d)",
     re.IGNORECASE,
 )
-_SUM_CUE = re.compile(
+_SUM_CUE = _regex.compile(
     rf"(?<!\w)(?:tổng|{_ADD}|trong\s+đó|bao\s+gồm|gồm|tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại)"
     r"(?!\w)|[=+×]|(?<=\d)\s*[xX*]\s*(?=\d)",
     re.IGNORECASE,
 )  # the cues of a sum or a product among _CUE: figures in two units it may still relate
-_TOTAL = re.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
-_AFTER_PARTS = re.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
+_TOTAL = _regex.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
+_AFTER_PARTS = _regex.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
 COMPARED_WORDS: tuple[str, ...] = ("tăng", "giảm", "so với", "chênh lệch", "nhiều hơn", "ít hơn")
-COMPARED = re.compile(rf"(?<!\w)(?:{'|'.join(COMPARED_WORDS)})(?!\w)", re.IGNORECASE)
+COMPARED = _regex.compile(rf"(?<!\w)(?:{'|'.join(COMPARED_WORDS)})(?!\w)", re.IGNORECASE)
 """A comparison (``tăng 309.600.000 đồng so với năm 2023``): a difference, not a sum.
 A line holding none of :data:`COMPARED_WORDS` cannot match it (see
 :func:`~._normalize.may_hold`)."""
-TARGET = re.compile(
+TARGET = _regex.compile(
     r"(?<![^\W\d_])(?:phấn đấu|chỉ tiêu|mục tiêu|đề ra|năm tới|năm sau)(?![^\W\d_])",
     re.IGNORECASE,
 )

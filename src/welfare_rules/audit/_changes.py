@@ -27,27 +27,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .. import _regex
 from ._lines import Rec
 
-_CHANGE = re.compile(r"(?:^|[\s,;:(])(tăng|giảm)(?: thêm| đi| hơn)? ?$", re.IGNORECASE)
-_VERSUS = re.compile(r"(?<![^\W\d_])so với(?![^\W\d_])", re.IGNORECASE)
-_PERIOD = re.compile(r"(?<![^\W\d_])năm (\d{4})(?!\d)", re.IGNORECASE)
-_LEAD = re.compile(r"[-+*•\s]*(?:năm|kỳ) (\d{4})(?!\d)", re.IGNORECASE)
+_CHANGE = _regex.compile(r"(?:^|[\s,;:(])(tăng|giảm)(?: thêm| đi| hơn)? ?$", re.IGNORECASE)
+_VERSUS = _regex.compile(r"(?<![^\W\d_])so với(?![^\W\d_])", re.IGNORECASE)
+_PERIOD = _regex.compile(r"(?<![^\W\d_])năm (\d{4})(?!\d)", re.IGNORECASE)
+_LEAD = _regex.compile(r"[-+*•\s]*(?:năm|kỳ) (\d{4})(?!\d)", re.IGNORECASE)
 # between "so với" and the earlier figure: only the period it names and a bracket
-_THEN = re.compile(
+_THEN = _regex.compile(
     r" ?(?:(?:năm|kỳ|quý|tháng) [\w/]{1,9}|cùng kỳ(?: năm (?:trước|\d{4}))?|năm trước)?"
     r" ?(?:\(|là|:)? ?",
     re.IGNORECASE,
 )
 # the subject of a change whose periods are named on its line: a whole total, by kind
 _SUBJECT = {
-    "amount": re.compile(r"\W*(?:tổng )?(?:kinh phí|số tiền)(?: quà)?\W*", re.IGNORECASE),
-    "count": re.compile(
+    "amount": _regex.compile(r"\W*(?:tổng )?(?:kinh phí|số tiền)(?: quà)?\W*", re.IGNORECASE),
+    "count": _regex.compile(
         r"\W*(?:tổng )?(?:số suất|số lượng|số quà|số người|số đối tượng)(?: quà)?\W*",
         re.IGNORECASE,
     ),
 }
-_PER_UNIT = re.compile(r"(?<![^\W\d_])(?:mức|mỗi)(?![^\W\d_])|/", re.IGNORECASE)
+_PER_UNIT = _regex.compile(r"(?<![^\W\d_])(?:mức|mỗi)(?![^\W\d_])|/", re.IGNORECASE)
 
 
 def link_changes(roots: list[Rec], texts: Mapping[int, str]) -> list[Rec]:

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 
+from .. import _regex
 from ._lines import Rec
 from .slips import detect
 
 _FIELDS = ("count", "level", "amount")
-_NAMES_A_FIGURE = re.compile(
+_NAMES_A_FIGURE = _regex.compile(
     r"[\W\d_]*(?:"
     r"(?:tổng )?(?:số tiền|thành tiền|trị giá|giá trị|kinh phí|tiền)"
     r"(?: (?:nhận|được nhận|đã nhận|chi|đã chi|thực chi|thực nhận|quà|mỗi suất|một suất))?"
@@ -41,7 +42,7 @@ _NAMES_A_FIGURE = re.compile(
 )
 
 
-_TOTAL_WORD = re.compile(r"[\W\d_]*tổng(?![^\W\d_])", re.IGNORECASE)
+_TOTAL_WORD = _regex.compile(r"[\W\d_]*tổng(?![^\W\d_])", re.IGNORECASE)
 
 
 def _stated(rec: Rec) -> set[str]:

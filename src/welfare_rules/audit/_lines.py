@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from .. import _regex
 from ._normalize import same_length_lower
 from ._numbers import Token, scan
 from .compile import FigureKind
@@ -23,25 +24,25 @@ from .slips import detect
 # The separators of a line: marks, and the words that announce parts. Each is found its
 # own way (marks by one character class, words by substring search and a match where one
 # starts), which finds what one alternation of both would, at a fraction of its cost.
-_MARKS = re.compile(r"[();\"]|\.(?= |$)")
+_MARKS = _regex.compile(r"[();\"]|\.(?= |$)")
 _PARTS_WORDS = ("trong đó", "cụ thể", "bao gồm", "gồm", "chia ra")
-_PARTS_WORD = re.compile(  # each alternative starts with its word of _PARTS_WORDS
+_PARTS_WORD = _regex.compile(  # each alternative starts with its word of _PARTS_WORDS
     r"(?<![^\W\d_])(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|chia ra)(?![^\W\d_])"
 )
-_ANNOUNCE_ONLY = re.compile(
+_ANNOUNCE_ONLY = _regex.compile(
     r"(?:trong đó|cụ thể|bao gồm|gồm|chia ra|chi tiết)(?: như sau)? ?:?", re.IGNORECASE
 )
 _ANNOUNCE_LONGEST = len("chi tiết như sau :")  # a longer line is no announcement alone
-_TOTAL_CUE = re.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
-_FILLER_END = re.compile(  # searched in the last few characters only: cheap, linear
+_TOTAL_CUE = _regex.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
+_FILLER_END = _regex.compile(  # searched in the last few characters only: cheap, linear
     r"(?<![^\W\d_])(tổng số|trị giá|tổng|là|cho|với|đạt|số|mức|gồm|có)$"
 )
 _FILLER_SPAN = 8
 _FILLER_WORDS = ("tổng số", "trị giá", "tổng", "là", "cho", "với", "đạt", "số", "mức", "gồm", "có")
-_AFTER_LABEL_END = re.compile(r"[;(,\d]|\. ")
+_AFTER_LABEL_END = _regex.compile(r"[;(,\d]|\. ")
 _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
-_EACH_BEFORE = re.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
+_EACH_BEFORE = _regex.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
 _EACH_LOOK_BACK = 24
 _SLIP_FLOOR = 100  # below it nearly any two numbers are "one slip" apart: no evidence
 _SHARE_WINDOW = 24
@@ -476,8 +477,8 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
     return True
 
 
-_FEW = re.compile(r"(?<![^\W\d_])trong đó(?![^\W\d_])", re.IGNORECASE)
-_ALL = re.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^\W\d_])", re.IGNORECASE)
+_FEW = _regex.compile(r"(?<![^\W\d_])trong đó(?![^\W\d_])", re.IGNORECASE)
+_ALL = _regex.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^\W\d_])", re.IGNORECASE)
 
 
 def names_a_few(rec: Rec, raw: str) -> bool:
@@ -603,15 +604,15 @@ def _one_slip(whole: int, values: list[int], field: str) -> bool:
     return any(detect(value, whole - (total - value), kind) is not None for value in values)
 
 
-_RIGHT_BEFORE = re.compile(r"[\s:=(–-]{0,4}")
-_RATE = re.compile(  # a rate of doing, not a share: "đã giải ngân 100%", "đạt 95%"
+_RIGHT_BEFORE = _regex.compile(r"[\s:=(–-]{0,4}")
+_RATE = _regex.compile(  # a rate of doing, not a share: "đã giải ngân 100%", "đạt 95%"
     r"(?<![^\W\d_])(?:giải ngân|đạt|hoàn thành|thực hiện|tăng|giảm|vượt)(?![^\W\d_])\W*$",
     re.IGNORECASE,
 )
-_PLUS = re.compile(r"\s*\+\s*")
-_MINUS = re.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
-_EQUALS = re.compile(r"\s*=\s*")
-_OPERATOR = re.compile(r"\s*[-–−+=]\s*|\s+trừ\s+", re.IGNORECASE)
+_PLUS = _regex.compile(r"\s*\+\s*")
+_MINUS = _regex.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
+_EQUALS = _regex.compile(r"\s*=\s*")
+_OPERATOR = _regex.compile(r"\s*[-–−+=]\s*|\s+trừ\s+", re.IGNORECASE)
 
 
 def _written_sums(text: str, records: list[Rec]) -> None:
@@ -747,7 +748,9 @@ def _closing_run(records: list[Rec], index: int) -> int | None:
     return near[0]
 
 
-_BARE_CLOSING = re.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả)?\W*", re.IGNORECASE)
+_BARE_CLOSING = _regex.compile(
+    r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả)?\W*", re.IGNORECASE
+)
 
 
 def counted_in_unit(records: list[Rec], total: Rec) -> bool:

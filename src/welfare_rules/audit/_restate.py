@@ -20,9 +20,9 @@ one line): see there.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from .. import _regex
 from ._alone import TARGET
 from ._lines import Rec, stated_sums
 from .report import FigureField
@@ -117,7 +117,7 @@ _GENERIC_WORDS = (
     "tỉnh phường thành phố ngân sách nguồn tổng số kế hoạch báo cáo dự kiến khoảng"
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = _regex.compile(r"[^\W\d_]{2,}")
 
 
 def _holds(rec: Rec) -> bool:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 
+from .. import _regex
 from ._lines import Rec
 from .nodes import FigureField, NodePath
 
-_MONEY_WORDS = re.compile(r"kinh phí|giá trị|số tiền|tiền|trị giá|ngân sách")
-_VERB = re.compile(
+_MONEY_WORDS = _regex.compile(r"kinh phí|giá trị|số tiền|tiền|trị giá|ngân sách")
+_VERB = _regex.compile(
     r"(?:^|\s)(?:chiếm|đạt|bằng|là|tỷ lệ|tỉ lệ|với|và|riêng|trong đó|cụ thể|khoảng)(?=\s|$)"
 )
-_WORD = re.compile(r"[^\W\d_]+")
-_EARLIER_SHARE = re.compile(r"\d%")
+_WORD = _regex.compile(r"[^\W\d_]+")
+_EARLIER_SHARE = _regex.compile(r"\d%")
 _MIN_SHARED = 2  # words a named part shares with a record's label to be that record
 
 Resolved = tuple[FigureField, str, NodePath, NodePath, int]  # field, percent, part, whole, line
@@ -71,7 +72,7 @@ def resolve_shares(
 _TIED: tuple[Rec, Rec] = (Rec(line=1), Rec(line=1))  # two parts named as well
 
 
-_UNTIL_FIGURE = re.compile(  # "60% cho hộ nghèo", "40% từ ngân sách huyện": what it is of
+_UNTIL_FIGURE = _regex.compile(  # "60% cho hộ nghèo", "40% từ ngân sách huyện": what it is of
     r"\s*(?:dành cho|cho|từ|của|thuộc|do)\s([^\d%,;.()]*)", re.IGNORECASE
 )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import _regex
 from .._limits import MAX_TREE_DEPTH
 from ._joins import absorb, completes, joins, prices_parts
 from ._lines import Rec, counted_in_unit, parts_add_up, stated_sums
@@ -315,7 +316,7 @@ def _lists_to_totals(roots: list[Rec], lists: list[tuple[list[Rec], list[Rec]]])
     return [root for root in roots if id(root) not in taken] if taken else roots
 
 
-_FUNDING = re.compile(
+_FUNDING = _regex.compile(
     r"(?<![^\W\d_])(?:ngân sách|nguồn|xã hội hóa|xã hội hoá|xhh|quỹ|vận động|tài trợ|ủng hộ)"
     r"(?![^\W\d_])",
     re.IGNORECASE,
@@ -365,14 +366,16 @@ def _over_groups(roots: list[Rec]) -> list[Rec]:
     index = 2
     while index < len(roots):
         total = roots[index]
+        if not total.total_cue or not all(_funding_line(child) for child in total.children):
+            index += 1  # tested before the groups are gathered: linear in the records
+            continue
         groups: list[Rec] = []
         for rec in reversed(roots[:index]):
             if not rec.children or rec.split or any(child.split for child in rec.children):
                 break
             groups.append(rec)
         groups.reverse()
-        funded = all(_funding_line(child) for child in total.children)
-        if len(groups) < 2 or not total.total_cue or not funded or not _both_witness(total, groups):
+        if len(groups) < 2 or not _both_witness(total, groups):
             index += 1
             continue
         total.children = [*groups, _source_split(total.children)] if total.children else groups
@@ -643,13 +646,13 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
     return roots
 
 
-_BARE_TOTAL = re.compile(
+_BARE_TOTAL = _regex.compile(
     r"[\W\d_]*(?:tổng hợp\W*)?(?:tổng cộng|tổng số|tổng|cộng)(?: chung| cả| toàn \w+)?[\W\d_]*",
     re.IGNORECASE,
 )  # "Tổng cộng:", "4. Tổng hợp: Tổng cộng", "Cộng chung": a total of everything above
 
 
-_TOTAL_TITLE = re.compile(
+_TOTAL_TITLE = _regex.compile(
     r"[\W\d_]*(?:tổng hợp|tổng cộng|cộng)(?: chung| cả| toàn \w+)?[\W\d_]*", re.IGNORECASE
 )  # "III. TỔNG HỢP CHUNG", "4. Tổng cộng": a section that totals the sections above it
 

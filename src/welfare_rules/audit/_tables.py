@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
+from .. import _regex
 from ..errors import MoneyParseError
 from ..money import parse_vnd
 from ._lines import Rec, ShareSpec, stated_sums
@@ -34,47 +35,47 @@ Column = Literal[
     "index", "label", "count", "level", "amount", "percent", "age", "note", "source", "part"
 ]
 
-_PERCENT = re.compile(r"tỷ lệ|tỉ lệ|%")
-_PERCENT_CELL = re.compile(r"\d{1,3}(?:,\d{1,4})?")
-_AGE = re.compile(r"(?:độ |nhóm )?tuổi(?: thọ)?")
-_INDEX = re.compile(r"s?tt|số tt|số thứ tự|thứ tự")
+_PERCENT = _regex.compile(r"tỷ lệ|tỉ lệ|%")
+_PERCENT_CELL = _regex.compile(r"\d{1,3}(?:,\d{1,4})?")
+_AGE = _regex.compile(r"(?:độ |nhóm )?tuổi(?: thọ)?")
+_INDEX = _regex.compile(r"s?tt|số tt|số thứ tự|thứ tự")
 # a column of numbers that are no figures: a person's year or date of birth, identity
 # card, phone, account or house number ("Năm sinh", "Số CCCD"); a note ("Ghi chú") may
 # name a figure, so it is read as a label
-_NOTE = re.compile(
+_NOTE = _regex.compile(
     r"(?:năm|ngày|ngày, tháng, năm|ngày tháng năm) sinh|ngày(?: nhận| chi| cấp)?|"
     r"(?:số )?(?:cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?)|"
     r"(?:số )?điện thoại|sđt|(?:số )?tài khoản|stk|mã(?: số)?(?: đối tượng| hộ| bhxh)?|"
     r"số nhà|địa chỉ|ký nhận|chữ ký"
 )
-_AMOUNT = re.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
-_LEVEL = re.compile(r"mức|đơn giá")
+_AMOUNT = _regex.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
+_LEVEL = _regex.compile(r"mức|đơn giá")
 # what one unit is worth ("Trị giá/suất", "Số tiền mỗi suất", "Giá trị 1 suất (đồng)"): a
 # level, though it names money
-_PER_UNIT = re.compile(
+_PER_UNIT = _regex.compile(
     r"(?:/ ?|mỗi |một |1 )(?:suất|người|hộ|cụ|phần|đối tượng|lượt|em|cháu)(?![^\W\d_])"
 )
 # a column of what one funding source pays of each row's amount ("Ngân sách tỉnh", "NS
 # huyện", "Xã hội hóa"); a bare "Nguồn" or "Nguồn kinh phí" names the row's source instead
-_SOURCE = re.compile(
+_SOURCE = _regex.compile(
     r"(?:ngân sách|ns|nguồn|quỹ) (?!kinh phí)[^\W\d_]+(?: [^\W\d_]+)?(?: \(.*\))?"
     r"|xã hội hóa|xã hội hoá|xhh|vận động|tài trợ|ủng hộ",
 )
 # A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
 # "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
-_COUNT = re.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
-_COUNT_WORD = re.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
-_TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+_COUNT = _regex.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
+_COUNT_WORD = _regex.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
+_TOTAL = _regex.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
 # "Đã chi trả (người)", "Chưa nhận (suất)": a count, its unit in brackets
-_COUNT_UNIT = re.compile(r"[^()]*\((?:người|suất|hộ|cụ|lượt|đối tượng|hồ sơ)\)")
-_ROMAN = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
-_GRAND_ROW = re.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
-_UNIT = re.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
-_COUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_COUNT_UNIT = _regex.compile(r"[^()]*\((?:người|suất|hộ|cụ|lượt|đối tượng|hồ sơ)\)")
+_ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
+_GRAND_ROW = _regex.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
+_UNIT = _regex.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
+_COUNT_CELL = _regex.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _SCALES = (  # whole words: "tỉnh" holds "tỉ", and "Ngân sách tỉnh" is in đồng
-    (re.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
-    (re.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
-    (re.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
+    (_regex.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
+    (_regex.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
+    (_regex.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
 )
 
 
@@ -138,8 +139,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
     return tuple(columns)
 
 
-_MATRIX_TOTAL = re.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?: tiền| kinh phí)?(?: ?\(.*\))?")
-_MONEY_WORD = re.compile(r"(?<![^\W\d_])(?:đồng|tr\.? ?đ|nghìn đ|triệu)(?![^\W\d_])")
+_MATRIX_TOTAL = _regex.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?: tiền| kinh phí)?(?: ?\(.*\))?")
+_MONEY_WORD = _regex.compile(r"(?<![^\W\d_])(?:đồng|tr\.? ?đ|nghìn đ|triệu)(?![^\W\d_])")
 
 
 def _matrix(cells: tuple[str, ...], columns: list[Column]) -> tuple[Column, ...] | None:
@@ -169,8 +170,8 @@ def _matrix(cells: tuple[str, ...], columns: list[Column]) -> tuple[Column, ...]
     return tuple(matrix)
 
 
-_PERSON = re.compile(r"họ (?:và )?tên(?: người nhận| đối tượng)?|tên|người nhận")
-_BRACKETED = re.compile(r"\([^()]*\)")
+_PERSON = _regex.compile(r"họ (?:và )?tên(?: người nhận| đối tượng)?|tên|người nhận")
+_BRACKETED = _regex.compile(r"\([^()]*\)")
 
 
 def _states_digits(cells: tuple[str, ...]) -> bool:
@@ -227,15 +228,15 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     return table
 
 
-_IN_WHICH = re.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
-_CLOSING_ROW = re.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named)
+_IN_WHICH = _regex.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
+_CLOSING_ROW = _regex.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named)
     r"(?:tổng cộng|tổng số|cộng|tổng)(?: chung| cả| số tiền| kinh phí)?\W*"
     r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?",
     re.IGNORECASE,
 )
 
 
-_MARK = re.compile(
+_MARK = _regex.compile(
     r"\(?(?:[A-ZĐ]{1,2}|(\d{1,2})(?: ?= ?(?:\(?\d{1,2}\)? ?[-+x×*/:] ?)+\(?\d{1,2}\)?)?)\)?"
 )
 
