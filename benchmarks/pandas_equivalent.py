@@ -15,8 +15,9 @@ Fairness: both sides get the same frame and run in interleaved rounds (A B, B A,
 an absent injury-rate column is read as what it is, every holder's rate unknown (it was
 once a column of a million ``pd.NA`` objects cast to ``Float64``: 0,45 s of the
 analyst's 0,82 s at 1M, that no analyst would spend);
-each timed run of ours starts with the plan's memo of evaluated parts emptied
-(``openfisca_equivalent.fresh``: the analyst's code keeps nothing between runs either);
+each timed run of ours starts with every memo of the plan emptied
+(``openfisca_equivalent.fresh``, ``Plan.forget``: the analyst's code keeps nothing
+between runs either);
 CPU medians are compared, with the load average. Every level line (count and exact
 amount) and the undetermined count must be equal, or the script exits 1; it exits 1 too
 when ours is under 2× the analyst's at 1M people.

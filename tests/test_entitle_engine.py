@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from welfare_rules.entitle.engine import entitlements
+from welfare_rules.entitle.engine import entitlements, plan_for
 from welfare_rules.entitle.person import Person
 from welfare_rules.entitle.results import Entitlement, Undetermined
 from welfare_rules.errors import PersonDataError, RulesetPeriodError
@@ -468,3 +468,23 @@ def test_an_undetermined_item_names_the_versions_payer_as_a_gift_does() -> None:
     [item] = entitlements({"categories": ["war_invalid"]}, ruleset, on=TET_2024)
     assert isinstance(item, Undetermined)
     assert item.source.value == "provincial"
+
+
+def test_a_plan_forgets_every_evaluated_item_and_evaluates_them_again_alike() -> None:
+    """forget() empties the parts' memo and every programme's (what a benchmark's fresh run
+    needs); the items evaluated anew are equal to the remembered ones."""
+    ruleset = load_ruleset("uong-bi-tet-2024")
+    on = dt.date(2024, 2, 1)
+    plan = plan_for(ruleset, on=on)
+    people = [
+        {"birth_year": 1944, "categories": {"war_invalid": {"injury_rate": 81}}},
+        {"birth_date": "1950-06-01", "categories": ["heroic_mother"]},
+        {"birth_year": 1924, "selections": ["city-special-hardship"]},
+    ]
+    before = [entitlements(record, ruleset, on=on) for record in people]
+    assert plan.parts
+    assert any(p.results for p in plan.programmes)
+    plan.forget()
+    assert not plan.parts
+    assert not any(p.results or p.memo or p.ages for p in plan.programmes)
+    assert [entitlements(record, ruleset, on=on) for record in people] == before

@@ -205,6 +205,17 @@ class Plan:
     known_selections: frozenset[str] = frozenset()  # every selected programme of the ruleset
     raised: tuple[tuple[str, str], ...] = ()  # (programme, the programme it raises) in force
 
+    def forget(self) -> None:
+        """Empty every memo of evaluated items (:attr:`parts`, and each programme's items,
+        gifts and brackets by age), the plan itself kept: the next population is evaluated
+        anew. Results never depend on the memos; a benchmark's fresh run needs them empty
+        (the other side keeps nothing from one run to the next either)."""
+        self.parts.clear()
+        for p in self.programmes:
+            p.memo.clear()
+            p.ages.clear()
+            p.results.clear()
+
     def check_selections(self, ids: frozenset[str]) -> frozenset[str]:
         """The ids of the selected programmes in force among ``ids``; an id that names no
         selected programme of the ruleset (a typo) is a :class:`PersonDataError`."""
