@@ -16,6 +16,7 @@ from welfare_rules.entitle._frame import (
     _instants,
     _int_codes,
     _sparse_details,
+    true_rows,
 )
 from welfare_rules.entitle.allocate import allocate
 from welfare_rules.errors import PersonDataError
@@ -331,3 +332,16 @@ def test_attribute_cells_read_only_where_given_code_like_every_cell(
     assert sparse[0].dtype == dense[0].dtype
     assert sparse[0].tolist() == dense[0].tolist()
     assert sparse[1] == dense[1]
+
+
+@given(size=st.integers(0, 3000), share=st.integers(0, 100), seed=st.integers(0, 2**32 - 1))
+@example(size=1000, share=7, seed=1)  # padded
+@example(size=1000, share=4, seed=2)  # at the lower bound
+@example(size=1000, share=10, seed=3)  # at the upper bound
+@example(size=0, share=0, seed=0)
+def test_true_rows_are_the_positions_of_the_true_cells(size: int, share: int, seed: int) -> None:
+    np = pytest.importorskip("numpy")
+    mask = np.random.default_rng(seed).random(size) < share / 100
+    found = true_rows(np, mask)
+    assert found.dtype == np.flatnonzero(mask).dtype
+    assert found.tolist() == np.flatnonzero(mask).tolist()

@@ -160,7 +160,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         codes, table = _frame_codes(pd, np, frame[name])
         if name in ("categories", "selections"):
             filled = _filled(np, codes, [code for code, v in enumerate(table) if _blank(v)])
-            given[name] = np.flatnonzero(filled)
+            given[name] = true_rows(np, filled)
             rich.append((codes, [(value,) for value in table]))
             rich_names.append(name)
         else:
@@ -502,7 +502,7 @@ def _birth_codes(
     only = None
     if stated is not None:
         values, absent = stated
-        given = np.flatnonzero(~absent)
+        given = true_rows(np, ~absent)
         if len(given):
             years = values[given].astype(np.int64)  # each stated year read once
             with_date = raw[given] != _NAT
@@ -631,6 +631,22 @@ def _filled(np: Any, codes: Any, blank: list[int]) -> Any:
     for code in blank:
         filled &= codes != code
     return filled
+
+
+def true_rows(np: Any, mask: Any) -> Any:
+    """``np.flatnonzero(mask)`` of a bool array, faster where 4 to 10 % of the cells are
+    true (the rows with categories: 7 %). Up to 10 %, numpy's nonzero finds each true cell
+    with a ``memchr`` call (about 30 ns a cell); above, it walks every cell without
+    branching (about 1 ns a cell). Between, the mask padded past its end with true cells
+    to just over 10 % goes the second way, and the padding's positions are cut off."""
+    size, count = len(mask), int(np.count_nonzero(mask))
+    if not _PADDED[0] * size < count * 100 <= _PADDED[1] * size:
+        return np.flatnonzero(mask)
+    pad = (size - 10 * count) // 9 + 1  # (count + pad) / (size + pad) > 10 %
+    return np.flatnonzero(np.concatenate((mask, np.ones(pad, dtype=bool))))[:count]
+
+
+_PADDED = (4, 10)  # the shares (%) of true cells whose rows true_rows finds padded
 
 
 def _narrow(np: Any, top: int) -> Any:
