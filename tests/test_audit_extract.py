@@ -554,3 +554,19 @@ def test_trong_do_naming_a_few_is_a_bound_not_a_sum() -> None:
     slipped = text.replace("341 cụ", "1.656 cụ")  # 652 + 1.666 = 2.318: one digit slipped
     (node,) = extract_report(slipped).report.nodes
     assert node.children_complete is True
+
+
+def test_a_numbered_line_stating_only_a_date_opens_a_section() -> None:
+    # "3. … ngày 20/11/2025:" holds digits but no figure: it opens a group all the same,
+    # so the "Cộng chi" below it sums the group's items, not the fund lines above
+    text = (
+        "1. Tồn quỹ năm 2024 chuyển sang: 12.450.000 đồng.\n"
+        "2. Thu năm 2025: 163.500.000 đồng.\n"
+        "3. Chi khen thưởng tại Lễ tuyên dương ngày 20/11/2025:\n"
+        "- Học sinh giỏi: 18 em × 500.000 đồng = 9.000.000 đồng;\n"
+        "- Học bổng vượt khó: 40 suất × 800.000 đồng = 32.000.000 đồng;\n"
+        "Cộng chi: 41.000.000 đồng.\n"
+    )
+    nodes = extract_report(text).report.nodes
+    (total,) = [node for node in nodes if node.label == "Cộng chi"]
+    assert [child.amount for child in total.children] == [9_000_000, 32_000_000]

@@ -636,3 +636,78 @@ def test_a_total_one_slip_from_both_readings_is_the_total_of_all() -> None:
     text = "Đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng, tổng số tiền 45.400.000 đồng."
     (parent,) = read_line(text, line=1).records  # 45.600.000 or 44.400.000: "tổng" says all
     assert len(parent.children) == 2
+
+
+# -- clauses after a ";" ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "- Người có công: mức 500.000 đồng/người; 312 người; kinh phí 156.000.000 đồng.",
+            [(312, 500_000, 156_000_000)],
+        ),
+        (
+            "- Hộ nghèo: 148 hộ; mức 300.000 đồng/hộ; kinh phí 44.400.000 đồng.",
+            [(148, 300_000, 44_400_000)],
+        ),
+        (
+            "Trẻ em mồ côi: 6 cháu; 1.250.000 đồng/cháu; số tiền: 7.500.000 đồng",
+            [(6, 1_250_000, 7_500_000)],
+        ),
+        # a clause naming what it is of, or a figure its record has, starts a record
+        ("Xã Đông: 20 suất; xã Tây: 30 suất", [(20, None, None), (30, None, None)]),
+        ("Xã Đông: 20 suất; 30 suất cho xã Tây", [(20, None, None), (30, None, None)]),
+        (
+            "Hộ nghèo: 148 hộ; kinh phí tỉnh 30.000.000 đồng",
+            [(148, None, None), (None, None, 30_000_000)],
+        ),
+    ],
+)
+def test_a_clause_after_a_semicolon_naming_only_its_figure_goes_on(
+    line: str, expected: list[tuple[int | None, int | None, int | None]]
+) -> None:
+    assert [figures(rec) for rec in read(line)] == expected
+
+
+def test_a_total_after_semicolon_clauses_is_no_clause_of_the_last() -> None:
+    # "tổng kinh phí" after two groups is theirs, not the second group's amount
+    recs = read("Xã Đông: 20 suất; xã Tây: 30 suất; tổng kinh phí 15.000.000 đồng")
+    assert [figures(rec) for rec in walk(recs)][-1] != (30, None, 15_000_000)
+
+
+# -- a gift's worth, and a part's amount in brackets -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Mừng thọ tuổi 70: 64 cụ, quà trị giá 200.000 đồng, thành tiền 12.800.000 đồng.",
+        "- Nhóm A: 64 suất quà trị giá 200.000 đồng, tổng trị giá 12.800.000 đồng.",
+        "- Tuổi 70: 64 cụ, mỗi cụ 01 thiếp chúc thọ và quà trị giá 200.000 đồng, thành tiền "
+        "12.800.000 đồng.",
+        # one typing slip in the total still leaves the worth a level: the product finds it
+        "- Nhóm A: 64 suất quà trị giá 200.000 đồng, tổng trị giá 12.900.000 đồng.",
+    ],
+)
+def test_a_worth_after_the_count_then_the_total_is_the_level(line: str) -> None:
+    (rec,) = read(line)
+    assert (rec.count, rec.level) == (64, 200_000)
+    assert rec.amount in (12_800_000, 12_900_000)
+
+
+def test_a_worth_the_count_does_not_make_the_total_stays_an_amount() -> None:
+    # "tổng kinh phí" here holds more than the gifts: two amounts, no product
+    recs = read("Tặng 64 suất quà trị giá 12.800.000 đồng, tổng kinh phí 13.500.000 đồng.")
+    assert [figures(rec) for rec in recs] == [(64, None, 12_800_000), (None, None, 13_500_000)]
+
+
+@pytest.mark.parametrize("cue", ["trong đó ", ""])
+def test_a_part_amount_in_brackets_before_and_is_that_part_s(cue: str) -> None:
+    line = (
+        f"Xã đã trao 1.078 suất quà với tổng kinh phí 399.300.000 đồng, {cue}253 suất mức "
+        "600.000 đồng (151.800.000 đồng) và 825 suất mức 300.000 đồng (247.500.000 đồng)."
+    )
+    parts = [figures(rec) for rec in walk(read(line)) if rec.count in (253, 825)]
+    assert parts == [(253, 600_000, 151_800_000), (825, 300_000, 247_500_000)]

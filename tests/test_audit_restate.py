@@ -341,3 +341,32 @@ def test_an_equal_figure_never_vouches_for_a_figure_its_own_parts_find_wrong() -
     slipped.children[0].count = 26  # the parts hold: the same words and value restate it
     assert _attach_equal([slipped, lone]) == [slipped]
     assert [(r[1], r[2]) for r in slipped.restatements] == [(31, 12)]
+
+
+ORDER_AND_LIST = """\
+Điều 1. Hỗ trợ tiền ăn Tết cho 21 hộ, gồm 12 hộ nghèo, mức 1.000.000 đồng/hộ và 9 hộ cận
+nghèo, mức 500.000 đồng/hộ. Tổng số tiền: 16.500.000 đồng.
+
+I. HỘ NGHÈO
+   Cộng I: 12 hộ
+II. HỘ CẬN NGHÈO
+   Cộng II: 9 hộ
+"""
+
+
+def test_a_section_total_is_no_slip_of_the_grand_total() -> None:
+    # "Cộng I: 12 hộ" is section I's; 12 and 21 are a swap apart, but it restates nothing
+    audit = _audit(ORDER_AND_LIST)
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+
+
+def test_an_amount_after_priced_parts_is_their_whole_s() -> None:
+    # Σ 12 × 1.000.000 + 9 × 500.000 = 16.500.000: the amount of the 21 hộ
+    audit = _audit(ORDER_AND_LIST)
+    assert audit.result.edits == 2  # the counts' sum, and the amount as Σ count × level
+    (finding,) = [
+        f
+        for f in _audit(ORDER_AND_LIST.replace("16.500.000", "16.050.000")).result.findings
+        if f.severity == "error"
+    ]
+    assert (finding.reported, finding.suggested) == (16_050_000, 16_500_000)

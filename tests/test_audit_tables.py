@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from welfare_rules.audit._lines import Rec
 from welfare_rules.audit._normalize import read_lines
-from welfare_rules.audit._tables import Table, column_marks, header_columns, read_table
+from welfare_rules.audit._tables import (
+    Table,
+    _two_row_header,
+    column_marks,
+    header_columns,
+    read_table,
+)
 from welfare_rules.audit.compile import compile_report
 from welfare_rules.audit.findings import Finding
 from welfare_rules.audit.read import Document, audit_document
@@ -303,7 +309,9 @@ def test_a_two_way_table_reads_one_part_per_level() -> None:
     ).replace(";", "\t") + "1\tXã A\t2\t1200000\t3\t900000\t5\t2100000\tKhông có mức 600.000đ\n"
     (row,) = extract_report(text).report.nodes
     assert (row.count, row.amount, row.level) == (5, 2_100_000, None)
-    assert [(part.level, part.count, part.amount) for part in row.children] == [
+    (levels,) = row.children  # a breakdown of the row's totals, as funding sources are
+    assert levels.split
+    assert [(part.level, part.count, part.amount) for part in levels.children] == [
         (600_000, 2, 1_200_000),
         (300_000, 3, 900_000),
     ]
@@ -553,7 +561,7 @@ def test_a_slip_in_a_funding_cell_is_found_on_its_row(cell: str) -> None:
     ("headers", "columns"),
     [
         (("Ngân sách tỉnh", "Ngân sách huyện"), ("source", "source")),
-        (("Nguồn", "Ghi chú"), ("label", "label")),
+        (("Nguồn", "Ghi chú"), ("label", "remark")),
         # one source column and a "trong đó" column: no whole breakdown of the amount
         (("Ngân sách tỉnh", "Trong đó: chi quà"), ("label", "label")),
     ],
@@ -562,7 +570,8 @@ def test_source_columns_are_a_breakdown_of_an_amount(
     headers: tuple[str, str], columns: tuple[str, str]
 ) -> None:
     assert header_columns(("Đối tượng", "Thành tiền", *headers))[2:] == columns
-    assert header_columns(("Đối tượng", "Số suất", *headers))[2:] == ("label", "label")
+    unfunded = tuple("label" if column == "source" else column for column in columns)
+    assert header_columns(("Đối tượng", "Số suất", *headers))[2:] == unfunded
 
 
 def test_an_indicator_total_as_the_last_row_of_one_figure_is_no_sum() -> None:
@@ -805,3 +814,85 @@ def test_a_slip_carried_into_the_total_row_is_still_found() -> None:
     )
     audit = audit_document(Document.from_text(text, name="p.md"))
     assert audit.status == 1
+
+
+PEOPLE_WITH_REMARKS = """\
+| STT | Họ và tên | Năm sinh | Số tiền (đồng) | Ghi chú |
+|---|---|---|---|---|
+| 1 | Nguyễn Thị Lựu | 1938 | 200.000 | |
+| 2 | Phạm Văn Hợi | 1944 | 200.000 | Đã nhận 02 suất quà của Hội CTĐ xã |
+| 3 | Vũ Thị Nhàn | 1925 | 500.000 | Cụ 101 tuổi, mức 500.000 đ/cụ |
+| | Tổng cộng | | 900.000 | |
+"""
+
+
+def test_a_remark_column_is_said_of_the_row_and_gives_it_no_count() -> None:
+    assert header_columns(("STT", "Họ và tên", "Số tiền", "Ghi chú")) == (
+        "index",
+        "label",
+        "amount",
+        "remark",
+    )
+    read = table(PEOPLE_WITH_REMARKS)
+    assert [rec.count for rec in read.rows] == [None, None, None]  # "02 suất" is no count
+    assert read.unknown == []  # the remark's numbers are no figures, nothing not understood
+    assert "Đã nhận 02 suất" in read.rows[1].label
+    assert _errors(PEOPLE_WITH_REMARKS) == []
+    (finding,) = _errors(PEOPLE_WITH_REMARKS.replace("| 1944 | 200.000", "| 1944 | 250.000"))
+    assert finding.reported in (250_000, 900_000)
+
+
+TWO_ROW_HEADER = """\
+| STT | Tổ dân phố | Người có công | | Hộ nghèo | | Tổng kinh phí (đồng) |
+|---|---|---|---|---|---|---|
+| | | Số suất | Thành tiền (đồng) | Số suất | Thành tiền (đồng) | |
+| 1 | Tổ 1 | 23 | 11.500.000 | 14 | 5.600.000 | 17.100.000 |
+| 2 | Tổ 2 | 31 | 15.500.000 | 9 | 3.600.000 | 19.100.000 |
+| | Tổng cộng | 54 | 27.000.000 | 23 | 9.200.000 | 36.200.000 |
+"""
+
+
+def test_a_merged_header_written_as_two_rows_names_the_column_groups() -> None:
+    top = ("STT", "Tổ", "Người có công", "", "Hộ nghèo", "", "Tổng")
+    below = ("", "", "Số suất", "Thành tiền", "Số suất", "Thành tiền", "")
+    assert _two_row_header(top, below) == (
+        "",
+        "",
+        "Người có công",
+        "Người có công",
+        "Hộ nghèo",
+        "Hộ nghèo",
+        "",
+    )
+    assert _two_row_header(top, ("", "", "Số suất", "", "", "", "")) is None  # no spans
+
+
+def test_a_two_row_header_table_is_read_by_group_and_checked_both_ways() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    extracted = extract_report(TWO_ROW_HEADER)
+    (total,) = extracted.report.nodes
+    assert total.amount == 36_200_000
+    groups = [child for child in total.children if child.split]  # the groups' column sums
+    assert [(part.count, part.amount) for part in groups[0].children] == [
+        (54, 27_000_000),
+        (23, 9_200_000),
+    ]
+    assert extracted.unparsed == ()
+    assert _errors(TWO_ROW_HEADER) == []
+
+
+@given(
+    st.sampled_from(
+        [
+            ("| 14 | 5.600.000 |", "| 14 | 5.800.000 |", 5_800_000, 5_600_000),
+            ("| 31 | 15.500.000 |", "| 13 | 15.500.000 |", 13, 31),
+            ("| 23 | 9.200.000 |", "| 32 | 9.200.000 |", 32, 23),
+        ]
+    )
+)
+@example(("| 14 | 5.600.000 |", "| 14 | 5.800.000 |", 5_800_000, 5_600_000))
+def test_a_slip_in_a_group_cell_is_found_in_its_cell(case: tuple[str, str, int, int]) -> None:
+    written, slipped, reported, suggested = case
+    errors = _errors(TWO_ROW_HEADER.replace(written, slipped))
+    assert [(f.reported, f.suggested) for f in errors] == [(reported, suggested)]

@@ -182,8 +182,8 @@ def lost_numbers(text: str, extracted: ExtractedReport) -> list[tuple[int, str, 
             if column_marks(line.cells):
                 continue  # "| A | B | 1 | 2 |": the columns' numbers, known, not figures
             for position, cell in enumerate(line.cells):
-                if position < len(columns) and columns[position] in ("index", "note"):
-                    continue  # a row number (STT), a year of birth: known, not a figure
+                if position < len(columns) and columns[position] in ("index", "note", "remark"):
+                    continue  # a row number (STT), a year of birth, a remark: no figure
                 for token in scan(cell):
                     if token.kind not in FIGURE_KINDS | {"unknown", "claim"}:
                         continue

@@ -34,6 +34,14 @@ _ANNOUNCE_ONLY = _regex.compile(
 )
 _ANNOUNCE_LONGEST = len("chi tiết như sau :")  # a longer line is no announcement alone
 _TOTAL_CUE = _regex.compile(r"(?<![^\W\d_])(?:tổng số|tổng cộng|tổng|cộng)(?![^\W\d_])")
+# the words of a clause after a ";" that name only the figure it gives (``; kinh phí …``,
+# ``; mức …``, or none: ``; 312 người``): the clause gives its record's next figure
+_FIGURE_ONLY = _regex.compile(
+    r"[\s:,-]*(?:(?:số tiền|thành tiền|kinh phí|trị giá|giá trị|tiền|số lượng|mức"
+    r"(?: quà| hỗ trợ| trợ cấp| trợ giúp| chi)?|số (?:người|suất|hộ|đối tượng|cụ|cháu|em))"
+    r"(?: là)?[\s:,-]*)?",
+    re.IGNORECASE,
+)
 _FILLER_END = _regex.compile(  # searched in the last few characters only: cheap, linear
     r"(?<![^\W\d_])(tổng số|trị giá|tổng|là|cho|với|đạt|số|mức|gồm|có)$"
 )
@@ -103,6 +111,7 @@ class Rec:
     figure_lines: dict[str, int] | None = None
     split: bool = False  # a second breakdown of the parent's figures (Node.split)
     partial: bool = False  # its parts are only some of the whole (Node.children_complete)
+    worth: bool = False  # its amount is written as a gift's worth ("64 cụ, quà trị giá …")
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -205,6 +214,7 @@ class _Parser:
         ahead: list[tuple[ShareSpec, int]] = []  # percentages before the record they are of
         boundary = 0 if depth == 0 else self.events[self.index - 1][1]
         sentence = boundary
+        clause: Rec | None = None  # the record of the clause before the last ";"
         while self.index < len(self.events):
             _, end, kind, token = self.events[self.index]
             self.index += 1
@@ -217,6 +227,7 @@ class _Parser:
                 boundary = end  # a stray or too deeply nested parenthesis
                 continue
             if kind in (";", '"'):
+                clause = current if kind == ";" else None  # may go on after the ";"
                 current, boundary = None, end
                 continue
             if kind == ".":
@@ -284,12 +295,26 @@ class _Parser:
                 and last is not None
                 and kind == "amount"
                 and token.hedge is None
-                and _awaits_amount(last)
+                and _awaits_amount(last, token)
                 and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
             ):  # "… 640 suất, mỗi suất 500.000đ. Tổng trị giá 330.000.000đ.": its amount
                 _fill(last, token)
                 last.end = boundary = token.end
                 continue
+            if (
+                current is None
+                and clause is not None
+                and clause is (records[-1] if records else None)
+                and _takes(clause, token)
+                and _FIGURE_ONLY.fullmatch(self.text, boundary, token.start)
+            ):  # "Hộ nghèo: 148 hộ; mức 300.000 đồng/hộ; kinh phí 44.400.000 đồng": one record
+                current = clause
+            if current is not None and kind == "amount" and _worth_was_level(current, token):
+                before = self.text[boundary : token.start]
+                if _TOTAL_NAMED.fullmatch(before):  # ", thành tiền 12.800.000 đồng"
+                    current.level, current.amount = current.amount, None
+                    if "amount" in current.precision:
+                        current.precision["level"] = current.precision.pop("amount")
             if current is None or not _takes(current, token):
                 current = self._new(token, boundary, sentence)
                 if ahead:  # the percentage written right before the figure, ": " between
@@ -304,6 +329,8 @@ class _Parser:
                     parts_parent.explicit = parts_parent.inline = True
                 else:
                     records.append(current)
+            if kind == "amount" and current.amount is None and current.count is not None:
+                current.worth = _WORTH.fullmatch(self.text, boundary, token.start) is not None
             _fill(current, token)
             boundary = current.end = token.end
         _written_sums(self.text, records)
@@ -376,8 +403,8 @@ class _Parser:
         if not label:  # "Tổng số 1.251 suất …": the cue words are all there is
             label = before[-_LABEL_LIMIT:].strip(_LABEL_MARKS)
         if not label:
-            after = self.text[token.end : token.end + _LABEL_LIMIT]
-            label = _clean(_AFTER_LABEL_END.split(after, 1)[0])
+            after = self.text[token.end : token.end + _LABEL_LIMIT].split(")", 1)[0]
+            label = _clean(_AFTER_LABEL_END.split(after, 1)[0])  # "(151.800.000 đồng) và": none
         rec.label = _shorten(label) or token.text
         return rec
 
@@ -398,6 +425,40 @@ def _describes(owner: Rec, inner: list[Rec]) -> bool:
 
 def _level_only(rec: Rec) -> bool:
     return rec.level is not None and not rec.has_figures() and not rec.children
+
+
+def _worth_was_level(rec: Rec, token: Token) -> bool:
+    """``64 cụ, quà trị giá 200.000 đồng, thành tiền 12.800.000 đồng``: the amount the
+    record holds was written as one gift's worth (``quà trị giá …`` right after its count,
+    :attr:`Rec.worth`) and a larger one follows, named as the total (:data:`_TOTAL_NAMED`,
+    tested by the caller), that the count at that worth makes (but for one typing slip):
+    the first is the level, the second the amount."""
+    return (
+        rec.worth
+        and rec.level is None
+        and rec.amount is not None
+        and not rec.children
+        and not rec.hedged
+        and token.hedge is None
+        and token.value is not None
+        and rec.amount < token.value
+        and rec.count is not None
+        and _priced_sum([Rec(line=rec.line, count=rec.count, level=rec.amount)], token.value)
+    )  # "64 suất quà trị giá 12.800.000 đồng, tổng kinh phí 13.500.000 đồng": two totals
+
+
+# a gift's worth right after its count ("64 cụ, quà trị giá", "64 suất quà trị giá"), not a
+# total ("tổng trị giá"): all that stands between the count and the amount
+_WORTH = _regex.compile(
+    r"[\s,;:-]*(?:mỗi [^\W\d_]+ (?:được tặng )?[^;.()]{0,50}? (?:và|kèm theo|cùng) )?"
+    r"(?:(?:mỗi |một )?(?:suất |phần )?quà )?(?:trị giá|giá trị)[\s:]*",
+    re.IGNORECASE,
+)  # also after what else each one gets: "mỗi cụ 01 thiếp chúc thọ và quà trị giá"
+_TOTAL_NAMED = _regex.compile(
+    r"[\s,;:-]*(?:thành tiền|tổng(?: cộng| số)?(?: trị giá| giá trị| số tiền| kinh phí| tiền)?"
+    r"|số tiền|kinh phí)(?: là)?[\s:]*",
+    re.IGNORECASE,
+)
 
 
 def _amount_of(target: Rec, inner: list[Rec]) -> bool:
@@ -535,17 +596,22 @@ def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
     return False
 
 
-def _awaits_amount(rec: Rec) -> bool:
+def _awaits_amount(rec: Rec, token: Token) -> bool:
     """A count at a level, or a total count, with no amount yet and no parts: the next
     clause's total (``… mỗi suất 500.000đ. Tổng trị giá …``, ``Tổng số 2.318 suất; tổng
-    kinh phí …``) is its amount."""
-    return (
-        rec.count is not None
-        and (rec.level is not None or rec.total_cue)
-        and rec.amount is None
-        and not rec.children
-        and not rec.hedged
+    kinh phí …``) is its amount. So is it of a count whose parts each state a count at a
+    level and no amount, where their products make it but for one typing slip (``… cho
+    21 hộ, gồm 12 hộ nghèo, mức 1.000.000 đồng/hộ và 9 hộ cận nghèo, mức 500.000
+    đồng/hộ. Tổng số tiền: 16.500.000 đồng.``)."""
+    if rec.count is None or rec.amount is not None or rec.hedged:
+        return False
+    if not rec.children:
+        return rec.level is not None or rec.total_cue
+    priced = all(
+        part.count is not None and part.level is not None and part.amount is None
+        for part in rec.children
     )
+    return priced and token.value is not None and _priced_sum(rec.children, token.value)
 
 
 def _fill(rec: Rec, token: Token) -> None:

@@ -20,6 +20,7 @@ one line): see there.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from .. import _regex
@@ -180,6 +181,28 @@ def _equal_target(
     )
 
 
+def _grand_word(rec: Rec) -> bool:
+    """The record calls itself a total (``Tổng cộng``, ``Tổng kinh phí``) and not a
+    section's (a bare ``Cộng``, ``Cộng I``, ``Cộng mục 2`` sum a part only): only such a
+    total, written one slip off the grand total, is taken to restate it."""
+    return rec.total_cue and not rec.sums_sections and _SECTION_TOTAL.match(rec.label) is None
+
+
+_SECTION_TOTAL = _regex.compile(
+    r"[\W\d_]*cộng(?:\s+(?:mục|phần|nhóm|khoản))?\s*(?:[ivxlc]+|\d+|[a-h])?[\W\d_]*$",
+    re.IGNORECASE,
+)  # "Cộng", "Cộng I", "Cộng mục 2", "Cộng phần A": a section's total
+
+
+def _one_slip_apart(value: int, total: int) -> bool:
+    """One typing slip away, between figures large enough for it to mean something: below
+    :data:`_SLIP_FLOOR` nearly any two numbers are one slip apart (12 and 21)."""
+    return max(value, total) >= _SLIP_FLOOR and detect(value, total) is not None
+
+
+_SLIP_FLOOR = 100
+
+
 def _lone(rec: Rec) -> bool:
     """No parts (announced parts that never came count as none), no product, no closing,
     no claim: a claim (``trung bình mỗi suất trên 400.000 đồng``) speaks of its record's
@@ -216,7 +239,7 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             if not _rounds_near(value, total, precision):
                 return False  # another total ("22,252 tỷ" beside 16,47 tỷ): not a restatement
             plan.append((target, field, "rounded", value, precision))
-        elif value == total or (rec.total_cue and detect(value, total) is not None):
+        elif value == total or (_grand_word(rec) and _one_slip_apart(value, total)):
             plan.append((target, field, "exact", value, 1))
         else:
             return False

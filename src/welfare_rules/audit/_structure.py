@@ -569,10 +569,17 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
     """``Quà tặng hộ nghèo, mức 300.000 đồng/suất:`` over rows of counts and amounts with
     no level of their own: a record stating only a level gives it to the records right
     after it (and to the parts of a total among them) that have a count and an amount but
-    no level, so each row's product is checked. The level stays on its own line too."""
+    no level, so each row's product is checked. The level stays on its own line too. A
+    line stating several levels alone (one per group) gives none: which rows are whose the
+    text does not say."""
     for index, rec in enumerate(roots):
         if rec.level is None or rec.has_figures() or rec.children:
             continue
+        if any(
+            other is not rec and other.line == rec.line and _level_only(other)
+            for other in roots[max(0, index - 1) : index + 2]
+        ):
+            continue  # "người có công 500.000 đồng/suất; hộ nghèo 400.000 đồng/suất": whose?
         for after in roots[index + 1 :]:
             if after.level is not None and not after.has_figures():
                 break  # the next level-only record speaks for what follows it
@@ -583,6 +590,10 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
             for row in takers:
                 row.level = rec.level
     return roots
+
+
+def _level_only(rec: Rec) -> bool:
+    return rec.level is not None and not rec.has_figures() and not rec.children
 
 
 def _awaits_level(rec: Rec) -> bool:

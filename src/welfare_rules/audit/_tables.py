@@ -32,7 +32,17 @@ from ._numbers import Token, scan
 from ._restate import restate_record
 
 Column = Literal[
-    "index", "label", "count", "level", "amount", "percent", "age", "note", "source", "part"
+    "index",
+    "label",
+    "count",
+    "level",
+    "amount",
+    "percent",
+    "age",
+    "note",
+    "remark",
+    "source",
+    "part",
 ]
 
 _PERCENT = _regex.compile(r"tỷ lệ|tỉ lệ|%")
@@ -48,6 +58,9 @@ _NOTE = _regex.compile(
     r"(?:số )?điện thoại|sđt|(?:số )?tài khoản|stk|mã(?: số)?(?: đối tượng| hộ| bhxh)?|"
     r"số nhà|địa chỉ|ký nhận|chữ ký"
 )
+# free text beside the figures ("Ghi chú": "Đã nhận 02 suất quà của Hội", "Cụ 101 tuổi"):
+# read with the row's name; a level it names may be the row's, no other number is a figure
+_REMARK = _regex.compile(r"ghi chú|nhận xét|diễn giải thêm")
 _AMOUNT = _regex.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = _regex.compile(r"mức|đơn giá")
 # what one unit is worth ("Trị giá/suất", "Số tiền mỗi suất", "Giá trị 1 suất (đồng)"): a
@@ -107,6 +120,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("age")  # "Độ tuổi": the row's name, in years
         elif _NOTE.fullmatch(lower):
             columns.append("note")  # "Năm sinh", "Số CCCD": numbers that are no figures
+        elif _REMARK.fullmatch(lower):
+            columns.append("remark")  # "Ghi chú": free text, its numbers no figures
         elif _SOURCE.fullmatch(lower):
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
         elif _PER_UNIT.search(lower):
@@ -201,14 +216,19 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     table = Table(rows=[], total=None)
     for line in lines[:start]:  # above the header: no column says what a number is
         _unread(table, line.number, _cells(line))
-    reading = _Reading(table, _layout(_cells(lines[start]), default, money=money))
+    header = _cells(lines[start])
+    reading = _Reading(table, _layout(header, default, money=money))
     for line in lines[start + 1 :]:
         cells = _cells(line)
         if line.separator or not any(cells):
             continue
         columns = header_columns(cells, money=money)
         if columns is not None:  # the header again, or a new one: its columns from here
-            reading.layout = _layout(cells, default, money=money)
+            groups = _two_row_header(header, cells) if not reading.seen else None
+            if groups is not None:  # a column the lower row leaves empty: the upper's
+                cells = tuple(under or above for above, under in zip(header, cells, strict=True))
+            reading.layout = _layout(cells, default, money=money, groups=groups or ())
+            header = cells
             continue
         if column_marks(cells):  # "| A | B | 1 | 2 | 3=1x2 |": the columns' numbers
             continue
@@ -338,20 +358,33 @@ class _Layout:
 
     columns: tuple[Column, ...]
     scales: tuple[str, ...]
-    levels: dict[int, int | None] | None
+    levels: dict[int, Group] | None
     unit: str | None
     headers: tuple[str, ...] = ()  # the header's cells as written
     parts: dict[int, Column] = field(default_factory=dict)  # a part column's figure
 
 
-def _layout(cells: tuple[str, ...], default: str, *, money: bool = False) -> _Layout:
+Group = int | str | None
+"""A two-way table's column group: its level, the group's name where the header names no
+level (``Người có công`` over ``Số suất | Thành tiền``), ``None`` for the row's totals."""
+
+
+def _layout(
+    cells: tuple[str, ...],
+    default: str,
+    *,
+    money: bool = False,
+    groups: tuple[str, ...] = (),
+) -> _Layout:
+    """``groups``: the names a header row above ``cells`` gives their columns (a merged
+    header written as two rows, :func:`_two_row_header`)."""
     columns = header_columns(cells, money=money)
     assert columns is not None
     scales = tuple(  # the unit stated above scales every money column naming none
         _scale(cell) or (default if column in ("level", "amount", "source") else "")
         for cell, column in zip(cells, columns, strict=False)
     )  # (a part's amount column is an amount column here: it keeps the unit)
-    levels = _level_groups(cells, columns)
+    levels = _level_groups(cells, columns, groups)
     parts: dict[int, Column] = {}
     if not levels and "source" not in columns:
         columns, parts = _part_columns(columns)
@@ -415,8 +448,10 @@ class _Reading:
         self.layout = self.first = layout
         self.group: Rec | None = None
         self.again: list[Rec] = []  # total rows after the first
+        self.seen = False  # whether a row was read under the header yet
 
     def row(self, line: Line) -> None:
+        self.seen = True
         table, layout = self.table, self.layout
         rec, index = _row(line, layout, table)
         if rec is None:
@@ -485,22 +520,53 @@ def _scale(header: str) -> str:
 
 
 def _level_groups(
-    cells: tuple[str, ...], columns: tuple[Column, ...]
-) -> dict[int, int | None] | None:
+    cells: tuple[str, ...], columns: tuple[Column, ...], groups: tuple[str, ...] = ()
+) -> dict[int, Group] | None:
     """A two-way table (``Số suất mức 600.000đ | Thành tiền mức 600.000đ | … | Tổng số
-    suất | Tổng thành tiền``): each figure column's level, ``None`` for the row totals.
-    ``None`` when the table has one count and one amount column at most."""
+    suất | Tổng thành tiền``): each figure column's level, ``None`` for the row totals;
+    where the header names no level, the group a row above names the column with
+    (``groups``: ``Người có công`` over ``Số suất | Thành tiền``), if two groups at least
+    share the figures. ``None`` when the table has one count and one amount column at
+    most, or columns of one kind nothing tells apart."""
     figures = [i for i, column in enumerate(columns) if column in ("count", "amount")]
     kinds = [columns[i] for i in figures]
     if kinds.count("count") < 2 and kinds.count("amount") < 2:
         return None
-    levels: dict[int, int | None] = {}
+    levels: dict[int, Group] = {}
     for i in figures:
         money = [token.value for token in scan(cells[i]) if token.kind in ("level", "amount")]
         levels[i] = money[0] if money else None
+    named = {i: groups[i] for i in figures if i < len(groups) and groups[i]}
+    if len(set(named.values())) >= 2 and all(levels[i] is None for i in named):
+        for i, group in named.items():
+            if sum(1 for other in named.values() if other == group) >= 2 or _TOTAL.match(group):
+                levels[i] = None if _TOTAL.match(group) else group
     if sum(1 for level in levels.values() if level is None) > 2:
         return None  # several columns of one kind and no level to tell them apart
     return levels
+
+
+def _two_row_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A merged header written as two rows (``| STT | Tổ | Người có công | | Hộ nghèo | |
+    Tổng |`` over ``| | | Số suất | Thành tiền | Số suất | Thành tiền | |``): each column's
+    group, the name above it or, where that cell is empty or repeats it (a merged cell),
+    the last name to its left; ``None`` when ``below`` is no header under ``top`` (a
+    cell below names a figure under an empty column)."""
+    if len(below) != len(top) or not any(cell.strip() for cell in below):
+        return None
+    groups: list[str] = []
+    current = ""
+    for at, (above, under) in enumerate(zip(top, below, strict=True)):
+        name = above.strip()
+        if name:
+            current = name
+        elif not under.strip() or at == 0:
+            current = ""
+        groups.append(current if under.strip() else "")
+    named = [group for group in groups if group]
+    if len(set(named)) < 2 or len(named) == len(set(named)):
+        return None  # no name spans two columns: no merged groups
+    return tuple(groups)
 
 
 def _subtotal(group: Rec, total: Rec) -> None:
@@ -532,7 +598,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     columns, scales, levels, headers = layout.columns, layout.scales, layout.levels, layout.headers
     cells = _cells(line)
     rec = Rec(line=line.number, bullet="|")
-    parts: dict[int, Rec] = {}  # a two-way table's cells by level: the row's parts
+    parts: dict[int | str, Rec] = {}  # a two-way table's cells by group: the row's parts
     sources: list[Rec] = []  # the cells of the funding-source columns
     pieces: list[tuple[Column, int, str]] = []  # the part columns' figures and headers
     labels: list[str] = []
@@ -543,7 +609,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         target = rec
         level = levels.get(position) if levels else None
         if level is not None:
-            target = parts.setdefault(level, Rec(line=line.number, bullet="|", level=level))
+            target = parts.get(level) or parts.setdefault(level, _group_part(line, level))
         if not text or text in ("-", "x", "0"):
             if text == "0" and column in ("count", "amount", "level"):
                 _set(target, column, 0)
@@ -569,6 +635,11 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             labels.append(text)
             mark = len(table.unknown)
             named.extend((mark, token) for token in scan(text) if token.kind in _NUMBERS)
+            continue
+        if column == "remark":
+            labels.append(text)  # "Hộ nghèo, nhận thêm 01 suất": said of the row, no figure
+            mark = len(table.unknown)
+            named.extend((mark, token) for token in scan(text) if token.kind == "level")
             continue
         if column == "part":
             kind = layout.parts[position]
@@ -605,16 +676,40 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     if pieces:
         rec.children.append(_part_split(rec, pieces, line.number))
         table.part_splits.append(rec)
-    for level, part in sorted(parts.items(), reverse=True):
-        part.label = f"{rec.label}: Mức {level:,}".replace(",", ".")
+    grouped: list[Rec] = []
+    for group, part in _in_order(parts):
+        name = group if isinstance(group, str) else f"Mức {group:,}".replace(",", ".")
+        part.label = f"{rec.label}: {name}"
         if part.has_figures():
-            rec.children.append(part)
+            grouped.append(part)
+    if grouped and rec.has_figures() and not rec.children:
+        # the row states its totals too: its groups are a breakdown of them, kept so
+        # (as the funding sources are) that a total row's groups are its columns' sums
+        split = Rec(line=line.number, bullet="|", label=f"{rec.label}: theo nhóm")
+        split.children, split.explicit, split.inline, split.split = grouped, True, True, True
+        rec.children.append(split)
+    else:
+        rec.children.extend(grouped)
     _named_figures(rec, named, columns, levels, table)
     if rec.children:
         rec.explicit = rec.inline = True
     if not rec.has_figures() and not rec.children and rec.level is None:
         return None, index
     return rec, index
+
+
+def _group_part(line: Line, group: int | str) -> Rec:
+    """A row's part in a column group: at its level, or named by its group."""
+    if isinstance(group, int):
+        return Rec(line=line.number, bullet="|", level=group)
+    return Rec(line=line.number, bullet="|", label=group)
+
+
+def _in_order(parts: dict[int | str, Rec]) -> list[tuple[int | str, Rec]]:
+    """The row's parts: by level, highest first; named groups as the header orders them."""
+    if all(isinstance(group, int) for group in parts):
+        return sorted(parts.items(), key=lambda item: item[0], reverse=True)
+    return list(parts.items())
 
 
 def _part_split(rec: Rec, pieces: list[tuple[Column, int, str]], line: int) -> Rec:
@@ -636,7 +731,7 @@ def _named_figures(
     rec: Rec,
     named: list[tuple[int, Token]],
     columns: tuple[Column, ...],
-    levels: dict[int, int | None] | None,
+    levels: dict[int, Group] | None,
     table: Table,
 ) -> None:
     """The numbers of a row's label cells: the row's level (``Mức 600.000đ``) or count
@@ -647,7 +742,7 @@ def _named_figures(
     stated = {rec.count, rec.level, rec.amount}
     stated.update(value for part in rec.children for value in (part.count, part.amount))
     # "Không có đối tượng mức 600.000đ": a level the table's columns are headed with
-    stated.update(level for level in (levels or {}).values() if level is not None)
+    stated.update(level for level in (levels or {}).values() if isinstance(level, int))
     for field_name in ("level", "count"):
         kind_tokens = [token for _, token in named if token.kind == field_name]
         if (

@@ -269,10 +269,7 @@ class _Extraction:
         if digits is None:
             digits = _DIGIT.search(text) is not None
         if not digits:
-            if line.bullet is not None or line.enumerator is not None:
-                self.builder.section(line.enumerator, text)  # "1. Quà của tỉnh": a group opens
-            elif text.rstrip().endswith(":"):
-                self.builder.lead_in()  # "Số suất phân bổ cho các xã như sau:": a list opens
+            self._opens(line, text)
             return
         bullet = None if line.heading else line.bullet
         read = read_line(text, line=line.number, bullet=bullet, lower=lower)
@@ -298,11 +295,20 @@ class _Extraction:
             named = _SECTIONS.search(text)
             if named is not None:
                 first.sums_sections = tuple(_SECTION_NUMBER.findall(named.group(0)))
+        if not read.records:  # a date or a citation only: "3. Chi khen thưởng ngày 20/11:"
+            self._opens(line, text)
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
                 # "Bằng chữ: …" restates the last amount written: "a - b = c (Bằng chữ: c)"
                 self.last_amount = _written_last(rec)
+
+    def _opens(self, line: Line, text: str) -> None:
+        """A line stating no figure may open a group or a list."""
+        if line.bullet is not None or line.enumerator is not None:
+            self.builder.section(line.enumerator, text)  # "1. Quà của tỉnh": a group opens
+        elif text.rstrip().endswith(":"):
+            self.builder.lead_in()  # "Số suất phân bổ cho các xã như sau:": a list opens
 
     def _report_date(self, text: str) -> bool:
         match = _REPORT_DATE.fullmatch(text.lower())
