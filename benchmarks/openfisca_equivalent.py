@@ -254,15 +254,22 @@ def inputs(frame: Any) -> dict[str, Any]:
 def _members(column: Any, names: dict[str, str]) -> dict[str, Any]:
     """For each (input, id) of ``names``, whether the id is among each row's
     ``;``-separated ids: decided once per distinct value of the categorical column, then
-    spread by its codes (read once; a missing cell, code -1, holds no id)."""
+    the rows whose code is one of those values found by comparing the codes (read once;
+    a missing cell, code -1, holds no id). Comparing a million int8 codes with a few
+    costs a tenth of a millisecond; a lookup table indexed by them (``member[codes]``,
+    as this once did) first widens them to 8 MB of indices, 6 ms for each of the 15
+    inputs."""
     import numpy as np
 
     categories = [str(value).split(";") for value in column.cat.categories]
     codes = column.cat.codes.to_numpy()
     found = {}
     for key, name in names.items():
-        member = np.array([name in ids for ids in categories] + [False])
-        found[key] = member[codes]  # code -1 takes the last entry: False
+        member = np.zeros(len(codes), dtype=bool)
+        for code, ids in enumerate(categories):
+            if name in ids:  # np.isin, too, indexes a table by the codes
+                member |= codes == code
+        found[key] = member
     return found
 
 
