@@ -207,16 +207,17 @@ def build_system() -> Any:
 
 def inputs(frame: Any) -> dict[str, Any]:
     """The frame as OpenFisca's numpy inputs (vectorized pandas: each column read once with
-    ``to_numpy(na_value=…)``, an absent column a constant array, the ``;``-separated ids
-    of a categorical column decided once per category)."""
+    ``to_numpy(na_value=…)``, whole numbers as int32, OpenFisca's type for an ``int``
+    variable, which it would otherwise cast each input to; an absent column a constant
+    array, the ``;``-separated ids of a categorical column decided once per category)."""
     import numpy as np
     import pandas as pd
 
     size = len(frame)
     stamp = pd.Timestamp(ON)
     births = frame["birth_date"]
-    stated = frame["birth_year"].to_numpy(dtype="int64", na_value=-1)
-    dated = births.dt.year.to_numpy(dtype="int64", na_value=-1)
+    stated = frame["birth_year"].to_numpy(dtype="int32", na_value=-1)
+    dated = births.dt.year.to_numpy(dtype="int32", na_value=-1)
     year = np.where(dated < 0, stated, dated)
     present = ~(frame["death_date"] < stamp) & ~(births > stamp)
     values: dict[str, Any] = {
@@ -227,14 +228,14 @@ def inputs(frame: Any) -> dict[str, Any]:
     for name in RATED:
         column = f"{name}.injury_rate"
         if column in frame:
-            values[f"{name}_rate"] = frame[column].to_numpy(dtype="int64", na_value=-1)
+            values[f"{name}_rate"] = frame[column].to_numpy(dtype="int32", na_value=-1)
         else:  # nobody has the attribute: every rate unknown
-            values[f"{name}_rate"] = np.full(size, -1, dtype=np.int64)
+            values[f"{name}_rate"] = np.full(size, -1, dtype=np.int32)
     for name, column, missing in (
         ("martyrs", "martyr_relative.martyrs", 0),
         ("altar_martyrs", "martyr_altar_keeper.martyrs", -1),
     ):
-        values[name] = frame[column].to_numpy(dtype="int64", na_value=missing)
+        values[name] = frame[column].to_numpy(dtype="int32", na_value=missing)
     for name, column in (
         ("martyr_monthly", "martyr_relative.monthly_allowance"),
         ("helper_care", "revolution_helper.care_allowance"),
