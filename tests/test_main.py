@@ -82,3 +82,37 @@ def test_the_command_skips_pydantic_plugins_unless_asked(
     assert run(["rulesets", "list"]) == 0
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "some-plugin"
     assert capsys.readouterr().out
+
+
+def test_a_run_in_process_leaves_the_collector_as_it_was(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the process's own command line (no ``argv``) keeps the collector paused and
+    freezes what is left: a caller's run leaves its process as it was."""
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    assert run(["rulesets", "list"]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert capsys.readouterr().out
+
+
+def test_the_process_own_run_audits_as_a_library_run_does() -> None:
+    """``python -m welfare_rules`` (collector paused to the exit, the rest frozen) gives
+    the output and exit status of an in-process run of the same command."""
+    command = ["audit", "--example", "--format", "json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "welfare_rules", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    out = io.StringIO()
+    saved, sys.stdout = sys.stdout, out
+    try:
+        status = run(command)
+    finally:
+        sys.stdout = saved
+    assert (done.returncode, done.stdout) == (status, out.getvalue())
