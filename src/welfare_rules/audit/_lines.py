@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .. import _regex
-from ._normalize import same_length_lower
+from ._normalize import may_hold, same_length_lower
 from ._numbers import Token, scan
 from .compile import FigureKind
 from .report import FigureField
@@ -540,6 +540,7 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
 
 _FEW = _regex.compile(r"(?<![^\W\d_])trong đó(?![^\W\d_])", re.IGNORECASE)
 _ALL = _regex.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^\W\d_])", re.IGNORECASE)
+_ALL_WORDS = ("cụ thể", "gồm", "chia ra")  # each _ALL match holds one ("bao gồm" holds "gồm")
 
 
 def names_a_few(rec: Rec, raw: str) -> bool:
@@ -549,7 +550,10 @@ def names_a_few(rec: Rec, raw: str) -> bool:
     whole or in one part explains, name only some of it: the sum is a bound (``>=``), no
     error. Parts one slip short, or over the whole, stay a complete breakdown, so the
     slip is found."""
-    if _FEW.search(raw) is None or _ALL.search(raw) is not None:
+    lower = same_length_lower(raw)  # substring tests rule most searches out
+    if not may_hold(lower, ("trong đó",)) or _FEW.search(raw) is None:
+        return False
+    if may_hold(lower, _ALL_WORDS) and _ALL.search(raw) is not None:
         return False
     sums = stated_sums(rec, rec.children)
     for name, whole, parts in sums:
