@@ -193,3 +193,19 @@ def test_a_target_alone_on_its_line_stands_alone(target: str, alone: bool) -> No
     assert audit.result.findings == ()  # a target is never a bound on what was done
     flags = {figure.alone for figure in audit.unchecked}
     assert flags == ({True} if alone else flags - {True})
+
+
+BALANCE = """\
+I. SỐ DƯ QUỸ ĐẾN NGÀY 31/12/2024: 48.615.000 đồng.
+II. TỔNG THU TRONG NĂM 2025: 214.380.000 đồng.
+III. TỔNG CHI TRONG NĂM 2025: 193.000.000 đồng.
+IV. SỐ DƯ QUỸ CHUYỂN SANG NĂM 2026 (I + II - III): 69.959.000 đồng.
+"""
+
+
+def test_a_balance_written_as_a_formula_of_sections_is_never_alone() -> None:
+    # the text relates the four: unchecked, the report incomplete, never "consistent"
+    audit = _audit(BALANCE)
+    assert not audit.complete
+    assert [figure.alone for figure in audit.unchecked] == [False] * 4
+    assert all(figure.alone for figure in _audit(BALANCE.replace(" (I + II - III)", "")).unchecked)

@@ -24,6 +24,8 @@ unchecked and the verdict incomplete — whenever the text may relate it:
   120 suất``): the one before may be the list's total;
 * its line compares it (``tăng …``, ``so với …``) and its section holds another figure of
   its kind: a difference the audit does not check yet;
+* its line writes a formula of sections (``IV. Số dư chuyển sang (I + II - III): …``), or
+  its numbered line is one such a formula names: a balance the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
   its kind where the parts would stand (after a ``tổng``, before a ``cộng``).
 
@@ -69,6 +71,10 @@ TARGET = _regex.compile(
 """A target or a plan for later (``Năm tới, Hội phấn đấu vận động trên 300 suất``): its
 figures are what is aimed at, not what was done, so they restate no total and, alone on
 their line, stand alone."""
+_SECTION_TERM = _regex.compile(r"\b([IVX]{1,5}|\d{1,2})\b")
+_FORMULA = _regex.compile(
+    r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
+)  # "(I + II - III)", "(1+2)": sections added or taken away, a relation the text states
 _SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
@@ -124,6 +130,20 @@ class _Index:
             if line.text.rstrip().endswith(":"):
                 self.announcing.setdefault(self.section[number - 1], []).append(number)
         self.groups: dict[tuple[int, str, str | None], tuple[list[int], bool]] = {}
+        # "IV. SỐ DƯ CHUYỂN SANG (I + II - III): …": the line and the sections it relates
+        self.formulas: set[int] = set()
+        named: set[str] = set()
+        for number, line in enumerate(lines, start=1):
+            if "+" in line.text or "-" in line.text:
+                for formula in _FORMULA.finditer(line.text):
+                    self.formulas.add(number)
+                    named.update(_SECTION_TERM.findall(formula.group(0)))
+        if named:
+            self.formulas.update(
+                number
+                for number, line in enumerate(lines, start=1)
+                if line.enumerator is not None and line.enumerator.rstrip(".") in named
+            )
 
     def alike(self, spot: Spot) -> tuple[list[int], bool]:
         """The lines of the figures of ``spot``'s section a sum could add to it (counts
@@ -152,8 +172,8 @@ class _Index:
         if spot.line is None or not 1 <= spot.line <= len(lines) or spot.field == "level":
             return False
         line = lines[spot.line - 1]
-        if line.cells is not None:
-            return False
+        if line.cells is not None or spot.line in self.formulas:
+            return False  # a table row, or a line a formula of sections names
         kin = [o for o in self.by_line[spot.line] if o is not spot and o.kind == spot.kind]
         cued = _CUE.search(line.text) is not None
         if kin and any(o.checked for o in kin):
