@@ -571,3 +571,9 @@ def test_money_for_each_commune_is_no_level() -> None:
 def test_trd_is_trieu_dong(text: str, value: int) -> None:
     (token,) = [token for token in scan(text) if token.kind in ("level", "amount")]
     assert token.value == value
+
+
+@pytest.mark.parametrize("name", ["Tổ dân phố 1", "Khu phố 2", "Bản 3", "Khóm 4", "Làng 5"])
+def test_a_place_named_by_its_number_is_no_figure(name: str) -> None:
+    assert [token.kind for token in scan(name)] == ["ordinal"]
+    assert [token.kind for token in scan(f"{name}: 20 suất")] == ["ordinal", "count"]

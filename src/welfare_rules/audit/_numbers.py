@@ -93,6 +93,7 @@ _ORDINAL_WORDS = (
     r"|tuần|giai đoạn|số thứ tự|stt|tiết|bước|vòng|hạng|loại|nhóm|bảng|biểu|mẫu|hình"
     r"|trang|dòng|cột|số hiệu"
     r"|đội|liên ngành|xóm|ấp|cụm|tiểu khu|đoàn|phòng|lô"  # names: "Đội liên ngành 178"
+    r"|dân phố|khu phố|khu vực|bản|buôn|khóm|làng"  # "Tổ dân phố 1", "Khu phố 2", "Bản 3"
 )
 _INSTRUMENT_WORDS = (
     r"quyết định|nghị định|nghị quyết|thông tư|công văn|kế hoạch|chỉ thị|hướng dẫn|tờ trình"
