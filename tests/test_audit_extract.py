@@ -570,3 +570,14 @@ def test_a_numbered_line_stating_only_a_date_opens_a_section() -> None:
     nodes = extract_report(text).report.nodes
     (total,) = [node for node in nodes if node.label == "Cộng chi"]
     assert [child.amount for child in total.children] == [9_000_000, 32_000_000]
+
+
+def test_a_page_number_between_list_items_opens_nothing() -> None:
+    text = (
+        "- Hộ nghèo: 60 suất, mức 500.000 đồng/suất, thành tiền 30.000.000 đồng\n"
+        "- 2 -\n"
+        "- Hộ cận nghèo: 40 suất, mức 300.000 đồng/suất, thành tiền 12.000.000 đồng\n"
+        "Tổng cộng: 100 suất, 42.000.000 đồng.\n"
+    )
+    (total,) = [node for node in extract_report(text).report.nodes if node.count == 100]
+    assert [child.count for child in total.children] == [60, 40]

@@ -111,7 +111,15 @@ def test_figures_keep_their_line_after_blank_and_emphasised_lines() -> None:
         ("Mức 2.000.000đ × 20 suất", "Mức 2.000.000đ x 20 suất"),
         ("\\+ Mức 600.000đ \\* 2 \\(a\\)", "+ Mức 600.000đ * 2 (a)"),  # Markdown escapes
         ("  \u00a0 Tổng số \u3000 ", "Tổng số"),
-        ("snake_case *one star*", "snake_case *one star*"),  # not emphasis: kept
+        ("snake_case *one star*", "snake_case one star"),  # italics in a line; "_" kept
+        ("*Đợt 1*: chi trả 1.248 suất", "Đợt 1: chi trả 1.248 suất"),
+        ("2*3 = 6, a * b", "2*3 = 6, a * b"),  # no emphasis: a product
+        # thousands grouped by commas: two groups, or one before a unit no decimal takes
+        (
+            "1,842 người x 500,000 VNĐ = 921,000,000 VNĐ",
+            "1.842 người x 500.000 VNĐ = 921.000.000 VNĐ",
+        ),
+        ("1,5 tỷ đồng; 2,4%; 1,842; 12,500 kg", "1,5 tỷ đồng; 2,4%; 1,842; 12,500 kg"),
     ],
 )
 def test_normalize_text(raw: str, normal: str) -> None:

@@ -183,10 +183,16 @@ def test_counts_with_leading_zeros_and_groups(count: int, zeros: int, unit: str)
     assert token.text == f"{written} {unit}"
 
 
-@pytest.mark.parametrize("text", ["12,345 người"])
+@pytest.mark.parametrize("text", ["12,5 người", "12,34 người"])
 def test_a_count_with_a_decimal_is_unknown(text: str) -> None:
     ((_, kind, _),) = readings(text)
     assert kind == "unknown"
+
+
+def test_a_count_grouped_by_a_comma_is_read() -> None:
+    # three digits after the comma before a count's unit: thousands, as English-language
+    # software groups them (no count has a decimal)
+    assert readings("12,345 người") == [("12.345 người", "count", 12_345)]
 
 
 @pytest.mark.parametrize(

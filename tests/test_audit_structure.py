@@ -730,3 +730,23 @@ def test_a_total_after_the_groups_sums_them_and_keeps_its_sources() -> None:
     assert [(f.line, f.reported, f.suggested) for f in found if f.severity == "error"] == [
         (10, 210, 220)
     ]
+
+
+PERIOD_TOTAL = """\
+I. NĂM 2023
+Tổng số quà đã trao: 150 suất.
+II. NĂM 2024
+Tổng số quà đã trao: 170 suất.
+III. TỔNG HỢP CHUNG
+Tổng số quà đã trao giai đoạn 2022 - 2024: 420 suất.
+"""
+
+
+def test_a_total_naming_its_years_sums_the_sections_only_exactly() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    # 420 is one slip from 150 + 170, but a period's total may count a year not listed
+    audit = audit_document(Document.from_text(PERIOD_TOTAL, name="x.txt"))
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    exact = audit_document(Document.from_text(PERIOD_TOTAL.replace("420", "320"), name="x"))
+    assert exact.complete

@@ -305,6 +305,7 @@ class _Parser:
                 current is None
                 and clause is not None
                 and clause is (records[-1] if records else None)
+                and clause.amount is None  # the amount closes a record: "…; kinh phí …"
                 and _takes(clause, token)
                 and _FIGURE_ONLY.fullmatch(self.text, boundary, token.start)
             ):  # "Hộ nghèo: 148 hộ; mức 300.000 đồng/hộ; kinh phí 44.400.000 đồng": one record

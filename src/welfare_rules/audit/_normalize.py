@@ -10,6 +10,7 @@ Line numbers are 1-based and count ``\\n``, ``\\r\\n`` and a lone ``\\r`` as one
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
@@ -44,6 +45,17 @@ _ESCAPE = _regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _EMPHASIS = _regex.compile(r"[*_]{2,}")
 _ITALIC = _regex.compile(r"[*_](?=[^\s*_])(.*[^\s*_])[*_]")
 _SPACES = _regex.compile(r" {2,}")
+# "*Đợt 1*: chi trả …": a word or words set in italics inside a line (not "2*3", "a * b")
+_INLINE_ITALIC = _regex.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+# thousands grouped by commas, as English-language software writes them: two groups or
+# more ("921,000,000"), or one before a unit no decimal is written with ("1,842 người",
+# "500,000 VNĐ"); "1,5 tỷ", "2,4%", "1,842" alone stay decimals
+_COMMA_GROUPS = _regex.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])"
+    r"|(?<![\d.,])\d{1,3},\d{3}(?![\d,])(?= ?(?:vnđ|vnd|đồng|đ(?![^\W\d_])|người|suất|hộ|cụ"
+    r"|đối tượng|lượt|em|cháu)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 _PIPE = _regex.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
 _HEADING = _regex.compile(r"#{1,6}(?= |$)")
 _BULLET = _regex.compile(r"([-+*•·◦▪●‣]) ")
@@ -146,12 +158,21 @@ def _plain_normalized(text: str) -> str:
         text = _ESCAPE.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
+        if "*" in text:
+            text = _INLINE_ITALIC.sub(r"\1", text)
         italic = _ITALIC.fullmatch(text.strip())
         if italic:  # "*Cộng I*", "_79_": one mark each side is emphasis too
             text = italic.group(1)
+    if "," in text:
+        text = _COMMA_GROUPS.sub(_dotted, text)
     if "  " in text:
         text = _SPACES.sub(" ", text)
     return text.strip()
+
+
+def _dotted(match: re.Match[str]) -> str:
+    """Commas grouping thousands as dots, as a Vietnamese text groups them (same length)."""
+    return match.group(0).replace(",", ".")
 
 
 def read_lines(text: str) -> list[Line]:

@@ -663,6 +663,8 @@ _BARE_TOTAL = _regex.compile(
 )  # "Tổng cộng:", "4. Tổng hợp: Tổng cộng", "Cộng chung": a total of everything above
 
 
+_YEARS = _regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a total naming its years
+
 _TOTAL_TITLE = _regex.compile(
     r"[\W\d_]*(?:tổng hợp|tổng cộng|cộng)(?: chung| cả| toàn \w+)?[\W\d_]*", re.IGNORECASE
 )  # "III. TỔNG HỢP CHUNG", "4. Tổng cộng": a section that totals the sections above it
@@ -677,7 +679,8 @@ def _trail_over_sections(
     a total (``III. TỔNG HỢP CHUNG`` / ``Tổng số quà đã trao: …``; ``total_sections``),
     the only record of the numbered section right after sections 1 (or I) to N, each
     standing for one record (its closing total, or its only record), takes them as its
-    parts where they add up to it (for a total, but for one typing slip)."""
+    parts where they add up to it (for a total, but for one typing slip; exactly where its
+    label names years: ``Tổng … giai đoạn 2021 - 2024`` may count years not listed)."""
     index = 0
     while index < len(roots):
         trail = roots[index]
@@ -698,8 +701,8 @@ def _trail_over_sections(
         if found is None or found[1] != index - 1 - start or len(found[0]) != ordinal - 1:
             continue
         parts = found[0]
-        if not parts_add_up(trail, parts):
-            continue
+        if not (_exactly if _YEARS.search(trail.label) else parts_add_up)(trail, parts):
+            continue  # "Tổng … giai đoạn 2021 - 2024": a period's total may hold more years
         trail.children, trail.explicit = parts, True
         taken = {id(part) for part in parts}
         roots[start : index - 1] = [rec for rec in roots[start : index - 1] if id(rec) not in taken]

@@ -296,8 +296,8 @@ class _Extraction:
             named = _SECTIONS.search(text)
             if named is not None:
                 first.sums_sections = tuple(_SECTION_NUMBER.findall(named.group(0)))
-        if not read.records:  # a date or a citation only: "3. Chi khen thưởng ngày 20/11:"
-            self._opens(line, text)
+        if not read.records and _LETTER.search(text):  # not a page number ("- 2 -")
+            self._opens(line, text)  # a date or a citation only: "3. Chi … ngày 20/11:"
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
@@ -512,6 +512,9 @@ _REST_NONE = _regex.compile(
     r"(?<![^\W\d_])trong đó(?![^\W\d_])[^.;]*?(?<![^\W\d_])không (?:có|còn)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+_LETTER = _regex.compile(r"[^\W\d_]")
 
 
 def _total_in_words(text: str) -> str:
