@@ -711,3 +711,20 @@ def test_a_part_amount_in_brackets_before_and_is_that_part_s(cue: str) -> None:
     )
     parts = [figures(rec) for rec in walk(read(line)) if rec.count in (253, 825)]
     assert parts == [(253, 600_000, 151_800_000), (825, 300_000, 247_500_000)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a total of more than the gifts, one slip from the product: no product, no error
+        "Hội trao quà mừng thọ cho 64 cụ, quà trị giá 200.000 đồng, tổng kinh phí "
+        "13.800.000 đồng (gồm cả tiền thiếp chúc thọ và chi tổ chức).",
+        # the amount after two groups' clauses is the whole list's, not the last group's
+        "Hộ nghèo: 148 hộ, mức 300.000 đồng/hộ; hộ cận nghèo: 60 hộ, mức 200.000 đồng/hộ; "
+        "kinh phí 56.400.000 đồng.",
+    ],
+)
+def test_an_amount_the_product_does_not_make_is_no_record_s_own(line: str) -> None:
+    assert all(
+        rec.amount is None or rec.level is None or rec.count is None for rec in walk(read(line))
+    )

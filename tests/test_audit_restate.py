@@ -1,6 +1,8 @@
 """Lone totals, hedged leads and amounts in words attached to what they restate
 (audit/_restate.py), read through extract_report in the styles reports use."""
 
+import pytest
+
 from welfare_rules.audit.extract import extract_report
 from welfare_rules.audit.read import Document, audit_document
 
@@ -370,3 +372,29 @@ def test_an_amount_after_priced_parts_is_their_whole_s() -> None:
         if f.severity == "error"
     ]
     assert (finding.reported, finding.suggested) == (16_050_000, 16_500_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reported", "suggested"),
+    [
+        (  # a bare "Cộng" one slip off the total its parts confirm: two witnesses
+            "Kinh phí hỗ trợ năm 2024: 50.000.000 đồng.\n- Ngân sách huyện: 30.000.000 đồng\n"
+            "- Ngân sách xã: 20.000.000 đồng\nCộng: 51.000.000 đồng\n",
+            4,
+            51_000_000,
+            50_000_000,
+        ),
+        (  # small counts, but the parts confirm 45
+            "Tổng số hộ được hỗ trợ: 45 hộ, gồm:\n- Hộ nghèo: 30 hộ\n- Hộ cận nghèo: 15 hộ\n"
+            "Tổng cộng: 54 hộ.\n",
+            4,
+            54,
+            45,
+        ),
+    ],
+)
+def test_a_total_one_slip_off_a_total_its_parts_confirm_restates_it(
+    text: str, line: int, reported: int, suggested: int
+) -> None:
+    (finding,) = [f for f in _audit(text).result.findings if f.severity == "error"]
+    assert (finding.line, finding.reported, finding.suggested) == (line, reported, suggested)

@@ -63,6 +63,10 @@ def figures(rec: Rec) -> tuple[str, int | None, int | None, int | None]:
             ("Đơn vị", "Số người", "Số tiền mỗi người", "Số tiền"),
             ("label", "count", "level", "amount"),
         ),
+        (  # a rate per person and per month is multiplied by months too: no level
+            ("Xã", "Số người", "Số tiền/người/tháng", "Số tháng", "Thành tiền"),
+            ("label", "count", "amount", "label", "amount"),
+        ),
         (  # a list of people: each row one gift, the level column is what each was paid
             ("STT", "Họ và tên", "Năm sinh", "Số CCCD", "Mức quà (đồng)"),
             ("index", "label", "note", "note", "amount"),

@@ -308,11 +308,12 @@ class _Parser:
                 and clause.amount is None  # the amount closes a record: "…; kinh phí …"
                 and _takes(clause, token)
                 and _FIGURE_ONLY.fullmatch(self.text, boundary, token.start)
+                and _priced_by(clause, token)
             ):  # "Hộ nghèo: 148 hộ; mức 300.000 đồng/hộ; kinh phí 44.400.000 đồng": one record
                 current = clause
             if current is not None and kind == "amount" and _worth_was_level(current, token):
                 before = self.text[boundary : token.start]
-                if _TOTAL_NAMED.fullmatch(before):  # ", thành tiền 12.800.000 đồng"
+                if _TOTAL_NAMED.fullmatch(before) and _worth_prices(current, token, before):
                     current.level, current.amount = current.amount, None
                     if "amount" in current.precision:
                         current.precision["level"] = current.precision.pop("amount")
@@ -428,11 +429,21 @@ def _level_only(rec: Rec) -> bool:
     return rec.level is not None and not rec.has_figures() and not rec.children
 
 
+def _priced_by(rec: Rec, token: Token) -> bool:
+    """An amount going on a record that states a count and a level is their product but
+    for one typing slip: ``hộ nghèo: 148 hộ, mức 300.000 đồng/hộ; hộ cận nghèo: 60 hộ,
+    mức 200.000 đồng/hộ; kinh phí 56.400.000 đồng`` gives the whole list's amount, not
+    the last group's."""
+    if token.kind != "amount" or rec.count is None or rec.level is None:
+        return True
+    return token.value is not None and _priced_sum([rec], token.value)
+
+
 def _worth_was_level(rec: Rec, token: Token) -> bool:
     """``64 cụ, quà trị giá 200.000 đồng, thành tiền 12.800.000 đồng``: the amount the
     record holds was written as one gift's worth (``quà trị giá …`` right after its count,
     :attr:`Rec.worth`) and a larger one follows, named as the total (:data:`_TOTAL_NAMED`,
-    tested by the caller), that the count at that worth makes (but for one typing slip):
+    tested by the caller), that the count at that worth makes (:func:`_worth_prices`):
     the first is the level, the second the amount."""
     return (
         rec.worth
@@ -444,8 +455,24 @@ def _worth_was_level(rec: Rec, token: Token) -> bool:
         and token.value is not None
         and rec.amount < token.value
         and rec.count is not None
-        and _priced_sum([Rec(line=rec.line, count=rec.count, level=rec.amount)], token.value)
-    )  # "64 suất quà trị giá 12.800.000 đồng, tổng kinh phí 13.500.000 đồng": two totals
+    )
+
+
+def _worth_prices(rec: Rec, token: Token, before: str) -> bool:
+    """The count at the worth :func:`_worth_was_level` found makes the total named by
+    ``before`` exactly, or but for one typing slip where that names the gifts' value
+    (``thành tiền``, ``tổng trị giá``): ``tổng kinh phí 13.800.000 đồng (gồm cả tiền
+    thiếp …)`` may hold more than the gifts, and ``64 suất quà trị giá 12.800.000 đồng,
+    tổng kinh phí 13.500.000 đồng`` states two totals."""
+    if token.value is None or rec.count is None or rec.amount is None:
+        return False
+    exact = _PRODUCT_NAMED.search(before) is None
+    return _priced_sum(
+        [Rec(line=rec.line, count=rec.count, level=rec.amount)], token.value, exact=exact
+    )
+
+
+_PRODUCT_NAMED = _regex.compile(r"thành tiền|trị giá|giá trị", re.IGNORECASE)  # the gifts' value
 
 
 # a gift's worth right after its count ("64 cụ, quà trị giá", "64 suất quà trị giá"), not a

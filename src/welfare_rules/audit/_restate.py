@@ -181,26 +181,28 @@ def _equal_target(
     )
 
 
-def _grand_word(rec: Rec) -> bool:
-    """The record calls itself a total (``Tổng cộng``, ``Tổng kinh phí``) and not a
-    section's (a bare ``Cộng``, ``Cộng I``, ``Cộng mục 2`` sum a part only): only such a
-    total, written one slip off the grand total, is taken to restate it."""
-    return rec.total_cue and not rec.sums_sections and _SECTION_TOTAL.match(rec.label) is None
+def _restates_with_slip(rec: Rec, target: Rec, value: int, total: int) -> bool:
+    """Whether ``rec``, calling itself a total and written one typing slip off ``total``
+    (the grand total's figure), restates it: where it is a grand total's word
+    (``Tổng cộng``, ``Tổng kinh phí``) between figures large enough for one slip to mean
+    something, or where ``target``'s own parts confirm its figure (two witnesses: ``Tổng
+    số hộ: 45 hộ, gồm 30 … 15 …`` / ``Tổng cộng: 54 hộ``). Never a section's total
+    (``Cộng I``, ``Cộng mục 2``: a part's, though 12 and 21 are a swap apart)."""
+    if not rec.total_cue or rec.sums_sections or _NAMED_SECTION.match(rec.label):
+        return False
+    if detect(value, total) is None:
+        return False
+    if _BARE_CONG.match(rec.label) is None and max(value, total) >= _SLIP_FLOOR:
+        return True
+    return bool(target.children) and _holds(target)
 
 
-_SECTION_TOTAL = _regex.compile(
-    r"[\W\d_]*cộng(?:\s+(?:mục|phần|nhóm|khoản))?\s*(?:[ivxlc]+|\d+|[a-h])?[\W\d_]*$",
+_NAMED_SECTION = _regex.compile(
+    r"[\W\d_]*cộng(?:\s+(?:mục|phần|nhóm|khoản))?\s*(?:[ivxlc]+|\d+|[a-h])[\W\d_]*$",
     re.IGNORECASE,
-)  # "Cộng", "Cộng I", "Cộng mục 2", "Cộng phần A": a section's total
-
-
-def _one_slip_apart(value: int, total: int) -> bool:
-    """One typing slip away, between figures large enough for it to mean something: below
-    :data:`_SLIP_FLOOR` nearly any two numbers are one slip apart (12 and 21)."""
-    return max(value, total) >= _SLIP_FLOOR and detect(value, total) is not None
-
-
-_SLIP_FLOOR = 100
+)  # "Cộng I", "Cộng mục 2", "Cộng phần A": a section's total
+_BARE_CONG = _regex.compile(r"[\W\d_]*cộng[\W\d_]*$", re.IGNORECASE)  # "Cộng:" alone
+_SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart (12 and 21)
 
 
 def _lone(rec: Rec) -> bool:
@@ -239,7 +241,7 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             if not _rounds_near(value, total, precision):
                 return False  # another total ("22,252 tỷ" beside 16,47 tỷ): not a restatement
             plan.append((target, field, "rounded", value, precision))
-        elif value == total or (_grand_word(rec) and _one_slip_apart(value, total)):
+        elif value == total or _restates_with_slip(rec, target, value, total):
             plan.append((target, field, "exact", value, 1))
         else:
             return False

@@ -61,6 +61,8 @@ _NOTE = _regex.compile(
 # free text beside the figures ("Ghi chú": "Đã nhận 02 suất quà của Hội", "Cụ 101 tuổi"):
 # read with the row's name; a level it names may be the row's, no other number is a figure
 _REMARK = _regex.compile(r"ghi chú|nhận xét|diễn giải thêm")
+# "Số tiền/người/tháng": a rate per unit and per month, multiplied by months as well
+_PER_TIME = _regex.compile(r"(?:/ ?|mỗi |một |1 )(?:tháng|năm|quý|ngày|kỳ)(?![^\W\d_])")
 _AMOUNT = _regex.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = _regex.compile(r"mức|đơn giá")
 # what one unit is worth ("Trị giá/suất", "Số tiền mỗi suất", "Giá trị 1 suất (đồng)"): a
@@ -124,7 +126,7 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("remark")  # "Ghi chú": free text, its numbers no figures
         elif _SOURCE.fullmatch(lower):
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
-        elif _PER_UNIT.search(lower):
+        elif _PER_UNIT.search(lower) and not _PER_TIME.search(lower):
             columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth
         elif _AMOUNT.search(lower):
             columns.append("amount")
