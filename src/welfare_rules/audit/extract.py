@@ -188,7 +188,7 @@ class _Extraction:
         self.last_amount: Rec | None = None
         self.shares: dict[int, list[Resolved]] = {}
         self.money_unit = ""  # "Đơn vị tính: …" stated above a table
-        self.few: dict[int, bool] = {}  # whether a line may say "trong đó" (_says_few)
+        self.few: dict[int, tuple[bool, bool]] = {}  # what a line may say (_says_few)
 
     def run(self) -> ExtractedReport:
         index = 0
@@ -378,15 +378,18 @@ class _Extraction:
 
     # -- nodes -----------------------------------------------------------------------------
 
-    def _says_few(self, number: int, raw: str | None) -> bool:
+    def _says_few(self, number: int, raw: str | None) -> tuple[bool, bool]:
         """Whether line ``number`` (``raw``) may say "trong đó" in any case, which both
-        readings of :func:`_complete` need: one substring test a line instead of two
-        case-insensitive searches of it for every record with parts."""
+        readings of :func:`_complete` need, and "không có"/"không còn" too, which
+        :data:`_REST_NONE` needs: substring tests once a line instead of case-insensitive
+        searches of it for every record with parts."""
         if raw is None:
-            return False
+            return False, False
         found = self.few.get(number)
         if found is None:
-            found = self.few[number] = may_hold(same_length_lower(raw), _FEW_WORDS)
+            lower = same_length_lower(raw)
+            few = may_hold(lower, _FEW_WORDS)
+            found = self.few[number] = (few, few and may_hold(lower, _NONE_WORDS))
         return found
 
     def _node(self, rec: Rec) -> Node:
@@ -414,7 +417,7 @@ class _Extraction:
             text=raw,
             # most records have no parts, restatements, bounds or shares: no generator then
             children=tuple([self._node(child) for child in rec.children]) if rec.children else (),
-            children_complete=_complete(rec, raw, self._says_few(rec.line, raw)),
+            children_complete=_complete(rec, raw, *self._says_few(rec.line, raw)),
             restatements=tuple(
                 [
                     Restatement(field=field, value=value, line=line, text=self.raw.get(line))
@@ -530,19 +533,21 @@ def _total_in_words(text: str) -> str:
 
 
 _FEW_WORDS = ("trong đó",)  # what _REST_NONE and _lines.names_a_few both need
+_NONE_WORDS = ("không có", "không còn")  # and what _REST_NONE needs besides
 
 
-def _complete(rec: Rec, raw: str | None = None, few: bool = True) -> bool:
+def _complete(rec: Rec, raw: str | None = None, few: bool = True, rest: bool = True) -> bool:
     """False when one announced part is smaller in every figure, or when parts announced
     by ``trong đó`` fall short of the whole by more than one slip explains
     (:func:`._lines.names_a_few`): "trong đó" names a few; unless the line says there
     are no others (``không có hồ sơ đúng hạn``). ``few``: whether ``raw`` may say
-    "trong đó" (see :meth:`_Extraction._says_few`); false rules both readings out."""
+    "trong đó" (see :meth:`_Extraction._says_few`), false rules both readings out;
+    ``rest``: whether it may also say there are no others."""
     if rec.partial:
         return False  # known to name some parts only (source columns short on every row)
     if not rec.explicit or not rec.children:
         return True
-    if few and raw is not None and rec.children[0].line == rec.line and _REST_NONE.search(raw):
+    if rest and raw is not None and rec.children[0].line == rec.line and _REST_NONE.search(raw):
         return True
     if len(rec.children) != 1:
         return not (few and raw is not None and names_a_few(rec, raw))
