@@ -11,6 +11,7 @@ key is rebuilt the old way (:meth:`Grouped.person`), which raises the error nami
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..dates import age_on
@@ -128,11 +129,17 @@ class KeyInputs:
         if token is not None:
             data["birth_date"] = self.grouped.dates[token]
         year = CONVERTERS["birth_year"](raw_year)
-        if year is not None:
-            data["birth_year"] = year
-        person = Person.from_dict(data)
+        birth: dt.date | None
+        if year is None and type(data.get("birth_date", dt.date.min)) is dt.date:
+            # A date alone, or nothing: no check of a Person can fail, none is built.
+            birth = data.get("birth_date")
+            year_of_birth = None if birth is None else birth.year
+        else:
+            if year is not None:
+                data["birth_year"] = year
+            person = Person.from_dict(data)
+            birth, year_of_birth = person.birth_date, person.year_of_birth
         on = self.plan.on
-        birth, year_of_birth = person.birth_date, person.year_of_birth
         exact = age_on(birth, on) if birth is not None else None
         born = not (
             (exact is not None and exact < 0)
