@@ -209,3 +209,16 @@ def test_a_balance_written_as_a_formula_of_sections_is_never_alone() -> None:
     assert not audit.complete
     assert [figure.alone for figure in audit.unchecked] == [False] * 4
     assert all(figure.alone for figure in _audit(BALANCE.replace(" (I + II - III)", "")).unchecked)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "Kết quả thực hiện chỉ tiêu năm 2024: trao 310 suất quà.",
+        "Hoàn thành chỉ tiêu đề ra: 301 suất quà.",
+    ],
+)
+def test_a_result_said_of_a_target_is_no_target(result: str) -> None:
+    text = f"Tổng số suất quà đã trao: 300 suất, gồm:\n- Xã A: 100 suất\n- Xã B: 200 suất\n{result}"
+    audit = _audit(text)
+    assert not audit.complete  # never "consistent": the figure may restate the 300

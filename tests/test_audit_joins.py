@@ -145,8 +145,8 @@ def test_a_slip_under_a_priced_heading_is_found_where_it_is_written(
     case: tuple[str, str, int, int, int],
 ) -> None:
     written, slipped, line, reported, suggested = case
-    (finding,) = _errors(SECTIONS.replace(written, slipped))
-    assert (finding.line, finding.reported, finding.suggested) == (line, reported, suggested)
+    found = {(f.line, f.reported, f.suggested) for f in _errors(SECTIONS.replace(written, slipped))}
+    assert found == {(line, reported, suggested)}  # the level: once for each row it prices
 
 
 def test_a_heading_level_the_rows_do_not_bear_out_prices_nothing() -> None:
@@ -161,3 +161,27 @@ def test_a_heading_level_the_rows_do_not_bear_out_prices_nothing() -> None:
     assert not prices_parts(Rec(line=3, count=2, level=400_000), total)  # a record of its own
     rows[0].level = 400_000
     assert not prices_parts(Rec(line=3, level=400_000), total)  # the rows state levels
+
+
+MINIMUM = """\
+1. Quà của Hội (mức từ 400.000 đồng/suất trở lên)
+| STT | Xã | Số suất | Thành tiền |
+|---|---|---:|---:|
+| 1 | Xã A | 10 | 4.000.000 |
+| 2 | Xã B | 20 | 8.000.000 |
+| 3 | Xã C | 5 | 2.500.000 |
+| | Tổng cộng | 35 | 14.500.000 |
+"""
+
+
+def test_a_heading_level_the_rows_make_otherwise_prices_nothing() -> None:
+    # the rows make the total exactly at levels of their own: a minimum, no slip
+    assert _errors(MINIMUM) == []
+    # one row slipped under a true level is still found in its row
+    (finding,) = _errors(
+        MINIMUM.replace("từ 400.000 đồng/suất trở lên", "400.000 đồng/suất")
+        .replace("2.500.000", "2.000.000")
+        .replace("14.500.000", "14.000.000")
+        .replace("| 20 | 8.000.000", "| 20 | 9.000.000")
+    )
+    assert (finding.line, finding.reported, finding.suggested) == (5, 9_000_000, 8_000_000)

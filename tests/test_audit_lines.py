@@ -728,3 +728,20 @@ def test_an_amount_the_product_does_not_make_is_no_record_s_own(line: str) -> No
     assert all(
         rec.amount is None or rec.level is None or rec.count is None for rec in walk(read(line))
     )
+
+
+def test_a_total_said_to_hold_more_than_the_priced_parts_is_theirs_only_exactly() -> None:
+    head = "Hỗ trợ cho 21 hộ, gồm 12 hộ nghèo, mức 1.000.000 đồng/hộ và 9 hộ cận nghèo, mức "
+    wider = head + "500.000 đồng/hộ. Tổng số tiền hỗ trợ cả năm (gồm cả đợt Tết): 18.500.000 đồng."
+    assert [rec.amount for rec in read(wider) if rec.count == 21] == [None]
+    exact = head + "500.000 đồng/hộ. Tổng số tiền: 16.500.000 đồng."
+    assert [rec.amount for rec in read(exact) if rec.count == 21] == [16_500_000]
+
+
+def test_a_bracketed_amount_its_part_does_not_make_is_not_that_part_s() -> None:
+    # 253 × 600.000 + 825 × 400.000 = 481.800.000: the whole's, not the second part's
+    line = (
+        "Hội đã trao 253 suất mức 600.000 đồng và 825 suất mức 400.000 đồng "
+        "(481.800.000 đồng) và 10 chiếc xe lăn."
+    )
+    assert all(rec.amount != 481_800_000 or rec.count != 825 for rec in walk(read(line)))

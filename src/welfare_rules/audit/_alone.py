@@ -31,7 +31,7 @@ unchecked and the verdict incomplete — whenever the text may relate it:
 
 A target alone on its line (``Năm tới, Hội phấn đấu vận động trên 300 suất quà.``: no
 other figure of its kind there, no cue, no list announced) is alone whatever its section
-holds: what is aimed at adds to nothing that was done (:data:`TARGET`).
+holds: what is aimed at adds to nothing that was done (:func:`is_target`).
 """
 
 from __future__ import annotations
@@ -68,9 +68,21 @@ TARGET = _regex.compile(
     r"(?<![^\W\d_])(?:phấn đấu|chỉ tiêu|mục tiêu|đề ra|năm tới|năm sau)(?![^\W\d_])",
     re.IGNORECASE,
 )
-"""A target or a plan for later (``Năm tới, Hội phấn đấu vận động trên 300 suất``): its
-figures are what is aimed at, not what was done, so they restate no total and, alone on
-their line, stand alone."""
+"""The words of a target or a plan for later (``Năm tới, Hội phấn đấu vận động trên 300
+suất``); see :func:`is_target`."""
+_RESULT = _regex.compile(
+    r"(?<![^\W\d_])(?:kết quả|đã|hoàn thành|đạt|vượt|thực hiện được|trao)(?![^\W\d_])",
+    re.IGNORECASE,
+)  # "Kết quả thực hiện chỉ tiêu …", "Hoàn thành chỉ tiêu đề ra: 301 suất": done
+
+
+def is_target(text: str) -> bool:
+    """Whether ``text`` states a target or a plan for later, and nothing done (``chỉ tiêu``
+    also names results: ``hoàn thành chỉ tiêu đề ra: 301 suất``): its figures are what is
+    aimed at, so they restate no total and, alone on their line, stand alone."""
+    return TARGET.search(text) is not None and _RESULT.search(text) is None
+
+
 _SECTION_TERM = _regex.compile(r"\b([IVX]{1,5}|\d{1,2})\b")
 _FORMULA = _regex.compile(
     r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
@@ -183,7 +195,7 @@ class _Index:
         if kin and cued and (any(_same_unit(spot, o) for o in kin) or _SUM_CUE.search(line.text)):
             return False
         announcing = line.text.rstrip().endswith(":")
-        if not kin and not cued and not announcing and TARGET.search(line.text):
+        if not kin and not cued and not announcing and is_target(line.text):
             return True  # "Năm tới, Hội phấn đấu vận động trên 300 suất quà.": a target
         alike, sums = self.alike(spot)
         if sums:

@@ -82,8 +82,10 @@ def prices_parts(heading: Rec, total: Rec) -> bool:
     state counts and amounts but no level. The text states the level once for the table;
     the rows must bear it out: each part but one is its count × the level (two at least,
     or the total too), or (the level mistyped) every part is its count × one same level
-    that one typing slip makes the written one. Joined, the total's count × level is
-    checked against its amount."""
+    that one typing slip makes the written one; never where the rows, at levels of their
+    own, make the total exactly and its count at the level does not (``mức từ 400.000
+    đồng/suất trở lên``: a minimum). Joined, the total's count × level is checked against
+    its amount (and each row's, :func:`price_rows`)."""
     if heading.children or _stated(heading) != {"level"} or heading.level is None:
         return False
     if len(total.children) < 2 or total.count is None or total.amount is None:
@@ -96,14 +98,24 @@ def prices_parts(heading: Rec, total: Rec) -> bool:
             return False
         rows.append((part.count, part.amount))
     level = heading.level
-    priced = sum(count * level == amount for count, amount in rows)
-    if priced >= len(rows) - 1 and (priced >= 2 or total.count * level == total.amount):
-        return True
     implied = {divmod(amount, count) for count, amount in rows}
-    if len(implied) != 1:
-        return False
-    ((worth, rest),) = implied
-    return rest == 0 and detect(level, worth, "money") is not None
+    if len(implied) == 1:  # every row at one level: the heading's, or it is mistyped
+        ((worth, rest),) = implied
+        return rest == 0 and (worth == level or detect(level, worth, "money") is not None)
+    if sum(amount for _, amount in rows) == total.amount != total.count * level:
+        return False  # the rows make the total: a row off the level is evidence against it
+    priced = sum(count * level == amount for count, amount in rows)
+    return priced >= len(rows) - 1 and (priced >= 2 or total.count * level == total.amount)
+
+
+def price_rows(total: Rec, heading_line: int) -> None:
+    """Once :func:`prices_parts` joined them: the rows take the total's level too, written
+    on the heading's line, so each row's product is checked and a slip in a row is found
+    in that row (the level's own slip on the heading's line)."""
+    for part in total.children:
+        if part.level is None and part.count is not None and part.amount is not None:
+            part.level = total.level
+            part.figure_lines = {**(part.figure_lines or {}), "level": heading_line}
 
 
 def absorb(later: Rec, earlier: Rec) -> None:
@@ -138,4 +150,4 @@ def _last_line(rec: Rec) -> int:
     return max([rec.line, *(rec.figure_lines or {}).values()])
 
 
-__all__ = ["absorb", "completes", "joins", "prices_parts"]
+__all__ = ["absorb", "completes", "joins", "price_rows", "prices_parts"]

@@ -295,7 +295,7 @@ class _Parser:
                 and last is not None
                 and kind == "amount"
                 and token.hedge is None
-                and _awaits_amount(last, token)
+                and _awaits_amount(last, token, self.text[boundary : token.start])
                 and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
             ):  # "… 640 suất, mỗi suất 500.000đ. Tổng trị giá 330.000.000đ.": its amount
                 _fill(last, token)
@@ -491,12 +491,15 @@ _TOTAL_NAMED = _regex.compile(
 
 def _amount_of(target: Rec, inner: list[Rec]) -> bool:
     """The bracket right after a count holds only that count's amount (exact or rounded,
-    not hedged), which the record lacks: ``312 suất (165 triệu đồng)``."""
+    not hedged), which the record lacks: ``312 suất (165 triệu đồng)``; at a level, the
+    product but for one typing slip (else the bracket may be the whole list's)."""
     if len(inner) != 1 or target.count is None or target.amount is not None:
         return False
     own = inner[0]
     if any(char.isalpha() for char in own.label) and not own.label[:1].isdigit():
         return False  # "(ngân sách tỉnh hỗ trợ 100 triệu đồng)": another figure
+    if target.level is not None and (own.amount is None or not _priced_sum([target], own.amount)):
+        return False  # "253 suất mức 600.000 đồng và 825 suất mức 400.000 đồng (481.800.000)"
     return (
         own.amount is not None
         and own.count is None
@@ -628,13 +631,15 @@ def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
     return False
 
 
-def _awaits_amount(rec: Rec, token: Token) -> bool:
+def _awaits_amount(rec: Rec, token: Token, before: str = "") -> bool:
     """A count at a level, or a total count, with no amount yet and no parts: the next
     clause's total (``… mỗi suất 500.000đ. Tổng trị giá …``, ``Tổng số 2.318 suất; tổng
     kinh phí …``) is its amount. So is it of a count whose parts each state a count at a
     level and no amount, where their products make it but for one typing slip (``… cho
     21 hộ, gồm 12 hộ nghèo, mức 1.000.000 đồng/hộ và 9 hộ cận nghèo, mức 500.000
-    đồng/hộ. Tổng số tiền: 16.500.000 đồng.``)."""
+    đồng/hộ. Tổng số tiền: 16.500.000 đồng.``); but for one slip only where ``before``,
+    the words before the amount, do not say it holds more (``Tổng số tiền hỗ trợ cả năm
+    (gồm cả đợt Tết): …``)."""
     if rec.count is None or rec.amount is not None or rec.hedged:
         return False
     if not rec.children:
@@ -643,7 +648,15 @@ def _awaits_amount(rec: Rec, token: Token) -> bool:
         part.count is not None and part.level is not None and part.amount is None
         for part in rec.children
     )
-    return priced and token.value is not None and _priced_sum(rec.children, token.value)
+    if not priced or token.value is None:
+        return False
+    wider = _HOLDS_MORE.search(before) is not None
+    return _priced_sum(rec.children, token.value, exact=wider)
+
+
+_HOLDS_MORE = _regex.compile(
+    r"(?<![^\W\d_])(?:cả năm|gồm cả|bao gồm|kể cả|cả đợt)(?![^\W\d_])|\(", re.IGNORECASE
+)  # a total said to hold more than the parts before it
 
 
 def _fill(rec: Rec, token: Token) -> None:

@@ -24,7 +24,7 @@ import re
 from typing import Literal
 
 from .. import _regex
-from ._alone import TARGET
+from ._alone import is_target
 from ._lines import Rec, stated_sums
 from .report import FigureField
 from .slips import detect
@@ -216,7 +216,7 @@ def _lone(rec: Rec) -> bool:
         and not rec.closing
         and rec.level is None
         and not rec.claims
-        and not TARGET.search(rec.label)
+        and not is_target(rec.label)
     )
 
 

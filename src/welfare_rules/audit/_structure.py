@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .. import _regex
 from .._limits import MAX_TREE_DEPTH
-from ._joins import absorb, completes, joins, prices_parts
+from ._joins import absorb, completes, joins, price_rows, prices_parts
 from ._lines import Rec, counted_in_unit, parts_add_up, stated_sums
 from .compile import FigureKind
 from .slips import detect
@@ -108,7 +108,8 @@ class Builder:
         if last is not None and joins(last, rec) and self._alone(last) and self._replace(last, rec):
             return
         if last is not None and prices_parts(last, rec) and self._replace(last, rec):
-            return  # "1. Quà của Hội (mức 400.000 đồng/suất)" over a table of counts and amounts
+            price_rows(rec, last.line)  # "1. Quà của Hội (mức 400.000 đồng/suất)" over a table
+            return
         if rec.closing and not rec.children and rec.has_figures():
             if self._completes(rec) or self._close(rec):
                 return
@@ -587,9 +588,41 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
             takers = [row for row in rows if _awaits_level(row)]
             if not takers and not after.children:
                 break
+            if not _bears_level(rec.level, takers) or _made_otherwise(rec.level, after):
+                continue  # "mức từ 400.000 đồng/suất trở lên": the rows are not all at it
             for row in takers:
                 row.level = rec.level
     return roots
+
+
+def _made_otherwise(level: int, total: Rec) -> bool:
+    """The rows' amounts make ``total``'s exactly, and its count at ``level`` does not:
+    a row off the level is then evidence against the level, not a slip."""
+    rows = [child for child in total.children if not child.split]
+    if not rows or total.amount is None or total.count is None:
+        return False
+    if any(row.amount is None or not row.count for row in rows):
+        return False
+    if len({divmod(row.amount or 0, row.count or 1) for row in rows}) == 1:
+        return False  # every row at one level: the stated one, or it is mistyped
+    return sum(row.amount or 0 for row in rows) == total.amount != total.count * level
+
+
+def _bears_level(level: int, rows: list[Rec]) -> bool:
+    """The rows bear a level stated once out: each but one is its count × the level, or
+    (the level mistyped) every one is its count × one same level one typing slip makes
+    the written one. Two rows or more off it say it is a minimum, a range or an average,
+    not their level."""
+    if len(rows) < 3:
+        return True
+    priced = sum((row.count or 0) * level == row.amount for row in rows)
+    if priced >= len(rows) - 1:
+        return True
+    implied = {divmod(row.amount or 0, row.count) for row in rows if row.count}
+    if len(implied) != 1:
+        return False
+    ((worth, rest),) = implied
+    return rest == 0 and detect(level, worth, "money") is not None
 
 
 def _level_only(rec: Rec) -> bool:

@@ -690,6 +690,10 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         split = Rec(line=line.number, bullet="|", label=f"{rec.label}: theo nhóm")
         split.children, split.explicit, split.inline, split.split = grouped, True, True, True
         rec.children.append(split)
+        if any(isinstance(group, str) for group in parts):
+            # named groups may be alternatives ("Kế hoạch | Thực hiện") or a subset
+            # ("Trong đó: …"): a breakdown only where they add up on most rows
+            table.part_splits.append(rec)
     else:
         rec.children.extend(grouped)
     _named_figures(rec, named, columns, levels, table)
