@@ -15,6 +15,7 @@ from welfare_rules.entitle._frame import (
     _dense_details,
     _instants,
     _int_codes,
+    _span_years,
     _sparse_details,
     true_rows,
 )
@@ -345,3 +346,18 @@ def test_true_rows_are_the_positions_of_the_true_cells(size: int, share: int, se
     found = true_rows(np, mask)
     assert found.dtype == np.flatnonzero(mask).dtype
     assert found.tolist() == np.flatnonzero(mask).tolist()
+
+
+@given(
+    low=st.integers(-800_000, 3_000_000),
+    length=st.integers(0, 60_000),
+)
+@example(low=-719_162, length=400)  # 0001-01-01: the first day a Python date holds
+@example(low=2_932_896 - 10, length=10)  # to 9999-12-31, the last
+@example(low=-719_163, length=3)  # a day before year 1: the day-by-day way
+@example(low=-25_567, length=38_779)  # 1900-01-01 to 2006-03-04
+def test_the_years_of_a_span_of_days_are_the_calendar_years(low: int, length: int) -> None:
+    np = pytest.importorskip("numpy")
+    high = low + length
+    span = np.arange(low, high + 1, dtype=np.int64)
+    assert _span_years(np, low, high).tolist() == _civil(np, span)[0].tolist()
