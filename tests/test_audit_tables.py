@@ -900,3 +900,15 @@ def test_a_slip_in_a_group_cell_is_found_in_its_cell(case: tuple[str, str, int, 
     written, slipped, reported, suggested = case
     errors = _errors(TWO_ROW_HEADER.replace(written, slipped))
     assert [(f.reported, f.suggested) for f in errors] == [(reported, suggested)]
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["Năm 2023 mức 300.000đ/suất", "Nhận 2 suất, mức 500.000đ/suất", "Chuyển sang mức 450.000đ"],
+)
+def test_a_level_a_remark_names_is_never_the_row_s(remark: str) -> None:
+    text = (
+        "| STT | Đối tượng | Số suất | Thành tiền | Ghi chú |\n|---|---|---|---|---|\n"
+        f"| 1 | Hộ nghèo | 10 | 5.000.000 | {remark} |\n| | Tổng cộng | 10 | 5.000.000 | |\n"
+    )
+    assert _errors(text) == []  # listed as not understood, never a false product

@@ -59,7 +59,7 @@ _NOTE = _regex.compile(
     r"số nhà|địa chỉ|ký nhận|chữ ký"
 )
 # free text beside the figures ("Ghi chú": "Đã nhận 02 suất quà của Hội", "Cụ 101 tuổi"):
-# read with the row's name; a level it names may be the row's, no other number is a figure
+# read with the row's name; none of its numbers is the row's figure (_remarked_levels)
 _REMARK = _regex.compile(r"ghi chú|nhận xét|diễn giải thêm")
 # "Số tiền/người/tháng": a rate per unit and per month, multiplied by months as well
 _PER_TIME = _regex.compile(r"(?:/ ?|mỗi |một |1 )(?:tháng|năm|quý|ngày|kỳ)(?![^\W\d_])")
@@ -605,6 +605,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     pieces: list[tuple[Column, int, str]] = []  # the part columns' figures and headers
     labels: list[str] = []
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
+    remarks: list[tuple[int, Token]] = []  # the levels a remark names (never the row's)
     index = ""
     for position, (column, cell, scale) in enumerate(zip(columns, cells, scales, strict=False)):
         text = cell.strip()
@@ -641,7 +642,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         if column == "remark":
             labels.append(text)  # "Hộ nghèo, nhận thêm 01 suất": said of the row, no figure
             mark = len(table.unknown)
-            named.extend((mark, token) for token in scan(text) if token.kind == "level")
+            remarks.extend((mark, token) for token in scan(text) if token.kind == "level")
             continue
         if column == "part":
             kind = layout.parts[position]
@@ -697,6 +698,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     else:
         rec.children.extend(grouped)
     _named_figures(rec, named, columns, levels, table)
+    _remarked_levels(rec, remarks, levels, table)
     if rec.children:
         rec.explicit = rec.inline = True
     if not rec.has_figures() and not rec.children and rec.level is None:
@@ -760,6 +762,20 @@ def _named_figures(
             setattr(rec, field_name, kind_tokens[0].value)
             stated.add(kind_tokens[0].value)
     for mark, token in reversed(named):  # listed where their cell stands in the row
+        if token.value is None or token.value not in stated:
+            table.unknown.insert(mark, (rec.line, token))
+
+
+def _remarked_levels(
+    rec: Rec, remarks: list[tuple[int, Token]], levels: dict[int, Group] | None, table: Table
+) -> None:
+    """A level a remark names (``Năm 2023 mức 300.000đ/suất``, ``Không có mức 600.000đ``)
+    may be said of another year, another row or a column: it is never the row's level. One
+    the row states (a person's one gift) or a column is headed with is theirs; any other is
+    listed as not understood."""
+    stated = {rec.level, rec.amount, *(part.level for part in rec.children)}
+    stated.update(level for level in (levels or {}).values() if isinstance(level, int))
+    for mark, token in reversed(remarks):
         if token.value is None or token.value not in stated:
             table.unknown.insert(mark, (rec.line, token))
 
