@@ -912,3 +912,9 @@ def test_a_level_a_remark_names_is_never_the_row_s(remark: str) -> None:
         f"| 1 | Hộ nghèo | 10 | 5.000.000 | {remark} |\n| | Tổng cộng | 10 | 5.000.000 | |\n"
     )
     assert _errors(text) == []  # listed as not understood, never a false product
+
+
+def test_a_group_named_with_its_level_heads_no_level_column() -> None:
+    # "(0,5 tr.đ/suất)" states the group's level: its cells are amounts (a matrix)
+    cells = ("STT", "Xã", "Người có công (0,5 tr.đ/suất)", "Hộ nghèo (0,3 tr.đ/suất)", "Tổng cộng")
+    assert "level" not in (header_columns(cells, money=True) or ())

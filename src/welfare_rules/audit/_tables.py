@@ -126,8 +126,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("remark")  # "Ghi chú": free text, its numbers no figures
         elif _SOURCE.fullmatch(lower):
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
-        elif _PER_UNIT.search(lower) and not _PER_TIME.search(lower):
-            columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth
+        elif _PER_UNIT.search(lower) and not _PER_TIME.search(lower) and not _has_digit(lower):
+            columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth (no value)
         elif _AMOUNT.search(lower):
             columns.append("amount")
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
@@ -369,6 +369,11 @@ class _Layout:
 Group = int | str | None
 """A two-way table's column group: its level, the group's name where the header names no
 level (``Người có công`` over ``Số suất | Thành tiền``), ``None`` for the row's totals."""
+
+
+def _has_digit(text: str) -> bool:
+    """``Người có công (0,5 tr.đ/suất)`` names a group and its level, not a level column."""
+    return any(char.isdigit() for char in text)
 
 
 def _layout(
