@@ -222,3 +222,13 @@ def test_a_result_said_of_a_target_is_no_target(result: str) -> None:
     text = f"Tổng số suất quà đã trao: 300 suất, gồm:\n- Xã A: 100 suất\n- Xã B: 200 suất\n{result}"
     audit = _audit(text)
     assert not audit.complete  # never "consistent": the figure may restate the 300
+
+
+def test_a_target_is_judged_by_the_sentence_that_writes_it() -> None:
+    # the paragraph says what was done, then the target: the target's sentence decides
+    text = (
+        "Hội đã trao 250 suất quà, cụ thể:\n- Xã Đông: 100 suất;\n- Xã Tây: 150 suất.\n"
+        "3. Đánh giá: quà được trao tận tay trước ngày 25 tháng Chạp. Năm 2025, Hội đề ra "
+        "chỉ tiêu vận động trên 2.000 suất quà Tết."
+    )
+    assert [figure.alone for figure in _audit(text).unchecked] == [True]

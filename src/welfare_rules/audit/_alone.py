@@ -195,7 +195,7 @@ class _Index:
         if kin and cued and (any(_same_unit(spot, o) for o in kin) or _SUM_CUE.search(line.text)):
             return False
         announcing = line.text.rstrip().endswith(":")
-        if not kin and not cued and not announcing and is_target(line.text):
+        if not kin and not cued and not announcing and is_target(_sentence(line.text, spot.value)):
             return True  # "Năm tới, Hội phấn đấu vận động trên 300 suất quà.": a target
         alike, sums = self.alike(spot)
         if sums:
@@ -221,6 +221,18 @@ class _Index:
             return True  # number <= A < highest
         first = bisect_left(announcing, lowest)
         return first < len(announcing) and announcing[first] < number  # lowest <= A < number
+
+
+def _sentence(text: str, value: int) -> str:
+    """The sentence of ``text`` that writes ``value`` (grouped by dots, or plain), or all
+    of ``text`` where it cannot be found: what a target's words must be said in."""
+    for written in (f"{value:,}".replace(",", "."), str(value)):
+        at = text.find(written)
+        if at != -1:
+            start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
+            ends = [end for end in (text.find(". ", at), text.find("; ", at)) if end != -1]
+            return text[start : min(ends) if ends else len(text)]
+    return text
 
 
 def _same_unit(spot: Spot, other: Spot) -> bool:
