@@ -417,7 +417,10 @@ class _Extraction:
             text=raw,
             # most records have no parts, restatements, bounds or shares: no generator then
             children=tuple([self._node(child) for child in rec.children]) if rec.children else (),
-            children_complete=_complete(rec, raw, *self._says_few(rec.line, raw)),
+            # the line's words are looked up only where announced parts need them
+            children_complete=_complete(rec, raw, *self._says_few(rec.line, raw))
+            if rec.explicit and rec.children
+            else _complete(rec, raw),
             restatements=tuple(
                 [
                     Restatement(field=field, value=value, line=line, text=self.raw.get(line))
