@@ -442,8 +442,8 @@ def _priced_by(rec: Rec, token: Token) -> bool:
 def _worth_was_level(rec: Rec, token: Token) -> bool:
     """``64 cụ, quà trị giá 200.000 đồng, thành tiền 12.800.000 đồng``: the amount the
     record holds was written as one gift's worth (``quà trị giá …`` right after its count,
-    :attr:`Rec.worth`) and a larger one follows, named as the total (:data:`_TOTAL_NAMED`,
-    tested by the caller), that the count at that worth makes (:func:`_worth_prices`):
+    :attr:`Rec.worth`) and a larger one follows: where the caller finds it named as the
+    total (:data:`_TOTAL_NAMED`) and made by the count at that worth (:func:`_worth_prices`),
     the first is the level, the second the amount."""
     return (
         rec.worth

@@ -50,8 +50,8 @@ _PERCENT_CELL = _regex.compile(r"\d{1,3}(?:,\d{1,4})?")
 _AGE = _regex.compile(r"(?:độ |nhóm )?tuổi(?: thọ)?")
 _INDEX = _regex.compile(r"s?tt|số tt|số thứ tự|thứ tự")
 # a column of numbers that are no figures: a person's year or date of birth, identity
-# card, phone, account or house number ("Năm sinh", "Số CCCD"); a note ("Ghi chú") may
-# name a figure, so it is read as a label
+# card, phone, account or house number ("Năm sinh", "Số CCCD"); free text ("Ghi chú") is
+# a remark (_REMARK)
 _NOTE = _regex.compile(
     r"(?:năm|ngày|ngày, tháng, năm|ngày tháng năm) sinh|ngày(?: nhận| chi| cấp)?|"
     r"(?:số )?(?:cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?)|"
@@ -62,14 +62,13 @@ _NOTE = _regex.compile(
 # read with the row's name; none of its numbers is the row's figure (_remarked_levels)
 _REMARK = _regex.compile(r"ghi chú|nhận xét|diễn giải thêm")
 # "Số tiền/người/tháng": a rate per unit and per month, multiplied by months as well
-_PER_TIME = _regex.compile(r"(?:/ ?|mỗi |một |1 )(?:tháng|năm|quý|ngày|kỳ)(?![^\W\d_])")
+_PER = r"(?:/ ?|mỗi |một |1 )"  # "/suất", "mỗi người", "1 suất": per one unit
+_PER_TIME = _regex.compile(rf"{_PER}(?:tháng|năm|quý|ngày|kỳ)(?![^\W\d_])")
 _AMOUNT = _regex.compile(r"thành tiền|số tiền|kinh phí|tổng tiền|trị giá|giá trị|tiền")
 _LEVEL = _regex.compile(r"mức|đơn giá")
 # what one unit is worth ("Trị giá/suất", "Số tiền mỗi suất", "Giá trị 1 suất (đồng)"): a
 # level, though it names money
-_PER_UNIT = _regex.compile(
-    r"(?:/ ?|mỗi |một |1 )(?:suất|người|hộ|cụ|phần|đối tượng|lượt|em|cháu)(?![^\W\d_])"
-)
+_PER_UNIT = _regex.compile(rf"{_PER}(?:suất|người|hộ|cụ|phần|đối tượng|lượt|em|cháu)(?![^\W\d_])")
 # a column of what one funding source pays of each row's amount ("Ngân sách tỉnh", "NS
 # huyện", "Xã hội hóa"); a bare "Nguồn" or "Nguồn kinh phí" names the row's source instead
 _SOURCE = _regex.compile(
