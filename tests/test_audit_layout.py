@@ -68,3 +68,23 @@ def test_a_figure_alone_on_its_line_is_no_page_number() -> None:
     text = "Tổng số suất quà trao trong đợt này là\n\n150\n\nsuất, gồm hộ nghèo 60 suất.\n"
     lines = [line.text for line in logical_lines(read_lines(text)) if line.text]
     assert "150" in lines  # once eaten as a page number
+
+
+def test_a_bracket_left_open_joins_the_lines_it_spans() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Sở đã tặng quà tại 02 cơ sở với tổng số 390 đối tượng (Trung tâm\n"
+        "Bảo trợ xã hội tỉnh: 214 đối tượng; Trung tâm Công tác xã hội tỉnh: 176 đối\n"
+        "tượng), mức quà 500.000 đồng/đối tượng, tổng kinh phí 195.000.000 đồng.\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    assert audit.complete
+    assert audit.result.findings == ()  # 390 × 500.000, and 214 + 176 = 390
+    # a bracket never closed joins a few lines at most
+    lines = logical_lines(
+        read_lines(
+            "Mức quà (theo Quyết định\nXã A: 20 suất\nXã B: 30 suất\nXã C: 40 suất\nXã D: 5 suất"
+        )
+    )
+    assert len(lines) >= 2

@@ -5,7 +5,8 @@ so a figure's count stands on one line and its level and amount on the next. A l
 continues the one before it when that one ends mid-sentence (no ``.``, ``:``, ``;``,
 ``!``, ``?`` at its end) and the next starts like the rest of a sentence: with a small
 letter, an opening mark or a digit (after words, not after another number), and with no
-bullet, number, heading or table cell of its own. A blank line, a heading, a bullet or a
+bullet, number, heading or table cell of its own; or when it leaves a bracket open (a
+bracketed list wrapped after one of its ``;``). A blank line, a heading, a bullet or a
 table row always starts a new block, but for a page break of a PDF's text: blank lines
 and page numbers alone (``1``, ``- 2 -``, ``Trang 3``) between a sentence and its rest.
 The logical line keeps the number of its first physical line; each figure keeps its own
@@ -84,6 +85,8 @@ def _continues(previous: Line, line: Line) -> bool:
         return False
     if line.heading or line.bullet is not None or line.enumerator is not None:
         return False
+    if not previous.heading and _open_bracket(previous):
+        return True  # "… (Trung tâm A: 214 đối tượng;" / "Trung tâm B: 176 đối tượng), …"
     if previous.heading or previous.text.endswith(_ENDS_SENTENCE):
         return False
     first = line.text[0]
@@ -91,6 +94,18 @@ def _continues(previous: Line, line: Line) -> bool:
     if first.islower() or first in _OPENING or digit_after_words:
         return len(previous.raw.strip()) >= _MIN_WRAPPED or previous.text.endswith(",")
     return False
+
+
+def _open_bracket(previous: Line) -> bool:
+    """A bracket opened on the logical line ``previous`` and not closed: the sentence goes
+    on past the line's end, whatever mark ends it (a list in brackets may be split at a
+    ``;``), over a few lines at most (a bracket never closed is a typing slip, and must
+    not swallow the lines after it)."""
+    text = previous.text
+    return len(previous.joined) < _BRACKET_LINES and text.count("(") > text.count(")")
+
+
+_BRACKET_LINES = 3  # lines a bracket left open may join
 
 
 __all__ = ["logical_lines"]
