@@ -84,7 +84,7 @@ def test_a_bracket_left_open_joins_the_lines_it_spans() -> None:
     # a bracket never closed joins a few lines at most
     lines = logical_lines(
         read_lines(
-            "Mức quà (theo Quyết định\nXã A: 20 suất\nXã B: 30 suất\nXã C: 40 suất\nXã D: 5 suất"
+            "Mức quà (theo Quyết định\nXã A: 20 suất\nXã B: 30 suất\nXã C: 40 suất\nXã D: 5 suất\nXã E: 6 suất\nXã G: 7 suất"
         )
     )
     assert len(lines) >= 2

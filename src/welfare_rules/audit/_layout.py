@@ -99,13 +99,27 @@ def _continues(previous: Line, line: Line) -> bool:
 def _open_bracket(previous: Line) -> bool:
     """A bracket opened on the logical line ``previous`` and not closed: the sentence goes
     on past the line's end, whatever mark ends it (a list in brackets may be split at a
-    ``;``), over a few lines at most (a bracket never closed is a typing slip, and must
-    not swallow the lines after it)."""
+    ``;``), over a few lines at most after the one it opens on (a bracket never closed is
+    a typing slip, and must not swallow the lines after it)."""
     text = previous.text
-    return len(previous.joined) < _BRACKET_LINES and text.count("(") > text.count(")")
+    start = max(0, len(text) - _BRACKET_REACH)  # a bracket opened further back joins none
+    if "(" not in text[start:]:
+        return False
+    depth, opened = 0, -1
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "(":
+            depth, opened = depth + 1, at if depth == 0 else opened
+        elif char == ")" and depth:
+            depth -= 1
+    if not depth:
+        return False
+    joined_since = sum(1 for offset, _ in previous.joined[-_BRACKET_LINES:] if offset > opened)
+    return joined_since < _BRACKET_LINES
 
 
-_BRACKET_LINES = 3  # lines a bracket left open may join
+_BRACKET_LINES = 4  # lines a bracket left open may join after the one it opens on
+_BRACKET_REACH = 600  # characters back a bracket is looked for (the line stays linear)
 
 
 __all__ = ["logical_lines"]
