@@ -750,3 +750,16 @@ def test_a_total_naming_its_years_sums_the_sections_only_exactly() -> None:
     assert [f for f in audit.result.findings if f.severity == "error"] == []
     exact = audit_document(Document.from_text(PERIOD_TOTAL.replace("420", "320"), name="x"))
     assert exact.complete
+
+
+def test_a_lead_with_parts_of_its_own_keeps_them_over_numbered_sections() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    # a total with its own "trong đó" parts before sections 1 and 2 that also sum to it:
+    # its parts stay (they had vanished from the report when the sections were taken)
+    text = (
+        "Tổng số 100 suất, trong đó 60 suất hộ nghèo, 40 suất hộ cận nghèo.\n"
+        "1. Xã A: 50 suất\n2. Xã B: 50 suất\n"
+    )
+    counts = [n.count for _, n in extract_report(text).report.walk()]
+    assert sorted(counts) == [40, 50, 50, 60, 100]

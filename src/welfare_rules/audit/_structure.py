@@ -651,6 +651,9 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
         if not (lead.total_cue or first) or lead.section is not None:
             index += 1
             continue
+        if lead.children and not first:  # parts of its own: "Tổng số 100 suất, trong đó …"
+            index += 1
+            continue
         after = index + 1
         second = roots[after] if after < len(roots) else None
         if (
