@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import _regex
+from ._lines import SLIP_FLOOR  # below it any two numbers are one slip apart: exact sums
 from ._normalize import Line
 from .slips import detect
 
@@ -87,7 +88,6 @@ _SECTION_TERM = _regex.compile(r"\b([IVX]{1,5}|\d{1,2})\b")
 _FORMULA = _regex.compile(
     r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
 )  # "(I + II - III)", "(1+2)": sections added or taken away, a relation the text states
-_SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart: exact sums only
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
 
@@ -281,7 +281,7 @@ def _near(written: int, total: int, kind: str) -> bool:
     """``written`` is ``total``, or one typing slip from it where that is evidence."""
     if written == total:
         return True
-    return written >= _SLIP_FLOOR and detect(written, total, kind) is not None  # type: ignore[arg-type]
+    return written >= SLIP_FLOOR and detect(written, total, kind) is not None  # type: ignore[arg-type]
 
 
 __all__ = ["COMPARED", "COMPARED_WORDS", "Spot", "alone_flags", "standing_alone"]

@@ -98,14 +98,33 @@ def prices_parts(heading: Rec, total: Rec) -> bool:
             return False
         rows.append((part.count, part.amount))
     level = heading.level
-    implied = {divmod(amount, count) for count, amount in rows}
-    if len(implied) == 1:  # every row at one level: the heading's, or it is mistyped
-        ((worth, rest),) = implied
-        return rest == 0 and (worth == level or detect(level, worth, "money") is not None)
-    if sum(amount for _, amount in rows) == total.amount != total.count * level:
-        return False  # the rows make the total: a row off the level is evidence against it
+    shared = at_one_level(level, rows)
+    if shared is not None:  # every row at one level: the heading's, or it is mistyped
+        return shared
+    if made_otherwise(level, rows, total.count, total.amount):
+        return False
     priced = sum(count * level == amount for count, amount in rows)
     return priced >= len(rows) - 1 and (priced >= 2 or total.count * level == total.amount)
+
+
+def at_one_level(level: int, rows: list[tuple[int, int]]) -> bool | None:
+    """Where every row (count, amount) is its count × one same level: whether that is
+    ``level`` or one typing slip from it (the level stated once, or mistyped); ``None``
+    where the rows are at several levels."""
+    implied = {divmod(amount, count) for count, amount in rows}
+    if len(implied) != 1:
+        return None
+    ((worth, rest),) = implied
+    return rest == 0 and (worth == level or detect(level, worth, "money") is not None)
+
+
+def made_otherwise(level: int, rows: list[tuple[int, int]], count: int, amount: int) -> bool:
+    """The rows (count, amount), at levels of their own, make the total's ``amount``
+    exactly, and its ``count`` at ``level`` does not: a row off the level is evidence
+    against the level (``mức từ 400.000 đồng/suất trở lên``: a minimum), not a slip."""
+    if len({divmod(part, each) for each, part in rows}) == 1:
+        return False  # every row at one level: the stated one, or it is mistyped
+    return sum(part for _, part in rows) == amount != count * level
 
 
 def price_rows(total: Rec, heading_line: int) -> None:
@@ -150,4 +169,12 @@ def _last_line(rec: Rec) -> int:
     return max([rec.line, *(rec.figure_lines or {}).values()])
 
 
-__all__ = ["absorb", "completes", "joins", "price_rows", "prices_parts"]
+__all__ = [
+    "absorb",
+    "at_one_level",
+    "completes",
+    "joins",
+    "made_otherwise",
+    "price_rows",
+    "prices_parts",
+]

@@ -52,7 +52,7 @@ _LABEL_MARKS = " :=,;.)-"
 _LABEL_TAIL_MARKS = " :=,;.(-"
 _EACH_BEFORE = _regex.compile(r"(?i)(?<![^\W\d_])mỗi [^\W\d_]+(?: quà)? (?:bao )?$")
 _EACH_LOOK_BACK = 24
-_SLIP_FLOOR = 100  # below it nearly any two numbers are "one slip" apart: no evidence
+SLIP_FLOOR = 100  # below it nearly any two numbers are "one slip" apart: no evidence
 _SHARE_WINDOW = 24
 _LABEL_LIMIT = 80
 _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
@@ -238,7 +238,7 @@ class _Parser:
                 continue  # "mỗi suất gồm …": what each gift holds, not a list of parts
             if kind == PARTS:
                 last = current or (records[-1] if records else None)
-                if last is not None and _level_only(last):
+                if last is not None and level_only(last):
                     # "Mỗi suất quà trị giá 500.000 đồng. Cụ thể, huyện A 312 suất (156
                     # triệu đồng), …": the level of the gifts listed, not their total
                     current, boundary = None, end
@@ -425,7 +425,8 @@ def _describes(owner: Rec, inner: list[Rec]) -> bool:
     )
 
 
-def _level_only(rec: Rec) -> bool:
+def level_only(rec: Rec) -> bool:
+    """The record states a level and nothing else: no count, no amount, no parts."""
     return rec.level is not None and not rec.has_figures() and not rec.children
 
 
@@ -631,7 +632,7 @@ def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
     return False
 
 
-def _awaits_amount(rec: Rec, token: Token, before: str = "") -> bool:
+def _awaits_amount(rec: Rec, token: Token, before: str) -> bool:
     """A count at a level, or a total count, with no amount yet and no parts: the next
     clause's total (``… mỗi suất 500.000đ. Tổng trị giá …``, ``Tổng số 2.318 suất; tổng
     kinh phí …``) is its amount. So is it of a count whose parts each state a count at a
@@ -695,7 +696,7 @@ def parts_add_up(owner: Rec, parts: list[Rec], *, bracketed: bool = False) -> bo
     if not owner.total_cue:
         return False
     return any(
-        whole >= _SLIP_FLOOR and _one_slip(whole, values, field) for field, whole, values in stated
+        whole >= SLIP_FLOOR and _one_slip(whole, values, field) for field, whole, values in stated
     )
 
 
@@ -850,7 +851,7 @@ def _closing_run(records: list[Rec], index: int) -> int | None:
     exact = [at for at, total in sums if total == whole]
     if exact:
         return exact[0]
-    if whole < _SLIP_FLOOR or not _BARE_CLOSING.fullmatch(rec.label):
+    if whole < SLIP_FLOOR or not _BARE_CLOSING.fullmatch(rec.label):
         return None  # "tổng cộng cả 2 đợt toàn huyện": more than the records before it
     kind: FigureKind = "count" if field == "count" else "money"
     near = [at for at, total in sums if detect(whole, total, kind) is not None]
@@ -891,11 +892,13 @@ def _shorten(text: str) -> str:
 
 
 __all__ = [
+    "SLIP_FLOOR",
     "LineRead",
     "Rec",
     "ShareSpec",
     "counted_in_unit",
     "is_announcement",
+    "level_only",
     "parts_add_up",
     "read_line",
 ]

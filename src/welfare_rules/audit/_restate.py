@@ -25,7 +25,7 @@ from typing import Literal
 
 from .. import _regex
 from ._alone import is_target
-from ._lines import Rec, stated_sums
+from ._lines import SLIP_FLOOR, Rec, stated_sums
 from .report import FigureField
 from .slips import detect
 
@@ -192,7 +192,7 @@ def _restates_with_slip(rec: Rec, target: Rec, value: int, total: int) -> bool:
         return False
     if detect(value, total) is None:
         return False
-    if _BARE_CONG.match(rec.label) is None and max(value, total) >= _SLIP_FLOOR:
+    if _BARE_CONG.match(rec.label) is None and max(value, total) >= SLIP_FLOOR:
         return True
     return bool(target.children) and _holds(target)
 
@@ -202,7 +202,6 @@ _NAMED_SECTION = _regex.compile(
     re.IGNORECASE,
 )  # "Cộng I", "Cộng mục 2", "Cộng phần A": a section's total
 _BARE_CONG = _regex.compile(r"[\W\d_]*cộng[\W\d_]*$", re.IGNORECASE)  # "Cộng:" alone
-_SLIP_FLOOR = 100  # below it nearly any two numbers are one slip apart (12 and 21)
 
 
 def _lone(rec: Rec) -> bool:

@@ -22,8 +22,16 @@ from dataclasses import dataclass
 
 from .. import _regex
 from .._limits import MAX_TREE_DEPTH
-from ._joins import absorb, completes, joins, price_rows, prices_parts
-from ._lines import Rec, counted_in_unit, parts_add_up, stated_sums
+from ._joins import (
+    absorb,
+    at_one_level,
+    completes,
+    joins,
+    made_otherwise,
+    price_rows,
+    prices_parts,
+)
+from ._lines import Rec, counted_in_unit, level_only, parts_add_up, stated_sums
 from .compile import FigureKind
 from .slips import detect
 
@@ -577,7 +585,7 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
         if rec.level is None or rec.has_figures() or rec.children:
             continue
         if any(
-            other is not rec and other.line == rec.line and _level_only(other)
+            other is not rec and other.line == rec.line and level_only(other)
             for other in roots[max(0, index - 1) : index + 2]
         ):
             continue  # "người có công 500.000 đồng/suất; hộ nghèo 400.000 đồng/suất": whose?
@@ -596,37 +604,29 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
 
 
 def _made_otherwise(level: int, total: Rec) -> bool:
-    """The rows' amounts make ``total``'s exactly, and its count at ``level`` does not:
-    a row off the level is then evidence against the level, not a slip."""
+    """:func:`._joins.made_otherwise` for ``total``'s rows (each with a count and an
+    amount)."""
     rows = [child for child in total.children if not child.split]
     if not rows or total.amount is None or total.count is None:
         return False
     if any(row.amount is None or not row.count for row in rows):
         return False
-    if len({divmod(row.amount or 0, row.count or 1) for row in rows}) == 1:
-        return False  # every row at one level: the stated one, or it is mistyped
-    return sum(row.amount or 0 for row in rows) == total.amount != total.count * level
+    pairs = [(row.count or 0, row.amount or 0) for row in rows]
+    return made_otherwise(level, pairs, total.count, total.amount)
 
 
 def _bears_level(level: int, rows: list[Rec]) -> bool:
     """The rows bear a level stated once out: each but one is its count × the level, or
     (the level mistyped) every one is its count × one same level one typing slip makes
-    the written one. Two rows or more off it say it is a minimum, a range or an average,
-    not their level."""
+    the written one (:func:`._joins.at_one_level`). Two rows or more off it say it is a
+    minimum, a range or an average, not their level."""
     if len(rows) < 3:
         return True
     priced = sum((row.count or 0) * level == row.amount for row in rows)
     if priced >= len(rows) - 1:
         return True
-    implied = {divmod(row.amount or 0, row.count) for row in rows if row.count}
-    if len(implied) != 1:
-        return False
-    ((worth, rest),) = implied
-    return rest == 0 and detect(level, worth, "money") is not None
-
-
-def _level_only(rec: Rec) -> bool:
-    return rec.level is not None and not rec.has_figures() and not rec.children
+    pairs = [(row.count, row.amount or 0) for row in rows if row.count]
+    return bool(at_one_level(level, pairs))
 
 
 def _awaits_level(rec: Rec) -> bool:
