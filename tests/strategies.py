@@ -219,7 +219,13 @@ def _report_node(
         count = draw(st.integers(1, 5_000))
         if depth == 0 or draw(st.integers(0, 4)):
             level = draw(_LEVELS)
-            return Node(label=label, count=count, level=level, amount=count * level)
+            # now and then a level paid several times ("142 hộ x 3 tháng x 59.520 đồng")
+            factor = draw(st.sampled_from([1, 1, 1, 1, 2, 3, 12]))
+            if factor == 1:
+                return Node(label=label, count=count, level=level, amount=count * level)
+            return Node(
+                label=label, count=count, level=level, factor=factor, amount=count * level * factor
+            )
         return Node(label=label, count=count, amount=draw(st.integers(1, 10**6)) * 1_000)
     children = tuple(
         draw(
@@ -268,7 +274,8 @@ def report_trees(
     max_children: int = 4,
     extras: bool = True,
 ) -> Report:
-    """A consistent report tree: every product (``count × level = amount``), every count
+    """A consistent report tree: every product (``count × level = amount``, times the
+    node's factor where it has one), every count
     and amount sum, every restatement and every claim holds; nodes have distinct source
     lines in reading order. Every figure sits in at least one equality edit (top-level
     nodes either have children or a level), so any single mistyping is detectable.

@@ -112,6 +112,14 @@ def test_constructors_match_the_parser() -> None:
         "amount > 400000 * count"
     )
     assert Edit.product("n", "m", "t").subject == "t"
+    months = Edit.product("n", "m", "t", factor=3)
+    assert months == parse_edit("3 * n * m == t")
+    assert (months.subject, months.text) == ("t", "3 * n * m == t")
+    assert months.holds({"n": 142, "m": 59_520, "t": 25_355_520})
+    assert not months.holds({"n": 142, "m": 59_520, "t": 8_451_840})
+    assert months.solve_for("t", {"n": 142, "m": 59_520, "t": 0}) == 25_355_520
+    with pytest.raises(ValueError, match="factor"):
+        Edit.product("n", "m", "t", factor=0)
     assert Edit.sum("total", ["a"]).text == "total == a"
     with pytest.raises(ValueError, match="comparison"):
         Edit.linear({"a": 1}, "!=")

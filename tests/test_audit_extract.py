@@ -581,3 +581,18 @@ def test_a_page_number_between_list_items_opens_nothing() -> None:
     )
     (total,) = [node for node in extract_report(text).report.nodes if node.count == 100]
     assert [child.count for child in total.children] == [60, 40]
+
+
+def test_a_level_paid_for_months_is_checked_with_its_factor() -> None:
+    text = (
+        "Hỗ trợ tiền điện quý I cho hộ nghèo và hộ bảo trợ xã hội:\n"
+        "- Hộ nghèo: 120 hộ x 3 tháng x 59.520 đồng = 21.427.200 đồng.\n"
+        "- Hộ bảo trợ xã hội: 25 hộ x 3 tháng x 59.520 đồng = 4.464.000 đồng.\n"
+        "Tổng cộng: 145 hộ, số tiền 25.891.200 đồng.\n"
+    )
+    extracted = extract_report(text)
+    compiled = compile_report(extracted.report)
+    assert all(edit.holds(compiled.values) for edit in compiled.edits)
+    assert [n.factor for _, n in extracted.report.walk() if n.level is not None] == [3, 3]
+    slipped = compile_report(extract_report(text.replace("21.427.200", "21.472.200")).report)
+    assert not all(edit.holds(slipped.values) for edit in slipped.edits)

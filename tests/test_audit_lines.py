@@ -745,3 +745,80 @@ def test_a_bracketed_amount_its_part_does_not_make_is_not_that_part_s() -> None:
         "(481.800.000 đồng) và 10 chiếc xe lăn."
     )
     assert all(rec.amount != 481_800_000 or rec.count != 825 for rec in walk(read(line)))
+
+
+# -- a level paid several times (_times_of) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hộ nghèo: 142 hộ x 3 tháng x 59.520 đồng = 25.355.520 đồng.",
+            (142, 59_520, 25_355_520, 3),
+        ),
+        (
+            "Hộ nghèo: 142 hộ × 3 tháng × 59.520 đồng = 25.355.520 đồng.",
+            (142, 59_520, 25_355_520, 3),
+        ),
+        (
+            "Chi cho 56 hộ nghèo, mức 59.520 đồng/hộ/tháng, trong 6 tháng, tổng số tiền 19.998.720 đồng.",
+            (56, 59_520, 19_998_720, 6),
+        ),
+        (
+            "Trợ cấp 20 người x 450.000 đồng/người/tháng x 12 tháng = 108.000.000 đồng.",
+            (20, 450_000, 108_000_000, 12),
+        ),
+        ("Hỗ trợ 40 hộ x 2 năm x 150.000 đồng = 12.000.000 đồng.", (40, 150_000, 12_000_000, 2)),
+    ],
+)
+def test_a_level_paid_for_several_months_has_that_factor(
+    text: str, expected: tuple[int, int, int, int]
+) -> None:
+    (rec,) = read(text)
+    assert (rec.count, rec.level, rec.amount, rec.factor) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after the amount: when it was paid, not how often
+        "Hộ nghèo: 142 hộ x 59.520 đồng = 8.451.840 đồng, trong 3 tháng.",
+        # a level per household, then a duration not tied to it by a sign or a period
+        "Chi cho 56 hộ nghèo, mức 59.520 đồng/hộ, trong 6 tháng qua, tổng số tiền 3.333.120 đồng.",
+        # a level per month, the duration in another unit
+        "Chi cho 56 hộ nghèo, mức 59.520 đồng/hộ/tháng, trong 2 năm, tổng số tiền 3.333.120 đồng.",
+        # once changes nothing
+        "Hộ nghèo: 142 hộ x 1 tháng x 59.520 đồng = 8.451.840 đồng.",
+    ],
+)
+def test_a_duration_not_multiplied_gives_no_factor(text: str) -> None:
+    assert all(rec.factor is None for rec in walk(read(text)))
+
+
+@given(
+    st.integers(1, 9_999),
+    st.integers(2, 24),
+    gift_levels,
+    st.sampled_from(
+        [
+            "{count} hộ x {times} tháng x {level} đồng = {amount} đồng.",
+            "{count} hộ × {times} tháng × {level} đồng: {amount} đồng.",
+            "{count} người, mức {level} đồng/người/tháng, trong {times} tháng, tổng {amount} đồng.",
+            "{count} người x {level} đồng/người/tháng x {times} tháng = {amount} đồng.",
+        ]
+    ),
+)
+@example(142, 3, 59_520, "{count} hộ x {times} tháng x {level} đồng = {amount} đồng.")
+def test_every_months_product_is_read_with_its_factor(
+    count: int, times: int, level: int, template: str
+) -> None:
+    text = template.format(
+        count=grouped(count),
+        times=times,
+        level=grouped(level),
+        amount=grouped(count * level * times),
+    )
+    (rec,) = read(text)
+    assert (rec.count, rec.level, rec.factor) == (count, level, times)
+    assert rec.count * rec.level * rec.factor == rec.amount

@@ -211,6 +211,9 @@ def test_valid_trees_are_built_without_validation(report: Report) -> None:
         [{"label": "x", "count": -1}],
         [{"label": "x", "level": 10**18 + 1}],
         [{"label": "x", "line": 0}],
+        [{"label": "x", "factor": 0}],  # a level is paid at least once
+        [{"label": "x", "factor": 1001}],  # past MAX_FACTOR: a misreading
+        [{"label": "x", "factor": 2.0}],
         [{"amount": 5}],
         [{"label": "x", "colour": 5}],
         [{"label": "x", "source": "moon"}],
@@ -263,3 +266,19 @@ def test_built_nodes_share_values_as_validated_ones_do(monkeypatch: pytest.Monke
     assert limited is not None
     assert limited[0][0].label is limited[0][1].label  # remembered before the limit
     assert limited[0][0].amount is not limited[0][1].amount  # past it: as they came
+
+
+@pytest.mark.parametrize("factor", [0, 1001, 2.0, "3"])
+def test_a_factor_outside_1_to_1000_is_refused(factor: object) -> None:
+    with pytest.raises(ValidationError):
+        Node.model_validate({"label": "x", "factor": factor})
+
+
+def test_a_factor_is_built_from_json_data_as_validation_gives_it() -> None:
+    items = [
+        {"label": "Hộ nghèo", "count": 142, "level": 59_520, "factor": 3, "amount": 25_355_520}
+    ]
+    built = nodes_from_json_data(items)
+    assert built is not None
+    assert built[0] == [Node.model_validate(items[0])]
+    assert built[0][0].factor == 3

@@ -389,3 +389,22 @@ def test_a_doubted_correction_is_offered_not_applied() -> None:
     assert [(c.line, c.value) for c in finding.candidates] == [(4, 130_000_001)]
     assert "another amount of the check is itself uneven" in finding.message.en
     assert "tự nó đã lẻ" in finding.message.vi
+
+
+def test_a_product_paid_for_months_says_so_and_is_corrected_with_its_factor() -> None:
+    """``142 hộ x 3 tháng x 59.520 đồng``: the amount is count × 3 × level; a slip in the
+    amount is found against that, and the messages show the factor."""
+    parts = (
+        Node(label="Hộ nghèo", count=142, level=59_520, factor=3, amount=25_355_520, line=2),
+        Node(label="Hộ BTXH", count=38, level=59_520, factor=3, amount=6_758_280, line=3),
+    )
+    total = Node(label="Tổng", count=180, amount=32_140_800, line=4, children=parts)
+    result = reconcile(Report(nodes=(total,)))
+    (finding,) = [f for f in result.findings if f.severity == "error"]
+    assert (finding.line, finding.reported, finding.suggested) == (3, 6_758_280, 6_785_280)
+    assert "38 × 3 × 59.520 = 6.785.280" in finding.message.en
+    assert "38 × 3 × 59.520 = 6.785.280" in finding.message.vi
+    alone = Report(nodes=(parts[1].model_copy(update={"amount": 1_000}),))
+    (wrong,) = reconcile(alone).findings
+    assert "38 × 3 × 59.520 = 6.785.280, but the report says 1.000" in wrong.message.en
+    assert "38 × 3 × 59.520 = 6.785.280, nhưng báo cáo ghi 1.000" in wrong.message.vi

@@ -18,6 +18,7 @@ from .. import _regex
 from ._normalize import may_hold, same_length_lower
 from ._numbers import Token, scan
 from .compile import FigureKind
+from .nodes import MAX_FACTOR
 from .report import FigureField
 from .slips import detect
 
@@ -112,6 +113,7 @@ class Rec:
     split: bool = False  # a second breakdown of the parent's figures (Node.split)
     partial: bool = False  # its parts are only some of the whole (Node.children_complete)
     worth: bool = False  # its amount is written as a gift's worth ("64 cụ, quà trị giá …")
+    factor: int | None = None  # the level paid this many times ("142 hộ x 3 tháng x …")
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -268,6 +270,12 @@ class _Parser:
                 elif not _RATE.search(named):  # "… đảm bảo 70%: 235.970.000 đồng": the
                     ahead.append((share, token.end))  # next record's ("giải ngân 100%": no)
                 continue
+            if kind == "duration" and current is not None:
+                times = _times_of(self.text, current, token)
+                if times is not None:  # "142 hộ x 3 tháng x 59.520 đồng": months paid
+                    current.factor = times
+                    current.end = boundary = token.end
+                continue
             if kind not in ("count", "level", "amount"):
                 continue
             if (
@@ -409,6 +417,48 @@ class _Parser:
             label = _clean(_AFTER_LABEL_END.split(after, 1)[0])  # "(151.800.000 đồng) và": none
         rec.label = _shorten(label) or token.text
         return rec
+
+
+# what a level is paid for, after the number: "3 tháng", "2 quý", "4 lần"
+_TIMES_UNIT = _regex.compile(r" ?(tháng|quý|năm|ngày|lần|kỳ)(?![^\W\d_])", re.IGNORECASE)
+_TIMES_SIGN = _regex.compile(r"[\s,]*(?:[x×*]|nhân)[\s]*", re.IGNORECASE)
+# after a level paid by the period ("59.520 đồng/hộ/tháng"), the periods it is paid for:
+# "…, trong 6 tháng", "… x 6 tháng", "… (6 tháng)"
+_PER_PERIOD = _regex.compile(
+    r"(?:\s*/\s*[^\W\d_]+(?: [^\W\d_]+)?)?\s*/\s*(tháng|quý|năm|ngày|lần|kỳ)"
+    r"[\s,]*(?:trong|x|×|\*|nhân|thời gian|số tháng|\()?[\s:]*",
+    re.IGNORECASE,
+)
+
+
+def _times_of(text: str, rec: Rec, token: Token) -> int | None:
+    """How many times ``rec``'s level is paid, if the duration ``token`` says so: joined
+    to its count or level by a multiplication sign (``142 hộ x 3 tháng x 59.520 đồng``),
+    or after a level paid by that period (``mức 59.520 đồng/hộ/tháng, trong 6 tháng``).
+    Only before the record's amount, and a whole number from 2 (once changes nothing)."""
+    written = token.text  # a duration's value is not kept: "3", "06", "12"
+    if not written.isdecimal() or len(written) > 4 or rec.factor is not None:
+        return None
+    value = int(written)
+    if not 2 <= value <= MAX_FACTOR:
+        return None
+    if rec.amount is not None or rec.count is None:
+        return None
+    unit = _TIMES_UNIT.match(text, token.end)
+    if unit is None:
+        return None
+    between = text[rec.end : token.start]
+    if len(between) > _TIMES_SPAN:
+        return None
+    if _TIMES_SIGN.fullmatch(between):
+        return value
+    per = _PER_PERIOD.fullmatch(between) if rec.level is not None else None
+    if per is not None and per.group(1).lower() == unit.group(1).lower():
+        return value
+    return None
+
+
+_TIMES_SPAN = 40
 
 
 def _describes(owner: Rec, inner: list[Rec]) -> bool:

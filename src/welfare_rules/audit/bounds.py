@@ -97,7 +97,7 @@ def exact_figure(
             return priced  # "830 suất, mỗi suất 500.000 đồng; … 700 suất, …": Σ count × level
     count, level = value(path, node, "count"), value(path, node, "level")
     if field == "amount" and count is not None and level is not None:
-        return count * level
+        return count * level * (node.factor or 1)
     return None
 
 
@@ -119,7 +119,7 @@ def _priced_sum(
             count, level = value(at, child, "count"), value(at, child, "level")
             if count is None or level is None:
                 return None
-            amount = count * level
+            amount = count * level * (child.factor or 1)
         total += amount
     return total
 

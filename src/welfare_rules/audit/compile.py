@@ -4,7 +4,8 @@ Each figure a node states gets an identifier: the node path ``(0, 1, 3)`` and th
 ``amount`` give ``n0_1_3_amount``; the second restatement of that node's count gives
 ``n0_1_3_r1_count``. The edits:
 
-* ``count * level == amount`` where a node states all three (*số suất × mức = thành tiền*),
+* ``count * level == amount`` where a node states all three (*số suất × mức = thành tiền*;
+  times its :attr:`~.nodes.Node.factor` where the level is paid several times),
   and for a funding source that states its level on each of its parent's gifts (the
   parent's count × the source's level);
 * ``total == part1 + part2 + …`` for counts and for amounts where a node and every one
@@ -188,7 +189,7 @@ class _Kinds(Mapping[str, FigureKind]):
 
 # A model's field values read from its __dict__ in one call: about twice as fast as
 # attribute access on a pydantic model, and compiling reads every field of every node.
-_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims")
+_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims", "factor")
 
 
 def compile_report(report: Report) -> CompiledReport:
@@ -218,7 +219,9 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
             pop = stack.pop
             while stack:
                 prefix, node = pop()
-                count, level, amount, children, restatements, claims = _FIELDS(node.__dict__)
+                count, level, amount, children, restatements, claims, factor = _FIELDS(
+                    node.__dict__
+                )
                 names: dict[str, str] = {}
                 if count is not None:
                     name = names["count"] = prefix + "count"
@@ -230,7 +233,13 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
                     name = names["amount"] = prefix + "amount"
                     values[name] = amount
                     if count is not None and level is not None:
-                        add_edit(product(names["count"], names["level"], name, kind="product"))
+                        add_edit(
+                            product(names["count"], names["level"], name, kind="product")
+                            if factor is None
+                            else product(
+                                names["count"], names["level"], name, kind="product", factor=factor
+                            )
+                        )
                 if children:
                     prefixes = [f"{prefix}{index}_" for index in range(len(children))]
                     if names:
@@ -419,10 +428,17 @@ def _priced_parts(
     if terms is None:
         return []
     written = [
-        f"{prefixes[index]}count * {prefixes[index]}level" if priced else f"{prefixes[index]}amount"
+        _times(children[index], f"{prefixes[index]}count * {prefixes[index]}level")
+        if priced
+        else f"{prefixes[index]}amount"
         for index, priced in terms
     ]
     return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum", subject=total)]
+
+
+def _times(node: Node, product: str) -> str:
+    """``product`` (a count × level) times the node's :attr:`~.nodes.Node.factor`, if any."""
+    return product if node.factor is None else f"{node.factor} * {product}"
 
 
 def _claim_edit(

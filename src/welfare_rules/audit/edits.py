@@ -403,12 +403,23 @@ class Edit:
         )
 
     @classmethod
-    def product(cls, count: str, level: str, amount: str, *, kind: EditKind = "custom") -> Edit:
-        """``count * level == amount`` (*số suất × mức = thành tiền*)."""
+    def product(
+        cls, count: str, level: str, amount: str, *, kind: EditKind = "custom", factor: int = 1
+    ) -> Edit:
+        """``count * level == amount`` (*số suất × mức = thành tiền*); ``factor * count *
+        level == amount`` for a level paid several times (``142 hộ x 3 tháng x 59.520
+        đồng``: months, rounds)."""
+        if factor < 1:
+            raise ValueError(f"a product's factor is a whole number from 1: {factor}")
         text = f"{count} * {level} == {amount}"
         pair = (count, level) if count <= level else (level, count)
+        if factor != 1:
+            text = f"{factor} * {text}"
+            polynomial: Polynomial = {pair: factor}
+            polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
+            return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
         if amount in pair:  # degenerate: let the normal form sort it out
-            polynomial: Polynomial = {pair: 1}
+            polynomial = {pair: 1}
             polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
             return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
         # the normal form directly (as _normal_form gives it): terms sorted, first positive

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 from operator import itemgetter
-from typing import cast
+from typing import Any, cast
 
 from pydantic import Field
 
@@ -401,11 +401,13 @@ class _Extraction:
                 continue
             claims.append(Claim(expression=f"amount {op} {value} * count", line=rec.line, text=raw))
         joined = rec.figure_lines  # figures joined from other lines keep theirs
-        elsewhere: dict[str, object] = (
+        elsewhere: dict[str, Any] = (
             {"figure_lines": tuple(sorted(joined.items()))} if joined else {}
         )
         if rec.split:
             elsewhere["split"] = True  # "Nguồn kinh phí": a second breakdown of the total
+        if rec.factor is not None:
+            elsewhere["factor"] = rec.factor  # "x 3 tháng": the level paid three times
         return Node(
             label=rec.label,
             count=rec.count,

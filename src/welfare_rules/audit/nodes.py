@@ -25,6 +25,10 @@ from ..tiers import FundingSource
 FigureField = Literal["count", "level", "amount"]
 FIGURE_FIELDS: tuple[FigureField, ...] = ("count", "level", "amount")
 
+MAX_FACTOR = 1000
+"""The most times one node's level is paid per count (months, rounds, days): past it a
+"factor" is no multiplier of a gift but a misreading."""
+
 NodePath = tuple[int, ...]
 """Indices from the report's top-level nodes down: ``(0, 1, 3)``."""
 
@@ -238,6 +242,9 @@ class Node(FrozenModel):
     count_unit: str | None = None  # "suất", "người", "lượt", "hồ sơ" … as written
     level: VND | None = None  # mức
     amount: VND | None = None  # thành tiền / trị giá
+    # the level paid this many times per count (``142 hộ x 3 tháng x 59.520 đồng``: the
+    # months): ``count × level × factor = amount``; none is once
+    factor: int | None = Field(default=None, strict=True, ge=1, le=MAX_FACTOR)
     source: FundingSource | None = None  # nguồn kinh phí
     line: int | None = Field(default=None, ge=1)  # 1-based line of the node's figures
     text: str | None = None  # that line as written
@@ -315,6 +322,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "level": (0, MAX_VND),
     "amount": (0, MAX_VND),
     "line": (1, None),
+    "factor": (1, MAX_FACTOR),
 }
 _TEXTS = frozenset({"count_unit", "text"})
 _FLAGS = frozenset({"children_complete", "split"})
@@ -381,7 +389,7 @@ def _column(name: str, column: list[Any], values: dict[object, object] | None) -
         smallest = min(present, default=low)
         if smallest < low or (high is not None and max(present, default=low) > high):
             return None
-        return column if name == "line" else _shared(column, values)
+        return column if name in ("line", "factor") else _shared(column, values)
     if name in _TEXTS:
         if not types <= {str, _NONE}:
             return None
@@ -527,6 +535,7 @@ _EMPTY_NAMES = _shared_fields(frozenset())
 
 __all__ = [
     "FIGURE_FIELDS",
+    "MAX_FACTOR",
     "Bound",
     "Citation",
     "Claim",

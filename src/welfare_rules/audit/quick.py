@@ -20,7 +20,9 @@ from .report import FIGURE_FIELDS, Claim, Node, Report
 
 # Reading a model's field values from its __dict__ in one call is about twice as fast as
 # attribute access on a pydantic model, and this loop reads every field of every node.
-_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims", "split")
+_FIELDS = itemgetter(
+    "count", "level", "amount", "children", "restatements", "claims", "split", "factor"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +75,12 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        count, level, amount, children, restatements, claims, _ = _FIELDS(node.__dict__)
+        count, level, amount, children, restatements, claims, _, factor = _FIELDS(node.__dict__)
         stated = (count is not None) + (level is not None) + (amount is not None)
         figures += stated
         if stated == 3:
             edits += 1
-            consistent = consistent and count * level == amount
+            consistent = consistent and count * level * (factor or 1) == amount
         if children:
             # One pass over the children: their sums, and the plain line items checked
             # on the spot (most children are leaves); the others are visited later.
@@ -104,7 +106,9 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                 figures += leaf
                 if leaf == 3:
                     edits += 1
-                    consistent = consistent and part_count * part_level == part_amount
+                    consistent = consistent and (
+                        part_count * part_level * (fields[7] or 1) == part_amount
+                    )
             complete_list = node.children_complete
             if count_parts is not None:
                 edits += 1
@@ -119,7 +123,9 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
             elif amount is not None and (terms := priced_terms(node)) is not None:
                 edits += 1
                 priced = sum(
-                    children[i].count * children[i].level if by_level else children[i].amount
+                    children[i].count * children[i].level * (children[i].factor or 1)
+                    if by_level
+                    else children[i].amount
                     for i, by_level in terms
                 )
                 consistent = consistent and (

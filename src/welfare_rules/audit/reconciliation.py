@@ -82,6 +82,10 @@ _MSG = Catalog(
         "detail_product": Text(
             vi=" ({count} × {level} = {amount})", en=" ({count} × {level} = {amount})"
         ),
+        "detail_product_times": Text(
+            vi=" ({count} × {factor} × {level} = {amount})",
+            en=" ({count} × {factor} × {level} = {amount})",
+        ),
         "detail_parts": Text(
             vi=" (các khoản thành phần cộng lại được {total})",
             en=" (the parts add up to {total})",
@@ -97,6 +101,10 @@ _MSG = Catalog(
         "violated_product": Text(
             vi="{count} × {level} = {product}, nhưng báo cáo ghi {amount}",
             en="{count} × {level} = {product}, but the report says {amount}",
+        ),
+        "violated_product_times": Text(
+            vi="{count} × {factor} × {level} = {product}, nhưng báo cáo ghi {amount}",
+            en="{count} × {factor} × {level} = {product}, but the report says {amount}",
         ),
         "violated_sum": Text(
             vi="các khoản thành phần cộng lại được {expected}, dòng tổng ghi {reported}"
@@ -353,9 +361,11 @@ class _Explainer:
         if owner.kind == "product":
             names = self.node_figures(owner)
             if len(names) == 3:
+                factor = _factor(owner)
                 return _MSG(
-                    "detail_product",
+                    "detail_product" if factor == 1 else "detail_product_times",
                     count=display_vnd(values[names["count"]], unit=""),
+                    factor=factor,
                     level=display_vnd(values[names["level"]], unit=""),
                     amount=display_vnd(values[names["amount"]], unit=""),
                 )
@@ -426,11 +436,13 @@ class _Explainer:
         if edit.kind == "product":
             names = self.node_figures(edit)
             count, level = values[names["count"]], values[names["level"]]
+            factor = _factor(edit)
             return _MSG(
-                "violated_product",
+                "violated_product" if factor == 1 else "violated_product_times",
                 count=display_vnd(count, unit=""),
+                factor=factor,
                 level=display_vnd(level, unit=""),
-                product=display_vnd(count * level, unit=""),
+                product=display_vnd(count * level * factor, unit=""),
                 amount=display_vnd(values[names["amount"]], unit=""),
             )
         if edit.kind in ("count_sum", "amount_sum") and expected is not None:
@@ -559,6 +571,12 @@ def _concat(first: Text, second: Text) -> Text:
 
 def _signed(value: int) -> str:
     return ("+" if value > 0 else "-") + display_vnd(abs(value), unit="")
+
+
+def _factor(product: Edit) -> int:
+    """How many times a product edit's count × level is taken (its nonlinear term's
+    coefficient: 1, or a node's :attr:`~.nodes.Node.factor`)."""
+    return next((abs(c) for monomial, c in product.terms if len(monomial) == 2), 1)
 
 
 __all__ = ["reconcile"]
