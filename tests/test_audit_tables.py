@@ -918,3 +918,35 @@ def test_a_group_named_with_its_level_heads_no_level_column() -> None:
     # "(0,5 tr.đ/suất)" states the group's level: its cells are amounts (a matrix)
     cells = ("STT", "Xã", "Người có công (0,5 tr.đ/suất)", "Hộ nghèo (0,3 tr.đ/suất)", "Tổng cộng")
     assert "level" not in (header_columns(cells, money=True) or ())
+
+
+_FEE = (
+    "| STT | Nội dung | Số suất | Mức (đồng) | Thành tiền (đồng) |\n|---|---|---|---|---|\n"
+    "| 1 | Hộ nghèo | 50 | 400.000 | 20.000.000 |\n"
+    "| 2 | Người cao tuổi | 30 | 300.000 | 9.000.000 |\n"
+    "| | Cộng | 80 | | 29.000.000 |\n"
+    "| | Phí chuyển tiền qua bưu điện | | | 290.000 |\n"
+    "| | Tổng cộng | | | 29.290.000 |\n"
+)
+
+
+def test_a_total_after_a_subtotal_and_a_fee_row_adds_both() -> None:
+    """``Cộng`` sums the gifts; the fee row after it is no gift of its; ``Tổng cộng`` is
+    their sum. The fee had been read as a part of ``Cộng``: two false errors."""
+    read = table(_FEE)
+    assert read.total is not None
+    assert figures(read.total) == ("Tổng cộng", None, None, 29_290_000)
+    subtotal, fee = read.rows
+    assert figures(subtotal) == ("Cộng", 80, None, 29_000_000)
+    assert [figures(row)[0] for row in subtotal.children] == ["Hộ nghèo", "Người cao tuổi"]
+    assert figures(fee) == ("Phí chuyển tiền qua bưu điện", None, None, 290_000)
+    assert _errors(_FEE) == []
+    (error,) = _errors(_FEE.replace("29.290.000", "39.290.000"))
+    assert (error.line, error.reported, error.suggested) == (7, 39_290_000, 29_290_000)
+
+
+def test_a_second_total_equal_to_the_first_still_restates_it_after_other_rows() -> None:
+    text = _FEE.replace("29.290.000", "29.000.000")  # "Tổng cộng" restates "Cộng"
+    read = table(text)
+    assert read.total is not None
+    assert figures(read.total) == ("Cộng", 80, None, 29_000_000)

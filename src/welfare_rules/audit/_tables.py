@@ -593,9 +593,34 @@ def _second_total(table: Table, again: Rec) -> None:
     if total is None:  # the first was no total of the rows (_total_last): nor is this one
         table.rows = sorted([*table.rows, again], key=lambda rec: rec.line)
         return
+    if _adds_rows_after(table, total, again):
+        # "| | Cộng | 60 | | 16.000.000 |", "| | Phí chuyển tiền | | | 160.000 |", "| |
+        # Tổng cộng | | | 16.160.000 |": the subtotal and the rows after it make the total
+        total.children = [rec for rec in table.rows if rec.line < total.line]
+        total.explicit = True
+        table.rows = [total, *(rec for rec in table.rows if rec.line > total.line)]
+        table.total = again
+        return
     total.children = table.rows
     restate_record(total, again)
     table.rows, total.children = total.children, []
+
+
+def _adds_rows_after(table: Table, total: Rec, again: Rec) -> bool:
+    """Whether a second total row adds the first (a closing ``Cộng`` after its rows) and
+    the rows between them (a fee, a reserve): each of those states an amount, none
+    follows the second, and the second's amount is not the first's (which restates it)."""
+    after = [rec for rec in table.rows if rec.line > total.line]
+    return (
+        bool(after)
+        and any(rec.line < total.line for rec in table.rows)
+        and all(total.line < rec.line < again.line for rec in after)
+        and all(rec.amount is not None for rec in after)
+        and _CLOSING_ROW.fullmatch(total.label.strip("* ")) is not None
+        and again.amount is not None
+        and total.amount is not None
+        and again.amount != total.amount
+    )
 
 
 def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
