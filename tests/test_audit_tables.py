@@ -950,3 +950,49 @@ def test_a_second_total_equal_to_the_first_still_restates_it_after_other_rows() 
     read = table(text)
     assert read.total is not None
     assert figures(read.total) == ("Cộng", 80, None, 29_000_000)
+
+
+_RUNS = (
+    "| STT | Tổ dân phố | Người có công (người) | Mức (đồng) | Thành tiền (đồng) "
+    "| Hộ nghèo (hộ) | Mức (đồng) | Thành tiền (đồng) | Cộng (đồng) |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Tổ 1 | 12 | 500.000 | 6.000.000 | 8 | 300.000 | 2.400.000 | 8.400.000 |\n"
+    "| 2 | Tổ 2 | 20 | 500.000 | 10.000.000 | 5 | 300.000 | 1.500.000 | 11.500.000 |\n"
+    "| | Tổng cộng | 32 | | 16.000.000 | 13 | | 3.900.000 | 19.900.000 |\n"
+)
+
+
+def test_a_header_repeating_count_level_amount_reads_one_group_per_run() -> None:
+    """Each run of count, level and amount columns is a group named by its count
+    column; ``Cộng (đồng)`` after them is the row's amount. The second level column had
+    been written over the first (six false "one digit differs" corrections)."""
+    read = table(_RUNS)
+    first = read.rows[0]
+    assert figures(first) == ("Tổ 1", None, None, 8_400_000)
+    (groups,) = first.children
+    assert groups.split
+    assert [figures(part) for part in groups.children] == [
+        ("Tổ 1: Người có công", 12, 500_000, 6_000_000),
+        ("Tổ 1: Hộ nghèo", 8, 300_000, 2_400_000),
+    ]
+    assert _errors(_RUNS) == []
+    (error,) = _errors(_RUNS.replace("| 8 | 300.000 | 2.400.000 |", "| 8 | 300.000 | 2.700.000 |"))
+    assert (error.line, error.reported, error.suggested) == (3, 2_700_000, 2_400_000)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # no level in a run: paid and unpaid are parts of the row's own figures
+        "| Xã | Số đối tượng | Số tiền | Đã chi trả (người) | Số tiền đã chi trả | Cộng |",
+        # the runs are not told apart by their names
+        "| Xã | Số hộ | Mức | Thành tiền | Số hộ | Mức | Thành tiền | Cộng |",
+    ],
+)
+def test_runs_without_their_own_level_or_name_are_no_groups(header: str) -> None:
+    from welfare_rules.audit._tables import _run_groups, header_columns
+
+    cells = tuple(cell.strip() for cell in header.strip("|").split("|"))
+    columns = header_columns(cells)
+    assert columns is not None
+    assert _run_groups(cells, columns) is None

@@ -386,11 +386,13 @@ def _layout(
     header written as two rows, :func:`_two_row_header`)."""
     columns = header_columns(cells, money=money)
     assert columns is not None
+    levels = _level_groups(cells, columns, groups)
+    if levels is None and (runs := _run_groups(cells, columns)) is not None:
+        levels, columns = runs
     scales = tuple(  # the unit stated above scales every money column naming none
         _scale(cell) or (default if column in ("level", "amount", "source") else "")
         for cell, column in zip(cells, columns, strict=False)
     )  # (a part's amount column is an amount column here: it keeps the unit)
-    levels = _level_groups(cells, columns, groups)
     parts: dict[int, Column] = {}
     if not levels and "source" not in columns:
         columns, parts = _part_columns(columns)
@@ -550,6 +552,48 @@ def _level_groups(
     if sum(1 for level in levels.values() if level is None) > 2:
         return None  # several columns of one kind and no level to tell them apart
     return levels
+
+
+def _run_groups(
+    cells: tuple[str, ...], columns: tuple[Column, ...]
+) -> tuple[dict[int, Group], tuple[Column, ...]] | None:
+    """A header repeating a group's figures in one row (``Thôn | Hộ nghèo (hộ) | Mức |
+    Thành tiền | Hộ cận nghèo (hộ) | Mức | Thành tiền | Cộng (đồng)``): each run of a
+    count, a level and an amount column is a group, named by its count column (the unit
+    in brackets left out); a column after the runs called a total (``Cộng``,
+    ``Tổng cộng``) is the row's own amount. The groups and the columns, or ``None``
+    unless there are two runs at least, each stating its own level (a paid/unpaid
+    breakdown of the row's figures has none), with distinct names."""
+    out = list(columns)
+    figures = [at for at, column in enumerate(columns) if column in ("count", "level", "amount")]
+    if not figures:
+        return None
+    totals = [
+        at
+        for at in range(figures[-1] + 1, len(cells))
+        if columns[at] in ("label", "amount") and _TOTAL.match(cells[at].strip())
+    ]
+    runs: list[list[int]] = []
+    for at in figures:
+        if columns[at] == "count" or not runs:
+            runs.append([at])
+        else:
+            runs[-1].append(at)
+    if len(runs) < 2 or len(totals) > 1:
+        return None
+    names: list[str] = []
+    for run in runs:
+        if [columns[at] for at in run] != ["count", "level", "amount"]:
+            return None
+        names.append(_BRACKETED.sub("", cells[run[0]]).strip())
+    if not all(names) or len(set(names)) < len(names):
+        return None
+    groups: dict[int, Group] = {
+        at: name for run, name in zip(runs, names, strict=True) for at in run
+    }
+    for at in totals:
+        groups[at], out[at] = None, "amount"
+    return groups, tuple(out)
 
 
 def _two_row_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
