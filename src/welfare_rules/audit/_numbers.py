@@ -114,6 +114,9 @@ _WORD_KINDS: dict[str, str] = {
     "lượt xem": "measure",  # a web page's view count
     "lượt truy cập": "measure",
 }
+# the first words of the two-word keys: "f'{previous} {last}'" (one space: neither word
+# holds one) is looked up only where ``previous`` is one of them
+_FIRST_WORDS = frozenset(key.split(" ")[0] for key in _WORD_KINDS if key.count(" ") == 1)
 _PUNCTUATION = "([{\"'-/,;."
 # "mỗi suất quà trị giá 750.000 đồng", "mỗi cụ 500 ngàn đồng": a level per unit counted.
 _BEFORE_EACH = _regex.compile(
@@ -145,6 +148,7 @@ _COMPONENT_SPAN = 150
 _PER_UNIT = _regex.compile(r" ?/ ?(?:[^\W\d_]+)(?: [^\W\d_]+)?")
 _PER_UNIT_WORD = _regex.compile(rf" ?/ ?(?:{alternation(COUNT_UNITS)}|tháng|năm)(?![^\W\d_])")
 # "trị giá 300.000 đồng mỗi phần", "500 nghìn đồng một suất": the level of each gift
+_PER_UNIT_STARTS = frozenset(" /cm")  # the first characters _PER_UNIT_WORD, _EACH_AFTER match
 _EACH_AFTER = _regex.compile(
     rf" ?(?:cho )?(?:mỗi|một) (?:{alternation(COUNT_UNITS)})(?: quà)?(?![^\W\d_])"
 )
@@ -402,7 +406,12 @@ def _read(
         return _count(text, start, end, stop, after.group("unit"), before)
     if kind == "instrument":
         return _token(start, end, text[start:end], "instrument")
-    if kind == "age" or what == "age" or _age_range(lower, start) or _aged_list(lower, end):
+    if (
+        kind == "age"
+        or what == "age"
+        or (lower.find("tuổi", max(0, start - _NEAR), start) != -1 and _age_range(lower, start))
+        or _AGE_LIST_AFTER.match(lower, end) is not None  # "80, 85 tuổi": a list of ages
+    ):
         return _token(start, end, text[start:end], "age")
     if kind == "date":
         return _token(start, end, text[start:end], "date")
@@ -453,7 +462,7 @@ def _named_by(before: str) -> str | None:
         two = f"{head.rpartition(' ')[2].lstrip(_PUNCTUATION)} {previous}"
         if _WORD_KINDS.get(two) == "instrument":
             return "instrument"
-    kind = _WORD_KINDS.get(f"{previous} {last}") if previous else None
+    kind = _WORD_KINDS.get(f"{previous} {last}") if previous in _FIRST_WORDS else None
     kind = kind or _WORD_KINDS.get(last)
     if kind is None and last == "tự" and stripped.endswith("số thứ tự"):
         kind = "ordinal"
@@ -501,7 +510,11 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     number = text[start:number_end].replace(" ", ".")
     precision, suspect = 1, False
     shorthand = _SHORTHAND.get(lower[number_end:end].replace(" ", "").replace(".", ""))
-    decimals = None if shorthand else _TR_DECIMALS.fullmatch(lower, number_end, end)
+    decimals = (
+        _TR_DECIMALS.fullmatch(lower, number_end, end)
+        if shorthand is None and lower.startswith("tr", number_end)
+        else None
+    )
     glued = start > 0 and text[start - 1].isalpha()  # "CT1tr2": a code, not money
     if decimals is not None and number.isdigit() and not glued:  # "1tr2" is 1,2 triệu
         written_out = f"{number},{decimals.group(1)}"
@@ -517,7 +530,7 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
             return _token(start, end, written, "unknown")
         precision = _precision(number, shorthand)
     elif _PLAIN_DONG.fullmatch(written, number_end - start):  # "600.000đ": whole đồng
-        if _GROUPED.fullmatch(number) or number.isdigit():
+        if number.isdigit() or _GROUPED.fullmatch(number):
             value = int(number.replace(".", ""))
         elif _DOTTED.fullmatch(number):  # "2.72.000.000đ": a slip, still a figure
             value, suspect = int(number.replace(".", "")), True
@@ -529,13 +542,22 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
         except MoneyParseError:
             return _token(start, end, written, "unknown")
         precision = _precision(number, lower[number_end:end])
-    per_unit = _PER_UNIT_WORD.match(lower, end) or _EACH_AFTER.match(lower, end)
+    # both patterns start with a space, a "/" (per unit) or "cho", "mỗi", "một" (each)
+    per_unit = (
+        (_PER_UNIT_WORD.match(lower, end) or _EACH_AFTER.match(lower, end))
+        if lower[end : end + 1] in _PER_UNIT_STARTS
+        else None
+    )
     if per_unit is not None:  # "400.000 đồng/người", "300.000 đồng mỗi phần": a level
         stop = per_unit.end()
         return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
-    if _is_component(lower[max(0, start - _COMPONENT_SPAN) : start]):  # before "mỗi …"
+    # "mỗi" is looked for in the line before slicing it: most amounts have none before
+    each = lower.find("mỗi", start - _COMPONENT_SPAN if start > _COMPONENT_SPAN else 0, start)
+    if each != -1 and _is_component(lower[max(0, start - _COMPONENT_SPAN) : start]):
         return _token(start, end, written, "level", value, op="+", suspect=suspect)
-    if _is_level_cue(before) or _is_each(lower[max(0, start - _EACH_SPAN - 20) : start]):
+    if _is_level_cue(before) or (
+        each != -1 and _is_each(lower[max(0, start - _EACH_SPAN - 20) : start])
+    ):
         return _token(start, end, written, "level", value, suspect=suspect)
     if "trung bình" in before or "bình quân" in before:
         near = before[-_NEAR:]
