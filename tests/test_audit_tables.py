@@ -996,3 +996,44 @@ def test_runs_without_their_own_level_or_name_are_no_groups(header: str) -> None
     columns = header_columns(cells)
     assert columns is not None
     assert _run_groups(cells, columns) is None
+
+
+_PLAN_TABLE = (
+    "| STT | Đối tượng | Kế hoạch (suất) | Thực hiện (suất) | Tỷ lệ so với KH (%) "
+    "| Mức (đồng/suất) | Kinh phí thực hiện (đồng) |\n|---|---|---|---|---|---|---|\n"
+    "| 1 | Người có công | 200 | 218 | 109 | 500.000 | 109.000.000 |\n"
+    "| 2 | Hộ nghèo | 400 | 380 | 95 | 300.000 | 114.000.000 |\n"
+    "| | Tổng cộng | 600 | 598 | 99,7 | | 223.000.000 |\n"
+)
+
+
+def test_a_plan_column_beside_a_done_column_is_the_rows_plan_not_its_count() -> None:
+    """``Kế hoạch | Thực hiện``: the done count is the row's (its level and amount are of
+    what was given), the plans sum down on their own, and the percentage column is the
+    share of the done count in the plan. The plan had been taken for the count: a false
+    product error per row."""
+    read = table(_PLAN_TABLE)
+    assert [figures(row) for row in read.rows] == [
+        ("Người có công", 218, 500_000, 109_000_000),
+        ("Hộ nghèo", 380, 300_000, 114_000_000),
+    ]
+    (plans,) = read.plans
+    assert (plans.count, [row.count for row in plans.children]) == (600, [200, 400])
+    assert [share.whole for row in read.rows for share in row.shares] == plans.children
+    audit = audit_document(Document.from_text(_PLAN_TABLE, name="t.md"))
+    assert (audit.status, audit.complete) == (0, True)
+    (error,) = _errors(_PLAN_TABLE.replace("| 95 |", "| 59 |"))
+    assert (error.line, error.kind) == (4, "share_mismatch")
+    (error,) = _errors(_PLAN_TABLE.replace("| 400 | 380 |", "| 400 | 830 |"))
+    assert (error.line, error.reported, error.suggested) == (4, 830, 380)
+
+
+def test_a_lone_plan_column_is_the_rows_count() -> None:
+    """Without a done column beside it, ``Kế hoạch (suất)`` is the row's count."""
+    text = (
+        "| STT | Đối tượng | Kế hoạch (suất) | Mức (đồng) | Kinh phí (đồng) |\n|---|---|---|---|---|\n"
+        "| 1 | Hộ nghèo | 40 | 300.000 | 12.000.000 |\n"
+    )
+    (row,) = table(text).rows
+    assert figures(row) == ("Hộ nghèo", 40, 300_000, 12_000_000)
+    assert table(text).plans == []

@@ -43,6 +43,7 @@ Column = Literal[
     "remark",
     "source",
     "part",
+    "plan",
 ]
 
 _PERCENT = _regex.compile(r"tỷ lệ|tỉ lệ|%")
@@ -101,6 +102,11 @@ class Table:
     total: Rec | None
     unknown: list[tuple[int, Token]] = field(default_factory=list)
     part_splits: list[Rec] = field(default_factory=list)  # rows broken down by part columns
+    # a plan column's figures (``Kế hoạch (suất)`` beside ``Thực hiện (suất)``): each row's
+    # plan, by the row's id, and the plans' own tree (the total row's plan summing the
+    # rows'), placed beside the table
+    plan_of: dict[int, Rec] = field(default_factory=dict)
+    plans: list[Rec] = field(default_factory=list)
 
 
 def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
@@ -246,7 +252,42 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         table.total.children = [child for child in table.total.children if not child.split]
     for again in reading.again:
         _second_total(table, again)
+    if table.plan_of:
+        _plan_tree(table)
     return table
+
+
+def _plan_tree(table: Table) -> None:
+    """The plans' own tree, as the rows': the total row's plan sums the rows' plans, a
+    group's its rows'. A row's percentage column (``Tỷ lệ so với KH (%)``) is then the
+    share of its figure in its plan, where most rows' percentages say so."""
+    plan_of = table.plan_of
+
+    def mirror(rec: Rec, above: list[Rec]) -> None:
+        plan = plan_of.get(id(rec))
+        if plan is not None:
+            above.append(plan)
+        for child in rec.children:
+            if not child.split:
+                mirror(child, above if plan is None else plan.children)
+
+    roots: list[Rec] = []
+    total = table.total
+    under = roots if total is None or id(total) not in plan_of else plan_of[id(total)].children
+    if total is not None and id(total) in plan_of:
+        roots.append(plan_of[id(total)])
+    for row in table.rows:
+        mirror(row, under)
+    for plan in plan_of.values():
+        plan.explicit = bool(plan.children)
+    table.plans = roots
+    rows = [rec for rec in _walk(table.rows, table.total) if _column_share(rec) is not None]
+    fits = sum(1 for rec in rows if id(rec) in plan_of and _fits_share(rec, plan_of[id(rec)]))
+    if rows and 2 * fits >= len(rows):
+        for rec in rows:
+            for share in rec.shares:
+                if share.column and id(rec) in plan_of:
+                    share.whole = plan_of[id(rec)]
 
 
 _IN_WHICH = _regex.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
@@ -394,8 +435,11 @@ def _layout(
         for cell, column in zip(cells, columns, strict=False)
     )  # (a part's amount column is an amount column here: it keeps the unit)
     parts: dict[int, Column] = {}
+    columns, plans = _plan_columns(cells, columns)
+    parts.update(plans)
     if not levels and "source" not in columns:
-        columns, parts = _part_columns(columns)
+        columns, own_parts = _part_columns(columns)
+        parts.update(own_parts)
     return _Layout(
         columns,
         scales,
@@ -404,6 +448,35 @@ def _layout(
         tuple(cell.strip() for cell in cells),
         parts,
     )
+
+
+_PLAN = _regex.compile(
+    r"(?<![^\W\d_])(?:kế hoạch|kh|chỉ tiêu|dự kiến|dự toán|được giao|giao)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_DONE = _regex.compile(
+    r"(?<![^\W\d_])(?:thực hiện|th|kết quả|đã trao|đã tặng|đã chi|thực chi|thực tế)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _plan_columns(
+    cells: tuple[str, ...], columns: tuple[Column, ...]
+) -> tuple[tuple[Column, ...], dict[int, Column]]:
+    """``Kế hoạch (suất) | Thực hiện (suất)``: a count or an amount column naming a plan
+    (``kế hoạch``, ``KH``, ``chỉ tiêu``, ``dự toán``) beside one of the same kind naming
+    what was done (``thực hiện``, ``kết quả``, ``đã chi``) holds each row's plan, not its
+    figure: the done column is the row's (its level and amount are of what was given).
+    The columns, with each plan column's kind by position."""
+    plans: dict[int, Column] = {}
+    out = list(columns)
+    for kind in ("count", "amount"):
+        at = [i for i, column in enumerate(columns) if column == kind]
+        planned = [i for i in at if _PLAN.search(cells[i]) and not _DONE.search(cells[i])]
+        done = [i for i in at if _DONE.search(cells[i]) and not _PLAN.search(cells[i])]
+        if len(planned) == 1 and len(done) == 1:
+            out[planned[0]], plans[planned[0]] = "plan", kind
+    return tuple(out), plans
 
 
 def _part_columns(columns: tuple[Column, ...]) -> tuple[tuple[Column, ...], dict[int, Column]]:
@@ -679,6 +752,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     labels: list[str] = []
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
     remarks: list[tuple[int, Token]] = []  # the levels a remark names (never the row's)
+    planned: Rec | None = None  # the row's plan (a plan column's cell)
     index = ""
     for position, (column, cell, scale) in enumerate(zip(columns, cells, scales, strict=False)):
         text = cell.strip()
@@ -717,6 +791,16 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             mark = len(table.unknown)
             remarks.extend((mark, token) for token in scan(text) if token.kind == "level")
             continue
+        if column == "plan":
+            kind = layout.parts[position]
+            value = _figure(text, kind, scale)
+            if value is None:
+                table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            else:
+                plan = Rec(line=line.number, bullet="|", label=headers[position])
+                _set(plan, kind, value)
+                planned = plan
+            continue
         if column == "part":
             kind = layout.parts[position]
             value = _figure(text, kind, scale)
@@ -743,6 +827,9 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
     _unread(table, line.number, cells[len(columns) :])  # beyond the header's columns
     rec.label = " ".join(labels) or index or f"#{line.number}"
+    if planned is not None:
+        planned.label = f"{rec.label}: {planned.label}"
+        table.plan_of[id(rec)] = planned
     if sources:  # a second breakdown of the row's amount: by funding source
         for source in sources:
             source.label = f"{rec.label}: {source.label}"
@@ -879,7 +966,11 @@ def column_wholes(table: Table, candidates: list[Rec]) -> None:
     half of the other rows' (the whole's own 100 % says nothing of it). A column no
     candidate explains cannot be checked: its percentages are listed as not understood,
     so the audit says it is incomplete instead of passing them over."""
-    rows = [rec for rec in _walk(table.rows, table.total) if _column_share(rec) is not None]
+    rows = [
+        rec
+        for rec in _walk(table.rows, table.total)
+        if (share := _column_share(rec)) is not None and share.whole is None  # a plan's: set
+    ]
     if not rows or _part_shares(table, rows):
         return
     best, best_fits = None, 0

@@ -344,6 +344,8 @@ class _Extraction:
         else:
             for rec in table.rows:
                 self.builder.place(rec)
+        for plan in table.plans:  # "Kế hoạch (suất)": the plans, summed as the rows are
+            self.builder.place(plan)
 
     # -- citations -------------------------------------------------------------------------
 
