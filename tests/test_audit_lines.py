@@ -822,3 +822,36 @@ def test_every_months_product_is_read_with_its_factor(
     (rec,) = read(text)
     assert (rec.count, rec.level, rec.factor) == (count, level, times)
     assert rec.count * rec.level * rec.factor == rec.amount
+
+
+def test_an_amount_named_a_value_after_priced_parts_is_theirs_only_exactly() -> None:
+    """``…, trị giá …`` (no "tổng") after two priced records: theirs where Σ count ×
+    level makes it exactly; otherwise the last one's own, as before."""
+    text = (
+        "Quà của Chủ tịch nước gồm 356 suất mức 600.000 đồng và 1.090 suất mức 300.000 đồng,"
+        " trị giá 540.600.000 đồng."
+    )
+    (parent,) = read(text)
+    assert (parent.count, parent.amount) == (None, 540_600_000)
+    assert [(c.count, c.level, c.amount) for c in parent.children] == [
+        (356, 600_000, None),
+        (1_090, 300_000, None),
+    ]
+    slipped = read(text.replace("540.600.000", "540.900.000"))
+    assert [(r.count, r.amount) for r in slipped] == [(356, None), (1_090, 540_900_000)]
+
+
+def test_a_total_of_priced_parts_after_an_earlier_amount_is_the_parts_own() -> None:
+    """The money received is stated first; the gifts given, with their priced parts and
+    their total, after it: the total is theirs, and the amount received stands apart."""
+    text = (
+        "Từ số tiền 90.000.000 đồng được ủng hộ, Hội đã trao 150 suất quà, gồm 50 suất mức"
+        " 600.000 đồng và 100 suất mức 300.000 đồng, tổng trị giá 60.000.000 đồng."
+    )
+    received, given = read(text)
+    assert (received.count, received.amount, received.children) == (None, 90_000_000, [])
+    assert (given.count, given.amount) == (150, 60_000_000)
+    assert [(c.count, c.level) for c in given.children] == [(50, 600_000), (100, 300_000)]
+    # one slip off the parts' sum: the earlier amount keeps its place (nothing guessed)
+    (whole,) = read(text.replace("60.000.000", "66.000.000"))
+    assert whole.amount == 90_000_000

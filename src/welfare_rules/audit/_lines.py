@@ -288,6 +288,26 @@ class _Parser:
                 parts_parent.end = boundary = token.end
                 parts_parent = current = None
                 continue
+            if (
+                parts_parent is not None
+                and kind == "amount"
+                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+                and _priced_anew(parts_parent, token)
+            ):  # "Từ số tiền 185 triệu …, đã trao 310 suất, gồm 40 suất mức … và 120 suất
+                # mức …, tổng trị giá 151 triệu": the parts' total, the earlier amount apart
+                before = Rec(line=self.line, label=parts_parent.label, start=parts_parent.start)
+                before.amount, before.bullet = parts_parent.amount, parts_parent.bullet
+                before.end = before.start
+                if "amount" in parts_parent.precision:
+                    before.precision["amount"] = parts_parent.precision.pop("amount")
+                at = next((i for i, rec in enumerate(records) if rec is parts_parent), None)
+                if at is not None:
+                    records.insert(at, before)
+                    parts_parent.amount = None
+                    _fill(parts_parent, token)
+                    parts_parent.end = boundary = token.end
+                    parts_parent = current = None
+                    continue
             last = records[-1] if records and parts_parent is None else None
             if (
                 kind == "amount"
@@ -296,6 +316,15 @@ class _Parser:
                 and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
                 and _shared_amount(records, token, self.line)
             ):  # "02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng, tổng số tiền …"
+                current, boundary = None, token.end
+                continue
+            if (
+                kind == "amount"
+                and last is not None
+                and current in (None, last)
+                and _VALUE_NAMED.fullmatch(self.text, boundary, token.start)
+                and _shared_amount(records, token, self.line, exact=True)
+            ):  # "gồm 356 suất mức 600.000 đồng và 1.090 suất mức 300.000 đồng, trị giá …"
                 current, boundary = None, token.end
                 continue
             if (
@@ -533,6 +562,12 @@ _WORTH = _regex.compile(
     r"(?:(?:mỗi |một )?(?:suất |phần )?quà )?(?:trị giá|giá trị)[\s:]*",
     re.IGNORECASE,
 )  # also after what else each one gets: "mỗi cụ 01 thiếp chúc thọ và quà trị giá"
+# the words naming the value of what was just listed: ", trị giá", ", với tổng số tiền"
+_VALUE_NAMED = _regex.compile(
+    r"[\s,;:-]*(?:với |có )?(?:tổng )?(?:trị giá|giá trị|thành tiền|số tiền|kinh phí)"
+    r"(?: là)?[\s:]*",
+    re.IGNORECASE,
+)
 _TOTAL_NAMED = _regex.compile(
     r"[\s,;:-]*(?:thành tiền|tổng(?: cộng| số)?(?: trị giá| giá trị| số tiền| kinh phí| tiền)?"
     r"|số tiền|kinh phí)(?: là)?[\s:]*",
@@ -587,15 +622,17 @@ def _takes(rec: Rec, token: Token) -> bool:
     return rec.amount is None
 
 
-def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
+def _shared_amount(records: list[Rec], token: Token, line: int, *, exact: bool = False) -> bool:
     """``Bưu điện xã đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng,
     tổng số tiền 45.600.000 đồng``: a total amount after two or more records each stating
     a count and a level and nothing else is the amount of them all (Σ count × level)
     where that is what the figures say: it equals that sum and not the last record's own
     product, or one typing slip in one figure explains that sum (where one explains the
     product too, the words "tổng …" before the amount decide: the total of them all).
-    Then the records become the parts of a new record stating the amount, on the line
-    (True). Otherwise the amount stays the last record's own (False)."""
+    ``exact``: only where it equals that sum (no "tổng" says it is the total of them all:
+    ``…, trị giá 540.600.000 đồng``). Then the records become the parts of a new record
+    stating the amount, on the line (True). Otherwise the amount stays the last record's
+    own (False)."""
     run: list[Rec] = []
     for rec in reversed(records):
         if rec.count is None or rec.level is None or rec.amount is not None or rec.children:
@@ -609,7 +646,7 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
     amount = token.value
     if _priced_sum(run[-1:], amount, exact=True):
         return False
-    if not _priced_sum(run, amount):  # one slip explains the sum: the total's reading
+    if not _priced_sum(run, amount, exact=exact):  # or one slip explains it: the total's
         return False
     parent = Rec(line=line, label=run[0].label, start=run[0].start, total_cue=True)
     _fill(parent, token)
@@ -623,6 +660,29 @@ def _shared_amount(records: list[Rec], token: Token, line: int) -> bool:
 _FEW = _regex.compile(r"(?<![^\W\d_])trong đó(?![^\W\d_])", re.IGNORECASE)
 _ALL = _regex.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^\W\d_])", re.IGNORECASE)
 _ALL_WORDS = ("cụ thể", "gồm", "chia ra")  # each _ALL match holds one ("bao gồm" holds "gồm")
+
+
+def _priced_anew(parent: Rec, token: Token) -> bool:
+    """A total amount after parts that each state a count and a level and no amount,
+    their Σ count × level exactly, while their parent states another amount already
+    (stated first, of something larger: the money received, not the gifts given)."""
+    parts = parent.children
+    return (
+        parent.amount is not None
+        and token.value is not None
+        and token.hedge is None
+        and token.value != parent.amount
+        and len(parts) >= 2
+        and all(
+            part.count is not None
+            and part.level is not None
+            and part.amount is None
+            and not part.children
+            for part in parts
+        )
+        and _priced_sum(parts, token.value, exact=True)
+        and not parent.hedged
+    )
 
 
 def names_a_few(rec: Rec, raw: str) -> bool:
@@ -664,7 +724,7 @@ def stated_sums(owner: Rec, parts: list[Rec]) -> list[tuple[FigureField, int, li
 def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
     """Σ count × level of ``recs`` is ``amount``, or (not ``exact``) is so but for one
     typing slip in one figure: the amount, or one record's count or level."""
-    products = [(rec.count or 0) * (rec.level or 0) for rec in recs]
+    products = [(rec.count or 0) * (rec.level or 0) * (rec.factor or 1) for rec in recs]
     whole = sum(products)
     if whole == amount or exact:
         return whole == amount
