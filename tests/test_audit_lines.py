@@ -855,3 +855,14 @@ def test_a_total_of_priced_parts_after_an_earlier_amount_is_the_parts_own() -> N
     # one slip off the parts' sum: the earlier amount keeps its place (nothing guessed)
     (whole,) = read(text.replace("60.000.000", "66.000.000"))
     assert whole.amount == 90_000_000
+
+
+@pytest.mark.parametrize("unit", ["kg", "lít", "bao", "chiếc"])
+def test_a_price_per_measure_of_goods_is_no_amount_and_is_listed(unit: str) -> None:
+    """``giá gạo 14.500 đồng/kg`` above a list of communes' amounts had been one of their
+    parts (a false sum error): it is the price of a measure, listed as not understood."""
+    read_ = read_line(f"Giá gạo mua tại chỗ 14.500 đồng/{unit}.", line=1)
+    assert read_.records == []
+    assert [token.text for token in read_.unknown] == ["14.500 đồng"]
+    (rec,) = read("Xã A: 82 hộ, trị giá 17.835.000 đồng/hộ nghèo.")  # a count unit: a level
+    assert rec.level == 17_835_000

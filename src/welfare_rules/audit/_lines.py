@@ -278,6 +278,11 @@ class _Parser:
                 continue
             if kind not in ("count", "level", "amount"):
                 continue
+            if kind == "amount" and _PER_GOODS.match(self.text, token.end):
+                # "giá gạo 14.500 đồng/kg": the price of a measure of goods, no gift's
+                # amount nor a level any count here multiplies: listed as not understood
+                self.orphans.append(token)
+                continue
             if (
                 parts_parent is not None
                 and kind != "level"
@@ -448,6 +453,12 @@ class _Parser:
         return rec
 
 
+# a price per measure of goods, right after the money: "14.500 đồng/kg", "/lít", "/bao"
+_PER_GOODS = _regex.compile(
+    r" ?/ ?(?:kg|kí|ký|tấn|tạ|lít|gam|mét|m|chiếc|cái|bao|thùng|hộp|túi|gói|chai|lon)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # what a level is paid for, after the number: "3 tháng", "2 quý", "4 lần"
 _TIMES_UNIT = _regex.compile(r" ?(tháng|quý|năm|ngày|lần|kỳ)(?![^\W\d_])", re.IGNORECASE)
 _TIMES_SIGN = _regex.compile(r"[\s,]*(?:[x×*]|nhân)[\s]*", re.IGNORECASE)
