@@ -1037,3 +1037,25 @@ def test_a_lone_plan_column_is_the_rows_count() -> None:
     (row,) = table(text).rows
     assert figures(row) == ("Hộ nghèo", 40, 300_000, 12_000_000)
     assert table(text).plans == []
+
+
+_PRICED_GROUPS = (
+    "| Tổ | Người có công (600.000đ) | Hộ nghèo (mức 300.000 đồng/hộ) | Thành tiền |\n"
+    "|---|---|---|---|\n"
+    "| Tổ 1 | 3 | 10 | 4.800.000 |\n"
+    "| Tổ 2 | 5 | 4 | 4.200.000 |\n"
+    "| Cộng | 8 | 14 | 9.000.000 |\n"
+)
+
+
+def test_groups_named_with_their_level_count_the_group_at_that_level() -> None:
+    """``Hộ nghèo (1.000.000đ) | Cận nghèo (500.000đ) | Thành tiền``: each group column
+    counts its group at the level it names, and the one amount is Σ count × level. The
+    counts had been left unread."""
+    first = table(_PRICED_GROUPS).rows[0]
+    (groups,) = first.children
+    assert [(part.count, part.level) for part in groups.children] == [(3, 600_000), (10, 300_000)]
+    audit = audit_document(Document.from_text(_PRICED_GROUPS, name="t.md"))
+    assert (audit.status, audit.complete) == (0, True)
+    (error,) = _errors(_PRICED_GROUPS.replace("| 5 | 4 |", "| 5 | 7 |"))
+    assert (error.line, error.reported, error.suggested) == (4, 7, 4)

@@ -81,6 +81,12 @@ _SOURCE = _regex.compile(
 _COUNT = _regex.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_WORD = _regex.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
 _TOTAL = _regex.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+# "Hộ nghèo (1.000.000đ)", "Cận nghèo (mức 500.000 đồng/hộ)": a group named with the
+# level it is paid at, in brackets: its column counts the group (the level priced in)
+_PRICED_GROUP = _regex.compile(
+    r"[^()\d]*[^\W\d_][^()\d]*\((?:mức )?\d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)"
+    r"(?: ?/ ?[^\W\d_]+(?: [^\W\d_]+)?)?\)"
+)
 # "Đã chi trả (người)", "Chưa nhận (suất)": a count, its unit in brackets
 _COUNT_UNIT = _regex.compile(r"[^()]*\((?:người|suất|hộ|cụ|lượt|đối tượng|hồ sơ)\)")
 _ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
@@ -135,7 +141,12 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth (no value)
         elif _AMOUNT.search(lower):
             columns.append("amount")
-        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
+        elif (
+            _COUNT.search(lower)
+            or _COUNT_WORD.fullmatch(lower)
+            or _COUNT_UNIT.fullmatch(lower)
+            or _PRICED_GROUP.fullmatch(lower)
+        ):
             columns.append("count")  # before the level: "Số suất mức 600.000đ" counts
         elif _LEVEL.search(lower):
             columns.append("level")
