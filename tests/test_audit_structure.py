@@ -763,3 +763,23 @@ def test_a_lead_with_parts_of_its_own_keeps_them_over_numbered_sections() -> Non
     )
     counts = [n.count for _, n in extract_report(text).report.walk()]
     assert sorted(counts) == [40, 50, 50, 60, 100]
+
+
+_ROUNDS = (
+    "Kinh phí được giao: 500 người x 300.000 đồng = 150.000.000 đồng.\n"
+    "   Đợt 1: 320 người x 300.000 đồng = 96.000.000 đồng;\n"
+    "   Đợt 2: 150 người x 300.000 đồng = 45.000.000 đồng;\n"
+    "   Lũy kế: 470 người, 141.000.000 đồng.\n"
+)
+
+
+def test_a_running_total_sums_the_rounds_above_it_not_the_allocation() -> None:
+    """``Lũy kế`` closes the rounds (``Đợt 1``, ``Đợt 2``), even with a slip in it; the
+    allocation above them is no round. It had been a figure no check covered."""
+    audit = _audit(_ROUNDS)
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    allocated, running = audit.report.nodes
+    assert (allocated.count, running.count) == (500, 470)
+    assert [part.label for part in running.children] == ["Đợt 1", "Đợt 2"]
+    slipped = _audit(_ROUNDS.replace("141.000.000", "114.000.000")).result.findings
+    assert [(f.line, f.suggested) for f in slipped if f.severity == "error"] == [(4, 141_000_000)]

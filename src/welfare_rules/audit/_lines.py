@@ -300,14 +300,14 @@ class _Parser:
                 and _priced_anew(parts_parent, token)
             ):  # "Từ số tiền 185 triệu …, đã trao 310 suất, gồm 40 suất mức … và 120 suất
                 # mức …, tổng trị giá 151 triệu": the parts' total, the earlier amount apart
-                before = Rec(line=self.line, label=parts_parent.label, start=parts_parent.start)
-                before.amount, before.bullet = parts_parent.amount, parts_parent.bullet
-                before.end = before.start
+                received = Rec(line=self.line, label=parts_parent.label, start=parts_parent.start)
+                received.amount, received.bullet = parts_parent.amount, parts_parent.bullet
+                received.end = received.start
                 if "amount" in parts_parent.precision:
-                    before.precision["amount"] = parts_parent.precision.pop("amount")
+                    received.precision["amount"] = parts_parent.precision.pop("amount")
                 at = next((i for i, rec in enumerate(records) if rec is parts_parent), None)
                 if at is not None:
-                    records.insert(at, before)
+                    records.insert(at, received)
                     parts_parent.amount = None
                     _fill(parts_parent, token)
                     parts_parent.end = boundary = token.end

@@ -222,6 +222,7 @@ class Builder:
                     if adds_up(rec, group)
                 ]
                 parts = choices[0] if choices else parts
+            parts = _closed_run(rec, parts)
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -435,6 +436,25 @@ def _totals(total: Rec, sections: list[Rec]) -> bool:
     if _exactly(total, sections):
         return True
     return _BARE_TOTAL.fullmatch(total.label) is not None and parts_add_up(total, sections)
+
+
+def _closed_run(total: Rec, parts: list[Rec]) -> list[Rec]:
+    """The records a closing total sums: ``parts``, but for a running total of rounds
+    (``Lũy kế``, ``cộng dồn``) the rounds right above it (``Đợt 1``, ``Lần 2``, ``Tháng
+    3``), where they add up to it exactly by one figure and the whole group does not
+    even but for one slip (``Kinh phí được giao: 1.325 người …`` / ``Đợt 1: 842 người …``
+    / ``Đợt 2: 371 người …`` / ``Lũy kế: 1.213 người, …``: not the allocation above)."""
+    if len(parts) < 3 or not _RUNNING.match(total.label) or parts_add_up(total, parts):
+        return parts
+    start = len(parts)
+    while start > 0 and _ROUND.match(parts[start - 1].label):
+        start -= 1
+    run = parts[start:]
+    return run if len(run) >= 2 and start > 0 and _exactly(total, run) else parts
+
+
+_RUNNING = _regex.compile(r"\W*(?:lũy kế|luỹ kế|cộng dồn)(?![^\W\d_])", re.IGNORECASE)
+_ROUND = _regex.compile(r"\W*(?:đợt|lần|kỳ|tháng|quý|tuần) \d", re.IGNORECASE)
 
 
 def _exactly(total: Rec, parts: list[Rec]) -> bool:

@@ -98,10 +98,10 @@ _DATE_LINK = _regex.compile(r" ?,? ?(?:ban hành |được ban hành )?ngày ?")
 _DATE_WORDS = _regex.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 _DIGIT = _regex.compile(r"\d")
 _CLOSING = _regex.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a total at the start of its line
-    r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|cộng|tổng)"
-    r"(?![^\W\d_])",
+    r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?"
+    r"(?:tổng cộng|tổng số|cộng dồn|cộng|tổng|lũy kế|luỹ kế)(?![^\W\d_])",
     re.IGNORECASE,
-)
+)  # "Lũy kế đến ngày 05/02: …", "Cộng dồn các đợt: …": the rounds above, summed
 _GRAND = _regex.compile(
     r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?(?:tổng cộng|tổng số|\(\d+ ?\+)",
     re.IGNORECASE,
