@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from welfare_rules.entitle import engine
 from welfare_rules.entitle.engine import entitlements, plan_for
 from welfare_rules.entitle.person import Person
 from welfare_rules.entitle.results import Entitlement, Undetermined
@@ -488,3 +489,33 @@ def test_a_plan_forgets_every_evaluated_item_and_evaluates_them_again_alike() ->
     assert not plan.parts
     assert not any(p.results or p.memo or p.ages for p in plan.programmes)
     assert [entitlements(record, ruleset, on=on) for record in people] == before
+
+
+@given(ruleset=rulesets())
+def test_what_the_plan_decides_from_the_ruleset_is_what_the_model_says(ruleset: Any) -> None:
+    """A plan's brackets indexed by age are the version's bracket_for at every age, and a
+    rule's categories (a group rule's decided once) give Rule.evaluate's answer."""
+    try:
+        plan = plan_for(ruleset, on=TET_2024)
+    except RulesetPeriodError:
+        return
+    for p in plan.programmes:
+        for age in range(-2, 160):
+            assert p.bracket_for(age) is p.version.bracket_for(age)
+        rules = [r for level in p.version.levels for r in level.rules]
+        for rule in [*rules, *p.programme.covers]:
+            assert engine._can_match(p, rule) == frozenset(rule.categories)
+            for held in (set(), {"war_invalid"}, set(rule.categories), set(CATEGORIES)):
+                view = {name: {} for name in held}
+                assert engine._holds(p.matches, rule, view) == rule.evaluate(view)
+
+
+def test_brackets_by_age_for_every_bundled_ruleset() -> None:
+    for ruleset_id, on in (
+        ("uong-bi-tet-2024", TET_2024),
+        ("vn-longevity", TET_2024),
+        ("hcmc-longevity-2026", dt.date(2026, 1, 20)),
+    ):
+        for p in plan_for(load_ruleset(ruleset_id), on=on).programmes:
+            for age in range(-2, 160):
+                assert p.bracket_for(age) is p.version.bracket_for(age)

@@ -167,8 +167,10 @@ def test_a_key_of_no_columns_is_a_person_with_nothing_known() -> None:
 
 
 def test_each_distinct_part_is_validated_once() -> None:
-    """18 keys from 3 births × 3 category views × 2 selections: 8 parts, 5 Person builds
-    (a birth date alone is a date: no check of a Person can fail, none is built)."""
+    """18 keys from 3 births × 3 category views × 2 selections: 8 parts, each checked
+    once: 2 Person builds (the selections), 3 category views of plain values checked by
+    plain_rule_view (Person's checks without pydantic), and a birth date alone is a date:
+    no check of a Person can fail, none is built."""
     births = ["1954-01-01", "1954-06-01", "1930-05-05"]  # exact ages 70, 69, 93
     views = [("war_invalid", 81), ("war_invalid", 40), ("", None)]
     chosen = ["chosen", ""]
@@ -183,10 +185,15 @@ def test_each_distinct_part_is_validated_once() -> None:
     for grouped in groupings(columns, WIDE):
         assert len(grouped.counts) == 18
         inputs_of = KeyInputs(grouped, WIDE)
-        with mock.patch.object(_keys.Person, "from_dict", side_effect=original) as built:
+        plain = _keys.plain_rule_view
+        with (
+            mock.patch.object(_keys.Person, "from_dict", side_effect=original) as built,
+            mock.patch.object(_keys, "plain_rule_view", side_effect=plain) as checked,
+        ):
             first = [inputs_of(key) for key in grouped.counts]
             again = [inputs_of(key) for key in grouped.counts]
-        assert built.call_count == 3 + 2
+        assert built.call_count == 2
+        assert checked.call_count == 3
         assert first == again == [WIDE.inputs(grouped.person(key)) for key in grouped.counts]
         assert len(set(first)) == 18
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from welfare_rules.entitle.person import Person, people_from_json
+from welfare_rules.entitle.person import Person, people_from_json, plain_rule_view
 from welfare_rules.errors import PersonDataError
+from welfare_rules.rules.categories import CATEGORIES
 
 
 def test_birth_year_only_and_birth_date() -> None:
@@ -170,3 +173,50 @@ def test_residence_and_its_months() -> None:
     with pytest.raises(PersonDataError) as caught:
         Person.from_dict({"residence": "visiting"})
     assert caught.value.path == "residence"
+
+
+_NAMES = st.sampled_from(
+    [*CATEGORIES, "unknown_category", "poor_household"]  # one unknown, one a household's
+)
+_ATTRIBUTES = st.sampled_from(
+    sorted({a for c in CATEGORIES.values() for a in c.attributes} | {"no_such_attribute"})
+)
+_VALUES = st.one_of(
+    st.booleans(),
+    st.integers(min_value=-5, max_value=300),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-5, max_value=300),
+    st.sampled_from(["81", None]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    categories=st.dictionaries(
+        _NAMES, st.dictionaries(_ATTRIBUTES, _VALUES, max_size=3), max_size=3
+    ),
+    poor=st.one_of(st.booleans(), st.just(1)),
+    near_poor=st.booleans(),
+)
+def test_plain_rule_view_is_persons_or_none(
+    categories: dict[str, dict[str, object]], poor: object, near_poor: bool
+) -> None:
+    """plain_rule_view gives the validated Person's rule view exactly, or None (never a
+    view for a record Person refuses)."""
+    data = {"categories": categories, "poor": poor, "near_poor": near_poor}
+    plain = plain_rule_view(data)
+    try:
+        expected = Person.from_dict(data).rule_view()
+    except PersonDataError:
+        assert plain is None
+        return
+    if plain is not None:
+        assert plain == expected
+        assert list(plain) == list(expected)
+
+
+def test_plain_rule_view_takes_plain_values_only() -> None:
+    data = {"categories": {"war_invalid": {"injury_rate": 81}}, "poor": True}
+    assert plain_rule_view(data) == Person.from_dict(data).rule_view()
+    assert plain_rule_view({"categories": {}, "birth_year": 1954}) is None  # another field
+    assert plain_rule_view({"categories": {"war_invalid": {"injury_rate": 81.0}}}) is None
+    assert plain_rule_view({"poor": True, "near_poor": True}) is None

@@ -18,7 +18,7 @@ from ..dates import age_on
 from ..errors import PersonDataError
 from ._columns import CONVERTERS, Grouped, attribute_converter
 from .engine import HeldCategories, Inputs, Plan
-from .person import Person
+from .person import Person, plain_rule_view
 
 _DEAD = Inputs(None, None, False, (), frozenset())  # what the rules read of the dead
 
@@ -166,7 +166,9 @@ class KeyInputs:
                 data[name] = bool(value)
         names = data.get("categories", [])
         data["categories"] = {str(c): chosen.get(str(c), {}) for c in names}
-        view = Person.from_dict(data).rule_view()
+        view = plain_rule_view(data)
+        if view is None:  # Person judges it (and names what is wrong)
+            view = Person.from_dict(data).rule_view()
         return tuple(sorted((name, tuple(sorted(attrs.items()))) for name, attrs in view.items()))
 
     def _selections(self, raw: object) -> frozenset[str]:

@@ -28,7 +28,7 @@ naming the value (``on`` may be a date, a datetime, or an ISO string).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,12 +132,20 @@ class _Programme:
     covers: frozenset[str]  # categories the programme's ``covers`` name
     relevant: frozenset[str]  # every category the programme's rules or scope can test
     scope: tuple[Rule, ...]  # who an unrecorded version could concern
+    # Decided once from the ruleset when the plan is built (never from a population):
+    evaluation: Evaluation | None = None  # EVALUATIONS[reads]
+    exact: bool = False  # the gift needs the exact age on the date (kind.exact_age)
+    plain: bool = False  # a recorded version with no residence condition
+    matches: Mapping[int, frozenset[str]] = field(default_factory=dict)  # see _matches
+    by_age: tuple[Bracket | None, ...] = ()  # the bracket covering each age 0 … MAX_AGE + 1
     memo: dict[tuple[object, ...], Item] = field(default_factory=dict)
     ages: dict[int, Bracket | None] = field(default_factory=dict)  # bracket by age, filled lazily
     results: dict[object, tuple[Item, ...]] = field(default_factory=dict)  # items by input key
 
     def bracket_for(self, age: int) -> Bracket | None:
-        """The version's bracket covering ``age`` (memoized)."""
+        """The version's bracket covering ``age`` (:attr:`by_age`; other ages memoized)."""
+        if 0 <= age < len(self.by_age):
+            return self.by_age[age]
         try:
             return self.ages[age]
         except KeyError:
@@ -162,6 +170,27 @@ def _index(level: Level) -> _Level:
     return _Level(level, {c: tuple(rules) for c, rules in by_category.items()})
 
 
+def _matches(rules: Iterable[Rule]) -> dict[int, frozenset[str]]:
+    """The categories each rule can match, by the rule's ``id()``: a group rule's
+    ``categories`` walk the whole vocabulary at each call, and a group rule holds exactly
+    when the person has one of them (:meth:`Rule.evaluate`)."""
+    return {id(rule): frozenset(rule.categories) for rule in rules}
+
+
+def _by_age(version: ProgrammeVersion) -> tuple[Bracket | None, ...]:
+    """The bracket covering each age from 0 to :data:`MAX_AGE` + 1, as
+    :meth:`ProgrammeVersion.bracket_for` finds it (the first that covers the age): the
+    brackets indexed by age once, as :func:`_index` indexes a level's rules by category."""
+    table: list[Bracket | None] = [None] * (MAX_AGE + 2)
+    for bracket in version.brackets:
+        last = bracket.last_age
+        top = len(table) - 1 if last is None else min(last, len(table) - 1)
+        for age in range(max(bracket.first_age, 0), top + 1):
+            if table[age] is None and bracket.covers(age):
+                table[age] = bracket
+    return tuple(table)
+
+
 def _prepare(item: InForce, on: dt.date) -> _Programme:
     programme, version = item.programme, item.version
     ordered = sorted(version.levels, key=lambda level: -level.amount)
@@ -169,6 +198,8 @@ def _prepare(item: InForce, on: dt.date) -> _Programme:
     tested = _categories_of(tuple(r for level in ordered for r in level.rules))
     kind = programme.kind_spec
     scope = kind.scope(programme)
+    rules = [r for level in ordered for r in level.rules]
+    rules += [*programme.covers, *(extra.rule for extra in programme.extra_gifts)]
     return _Programme(
         ruleset=item.ruleset,
         programme=programme,
@@ -181,6 +212,11 @@ def _prepare(item: InForce, on: dt.date) -> _Programme:
         covers=_categories_of(programme.covers),
         relevant=tested | _categories_of(programme.covers) | _categories_of(scope),
         scope=scope,
+        evaluation=EVALUATIONS[kind.reads],
+        exact=kind.exact_age(programme),
+        plain=version.recorded and programme.residence is None,
+        matches=_matches(rules),
+        by_age=_by_age(version) if version.brackets else (),
     )
 
 
@@ -207,9 +243,12 @@ class Plan:
 
     def forget(self) -> None:
         """Empty every memo of evaluated items (:attr:`parts`, and each programme's items,
-        gifts and brackets by age), the plan itself kept: the next population is evaluated
-        anew. Results never depend on the memos; a benchmark's fresh run needs them empty
-        (the other side keeps nothing from one run to the next either)."""
+        gifts and brackets of ages past :data:`MAX_AGE`), the plan itself kept: the next
+        population is evaluated anew. What the plan decided from the ruleset alone when it
+        was built (each level's rules by category, each version's brackets by age, the
+        categories each rule can match) is the plan, not a memo: it stays. Results never
+        depend on the memos; a benchmark's fresh run needs them empty (the other side
+        keeps nothing from one run to the next either)."""
         self.parts.clear()
         for p in self.programmes:
             p.memo.clear()
@@ -348,7 +387,8 @@ def _items(
     """The items of ``programmes`` (each with its position) for ``inputs``."""
     found: list[tuple[int, Item]] = []
     for position, programme in programmes:
-        found.extend((position, item) for item in _evaluate(programme, inputs, view))
+        for item in _evaluate(programme, inputs, view):
+            found.append((position, item))
     return tuple(found)
 
 
@@ -438,7 +478,7 @@ def _key_categories(p: _Programme, inputs: Inputs) -> object:
 
 
 def _key_birth(p: _Programme, inputs: Inputs) -> object:
-    if p.kind.exact_age(p.programme):
+    if p.exact:
         return (inputs.birth_year, inputs.exact_age)
     return inputs.birth_year
 
@@ -503,17 +543,20 @@ EVALUATIONS: Mapping[Reads, Evaluation | None] = {
 def _evaluate(p: _Programme, inputs: Inputs, view: PersonCategories) -> tuple[Item, ...]:
     """The programme's items for these inputs, memoized on the inputs it reads: its gift
     (or undetermined item) and the extra gifts, if any."""
-    evaluation = EVALUATIONS[p.reads]
+    evaluation = p.evaluation
     if evaluation is None:
         return ()  # reported, not computed
     key: object
-    if not p.version.recorded:
-        held = _key_categories(p, inputs)
-        key = (held, inputs.birth_year, p.programme.id in inputs.selections)
-    else:
+    if p.plain:
         key = evaluation.key(p, inputs)
-    if p.programme.residence is not None:
-        key = (key, inputs.residence, inputs.residence_months)
+    else:
+        if not p.version.recorded:
+            held = _key_categories(p, inputs)
+            key = (held, inputs.birth_year, p.programme.id in inputs.selections)
+        else:
+            key = evaluation.key(p, inputs)
+        if p.programme.residence is not None:
+            key = (key, inputs.residence, inputs.residence_months)
     found = p.results.get(key)
     if found is None:
         found = p.results[key] = _compute(p, evaluation, inputs, view)
@@ -529,6 +572,8 @@ def _compute(
         item = evaluation.item(p, inputs, view)
     if item is None:
         return ()
+    if p.plain and not p.programme.extra_gifts:
+        return (item,)
     residence = p.programme.residence
     if residence is not None:
         admitted = residence.admits(inputs.residence, inputs.residence_months)
@@ -556,7 +601,7 @@ def _extras(p: _Programme, main: Entitlement, view: PersonCategories) -> tuple[I
         if level is None:  # pragma: no cover - the model checks every recorded version
             continue
         category = extra.rule.category or ""
-        via = main.rule is not None and category in main.rule.categories
+        via = main.rule is not None and category in _can_match(p, main.rule)
         if extra.kind == "representative":
             if via:
                 continue
@@ -692,14 +737,19 @@ def _undetermined(
     return result
 
 
-def _level_status(entry: _Level, view: PersonCategories, missing: dict[str, None]) -> Rule | bool:
+def _level_status(
+    entry: _Level,
+    view: PersonCategories,
+    missing: dict[str, None],
+    matches: Mapping[int, frozenset[str]],
+) -> Rule | bool:
     """The first rule of the level that holds; else ``True`` if one may hold, else ``False``."""
     candidates: list[tuple[int, Rule]] = []
     for category in view:
         candidates.extend(entry.by_category.get(category, ()))
     maybe = False
-    for _, rule in sorted(candidates, key=lambda pair: pair[0]):
-        value = rule.evaluate(view)
+    for _, rule in sorted(candidates, key=_first_of):
+        value = _holds(matches, rule, view)
         if value:
             return rule
         if value is None:
@@ -708,12 +758,46 @@ def _level_status(entry: _Level, view: PersonCategories, missing: dict[str, None
     return maybe
 
 
+def _first_of(pair: tuple[int, Rule]) -> int:
+    return pair[0]
+
+
+def _can_match(p: _Programme, rule: Rule) -> frozenset[str]:
+    """The categories ``rule`` can match (decided when the plan was built)."""
+    found = p.matches.get(id(rule))
+    return frozenset(rule.categories) if found is None else found
+
+
+def _holds(
+    matches: Mapping[int, frozenset[str]], rule: Rule, view: PersonCategories
+) -> bool | None:
+    """:meth:`Rule.evaluate`, a group rule (no ``category``) answered from the categories it
+    can match, decided when the plan was built."""
+    if rule.category is None:
+        found = matches.get(id(rule))
+        if found is not None:
+            return not found.isdisjoint(view)
+    return rule.evaluate(view)
+
+
+def _any_holds(p: _Programme, rules: tuple[Rule, ...], view: PersonCategories) -> bool | None:
+    """:func:`~welfare_rules.rules.model.evaluate_any` with :func:`_holds`."""
+    result: bool | None = False
+    for rule in rules:
+        value = _holds(p.matches, rule, view)
+        if value:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
 def _levels(p: _Programme, view: PersonCategories) -> Item | None:
     scope: bool | None = True
     if p.programme.covers:
         if p.covers.isdisjoint(view):
             return None
-        scope = evaluate_any(p.programme.covers, view)
+        scope = _any_holds(p, p.programme.covers, view)
         if scope is False:
             return None
     if not p.unstated and p.tested.isdisjoint(view):
@@ -725,7 +809,7 @@ def _levels(p: _Programme, view: PersonCategories) -> Item | None:
         if not level.rules_stated:
             unknown.append(level)
             continue
-        status = _level_status(entry, view, missing)
+        status = _level_status(entry, view, missing, p.matches)
         if isinstance(status, Rule):
             if not unknown:
                 return _gift(
@@ -763,7 +847,7 @@ def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
     version, on = p.version, p.on
     year = inputs.birth_year
     missing: tuple[str, ...]
-    if p.kind.exact_age(p.programme):
+    if p.exact:
         if inputs.exact_age is not None:
             ages: tuple[int, ...] = (inputs.exact_age,)
         elif year is not None:
@@ -774,6 +858,19 @@ def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
     else:
         ages = () if year is None else (calendar_year_age(year, year=on.year),)
         missing = ("birth_year",)
+    if len(ages) == 1:  # one age: its bracket, or nothing
+        bracket = p.bracket_for(ages[0])
+        if bracket is None:
+            return None
+        return _gift(
+            p,
+            level=bracket.id,
+            amount=bracket.amount,
+            in_kind=bracket.in_kind,
+            item=bracket,
+            age=ages[0],
+            birth_year=year,
+        )
     if not ages:
         return _undetermined(
             p,
