@@ -866,3 +866,36 @@ def test_a_price_per_measure_of_goods_is_no_amount_and_is_listed(unit: str) -> N
     assert [token.text for token in read_.unknown] == ["14.500 đồng"]
     (rec,) = read("Xã A: 82 hộ, trị giá 17.835.000 đồng/hộ nghèo.")  # a count unit: a level
     assert rec.level == 17_835_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "nhân" also says "on the occasion of"
+        "Tặng 200 suất nhân 77 năm Ngày Thương binh - Liệt sĩ, mức 500.000 đồng/suất, tổng 100.000.000 đồng.",
+        "Thăm 50 hộ nghèo nhân 3 ngày Tết, mỗi hộ 200.000 đồng, tổng cộng 10.000.000 đồng.",
+        # a sign after the count only, the level then given for the whole period
+        "Hỗ trợ 142 hộ x 3 tháng, mức 178.560 đồng/hộ, tổng 25.355.520 đồng.",
+        "Hỗ trợ 40 người x 2 năm 2024 - 2025, mức 150.000 đồng/người, tổng 6.000.000 đồng.",
+        # an age, a date
+        "Tặng quà 25 cháu x 36 tháng tuổi, mỗi cháu 200.000 đồng, tổng 5.000.000 đồng.",
+    ],
+)
+def test_a_duration_without_a_chain_of_products_gives_no_factor(text: str) -> None:
+    """Regressions of the review: each was consistent, then a false factor."""
+    assert all(rec.factor is None for rec in walk(read(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        ("Trợ cấp 12 người x 2 lần mức lương cơ sở x 2.340.000 đồng = 56.160.000 đồng.", 2),
+        ("Thăm hỏi 15 cụ x 2 lần (Tết và 27/7), mỗi lần 500.000 đồng/cụ, tổng 15.000.000 đồng.", 2),
+        ("Hỗ trợ 142 hộ nhân 3 tháng nhân 59.520 đồng = 25.355.520 đồng.", 3),
+        ("Hỗ trợ 142 hộ x 59.520 đồng x 3 tháng = 25.355.520 đồng.", 3),
+    ],
+)
+def test_a_chain_of_products_or_a_level_per_period_gives_the_factor(text: str, factor: int) -> None:
+    (rec,) = read(text)
+    assert rec.factor == factor
+    assert (rec.count or 0) * (rec.level or 0) * factor == rec.amount

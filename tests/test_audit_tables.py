@@ -1059,3 +1059,78 @@ def test_groups_named_with_their_level_count_the_group_at_that_level() -> None:
     assert (audit.status, audit.complete) == (0, True)
     (error,) = _errors(_PRICED_GROUPS.replace("| 5 | 4 |", "| 5 | 7 |"))
     assert (error.line, error.reported, error.suggested) == (4, 7, 4)
+
+
+_AFTER_CONG = (
+    "| STT | Nội dung | Số suất | Mức (đồng) | Thành tiền (đồng) |\n|---|---|---|---|---|\n"
+    "| 1 | Hộ nghèo | 50 | 400.000 | 20.000.000 |\n"
+    "| 2 | Người cao tuổi | 30 | 300.000 | 9.000.000 |\n"
+    "| | Cộng | 80 | | 29.000.000 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a breakdown of Cộng by source (adding up to it), with a slip in the grand total
+        "| | Ngân sách tỉnh | | | 20.000.000 |\n| | Ngân sách huyện | | | 9.000.000 |\n"
+        "| | Tổng cộng | 80 | | 29.900.000 |\n",
+        "| | Trong đó: ngân sách tỉnh | | | 20.000.000 |\n| | Ngân sách huyện | | | 9.000.000 |\n"
+        "| | Tổng cộng | 80 | | 29.900.000 |\n",
+        # a second block's Cộng is no grand total of the first and the rows between
+        "| 3 | Hộ cận nghèo | 40 | 300.000 | 12.000.000 |\n| | Cộng | 40 | | 12.000.000 |\n",
+    ],
+)
+def test_rows_after_cong_that_are_no_fee_keep_the_grand_total_a_restatement(rows: str) -> None:
+    read = table(_AFTER_CONG + rows)
+    assert read.total is not None
+    assert read.total.label == "Cộng"
+
+
+def test_a_grand_totals_count_over_a_fee_row_restates_the_subtotals() -> None:
+    text = _AFTER_CONG + (
+        "| | Phí chuyển tiền qua bưu điện | | | 290.000 |\n| | Tổng cộng | 90 | | 29.290.000 |\n"
+    )
+    (error,) = _errors(text)  # 90 against Cộng's 80: the fee row counts no gift
+    assert (error.line, error.reported) == (7, 90)
+    assert _errors(text.replace("| 90 |", "| 80 |")) == []
+    supplement = _AFTER_CONG + (
+        "| 3 | Bổ sung hộ nghèo phát sinh | 5 | 400.000 | 2.000.000 |\n"
+        "| | Tổng cộng | 85 | | 31.000.000 |\n"
+    )
+    assert _errors(supplement) == []
+    assert _errors(supplement.replace("| 85 |", "| 58 |"))[0].suggested == 85
+
+
+_BY_GROUP = (
+    "| STT | Thôn | Hộ nghèo (hộ) | Mức (đồng) | Thành tiền (đồng) | Hộ cận nghèo (hộ) "
+    "| Mức (đồng) | Thành tiền (đồng) |\n|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Thôn 1 | 12 | 500.000 | 6.000.000 | 8 | 300.000 | 2.400.000 |\n"
+    "| 2 | Thôn 2 | 20 | 500.000 | 10.000.000 | 5 | 300.000 | 1.500.000 |\n"
+    "| | Tổng cộng | 32 | | 16.000.000 | 13 | | 3.900.000 |\n"
+)
+
+
+def test_runs_without_a_row_total_are_read_by_group() -> None:
+    """No ``Cộng`` column: each group's total sums that group down. The total row's
+    figures had vanished (the report called complete and consistent over a slip)."""
+    read = table(_BY_GROUP)
+    assert read.total is None
+    assert [(head.label, head.count, len(head.children)) for head in read.rows] == [
+        ("Tổng cộng: Hộ nghèo", 32, 2),
+        ("Tổng cộng: Hộ cận nghèo", 13, 2),
+    ]
+    audit = audit_document(Document.from_text(_BY_GROUP, name="t.md"))
+    assert (audit.status, audit.result.figures) == (0, 16)
+    (error,) = _errors(_BY_GROUP.replace("| 32 |", "| 23 |"))
+    assert (error.line, error.suggested) == (5, 32)
+
+
+def test_runs_with_a_blank_row_total_keep_each_row_s_groups() -> None:
+    blank = _BY_GROUP.replace(" Thành tiền (đồng) |\n|", " Thành tiền (đồng) | Cộng (đồng) |\n|---")
+    blank = blank.replace("2.400.000 |\n", "2.400.000 | |\n").replace(
+        "1.500.000 |\n", "1.500.000 | |\n"
+    )
+    blank = blank.replace("3.900.000 |\n", "3.900.000 | 19.900.000 |\n")
+    (error,) = _errors(blank.replace("| 32 |", "| 23 |"))
+    assert (error.line, error.suggested) == (5, 32)

@@ -462,6 +462,22 @@ _PER_GOODS = _regex.compile(
 # what a level is paid for, after the number: "3 tháng", "2 quý", "4 lần"
 _TIMES_UNIT = _regex.compile(r" ?(tháng|quý|năm|ngày|lần|kỳ)(?![^\W\d_])", re.IGNORECASE)
 _TIMES_SIGN = _regex.compile(r"[\s,]*(?:[x×*]|nhân)[\s]*", re.IGNORECASE)
+# a sign after the periods, a few words between ("x 2 lần mức lương cơ sở x 2.340.000")
+_TIMES_SIGN_AFTER = _regex.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,4}?(?:[x×*]|nhân)\s*(?:mức\s*)?\d", re.IGNORECASE
+)
+_CLAUSE_END = _regex.compile(r";|\.(?!\d)")
+_EACH_SPAN = 60
+
+
+def _each_period_ahead(text: str, start: int, period: str) -> bool:
+    """``mỗi lần``, ``mỗi tháng`` (the period just counted) soon after, in the same
+    clause: the level that follows is paid per period."""
+    ahead = same_length_lower(_CLAUSE_END.split(text[start : start + _EACH_SPAN], 1)[0])
+    return f"mỗi {period.lower()}" in ahead
+
+
+_AGE_AFTER = _regex.compile(r" ?tuổi(?![^\W\d_])", re.IGNORECASE)
 # after a level paid by the period ("59.520 đồng/hộ/tháng"), the periods it is paid for:
 # "…, trong 6 tháng", "… x 6 tháng", "… (6 tháng)"
 _PER_PERIOD = _regex.compile(
@@ -472,10 +488,11 @@ _PER_PERIOD = _regex.compile(
 
 
 def _times_of(text: str, rec: Rec, token: Token) -> int | None:
-    """How many times ``rec``'s level is paid, if the duration ``token`` says so: joined
-    to its count or level by a multiplication sign (``142 hộ x 3 tháng x 59.520 đồng``),
-    or after a level paid by that period (``mức 59.520 đồng/hộ/tháng, trong 6 tháng``).
-    Only before the record's amount, and a whole number from 2 (once changes nothing)."""
+    """How many times ``rec``'s level is paid, if the duration ``token`` says so: in a
+    chain of multiplications with the count and the level (``142 hộ x 3 tháng x 59.520
+    đồng``, ``142 hộ x 59.520 đồng x 3 tháng``), or after a level paid by that period
+    (``mức 59.520 đồng/hộ/tháng, trong 6 tháng``). Only before the record's amount, and
+    a whole number from 2 (once changes nothing)."""
     written = token.text  # a duration's value is not kept: "3", "06", "12"
     if not written.isdecimal() or len(written) > 4 or rec.factor is not None:
         return None
@@ -490,8 +507,22 @@ def _times_of(text: str, rec: Rec, token: Token) -> int | None:
     between = text[rec.end : token.start]
     if len(between) > _TIMES_SPAN:
         return None
-    if _TIMES_SIGN.fullmatch(between):
-        return value
+    if _AGE_AFTER.match(text, unit.end()):
+        return None  # "25 cháu x 36 tháng tuổi": an age
+    sign = _TIMES_SIGN.fullmatch(between)
+    if sign is not None:
+        # a chain of products: another sign after the periods (``142 hộ x 3 tháng x
+        # 59.520 đồng``), or the level read already (``142 hộ x 59.520 đồng x 3 tháng``);
+        # "nhân" also says "on the occasion of" (``200 suất nhân 77 năm Ngày …``): only
+        # with a sign after. ``142 hộ x 3 tháng, mức 178.560 đồng/hộ`` may be the level
+        # of the three months: no factor.
+        if _TIMES_SIGN_AFTER.match(text, unit.end()) is not None:
+            return value
+        if _each_period_ahead(text, unit.end(), unit.group(1)):
+            return value  # "15 cụ x 2 lần (Tết và 27/7), mỗi lần 500.000 đồng/cụ"
+        if rec.level is not None and "nhân" not in sign.group(0).lower():
+            return value
+        return None
     per = _PER_PERIOD.fullmatch(between) if rec.level is not None else None
     if per is not None and per.group(1).lower() == unit.group(1).lower():
         return value

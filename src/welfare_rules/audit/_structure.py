@@ -227,6 +227,14 @@ class Builder:
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
             return False
+        if (
+            rec.section is not None
+            and not rec.grand
+            and named is None
+            and any(part.section is not None for part in parts)
+            and not parts_add_up(rec, parts)
+        ):
+            return False  # "3. Tổng chi: …" after "1. Số dư …", "2. Tổng thu …": a section
         if len(parts) == 1 and not _same_figures(parts[0], rec):
             return False  # one record above is no list this total sums: another total
         taken = {id(part) for part in parts}

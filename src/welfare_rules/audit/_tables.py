@@ -27,7 +27,7 @@ from .. import _regex
 from ..errors import MoneyParseError
 from ..money import parse_vnd
 from ._lines import Rec, ShareSpec, stated_sums
-from ._normalize import Line
+from ._normalize import Line, same_length_lower
 from ._numbers import Token, scan
 from ._restate import restate_record
 
@@ -113,6 +113,7 @@ class Table:
     # rows'), placed beside the table
     plan_of: dict[int, Rec] = field(default_factory=dict)
     plans: list[Rec] = field(default_factory=list)
+    group_of: dict[int, str] = field(default_factory=dict)  # a by-group table's parts
 
 
 def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
@@ -263,9 +264,44 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         table.total.children = [child for child in table.total.children if not child.split]
     for again in reading.again:
         _second_total(table, again)
+    if table.group_of:
+        _by_group(table)
     if table.plan_of:
         _plan_tree(table)
     return table
+
+
+def _by_group(table: Table) -> None:
+    """A table of groups' runs with no row total (``Thôn | Hộ nghèo (hộ) | Mức | Thành
+    tiền | Cận nghèo (hộ) | Mức | Thành tiền``), read by group: each group's part of the
+    total row sums that group's parts of the rows (the rows themselves state nothing)."""
+    group_of = table.group_of
+    total = table.total
+    heads: dict[str, Rec] = {}
+    if total is not None:
+        for part in total.children:
+            if id(part) in group_of:
+                heads[group_of[id(part)]] = part
+    if total is not None and (len(heads) != len(total.children) or total.has_figures()):
+        return  # the total row states something beside its groups: left as read
+    rows: list[Rec] = []
+    for row in table.rows:
+        if (
+            row.has_figures()
+            or not row.children
+            or not all(id(part) in group_of for part in row.children)
+        ):
+            return  # a row stating a figure of its own: not a table read by group
+    for row in table.rows:
+        for part in row.children:
+            head = heads.get(group_of[id(part)])
+            if head is None:
+                rows.append(part)
+            else:
+                head.children.append(part)
+                head.explicit = True
+    table.rows = [*heads.values(), *rows]
+    table.total = None
 
 
 def _plan_tree(table: Table) -> None:
@@ -415,6 +451,11 @@ class _Layout:
     unit: str | None
     headers: tuple[str, ...] = ()  # the header's cells as written
     parts: dict[int, Column] = field(default_factory=dict)  # a part column's figure
+    # runs of count | level | amount per group (_run_groups): with a column of the row's
+    # total ("run_totals": each row's groups are a breakdown of it, blank or not), or
+    # without ("by_group": the table is read by group, each group's total row over it)
+    run_totals: bool = False
+    by_group: bool = False
 
 
 Group = int | str | None
@@ -439,8 +480,11 @@ def _layout(
     columns = header_columns(cells, money=money)
     assert columns is not None
     levels = _level_groups(cells, columns, groups)
+    run_totals = by_group = False
     if levels is None and (runs := _run_groups(cells, columns)) is not None:
         levels, columns = runs
+        run_totals = None in levels.values()
+        by_group = not run_totals
     scales = tuple(  # the unit stated above scales every money column naming none
         _scale(cell) or (default if column in ("level", "amount", "source") else "")
         for cell, column in zip(cells, columns, strict=False)
@@ -458,6 +502,8 @@ def _layout(
         _unit(cells, columns),
         tuple(cell.strip() for cell in cells),
         parts,
+        run_totals,
+        by_group,
     )
 
 
@@ -647,7 +693,8 @@ def _run_groups(
     in brackets left out); a column after the runs called a total (``Cộng``,
     ``Tổng cộng``) is the row's own amount. The groups and the columns, or ``None``
     unless there are two runs at least, each stating its own level (a paid/unpaid
-    breakdown of the row's figures has none), with distinct names."""
+    breakdown of the row's figures has none), with distinct names; at most one total
+    column after them."""
     out = list(columns)
     figures = [at for at, column in enumerate(columns) if column in ("count", "level", "amount")]
     if not figures:
@@ -728,6 +775,14 @@ def _second_total(table: Table, again: Rec) -> None:
         total.explicit = True
         table.rows = [total, *(rec for rec in table.rows if rec.line > total.line)]
         table.total = again
+        if (
+            again.count is not None
+            and total.count is not None
+            and all(rec.count is None for rec in table.rows[1:])
+        ):
+            # the fee row counts no gift: the grand total's count is the subtotal's again
+            total.restatements.append(("count", again.count, again.line))
+            again.count = None
         return
     total.children = table.rows
     restate_record(total, again)
@@ -735,19 +790,29 @@ def _second_total(table: Table, again: Rec) -> None:
 
 
 def _adds_rows_after(table: Table, total: Rec, again: Rec) -> bool:
-    """Whether a second total row adds the first (a closing ``Cộng`` after its rows) and
-    the rows between them (a fee, a reserve): each of those states an amount, none
-    follows the second, and the second's amount is not the first's (which restates it)."""
+    """Whether a grand total row (``Tổng cộng``, ``Tổng kinh phí …``) adds a closing
+    ``Cộng`` after its rows and the rows between them (a fee, a reserve, a supplement):
+    each of those states an amount, none follows the grand total, and the grand total's
+    amount is not the first's (which it then restates). Rows after ``Cộng`` that break
+    it down (``Trong đó: ngân sách tỉnh``, or amounts adding up to it) are no such rows,
+    nor is a second ``Cộng`` (of a second block of rows)."""
     after = [rec for rec in table.rows if rec.line > total.line]
+    before = [rec for rec in table.rows if rec.line < total.line]
+    label = total.label.strip("* ")
     return (
         bool(after)
+        and all(rec.line < total.line for rec in _walk(before, None))  # no "Trong đó" moved
         and any(rec.line < total.line for rec in table.rows)
         and all(total.line < rec.line < again.line for rec in after)
-        and all(rec.amount is not None for rec in after)
-        and _CLOSING_ROW.fullmatch(total.label.strip("* ")) is not None
+        and all(rec.amount is not None and not rec.children for rec in after)
+        and _CLOSING_ROW.fullmatch(label) is not None
+        and _GRAND_ROW.match(label) is None
+        and same_length_lower(again.label.strip("* ")).startswith("tổng")
+        and not _IN_WHICH.match(after[0].label)
         and again.amount is not None
         and total.amount is not None
         and again.amount != total.amount
+        and sum(rec.amount or 0 for rec in after) != total.amount
     )
 
 
@@ -856,15 +921,19 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
         part.label = f"{rec.label}: {name}"
         if part.has_figures():
             grouped.append(part)
-    if grouped and rec.has_figures() and not rec.children:
+    if layout.by_group:
+        for group, part in _in_order(parts):
+            table.group_of[id(part)] = str(group)
+    if grouped and (rec.has_figures() or layout.run_totals) and not rec.children:
         # the row states its totals too: its groups are a breakdown of them, kept so
         # (as the funding sources are) that a total row's groups are its columns' sums
         split = Rec(line=line.number, bullet="|", label=f"{rec.label}: theo nhóm")
         split.children, split.explicit, split.inline, split.split = grouped, True, True, True
         rec.children.append(split)
-        if any(isinstance(group, str) for group in parts):
+        if any(isinstance(group, str) for group in parts) and rec.has_figures():
             # named groups may be alternatives ("Kế hoạch | Thực hiện") or a subset
-            # ("Trong đó: …"): a breakdown only where they add up on most rows
+            # ("Trong đó: …"): a breakdown only where they add up on most rows (a row
+            # whose total cell is blank has nothing to add them up to)
             table.part_splits.append(rec)
     else:
         rec.children.extend(grouped)

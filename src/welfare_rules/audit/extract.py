@@ -44,6 +44,7 @@ from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
 from ._lines import Rec, is_announcement, names_a_few, read_line
+from ._money_unit import in_unit, stated_unit
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
@@ -188,6 +189,7 @@ class _Extraction:
         self.last_amount: Rec | None = None
         self.shares: dict[int, list[Resolved]] = {}
         self.money_unit = ""  # "Đơn vị tính: …" stated above a table
+        self.prose_unit: str | None = None  # the same, for the bare amounts of the prose
         self.few: dict[int, tuple[bool, bool]] = {}  # what a line may say (_says_few)
 
     def run(self) -> ExtractedReport:
@@ -230,7 +232,14 @@ class _Extraction:
         unit = _MONEY_UNIT_LINE.match(text) if text[:1].lower() in _UNIT_STARTS else None
         if unit is not None:  # "Đơn vị tính: nghìn đồng": the tables below are in it
             self.money_unit = unit.group(1)
+            self.prose_unit = stated_unit(text)  # and the prose's bare amounts
             return
+        if text[:1] in "Đđ" and (prose := stated_unit(text)) is not None:  # "Đơn vị: đồng"
+            self.money_unit, self.prose_unit = prose.strip(), prose
+            return
+        if self.prose_unit is not None and _DIGIT.search(text) is not None:
+            line = in_unit(line, self.prose_unit)  # "Số dư đầu kỳ: 27.640.000" in đồng
+            text = line.text
         digits = _DIGIT.search(text) is not None  # searched once for the line
         if line.heading:
             self.builder.heading()
@@ -320,6 +329,7 @@ class _Extraction:
 
     def _table(self, lines: list[Line]) -> None:
         table, self.money_unit = read_table(lines, unit=self.money_unit), ""
+        self.prose_unit = None  # a unit stated above a table is the table's
         if table is None:
             for line in lines:
                 self._text_line(line)

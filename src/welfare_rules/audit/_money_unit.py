@@ -1,0 +1,102 @@
+"""A money unit stated once, above prose: ``Đơn vị: đồng``, ``ĐVT: nghìn đồng``.
+
+A fund's statement or a short report often writes its amounts as bare numbers under one
+such line (``1. Số dư quỹ đầu kỳ: 27.640.000``, ``- Quà Tết: 86 suất x 500.000 =
+43.000.000``). Read as they stand, the numbers are counts (``27.640.000`` of what?) or
+not understood, and a count that is really an amount makes false sums. Below a money
+unit, on a line that writes no money of its own:
+
+* a number grouped in thousands (``27.640.000``) with no unit is an amount in that unit;
+* so is a bare number right after a word naming money (``mức 300``, ``thành tiền
+  36.000``, ``kinh phí: 161.000`` under ``ĐVT: nghìn đồng``).
+
+The line's text is given the unit after each such number (``27.640.000 đồng``); the
+offsets of the physical lines a wrapped line joined are moved with it, so every figure
+keeps its own line. A count with its unit (``86 suất``), a date, a year or a citation is
+left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import _regex
+from ._normalize import Line, same_length_lower
+from ._numbers import scan
+
+# "Đơn vị tính: nghìn đồng", "(ĐVT: đồng)", "Đơn vị: 1.000 đồng": what the unit says
+_UNIT_LINE = _regex.compile(r"\(?(?:đơn vị tính|đơn vị|đvt) ?: ?([^)]{1,30})\)?\.?", re.IGNORECASE)
+_SUFFIXES = (
+    (_regex.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
+    (_regex.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
+    (_regex.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
+)
+_MONEY = _regex.compile(r"(?<![^\W\d_])(?:đồng|vnđ|vnd|đ)(?![^\W\d_])")
+_GROUPED = _regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_PLAIN = _regex.compile(r"\d{1,3}(?:\.\d{3})*")
+# a word naming money right before the number: "mức 300", "thành tiền: 36.000"
+_MONEY_NAMED = _regex.compile(
+    r"(?<![^\W\d_])(?:mức|thành tiền|số tiền|kinh phí|trị giá|giá trị|số dư|tồn quỹ)"
+    r"(?: [^\W\d_]+){0,4}? ?[:=]? ?$",
+    re.IGNORECASE,
+)
+_NAMED_SPAN = 40
+_BARE_KINDS = frozenset({"count", "unknown"})
+# a number after a word that names a period or an ordinal ("đầu kỳ:", "quý I:"), grouped
+# in thousands: no ordinal or period is written so, an amount is
+_NAMED_KINDS = frozenset({"ordinal", "period"})
+
+
+def stated_unit(text: str) -> str | None:
+    """The unit a line states for the money below it, as the words to write after a
+    bare number (``" nghìn đồng"``), or ``None`` when the line states no money unit
+    (``Đơn vị: UBND xã …`` names an office; ``ĐVT: người`` a count)."""
+    found = _UNIT_LINE.fullmatch(text.strip())
+    if found is None:
+        return None
+    unit = same_length_lower(found.group(1)).strip()
+    for pattern, suffix in _SUFFIXES:
+        if pattern.search(unit):
+            return suffix
+    return " đồng" if _MONEY.search(unit) else None
+
+
+def in_unit(line: Line, suffix: str) -> Line:
+    """``line`` with ``suffix`` (from :func:`stated_unit`) written after each of its bare
+    amounts (see the module docstring); the line itself where it has none, or writes
+    money of its own."""
+    text = line.text
+    tokens = scan(text)
+    if any(token.kind in ("amount", "level") for token in tokens):
+        return line  # "… 86 suất, 43.000.000 đồng": the line says what its numbers are
+    lower = same_length_lower(text)
+    at: list[int] = []  # where the unit goes: right after each bare amount
+    for token in tokens:
+        written = token.text
+        if token.kind in _NAMED_KINDS and _GROUPED.fullmatch(written):
+            at.append(token.end)  # "Số dư đầu kỳ: 27.640.000": no period is so written
+            continue
+        if token.kind not in _BARE_KINDS or token.unit is not None:
+            continue
+        if _GROUPED.fullmatch(written) or (
+            _PLAIN.fullmatch(written)
+            and _MONEY_NAMED.search(lower, max(0, token.start - _NAMED_SPAN), token.start)
+        ):
+            at.append(token.end)
+    if not at:
+        return line
+    pieces: list[str] = []
+    last = 0
+    for end in at:
+        pieces.append(text[last:end])
+        pieces.append(suffix)
+        last = end
+    pieces.append(text[last:])
+    joined = tuple(
+        (start + len(suffix) * sum(1 for end in at if end <= start), number)
+        for start, number in line.joined
+    )
+    return line._replace(text="".join(pieces), joined=joined)
+
+
+__all__ = ["in_unit", "stated_unit"]

@@ -1,0 +1,101 @@
+"""Tests of welfare_rules.audit._money_unit: a money unit stated once above prose."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from welfare_rules.audit._layout import logical_lines
+from welfare_rules.audit._money_unit import in_unit, stated_unit
+from welfare_rules.audit._normalize import read_lines
+from welfare_rules.audit.extract import extract_report
+
+from .strategies import grouped
+
+
+@pytest.mark.parametrize(
+    ("line", "suffix"),
+    [
+        ("Đơn vị: đồng", " đồng"),
+        ("Đơn vị tính: nghìn đồng", " nghìn đồng"),
+        ("(ĐVT: triệu đồng)", " triệu đồng"),
+        ("ĐVT: 1.000 đồng", " nghìn đồng"),
+        ("Đơn vị: UBND xã Thanh Sơn", None),  # an office, not a unit
+        ("ĐVT: người", None),
+        ("Đơn vị được tặng quà: 12", None),
+    ],
+)
+def test_the_unit_a_line_states(line: str, suffix: str | None) -> None:
+    assert stated_unit(line) == suffix
+
+
+def _one(text: str) -> str:
+    (line,) = read_lines(text)
+    return in_unit(line, " đồng").text
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Số dư quỹ đầu kỳ: 27.640.000", "Số dư quỹ đầu kỳ: 27.640.000 đồng"),
+        (
+            "- Quà Tết: 86 suất x 500.000 = 43.000.000",
+            "Quà Tết: 86 suất x 500.000 đồng = 43.000.000 đồng",
+        ),
+        (
+            "Quà của tỉnh: 120 suất, mức 300, thành tiền 36.000.",
+            "Quà của tỉnh: 120 suất, mức 300 đồng, thành tiền 36.000 đồng.",
+        ),
+        # the line writes money of its own: its bare numbers are something else
+        ("Số hộ: 1.250; kinh phí 375.000.000 đồng.", "Số hộ: 1.250; kinh phí 375.000.000 đồng."),
+        # counts with their unit, years and dates stay as they are
+        ("Năm 2024 trao 1.250 suất ngày 05/02/2024.", "Năm 2024 trao 1.250 suất ngày 05/02/2024."),
+    ],
+)
+def test_bare_amounts_are_given_the_unit(text: str, written: str) -> None:
+    assert _one(text) == written
+
+
+def test_a_wrapped_line_keeps_each_figure_on_its_own_line() -> None:
+    text = "Số dư đầu kỳ: 27.640.000, tổng thu trong\nkỳ: 153.725.000."
+    (line,) = [line for line in logical_lines(read_lines(text)) if line.text]
+    assert line.joined
+    moved = in_unit(line, " đồng")
+    assert moved.number_at(moved.text.index("153.725.000")) == 2
+    assert moved.number_at(moved.text.index("27.640.000")) == 1
+
+
+@given(st.integers(1_000, 10**12))
+@example(27_640_000)
+def test_every_grouped_bare_number_under_a_unit_is_its_amount(value: int) -> None:
+    text = f"Đơn vị: đồng\nSố dư quỹ đầu kỳ: {grouped(value)}\n"
+    (node,) = extract_report(text).report.nodes
+    assert (node.count, node.amount) == (None, value)
+
+
+def test_a_fund_statement_under_a_unit_is_read_and_its_slip_found() -> None:
+    text = (
+        "Đơn vị: đồng\n"
+        "1. Số dư quỹ đầu kỳ: 12.000.000\n"
+        "2. Tổng thu trong kỳ: 50.000.000\n"
+        "   - Nhân dân ủng hộ: 30.000.000\n"
+        "   - Doanh nghiệp ủng hộ: 20.000.000\n"
+        "3. Tổng chi trong kỳ: 45.000.000\n"
+        "   - Quà Tết hộ nghèo: 60 suất x 500.000 = 30.000.000\n"
+        "   - Quà Tết hộ cận nghèo: 50 suất x 300.000 = 15.000.000\n"
+    )
+    nodes = extract_report(text).report.nodes
+    assert [(n.label, n.amount, len(n.children)) for n in nodes] == [
+        ("Số dư quỹ đầu kỳ", 12_000_000, 0),
+        ("Tổng thu trong kỳ", 50_000_000, 2),
+        ("Tổng chi trong kỳ", 45_000_000, 2),
+    ]
+    from welfare_rules.audit.read import Document, audit_document
+
+    wrong = audit_document(
+        Document.from_text(text.replace("= 15.000.000", "= 51.000.000"), name="x")
+    )
+    assert [(f.line, f.suggested) for f in wrong.result.findings if f.severity == "error"] == [
+        (8, 15_000_000)
+    ]
