@@ -17,6 +17,8 @@ from welfare_rules.entitle._frame import (
     _int_codes,
     _span_years,
     _sparse_details,
+    codes_at,
+    plain_codes,
     true_rows,
 )
 from welfare_rules.entitle.allocate import allocate
@@ -330,8 +332,10 @@ def test_attribute_cells_read_only_where_given_code_like_every_cell(
     sparse = _sparse_details(pd, np, columns, rows)
     dense = _dense_details(pd, np, columns, names, rows)
     assert sparse is not None
-    assert sparse[0].dtype == dense[0].dtype
-    assert sparse[0].tolist() == dense[0].tolist()
+    codes = plain_codes(sparse[0])  # kept at the rows with categories only (Sparse)
+    assert codes.dtype == dense[0].dtype
+    assert codes.tolist() == dense[0].tolist()
+    assert codes_at(sparse[0], rows).tolist() == dense[0][rows].tolist()
     assert sparse[1] == dense[1]
 
 

@@ -67,9 +67,39 @@ class Indexed:
         return self.lookup[self.index]
 
 
+@dataclass(frozen=True, slots=True)
+class Sparse:
+    """A column's codes kept only where they are not 0: ``values`` at ``rows`` (ascending),
+    0 on every other of the ``size`` rows. The attribute cells are read on the rows with
+    categories (a few percent) and asked for on those rows again (:mod:`._frame_parts`):
+    a million codes written to be read back at the same rows cost a few passes more."""
+
+    rows: Any
+    values: Any
+    size: int
+
+    def __len__(self) -> int:
+        return self.size
+
+    def codes(self) -> Any:
+        """The codes of every row."""
+        np = importlib.import_module("numpy")
+        codes = np.zeros(self.size, dtype=self.values.dtype)
+        codes[self.rows] = self.values
+        return codes
+
+
 def plain_codes(codes: Any) -> Any:
-    """The codes as an array (:class:`Indexed` looked up)."""
-    return codes.codes() if isinstance(codes, Indexed) else codes
+    """The codes as an array (:class:`Indexed` looked up, :class:`Sparse` filled in)."""
+    return codes.codes() if isinstance(codes, Indexed | Sparse) else codes
+
+
+def codes_at(codes: Any, rows: Any) -> Any:
+    """The codes at ``rows`` (ascending row numbers): a :class:`Sparse` column's values
+    when asked for at its own rows."""
+    if isinstance(codes, Sparse) and codes.rows is rows:
+        return codes.values
+    return plain_codes(codes)[rows]
 
 
 @dataclass(slots=True)
@@ -78,12 +108,12 @@ class FrameCodes:
 
     ``full`` holds the columns folded over every row, ``rich`` those folded over the rows
     with categories or selections only (:meth:`rich_rows`); each is ``(codes, fragments)``
-    with codes over every row (an array, or :class:`Indexed`). ``names`` are the key's
-    columns in key order (``full``'s, then ``rich``'s). ``given`` holds, for the categories
-    and selections columns, the rows (ascending) whose cell is not blank; ``dates`` gives
-    each birth token a date; ``died`` the rows (ascending) of the people who died before
-    the date (``None`` without a death column): the ``died`` column's true codes, found
-    once where the deaths are read.
+    with codes over every row (an array, :class:`Indexed` or :class:`Sparse`). ``names``
+    are the key's columns in key order (``full``'s, then ``rich``'s). ``given`` holds, for
+    the categories and selections columns, the rows (ascending) whose cell is not blank;
+    ``dates`` gives each birth token a date; ``died`` the rows (ascending) of the people
+    who died before the date (``None`` without a death column): the ``died`` column's true
+    codes, found once where the deaths are read.
     """
 
     frame: Any
@@ -257,7 +287,7 @@ def _fold_rows(np: Any, parts: list[Coded], rows: Any, size: int) -> Coded:
     codes = np.zeros(size, dtype=np.int64)
     if not len(rows):
         return codes, [blank]
-    group, combos, _ = fold(np, [(c[rows], len(t)) for c, t in parts], len(rows))
+    group, combos, _ = fold(np, [(codes_at(c, rows), len(t)) for c, t in parts], len(rows))
     codes[rows] = group + 1
     found = _fragments([t for _, t in parts], combos)
     return codes, [blank, *found]
@@ -324,8 +354,7 @@ def _sparse_details(pd: Any, np: Any, columns: list[Any], rows: Any) -> Coded | 
         local = np.full(len(rows), place + 1, dtype=np.int64)
         local[inner] = codes_of
         codes_of = local
-    codes = np.zeros(len(blank), dtype=_narrow(np, len(cells)))
-    codes[rows] = codes_of
+    codes = Sparse(rows, codes_of.astype(_narrow(np, len(cells))), len(blank))
     return codes, [(None,), *[(cell,) for cell in cells]]
 
 
@@ -520,19 +549,24 @@ def _birth_codes(
         given = true_rows(np, ~absent)
         if len(given):
             years = values[given].astype(np.int64)  # each stated year read once
-            with_date = raw[given] != _NAT
-            dated = given[with_date]
-            clash = dated[year[index[dated]] != years[with_date]]
-            if len(clash):
-                row = int(clash[0])
-                value = frame["birth_year"].iloc[row]
-                birth = dt.date.fromordinal(int(raw[row]) // per_day + _EPOCH)
-                raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
-            only, years = given[~with_date], years[~with_date]
+            with_date = index[given] != len(span)  # a date's index is in the span
+            if with_date.any():  # rare: both a date and a year, which must agree
+                dated = given[with_date]
+                clash = dated[year[index[dated]] != years[with_date]]
+                if len(clash):
+                    row = int(clash[0])
+                    value = frame["birth_year"].iloc[row]
+                    birth = dt.date.fromordinal(int(raw[row]) // per_day + _EPOCH)
+                    raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
+                only, years = given[~with_date], years[~with_date]
+            else:
+                only = given
             if len(only):
-                _check_years(years, only, frame)
-                first = min(first, int(years.min()))
-                top = max(top, int(years.max()))
+                low_year, high_year = int(years.min()), int(years.max())
+                if low_year < _YEARS[0] or high_year > _YEARS[1]:
+                    _check_years(years, only, frame)
+                first = min(first, low_year)
+                top = max(top, high_year)
     # The code of each index: the days of the span, one past them (no birth known: code
     # 0), then each year from ``first`` to ``top`` for the records with a birth year only.
     stated_years = np.arange(first, top + 1, dtype=np.int64)
@@ -546,11 +580,12 @@ def _birth_codes(
     if only is not None and len(only):
         index[only] = len(span) + 1 + (years - first)
     fragments: list[tuple[object, ...]] = [(None,)]
-    for number in range(1, (top - first + 1) * 2 + 1):
-        token_year, flag = first + (number - 1) // 2, (number - 1) % 2
-        token = (token_year, on.year - token_year - flag) if exact else (token_year, flag)
-        dates.setdefault(token, _token_date(token, on, exact=exact))
-        fragments.append((token,))
+    for token_year in range(first, top + 1):
+        for flag in (0, 1):
+            token = (token_year, on.year - token_year - flag) if exact else (token_year, flag)
+            if token not in dates:
+                dates[token] = _token_date(token, on, exact=exact)
+            fragments.append((token,))
     return Indexed(index, table), fragments
 
 
@@ -597,9 +632,9 @@ def _death_codes(
 def _token_date(token: tuple[int, int], on: dt.date, *, exact: bool) -> dt.date:
     """A birth date whose token is ``token`` (see :func:`_birth_codes`)."""
     year, flag = token
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first = dt.date(year, 1, 1)
     if exact:
-        return first if age_on(first, on) == flag else last
+        return first if age_on(first, on) == flag else dt.date(year, 12, 31)
     if year != on.year:
         return first
     return first if flag else on + dt.timedelta(days=1)
@@ -736,4 +771,4 @@ def _ids(frame: Any) -> list[object] | None:
     return [_py(value) for value in values] if column.hasnans else values
 
 
-__all__ = ["FrameCodes", "code_frame", "fold_frame", "group_frame"]
+__all__ = ["FrameCodes", "Indexed", "Sparse", "code_frame", "codes_at", "fold_frame", "group_frame"]

@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import PersonDataError
 from ._codes import fold
 from ._columns import Grouped
-from ._frame import Coded, FrameCodes, Indexed, plain_codes
+from ._frame import Coded, FrameCodes, Indexed, codes_at, plain_codes
 from ._keys import KeyInputs
 from ._parts import Tally
 from .engine import MAX_AGE, Inputs, Plan
@@ -162,7 +162,7 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     totals = {id(part): part.total(np, size) for part in (birth, view, selections)}
     dead = coded.died if coded.died is not None else np.empty(0, dtype=np.int64)
     try:
-        living = birth.counts(np, totals[id(birth)], dead)
+        living = birth.counts(np, totals[id(birth)], dead).tolist()
         births = [
             parts_of.birth_of(*birth.raw(code)) if living[code] else None
             for code in range(birth.size)
@@ -182,8 +182,8 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         "selections": selections.counts(np, totals[id(selections)], absent),
     }
     limit = plan.on.year - MAX_AGE
-    for code, found in enumerate(births):
-        year = None if found is None or not counted["birth"][code] else found[0]
+    for found, count in zip(births, counted["birth"].tolist(), strict=True):
+        year = None if found is None or not count else found[0]
         if year is not None and year < limit:
             return None  # the engine refuses the age: its error, the key-by-key way
     alone = {
@@ -245,7 +245,7 @@ def _selections_of(parts_of: KeyInputs) -> Callable[[tuple[object, ...]], frozen
 
 def _checked(np: Any, part: _Part, total: Any, dead: Any, convert: Any) -> list[Any]:
     """Each code's converted part (validated) where a living person has it, else ``None``."""
-    living = part.counts(np, total, dead)
+    living = part.counts(np, total, dead).tolist()
     return [convert(part.raw(code)) if living[code] else None for code in range(part.size)]
 
 
@@ -281,7 +281,7 @@ def _part(np: Any, columns: dict[str, Coded], names: tuple[str, ...], size: int)
         ]
         if isinstance(codes, Indexed):
             return _Part(None, codes.index, values, (), codes.lookup)
-        return _Part(None, codes, values, ())
+        return _Part(None, plain_codes(codes), values, ())
     coded = [columns[name] for name in present]
     group, combos, _ = fold(np, [(plain_codes(c), len(table)) for c, table in coded], size)
     where = {name: index for index, name in enumerate(present)}
@@ -314,8 +314,8 @@ def _given_part(
         return _Part(rows, rows, [], blank)
     coded = [columns[name] for name in present]
     if len(coded) == 1:
-        return _Part(rows, plain_codes(coded[0][0])[rows], list(coded[0][1]), blank)
-    folded = [(plain_codes(codes)[rows], len(table)) for codes, table in coded]
+        return _Part(rows, codes_at(coded[0][0], rows), list(coded[0][1]), blank)
+    folded = [(codes_at(codes, rows), len(table)) for codes, table in coded]
     group, combos, _ = fold(np, folded, len(rows))
     values = [
         tuple(table[code][0] for (_, table), code in zip(coded, combo, strict=True))
