@@ -204,13 +204,6 @@ class Token(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-def _signed(lower: str, start: int) -> bool:
-    """A minus sign right before the number at ``start``, after a space, a bracket or a
-    colon (``số -1 suất``, ``(-5 suất)``); not a range (``60-80``), a date or a bullet at
-    the start of the line."""
-    return start >= 2 and lower[start - 1] in "-−" and lower[start - 2] in " (:"
-
-
 def scan(text: str, lower: str | None = None) -> list[Token]:
     """Every number on ``text`` (a normalised line), in order, each read once; ``lower``
     is :func:`~._normalize.same_length_lower` of it where the caller holds it already."""
@@ -220,6 +213,8 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
     previous: Token | None = None
     sections = [m.span() for m in _SECTION_SUM.finditer(lower)] if "+" in lower else []
     phones = _phones(lower) if _has_any(lower, _PHONE_HINTS) else []
+    ages = lower.rfind("tuổi")  # where the line says "tuổi" last: see _read
+    aged: dict[int, bool] = {}  # _aged_list's answers on this line, by offset
     for match in _ATOM.finditer(lower):
         start, end = match.span()
         if sections and any(low < start < high for low, high in sections):
@@ -247,42 +242,35 @@ def scan(text: str, lower: str | None = None) -> list[Token]:
         else:
             previous_kind = None
             floor = start - _CONTEXT if start > _CONTEXT else 0
-        token = _read(text, lower, start, end, number, tail, lower[floor:start])
+        token = _read(text, lower, start, end, number, tail, lower[floor:start], ages, aged)
+        # what the number before changes: each test is made only for the kinds it concerns
         kind = token[3]
-        if (
-            previous_kind == "age"
-            and kind == "unknown"
-            and _AGE_LIST.fullmatch(lower, previous_end, start)
-        ):  # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
-            token = _token(start, end, text[start:end], "age")
-            kind = "age"
-        if kind in FIGURE_KINDS and _signed(lower, start):
-            # "Tổng số -1 suất": no count or amount is negative; read as 1 it would be a
-            # figure silently changed, so it is a number not understood
-            token = _token(start - 1, token.end, text[start - 1 : token.end], "unknown")
-            kind = "unknown"
-        if (
-            previous_kind == "level"
-            and kind == "amount"
-            and token.hedge is None
-            and _LEVEL_LIST.fullmatch(lower, previous_end, start)
-        ):  # "mức 300.000 đồng và 600.000 đồng": a list of levels
-            token = token._replace(kind="level")
-            kind = "level"
-        if (
-            previous_kind in _MONEY_KINDS
-            and kind in _MONEY_KINDS
-            and previous is not None
-            and _continues(previous, token, lower)
-        ):
-            previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu …"
-            continue
-        if tail and kind == "instrument":
-            more = _TAIL_WORD.match(text, token.end)
+        if kind in FIGURE_KINDS:
+            if start >= 2 and lower[start - 1] in "-−" and lower[start - 2] in " (:":
+                # "Tổng số -1 suất" (a minus sign after a space, a bracket or a colon; not a
+                # range "60-80"): no count or amount is negative; read as 1 it would be a
+                # figure silently changed, so it is a number not understood
+                token = _token(start - 1, token[1], text[start - 1 : token[1]], "unknown")
+            elif previous_kind in _MONEY_KINDS and previous is not None:
+                if (
+                    previous_kind == "level"
+                    and kind == "amount"
+                    and token[9] is None  # hedge
+                    and _LEVEL_LIST.fullmatch(lower, previous_end, start)
+                ):  # "mức 300.000 đồng và 600.000 đồng": a list of levels
+                    token = token._replace(kind="level")
+                    kind = "level"
+                if kind in _MONEY_KINDS and _continues(previous, token, lower):
+                    previous = tokens[-1] = _joined(previous, token, text)  # "1 tỷ 784 triệu"
+                    continue
+        elif kind == "unknown":
+            if previous_kind == "age" and _AGE_LIST.fullmatch(lower, previous_end, start):
+                # "các độ tuổi 70, 75, 80 và trên 100": a list of ages
+                token = _token(start, end, text[start:end], "age")
+        elif tail and kind == "instrument":
+            more = _TAIL_WORD.match(text, token[1])
             if more:  # "28/UBND-LĐT BXH ngày …": the number goes on in a second word
-                token = _token(
-                    token.start, more.end(1), text[token.start : more.end(1)], token.kind
-                )
+                token = _token(token[0], more.end(1), text[token[0] : more.end(1)], kind)
         tokens.append(token)
         previous = token
     return tokens
@@ -377,10 +365,20 @@ def _token(
 
 
 def _read(
-    text: str, lower: str, start: int, end: int, number: str, tail: str | None, before: str
+    text: str,
+    lower: str,
+    start: int,
+    end: int,
+    number: str,
+    tail: str | None,
+    before: str,
+    ages: int,
+    aged: dict[int, bool],
 ) -> Token:
     """What the number ``number`` (``tail``: its instrument suffix) is, from ``before``
-    (the words since the last number)."""
+    (the words since the last number); ``ages``: where ``lower`` says ``tuổi`` last (-1:
+    nowhere), found once a line (a search after every number would be quadratic);
+    ``aged``: :func:`_aged_list`'s answers on the line so far."""
     slashed = "/" in number
     if tail or (
         slashed and _NUMBER_YEAR.fullmatch(number) and _BEFORE_INSTRUMENT.search(before[-_NEAR:])
@@ -397,9 +395,12 @@ def _read(
             return _token(start, stop, text[start:stop], "measure")  # "từ 81% trở lên"
         return _token(start, stop, text[start:stop], "percent")
     if what == "money":
-        counted = _COUNTED_THOUSANDS.match(lower, stop)
-        if counted is not None and _DOLLAR_FREE.fullmatch(lower, end, stop):
-            return _scaled_count(text, start, end, counted.end(), counted.group(1), before)
+        # scale words alone ("11,2 nghìn"), then a count unit ("lượt"): the first test
+        # rules out nearly every amount
+        if _DOLLAR_FREE.fullmatch(lower, end, stop):
+            counted = _COUNTED_THOUSANDS.match(lower, stop)
+            if counted is not None:
+                return _scaled_count(text, start, end, counted.end(), counted.group(1), before)
         return _money(text, lower, start, end, stop, before)
     kind = _named_by(before)
     if what == "count" and after is not None and _counted_after_label(kind, before):
@@ -410,7 +411,9 @@ def _read(
         kind == "age"
         or what == "age"
         or (lower.find("tuổi", max(0, start - _NEAR), start) != -1 and _age_range(lower, start))
-        or _AGE_LIST_AFTER.match(lower, end) is not None  # "80, 85 tuổi": a list of ages
+        or (  # "80, 85 tuổi": a list of ages (the pattern ends in "tuổi", after ``end``)
+            ages >= end and _aged_list(lower, end, aged)
+        )
     ):
         return _token(start, end, text[start:end], "age")
     if kind == "date":
@@ -471,14 +474,39 @@ def _named_by(before: str) -> str | None:
     return kind
 
 
-_AGE_LIST_AFTER = _regex.compile(
-    r"(?:\s*(?:,|và|hoặc|-|–|đến|tới)\s*\d{1,3})+\s+tuổi(?![^\W\d_])"
-)  # "tròn 80, 85 tuổi", "70 và 75 tuổi": the numbers before the last are ages too
+# "tròn 80, 85 tuổi", "70 và 75 tuổi": the numbers before the last are ages too. Read
+# as ``(?:\s*(?:,|và|hoặc|-|–|đến|tới)\s*\d{1,3})+\s+tuổi(?![^\W\d_])`` reads it, one
+# item at a time: each item has one way to match (no separator starts with a space or a
+# digit, and digits followed by a digit go on to nothing), so that pattern matches at an
+# offset exactly where the chain of items from it reaches "tuổi".
+_AGE_ITEM = _regex.compile(r"\s*(?:,|và|hoặc|-|–|đến|tới)\s*\d{1,3}(?!\d)")
+_AGE_WORD = _regex.compile(r"\s+tuổi(?![^\W\d_])")
 
 
-def _aged_list(lower: str, end: int) -> bool:
-    """``80, 85 tuổi``: the number ending at ``end`` leads a list of ages."""
-    return _AGE_LIST_AFTER.match(lower, end) is not None
+def _aged_list(lower: str, end: int, aged: dict[int, bool]) -> bool:
+    """``80, 85 tuổi``: the number ending at ``end`` leads a list of ages. Every offset
+    the chain of items passes is given the chain's answer in ``aged``: the next number's
+    look-up stops there, and a line of a long list is read in linear time (matching the
+    whole pattern after each number of "1, 1, 1, …" was quadratic: 14 s for 60 KB)."""
+    known = aged.get(end)
+    if known is not None:
+        return known
+    chain = [end]
+    answer = False
+    at = end
+    while (item := _AGE_ITEM.match(lower, at)) is not None:
+        at = item.end()
+        if _AGE_WORD.match(lower, at) is not None:
+            answer = True
+            break
+        known = aged.get(at)
+        if known is not None:
+            answer = known
+            break
+        chain.append(at)
+    for offset in chain:
+        aged[offset] = answer
+    return answer
 
 
 def _age_range(lower: str, start: int) -> bool:
@@ -599,10 +627,8 @@ def _is_component(before: str) -> bool:
 def _hedge(before: str) -> str | None:
     """``hơn``, ``gần``, ``khoảng`` … just before a figure: a bound, not an exact value."""
     near = before[-_HEDGE_SPAN:]
-    if not near.strip():
-        return None
     # each pattern ends in its word, a space at most and the end: one C call rules out the
-    # figures no hedge word stands before (most of them)
+    # figures no hedge word stands before (most of them, and every blank ``near``)
     if not near.rstrip(" \n").endswith(_HEDGE_WORDS):
         return None
     for pattern, hedge in _HEDGES:
@@ -672,8 +698,12 @@ def _count(
             return _token(start, end, text[start:end], "unknown")
         suspect = True  # "5.5502 suất": a slip in the grouping, still a figure
     value = int(digits.replace(".", "").replace(" ", ""))
-    return _token(
-        start, end, text[start:end], "count", value, unit, hedge=_hedge(before), suspect=suspect
+    if value > MAX_VND:  # no figure (see _token); a count is never negative here
+        written, hedge = text[start:end], _hedge(before)
+        return _token(start, end, written, "count", value, unit, hedge=hedge, suspect=suspect)
+    return _new_tuple(
+        Token,
+        (start, end, text[start:end], "count", value, unit, None, None, 1, _hedge(before), suspect),
     )
 
 
