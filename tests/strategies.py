@@ -235,14 +235,21 @@ def _report_node(
         )
         for _ in range(draw(st.integers(1, max_children)))
     )
-    count = sum(child.count or 0 for child in children)
+    count: int | None = sum(_counted(child) for child in children)
     amount = sum(child.amount or 0 for child in children)
+    if (
+        depth > 0
+        and extras
+        and all(child.count is not None for child in children)
+        and draw(st.integers(0, 5)) == 0
+    ):
+        count = None  # counted by its parts ("gồm 356 suất … và 1.090 suất …, trị giá …")
     claims: tuple[Claim, ...] = ()
     restatements: tuple[Restatement, ...] = ()
-    if extras and draw(st.integers(0, 3)) == 0:
+    if extras and count and draw(st.integers(0, 3)) == 0:
         claims = (Claim(expression=f"amount >= {amount // count} * count"),)
     if extras and draw(st.integers(0, 3)) == 0:
-        field = draw(st.sampled_from(["count", "amount"]))
+        field = draw(st.sampled_from(["count", "amount"] if count is not None else ["amount"]))
         restatements = (Restatement(field=field, value=count if field == "count" else amount),)
     return Node(
         label=label,
@@ -252,6 +259,13 @@ def _report_node(
         claims=claims,
         restatements=restatements,
     )
+
+
+def _counted(node: Node) -> int:
+    """A node's count: its own, or, stating none, its parts' (each states one)."""
+    if node.count is not None:
+        return node.count
+    return sum(child.count or 0 for child in node.children)
 
 
 def _numbered(node: Node, next_line: list[int]) -> Node:

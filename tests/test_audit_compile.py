@@ -6,6 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from welfare_rules import reconcile
 from welfare_rules.audit.compile import (
     FigureRef,
     compile_report,
@@ -277,3 +278,35 @@ def test_a_two_way_tables_columns_are_summed_down() -> None:
     rendered = {str(edit) for edit in compiled.edits}
     assert "n0_2_0_amount == n0_0_0_0_amount + n0_1_0_0_amount" in rendered
     assert "n0_2_1_amount == n0_0_0_1_amount + n0_1_0_1_amount" in rendered
+
+
+def test_a_part_stating_no_count_is_counted_by_its_parts() -> None:
+    """``Tổng cộng 1.987 suất`` over ``quà của Chủ tịch nước gồm 356 suất … và 1.090 suất
+    …, trị giá …`` (no count of its own) and two counted parts: the total's count sums
+    the four counts. It had been checked by nothing but a hedged lead."""
+    president = Node(
+        label="Quà của Chủ tịch nước",
+        amount=540_600_000,
+        children=(
+            Node(label="mức 600.000", count=356, level=600_000),
+            Node(label="mức 300.000", count=1_090, level=300_000),
+        ),
+    )
+    total = Node(
+        label="Tổng cộng",
+        count=1_987,
+        amount=1_017_100_000,
+        children=(
+            president,
+            Node(label="Quà của tỉnh", count=412, level=1_000_000),
+            Node(label="Quà của huyện", count=129, level=500_000),
+        ),
+    )
+    report = Report(nodes=(total,))
+    compiled = report.compile()
+    assert parse_edit("n0_count == n0_0_0_count + n0_0_1_count + n0_1_count + n0_2_count") in (
+        compiled.edits
+    )
+    wrong = Report(nodes=(total.model_copy(update={"count": 1_978}),))
+    (finding,) = reconcile(wrong).findings
+    assert (finding.reported, finding.suggested) == (1_978, 1_987)

@@ -398,3 +398,28 @@ def test_a_total_one_slip_off_a_total_its_parts_confirm_restates_it(
 ) -> None:
     (finding,) = [f for f in _audit(text).result.findings if f.severity == "error"]
     assert (finding.line, finding.reported, finding.suggested) == (line, reported, suggested)
+
+
+def test_a_lead_restating_one_total_exactly_restates_the_other_one_slip_off() -> None:
+    """``Như vậy … 2.366 suất quà với tổng kinh phí 1.049.600.000 đồng`` under a table
+    of 2.366 suất and 1.094.600.000 đồng: the count is the total's, so the amount is the
+    total's too, written with a swap. It had stood alone: the audit said nothing."""
+    text = (
+        "| STT | Đối tượng | Số suất | Mức (đồng) | Kinh phí (đồng) |\n|---|---|---|---|---|\n"
+        "| 1 | Người có công | 1.482 | 500.000 | 741.000.000 |\n"
+        "| 2 | Hộ nghèo | 884 | 400.000 | 353.600.000 |\n"
+        "| | Tổng cộng | 2.366 | | 1.094.600.000 |\n"
+        "Như vậy, toàn huyện đã trao 2.366 suất quà với tổng kinh phí {amount} đồng.\n"
+    )
+    right = audit_document(Document.from_text(text.format(amount="1.094.600.000"), name="x.md"))
+    assert (right.status, right.unchecked) == (0, ())
+    wrong = audit_document(Document.from_text(text.format(amount="1.049.600.000"), name="x.md"))
+    (finding,) = wrong.result.findings
+    assert (finding.line, finding.suggested) == (6, 1_094_600_000)
+    # neither figure the total's: another statement, left alone
+    other = audit_document(
+        Document.from_text(
+            text.format(amount="1.049.600.000").replace("trao 2.366", "trao 2.636"), name="x.md"
+        )
+    )
+    assert [f for f in other.result.findings if f.severity == "error"] == []

@@ -222,6 +222,7 @@ def _lone(rec: Rec) -> bool:
 def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
     """Attach ``rec``'s figures to the grand totals they restate; whether all found one."""
     plan: list[tuple[Rec, FigureField, str, int, int]] = []
+    slipped: list[tuple[Rec, FigureField, str, int, int]] = []  # one slip off the total
     for field, hedge, value, precision in rec.hedged:
         target = grand[field]
         if target is None or not _within_reach(value, getattr(target, field)):
@@ -242,8 +243,21 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             plan.append((target, field, "rounded", value, precision))
         elif value == total or _restates_with_slip(rec, target, value, total):
             plan.append((target, field, "exact", value, 1))
+        elif precision == 1 and not rec.hedged and detect(value, total) is not None:
+            slipped.append((target, field, "exact", value, 1))
         else:
             return False
+    if slipped:
+        # "… 2.366 suất quà với tổng kinh phí 1.049.600.000 đồng" under a table of 2.366
+        # suất and 1.094.600.000 đồng: one figure the very total's, the other one slip off
+        # it (two witnesses: the restatement, not another figure, and its slip shows)
+        matched = any(
+            hedge == "exact" and value >= SLIP_FLOOR and value == getattr(target, field)
+            for target, field, hedge, value, _ in plan
+        )
+        if not matched:
+            return False
+        plan.extend(slipped)
     if not plan:
         return False
     for target, field, hedge, value, precision in plan:

@@ -339,10 +339,40 @@ def _plain_sums(
         if any(child.__dict__[field] is None for child in children):
             if field == "amount":
                 edits.extend(_priced_parts(names[field], children, prefixes, op))
+            elif (counted := _counted_terms(children, prefixes)) is not None:
+                edits.append(Edit.sum(names[field], counted, op=op, kind=kind))
             continue
         parts = [child + field for child in prefixes]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
     return edits
+
+
+def counts_by_parts(node: Node) -> bool:
+    """Whether ``node``, stating no count, is counted by its parts: it has some, each
+    states a count, none is a second breakdown (``quà của Chủ tịch nước gồm 356 suất …
+    và 1.090 suất …, trị giá …`` under a total of suất: its gifts are theirs)."""
+    children = node.children
+    return (
+        node.count is None
+        and bool(children)
+        and all(child.count is not None and not child.split for child in children)
+    )
+
+
+def _counted_terms(
+    children: tuple[Node, ...] | list[Node], prefixes: list[str]
+) -> list[str] | None:
+    """The names of the counts that make up ``children``'s: each child's own, or, for one
+    :func:`counts_by_parts`, its parts'; ``None`` when some child has neither."""
+    terms: list[str] = []
+    for child, prefix in zip(children, prefixes, strict=True):
+        if child.count is not None:
+            terms.append(prefix + "count")
+        elif counts_by_parts(child):
+            terms.extend(f"{prefix}{index}_count" for index in range(len(child.children)))
+        else:
+            return None
+    return terms
 
 
 def _shares_per_gift(prefix: str, node: Node, names: dict[str, str]) -> list[Edit]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..errors import EditSyntaxError
-from .compile import per_gift_parts, priced_terms
+from .compile import counts_by_parts, per_gift_parts, priced_terms
 from .edits import Edit
 from .report import FIGURE_FIELDS, Claim, Node, Report
 
@@ -93,6 +93,8 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                     push(child)
                     continue
                 part_count, part_level, part_amount = fields[:3]
+                if part_count is None and count_parts is not None and counts_by_parts(child):
+                    part_count = sum(part.count or 0 for part in child.children)
                 if count_parts is not None:
                     count_parts = None if part_count is None else count_parts + part_count
                 if amount_parts is not None:
