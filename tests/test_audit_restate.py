@@ -423,3 +423,19 @@ def test_a_lead_restating_one_total_exactly_restates_the_other_one_slip_off() ->
         )
     )
     assert [f for f in other.result.findings if f.severity == "error"] == []
+
+
+def test_a_restated_total_keeps_its_share_of_the_plan() -> None:
+    text = (
+        "| STT | Đối tượng | Kế hoạch (suất) | Thực hiện (suất) | Mức (đồng) | Kinh phí (đồng) |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Hộ nghèo | 200 | 218 | 500.000 | 109.000.000 |\n"
+        "| 2 | Người cao tuổi | 400 | 380 | 300.000 | 114.000.000 |\n"
+        "| | Tổng cộng | 600 | 598 | | 223.000.000 |\n"
+        "Toàn xã đã trao 598 suất, đạt {pct}% kế hoạch, kinh phí 223.000.000 đồng.\n"
+    )
+    right = audit_document(Document.from_text(text.format(pct="99,7"), name="x.md"))
+    assert (right.status, right.result.findings) == (0, ())
+    wrong = audit_document(Document.from_text(text.format(pct="97,9"), name="x.md"))
+    (finding,) = wrong.result.findings
+    assert (finding.line, finding.kind) == (6, "share_mismatch")

@@ -2,9 +2,11 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from welfare_rules.audit._shares import of_plan
 from welfare_rules.audit.read import Document, audit_document
 
 PERCENT_COLUMN = """\
@@ -169,3 +171,25 @@ def test_a_share_naming_two_parts_as_well_is_listed_as_not_understood() -> None:
     audit = audit_document(Document.from_text(text, name="x.txt"))
     assert "65%" in [number for line in audit.unparsed for number in line.numbers]
     assert not audit.complete  # once "đã kiểm tra đủ", exit 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch giao 5.299 suất quà; toàn huyện đã trao 5.502 suất, đạt {pct}% kế hoạch.",
+        "Chỉ tiêu được giao: 5.299 suất.\nĐã trao 5.502 suất, bằng {pct}% so với kế hoạch.",
+    ],
+)
+def test_a_percentage_of_the_plan_is_the_share_of_the_plan_s_figure(text: str) -> None:
+    """``đạt 103,8% kế hoạch``: done ÷ plan, the plan being the record that names it.
+    It had been dropped without a word."""
+    right = audit_document(Document.from_text(text.format(pct="103,8"), name="x.txt"))
+    assert [f for f in right.result.findings if f.severity == "error"] == []
+    wrong = audit_document(Document.from_text(text.format(pct="130,8"), name="x.txt"))
+    (finding,) = [f for f in wrong.result.findings if f.severity == "error"]
+    assert finding.kind == "share_mismatch"
+
+
+def test_of_plan_reads_only_words_naming_the_plan() -> None:
+    assert all(map(of_plan, [" kế hoạch, kinh phí", " so với kế hoạch", " KH"]))
+    assert not any(map(of_plan, [" tổng kinh phí", " khó khăn", " số người cao tuổi"]))

@@ -26,6 +26,7 @@ from typing import Literal
 from .. import _regex
 from ._alone import is_target
 from ._lines import SLIP_FLOOR, Rec, stated_sums
+from ._shares import of_plan
 from .report import FigureField
 from .slips import detect
 
@@ -270,6 +271,11 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
         if field == "amount" and rec.amount is not None:
             first = next(target for target, f, *_ in plan if f == "amount")
         first.restatements.append((field, value, line))
+    planned = [share for share in rec.shares if of_plan(share.after)]
+    counted = next((target for target, f, *_ in plan if f == "count"), None)
+    if planned and counted is not None:
+        # "… 5.502 suất, đạt 103,8% kế hoạch": the restated count's share of its plan
+        counted.shares.extend(planned)
     return True
 
 

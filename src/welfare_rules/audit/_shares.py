@@ -140,7 +140,38 @@ def _pair(
     totals = [other for other in before if other.total_cue and not other.children]
     if totals:
         return rec, totals[-1]
+    if of_plan(after):  # "đã trao 5.502 suất, đạt 103,8% kế hoạch": of the plan
+        plans = [other for other in before if _PLAN_NAMED.search(other.label)]
+        plans = (
+            plans
+            or [
+                other
+                for line in sorted(by_line, reverse=True)
+                if line <= rec.line
+                for other in by_line[line]
+                if other is not rec and _PLAN_NAMED.search(other.label)
+            ][:1]
+        )
+        if plans:
+            return rec, plans[-1] if plans[-1].line == rec.line else plans[0]
     return None
+
+
+# "… đạt 103,8% kế hoạch", "bằng 95% so với kế hoạch", "đạt 109% chỉ tiêu": of the plan
+_OF_PLAN = _regex.compile(
+    r"\s*(?:so với |của )?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def of_plan(after: str) -> bool:
+    """Whether the words right after a percentage say it is of the plan (``… đạt 103,8%
+    kế hoạch``, ``bằng 95% so với kế hoạch``, ``đạt 109% chỉ tiêu``)."""
+    return _OF_PLAN.match(after) is not None
+
+
+_PLAN_NAMED = _regex.compile(
+    r"(?<![^\W\d_])(?:kế hoạch|kh|chỉ tiêu|dự toán)(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def _field(part: Rec, whole: Rec, after: str) -> FigureField | None:
@@ -167,4 +198,4 @@ def _all(roots: list[Rec]) -> list[Rec]:
     return out
 
 
-__all__ = ["resolve_shares"]
+__all__ = ["of_plan", "resolve_shares"]
