@@ -899,3 +899,28 @@ def test_a_chain_of_products_or_a_level_per_period_gives_the_factor(text: str, f
     (rec,) = read(text)
     assert rec.factor == factor
     assert (rec.count or 0) * (rec.level or 0) * factor == rec.amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinh phí nhận từ ngân sách tỉnh: 145.000.000 đồng; đã chi 121.314.240 đồng; còn lại 23.685.760 đồng.",
+        "Quỹ đã vận động được 60.000.000 đồng, chi trao quà 52.000.000 đồng, số dư 8.000.000 đồng.",
+    ],
+)
+def test_received_spent_and_left_make_a_sum(text: str) -> None:
+    """What came in is what was spent and what is left: a sum by the words, so that a
+    slip in any of the three shows. They had stood alone, unchecked."""
+    (received,) = read(text)
+    spent, left = received.children
+    assert received.amount == (spent.amount or 0) + (left.amount or 0)
+
+
+def test_a_balance_over_two_lines_is_one_sum() -> None:
+    from welfare_rules.audit.extract import extract_report
+
+    text = "Kinh phí nhận: 145.000.000 đồng; đã chi 112.314.240 đồng;\ncòn lại 32.685.760 đồng.\n"
+    (received,) = extract_report(text).report.nodes
+    assert [child.line for child in received.children] == [1, 2]
+    far = text.replace("\ncòn lại", "\nGhi chú.\nCòn lại")  # not on the next line: apart
+    assert len(extract_report(far).report.nodes) == 3

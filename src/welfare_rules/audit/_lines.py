@@ -378,6 +378,7 @@ class _Parser:
             _fill(current, token)
             boundary = current.end = token.end
         _written_sums(self.text, records)
+        _balances(records)
         _nest_totals(records)
         return records, parts_parent, leading_parts
 
@@ -903,6 +904,68 @@ def _written_sums(text: str, records: list[Rec]) -> None:
         whole.children, whole.inline, whole.explicit = parts, True, True
         records[index:stop] = [whole]
         index += 1
+
+
+# "Kinh phí nhận …: X đồng; đã chi Y đồng; còn lại Z đồng": what came in, what went
+# out, what is left
+_RECEIVED = _regex.compile(
+    r"(?<![^\W\d_])(?:nhận|được cấp|tiếp nhận|được giao|được phân bổ|tổng thu|đã thu|"
+    r"vận động được|huy động được|dự toán)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SPENT = _regex.compile(
+    r"\W*(?:đã |thực )?(?:chi|sử dụng|giải ngân|chi trả|chi ra|cấp phát)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_LEFT = _regex.compile(
+    r"\W*(?:số )?(?:còn lại|còn dư|dư|chưa chi|chưa sử dụng|chưa giải ngân|tồn)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def balances(records: list[Rec]) -> list[Rec]:
+    """``records`` (top-level, in reading order) with each balance of three amounts on
+    one line or on lines one after the other nested as :func:`_balances` nests those of a
+    line (``Kinh phí nhận …: 145.000.000 đồng; đã chi 112.314.240 đồng;`` / ``còn lại
+    32.685.760 đồng, …``)."""
+    _balances(records, adjacent=True)
+    return records
+
+
+def _balances(records: list[Rec], *, adjacent: bool = False) -> None:
+    """Three amounts in a row on a line, what came in, what was spent and what is left
+    (``Kinh phí nhận …: 145.000.000 đồng; đã chi 112.314.240 đồng; còn lại 32.685.760
+    đồng``): the first is the sum of the other two, by what the words say (so that a slip
+    in any of them shows), each stating an amount and nothing else. ``adjacent``: the
+    records may stand on lines one after the other."""
+    index = 0
+    while index + 2 < len(records):
+        received, spent, left = records[index : index + 3]
+        near = not adjacent or (
+            0 <= spent.line - received.line <= 1 and 0 <= left.line - spent.line <= 1
+        )
+        if (
+            near
+            and all(_amount_only(rec) for rec in (received, spent, left))
+            and _RECEIVED.search(received.label)
+            and _SPENT.match(spent.label)
+            and _LEFT.match(left.label)
+        ):
+            received.children = [spent, left]
+            received.inline = received.explicit = True
+            records[index : index + 3] = [received]
+        index += 1
+
+
+def _amount_only(rec: Rec) -> bool:
+    return (
+        rec.amount is not None
+        and rec.count is None
+        and rec.level is None
+        and not rec.children
+        and not rec.hedged
+        and rec.factor is None
+    )
 
 
 def _expression(text: str, records: list[Rec], index: int) -> tuple[int, bool] | None:

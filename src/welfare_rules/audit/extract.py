@@ -43,7 +43,7 @@ from ._alone import COMPARED
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
-from ._lines import Rec, is_announcement, names_a_few, read_line
+from ._lines import Rec, balances, is_announcement, names_a_few, read_line
 from ._money_unit import in_unit, stated_unit
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
@@ -206,7 +206,7 @@ class _Extraction:
             self._table(self.lines[index:stop])
             index = stop
         texts = {line.number: line.text for line in self.lines if not line.joined}
-        roots = link_changes(self.builder.finish(), texts)  # "tăng 383 suất so với …"
+        roots = link_changes(balances(self.builder.finish()), texts)  # "tăng … so với …"
         roots = attach_restatements(pass_levels_down(roots))
         for rec in roots:
             keep_hedged(rec)
