@@ -227,3 +227,32 @@ def test_a_text_is_audited_without_the_workbook_linker() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+_BOX = """\
+┌─────┬──────────────┬─────────┬────────────┬───────────────────┐
+│ STT │ Phường, xã   │ Số suất │ Mức (đồng) │ Thành tiền (đồng) │
+├─────┼──────────────┼─────────┼────────────┼───────────────────┤
+│   1 │ Phường A     │     128 │    400.000 │        51.200.000 │
+│   2 │ Xã B         │     271 │    300.000 │        81.300.000 │
+├─────┼──────────────┼─────────┼────────────┼───────────────────┤
+│     │ Tổng cộng    │     399 │            │       132.500.000 │
+└─────┴──────────────┴─────────┴────────────┴───────────────────┘
+"""
+
+
+def test_a_table_drawn_with_box_characters_is_read_as_a_table() -> None:
+    """Box walls and rules are pipes and dashes, each one character for one (offsets
+    kept): the table had been read as prose, none of its figures checked."""
+    from welfare_rules.audit.read import audit_document, read_bytes
+
+    document = read_bytes(_BOX.encode(), name="bang.txt")
+    assert document.lines[3].text.startswith("|   1 | Phường A")
+    assert len(document.lines[3].text) == len(_BOX.splitlines()[3])
+    audit = audit_document(document)
+    assert (audit.status, audit.result.edits) == (0, 4)
+    wrong = audit_document(
+        read_bytes(_BOX.replace("│     271 │", "│     211 │").encode(), name="b.txt")
+    )
+    (finding,) = wrong.result.findings
+    assert (finding.line, finding.suggested) == (5, 271)

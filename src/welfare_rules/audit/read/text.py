@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._encoding import decode
@@ -22,11 +23,22 @@ class TextReader:
         return True
 
     def read(self, data: bytes, *, name: str) -> Document:
-        """The decoded lines, numbered as an editor numbers them."""
+        """The decoded lines, numbered as an editor numbers them; a table drawn with box
+        characters (``┌───┬───┐``, ``│ 1 │ … │``) as the pipe table it is."""
         markdown = name.lower().endswith((".md", ".markdown"))
-        return Document.from_text(
-            decode(data, name=name), name=name, format="markdown" if markdown else "text"
-        )
+        text = decode(data, name=name)
+        if _BOX_MARKS.search(text) is not None:
+            text = text.translate(_BOX_TO_PIPES)
+        return Document.from_text(text, name=name, format="markdown" if markdown else "text")
+
+
+# Box-drawing characters, light, heavy and double, one character each for one: a cell
+# wall becomes "|", a rule "-", so every offset on the line is kept (a row "│ 1 │ Xã A │"
+# reads "| 1 | Xã A |", a border "├───┼───┤" "|---|---|", a table's separator row).
+_WALLS = "│┃║┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫"
+_RULES = "─━═╌╍┄┅┈┉"
+_BOX_TO_PIPES = str.maketrans(dict.fromkeys(_WALLS, "|") | dict.fromkeys(_RULES, "-"))
+_BOX_MARKS = re.compile(f"[{_WALLS}]")
 
 
 TEXT = register(TextReader())
