@@ -924,3 +924,12 @@ def test_a_balance_over_two_lines_is_one_sum() -> None:
     assert [child.line for child in received.children] == [1, 2]
     far = text.replace("\ncòn lại", "\nGhi chú.\nCòn lại")  # not on the next line: apart
     assert len(extract_report(far).report.nodes) == 3
+
+
+def test_a_dot_leader_joins_a_label_to_its_figures() -> None:
+    """``- Hộ nghèo ........ 45 suất ........ 13.500.000 đ``: the dots lead to the
+    figures; the last one ended a sentence, so each figure had been a record of its own."""
+    (rec,) = read("- Hộ nghèo ............. 45 suất ........ 13.500.000 đ")
+    assert (rec.label, rec.count, rec.amount) == ("Hộ nghèo", 45, 13_500_000)
+    (ellipsis,) = read("Hộ cận nghèo …… 30 suất …… 6.000.000 đ")
+    assert (ellipsis.count, ellipsis.amount) == (30, 6_000_000)

@@ -783,3 +783,20 @@ def test_a_running_total_sums_the_rounds_above_it_not_the_allocation() -> None:
     assert [part.label for part in running.children] == ["Đợt 1", "Đợt 2"]
     slipped = _audit(_ROUNDS.replace("141.000.000", "114.000.000")).result.findings
     assert [(f.line, f.suggested) for f in slipped if f.severity == "error"] == [(4, 141_000_000)]
+
+
+def test_a_grand_total_of_lettered_sections_sums_their_totals() -> None:
+    """``TỔNG CỘNG (A + B)`` over ``Cộng A`` and ``Cộng B``, each section under a heading
+    of its own: the sections' totals, named by their own labels."""
+    text = (
+        "## A. Quà của tỉnh\n- Hộ nghèo: 45 suất, 13.500.000 đồng.\n- Hộ cận nghèo: 30 suất, 6.000.000 đồng.\n"
+        "Cộng A: 75 suất, 19.500.000 đồng.\n"
+        "## B. Quà của huyện\n- Người cao tuổi: 20 suất, 4.000.000 đồng.\n- Trẻ em: 10 suất, 2.000.000 đồng.\n"
+        "Cộng B: 30 suất, 6.000.000 đồng.\n"
+        "TỔNG CỘNG (A + B): 105 suất, 25.500.000 đồng.\n"
+    )
+    audit = _audit(text)
+    (grand,) = [node for node in audit.report.nodes if node.children]
+    assert [child.label for child in grand.children] == ["Cộng A", "Cộng B"]
+    wrong = _audit(text.replace("105 suất", "150 suất")).result.findings
+    assert [(f.line, f.suggested) for f in wrong if f.severity == "error"] == [(9, 105)]

@@ -25,7 +25,9 @@ from .slips import detect
 # The separators of a line: marks, and the words that announce parts. Each is found its
 # own way (marks by one character class, words by substring search and a match where one
 # starts), which finds what one alternation of both would, at a fraction of its cost.
-_MARKS = _regex.compile(r"[();\"]|\.(?= |$)")
+_MARKS = _regex.compile(
+    r"[();\"]|(?<![.…])\.(?= |$)"
+)  # a leader ("Hộ nghèo ..... 45") ends no sentence
 _PARTS_WORDS = ("trong đó", "cụ thể", "bao gồm", "gồm", "chia ra")
 _PARTS_WORD = _regex.compile(  # each alternative starts with its word of _PARTS_WORDS
     r"(?<![^\W\d_])(?:trong đó|cụ thể(?! hóa| hoá)|bao gồm|gồm|chia ra)(?![^\W\d_])"

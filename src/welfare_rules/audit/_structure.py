@@ -195,6 +195,8 @@ class Builder:
         totals = [part for part in since_heading if part.closing]
         sections = [part for part in since_heading if part.children]
         named = _named_sections(since_heading, rec.sums_sections)
+        if named is None and rec.sums_sections:  # each section under a heading of its own
+            named = _named_sections(self.roots, rec.sums_sections)
         if named is not None:
             parts = named  # "Tổng cộng (1 + 2)": sections 1 and 2, not what follows them
         elif rec.grand and len(totals) >= 2:
@@ -529,6 +531,17 @@ def _same_figures(part: Rec, total: Rec) -> bool:
     )
 
 
+_SECTION_TOTAL = _regex.compile(
+    r"\W*cộng(?:\s+(?:mục|phần|nhóm|khoản))?\s+([IVXLC]{1,6}|\d{1,2}|[A-H])\W*$", re.IGNORECASE
+)
+
+
+def _section_named(label: str) -> str | None:
+    """The section a section's total names (``Cộng A``, ``Cộng mục II``, ``Cộng 2``)."""
+    found = _SECTION_TOTAL.match(label)
+    return None if found is None else found.group(1).upper()
+
+
 def _named_sections(roots: list[Rec], numbers: tuple[str, ...]) -> list[Rec] | None:
     """The record standing for each numbered section (its closing total, or its only
     top-level record); ``None`` unless every section named has exactly one."""
@@ -536,8 +549,12 @@ def _named_sections(roots: list[Rec], numbers: tuple[str, ...]) -> list[Rec] | N
         return None
     parts: list[Rec] = []
     for number in numbers:
-        members = [rec for rec in roots if rec.section == number]
-        closing = [rec for rec in members if rec.closing]
+        members = [rec for rec in roots if rec.section == number and rec.has_figures()]
+        closing = [rec for rec in members if rec.closing] or [
+            rec  # "Cộng A" under "A. Quà mức 300.000 đ/suất": named by its total
+            for rec in roots
+            if rec.closing and _section_named(rec.label) == number
+        ]
         chosen = closing if closing else members
         if len(chosen) != 1:
             return None
@@ -617,9 +634,17 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
             for other in roots[max(0, index - 1) : index + 2]
         ):
             continue  # "người có công 500.000 đồng/suất; hộ nghèo 400.000 đồng/suất": whose?
-        for after in roots[index + 1 :]:
+        following = roots[index + 1 :]
+        section = None if rec.section is None else rec.section.upper()
+        grand = next((later for later in following if section in later.sums_sections), None)
+        if grand is not None:
+            # "A. Quà mức 300.000 đ/suất" whose "Cộng A" a grand total took: that one
+            following = [part for part in grand.children if _section_named(part.label) == section]
+        for after in following:
             if after.level is not None and not after.has_figures():
                 break  # the next level-only record speaks for what follows it
+            if after.sums_sections:
+                break  # "TỔNG CỘNG (A + B + C)": the sections' total, at no one level
             rows = [after, *after.children]
             takers = [row for row in rows if _awaits_level(row)]
             if not takers and not after.children:

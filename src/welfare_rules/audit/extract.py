@@ -43,7 +43,7 @@ from ._alone import COMPARED
 from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
-from ._lines import Rec, balances, is_announcement, names_a_few, read_line
+from ._lines import Rec, balances, is_announcement, level_only, names_a_few, read_line
 from ._money_unit import in_unit, stated_unit
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
@@ -110,8 +110,10 @@ _GRAND = _regex.compile(
 _WORDS = _regex.compile(
     r"bằng chữ ?:? ?(.+)|(?<=đồng) ?(\((?:[^\W\d_]+ ){3,40}?đồng(?: chẵn)?\.?\))", re.IGNORECASE
 )  # "(Bằng chữ: …)", or the words in brackets right after an amount
-_SECTIONS = _regex.compile(r"\( ?(?:\d{1,2}|[IVX]{1,4}) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}) ?)+\)")
-_SECTION_NUMBER = _regex.compile(r"\d{1,2}|[IVX]{1,4}")
+_SECTIONS = _regex.compile(
+    r"\( ?(?:\d{1,2}|[IVX]{1,4}|[A-H]) ?(?:\+ ?(?:\d{1,2}|[IVX]{1,4}|[A-H]) ?)+\)"
+)  # "Tổng cộng (1 + 2)", "(I + II + III)", "(A + B + C)"
+_SECTION_NUMBER = _regex.compile(r"\d{1,2}|[IVX]{1,4}|[A-H]")
 _MONEY_UNIT_LINE = _regex.compile(r"(?i)\(?(?:đơn vị tính|đvt) ?: ?([^)]{1,30})\)?\.?")
 _UNIT_STARTS = "(đ"  # the first characters (lowered) _MONEY_UNIT_LINE can match
 _SURROGATE = _regex.compile("[\ud800-\udfff]")
@@ -292,8 +294,12 @@ class _Extraction:
         if line.joined:
             for rec in read.records:
                 _renumber(rec, line)
-        if read.records and line.enumerator is not None and line.heading == 0:
-            for rec in read.records:  # "1. Tổng số quà …": section 1 is this line
+        if (
+            read.records
+            and line.enumerator is not None
+            and (line.heading == 0 or all(map(level_only, read.records)))
+        ):  # "1. Tổng số quà …": section 1 is this line; "A. Quà mức 300.000 đ/suất" too
+            for rec in read.records:
                 rec.section = line.enumerator.split(".")[0]
         if read.records and may_hold(read.lower, _COMPARED_WORDS) and COMPARED.search(text):
             for rec in read.records:  # "… tăng 309.600.000 đồng so với năm 2023": a difference
