@@ -514,3 +514,12 @@ def test_allocation_error_is_the_one_of_errors() -> None:
 
     assert AllocationError is errors.AllocationError
     assert "AllocationError" in errors.__all__
+
+
+def test_a_line_with_another_count_keeps_every_other_field() -> None:
+    import dataclasses
+
+    from welfare_rules.entitle.allocate import _with_count
+
+    [line, *_] = Allocation.empty("uong-bi-tet-2024", on=dt.date(2024, 2, 1)).lines
+    assert _with_count(line, 7) == dataclasses.replace(line, count=7)

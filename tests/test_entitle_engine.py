@@ -519,3 +519,34 @@ def test_brackets_by_age_for_every_bundled_ruleset() -> None:
         for p in plan_for(load_ruleset(ruleset_id), on=on).programmes:
             for age in range(-2, 160):
                 assert p.bracket_for(age) is p.version.bracket_for(age)
+
+
+@given(
+    ruleset=rulesets(),
+    year=st.one_of(st.none(), st.integers(1874, 2024)),
+    exact=st.one_of(st.none(), st.integers(-1, 152)),
+)
+def test_a_silent_birth_part_has_no_item(ruleset: Any, year: int | None, exact: int | None) -> None:
+    """Plan.silent never hides an item: where it says a group gives nothing, the group's
+    items are empty."""
+    from welfare_rules.entitle.engine import Inputs
+
+    try:
+        plan = plan_for(ruleset, on=TET_2024)
+    except RulesetPeriodError:
+        return
+    inputs = Inputs(year, exact, True, (), frozenset())
+    for group, (reads, _) in enumerate(plan.groups):
+        if reads in ("birth", "selections", "categories") and plan.silent(group, inputs):
+            assert reads == "birth"
+            assert plan.part_items(group, inputs) == ()
+
+
+def test_most_ages_are_silent_in_uong_bi() -> None:
+    from welfare_rules.entitle.engine import Inputs
+
+    plan = plan_for(UONG_BI, on=TET_2024)
+    [birth] = [g for g, (reads, _) in enumerate(plan.groups) if reads == "birth"]
+    assert plan.silent(birth, Inputs(1990, 33, True, (), frozenset()))
+    assert not plan.silent(birth, Inputs(1954, 69, True, (), frozenset()))  # 70 this year
+    assert not plan.silent(birth, Inputs(None, None, True, (), frozenset()))  # undetermined

@@ -242,10 +242,9 @@ def _check_households(pd: Any, np: Any, frame: Any, households: Sequence[str]) -
     looked for (one ``&`` instead of reading each column as codes)."""
     columns = [frame[name] for name in households]
     if all(column.dtype == np.dtype(bool) for column in columns):
-        if len(columns) == 2:
-            both = np.flatnonzero(columns[0].to_numpy() & columns[1].to_numpy())
-            if len(both):
-                check_household_codes(np, {n: _frame_codes(pd, np, frame[n]) for n in households})
+        both = len(columns) == 2 and np.logical_and(*(c.to_numpy() for c in columns)).any()
+        if both:
+            check_household_codes(np, {n: _frame_codes(pd, np, frame[n]) for n in households})
         return
     check_household_codes(np, {name: _frame_codes(pd, np, frame[name]) for name in households})
 

@@ -206,9 +206,10 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     earliest: dict[Undetermined, int] = {}
     for group, (reads, _) in enumerate(plan.groups):
         first, firsts = None, dict[int, int]()
+        births_alone = reads == "birth"  # most ages are in no bracket: told at once
         for code, count in enumerate(counted[reads].tolist()):
             inputs = alone[reads][code]
-            if not count or inputs is None:
+            if not count or inputs is None or (births_alone and plan.silent(group, inputs)):
                 continue
             for _, item in plan.part_items(group, inputs):
                 if isinstance(item, Entitlement):

@@ -318,6 +318,19 @@ class Plan:
                 self.parts[key] = items
         return items
 
+    def silent(self, group: int, inputs: Inputs) -> bool:
+        """Whether :meth:`part_items` of ``self.groups[group]`` is certainly empty for a
+        present person's ``inputs``, told without building any item: a group of plain
+        programmes that read the birth (their gift is the bracket of the age) where every
+        age the person may have is in no bracket. ``False`` when it cannot tell so."""
+        reads, programmes = self.groups[group]
+        if reads != "birth":
+            return False
+        birth = EVALUATIONS["birth"]
+        return all(
+            p.plain and p.evaluation is birth and _no_bracket(p, inputs) for _, p in programmes
+        )
+
     def _check_age(self, inputs: Inputs) -> None:
         year = inputs.birth_year
         if year is not None and self.on.year - year > MAX_AGE:
@@ -843,21 +856,32 @@ def _levels(p: _Programme, view: PersonCategories) -> Item | None:
     )
 
 
-def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
-    version, on = p.version, p.on
+def _ages(p: _Programme, inputs: Inputs) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The ages a person may have by the programme's age basis (none when unknown), and
+    the input that would decide them."""
     year = inputs.birth_year
-    missing: tuple[str, ...]
     if p.exact:
         if inputs.exact_age is not None:
-            ages: tuple[int, ...] = (inputs.exact_age,)
-        elif year is not None:
-            ages = possible_exact_ages(year, on=on)
-        else:
-            ages = ()
-        missing = ("birth_date",)
-    else:
-        ages = () if year is None else (calendar_year_age(year, year=on.year),)
-        missing = ("birth_year",)
+            return (inputs.exact_age,), ("birth_date",)
+        if year is not None:
+            return possible_exact_ages(year, on=p.on), ("birth_date",)
+        return (), ("birth_date",)
+    if year is None:
+        return (), ("birth_year",)
+    return (calendar_year_age(year, year=p.on.year),), ("birth_year",)
+
+
+def _no_bracket(p: _Programme, inputs: Inputs) -> bool:
+    """Whether :func:`_longevity` gives nothing: every age the person may have is in no
+    bracket (an unknown age is undetermined, not nothing)."""
+    ages, _ = _ages(p, inputs)
+    return bool(ages) and all(p.bracket_for(age) is None for age in ages)
+
+
+def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
+    version = p.version
+    year = inputs.birth_year
+    ages, missing = _ages(p, inputs)
     if len(ages) == 1:  # one age: its bracket, or nothing
         bracket = p.bracket_for(ages[0])
         if bracket is None:
