@@ -188,7 +188,13 @@ def read_lines(text: str) -> list[Line]:
         _SPECIAL.search(text) is None and unicodedata.is_normalized("NFC", text)
     )
     normalize = _plain_normalized if plain else normalize_text
-    return [_line(number, raw, normalize) for number, raw in enumerate(split_lines(text), start=1)]
+    # a blank line (a third to a half of most reports) is built here, without a call
+    return [
+        _line(number, raw, normalize)
+        if raw and not raw.isspace()
+        else _new_line(Line, (number, raw, "", 0, None, None, None, False, ()))
+        for number, raw in enumerate(split_lines(text), start=1)
+    ]
 
 
 _new_line = tuple.__new__  # a Line without the named tuple's keyword handling (hot path)

@@ -395,9 +395,9 @@ def _read(
             return _token(start, stop, text[start:stop], "measure")  # "từ 81% trở lên"
         return _token(start, stop, text[start:stop], "percent")
     if what == "money":
-        # scale words alone ("11,2 nghìn"), then a count unit ("lượt"): the first test
-        # rules out nearly every amount
-        if _DOLLAR_FREE.fullmatch(lower, end, stop):
+        # scale words alone ("11,2 nghìn"), then a count unit ("lượt"): the unit's last
+        # letter, then the first test, rule out nearly every amount
+        if lower[stop - 1] in _SCALE_ENDS and _DOLLAR_FREE.fullmatch(lower, end, stop):
             counted = _COUNTED_THOUSANDS.match(lower, stop)
             if counted is not None:
                 return _scaled_count(text, start, end, counted.end(), counted.group(1), before)
@@ -524,7 +524,10 @@ def _slashed(text: str, start: int, end: int, number: str) -> Token:
             date = dt.date(int(year), int(month), int(day))
         except ValueError:  # "31/02/2024": no such day
             return _token(start, end, text[start:end], "unknown")
-        return _token(start, end, text[start:end], "date", date=date)
+        written = text[start:end]
+        return _new_tuple(
+            Token, (start, end, written, "date", None, None, None, date, 1, None, False)
+        )
     short = _DAY_MONTH.fullmatch(number)
     if short and 1 <= int(short.group(1)) <= 31 and 1 <= int(short.group(2)) <= 12:
         return _token(start, end, text[start:end], "date")
@@ -654,6 +657,7 @@ def _precision(number: str, unit: str) -> int:
 # "11,2 nghìn lượt": a count written with a scale word.
 _COUNTED_THOUSANDS = _regex.compile(rf" ?({alternation(COUNT_UNITS)})(?![^\W\d_])")
 _DOLLAR_FREE = _regex.compile(rf"(?: ?{_SCALE}){{1,2}}")
+_SCALE_ENDS = frozenset(word[-1] for word in _SCALE_VALUES)  # where _DOLLAR_FREE can end
 
 
 def _scaled_count(
