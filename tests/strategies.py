@@ -240,8 +240,12 @@ def _report_node(
     if (
         depth > 0
         and extras
-        and all(child.count is not None for child in children)
-        and draw(st.integers(0, 5)) == 0
+        and len(children) >= 2
+        and all(
+            child.count is not None and child.level is not None and not child.children
+            for child in children
+        )
+        and draw(st.integers(0, 2)) == 0
     ):
         count = None  # counted by its parts ("gồm 356 suất … và 1.090 suất …, trị giá …")
     claims: tuple[Claim, ...] = ()
@@ -262,7 +266,8 @@ def _report_node(
 
 
 def _counted(node: Node) -> int:
-    """A node's count: its own, or, stating none, its parts' (each states one)."""
+    """A node's count: its own, or, stating none, its parts' (each states one:
+    :func:`welfare_rules.audit.compile.counts_by_parts`)."""
     if node.count is not None:
         return node.count
     return sum(child.count or 0 for child in node.children)

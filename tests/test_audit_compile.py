@@ -10,6 +10,7 @@ from welfare_rules import reconcile
 from welfare_rules.audit.compile import (
     FigureRef,
     compile_report,
+    counts_by_parts,
     figure_name,
     figure_place,
     per_gift_parts,
@@ -310,3 +311,19 @@ def test_a_part_stating_no_count_is_counted_by_its_parts() -> None:
     wrong = Report(nodes=(total.model_copy(update={"count": 1_978}),))
     (finding,) = reconcile(wrong).findings
     assert (finding.reported, finding.suggested) == (1_978, 1_987)
+
+
+def test_a_part_listing_only_some_of_its_gifts_is_not_counted_by_them() -> None:
+    """Review 9, R5: ``Quà của huyện: 80.000.000 đồng, trong đó 120 suất cho hộ nghèo``
+    counts some of its gifts: no count of its own is made of them."""
+    some = Node(
+        label="Quà của huyện", amount=80_000_000, children=(Node(label="hộ nghèo", count=120),)
+    )
+    assert not counts_by_parts(some)
+    partial = Node(
+        label="Quà",
+        amount=1,
+        children_complete=False,
+        children=(Node(label="a", count=1, level=1), Node(label="b", count=2, level=1)),
+    )
+    assert not counts_by_parts(partial)

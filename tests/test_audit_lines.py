@@ -824,9 +824,9 @@ def test_every_months_product_is_read_with_its_factor(
     assert rec.count * rec.level * rec.factor == rec.amount
 
 
-def test_an_amount_named_a_value_after_priced_parts_is_theirs_only_exactly() -> None:
+def test_an_amount_named_a_value_after_priced_parts_is_theirs_unless_the_last_s() -> None:
     """``…, trị giá …`` (no "tổng") after two priced records: theirs where Σ count ×
-    level makes it exactly; otherwise the last one's own, as before."""
+    level makes it, but for one slip, and the last one's product does not."""
     text = (
         "Quà của Chủ tịch nước gồm 356 suất mức 600.000 đồng và 1.090 suất mức 300.000 đồng,"
         " trị giá 540.600.000 đồng."
@@ -837,8 +837,10 @@ def test_an_amount_named_a_value_after_priced_parts_is_theirs_only_exactly() -> 
         (356, 600_000, None),
         (1_090, 300_000, None),
     ]
-    slipped = read(text.replace("540.600.000", "540.900.000"))
-    assert [(r.count, r.amount) for r in slipped] == [(356, None), (1_090, 540_900_000)]
+    (slipped,) = read(text.replace("540.600.000", "540.900.000"))  # one slip off: theirs
+    assert (slipped.amount, len(slipped.children)) == (540_900_000, 2)
+    own = read(text.replace("540.600.000", "327.000.000"))  # the last one's own product
+    assert [(r.count, r.amount) for r in own] == [(356, None), (1_090, 327_000_000)]
 
 
 def test_a_total_of_priced_parts_after_an_earlier_amount_is_the_parts_own() -> None:
@@ -933,3 +935,23 @@ def test_a_dot_leader_joins_a_label_to_its_figures() -> None:
     assert (rec.label, rec.count, rec.amount) == ("Hộ nghèo", 45, 13_500_000)
     (ellipsis,) = read("Hộ cận nghèo …… 30 suất …… 6.000.000 đ")
     assert (ellipsis.count, ellipsis.amount) == (30, 6_000_000)
+
+
+def test_a_total_after_priced_parts_one_slip_from_the_parent_s_amount_restates_it() -> None:
+    """``310 suất quà trị giá 184.000.000 đồng, gồm …, tổng cộng 148.000.000 đồng``: one
+    figure written twice, with a swap (review 9, a03)."""
+    text = (
+        "Xã đã trao 310 suất quà trị giá 184.000.000 đồng, gồm 40 suất mức 1.000.000 đồng"
+        " và 270 suất mức 400.000 đồng, tổng cộng 148.000.000 đồng."
+    )
+    (parent,) = read(text)
+    assert (parent.amount, parent.restatements) == (184_000_000, [("amount", 148_000_000, 1)])
+
+
+def test_a_value_after_a_lead_count_s_priced_parts_is_the_lead_s() -> None:
+    text = (
+        "Tỉnh đã trao 1.446 suất quà, gồm 356 suất mức 600.000 đồng và 1.090 suất mức"
+        " 300.000 đồng, trị giá 540.600.000 đồng."
+    )
+    (lead,) = read(text)
+    assert (lead.count, lead.amount, len(lead.children)) == (1_446, 540_600_000, 2)

@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from welfare_rules.audit._layout import logical_lines
-from welfare_rules.audit._money_unit import in_unit, stated_unit
+from welfare_rules.audit._money_unit import in_unit, stated_unit, unit_of_result
 from welfare_rules.audit._normalize import read_lines
 from welfare_rules.audit.extract import extract_report
 
@@ -99,3 +99,53 @@ def test_a_fund_statement_under_a_unit_is_read_and_its_slip_found() -> None:
     assert [(f.line, f.suggested) for f in wrong.result.findings if f.severity == "error"] == [
         (8, 15_000_000)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # a count named before it, a word after it: no amounts (review 9, u15b, u02)
+        (
+            "Tổng số người cao tuổi được mừng thọ: 1.352",
+            "Tổng số người cao tuổi được mừng thọ: 1.352",
+        ),
+        ("Tổng số suất quà đã trao: 2.366", "Tổng số suất quà đã trao: 2.366"),
+        ("Sửa 3 nhà x 15.000.000 = 45.000.000", "Sửa 3 nhà x 15.000.000 đồng = 45.000.000 đồng"),
+    ],
+)
+def test_counts_under_a_money_unit_stay_counts(text: str, written: str) -> None:
+    assert _one(text) == written
+
+
+def test_under_a_scaled_unit_small_bare_numbers_are_amounts_too() -> None:
+    (line,) = read_lines("- Ngân sách tỉnh: 120")
+    assert in_unit(line, " triệu đồng").text == "Ngân sách tỉnh: 120 triệu đồng"
+    assert in_unit(line, " đồng").text == "Ngân sách tỉnh: 120"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "Số chưa chi: 477.000.000 - 468.000.000 = 9.000.000 đồng.",
+            "Số chưa chi: 477.000.000 đồng - 468.000.000 đồng = 9.000.000 đồng.",
+        ),
+        (
+            "Cộng: 10.000.000 + 5.000.000 = 15.000.000đ",
+            "Cộng: 10.000.000 đ + 5.000.000 đ = 15.000.000đ",
+        ),
+        ("Ngày 05/02 - 10/02 = 5 ngày", "Ngày 05/02 - 10/02 = 5 ngày"),  # no money: left alone
+    ],
+)
+def test_a_written_sum_s_operands_take_its_result_s_unit(text: str, written: str) -> None:
+    (line,) = read_lines(text)
+    assert unit_of_result(line).text == written
+
+
+def test_a_subtraction_with_its_unit_once_is_checked() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = "Số chưa chi: 477.000.000 - 468.000.000 = 9.000.000 đồng, tương ứng 25 người.\n"
+    assert audit_document(Document.from_text(text, name="x")).result.edits == 1
+    wrong = audit_document(Document.from_text(text.replace("9.000.000", "9.900.000"), name="x"))
+    assert [f.severity for f in wrong.result.findings] == ["error"]

@@ -439,3 +439,22 @@ def test_a_restated_total_keeps_its_share_of_the_plan() -> None:
     wrong = audit_document(Document.from_text(text.format(pct="97,9"), name="x.md"))
     (finding,) = wrong.result.findings
     assert (finding.line, finding.kind) == (6, "share_mismatch")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2025, huyện cũng trao 2.366 suất quà, kinh phí 1.049.600.000 đồng.",
+        "Kế hoạch năm 2026 giao 2.366 suất quà, dự toán 1.094.000.000 đồng.",
+        "Cùng kỳ năm trước, huyện trao 2.366 suất quà, kinh phí 1.094.000.000 đồng.",
+    ],
+)
+def test_a_sentence_of_another_period_or_a_plan_is_no_restatement(sentence: str) -> None:
+    """Review 9, R4: figures one slip off the table's totals, of another year or a plan,
+    are other figures, not a slip to correct."""
+    text = (
+        "| Xã | Số suất | Kinh phí (đồng) |\n|---|---|---|\n| Xã A | 1.200 | 540.000.000 |\n"
+        "| Xã B | 1.166 | 554.600.000 |\n| Tổng cộng | 2.366 | 1.094.600.000 |\n" + sentence + "\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.md"))
+    assert [f for f in audit.result.findings if f.severity == "error"] == []

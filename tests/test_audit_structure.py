@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -800,3 +801,21 @@ def test_a_grand_total_of_lettered_sections_sums_their_totals() -> None:
     assert [child.label for child in grand.children] == ["Cộng A", "Cộng B"]
     wrong = _audit(text.replace("105 suất", "150 suất")).result.findings
     assert [(f.line, f.suggested) for f in wrong if f.severity == "error"] == [(9, 105)]
+
+
+@pytest.mark.parametrize(
+    "running",
+    [
+        "Lũy kế từ đầu năm: 1.350 người, 405.000.000 đồng.",
+        "Lũy kế các năm: 1.350 người, 405.000.000 đồng.",
+    ],
+)
+def test_a_running_total_reaching_further_back_than_the_rounds_closes_nothing(running: str) -> None:
+    """Review 9, R1: rounds 3 and 4 do not make a running total from the year's start."""
+    text = (
+        "Đợt 3: 200 người x 300.000 đồng = 60.000.000 đồng.\n"
+        "Đợt 4: 150 người x 300.000 đồng = 45.000.000 đồng.\n" + running + "\n"
+    )
+    audit = _audit(text)
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    assert audit.status == 3  # its figures listed as not checked

@@ -1134,3 +1134,47 @@ def test_runs_with_a_blank_row_total_keep_each_row_s_groups() -> None:
     blank = blank.replace("3.900.000 |\n", "3.900.000 | 19.900.000 |\n")
     (error,) = _errors(blank.replace("| 32 |", "| 23 |"))
     assert (error.line, error.suggested) == (5, 32)
+
+
+def test_a_merged_grand_total_under_a_by_group_table_sums_its_group_totals() -> None:
+    """Review 9, R2: ``| Cộng | 32 | … | 13 | … |`` read by group, then ``| Tổng cộng |
+    54 | | 19.900.000 | | | |`` (one merged cell): its figures are its own, the groups'
+    total; they had vanished."""
+    text = (
+        _BY_GROUP.replace("| | Tổng cộng |", "| | Cộng |")
+        + "| | Tổng cộng | 54 | | 19.900.000 | | | |\n"
+    )
+    (error,) = _errors(text)
+    assert (error.line, error.reported, error.suggested) == (6, 54, 45)
+
+
+def test_two_plan_columns_make_one_plan_per_row() -> None:
+    text = (
+        "| Đối tượng | Kế hoạch (người) | Thực hiện (người) | Kinh phí dự toán (đồng) "
+        "| Kinh phí thực chi (đồng) |\n|---|---|---|---|---|\n"
+        "| Hộ nghèo | 100 | 98 | 30.000.000 | 29.400.000 |\n"
+        "| Cận nghèo | 80 | 80 | 16.000.000 | 16.000.000 |\n"
+        "| Tổng cộng | 190 | 178 | 46.000.000 | 45.400.000 |\n"
+    )
+    (plans,) = table(text).plans
+    assert [(row.count, row.amount) for row in plans.children] == [
+        (100, 30_000_000),
+        (80, 16_000_000),
+    ]
+    (error,) = _errors(text)  # 190 against 100 + 80
+    assert (error.line, error.reported) == (5, 190)
+
+
+def test_priced_group_columns_without_an_amount_column_hold_amounts() -> None:
+    text = (
+        "| Xã | Hộ nghèo (1.000.000đ/hộ) | Cận nghèo (500.000đ/hộ) | Cộng (đồng) |\n"
+        "|---|---|---|---|\n| Xã A | 12.000.000 | 4.500.000 | 16.500.000 |\n"
+    )
+    from welfare_rules.audit._tables import header_columns
+
+    columns = header_columns(
+        tuple(cell.strip() for cell in text.splitlines()[0].strip("|").split("|"))
+    )
+    assert columns is not None
+    assert "count" not in columns  # a matrix of the groups' amounts, as before
+    assert _errors(text) == []

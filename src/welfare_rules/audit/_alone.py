@@ -46,7 +46,9 @@ from ._lines import SLIP_FLOOR  # below it any two numbers are one slip apart: e
 from ._normalize import Line
 from .slips import detect
 
-_ADD = r"cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))"  # "cộng", not "cộng đồng", "cộng tác" …
+_ADD = (  # "cộng", not "cộng đồng", "cộng tác" …; "lũy kế": a running total of rounds
+    r"(?:cộng(?!\s+(?:đồng|tác|hòa|hoà|sản))|lũy\s+kế|luỹ\s+kế)"
+)
 _CUE = _regex.compile(
     rf"(?<!\w)(?:tổng|{_ADD}|trong\s+đó|bao\s+gồm|gồm|"
     r"tất\s+cả|chia\s+ra|cụ\s+thể|còn\s+lại|chiếm|bình\s+quân|trung\s+bình|như\s+vậy)(?!\w)"

@@ -289,9 +289,31 @@ class _Parser:
                 parts_parent is not None
                 and kind != "level"
                 and _takes(parts_parent, token)
-                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+                and (
+                    _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+                    or (
+                        kind == "amount"
+                        and token.value is not None
+                        and _VALUE_NAMED.fullmatch(self.text, boundary, token.start)
+                        and _priced_parts_only(parts_parent.children)
+                        and _sum_not_last(parts_parent.children, token.value)
+                    )
+                )
             ):  # "96 suất, gồm 14 … và 82 …, tổng số tiền 33 triệu": the whole's figure
                 _fill(parts_parent, token)
+                parts_parent.end = boundary = token.end
+                parts_parent = current = None
+                continue
+            if (
+                parts_parent is not None
+                and kind == "amount"
+                and _TOTAL_CUE.search(self.text[boundary : token.start].lower())
+                and _priced_again(parts_parent, token)
+                and not _priced_anew(parts_parent, token)
+            ):  # "310 suất quà trị giá 184.000.000 đồng, gồm …, tổng cộng 148.000.000 đồng":
+                # the parts' total, the parent's amount written again (one slip off it)
+                assert token.value is not None
+                parts_parent.restatements.append(("amount", token.value, self.line))
                 parts_parent.end = boundary = token.end
                 parts_parent = current = None
                 continue
@@ -330,7 +352,7 @@ class _Parser:
                 and last is not None
                 and current in (None, last)
                 and _VALUE_NAMED.fullmatch(self.text, boundary, token.start)
-                and _shared_amount(records, token, self.line, exact=True)
+                and _shared_amount(records, token, self.line, named=True)
             ):  # "gồm 356 suất mức 600.000 đồng và 1.090 suất mức 300.000 đồng, trị giá …"
                 current, boundary = None, token.end
                 continue
@@ -667,17 +689,27 @@ def _takes(rec: Rec, token: Token) -> bool:
     return rec.amount is None
 
 
-def _shared_amount(records: list[Rec], token: Token, line: int, *, exact: bool = False) -> bool:
+def _sum_not_last(parts: list[Rec], amount: int) -> bool:
+    """Σ count × level of ``parts`` makes ``amount``, exactly or but for one slip, and the
+    last part's own count × level is not within one slip of it (it would be its own)."""
+    last = parts[-1]
+    own = (last.count or 0) * (last.level or 0) * (last.factor or 1)
+    if own == amount or detect(amount, own, "money") is not None:
+        return False
+    return _priced_sum(parts, amount)
+
+
+def _shared_amount(records: list[Rec], token: Token, line: int, *, named: bool = False) -> bool:
     """``Bưu điện xã đã chi trả 02 suất mức 600.000 đồng và 148 suất mức 300.000 đồng,
     tổng số tiền 45.600.000 đồng``: a total amount after two or more records each stating
     a count and a level and nothing else is the amount of them all (Σ count × level)
     where that is what the figures say: it equals that sum and not the last record's own
     product, or one typing slip in one figure explains that sum (where one explains the
     product too, the words "tổng …" before the amount decide: the total of them all).
-    ``exact``: only where it equals that sum (no "tổng" says it is the total of them all:
-    ``…, trị giá 540.600.000 đồng``). Then the records become the parts of a new record
-    stating the amount, on the line (True). Otherwise the amount stays the last record's
-    own (False)."""
+    ``named``: the amount is named a value, not a total (``…, trị giá 540.600.000 đồng``):
+    it must also be no slip from the last record's own product. Then the records become
+    the parts of a new record stating the amount, on the line (True). Otherwise the
+    amount stays the last record's own (False)."""
     run: list[Rec] = []
     for rec in reversed(records):
         if rec.count is None or rec.level is None or rec.amount is not None or rec.children:
@@ -691,7 +723,9 @@ def _shared_amount(records: list[Rec], token: Token, line: int, *, exact: bool =
     amount = token.value
     if _priced_sum(run[-1:], amount, exact=True):
         return False
-    if not _priced_sum(run, amount, exact=exact):  # or one slip explains it: the total's
+    if named and not _sum_not_last(run, amount):
+        return False
+    if not _priced_sum(run, amount):  # or one slip explains it: the total's reading
         return False
     parent = Rec(line=line, label=run[0].label, start=run[0].start, total_cue=True)
     _fill(parent, token)
@@ -707,13 +741,50 @@ _ALL = _regex.compile(r"(?<![^\W\d_])(?:cụ thể|bao gồm|gồm|chia ra)(?![^
 _ALL_WORDS = ("cụ thể", "gồm", "chia ra")  # each _ALL match holds one ("bao gồm" holds "gồm")
 
 
+# the money received, named before its amount: "Từ số tiền …", "Kinh phí được phân bổ …"
+_RECEIVED_FIRST = _regex.compile(
+    r"(?<![^\W\d_])(?:từ số tiền|từ nguồn|số tiền (?:được )?(?:ủng hộ|tiếp nhận|nhận)|tiếp nhận"
+    r"|được phân bổ|được cấp|ủng hộ|vận động được|huy động được|kinh phí nhận)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _priced_again(parent: Rec, token: Token) -> bool:
+    """A total amount after priced parts, their Σ count × level exactly, one typing slip
+    from the amount their parent states already: that figure written a second time."""
+    return (
+        parent.amount is not None
+        and token.value is not None
+        and token.hedge is None
+        and token.value != parent.amount
+        and max(token.value, parent.amount) >= SLIP_FLOOR
+        and _priced_parts_only(parent.children)
+        and _priced_sum(parent.children, token.value, exact=True)
+        and detect(parent.amount, token.value, "money") is not None
+    )
+
+
+def _priced_parts_only(parts: list[Rec]) -> bool:
+    """Two parts or more, each stating a count and a level and nothing else."""
+    return len(parts) >= 2 and all(
+        part.count is not None
+        and part.level is not None
+        and part.amount is None
+        and not part.children
+        for part in parts
+    )
+
+
 def _priced_anew(parent: Rec, token: Token) -> bool:
     """A total amount after parts that each state a count and a level and no amount,
-    their Σ count × level exactly, while their parent states another amount already
-    (stated first, of something larger: the money received, not the gifts given)."""
+    their Σ count × level exactly, while their parent states another amount already,
+    named as money received (``Từ số tiền 185.000.000 đồng …``: what came in, not the
+    gifts given; ``310 suất quà trị giá 184.000.000 đồng, gồm …, tổng cộng 148.000.000
+    đồng`` writes one figure twice)."""
     parts = parent.children
     return (
         parent.amount is not None
+        and _RECEIVED_FIRST.search(parent.label) is not None
         and token.value is not None
         and token.hedge is None
         and token.value != parent.amount
@@ -984,6 +1055,13 @@ def _expression(text: str, records: list[Rec], index: int) -> tuple[int, bool] |
     while stop < len(records):
         rec = records[stop]
         between = text[records[stop - 1].end : rec.start]
+        if (
+            _EQUALS.fullmatch(between)
+            and getattr(rec, field) is not None
+            and not rec.children
+            and rec.level is None
+        ):  # the result may state more ("= 9.000.000 đồng, tương ứng 25 người")
+            return (stop + 1, sign is _MINUS) if sign is not None else None
         if _only_field(rec) != field:
             return None
         if _EQUALS.fullmatch(between):

@@ -23,6 +23,7 @@ import re
 from .. import _regex
 from ._normalize import Line, same_length_lower
 from ._numbers import scan
+from ._units import COUNT_UNITS, alternation
 
 # "Đơn vị tính: nghìn đồng", "(ĐVT: đồng)", "Đơn vị: 1.000 đồng": what the unit says
 _UNIT_LINE = _regex.compile(r"\(?(?:đơn vị tính|đơn vị|đvt) ?: ?([^)]{1,30})\)?\.?", re.IGNORECASE)
@@ -41,6 +42,12 @@ _MONEY_NAMED = _regex.compile(
     re.IGNORECASE,
 )
 _NAMED_SPAN = 40
+# a count named before the number, in its clause: "Tổng số người cao tuổi …: 1.352",
+# "Số suất quà đã trao: 2.366", "số đối tượng được hỗ trợ: 1.250"
+_COUNTED_BEFORE = _regex.compile(
+    rf"(?<![^\W\d_])(?:số|tổng số) (?:{alternation(COUNT_UNITS)})(?![^\W\d_])[^;:,.\d]*[:=]? ?$"
+)
+_WORD_AFTER = _regex.compile(r" ?[^\W\d_]")  # "3 nhà", "12 tháng": a unit of its own
 _BARE_KINDS = frozenset({"count", "unknown"})
 # a number after a word that names a period or an ordinal ("đầu kỳ:", "quý I:"), grouped
 # in thousands: no ordinal or period is written so, an amount is
@@ -70,21 +77,68 @@ def in_unit(line: Line, suffix: str) -> Line:
     if any(token.kind in ("amount", "level") for token in tokens):
         return line  # "… 86 suất, 43.000.000 đồng": the line says what its numbers are
     lower = same_length_lower(text)
+    scaled = suffix != " đồng"  # "ĐVT: triệu đồng": "Ngân sách tỉnh: 120" is 120 triệu
     at: list[int] = []  # where the unit goes: right after each bare amount
     for token in tokens:
         written = token.text
+        if _COUNTED_BEFORE.search(lower, max(0, token.start - _NAMED_SPAN), token.start):
+            continue  # "Tổng số người cao tuổi được mừng thọ: 1.352": a count
+        if _WORD_AFTER.match(lower, token.end):
+            continue  # "3 nhà x 15.000.000": it counts what the word names
         if token.kind in _NAMED_KINDS and _GROUPED.fullmatch(written):
             at.append(token.end)  # "Số dư đầu kỳ: 27.640.000": no period is so written
             continue
         if token.kind not in _BARE_KINDS or token.unit is not None:
             continue
-        if _GROUPED.fullmatch(written) or (
-            _PLAIN.fullmatch(written)
-            and _MONEY_NAMED.search(lower, max(0, token.start - _NAMED_SPAN), token.start)
+        if (
+            _GROUPED.fullmatch(written)
+            or (scaled and _PLAIN.fullmatch(written))
+            or (
+                _PLAIN.fullmatch(written)
+                and _MONEY_NAMED.search(lower, max(0, token.start - _NAMED_SPAN), token.start)
+            )
         ):
             at.append(token.end)
     if not at:
         return line
+    return _insert(line, at, suffix)
+
+
+# written arithmetic whose result alone writes the money: "477.000.000 - 468.000.000 =
+# 9.000.000 đồng", "10.000.000 + 5.000.000 = 15.000.000đ"
+_OPERAND = r"\d{1,3}(?:\.\d{3})+"
+_ARITHMETIC = _regex.compile(
+    rf"(?<![\d.,])({_OPERAND})((?: ?[-+] ?{_OPERAND})+) ?= ?{_OPERAND} ?"
+    r"((?:nghìn |ngàn |triệu |tỷ )?(?:đồng|đ|vnđ))(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_TERM = _regex.compile(rf"{_OPERAND}")
+
+
+def unit_of_result(line: Line) -> Line:
+    """``line`` with the unit of a written sum's result also after each of its bare
+    operands (``477.000.000 - 468.000.000 = 9.000.000 đồng`` reads ``477.000.000 đồng -
+    468.000.000 đồng = 9.000.000 đồng``), so the sum is read as written; the line itself
+    where it writes none."""
+    text = line.text
+    if "=" not in text:
+        return line
+    at: list[int] = []
+    unit = ""
+    for found in _ARITHMETIC.finditer(text):
+        unit = " " + found.group(3)
+        at.append(found.end(1))
+        start = found.start(2)
+        at.extend(start + term.end() for term in _TERM.finditer(found.group(2)))
+    if not at:
+        return line
+    return _insert(line, at, unit)
+
+
+def _insert(line: Line, at: list[int], suffix: str) -> Line:
+    """``line`` with ``suffix`` written at each offset of ``at`` (increasing), the
+    offsets of the physical lines it joined moved with it."""
+    text = line.text
     pieces: list[str] = []
     last = 0
     for end in at:
@@ -99,4 +153,4 @@ def in_unit(line: Line, suffix: str) -> Line:
     return line._replace(text="".join(pieces), joined=joined)
 
 
-__all__ = ["in_unit", "stated_unit"]
+__all__ = ["in_unit", "stated_unit", "unit_of_result"]

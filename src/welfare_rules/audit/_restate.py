@@ -198,6 +198,13 @@ def _restates_with_slip(rec: Rec, target: Rec, value: int, total: int) -> bool:
     return bool(target.children) and _holds(target)
 
 
+# a sentence about another period or a plan states other figures, however close:
+# "Năm 2025, huyện cũng trao …", "Cùng kỳ năm trước …", "Kế hoạch năm 2026 giao …"
+_OTHER_FIGURES = _regex.compile(
+    r"(?<![^\W\d_])(?:năm \d{4}|năm trước|năm ngoái|cùng kỳ|kế hoạch|dự toán|dự kiến|chỉ tiêu"
+    r"|được giao|phân bổ|giai đoạn)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _NAMED_SECTION = _regex.compile(
     r"[\W\d_]*cộng(?:\s+(?:mục|phần|nhóm|khoản))?\s*(?:[ivxlc]+|\d+|[a-h])[\W\d_]*$",
     re.IGNORECASE,
@@ -244,7 +251,12 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
             plan.append((target, field, "rounded", value, precision))
         elif value == total or _restates_with_slip(rec, target, value, total):
             plan.append((target, field, "exact", value, 1))
-        elif precision == 1 and not rec.hedged and detect(value, total) is not None:
+        elif (
+            precision == 1
+            and not rec.hedged
+            and detect(value, total) is not None
+            and not _OTHER_FIGURES.search(rec.label)
+        ):
             slipped.append((target, field, "exact", value, 1))
         else:
             return False

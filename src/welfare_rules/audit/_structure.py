@@ -449,18 +449,20 @@ def _totals(total: Rec, sections: list[Rec]) -> bool:
 
 
 def _closed_run(total: Rec, parts: list[Rec]) -> list[Rec]:
-    """The records a closing total sums: ``parts``, but for a running total of rounds
+    """The records a closing total sums: ``parts``; for a running total of rounds
     (``Lũy kế``, ``cộng dồn``) the rounds right above it (``Đợt 1``, ``Lần 2``, ``Tháng
-    3``), where they add up to it exactly by one figure and the whole group does not
-    even but for one slip (``Kinh phí được giao: 1.325 người …`` / ``Đợt 1: 842 người …``
-    / ``Đợt 2: 371 người …`` / ``Lũy kế: 1.213 người, …``: not the allocation above)."""
-    if len(parts) < 3 or not _RUNNING.match(total.label) or parts_add_up(total, parts):
+    3``) where they add up to it exactly by one figure and the whole group does not even
+    but for one slip (``Kinh phí được giao: 1.325 người …`` / ``Đợt 1: 842 người …`` /
+    ``Đợt 2: 371 người …`` / ``Lũy kế: 1.213 người, …``: not the allocation above), and
+    none where neither adds up: a running total may reach further back than the rounds
+    written (``Lũy kế từ đầu năm``, ``Lũy kế các năm 2024 - 2026``)."""
+    if not _RUNNING.match(total.label) or parts_add_up(total, parts):
         return parts
     start = len(parts)
     while start > 0 and _ROUND.match(parts[start - 1].label):
         start -= 1
     run = parts[start:]
-    return run if len(run) >= 2 and start > 0 and _exactly(total, run) else parts
+    return run if len(run) >= 2 and start > 0 and _exactly(total, run) else []
 
 
 _RUNNING = _regex.compile(r"\W*(?:lũy kế|luỹ kế|cộng dồn)(?![^\W\d_])", re.IGNORECASE)

@@ -124,6 +124,7 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
     if any(_number_cell(cell) for cell in cells):
         return None
     columns: list[Column] = []
+    priced: list[int] = []  # the columns naming a group with its level (_PRICED_GROUP)
     for cell in cells:
         lower = cell.lower().strip()
         if _INDEX.fullmatch(lower):
@@ -142,17 +143,20 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth (no value)
         elif _AMOUNT.search(lower):
             columns.append("amount")
-        elif (
-            _COUNT.search(lower)
-            or _COUNT_WORD.fullmatch(lower)
-            or _COUNT_UNIT.fullmatch(lower)
-            or _PRICED_GROUP.fullmatch(lower)
-        ):
+        elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
             columns.append("count")  # before the level: "Số suất mức 600.000đ" counts
+        elif _PRICED_GROUP.fullmatch(lower):
+            columns.append("count")
+            priced.append(len(columns) - 1)
         elif _LEVEL.search(lower):
             columns.append("level")
         else:
             columns.append("label")
+    if priced and "amount" not in columns:
+        # "Hộ nghèo (1.000.000đ/hộ) | Cận nghèo (500.000đ/hộ) | Cộng (đồng)": no amount
+        # column beside them, so their cells are the groups' amounts, not counts
+        for at in priced:
+            columns[at] = "label"
     if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
@@ -262,19 +266,40 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     if table.total is not None:  # the total row's sources: beside the rows it sums
         table.rows.extend(child for child in table.total.children if child.split)
         table.total.children = [child for child in table.total.children if not child.split]
-    for again in reading.again:
-        _second_total(table, again)
-    if table.group_of:
-        _by_group(table)
+    again = reading.again
+    if table.group_of and _by_group(table) and len(again) == 1 and _own_figures(again[0]):
+        # "| Cộng | 32 | … | 13 | … |" read by group, then "| Tổng cộng | 45 | | 19.900.000 |":
+        # the groups' total
+        table.total, again = again[0], []
+    for second in again:
+        _second_total(table, second)
     if table.plan_of:
         _plan_tree(table)
     return table
 
 
-def _by_group(table: Table) -> None:
+def _own_figures(rec: Rec) -> bool:
+    """Whether a total row read under group columns states its figures as its own: in
+    its own cells, or in one group's cells only (``| Tổng cộng | 45 | | 19.900.000 | | |
+    |``: a merged cell), which are then its own."""
+    if rec.has_figures():
+        return True
+    stated = [part for part in rec.children if part.has_figures()]
+    if len(stated) != 1 or len(rec.children) != len(stated) + sum(
+        1 for part in rec.children if not part.has_figures()
+    ):
+        return False
+    (part,) = stated
+    rec.count, rec.unit, rec.amount = part.count, part.unit, part.amount
+    rec.children = []
+    return True
+
+
+def _by_group(table: Table) -> bool:
     """A table of groups' runs with no row total (``Thôn | Hộ nghèo (hộ) | Mức | Thành
     tiền | Cận nghèo (hộ) | Mức | Thành tiền``), read by group: each group's part of the
-    total row sums that group's parts of the rows (the rows themselves state nothing)."""
+    total row sums that group's parts of the rows (the rows themselves state nothing).
+    Whether it was so read."""
     group_of = table.group_of
     total = table.total
     heads: dict[str, Rec] = {}
@@ -283,7 +308,7 @@ def _by_group(table: Table) -> None:
             if id(part) in group_of:
                 heads[group_of[id(part)]] = part
     if total is not None and (len(heads) != len(total.children) or total.has_figures()):
-        return  # the total row states something beside its groups: left as read
+        return False  # the total row states something beside its groups: left as read
     rows: list[Rec] = []
     for row in table.rows:
         if (
@@ -291,7 +316,7 @@ def _by_group(table: Table) -> None:
             or not row.children
             or not all(id(part) in group_of for part in row.children)
         ):
-            return  # a row stating a figure of its own: not a table read by group
+            return False  # a row stating a figure of its own: not a table read by group
     for row in table.rows:
         for part in row.children:
             head = heads.get(group_of[id(part)])
@@ -302,6 +327,7 @@ def _by_group(table: Table) -> None:
                 head.explicit = True
     table.rows = [*heads.values(), *rows]
     table.total = None
+    return True
 
 
 def _plan_tree(table: Table) -> None:
@@ -533,6 +559,10 @@ def _plan_columns(
         done = [i for i in at if _DONE.search(cells[i]) and not _PLAN.search(cells[i])]
         if len(planned) == 1 and len(done) == 1:
             out[planned[0]], plans[planned[0]] = "plan", kind
+        elif planned and not done and plans:
+            # "Số suất được giao | Số suất đã trao | Mức | Kinh phí được giao": the amount
+            # is the plan's, so the row's own figures are the plan's: no plan columns
+            return columns, {}
     return tuple(out), plans
 
 
@@ -771,7 +801,9 @@ def _second_total(table: Table, again: Rec) -> None:
     if _adds_rows_after(table, total, again):
         # "| | Cộng | 60 | | 16.000.000 |", "| | Phí chuyển tiền | | | 160.000 |", "| |
         # Tổng cộng | | | 16.160.000 |": the subtotal and the rows after it make the total
-        total.children = [rec for rec in table.rows if rec.line < total.line]
+        # its rows, and its own second breakdown (by group, by source)
+        own = [rec for rec in table.rows if rec.line < total.line or rec.line == total.line]
+        total.children = own
         total.explicit = True
         table.rows = [total, *(rec for rec in table.rows if rec.line > total.line)]
         table.total = again
@@ -797,11 +829,11 @@ def _adds_rows_after(table: Table, total: Rec, again: Rec) -> bool:
     it down (``Trong đó: ngân sách tỉnh``, or amounts adding up to it) are no such rows,
     nor is a second ``Cộng`` (of a second block of rows)."""
     after = [rec for rec in table.rows if rec.line > total.line]
-    before = [rec for rec in table.rows if rec.line < total.line]
+    before = [rec for rec in table.rows if rec.line <= total.line]
     label = total.label.strip("* ")
     return (
         bool(after)
-        and all(rec.line < total.line for rec in _walk(before, None))  # no "Trong đó" moved
+        and all(rec.line <= total.line for rec in _walk(before, None))  # no "Trong đó" moved
         and any(rec.line < total.line for rec in table.rows)
         and all(total.line < rec.line < again.line for rec in after)
         and all(rec.amount is not None and not rec.children for rec in after)
@@ -872,10 +904,10 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             value = _figure(text, kind, scale)
             if value is None:
                 table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
-            else:
-                plan = Rec(line=line.number, bullet="|", label=headers[position])
-                _set(plan, kind, value)
-                planned = plan
+            else:  # "Kế hoạch (người) | … | Kinh phí dự toán": one plan, its figures
+                if planned is None:
+                    planned = Rec(line=line.number, bullet="|", label=headers[position])
+                _set(planned, kind, value)
             continue
         if column == "part":
             kind = layout.parts[position]

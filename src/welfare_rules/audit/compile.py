@@ -348,14 +348,23 @@ def _plain_sums(
 
 
 def counts_by_parts(node: Node) -> bool:
-    """Whether ``node``, stating no count, is counted by its parts: it has some, each
-    states a count, none is a second breakdown (``quà của Chủ tịch nước gồm 356 suất …
-    và 1.090 suất …, trị giá …`` under a total of suất: its gifts are theirs)."""
+    """Whether ``node``, stating no count, is counted by its parts: it has two or more,
+    each states a count and a level and no parts, none is a second breakdown, and the
+    list is complete (``quà của Chủ tịch nước gồm 356 suất mức 600.000 đồng và 1.090 suất
+    mức 300.000 đồng, trị giá …`` under a total of suất: its gifts are theirs; ``…,
+    trong đó 120 suất cho hộ nghèo`` counts only some)."""
     children = node.children
     return (
         node.count is None
-        and bool(children)
-        and all(child.count is not None and not child.split for child in children)
+        and node.children_complete
+        and len(children) >= 2
+        and all(
+            child.count is not None
+            and child.level is not None
+            and not child.split
+            and not child.children
+            for child in children
+        )
     )
 
 

@@ -44,7 +44,7 @@ from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
 from ._lines import Rec, balances, is_announcement, level_only, names_a_few, read_line
-from ._money_unit import in_unit, stated_unit
+from ._money_unit import in_unit, stated_unit, unit_of_result
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
@@ -241,6 +241,9 @@ class _Extraction:
             return
         if self.prose_unit is not None and _DIGIT.search(text) is not None:
             line = in_unit(line, self.prose_unit)  # "Số dư đầu kỳ: 27.640.000" in đồng
+            text = line.text
+        if "=" in text:
+            line = unit_of_result(line)  # "477.000.000 - 468.000.000 = 9.000.000 đồng"
             text = line.text
         digits = _DIGIT.search(text) is not None  # searched once for the line
         if line.heading:
