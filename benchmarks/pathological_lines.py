@@ -91,6 +91,10 @@ CASES: list[Case] = [
         1.0,
     ),
     ("scan 'mỗi suất ' ×n", _repeat(scan, "mỗi suất ", "1đ"), 55_000, 1.0),
+    # a list of ages: the age-list pattern matched after every number was quadratic
+    ("scan '1, ' ×n 'tuổi'", _repeat(scan, "1, ", "tuổi"), 10_000, 1.0),
+    # fields two spaces apart: the aligned-table header test was quadratic in them
+    ("extract '  mức ' ×n", _repeat(extract_report, "  mức "), 10_000, 1.0),
     ("builder n parts", _builder, 5_000, 1.0),
 ]
 

@@ -87,7 +87,9 @@ def _header(line: Line) -> list[tuple[int, int, str]] | None:
         return None
     if fields[0][2] and fields[0] not in named and len(fields) - len(named) > 1:
         return None  # prose with double spaces, not a header
-    return [field for field in fields if field in named or field is not fields[0]]
+    # the first field is kept only where it names a column; the test is made for it
+    # alone ('field in named' for every field was quadratic on a line of many fields)
+    return [field for field in fields if field is not fields[0] or field in named]
 
 
 def _is_units(line: Line, columns: list[tuple[int, int, str]]) -> bool:
