@@ -8,12 +8,16 @@ level is not public), so neither side computes them: ours must leave those lines
 People whose injury rate is missing are undetermined on both sides, and counted.
 
 Fairness: both sides are set up outside the timing (OpenFisca's tax-benefit system is
-built once, as our ruleset is loaded and compiled for the date once); each timed run of
-OpenFisca turns the frame into its numpy inputs, builds the simulation, calculates and
-counts every level; ours is one call to allocate() with the compiled plan's memo of
-evaluated items emptied first (``fresh``: OpenFisca keeps no result from one simulation
-to the next, so neither side does; the parts' memo once made ours about 7 ms of 60
-faster, and until ``Plan.forget`` each programme's own memo of items stayed warm).
+built once, as our ruleset is loaded and compiled for the date once: ``plan_for``, which
+indexes each level's rules by category, each version's brackets by age and the
+categories each rule can match, from the ruleset alone, as OpenFisca's system holds its
+variables and formulas); each timed run of OpenFisca turns the frame into its numpy
+inputs, builds the simulation, calculates and counts every level; ours is one call to
+allocate() with the compiled plan's memo of evaluated items emptied first (``fresh``:
+OpenFisca keeps no result from one simulation to the next, so neither side does: every
+item, gift and undetermined case is built anew, every part of the population validated
+and evaluated anew; the parts' memo once made ours about 7 ms of 60 faster, and until
+``Plan.forget`` each programme's own memo of items stayed warm).
 OpenFisca's side is written as a competent user would: each input
 column read once with ``to_numpy(na_value=…)`` (an absent column is ``np.full``, not a
 million-item Python list, which once cost OpenFisca 0,6 s of its 1,1 s), the injury-rate
@@ -368,8 +372,9 @@ def fresh(frame: Any, ruleset: Any) -> object:
     """One timed run of ours: allocate() with every memo of the plan emptied first (the
     parts' and each programme's items, gifts and brackets by age: ``Plan.forget``), so
     each run evaluates its rules anew, as each OpenFisca simulation (and each pandas run)
-    computes its formulas anew; the plan itself (the rules compiled for the date, and the
-    level lines at count 0 built from it) is kept, as OpenFisca's tax-benefit system is.
+    computes its formulas anew; the plan itself (the rules compiled for the date: levels'
+    rules by category, brackets by age, the categories each rule can match; and the level
+    lines at count 0 built from it) is kept, as OpenFisca's tax-benefit system is.
     Emptying only the parts' memo, as this once did, left each programme's items by input
     remembered from the previous run."""
     plan_for(ruleset, on=ON).forget()
