@@ -770,6 +770,7 @@ def test_a_bracketed_amount_its_part_does_not_make_is_not_that_part_s() -> None:
             (20, 450_000, 108_000_000, 12),
         ),
         ("Hỗ trợ 40 hộ x 2 năm x 150.000 đồng = 12.000.000 đồng.", (40, 150_000, 12_000_000, 2)),
+        ("Hỗ trợ 40 hộ x 2 quý x 150.000 đồng = 12.000.000 đồng.", (40, 150_000, 12_000_000, 2)),
     ],
 )
 def test_a_level_paid_for_several_months_has_that_factor(

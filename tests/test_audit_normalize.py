@@ -340,3 +340,24 @@ def test_may_hold_is_true_wherever_the_pattern_matches(text: str, around: str) -
         or "ı" in text
         or "ſ" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "enumerator", "text"),
+    [
+        ("A. Quà mức 300.000 đ/suất", "A", "Quà mức 300.000 đ/suất"),
+        ("B. KẾT QUẢ THỰC HIỆN", "B", "KẾT QUẢ THỰC HIỆN"),
+        ("Đ. Quà của xã", "Đ", "Quà của xã"),
+    ],
+)
+def test_a_lettered_section_is_numbered_as_a_roman_one(
+    raw: str, enumerator: str, text: str
+) -> None:
+    (line,) = read_lines(raw)
+    assert (line.enumerator, line.heading, line.text) == (enumerator, 2, text)
+
+
+@pytest.mark.parametrize("raw", ["A. 12 suất quà", "a. Hộ nghèo", "AB. Quà"])
+def test_no_lettered_section_without_a_title_word(raw: str) -> None:
+    (line,) = read_lines(raw)
+    assert line.enumerator is None

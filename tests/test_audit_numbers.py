@@ -625,3 +625,13 @@ def test_trd_is_trieu_dong(text: str, value: int) -> None:
 def test_a_place_named_by_its_number_is_no_figure(name: str) -> None:
     assert [token.kind for token in scan(name)] == ["ordinal"]
     assert [token.kind for token in scan(f"{name}: 20 suất")] == ["ordinal", "count"]
+
+
+@pytest.mark.parametrize("period", ["tháng", "quý", "năm", "lần"])
+def test_a_number_of_periods_is_a_duration(period: str) -> None:
+    """``x 2 quý x 150.000 đồng``: how many periods a level is paid for (``quý`` had been
+    left unread); ``Quý 1`` before its number stays an ordinal."""
+    text = f"Hỗ trợ 40 hộ x 2 {period} x 150.000 đồng"
+    kinds = [(token.text, token.kind) for token in scan(text, same_length_lower(text))]
+    assert ("2", "duration") in kinds
+    assert [token.kind for token in scan("Quý 1", "quý 1")] == ["ordinal"]

@@ -65,6 +65,10 @@ _BULLET = _regex.compile(r"([-+*•·◦▪●‣]) ")
 _ROMAN = _regex.compile(r"([IVXLC]{1,6})[.)] ")
 _ENUM = _regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
 _LETTER = _regex.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
+# "A. Quà mức 300.000 đ/suất", "B. KẾT QUẢ": a lettered section, as a roman one ("C." is
+# read as roman); the title must start with a letter (a person's initial "A. 12" is none)
+_CAPITAL = _regex.compile(r"([A-HĐ])[.)] (?=[^\W\d_])")
+_CAPITAL_STARTS = frozenset("ABDEFGHĐ")
 _QUOTE = _regex.compile(r"> ?")
 _TABLE_SEPARATOR = _regex.compile(r" *:?-+:? *")
 
@@ -230,6 +234,8 @@ def _line(number: int, raw: str, normalize: Callable[[str], str] = normalize_tex
             text = text[found.end() :].strip()
     first = text[:1]
     roman = _ROMAN.match(text) if first in _ROMAN_STARTS else None
+    if roman is None and first in _CAPITAL_STARTS:
+        roman = _CAPITAL.match(text)
     if roman:
         enumerator = roman.group(1)
         text = text[roman.end() :].strip()

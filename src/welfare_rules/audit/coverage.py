@@ -12,6 +12,7 @@ auditor could check it either.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ._aligned import physical_lines
@@ -114,10 +115,24 @@ def _levels_passed_down(report: Report) -> set[tuple[NodePath, FigureField]]:
             alone = lone.count is None and lone.amount is None and not lone.children
             if alone and lone.level is not None and lone.level in priced_after:
                 found.add(((*path, index), "level"))
-            for row in (lone, *lone.children):
+            for row in _within(lone, _PASSED_DEPTH):
                 if row.level is not None and row.count is not None and row.amount is not None:
                     priced_after.add(row.level)
     return found
+
+
+_PASSED_DEPTH = 3
+"""How deep under a record a level stated alone before it may have been passed: its rows,
+or the rows of a section's total a grand total took (``A. Quà mức 300.000 đ/suất`` …
+``Cộng A`` under ``TỔNG CỘNG (A + B + C)``). Each node is so visited at most three times."""
+
+
+def _within(node: Node, depth: int) -> Iterator[Node]:
+    """``node`` and its descendants down to ``depth`` levels below it."""
+    yield node
+    if depth:
+        for child in node.children:
+            yield from _within(child, depth - 1)
 
 
 def _of_parts(report: Report, figure: UncheckedFigure) -> bool:
