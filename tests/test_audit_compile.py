@@ -14,6 +14,7 @@ from welfare_rules.audit.compile import (
     figure_name,
     figure_place,
     per_gift_parts,
+    per_gift_sources,
     priced_terms,
 )
 from welfare_rules.audit.edits import parse_edit
@@ -327,3 +328,22 @@ def test_a_part_listing_only_some_of_its_gifts_is_not_counted_by_them() -> None:
         children=(Node(label="a", count=1, level=1), Node(label="b", count=2, level=1)),
     )
     assert not counts_by_parts(partial)
+
+
+def test_funding_sources_of_a_row_each_pay_their_level_on_its_gifts() -> None:
+    sources = Node(
+        label="nguồn kinh phí",
+        split=True,
+        children=(
+            Node(label="Ngân sách huyện", level=200_000, amount=148_400_000, source="district"),
+            Node(label="Ngân sách xã", level=150_000, amount=111_300_000, source="commune"),
+        ),
+    )
+    row = Node(label="80 tuổi", count=742, amount=259_700_000, children=(sources,))
+    assert per_gift_sources(row, sources) == [0, 1]
+    edits = Report(nodes=(row,)).compile().edits
+    assert parse_edit("n0_count * n0_0_0_level == n0_0_0_amount") in edits
+    unshown = sources.model_copy(  # no part's amount is the row's count × its level
+        update={"children": tuple(p.model_copy(update={"amount": 1}) for p in sources.children)}
+    )
+    assert per_gift_sources(row, unshown) == []

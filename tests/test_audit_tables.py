@@ -1178,3 +1178,50 @@ def test_priced_group_columns_without_an_amount_column_hold_amounts() -> None:
     assert columns is not None
     assert "count" not in columns  # a matrix of the groups' amounts, as before
     assert _errors(text) == []
+
+
+_SOURCE_LEVELS = (
+    "| Độ tuổi | Số người | Mức huyện (đồng) | Mức xã (đồng) | Thành tiền huyện (đồng) "
+    "| Thành tiền xã (đồng) | Cộng (đồng) |\n|---|---|---|---|---|---|---|\n"
+    "| 80 tuổi | 742 | 200.000 | 150.000 | 148.400.000 | 111.300.000 | 259.700.000 |\n"
+    "| 85 tuổi | 518 | 200.000 | 150.000 | 103.600.000 | 77.700.000 | 181.300.000 |\n"
+    "| Tổng cộng | 1.260 | | | 252.000.000 | 189.000.000 | 441.000.000 |\n"
+)
+
+
+def test_a_source_s_level_and_amount_columns_are_its_part_of_each_row() -> None:
+    """``Mức huyện | Mức xã | Thành tiền huyện | Thành tiền xã | Cộng``: each source pays
+    its level on every gift of the row (count × its level = its amount). The second
+    level had been written over the first: two false product errors."""
+    first = table(_SOURCE_LEVELS).rows[0]
+    assert (first.count, first.amount) == (742, 259_700_000)
+    (sources,) = first.children
+    assert [(part.level, part.amount) for part in sources.children] == [
+        (200_000, 148_400_000),
+        (150_000, 111_300_000),
+    ]
+    audit = audit_document(Document.from_text(_SOURCE_LEVELS, name="t.md"))
+    assert (audit.status, audit.result.figures) == (0, 16)
+    (error,) = _errors(_SOURCE_LEVELS.replace("| 148.400.000 |", "| 184.400.000 |"))
+    assert (error.line, error.suggested) == (3, 148_400_000)
+
+
+def test_a_stacked_header_names_each_source_column() -> None:
+    """``Mức quà (đồng/người)`` and ``Thành tiền (đồng)`` over ``Huyện | Xã | Cộng``: the
+    lower row names the sources the upper columns split into (a merged Word header)."""
+    text = (
+        "| Độ tuổi | Số người | Mức quà (đồng/người) | | Thành tiền (đồng) | | |\n|---|---|---|---|---|---|---|\n"
+        "| Độ tuổi | Số người | Huyện | Xã | Huyện | Xã | Cộng |\n"
+        + _SOURCE_LEVELS.split("|\n", 2)[2]
+    )
+    audit = audit_document(Document.from_text(text, name="t.md"))
+    assert (audit.status, audit.result.figures) == (0, 16)
+
+
+def test_level_columns_naming_no_source_are_no_source_parts() -> None:
+    from welfare_rules.audit._tables import _source_columns
+
+    cells = ("Xã", "Số suất", "Mức quà Tết", "Mức quà 27/7", "Thành tiền", "Thành tiền 2")
+    columns = header_columns(cells)
+    assert columns is not None
+    assert _source_columns(cells, columns) == (columns, {})

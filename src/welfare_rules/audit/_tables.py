@@ -26,6 +26,7 @@ from typing import Literal
 from .. import _regex
 from ..errors import MoneyParseError
 from ..money import parse_vnd
+from ..tiers import FundingSource
 from ._lines import Rec, ShareSpec, stated_sums
 from ._normalize import Line, same_length_lower
 from ._numbers import Token, scan
@@ -44,6 +45,7 @@ Column = Literal[
     "source",
     "part",
     "plan",
+    "source_level",
 ]
 
 _PERCENT = _regex.compile(r"tỷ lệ|tỉ lệ|%")
@@ -244,6 +246,11 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     for line in lines[start + 1 :]:
         cells = _cells(line)
         if line.separator or not any(cells):
+            continue
+        stacked = None if reading.seen else _stacked_header(header, cells)
+        if stacked is not None:  # "Mức quà" over "Huyện | Xã": "Mức quà Huyện", …
+            reading.layout = _layout(stacked, default, money=money)
+            header = stacked
             continue
         columns = header_columns(cells, money=money)
         if columns is not None:  # the header again, or a new one: its columns from here
@@ -482,6 +489,9 @@ class _Layout:
     # without ("by_group": the table is read by group, each group's total row over it)
     run_totals: bool = False
     by_group: bool = False
+    # a funding source's level and amount columns (``Mức huyện | … | Thành tiền huyện``):
+    # the source each names, by position (_source_columns)
+    source_keys: dict[int, str] = field(default_factory=dict)
 
 
 Group = int | str | None
@@ -518,6 +528,9 @@ def _layout(
     parts: dict[int, Column] = {}
     columns, plans = _plan_columns(cells, columns)
     parts.update(plans)
+    source_keys: dict[int, str] = {}
+    if not levels:
+        columns, source_keys = _source_columns(cells, columns)
     if not levels and "source" not in columns:
         columns, own_parts = _part_columns(columns)
         parts.update(own_parts)
@@ -530,6 +543,7 @@ def _layout(
         parts,
         run_totals,
         by_group,
+        source_keys,
     )
 
 
@@ -564,6 +578,58 @@ def _plan_columns(
             # is the plan's, so the row's own figures are the plan's: no plan columns
             return columns, {}
     return tuple(out), plans
+
+
+_KIND_WORDS = _regex.compile(
+    r"\([^()]*\)|(?<![^\W\d_])(?:mức quà|mức hỗ trợ|mức|thành tiền|số tiền|kinh phí|ngân sách"
+    r"|đồng)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _source_columns(
+    cells: tuple[str, ...], columns: tuple[Column, ...]
+) -> tuple[tuple[Column, ...], dict[int, str]]:
+    """``Số người | Mức huyện | Mức xã | Thành tiền huyện | Thành tiền xã | Cộng``: a level
+    and an amount column naming the same funding source are that source's part of the
+    row (``count × its level = its amount``, the parts making the row's amount), for two
+    sources at least, each named once by a level and once by an amount column; the one
+    amount column naming none is the row's. The columns, and each source column's source
+    (the words left once the kind and the unit are taken off)."""
+    named: dict[str, dict[Column, list[int]]] = {}
+    plain_amounts: list[int] = []
+    for at, column in enumerate(columns):
+        if column not in ("level", "amount"):
+            continue
+        words = " ".join(_KIND_WORDS.sub(" ", cells[at].lower()).split())
+        if not words or (column == "amount" and _TOTAL.fullmatch(words)):
+            if column == "amount":
+                plain_amounts.append(at)  # "Thành tiền", "Cộng thành tiền": the row's
+            continue
+        if not FundingSource.mentioned_in(words):
+            return columns, {}  # "Mức quà Tết": not a source's column
+        named.setdefault(words, {}).setdefault(column, []).append(at)
+    if len(named) < 2 or any(
+        len(kinds.get("level", [])) != 1 or len(kinds.get("amount", [])) != 1
+        for kinds in named.values()
+    ):
+        return columns, {}
+    totals = [  # "Cộng (đồng)" after them: the row's amount
+        at
+        for at, column in enumerate(columns)
+        if column == "label" and at > 0 and _TOTAL.match(cells[at].strip())
+    ]
+    if len(plain_amounts) + len(totals) > 1 or "count" not in columns:
+        return columns, {}
+    out = list(columns)
+    for at in totals:
+        out[at] = "amount"
+    keys: dict[int, str] = {}
+    for words, kinds in named.items():
+        (level,), (amount,) = kinds["level"], kinds["amount"]
+        out[level], out[amount] = "source_level", "source"
+        keys[level] = keys[amount] = words
+    return tuple(out), keys
 
 
 def _part_columns(columns: tuple[Column, ...]) -> tuple[tuple[Column, ...], dict[int, Column]]:
@@ -757,6 +823,40 @@ def _run_groups(
     return groups, tuple(out)
 
 
+def _stacked_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A merged header written as two rows whose lower row names what each upper column
+    splits into (``| Số người | Mức quà (đồng/người) | | Thành tiền (đồng) | | |`` over
+    ``| Số người | Huyện | Xã | Huyện | Xã | Cộng |``): each column's name, the upper's
+    (carried right over its empty merged cells) with the lower's after it, the total
+    word first (``Cộng Thành tiền (đồng)``). ``None`` unless the lower row states no
+    digit, splits two upper columns at least and the names read as a header whose
+    funding-source columns pair up (:func:`_source_columns`)."""
+    if len(below) != len(top) or any(char.isdigit() for cell in below for char in cell):
+        return None
+    names: list[str] = []
+    above = ""
+    split = 0
+    for upper, lower in zip(top, below, strict=True):
+        upper, lower = upper.strip(), lower.strip()
+        if upper:
+            above = upper
+        if not lower or lower == upper:
+            names.append(upper or above)
+            continue
+        if not upper and not above:
+            return None
+        split += 1
+        base = upper or above
+        names.append(f"{lower} {base}" if _TOTAL.match(lower) else f"{base} {lower}")
+    if split < 2:
+        return None
+    stacked = tuple(names)
+    columns = header_columns(stacked)
+    if columns is None or not _source_columns(stacked, columns)[1]:
+        return None
+    return stacked
+
+
 def _two_row_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
     """A merged header written as two rows (``| STT | Tổ | Người có công | | Hộ nghèo | |
     Tổng |`` over ``| | | Số suất | Thành tiền | Số suất | Thành tiền | |``): each column's
@@ -856,6 +956,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     rec = Rec(line=line.number, bullet="|")
     parts: dict[int | str, Rec] = {}  # a two-way table's cells by group: the row's parts
     sources: list[Rec] = []  # the cells of the funding-source columns
+    keyed: dict[str, Rec] = {}  # a source's part by the source its columns name
     pieces: list[tuple[Column, int, str]] = []  # the part columns' figures and headers
     labels: list[str] = []
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
@@ -917,10 +1018,18 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
             else:
                 pieces.append((kind, value, headers[position]))
             continue
-        if column == "source" and not levels:
-            value = _figure(text, "amount", scale)
+        if column in ("source", "source_level") and not levels:
+            kind = "amount" if column == "source" else "level"
+            value = _figure(text, kind, scale)
+            key = layout.source_keys.get(position)
             if value is None:
                 table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            elif key is not None:  # "Mức huyện | … | Thành tiền huyện": the source's part
+                part = keyed.get(key)
+                if part is None:
+                    part = keyed[key] = Rec(line=line.number, bullet="|", label=f"Ngân sách {key}")
+                    sources.append(part)
+                _set(part, kind, value)
             else:  # "| 343.500.000 |" under "Ngân sách tỉnh": that source's part
                 sources.append(
                     Rec(line=line.number, bullet="|", amount=value, label=headers[position])

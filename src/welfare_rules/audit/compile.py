@@ -286,8 +286,36 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
         if split.split and split.children:
             parts = [f"{prefixes[index]}{at}_" for at in range(len(split.children))]
             edits.extend(_plain_sums(names, split.children, parts, split.children_complete))
+            if "count" in names:
+                edits.extend(
+                    Edit.product(
+                        names["count"], f"{parts[at]}level", f"{parts[at]}amount", kind="product"
+                    )
+                    for at in per_gift_sources(node, split)
+                )
     edits.extend(_columns_down(node, prefixes, own))
     return edits
+
+
+def per_gift_sources(node: Node, split: Node) -> list[int]:
+    """``80 tuổi | 742 | Mức huyện 200.000 | Mức xã 150.000 | Thành tiền huyện 148.400.000
+    | Thành tiền xã 111.300.000 | Cộng 259.700.000``: a second breakdown of ``node`` by
+    funding source, each part stating a level and an amount and no count, is each source
+    paying its level on every one of the node's gifts (``count × part level = part
+    amount``), where the text shows it: some part's amount is exactly so. The indices of
+    such parts of ``split``."""
+    count = node.count
+    parts = split.children
+    if count is None or not parts:
+        return []
+    if any(
+        part.source is None or part.count is not None or part.level is None or part.amount is None
+        for part in parts
+    ):
+        return []
+    if not any(count * (part.level or 0) == part.amount for part in parts):
+        return []
+    return list(range(len(parts)))
 
 
 def _columns_down(node: Node, prefixes: list[str], own: list[int]) -> list[Edit]:
@@ -528,4 +556,5 @@ __all__ = [
     "compile_tops",
     "figure_name",
     "figure_place",
+    "per_gift_sources",
 ]
