@@ -956,3 +956,23 @@ def test_a_value_after_a_lead_count_s_priced_parts_is_the_lead_s() -> None:
     )
     (lead,) = read(text)
     assert (lead.count, lead.amount, len(lead.children)) == (1_446, 540_600_000, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opening balance before them: four terms, not these three (review 10, b03)
+        "Quỹ: số dư đầu năm 15.000.000 đồng; nhận 100.000.000 đồng; đã chi 90.000.000 đồng; còn lại 25.000.000 đồng.",
+        # "chưa giải ngân" then "còn lại": a fourth amount beside them (b06)
+        "Kinh phí được giao: 200.000.000 đồng; đã giải ngân 150.000.000 đồng; chưa giải ngân 30.000.000 đồng; còn lại 20.000.000 đồng.",
+        # a loan balance is no money left (b07)
+        "Vốn được cấp 50.000.000 đồng; đã chi 30.000.000 đồng; dư nợ vay 12.000.000 đồng.",
+    ],
+)
+def test_amounts_that_are_no_received_spent_left_make_no_balance(text: str) -> None:
+    assert all(not rec.children for rec in read(text))
+
+
+def test_a_respected_elder_is_no_quarter() -> None:
+    (rec,) = read("Chúc thọ 85 quý cụ, mỗi cụ 300.000 đồng, tổng kinh phí 25.500.000 đồng.")
+    assert rec.factor is None

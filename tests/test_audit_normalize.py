@@ -350,11 +350,13 @@ def test_may_hold_is_true_wherever_the_pattern_matches(text: str, around: str) -
         ("Đ. Quà của xã", "Đ", "Quà của xã"),
     ],
 )
-def test_a_lettered_section_is_numbered_as_a_roman_one(
+def test_a_lettered_item_is_numbered_as_a_numbered_one(
     raw: str, enumerator: str, text: str
 ) -> None:
+    """No heading: ``A. Quà của tỉnh: 200 suất …`` is an item of a list a ``Tổng cộng``
+    after it sums (review 10, c01)."""
     (line,) = read_lines(raw)
-    assert (line.enumerator, line.heading, line.text) == (enumerator, 2, text)
+    assert (line.enumerator, line.heading, line.bullet, line.text) == (enumerator, 0, "A.", text)
 
 
 @pytest.mark.parametrize("raw", ["A. 12 suất quà", "a. Hộ nghèo", "AB. Quà"])

@@ -819,3 +819,32 @@ def test_a_running_total_reaching_further_back_than_the_rounds_closes_nothing(ru
     audit = _audit(text)
     assert [f for f in audit.result.findings if f.severity == "error"] == []
     assert audit.status == 3  # its figures listed as not checked
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        # lettered items stating figures, then their total (review 10, c01, c13)
+        (
+            "A. Quà của tỉnh: 200 suất, 60.000.000 đồng.\nB. Quà của huyện: 150 suất, 30.000.000 đồng.\n"
+            "Tổng cộng: 350 suất, 90.000.000 đồng.\n",
+            [],
+        ),
+        (
+            "A. Quà của tỉnh: 200 suất, 60.000.000 đồng.\nB. Quà của huyện: 150 suất, 30.000.000 đồng.\n"
+            "Tổng cộng: 350 suất, 95.000.000 đồng.\n",
+            [3],
+        ),
+        # a section stating its own figures beside one with its Cộng (review 10, g16)
+        (
+            "A. Quà của tỉnh: 200 suất, 60.000.000 đồng\nB. Quà của huyện\n- Hộ nghèo: 100 suất, 20.000.000 đồng\n"
+            "- Hộ cận nghèo: 50 suất, 10.000.000 đồng\nCộng B: 150 suất, 30.000.000 đồng\n"
+            "D. Quà của xã: 50 suất, 5.000.000 đồng\nTỔNG CỘNG (A + B + D): 400 suất, 95.000.000 đồng\n",
+            [],
+        ),
+    ],
+)
+def test_lettered_items_and_sections_are_summed(text: str, errors: list[int]) -> None:
+    audit = _audit(text)
+    assert [f.line for f in audit.result.findings if f.severity == "error"] == errors
+    assert audit.result.edits >= 2

@@ -991,7 +991,14 @@ _SPENT = _regex.compile(
     re.IGNORECASE,
 )
 _LEFT = _regex.compile(
-    r"\W*(?:số )?(?:còn lại|còn dư|dư|chưa chi|chưa sử dụng|chưa giải ngân|tồn)(?![^\W\d_])",
+    r"\W*(?:số )?(?:còn lại|còn dư|dư(?! nợ)|chưa chi|chưa sử dụng|chưa giải ngân|tồn)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# words of a balance carried over or planned: three amounts then say something else
+# ("số dư đầu năm", "tồn quỹ năm trước chuyển sang", "dự kiến chi"), no received-spent-left
+_NOT_BALANCE = _regex.compile(
+    r"(?<![^\W\d_])(?:đầu năm|đầu kỳ|chuyển sang|năm trước|dự kiến|kế hoạch|dư nợ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -1017,9 +1024,16 @@ def _balances(records: list[Rec], *, adjacent: bool = False) -> None:
         near = not adjacent or (
             0 <= spent.line - received.line <= 1 and 0 <= left.line - spent.line <= 1
         )
+        before = records[index - 1] if index else None
+        after = records[index + 3] if index + 3 < len(records) else None
         if (
             near
             and all(_amount_only(rec) for rec in (received, spent, left))
+            and not any(_NOT_BALANCE.search(rec.label) for rec in (received, spent, left))
+            # a fourth amount beside them (an opening balance, two sums received, "chưa
+            # giải ngân" then "còn lại"): another balance than these three make
+            and not (before is not None and _amount_only(before) and _close_by(before, received))
+            and not (after is not None and _amount_only(after) and _close_by(left, after))
             and _RECEIVED.search(received.label)
             and _SPENT.match(spent.label)
             and _LEFT.match(left.label)
@@ -1028,6 +1042,11 @@ def _balances(records: list[Rec], *, adjacent: bool = False) -> None:
             received.inline = received.explicit = True
             records[index : index + 3] = [received]
         index += 1
+
+
+def _close_by(first: Rec, second: Rec) -> bool:
+    """The two records stand on one line or on lines one after the other."""
+    return 0 <= second.line - first.line <= 1
 
 
 def _amount_only(rec: Rec) -> bool:

@@ -65,7 +65,7 @@ _BULLET = _regex.compile(r"([-+*•·◦▪●‣]) ")
 _ROMAN = _regex.compile(r"([IVXLC]{1,6})[.)] ")
 _ENUM = _regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
 _LETTER = _regex.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
-# "A. Quà mức 300.000 đ/suất", "B. KẾT QUẢ": a lettered section, as a roman one ("C." is
+# "A. Quà mức 300.000 đ/suất", "B. KẾT QUẢ": a lettered item, numbered as "1." is ("C." is
 # read as roman); the title must start with a letter (a person's initial "A. 12" is none)
 _CAPITAL = _regex.compile(r"([A-HĐ])[.)] (?=[^\W\d_])")
 _CAPITAL_STARTS = frozenset("ABDEFGHĐ")
@@ -234,9 +234,13 @@ def _line(number: int, raw: str, normalize: Callable[[str], str] = normalize_tex
             text = text[found.end() :].strip()
     first = text[:1]
     roman = _ROMAN.match(text) if first in _ROMAN_STARTS else None
-    if roman is None and first in _CAPITAL_STARTS:
-        roman = _CAPITAL.match(text)
-    if roman:
+    capital = _CAPITAL.match(text) if roman is None and first in _CAPITAL_STARTS else None
+    if capital:  # "A. Quà mức …": numbered as "1." is, one depth of its own (no heading)
+        enumerator = capital.group(1)
+        text = text[capital.end() :].strip()
+        if not heading and bullet is None:
+            bullet = "A."
+    elif roman:
         enumerator = roman.group(1)
         text = text[roman.end() :].strip()
         heading = heading or 2

@@ -79,7 +79,8 @@ _AFTER = _regex.compile(
     rf"(?P<percent> ?%)|(?P<money>{_MONEY_UNIT})|(?P<count>{_COUNT_UNIT})"
     rf"|(?P<measure>{_MEASURE_UNIT})"
     r"|(?P<age> ?tuổi(?![^\W\d_]))"
-    r"|(?P<time> ?(?:ngày|tháng|quý|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_]))"
+    r"|(?P<time> ?(?:ngày|tháng|quý(?! (?:cụ|ông|bà|vị|khách|đại biểu|thầy|cô|anh|chị))"
+    r"|năm|tuần|giờ|phút|buổi|lần|kỳ)(?![^\W\d_]))"  # not "85 quý cụ": respected elders
     r"|(?P<times> ?[x*] ?\d)|(?P<list_end> ?(?:[;),]|\.(?!\d)|$))"
 )
 _PLAIN_DONG = _regex.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)

@@ -300,8 +300,8 @@ class _Extraction:
         if (
             read.records
             and line.enumerator is not None
-            and (line.heading == 0 or all(map(level_only, read.records)))
-        ):  # "1. Tổng số quà …": section 1 is this line; "A. Quà mức 300.000 đ/suất" too
+            and (line.heading == 0 or all(map(level_only, read.records)) or line.raw[:1] != "#")
+        ):  # "1. Tổng số quà …": section 1 is this line; "A. …", "C. Quà của xã: 50 suất" too
             for rec in read.records:
                 rec.section = line.enumerator.split(".")[0]
         if read.records and may_hold(read.lower, _COMPARED_WORDS) and COMPARED.search(text):
