@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from ._aligned import physical_lines
 from ._alone import Spot, alone_flags
-from .report import FigureField, Node, NodePath, Report
+from .compile import FigureKind
+from .report import FIGURE_FIELDS, FigureField, Node, NodePath, Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +58,37 @@ def unchecked_figures(report: Report, text: str | None = None) -> tuple[Unchecke
     bounded = _bounded_figures(report) | _levels_passed_down(report)
     found: list[tuple[Spot, UncheckedFigure]] = []
     spots: list[Spot] = []
-    for name, ref in compiled.figures.items():
-        node = report.node(ref.path)
-        value = compiled.values[name]
-        unchecked = not (
-            name in checked
-            or ref.restatement is not None
-            or any(bound.field == ref.field for bound in node.bounds)  # a rounded or hedged
-            or (ref.path, ref.field) in shared  # checked by a percentage
-            or (ref.path, ref.field) in bounded  # what a hedged total is checked against
-        )
-        spot = Spot(ref.line, ref.kind, not unchecked, ref.field, value, node.count_unit)
-        if unchecked:
-            found.append((spot, UncheckedFigure(ref.path, ref.field, value, ref.line, node.label)))
-        spots.append(spot)
+    values = compiled.values
+    # every compiled figure, in the compiler's order (depth first; a node's count, level,
+    # amount, then its restatements), named as it names them: one walk of the tree, no
+    # name parsed back into a path (that cost most of the time on a big report)
+    for path, node in report.walk():
+        prefix = f"n{'_'.join(map(str, path))}_"
+        stored = node.__dict__
+        for field in FIGURE_FIELDS:
+            value = stored[field]
+            name = prefix + field
+            if value is None or name not in values:
+                continue
+            line = node.figure_line(field) if node.figure_lines else node.line
+            unchecked = not (
+                name in checked
+                or any(bound.field == field for bound in node.bounds)  # a rounded or hedged
+                or (path, field) in shared  # checked by a percentage
+                or (path, field) in bounded  # what a hedged total is checked against
+            )
+            kind: FigureKind = "count" if field == "count" else "money"
+            spot = Spot(line, kind, not unchecked, field, value, node.count_unit)
+            if unchecked:
+                found.append((spot, UncheckedFigure(path, field, value, line, node.label)))
+            spots.append(spot)
+        for index, restated in enumerate(node.restatements):
+            if f"{prefix}r{index}_{restated.field}" not in values:
+                continue
+            kind = "count" if restated.field == "count" else "money"
+            spots.append(
+                Spot(restated.line, kind, True, restated.field, restated.value, node.count_unit)
+            )
     for path, node in report.walk():  # a hedged figure with nothing exact to bound
         for bound in node.bounds:
             if node.figure(bound.field) is None and not _witnesses(path, node, bound.field):
