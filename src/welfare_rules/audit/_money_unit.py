@@ -27,11 +27,13 @@ from ._units import COUNT_UNITS, alternation
 
 # "Đơn vị tính: nghìn đồng", "(ĐVT: đồng)", "Đơn vị: 1.000 đồng": what the unit says
 _UNIT_LINE = _regex.compile(r"\(?(?:đơn vị tính|đơn vị|đvt) ?: ?([^)]{1,30})\)?\.?", re.IGNORECASE)
-_SUFFIXES = (
+SCALES = (  # whole words: "tỉnh" holds "tỉ", and "Ngân sách tỉnh" is in đồng
     (_regex.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
     (_regex.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
     (_regex.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
 )
+"""The scale a unit's words name, as the words written after a number in it (a table
+header's ``(triệu đồng)``, a line's ``ĐVT: nghìn đồng``)."""
 _MONEY = _regex.compile(r"(?<![^\W\d_])(?:đồng|vnđ|vnd|đ)(?![^\W\d_])")
 _GROUPED = _regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = _regex.compile(r"\d{1,3}(?:\.\d{3})*")
@@ -62,7 +64,7 @@ def stated_unit(text: str) -> str | None:
     if found is None:
         return None
     unit = same_length_lower(found.group(1)).strip()
-    for pattern, suffix in _SUFFIXES:
+    for pattern, suffix in SCALES:
         if pattern.search(unit):
             return suffix
     return " đồng" if _MONEY.search(unit) else None
@@ -153,4 +155,4 @@ def _insert(line: Line, at: list[int], suffix: str) -> Line:
     return line._replace(text="".join(pieces), joined=joined)
 
 
-__all__ = ["in_unit", "stated_unit", "unit_of_result"]
+__all__ = ["SCALES", "in_unit", "stated_unit", "unit_of_result"]

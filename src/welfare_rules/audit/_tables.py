@@ -28,6 +28,7 @@ from ..errors import MoneyParseError
 from ..money import parse_vnd
 from ..tiers import FundingSource
 from ._lines import Rec, ShareSpec, stated_sums
+from ._money_unit import SCALES
 from ._normalize import Line, same_length_lower
 from ._numbers import Token, scan
 from ._restate import restate_record
@@ -95,11 +96,6 @@ _ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B
 _GRAND_ROW = _regex.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = _regex.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_CELL = _regex.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-_SCALES = (  # whole words: "tỉnh" holds "tỉ", and "Ngân sách tỉnh" is in đồng
-    (_regex.compile(r"(?<![^\W\d_])(?:tỷ|tỉ)(?![^\W\d_])"), " tỷ đồng"),
-    (_regex.compile(r"(?<![^\W\d_])(?:triệu|tr\.? ?đ)(?![^\W\d_])"), " triệu đồng"),
-    (_regex.compile(r"(?<![^\W\d_])(?:nghìn|ngàn)(?![^\W\d_])|1\.000 ?đ"), " nghìn đồng"),
-)
 
 
 @dataclass
@@ -747,7 +743,7 @@ def _walk(rows: list[Rec], total: Rec | None) -> list[Rec]:
 
 def _scale(header: str) -> str:
     lower = header.lower()
-    for pattern, unit in _SCALES:
+    for pattern, unit in SCALES:
         if pattern.search(lower):
             return unit
     return ""
