@@ -545,8 +545,9 @@ def _section_named(label: str) -> str | None:
 
 
 def _named_sections(roots: list[Rec], numbers: tuple[str, ...]) -> list[Rec] | None:
-    """The record standing for each numbered section (its closing total, or its only
-    top-level record); ``None`` unless every section named has exactly one."""
+    """The record standing for each numbered section (its closing total, one named by
+    its label, ``Cộng A``, or its only top-level record stating figures); ``None``
+    unless every section named has exactly one."""
     if len(numbers) < 2:
         return None
     parts: list[Rec] = []
@@ -627,7 +628,8 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
     after it (and to the parts of a total among them) that have a count and an amount but
     no level, so each row's product is checked. The level stays on its own line too. A
     line stating several levels alone (one per group) gives none: which rows are whose the
-    text does not say."""
+    text does not say. A lettered section's level (``A. Quà mức 300.000 đ/suất``) whose
+    ``Cộng A`` a grand total took (``TỔNG CỘNG (A + B + C)``) goes to that total's rows."""
     for index, rec in enumerate(roots):
         if rec.level is None or rec.has_figures() or rec.children:
             continue
