@@ -239,6 +239,7 @@ class Builder:
             return False  # "3. Tổng chi: …" after "1. Số dư …", "2. Tổng thu …": a section
         if len(parts) == 1 and not _same_figures(parts[0], rec):
             return False  # one record above is no list this total sums: another total
+        _same_people(rec, parts)
         taken = {id(part) for part in parts}
         self.roots = [root for root in self.roots if id(root) not in taken]
         self.heading_start = min(self.heading_start, len(self.roots))
@@ -463,6 +464,22 @@ def _closed_run(total: Rec, parts: list[Rec]) -> list[Rec]:
         start -= 1
     run = parts[start:]
     return run if len(run) >= 2 and start > 0 and _exactly(total, run) else []
+
+
+def _same_people(total: Rec, rounds: list[Rec]) -> None:
+    """``Tháng 1: 320 người, 96.000.000 đồng`` / ``Tháng 2: 320 người, …`` / ``Lũy kế 2
+    tháng: 320 người, 192.000.000 đồng``: a running total whose count is every round's
+    counts the same people again, not their sum; it restates the last round's count."""
+    count = total.count
+    if (
+        count is None
+        or not _RUNNING.match(total.label)
+        or len(rounds) < 2
+        or any(part.count != count for part in rounds)
+    ):
+        return
+    rounds[-1].restatements.append(("count", count, total.line))
+    total.count, total.unit = None, None
 
 
 _RUNNING = _regex.compile(r"\W*(?:lũy kế|luỹ kế|cộng dồn)(?![^\W\d_])", re.IGNORECASE)
