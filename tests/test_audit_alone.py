@@ -232,3 +232,17 @@ def test_a_target_is_judged_by_the_sentence_that_writes_it() -> None:
         "chỉ tiêu vận động trên 2.000 suất quà Tết."
     )
     assert [figure.alone for figure in _audit(text).unchecked] == [True]
+
+
+def test_a_balance_s_figure_is_not_alone() -> None:
+    """``Số dư cuối kỳ: 27.000.000`` beside the fund's other amounts: a balance the audit
+    does not check, listed as not checked, never "alone" (review 11, s04)."""
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Đơn vị: đồng\n1. Số dư quỹ đầu kỳ: 12.000.000\n2. Tổng thu trong kỳ: 50.000.000\n"
+        "3. Tổng chi trong kỳ: 45.000.000\n4. Số dư cuối kỳ: 27.000.000\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.txt"))
+    assert audit.status == 3
+    assert {figure.value for figure in audit.not_checked} >= {12_000_000, 27_000_000}

@@ -363,3 +363,17 @@ def test_a_lettered_item_is_numbered_as_a_numbered_one(
 def test_no_lettered_section_without_a_title_word(raw: str) -> None:
     (line,) = read_lines(raw)
     assert line.enumerator is None
+
+
+def test_a_lone_c_after_a_and_b_is_the_third_letter() -> None:
+    """``A.``, ``B.``, ``C.``: a lone ``C.`` (roman 100) is the third letter of the run
+    (review 11, a02); ``CI.`` or ``IV.`` stay roman."""
+    lines = read_lines(
+        "A. Hộ nghèo: 1 suất.\nB. Cận nghèo: 2 suất.\nC. Trẻ em: 3 suất.\nIV. Tổng hợp"
+    )
+    assert [(line.enumerator, line.bullet, line.heading) for line in lines] == [
+        ("A", "A.", 0),
+        ("B", "A.", 0),
+        ("C", "A.", 0),
+        ("IV", None, 2),
+    ]

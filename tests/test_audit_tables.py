@@ -1225,3 +1225,15 @@ def test_level_columns_naming_no_source_are_no_source_parts() -> None:
     columns = header_columns(cells)
     assert columns is not None
     assert _source_columns(cells, columns) == (columns, {})
+
+
+def test_source_columns_of_rows_named_by_a_commune_keep_their_sources() -> None:
+    """``Xã A: Ngân sách huyện`` names two sources; the part's own name says which (review
+    11, e01: the per-gift products had been lost)."""
+    text = _SOURCE_LEVELS.replace("| 80 tuổi |", "| Xã A |").replace("| 85 tuổi |", "| Xã B |")
+    audit = audit_document(Document.from_text(text, name="t.md"))
+    assert (audit.status, audit.result.figures) == (0, 16)
+    (error,) = _errors(
+        text.replace("| 200.000 | 150.000 | 148.400.000", "| 100.000 | 150.000 | 148.400.000")
+    )
+    assert (error.line, error.suggested) == (3, 200_000)

@@ -23,7 +23,9 @@ unchecked and the verdict incomplete — whenever the text may relate it:
   its kind in its section (``Hội đã trao 640 suất.`` / ``Phân bổ cho các xã:`` / ``Xã A:
   120 suất``): the one before may be the list's total;
 * its line compares it (``tăng …``, ``so với …``) and its section holds another figure of
-  its kind: a difference the audit does not check yet;
+  its kind: a difference the audit does not check yet; or names a balance (``số dư``,
+  ``tồn quỹ``, ``còn lại``, ``chuyển sang``) and its section holds other money: a
+  balance the audit does not check yet;
 * its line writes a formula of sections (``IV. Số dư chuyển sang (I + II - III): …``), or
   its numbered line is one such a formula names: a balance the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
@@ -61,6 +63,11 @@ _SUM_CUE = _regex.compile(
     re.IGNORECASE,
 )  # the cues of a sum or a product among _CUE: figures in two units it may still relate
 _TOTAL = _regex.compile(rf"(?<!\w)(?:tổng|{_ADD})(?!\w)", re.IGNORECASE)
+# a balance's words: opening or closing, carried over, what is left
+_BALANCE = _regex.compile(
+    r"(?<!\w)(?:số dư|tồn quỹ|tồn đầu|tồn cuối|còn lại|chuyển sang|đầu kỳ|cuối kỳ)(?!\w)",
+    re.IGNORECASE,
+)
 _AFTER_PARTS = _regex.compile(rf"(?<!\w){_ADD}(?!\w)", re.IGNORECASE)
 COMPARED_WORDS: tuple[str, ...] = ("tăng", "giảm", "so với", "chênh lệch", "nhiều hơn", "ít hơn")
 COMPARED = _regex.compile(rf"(?<!\w)(?:{'|'.join(COMPARED_WORDS)})(?!\w)", re.IGNORECASE)
@@ -207,6 +214,8 @@ class _Index:
             return False
         if near and COMPARED.search(line.text):
             return False  # "tăng 309.600.000 đồng so với năm 2023": a difference of two
+        if near and spot.kind == "money" and _BALANCE.search(line.text):
+            return False  # "Số dư cuối kỳ: 27.000.000": a balance the audit does not check
         if _TOTAL.search(line.text) is None:
             return True
         if _AFTER_PARTS.search(line.text) is not None:

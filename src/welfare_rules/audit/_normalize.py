@@ -62,13 +62,15 @@ _COMMA_GROUPS = _regex.compile(
 _PIPE = _regex.compile(r"(?<!\\)\|")  # a cell separator: a pipe not escaped with a backslash
 _HEADING = _regex.compile(r"#{1,6}(?= |$)")
 _BULLET = _regex.compile(r"([-+*•·◦▪●‣]) ")
-_ROMAN = _regex.compile(r"([IVXLC]{1,6})[.)] ")
+# "I.", "IV.", "XII.": a roman section; a lone "C." or "L." (100, 50) is a letter, the
+# third of "A., B., C." (no report numbers a hundredth section so)
+_ROMAN = _regex.compile(r"([IVX][IVXLC]{0,5}|[LC][IVXLC]{1,5})[.)] ")
 _ENUM = _regex.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[.)] ")
 _LETTER = _regex.compile(r"([a-zđ])[)] ")  # "a) Hộ nghèo: …", "đ) …"
 # "A. Quà mức 300.000 đ/suất", "B. KẾT QUẢ": a lettered item, numbered as "1." is ("C." is
 # read as roman); the title must start with a letter (a person's initial "A. 12" is none)
 _CAPITAL = _regex.compile(r"([A-HĐ])[.)] (?=[^\W\d_])")
-_CAPITAL_STARTS = frozenset("ABDEFGHĐ")
+_CAPITAL_STARTS = frozenset("ABCDEFGHĐ")
 _QUOTE = _regex.compile(r"> ?")
 _TABLE_SEPARATOR = _regex.compile(r" *:?-+:? *")
 

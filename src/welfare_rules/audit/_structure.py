@@ -803,7 +803,7 @@ def _trail_over_sections(
             continue  # "3. Kế hoạch năm 2025: tổng cộng 900 suất": another figure
         if ordinal < 3 or sum(rec.section == number for rec in roots) != 1:
             continue
-        first = _SERIES[number.isdigit()][0]
+        first = _series(number)[0]
         start = next((i for i, rec in enumerate(roots[: index - 1]) if rec.section == first), None)
         if start is None:
             continue
@@ -840,7 +840,7 @@ def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
     parts: list[Rec] = []
     used = 0
     first = roots[0].section if roots else None
-    series = _SERIES[first is None or first.isdigit()]
+    series = _series(first)
     for number in series:
         members = []
         while used < len(roots) and roots[used].section == number:
@@ -878,19 +878,27 @@ _ROMAN = (
     "XIX",
     "XX",
 )
-_SERIES: dict[bool, tuple[str, ...]] = {
-    True: tuple(str(number) for number in range(1, 100)),  # 1, 2, 3, …
-    False: _ROMAN,  # I, II, III, … (a report's parts rarely run past twenty)
-}
+_DIGITS = tuple(str(number) for number in range(1, 100))  # 1, 2, 3, …
+_LETTERS = tuple("ABCDEFGH")  # A, B, C, … (lettered items, _normalize._CAPITAL)
+
+
+def _series(first: str | None) -> tuple[str, ...]:
+    """The numbers of the series a section numbered ``first`` opens: 1, 2, 3 …; I, II,
+    III … (a report's parts rarely run past twenty); or A, B, C …"""
+    if first is None or first.isdigit():
+        return _DIGITS
+    return _ROMAN if first in _ROMAN else _LETTERS
 
 
 def _ordinal(number: str | None) -> int | None:
-    """The place of section ``number`` in its series (``"3"`` and ``"III"``: 3)."""
+    """The place of section ``number`` in its series (``"3"``, ``"III"``, ``"C"``: 3)."""
     if number is None:
         return None
     if number.isdigit():
         return int(number)
-    return _ROMAN.index(number) + 1 if number in _ROMAN else None
+    if number in _ROMAN:
+        return _ROMAN.index(number) + 1
+    return _LETTERS.index(number) + 1 if number in _LETTERS else None
 
 
 def _adds_up(rec: Rec) -> bool:

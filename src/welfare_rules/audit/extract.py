@@ -530,9 +530,13 @@ def _day(day: str, month: str, year: str) -> dt.date | None:
 
 @lru_cache(maxsize=4096)
 def _source(label: str) -> FundingSource | None:
+    """The one funding source a record's label names; for a part named after its row
+    (``Xã A: Ngân sách huyện``), the one its own name names."""
     if not _SOURCE_CUE.search(label):
         return None
     found = FundingSource.mentioned_in(label)
+    if len(found) > 1 and ": " in label:
+        found = FundingSource.mentioned_in(label.rsplit(": ", 1)[1])
     return found[0] if len(found) == 1 else None
 
 
