@@ -408,3 +408,20 @@ def test_a_product_paid_for_months_says_so_and_is_corrected_with_its_factor() ->
     (wrong,) = reconcile(alone).findings
     assert "38 × 3 × 59.520 = 6.785.280, but the report says 1.000" in wrong.message.en
     assert "38 × 3 × 59.520 = 6.785.280, nhưng báo cáo ghi 1.000" in wrong.message.vi
+
+
+def test_a_correction_two_slip_families_reach_is_offered_once() -> None:
+    """``9 → 8`` is one less and one digit replaced: two explanations, one correction
+    (review 9, q08: each candidate had been listed twice, "8 corrections" for 4)."""
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "| Xã | Hộ nghèo (1.000.000đ) | Cận nghèo (500.000đ) | Thành tiền (đồng) |\n|---|---|---|---|\n"
+        "| Xã A | 12 | 9 | 16.000.000 |\n| Xã B | 20 | 10 | 25.000.000 |\n| Cộng | 32 | 19 | 41.000.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="t.md"))
+    for finding in audit.result.findings:
+        offered = [(c.figure, c.value) for c in finding.candidates]
+        assert len(offered) == len(set(offered))
+        if offered:
+            assert f"{len(offered)} corrections fit equally well" in finding.message.en

@@ -406,7 +406,7 @@ class _Explainer:
             elif len(groups) == 1 and groups[0].doubted:
                 message = _concat(message, _MSG("doubted_fix", options=options))
             else:
-                count = sum(len(e.changes) for e in groups)
+                count = len({(c.figure, c.value) for e in groups for c in e.changes})
                 message = _concat(message, _MSG("ties", count=count, options=options))
         elif minimal:
             sets = _join(
@@ -476,10 +476,15 @@ class _Explainer:
 
     def candidates(self, groups: list[int]) -> tuple[Candidate, ...]:
         """The changes of the tied explanations ``groups`` (indices in the check's
-        candidates, which number the groups) as a finding offers them."""
+        candidates, which number the groups) as a finding offers them, each change once
+        (two slip families may reach the same value: ``9 → 8`` one less, or one digit)."""
         found: list[Candidate] = []
+        offered: set[tuple[str, int]] = set()
         for group in groups:
             for change in self.check.candidates[group].changes:
+                if (change.figure, change.value) in offered:
+                    continue
+                offered.add((change.figure, change.value))
                 ref = self.ref(change.figure)
                 found.append(
                     Candidate(
