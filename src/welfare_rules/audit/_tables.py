@@ -958,6 +958,7 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
     named: list[tuple[int, Token]] = []  # the label cells' numbers, where to list them
     remarks: list[tuple[int, Token]] = []  # the levels a remark names (never the row's)
     planned: Rec | None = None  # the row's plan (a plan column's cell)
+    doubled: set[tuple[int, int]] = set()  # records given two levels by two columns
     index = ""
     for position, (column, cell, scale) in enumerate(zip(columns, cells, scales, strict=False)):
         text = cell.strip()
@@ -1032,7 +1033,19 @@ def _row(line: Line, layout: _Layout, table: Table) -> tuple[Rec | None, str]:
                 )
             continue
         value = _figure(text, column, scale)
-        if value is not None:
+        if value is not None and column == "level" and target.level is not None:
+            # a second level column nothing tells apart from the first ("Mức ngân sách |
+            # Mức xã hội hóa"): whose level is whose the header does not say; both are
+            # listed as not understood rather than one written over the other
+            table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+            if (target.line, id(target)) not in doubled:
+                doubled.add((target.line, id(target)))
+                first = display_level(target.level)
+                table.unknown.append((line.number, Token(0, len(first), first, "unknown")))
+                target.level = None
+        elif value is not None and column == "level" and (target.line, id(target)) in doubled:
+            table.unknown.append((line.number, Token(0, len(text), text, "unknown")))
+        elif value is not None:
             _set(target, column, value)
         elif _TOTAL.fullmatch(text):  # "Tổng cộng" written in the level column
             labels.append(text)
@@ -1166,6 +1179,11 @@ def _figure(text: str, column: Column, scale: str) -> int | None:
         return parse_vnd(text + scale if scale and text[-1].isdigit() else text)
     except MoneyParseError:
         return None
+
+
+def display_level(value: int) -> str:
+    """A level as a table writes it (``300.000``): to list it as not understood."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _set(rec: Rec, column: Column, value: int) -> None:
