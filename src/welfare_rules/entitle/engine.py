@@ -878,23 +878,29 @@ def _no_bracket(p: _Programme, inputs: Inputs) -> bool:
     return bool(ages) and all(p.bracket_for(age) is None for age in ages)
 
 
+def _bracket_gift(
+    p: _Programme, bracket: Bracket | None, age: int, year: int | None
+) -> Item | None:
+    """The gift of ``bracket`` at ``age`` (``None``: no bracket, no gift)."""
+    if bracket is None:
+        return None
+    return _gift(
+        p,
+        level=bracket.id,
+        amount=bracket.amount,
+        in_kind=bracket.in_kind,
+        item=bracket,
+        age=age,
+        birth_year=year,
+    )
+
+
 def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
     version = p.version
     year = inputs.birth_year
     ages, missing = _ages(p, inputs)
     if len(ages) == 1:  # one age: its bracket, or nothing
-        bracket = p.bracket_for(ages[0])
-        if bracket is None:
-            return None
-        return _gift(
-            p,
-            level=bracket.id,
-            amount=bracket.amount,
-            in_kind=bracket.in_kind,
-            item=bracket,
-            age=ages[0],
-            birth_year=year,
-        )
+        return _bracket_gift(p, p.bracket_for(ages[0]), ages[0], year)
     if not ages:
         return _undetermined(
             p,
@@ -904,19 +910,8 @@ def _longevity(p: _Programme, inputs: Inputs) -> Item | None:
             cause="missing_input",
         )
     found = {p.bracket_for(age) for age in ages}
-    if len(found) == 1:
-        bracket = found.pop()
-        if bracket is None:
-            return None
-        return _gift(
-            p,
-            level=bracket.id,
-            amount=bracket.amount,
-            in_kind=bracket.in_kind,
-            item=bracket,
-            age=ages[0],
-            birth_year=year,
-        )
+    if len(found) == 1:  # every possible age in one bracket (or in none)
+        return _bracket_gift(p, found.pop(), ages[0], year)
     options = tuple(b for b in version.brackets if b in found)
     return _undetermined(
         p,
