@@ -270,10 +270,16 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         table.rows.extend(child for child in table.total.children if child.split)
         table.total.children = [child for child in table.total.children if not child.split]
     again = reading.again
-    if table.group_of and _by_group(table) and len(again) == 1 and _own_figures(again[0]):
+    if table.group_of and _by_group(table) and len(again) == 1:
         # "| Cộng | 32 | … | 13 | … |" read by group, then "| Tổng cộng | 45 | | 19.900.000 |":
-        # the groups' total
-        table.total, again = again[0], []
+        # the groups' total, where it states its figures as its own
+        grand = again[0]
+        merged = None if grand.has_figures() else _merged_cell(grand)
+        if merged is not None:  # one group's cells only: a merged cell, its own figures
+            grand.count, grand.unit, grand.amount = merged.count, merged.unit, merged.amount
+            grand.children = []
+        if grand.has_figures():
+            table.total, again = grand, []
     for second in again:
         _second_total(table, second)
     if table.plan_of:
@@ -281,21 +287,12 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     return table
 
 
-def _own_figures(rec: Rec) -> bool:
-    """Whether a total row read under group columns states its figures as its own: in
-    its own cells, or in one group's cells only (``| Tổng cộng | 45 | | 19.900.000 | | |
-    |``: a merged cell), which are then its own."""
-    if rec.has_figures():
-        return True
+def _merged_cell(rec: Rec) -> Rec | None:
+    """The one group part stating figures of a total row read under group columns that
+    states none of its own (``| Tổng cộng | 45 | | 19.900.000 | | | |``: a merged cell),
+    or ``None`` where none or several do."""
     stated = [part for part in rec.children if part.has_figures()]
-    if len(stated) != 1 or len(rec.children) != len(stated) + sum(
-        1 for part in rec.children if not part.has_figures()
-    ):
-        return False
-    (part,) = stated
-    rec.count, rec.unit, rec.amount = part.count, part.unit, part.amount
-    rec.children = []
-    return True
+    return stated[0] if len(stated) == 1 else None
 
 
 def _by_group(table: Table) -> bool:
@@ -898,7 +895,7 @@ def _second_total(table: Table, again: Rec) -> None:
         # "| | Cộng | 60 | | 16.000.000 |", "| | Phí chuyển tiền | | | 160.000 |", "| |
         # Tổng cộng | | | 16.160.000 |": the subtotal and the rows after it make the total
         # its rows, and its own second breakdown (by group, by source)
-        own = [rec for rec in table.rows if rec.line < total.line or rec.line == total.line]
+        own = [rec for rec in table.rows if rec.line <= total.line]
         total.children = own
         total.explicit = True
         table.rows = [total, *(rec for rec in table.rows if rec.line > total.line)]
