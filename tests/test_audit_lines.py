@@ -780,6 +780,45 @@ def test_a_level_paid_for_several_months_has_that_factor(
     assert (rec.count, rec.level, rec.amount, rec.factor) == expected
 
 
+# -- a measure of goods per count and its price (_goods_per_count, _priced_for) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hỗ trợ tiền điện: 142 hộ x 30 kWh x 1.984 đồng/kWh = 8.451.840 đồng.",
+            (142, 1_984, 8_451_840, 30, "kwh"),
+        ),
+        (
+            "Cấp gạo cho 118 hộ x 15 kg x 12.000 đồng/kg = 21.240.000 đồng.",
+            (118, 12_000, 21_240_000, 15, "kg"),
+        ),
+    ],
+)
+def test_a_measure_per_count_times_its_price_is_a_factor(
+    text: str, expected: tuple[int, int, int, int, str]
+) -> None:
+    (rec,) = read(text)
+    assert (rec.count, rec.level, rec.amount, rec.factor, rec.goods) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the price of the rice, after the households: no level of theirs
+        "Cấp 1.770 kg gạo cho 118 hộ (15 kg/hộ), trị giá 1.770 kg x 12.000 đồng/kg = 21.240.000 đồng.",
+        # a price per kWh, the measure another unit
+        "Hỗ trợ 142 hộ x 30 kg x 1.984 đồng/kWh = 8.451.840 đồng.",
+        "Hỗ trợ 142 hộ, giá điện 1.984 đồng/kWh, tổng 8.451.840 đồng.",
+    ],
+)
+def test_a_price_per_measure_is_no_level_of_the_count(text: str) -> None:
+    recs = list(walk(read(text)))
+    assert all(rec.level not in (12_000, 1_984) for rec in recs)
+    assert all(rec.factor is None for rec in recs)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -116,6 +116,7 @@ class Rec:
     partial: bool = False  # its parts are only some of the whole (Node.children_complete)
     worth: bool = False  # its amount is written as a gift's worth ("64 cụ, quà trị giá …")
     factor: int | None = None  # the level paid this many times ("142 hộ x 3 tháng x …")
+    goods: str | None = None  # the measure the factor counts ("kwh": "x 30 kWh x …")
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -278,7 +279,18 @@ class _Parser:
                     current.factor = times
                     current.end = boundary = token.end
                 continue
+            if kind == "measure" and current is not None:
+                goods = _goods_per_count(self.text, current, token)
+                if goods is not None:  # "142 hộ x 30 kWh x 1.984 đồng/kWh": kWh per household
+                    current.factor, current.goods = goods
+                    current.end = boundary = token.end
+                continue
             if kind not in ("count", "level", "amount"):
+                continue
+            if kind == "level" and not _priced_for(self.text, current, token):
+                # "118 hộ …, 1.770 kg x 12.000 đồng/kg": the price of a measure of goods no
+                # count here is of, never the households' level: listed as not understood
+                self.orphans.append(token)
                 continue
             if kind == "amount" and _PER_GOODS.match(self.text, token.end):
                 # "giá gạo 14.500 đồng/kg": the price of a measure of goods, no gift's
@@ -484,6 +496,8 @@ _PER_GOODS = _regex.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a price per measure that is no goods one takes home: "1.984 đồng/kWh", "đồng/số"
+_PER_MEASURED = _regex.compile(r" ?/ ?(?:kwh|số điện|m3|khối)(?![^\W\d_])", re.IGNORECASE)
 # what a level is paid for, after the number: "3 tháng", "2 quý", "4 lần"
 _TIMES_UNIT = _regex.compile(r" ?(tháng|quý|năm|ngày|lần|kỳ)(?![^\W\d_])", re.IGNORECASE)
 _TIMES_SIGN = _regex.compile(r"[\s,]*(?:[x×*]|nhân)[\s]*", re.IGNORECASE)
@@ -555,6 +569,49 @@ def _times_of(text: str, rec: Rec, token: Token) -> int | None:
 
 
 _TIMES_SPAN = 40
+_GOODS_QUANTITY = _regex.compile(r"(\d{1,4}) ?([^\W\d_]+)")
+_PRICED_SIGN = _regex.compile(r"\s*(?:[x×*]|nhân)\s*", re.IGNORECASE)
+
+
+def _goods_per_count(text: str, rec: Rec, token: Token) -> tuple[int, str] | None:
+    """The measure of goods each of ``rec``'s count gets and its unit, when the measure
+    ``token`` stands between the count and a price of that unit, multiplied
+    (``142 hộ x 30 kWh x 1.984 đồng/kWh``, ``118 hộ x 15 kg x 12.000 đồng/kg``): the
+    price times the measure is each one's level. A whole number from 2 to MAX_FACTOR,
+    before the record's level and amount."""
+    if rec.count is None or rec.level is not None or rec.amount is not None:
+        return None
+    if rec.factor is not None:
+        return None
+    quantity = _GOODS_QUANTITY.fullmatch(token.text)
+    if quantity is None or _PRICED_SIGN.fullmatch(text, rec.end, token.start) is None:
+        return None
+    value = int(quantity.group(1))
+    if not 2 <= value <= MAX_FACTOR:
+        return None
+    sign = _PRICED_SIGN.match(text, token.end)
+    if sign is None:
+        return None
+    price = _PRICE_OF.match(text, sign.end())
+    if price is None or price.group(1).lower() != quantity.group(2).lower():
+        return None
+    return value, quantity.group(2).lower()
+
+
+# a price per measure after the multiplication sign: "1.984 đồng/kWh", "12.000đ/kg"
+_PRICE_OF = _regex.compile(
+    r"(?:mức\s*)?[\d.]+ ?(?:đồng|đ|vnđ|vnd) ?/ ?([^\W\d_]+)(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _priced_for(text: str, rec: Rec | None, token: Token) -> bool:
+    """Whether the level ``token`` may be ``rec``'s: a price per measure of goods
+    (``12.000 đồng/kg``) only when ``rec`` counts that measure for each of its count."""
+    goods = _PER_GOODS.match(text, token.end) or _PER_MEASURED.match(text, token.end)
+    if goods is None:
+        return True
+    unit = goods.group(0).strip(" /").lower()
+    return rec is not None and rec.goods == unit
 
 
 def _describes(owner: Rec, inner: list[Rec]) -> bool:

@@ -90,6 +90,7 @@ MEASURES: tuple[str, ...] = (
     "công trình",
     "con",
     "kg",
+    "kwh",  # "30 kWh": power a household is paid for, a measure
     "tấn",
     "tạ",
     "lít",
