@@ -819,6 +819,13 @@ def test_a_price_per_measure_is_no_level_of_the_count(text: str) -> None:
     assert all(rec.factor is None for rec in recs)
 
 
+def test_a_price_per_measure_after_a_second_factor_is_no_level() -> None:
+    # months and kWh: one factor is kept (months), the kWh price is then no level of the
+    # households, never a product "25 × 2 × 1.984" against the amount
+    recs = list(walk(read("Hỗ trợ 25 hộ x 2 tháng x 30 kWh x 1.984 đồng/kWh = 2.976.000 đồng.")))
+    assert all(rec.level != 1_984 for rec in recs)
+
+
 @pytest.mark.parametrize(
     "text",
     [
