@@ -496,7 +496,7 @@ _PER_GOODS = _regex.compile(
     r"(?![^\W\d_])",
     re.IGNORECASE,
 )
-# a price per measure that is no goods one takes home: "1.984 đồng/kWh", "đồng/số"
+# a price per measure that is no goods one takes home: "1.984 đồng/kWh", "đồng/m3"
 _PER_MEASURED = _regex.compile(r" ?/ ?(?:kwh|số điện|m3|khối)(?![^\W\d_])", re.IGNORECASE)
 # what a level is paid for, after the number: "3 tháng", "2 quý", "4 lần"
 _TIMES_UNIT = _regex.compile(r" ?(tháng|quý|năm|ngày|lần|kỳ)(?![^\W\d_])", re.IGNORECASE)
