@@ -1028,6 +1028,32 @@ def test_a_plan_column_beside_a_done_column_is_the_rows_plan_not_its_count() -> 
     assert (error.line, error.reported, error.suggested) == (4, 830, 380)
 
 
+_PLAN_AMOUNTS = (
+    "ĐVT: đồng\n\n"
+    "| STT | Nội dung | Dự toán | Thực hiện |\n|---|---|---|---|\n"
+    "| 1 | Quà người có công | 150.000.000 | 147.600.000 |\n"
+    "| 2 | Quà hộ nghèo | 80.000.000 | 82.500.000 |\n"
+    "| | Tổng cộng | 230.000.000 | 230.100.000 |\n"
+)
+
+
+def test_plan_and_done_amount_columns_under_a_stated_unit_are_both_summed() -> None:
+    """``ĐVT: đồng`` above ``Dự toán | Thực hiện``: two amount columns, the plan's and
+    what was done, each summed down (the header had been no header: 0 checks)."""
+    audit = audit_document(Document.from_text(_PLAN_AMOUNTS, name="t.md"))
+    assert (audit.status, audit.complete) == (0, True)
+    (error,) = _errors(_PLAN_AMOUNTS.replace("| 82.500.000 |", "| 85.200.000 |"))
+    assert (error.line, error.reported, error.suggested) == (6, 85_200_000, 82_500_000)
+    (error,) = _errors(_PLAN_AMOUNTS.replace("| 80.000.000 |", "| 8.000.000 |"))
+    assert (error.line, error.reported, error.suggested) == (6, 8_000_000, 80_000_000)
+
+
+def test_plan_and_done_columns_without_a_money_unit_are_no_header() -> None:
+    cells = ("STT", "Nội dung", "Dự toán", "Thực hiện")
+    assert header_columns(cells) is None
+    assert header_columns(cells, money=True) == ("index", "label", "amount", "amount")
+
+
 def test_a_lone_plan_column_is_the_rows_count() -> None:
     """Without a done column beside it, ``Kế hoạch (suất)`` is the row's count."""
     text = (

@@ -148,6 +148,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             priced.append(len(columns) - 1)
         elif _LEVEL.search(lower):
             columns.append("level")
+        elif money and _PLAN_OR_DONE.fullmatch(lower):
+            columns.append("amount")  # "ĐVT: đồng" above "Dự toán | Thực hiện": amounts
         else:
             columns.append("label")
     if priced and "amount" not in columns:
@@ -170,11 +172,27 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
         figures = ["amount"]
     if len(figures) == 1 and "label" in columns and figures[0] in ("count", "amount"):
         return tuple(columns)  # "Đơn vị ủng hộ | Số tiền": one figure a row, summed down
+    if figures == ["amount", "amount"] and _plan_beside_done(cells, columns):
+        return tuple(columns)  # "Dự toán | Thực hiện": the plan's and the done amounts
     if len(set(figures)) < 2 or not set(figures) & {"count", "amount"}:
         return None
     return tuple(columns)
 
 
+def _plan_beside_done(cells: tuple[str, ...], columns: list[Column]) -> bool:
+    """The two amount columns are a plan's and what was done (``Dự toán | Thực hiện``),
+    as :func:`_plan_columns` reads them."""
+    named = [cells[at] for at, column in enumerate(columns) if column == "amount"]
+    plans = [bool(_PLAN.search(cell)) and not _DONE.search(cell) for cell in named]
+    dones = [bool(_DONE.search(cell)) and not _PLAN.search(cell) for cell in named]
+    return sum(plans) == 1 and sum(dones) == 1
+
+
+# a column named only as a plan or as what was done, its money unit stated above the
+# table: "Dự toán", "Thực hiện", "Kế hoạch năm 2025" (_plan_columns tells them apart)
+_PLAN_OR_DONE = _regex.compile(
+    r"(?:dự toán|kế hoạch|thực hiện|thực chi|quyết toán)(?: (?:năm )?\d{4})?(?: ?\(.*\))?"
+)
 _MATRIX_TOTAL = _regex.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?: tiền| kinh phí)?(?: ?\(.*\))?")
 _MONEY_WORD = _regex.compile(r"(?<![^\W\d_])(?:đồng|tr\.? ?đ|nghìn đ|triệu)(?![^\W\d_])")
 
