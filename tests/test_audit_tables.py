@@ -1048,6 +1048,23 @@ def test_plan_and_done_amount_columns_under_a_stated_unit_are_both_summed() -> N
     assert (error.line, error.reported, error.suggested) == (6, 8_000_000, 80_000_000)
 
 
+def test_a_difference_column_beside_plan_and_done_is_listed_and_the_sums_checked() -> None:
+    """``Chênh lệch`` (negative numbers, no column kind): its numbers are listed as not
+    understood, and the total row, its label holding one of them, still sums the rows
+    (it had been taken for a row: no check at all)."""
+    text = (
+        _PLAN_AMOUNTS.replace("| Thực hiện |", "| Thực hiện | Chênh lệch |")
+        .replace("|---|---|---|---|", "|---|---|---|---|---|")
+        .replace("147.600.000 |", "147.600.000 | -2.400.000 |")
+        .replace("82.500.000 |", "82.500.000 | 2.500.000 |")
+        .replace("230.100.000 |", "230.100.000 | 100.000 |")
+    )
+    audit = audit_document(Document.from_text(text, name="t.md"))
+    assert (audit.status, audit.result.edits) == (3, 2)
+    (error,) = _errors(text.replace("| 82.500.000 |", "| 85.200.000 |"))
+    assert (error.line, error.reported, error.suggested) == (6, 85_200_000, 82_500_000)
+
+
 def test_plan_and_done_columns_without_a_money_unit_are_no_header() -> None:
     cells = ("STT", "Nội dung", "Dự toán", "Thực hiện")
     assert header_columns(cells) is None

@@ -382,9 +382,11 @@ def _plan_tree(table: Table) -> None:
 
 
 _IN_WHICH = _regex.compile(r"\W*(?:trong đó|riêng|gồm)(?![^\W\d_])", re.IGNORECASE)
-_CLOSING_ROW = _regex.compile(  # "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named)
+# "Cộng", "Tổng cộng", "Tổng cộng: 12 cụ" (its count named), "Tổng cộng -1.700.000" (a
+# remark's or an unread column's number, read with the row's name)
+_CLOSING_ROW = _regex.compile(
     r"(?:tổng cộng|tổng số|cộng|tổng)(?: chung| cả| số tiền| kinh phí)?\W*"
-    r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?",
+    r"(?:\d[\d.]*\s+[^\W\d_]+(?:\s[^\W\d_]+)?\W*)?(?:\d[\d.,]*\W*)?",
     re.IGNORECASE,
 )
 
