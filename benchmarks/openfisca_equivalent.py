@@ -28,10 +28,13 @@ made with ``np.arange`` (:func:`simulation_for`): the builder makes them with
 ``numpy.array(range(n))``, a million Python ints read one by one, 0,2 s of OpenFisca's
 0,5 s at 1M on this machine, which a competent user who profiles does not pay
 (``--documented-builder`` times the builder itself; both give the same lines, checked
-before any timing). The two sides run in interleaved rounds (A B, B A, …) and the
-medians are compared. Every level line (count and exact amount) and the undetermined
-count are compared; any difference, or a side that cannot run, exits 1. Peak memory of
-each side (tracemalloc, numpy included) is measured in an untimed run at each size.
+before any timing). The two sides run in interleaved rounds (A B, B A, …), each timed
+run from a collected heap (``gc.collect()`` outside the timing, for both sides: else
+garbage one side made may be collected inside the other's timing; ``--no-collect`` to
+compare), and the medians are compared, with each side's spread printed. Every level
+line (count and exact amount) and the undetermined count are compared; any difference,
+or a side that cannot run, exits 1. Peak memory of each side (tracemalloc, numpy
+included) is measured in an untimed run at each size.
 OpenFisca stores amounts as float32: the script prints how far its float32 sums drift.
 
 Needs the benchmark-only extra: pip install -e '.[bench]' (openfisca-core, pandas).
@@ -41,6 +44,8 @@ Run: .venv/bin/python benchmarks/openfisca_equivalent.py [--sizes 10000,100000,1
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import statistics
 import sys
 import time
@@ -426,16 +431,33 @@ def peak_mb(run: Any) -> float:
         tracemalloc.stop()
 
 
-def interleaved(a: Any, b: Any, *, rounds: int) -> tuple[float, float]:
-    """Medians of ``rounds`` timings of each, in rounds A B, B A, A B, … (CPU time)."""
+def interleaved_rounds(
+    a: Any, b: Any, *, rounds: int, collect: bool = True
+) -> tuple[list[float], list[float]]:
+    """CPU times of ``rounds`` runs of each, in rounds A B, B A, A B, … With ``collect``
+    each timed run starts from a collected heap (``gc.collect()`` outside the timing, for
+    both sides), so neither side pays inside its timing for the garbage the other made."""
     times: tuple[list[float], list[float]] = ([], [])
     for index in range(rounds):
         order = ((0, a), (1, b)) if index % 2 == 0 else ((1, b), (0, a))
         for side, run in order:
+            if collect:
+                gc.collect()
             start = time.process_time()
             run()
             times[side].append(time.process_time() - start)
+    return times
+
+
+def interleaved(a: Any, b: Any, *, rounds: int, collect: bool = True) -> tuple[float, float]:
+    """Medians of :func:`interleaved_rounds`."""
+    times = interleaved_rounds(a, b, rounds=rounds, collect=collect)
     return statistics.median(times[0]), statistics.median(times[1])
+
+
+def spread(times: list[float]) -> str:
+    """The range of a side's timings, for the report."""
+    return f"{min(times):.3f}-{max(times):.3f}"
 
 
 def main() -> int:
@@ -446,6 +468,11 @@ def main() -> int:
         "--documented-builder",
         action="store_true",
         help="time OpenFisca with SimulationBuilder.build_default_simulation itself",
+    )
+    parser.add_argument(
+        "--no-collect",
+        action="store_true",
+        help="do not gc.collect() before each timed run (the heap as the other side left it)",
     )
     args = parser.parse_args()
     build = documented_simulation if args.documented_builder else simulation_for
@@ -459,7 +486,7 @@ def main() -> int:
     system = build_system()  # set up once, outside the timing, as our ruleset is
     verdict_ok = True
     for size in (int(part) for part in args.sizes.split(",")):
-        print(f"{size:,} people", flush=True)
+        print(f"{size:,} people; load {os.getloadavg()[0]:.2f}", flush=True)
         frame = as_frame(population(size))
         theirs, open_theirs, single = run_openfisca(system, frame)
         if run_openfisca(system, frame, build=documented_simulation)[:2] != (theirs, open_theirs):
@@ -479,7 +506,8 @@ def main() -> int:
         def b(frame: Any = frame) -> object:
             return fresh(frame, ruleset)
 
-        t_theirs, t_ours = interleaved(a, b, rounds=args.rounds)
+        times = interleaved_rounds(a, b, rounds=args.rounds, collect=not args.no_collect)
+        t_theirs, t_ours = statistics.median(times[0]), statistics.median(times[1])
         m_theirs, m_ours = peak_mb(a), peak_mb(b)
         ratio = t_theirs / t_ours
         verdict = "OK" if ratio >= 5 or size < 1_000_000 else "UNDER TARGET (≥ 5× at 1M)"
@@ -487,6 +515,11 @@ def main() -> int:
         print(
             f"  CPU median of {args.rounds} interleaved rounds: openfisca {t_theirs:.3f} s,"
             f" welfare_rules {t_ours:.3f} s; ratio {ratio:.1f}× {verdict}"
+        )
+        print(
+            f"  spread: openfisca {spread(times[0])} s, welfare_rules {spread(times[1])} s;"
+            f" heap collected before each run: {not args.no_collect};"
+            f" load {os.getloadavg()[0]:.2f}"
         )
         print(f"  peak memory: openfisca {m_theirs:,.0f} MB, welfare_rules {m_ours:,.0f} MB")
         del allocation
