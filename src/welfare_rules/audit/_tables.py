@@ -19,6 +19,7 @@ row's own count, a row with only a level) is listed as not understood
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -182,10 +183,19 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
 def _plan_beside_done(cells: tuple[str, ...], columns: list[Column]) -> bool:
     """The two amount columns are a plan's and what was done (``Dự toán | Thực hiện``),
     as :func:`_plan_columns` reads them."""
-    named = [cells[at] for at, column in enumerate(columns) if column == "amount"]
-    plans = [bool(_PLAN.search(cell)) and not _DONE.search(cell) for cell in named]
-    dones = [bool(_DONE.search(cell)) and not _PLAN.search(cell) for cell in named]
-    return sum(plans) == 1 and sum(dones) == 1
+    planned, done = _planned_and_done(cells, columns, "amount")
+    return len(planned) == 1 and len(done) == 1
+
+
+def _planned_and_done(
+    cells: tuple[str, ...], columns: Sequence[Column], kind: Column
+) -> tuple[list[int], list[int]]:
+    """The positions of the ``kind`` columns naming a plan only (``Kế hoạch``, ``Dự
+    toán``) and of those naming what was done only (``Thực hiện``, ``Đã chi``)."""
+    at = [i for i, column in enumerate(columns) if column == kind]
+    planned = [i for i in at if _PLAN.search(cells[i]) and not _DONE.search(cells[i])]
+    done = [i for i in at if _DONE.search(cells[i]) and not _PLAN.search(cells[i])]
+    return planned, done
 
 
 # a column named only as a plan or as what was done, its money unit stated above the
@@ -581,9 +591,7 @@ def _plan_columns(
     plans: dict[int, Column] = {}
     out = list(columns)
     for kind in ("count", "amount"):
-        at = [i for i, column in enumerate(columns) if column == kind]
-        planned = [i for i in at if _PLAN.search(cells[i]) and not _DONE.search(cells[i])]
-        done = [i for i in at if _DONE.search(cells[i]) and not _PLAN.search(cells[i])]
+        planned, done = _planned_and_done(cells, columns, kind)
         if len(planned) == 1 and len(done) == 1:
             out[planned[0]], plans[planned[0]] = "plan", kind
         elif planned and not done and plans:
