@@ -596,3 +596,19 @@ def test_a_level_paid_for_months_is_checked_with_its_factor() -> None:
     assert [n.factor for _, n in extracted.report.walk() if n.level is not None] == [3, 3]
     slipped = compile_report(extract_report(text.replace("21.427.200", "21.472.200")).report)
     assert not all(edit.holds(slipped.values) for edit in slipped.edits)
+
+
+def test_products_added_up_on_a_bullet_are_checked_with_the_closing_total() -> None:
+    # found by a probe: "54 × 500.000 + 12 × 700.000 = 35.400.000" was read as its last
+    # product only, and the Cộng line was then wrong too (two false errors)
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "- Người có công: 54 cụ x 500.000 đồng + 12 cụ x 700.000 đồng = 35.400.000 đồng\n"
+        "- Thân nhân liệt sĩ: 20 người x 300.000 đồng = 6.000.000 đồng\n"
+        "Cộng: 86 suất, 41.400.000 đồng\n"
+    )
+    right = audit_document(Document.from_text(text, name="x"))
+    assert right.status == 0
+    slipped = audit_document(Document.from_text(text.replace("54 cụ", "45 cụ"), name="x"))
+    assert [(f.line, f.reported, f.suggested) for f in slipped.result.findings] == [(1, 45, 54)]

@@ -1022,3 +1022,66 @@ def test_amounts_that_are_no_received_spent_left_make_no_balance(text: str) -> N
 def test_a_respected_elder_is_no_quarter() -> None:
     (rec,) = read("Chúc thọ 85 quý cụ, mỗi cụ 300.000 đồng, tổng kinh phí 25.500.000 đồng.")
     assert rec.factor is None
+
+
+# -- products added up on one line (_priced_terms) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "amount"),
+    [
+        (
+            "- Người có công: 54 cụ x 500.000 đồng + 12 cụ x 700.000 đồng = 35.400.000 đồng",
+            [(54, 500_000), (12, 700_000)],
+            35_400_000,
+        ),
+        (
+            "Tặng 10 suất x 1.000.000đ + 20 suất x 500.000đ + 5 suất x 300.000đ = 21.500.000đ.",
+            [(10, 1_000_000), (20, 500_000), (5, 300_000)],
+            21_500_000,
+        ),
+    ],
+)
+def test_products_added_up_are_the_parts_of_one_amount(
+    text: str, terms: list[tuple[int, int]], amount: int
+) -> None:
+    # found by a probe: the last product took the sum as its amount (12 × 700.000 ≠
+    # 35.400.000, a false error) and the first was left alone
+    (rec,) = read(text)
+    assert (rec.count, rec.level, rec.amount) == (None, None, amount)
+    assert [(part.count, part.level, part.amount) for part in rec.children] == [
+        (count, level, None) for count, level in terms
+    ]
+    assert rec.explicit
+    assert rec.inline
+    assert "=" not in rec.children[-1].label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one product, its amount: no sum
+        "- Thân nhân liệt sĩ: 20 người x 300.000 đồng = 6.000.000 đồng",
+        # two records, no "+" between them
+        "Xã A 54 cụ x 500.000 đồng, xã B 12 cụ x 700.000 đồng = 8.400.000 đồng",
+    ],
+)
+def test_products_not_added_up_stay_apart(text: str) -> None:
+    recs = read(text)
+    assert all(not rec.children for rec in recs)
+    assert recs[-1].amount is not None
+    assert recs[-1].count is not None
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=1, max_value=9_999), gift_levels), min_size=2, max_size=4
+    )
+)
+@example([(54, 500_000), (12, 700_000)])
+def test_products_added_up_keep_every_figure(terms: list[tuple[int, int]]) -> None:
+    total = sum(count * level for count, level in terms)
+    written = " + ".join(f"{grouped(count)} cụ x {grouped(level)} đồng" for count, level in terms)
+    (rec,) = read(f"Kinh phí: {written} = {grouped(total)} đồng.")
+    assert rec.amount == total
+    assert [(part.count, part.level) for part in rec.children] == terms

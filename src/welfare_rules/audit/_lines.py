@@ -413,6 +413,7 @@ class _Parser:
                 current.worth = _WORTH.fullmatch(self.text, boundary, token.start) is not None
             _fill(current, token)
             boundary = current.end = token.end
+        _priced_terms(self.text, records)
         _written_sums(self.text, records)
         _balances(records)
         _nest_totals(records)
@@ -1008,6 +1009,79 @@ _PLUS = _regex.compile(r"\s*\+\s*")
 _MINUS = _regex.compile(r"\s*[-–−]\s*|\s+trừ\s+", re.IGNORECASE)
 _EQUALS = _regex.compile(r"\s*=\s*")
 _OPERATOR = _regex.compile(r"\s*[-–−+=]\s*|\s+trừ\s+", re.IGNORECASE)
+
+
+def _priced_terms(text: str, records: list[Rec]) -> None:
+    """Products added up on the line: ``54 cụ x 500.000 đồng + 12 cụ x 700.000 đồng =
+    35.400.000 đồng`` is one record of that amount whose parts are the two products (each
+    a count at a level, no amount of its own), counted by them. Without it the last
+    product took the sum as its amount (``12 × 700.000 ≠ 35.400.000``) and the first was
+    left alone. The sum is the last term's amount written after ``=`` or the record after
+    it that states only an amount; only ``+`` stands between the products."""
+    index = 0
+    while index + 1 < len(records):
+        stop = index + 1
+        while (
+            stop < len(records)
+            and _priced_term(records[stop - 1])
+            and _PLUS.fullmatch(text, records[stop - 1].end, records[stop].start)
+            and _priced_term(records[stop], last=True)
+        ):
+            stop += 1
+            if records[stop - 1].amount is not None:
+                break
+        terms = records[index:stop]
+        sum_rec = records[stop] if stop < len(records) else None
+        last = terms[-1]
+        if len(terms) < 2:
+            index += 1
+            continue
+        if last.amount is not None:
+            if _SUM_WRITTEN.fullmatch(text, last.start, last.end) is None:
+                index += 1
+                continue
+            whole = Rec(line=last.line, amount=last.amount, end=last.end)
+            last.amount = None
+            if "amount" in last.precision:
+                whole.precision["amount"] = last.precision.pop("amount")
+            consumed = stop
+        elif (
+            sum_rec is not None
+            and _amount_only(sum_rec)
+            and _EQUALS.fullmatch(text, last.end, sum_rec.start)
+        ):
+            whole = Rec(line=last.line, amount=sum_rec.amount, end=sum_rec.end)
+            whole.precision.update(sum_rec.precision)
+            consumed = stop + 1
+        else:
+            index += 1
+            continue
+        first = terms[0]
+        whole.label, whole.start, whole.bullet = first.label, first.start, first.bullet
+        whole.total_cue, whole.section = first.total_cue, first.section
+        for term in terms:  # "+ 12 cụ x 700.000 đồng": a term named by its figures
+            written = text[term.start : term.end].split("=", 1)[0].strip()
+            term.label = _shorten(written) or term.label
+        whole.children, whole.inline, whole.explicit = terms, True, True
+        records[index:consumed] = [whole]
+        index += 1
+
+
+def _priced_term(rec: Rec, *, last: bool = False) -> bool:
+    """A count at a level (the ``last`` term may hold the sum as its amount), plainly."""
+    return (
+        rec.count is not None
+        and rec.level is not None
+        and (last or rec.amount is None)
+        and not rec.children
+        and not rec.hedged
+        and not rec.claims
+        and rec.factor is None
+    )
+
+
+# the last product of a written sum, holding the sum: "12 cụ x 700.000 đồng = 35.400.000 đồng"
+_SUM_WRITTEN = _regex.compile(r"[^=+]*\d[^=+]*=[^=+]*\d[^=+]*")
 
 
 def _written_sums(text: str, records: list[Rec]) -> None:
