@@ -135,11 +135,36 @@ def test_under_a_scaled_unit_small_bare_numbers_are_amounts_too() -> None:
             "Cộng: 10.000.000 đ + 5.000.000 đ = 15.000.000đ",
         ),
         ("Ngày 05/02 - 10/02 = 5 ngày", "Ngày 05/02 - 10/02 = 5 ngày"),  # no money: left alone
+        # products whose result alone writes the money (found by a probe: the levels were
+        # not understood, the bullets unchecked)
+        (
+            "- Xã A: 54 cụ x 500.000 + 12 cụ x 700.000 = 35.400.000 đồng;",
+            "Xã A: 54 cụ x 500.000 đồng + 12 cụ x 700.000 đồng = 35.400.000 đồng;",
+        ),
+        ("20 người x 300.000=6.000.000đ", "20 người x 300.000 đ=6.000.000đ"),
+        # an operand with its unit, and a product without a money result: left alone
+        ("20 người x 300.000đ = 6.000.000đ", "20 người x 300.000đ = 6.000.000đ"),
+        ("20 người x 300.000 = 6.000.000", "20 người x 300.000 = 6.000.000"),
     ],
 )
 def test_a_written_sum_s_operands_take_its_result_s_unit(text: str, written: str) -> None:
     (line,) = read_lines(text)
     assert unit_of_result(line).text == written
+
+
+def test_products_with_their_unit_once_are_checked() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "- Xã A: 54 cụ x 500.000 + 12 cụ x 700.000 = 35.400.000 đồng;\n"
+        "- Xã B: 73 cụ x 500.000 + 11 cụ x 700.000 = 44.200.000 đồng;\n"
+        "Cộng: 150 cụ, số tiền 79.600.000 đồng.\n"
+    )
+    assert audit_document(Document.from_text(text, name="x")).status == 0
+    wrong = audit_document(Document.from_text(text.replace("11 cụ x 700", "11 cụ x 800"), name="x"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (2, 800_000, 700_000)
+    ]
 
 
 def test_a_subtraction_with_its_unit_once_is_checked() -> None:

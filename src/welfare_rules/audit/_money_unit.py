@@ -115,18 +115,32 @@ _ARITHMETIC = _regex.compile(
     re.IGNORECASE,
 )
 _TERM = _regex.compile(rf"{_OPERAND}")
+# a product whose result alone writes the money: "54 cụ x 500.000 + 12 cụ x 700.000 =
+# 35.400.000 đồng", "20 người x 300.000 = 6.000.000đ": the bare operand after the sign, an
+# operator or the end after it
+_RESULT_UNIT = _regex.compile(
+    rf"= ?{_OPERAND} ?((?:nghìn |ngàn |triệu |tỷ )?(?:đồng|đ|vnđ))(?![^\W\d_])", re.IGNORECASE
+)
+_FACTOR_OPERAND = _regex.compile(
+    rf"(?:(?<=\s)|(?<=\d))[x×*] ?({_OPERAND})(?= ?[-+=x×*])", re.IGNORECASE
+)
 
 
 def unit_of_result(line: Line) -> Line:
     """``line`` with the unit of a written sum's result also after each of its bare
     operands (``477.000.000 - 468.000.000 = 9.000.000 đồng`` reads ``477.000.000 đồng -
-    468.000.000 đồng = 9.000.000 đồng``), so the sum is read as written; the line itself
-    where it writes none."""
+    468.000.000 đồng = 9.000.000 đồng``), and after each bare operand of a product before
+    such a result (``54 cụ x 500.000 + 12 cụ x 700.000 = 35.400.000 đồng``), so the
+    arithmetic is read as written; the line itself where it writes none."""
     text = line.text
     if "=" not in text:
         return line
     at: list[int] = []
     unit = ""
+    result = _RESULT_UNIT.search(text)
+    if result is not None:
+        unit = " " + result.group(1)
+        at.extend(found.end(1) for found in _FACTOR_OPERAND.finditer(text, 0, result.start() + 1))
     for found in _ARITHMETIC.finditer(text):
         unit = " " + found.group(3)
         at.append(found.end(1))
@@ -134,7 +148,7 @@ def unit_of_result(line: Line) -> Line:
         at.extend(start + term.end() for term in _TERM.finditer(found.group(2)))
     if not at:
         return line
-    return _insert(line, at, unit)
+    return _insert(line, sorted(set(at)), unit)
 
 
 def _insert(line: Line, at: list[int], suffix: str) -> Line:
