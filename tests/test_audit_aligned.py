@@ -66,3 +66,30 @@ def test_any_aligned_row_reads_its_product(count: int, level: int) -> None:
     )
     nodes = [node for _, node in _audit(text).report.walk()]
     assert [(n.count, n.level, n.amount) for n in nodes] == [(count, level, count * level)] * 2
+
+
+PRICED_GROUPS = """\
+STT  Đơn vị              Mức 600.000đ            Mức 300.000đ            Tổng cộng
+                         Số suất   Thành tiền    Số suất   Thành tiền       (đồng)
+1    Xã An Lạc           4         2.400.000     131       39.300.000   41.700.000
+2    Xã An Bình          2         1.200.000     96        28.800.000   30.000.000
+     Cộng                6         3.600.000     227       68.100.000   71.700.000
+"""
+
+
+def test_levels_named_above_the_header_price_their_columns() -> None:
+    # found by a probe: the levels over "Số suất | Thành tiền" were one record's, and
+    # every row's count was priced at the last (seven confident wrong corrections)
+    lines = aligned_tables(read_lines(PRICED_GROUPS))
+    assert lines[0].cells == ("", "", "Mức 600.000đ", "", "Mức 300.000đ", "", "Tổng cộng")
+    audit = _audit(PRICED_GROUPS)
+    assert audit.status == 0
+    wrong = _audit(PRICED_GROUPS.replace("     28.800.000", "     26.800.000"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (4, 26_800_000, 28_800_000)
+    ]
+
+
+def test_a_line_above_a_header_naming_one_level_is_left_as_it_is() -> None:
+    text = PRICED_GROUPS.replace("Mức 300.000đ", "Quà của xã  ")
+    assert aligned_tables(read_lines(text))[0].cells is None

@@ -1295,3 +1295,36 @@ def test_two_level_columns_nothing_tells_apart_give_no_level() -> None:
     (row,) = table(text).rows
     assert row.level is None
     assert {token.text for _, token in table(text).unknown} >= {"300.000", "200.000"}
+
+
+_PRICED_ABOVE = """\
+| STT | Đơn vị | Mức 600.000đ | | Mức 300.000đ | | Tổng cộng |
+|---|---|---|---|---|---|---|
+| | | Số suất | Thành tiền | Số suất | Thành tiền | (đồng) |
+| 1 | Xã An Lạc | 4 | 2.400.000 | 131 | 39.300.000 | 41.700.000 |
+| 2 | Xã An Bình | 2 | 1.200.000 | 96 | 28.800.000 | 30.000.000 |
+| | Cộng | 6 | 3.600.000 | 227 | 68.100.000 | 71.700.000 |
+"""
+
+
+def test_levels_in_a_header_row_above_the_columns_price_them() -> None:
+    # found by a probe: the upper row (levels only) was no header, so its levels were
+    # not understood and the rows' figures not checked
+    read = table(_PRICED_ABOVE)
+    assert read.unknown == []
+    first = read.rows[0]
+    assert figures(first) == ("Xã An Lạc", None, None, 41_700_000)
+    (groups,) = first.children
+    assert groups.split
+    assert [(part.count, part.level, part.amount) for part in groups.children] == [
+        (4, 600_000, 2_400_000),
+        (131, 300_000, 39_300_000),
+    ]
+    assert _errors(_PRICED_ABOVE) == []
+    (error,) = _errors(_PRICED_ABOVE.replace("| 96 |", "| 69 |"))
+    assert (error.line, error.reported, error.suggested) == (5, 69, 96)
+
+
+def test_a_row_above_the_header_naming_no_levels_stays_unread() -> None:
+    text = _PRICED_ABOVE.replace("Mức 600.000đ", "Quà của tỉnh 2024")
+    assert table(text).unknown  # its numbers are listed, not taken for levels

@@ -66,6 +66,8 @@ def aligned_tables(lines: list[Line]) -> list[Line]:
                 names[at] = f"{names[at]} {text}"
             out[start + 1] = _as_cells(units, ("",) * (len(columns) + 2), separator=True)
         out[start] = _as_cells(out[start], ("STT", "Nội dung", *names))
+        if start > 0 and (groups := _priced_groups(out[start - 1], columns)) is not None:
+            out[start - 1] = _as_cells(out[start - 1], ("", "", *groups))
         for row in rows:
             out[row] = _as_cells(out[row], _cells(out[row].raw, columns))
     return out
@@ -90,6 +92,34 @@ def _header(line: Line) -> list[tuple[int, int, str]] | None:
     # the first field is kept only where it names a column; the test is made for it
     # alone ('field in named' for every field was quadratic on a line of many fields)
     return [field for field in fields if field is not fields[0] or field in named]
+
+
+# a group of columns named by its level: "Mức 600.000đ", "Mức quà 300.000 đồng"
+_PRICED = _regex.compile(
+    r"mức(?: quà| hỗ trợ| tặng)? \d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)(?: ?/ ?[^\W\d_]+)?",
+    re.IGNORECASE,
+)
+
+
+def _priced_groups(line: Line, columns: list[tuple[int, int, str]]) -> tuple[str, ...] | None:
+    """The line above a header naming the level of each group of its columns
+    (``Mức 600.000đ   Mức 300.000đ   Tổng cộng`` over ``Số suất  Thành tiền  Số suat
+    Thành tiền  (đồng)``): each name over the column whose left edge is nearest its own,
+    ``""`` over the others (a merged cell), for :mod:`._tables` to join with the header.
+    ``None`` unless two names at least are such levels; the names left of the first
+    column (``STT  Đơn vị``) are the rows' own."""
+    if line.cells is not None or "  " not in line.raw.strip():
+        return None
+    fields = [field for field in _fields(line.raw) if field[1] > columns[0][0] - 1]
+    if sum(1 for _, _, text in fields if _PRICED.fullmatch(text)) < 2:
+        return None
+    groups = [""] * len(columns)
+    for start, _, text in fields:
+        at = min(range(len(columns)), key=lambda i: abs(columns[i][0] - start))
+        if groups[at]:
+            return None  # two names over one column: no groups of columns
+        groups[at] = text
+    return tuple(groups)
 
 
 def _is_units(line: Line, columns: list[tuple[int, int, str]]) -> bool:

@@ -93,6 +93,16 @@ _PRICED_GROUP = _regex.compile(
 )
 # "Đã chi trả (người)", "Chưa nhận (suất)": a count, its unit in brackets
 _COUNT_UNIT = _regex.compile(r"[^()]*\((?:người|suất|hộ|cụ|lượt|đối tượng|hồ sơ)\)")
+_TOTAL_IN_MONEY = _regex.compile(
+    r"(?:tổng cộng|tổng số|tổng|cộng) \((?:nghìn |ngàn |triệu |1\.000 )?(?:đồng|đ|vnđ)\)"
+)
+
+
+def _money_total(cell: str) -> bool:
+    """``Tổng cộng (đồng)``, ``Cộng (nghìn đồng)``: a column of the row's total amount."""
+    return _TOTAL_IN_MONEY.fullmatch(cell.lower().strip()) is not None
+
+
 _ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
 _GRAND_ROW = _regex.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = _regex.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -140,8 +150,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
         elif _PER_UNIT.search(lower) and not _PER_TIME.search(lower) and not _has_digit(lower):
             columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth (no value)
-        elif _AMOUNT.search(lower):
-            columns.append("amount")
+        elif _AMOUNT.search(lower) or _money_total(lower):
+            columns.append("amount")  # "Tổng cộng (đồng)": the row's amount
         elif _COUNT.search(lower) or _COUNT_WORD.fullmatch(lower) or _COUNT_UNIT.fullmatch(lower):
             columns.append("count")  # before the level: "Số suất mức 600.000đ" counts
         elif _PRICED_GROUP.fullmatch(lower):
@@ -153,7 +163,12 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("amount")  # "ĐVT: đồng" above "Dự toán | Thực hiện": amounts
         else:
             columns.append("label")
-    if priced and "amount" not in columns:
+    own_amounts = [
+        at
+        for at, column in enumerate(columns)
+        if column == "amount" and not _money_total(cells[at])
+    ]
+    if priced and not own_amounts:
         # "Hộ nghèo (1.000.000đ/hộ) | Cận nghèo (500.000đ/hộ) | Cộng (đồng)": no amount
         # column beside them, so their cells are the groups' amounts, not counts
         for at in priced:
@@ -263,9 +278,13 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
     if start is None:
         return None
     table = Table(rows=[], total=None)
-    for line in lines[:start]:  # above the header: no column says what a number is
-        _unread(table, line.number, _cells(line))
     header = _cells(lines[start])
+    above = next((i for i in range(start - 1, -1, -1) if not lines[i].separator), None)
+    priced = None if above is None else _priced_groups_above(_cells(lines[above]), header)
+    if priced is not None:  # "Mức 600.000đ" over "Số suất | Thành tiền": the columns' level
+        header = priced
+    for line in lines[: start if above is None or priced is None else above]:
+        _unread(table, line.number, _cells(line))  # above the header: no column says
     reading = _Reading(table, _layout(header, default, money=money))
     for line in lines[start + 1 :]:
         cells = _cells(line)
@@ -813,7 +832,11 @@ def _run_groups(
     breakdown of the row's figures has none), with distinct names; at most one total
     column after them."""
     out = list(columns)
-    figures = [at for at, column in enumerate(columns) if column in ("count", "level", "amount")]
+    figures = [
+        at
+        for at, column in enumerate(columns)
+        if column in ("count", "level", "amount") and not _money_total(cells[at])
+    ]  # "Cộng (đồng)" is no run's amount
     if not figures:
         return None
     totals = [
@@ -876,6 +899,48 @@ def _stacked_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, 
     if columns is None or not _source_columns(stacked, columns)[1]:
         return None
     return stacked
+
+
+def _priced_groups_above(top: tuple[str, ...], header: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A merged header whose upper row names a level over each pair of figure columns
+    (``| STT | Đơn vị | Mức 600.000đ | | Mức 300.000đ | | Tổng cộng |`` over ``| | | Số
+    suất | Thành tiền | Số suất | Thành tiền | (đồng) |``): the upper row is no header of
+    its own (it names levels only), so the lower one was read without them and the
+    upper's numbers were not understood. Each column's name with its group's
+    (``Số suất Mức 600.000đ``, ``Tổng cộng (đồng)``), or ``None`` unless two groups at
+    least each name a level and span two columns or more."""
+    groups = _two_row_header(top, header)
+    if groups is None:
+        return None
+    spans: dict[str, int] = {}
+    for group in groups:
+        if group:
+            spans[group] = spans.get(group, 0) + 1
+    priced = [
+        group
+        for group, span in spans.items()
+        if span >= 2 and _PRICED_NAME.fullmatch(group.lower().strip())
+    ]
+    if len(priced) < 2:
+        return None
+    names: list[str] = []
+    for upper, group, under in zip(top, groups, header, strict=True):
+        under = under.strip()
+        if not under:
+            names.append(upper.strip())  # "STT", "Đơn vị" above an empty cell
+        elif not group or group == under:
+            names.append(under)
+        elif under.startswith("(") or _TOTAL.match(under.lower()):
+            names.append(f"{group} {under}")  # "Tổng cộng (đồng)"
+        else:
+            names.append(f"{under} {group}")  # "Số suất Mức 600.000đ"
+    return tuple(names)
+
+
+# a group named by its level: "Mức 600.000đ", "Mức quà 300.000 đồng/suất"
+_PRICED_NAME = _regex.compile(
+    r"mức(?: quà| hỗ trợ| tặng)? \d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)(?: ?/ ?[^\W\d_]+)?"
+)
 
 
 def _two_row_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
