@@ -88,3 +88,41 @@ def test_a_bracket_left_open_joins_the_lines_it_spans() -> None:
         )
     )
     assert len(lines) >= 2
+
+
+LABELLED = (
+    "Chi trong kỳ: 127.600.000 đồng, gồm:\n"
+    "   - Tặng quà thương binh, bệnh binh, thân nhân liệt sĩ:\n"
+    "     84 suất x 500.000 đồng/suất = 42.000.000 đồng;\n"
+    "   - Tặng quà Mẹ Việt Nam anh hùng:\n"
+    "     17 suất x 1.000.000 đồng/suất = 17.000.000 đồng;\n"
+    "   - Thăm hỏi ốm đau, phúng viếng: 68.600.000 đồng;\n"
+)
+
+
+def test_figures_under_a_bulleted_label_are_its_line() -> None:
+    # found by a probe: the label opened a group of its own, so the figures under it were
+    # no part of the list announced above (the spending's sum was not checked)
+    lines = [line for line in logical_lines(read_lines(LABELLED)) if line.text]
+    assert [line.number for line in lines] == [1, 2, 4, 6]
+    second = lines[1]
+    assert second.text.endswith("liệt sĩ: 84 suất x 500.000 đồng/suất = 42.000.000 đồng;")
+    assert second.number_at(second.text.index("84 suất")) == 3
+
+
+def test_a_slip_under_a_bulleted_label_is_found_in_the_list() -> None:
+    from welfare_rules.audit.read import Document, audit_document
+
+    assert audit_document(Document.from_text(LABELLED, name="x")).status == 0
+    wrong = LABELLED.replace("68.600.000", "66.800.000")
+    (finding,) = audit_document(Document.from_text(wrong, name="x")).result.findings
+    assert (finding.line, finding.reported, finding.suggested) == (6, 66_800_000, 68_600_000)
+
+
+def test_a_label_stating_a_figure_or_figures_not_indented_stay_apart() -> None:
+    for text in (
+        "- Quà của tỉnh 2024:\n   84 suất x 500.000 đồng = 42.000.000 đồng;\n",
+        "- Quà của tỉnh:\n84 suất x 500.000 đồng = 42.000.000 đồng;\n",
+        "- Quà của tỉnh:\n   - 84 suất x 500.000 đồng = 42.000.000 đồng;\n",
+    ):
+        assert len([line for line in logical_lines(read_lines(text)) if line.text]) == 2

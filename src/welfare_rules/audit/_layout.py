@@ -85,6 +85,8 @@ def _continues(previous: Line, line: Line) -> bool:
         return False
     if line.heading or line.bullet is not None or line.enumerator is not None:
         return False
+    if _figures_under_label(previous, line):
+        return True  # "- Tặng quà thương binh:" / "    84 suất x 500.000 đồng = …": one item
     if not previous.heading and _open_bracket(previous):
         return True  # "… (Trung tâm A: 214 đối tượng;" / "Trung tâm B: 176 đối tượng), …"
     if previous.heading or previous.text.endswith(_ENDS_SENTENCE):
@@ -94,6 +96,22 @@ def _continues(previous: Line, line: Line) -> bool:
     if first.islower() or first in _OPENING or digit_after_words:
         return len(previous.raw.strip()) >= _MIN_WRAPPED or previous.text.endswith(",")
     return False
+
+
+def _figures_under_label(previous: Line, line: Line) -> bool:
+    """A bulleted label ending with ``:`` and stating no figure, then its figures on the
+    next line, indented deeper and starting with a number (``- Tặng quà thương binh, thân
+    nhân liệt sĩ:`` / ``    84 suất x 500.000 đồng/suất = 42.000.000 đồng;``): one item of
+    the list, not a group opened by the label with a figure of no bullet under it."""
+    if previous.bullet is None or previous.heading or not previous.text.endswith(":"):
+        return False
+    if not line.text[:1].isdigit() or any(char.isdigit() for char in previous.text):
+        return False
+    return _indent(line.raw) > _indent(previous.raw)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
 
 
 def _open_bracket(previous: Line) -> bool:
