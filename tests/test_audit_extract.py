@@ -612,3 +612,32 @@ def test_products_added_up_on_a_bullet_are_checked_with_the_closing_total() -> N
     assert right.status == 0
     slipped = audit_document(Document.from_text(text.replace("54 cụ", "45 cụ"), name="x"))
     assert [(f.line, f.reported, f.suggested) for f in slipped.result.findings] == [(1, 45, 54)]
+
+
+@pytest.mark.parametrize(
+    ("cells", "text"),
+    [
+        (("Tổng số hộ được tặng quà", "1.595"), "Tổng số hộ được tặng quà: 1.595"),
+        (("Tổng kinh phí (đồng)", "514.900.000"), "Tổng kinh phí: 514.900.000 đồng"),
+        (("", "Tổng kinh phí (triệu đồng)", "", "514,9"), "Tổng kinh phí: 514,9 triệu đồng"),
+    ],
+)
+def test_a_name_and_a_figure_in_a_table_without_header_read_as_prose(
+    cells: tuple[str, ...], text: str
+) -> None:
+    # found by a probe: a summary sheet's rows were listed as not understood
+    from welfare_rules.audit._normalize import Line
+    from welfare_rules.audit.extract import _said
+
+    line = Line(1, " | ".join(cells), " | ".join(cells), cells=cells)
+    assert _said(line).text == text
+    assert _said(line).cells is None
+
+
+def test_rows_of_more_figures_without_header_stay_rows() -> None:
+    from welfare_rules.audit._normalize import Line
+    from welfare_rules.audit.extract import _said
+
+    cells = ("Xã A", "12", "6.000.000")
+    line = Line(1, " | ".join(cells), " | ".join(cells), cells=cells)
+    assert _said(line) is line

@@ -1328,3 +1328,98 @@ def test_levels_in_a_header_row_above_the_columns_price_them() -> None:
 def test_a_row_above_the_header_naming_no_levels_stays_unread() -> None:
     text = _PRICED_ABOVE.replace("Mức 600.000đ", "Quà của tỉnh 2024")
     assert table(text).unknown  # its numbers are listed, not taken for levels
+
+
+_TWO_BLOCKS = """\
+Bảng 1. Quà của tỉnh
+
+| STT | Đơn vị | Số suất | Mức quà | Thành tiền |
+|---|---|---|---|---|
+| 1 | Xã A | 86 | 500.000 | 43.000.000 |
+| 2 | Xã B | 74 | 500.000 | 37.000.000 |
+| | Cộng bảng 1 | 160 | | 80.000.000 |
+
+Bảng 2. Quà của thị xã
+
+| STT | Đối tượng | Số suất | Mức quà | Thành tiền |
+|---|---|---|---|---|
+| 1 | Hộ nghèo | 142 | 400.000 | 56.800.000 |
+| 2 | Hộ cận nghèo | 97 | 300.000 | 29.100.000 |
+| | Cộng bảng 2 | 239 | | 85.900.000 |
+| | TỔNG CỘNG (Bảng 1 + Bảng 2) | 399 | | 165.900.000 |
+"""
+
+
+def test_a_total_of_the_blocks_after_a_table_s_own_is_no_restatement() -> None:
+    # found by a probe: "TỔNG CỘNG (Bảng 1 + Bảng 2)" was taken for block 2's total
+    # written again (two false "one figure, two values" errors)
+    second = _TWO_BLOCKS.split("Bảng 2. Quà của thị xã\n\n")[1]
+    read = table(second)
+    assert read.grand is not None
+    assert (read.grand.count, read.grand.amount) == (399, 165_900_000)
+    assert read.grand.grand
+    assert _errors(_TWO_BLOCKS) == []
+    (error,) = _errors(_TWO_BLOCKS.replace("| 399 |", "| 398 |"))
+    assert (error.line, error.reported, error.suggested) == (16, 398, 399)
+
+
+def test_rows_after_a_blank_row_are_read_by_the_header_above() -> None:
+    # a sheet's grand total row after an empty row: a block of its own, with no header
+    text = _TWO_BLOCKS.replace("| | TỔNG CỘNG", "\n| | TỔNG CỘNG")
+    header = table(text.split("Bảng 2. Quà của thị xã\n\n")[1].split("\n\n")[0]).header
+    (grand_line,) = [line for line in read_lines(text) if "TỔNG CỘNG" in line.text]
+    read = read_table([grand_line], continues=header)
+    assert read is not None
+    assert read.grand is not None
+    assert (read.grand.count, read.grand.amount) == (399, 165_900_000)
+    assert read_table([grand_line]) is None  # without the header above: no table
+    assert _errors(text) == []
+    (error,) = _errors(text.replace("| 165.900.000 |", "| 156.900.000 |"))
+    assert (error.reported, error.suggested) == (156_900_000, 165_900_000)
+
+
+def test_rows_of_another_width_are_not_read_by_the_header_above() -> None:
+    header = ("STT", "Đơn vị", "Số suất", "Mức quà", "Thành tiền")
+    (line,) = read_lines("| | Tổng cộng | 399 | 165.900.000 |")
+    assert read_table([line], continues=header) is None
+
+
+_NAMED_LEVELS = """\
+| STT | Phường, xã | Hộ nghèo - Mức 500.000đ | | Hộ cận nghèo - Mức 300.000đ | | Tổng kinh phí |
+|---|---|---|---|---|---|---|
+| | | Số hộ | Thành tiền | Số hộ | Thành tiền | (đồng) |
+| 1 | Phường A | 37 | 18.500.000 | 212 | 63.600.000 | 82.100.000 |
+| 2 | Phường B | 24 | 12.000.000 | 187 | 56.100.000 | 68.100.000 |
+| | Cộng | 61 | 30.500.000 | 399 | 119.700.000 | 150.200.000 |
+"""
+
+
+def test_groups_named_with_their_level_price_their_columns() -> None:
+    # found by a probe: "Hộ nghèo - Mức 500.000đ" over "Số hộ | Thành tiền" was a group
+    # name only, and "(đồng)" under "Tổng kinh phí" no amount column: nothing was checked
+    read = table(_NAMED_LEVELS)
+    first = read.rows[0]
+    assert first.amount == 82_100_000
+    (groups,) = first.children
+    assert [(part.count, part.level, part.amount) for part in groups.children] == [
+        (37, 500_000, 18_500_000),
+        (212, 300_000, 63_600_000),
+    ]
+    assert _errors(_NAMED_LEVELS) == []
+    (error,) = _errors(_NAMED_LEVELS.replace("| 56.100.000 |", "| 56.700.000 |"))
+    assert (error.line, error.reported, error.suggested) == (5, 56_700_000, 56_100_000)
+
+
+@pytest.mark.parametrize(
+    ("above", "under", "name"),
+    [
+        ("Tổng kinh phí", "(đồng)", "Tổng kinh phí (đồng)"),
+        ("Hộ nghèo", "Số hộ", "Số hộ"),
+        ("STT", "", "STT"),
+        ("", "(đồng)", "(đồng)"),
+    ],
+)
+def test_a_unit_under_a_column_name_joins_it(above: str, under: str, name: str) -> None:
+    from welfare_rules.audit._tables import _under
+
+    assert _under(above, under) == name

@@ -106,6 +106,10 @@ def _money_total(cell: str) -> bool:
 _ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
 _GRAND_ROW = _regex.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = _regex.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
+# a total of blocks named in brackets: "Tổng cộng (Bảng 1 + Bảng 2)", "Tổng (A+B)", "(I + II)"
+_SUMS_BLOCKS = _regex.compile(
+    r".*\( ?(?:[^\W\d_]+ )?(?:\d{1,2}|[ivxlc]{1,4}|[a-h]) ?\+", re.IGNORECASE
+)
 _COUNT_CELL = _regex.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 
 
@@ -123,6 +127,10 @@ class Table:
     plan_of: dict[int, Rec] = field(default_factory=dict)
     plans: list[Rec] = field(default_factory=list)
     group_of: dict[int, str] = field(default_factory=dict)  # a by-group table's parts
+    # a total row after the table's own adding it to the tables above ("TỔNG CỘNG (Bảng 1
+    # + Bảng 2)"): placed after the table, it sums their totals
+    grand: Rec | None = None
+    header: tuple[str, ...] = ()  # the header the rows were read by
 
 
 def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
@@ -258,12 +266,18 @@ def _states_digits(cells: tuple[str, ...]) -> bool:
     return any(char.isdigit() for cell in cells for char in _BRACKETED.sub("", cell))
 
 
-def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
+def read_table(
+    lines: list[Line], *, unit: str = "", continues: tuple[str, ...] = ()
+) -> Table | None:
     """The table in ``lines`` (consecutive table rows), or ``None`` if it has no header.
 
     ``unit`` is the money unit stated above the table (``Đơn vị tính: nghìn đồng``): it
     scales the money columns whose header names no unit of its own. The numbers of the
     rows above the header are listed as not understood (no header says what they are).
+    ``continues``: the header of a table just above, with only blank lines between (a
+    sheet's rows after an empty row): rows without a header of their own, as many cells
+    each, are read by it, and a total of the tables above among them is their
+    :attr:`Table.grand` (``TỔNG CỘNG (Bảng 1 + Bảng 2)``).
     """
     default = _scale(unit)
     money = _MONEY_WORD.search(unit.lower()) is not None  # "ĐVT: đồng" too
@@ -276,7 +290,7 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         None,
     )
     if start is None:
-        return None
+        return _continued(lines, continues, unit) if continues else None
     table = Table(rows=[], total=None)
     header = _cells(lines[start])
     above = next((i for i in range(start - 1, -1, -1) if not lines[i].separator), None)
@@ -299,7 +313,7 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         if columns is not None:  # the header again, or a new one: its columns from here
             groups = _two_row_header(header, cells) if not reading.seen else None
             if groups is not None:  # a column the lower row leaves empty: the upper's
-                cells = tuple(under or above for above, under in zip(header, cells, strict=True))
+                cells = tuple(map(_under, header, cells))
             reading.layout = _layout(cells, default, money=money, groups=groups or ())
             header = cells
             continue
@@ -328,9 +342,30 @@ def read_table(lines: list[Line], *, unit: str = "") -> Table | None:
         if grand.has_figures():
             table.total, again = grand, []
     for second in again:
-        _second_total(table, second)
+        if table.total is not None and table.grand is None and _SUMS_BLOCKS.match(second.label):
+            second.closing = second.grand = True
+            table.grand = second
+        else:
+            _second_total(table, second)
     if table.plan_of:
         _plan_tree(table)
+    table.header = header
+    return table
+
+
+def _continued(lines: list[Line], header: tuple[str, ...], unit: str) -> Table | None:
+    """``lines``, rows of as many cells as ``header`` and none a header, read by it
+    (see :func:`read_table`); ``None`` when their cells do not fit it."""
+    if any(len(_cells(line)) != len(header) for line in lines if not line.separator):
+        return None
+    top = Line(lines[0].number, "", " | ".join(header), cells=header)
+    table = read_table([top, *lines], unit=unit)
+    if table is None:
+        return None
+    total = table.total
+    if total is not None and not table.rows and _GRAND_ROW.match(total.label.strip("* ")):
+        total.closing = total.grand = True  # "TỔNG CỘNG (Bảng 1 + Bảng 2)" alone
+        table.grand, table.total = total, None
     return table
 
 
@@ -814,10 +849,17 @@ def _level_groups(
     if len(set(named.values())) >= 2 and all(levels[i] is None for i in named):
         for i, group in named.items():
             if sum(1 for other in named.values() if other == group) >= 2 or _TOTAL.match(group):
-                levels[i] = None if _TOTAL.match(group) else group
+                levels[i] = None if _TOTAL.match(group) else _group_level(group)
     if sum(1 for level in levels.values() if level is None) > 2:
         return None  # several columns of one kind and no level to tell them apart
     return levels
+
+
+def _group_level(group: str) -> Group:
+    """A group named over its columns: its level where the name states one (``Hộ nghèo -
+    Mức 500.000đ``: 500.000, its columns then priced), else the name."""
+    money = [token.value for token in scan(group) if token.kind in ("level", "amount")]
+    return money[0] if len(money) == 1 and money[0] is not None else group
 
 
 def _run_groups(
@@ -899,6 +941,18 @@ def _stacked_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, 
     if columns is None or not _source_columns(stacked, columns)[1]:
         return None
     return stacked
+
+
+def _under(above: str, under: str) -> str:
+    """A column's name in a header written as two rows: the lower cell, the upper where
+    the lower is empty, both where the lower is only a unit (``Tổng kinh phí`` over
+    ``(đồng)``: ``Tổng kinh phí (đồng)``)."""
+    under, above = under.strip(), above.strip()
+    if not under:
+        return above
+    if above and _BRACKETED.fullmatch(under):
+        return f"{above} {under}"
+    return under
 
 
 def _priced_groups_above(top: tuple[str, ...], header: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -191,6 +191,8 @@ class _Extraction:
         self.last_amount: Rec | None = None
         self.shares: dict[int, list[Resolved]] = {}
         self.money_unit = ""  # "Đơn vị tính: …" stated above a table
+        self.table_above: tuple[str, ...] = ()  # the header of a table right above
+        self.totals_above: list[Rec] = []  # the totals of the tables since the heading
         self.prose_unit: str | None = None  # the same, for the bare amounts of the prose
         self.few: dict[int, tuple[bool, bool]] = {}  # what a line may say (_says_few)
 
@@ -199,6 +201,10 @@ class _Extraction:
         while index < len(self.lines):
             line = self.lines[index]
             if line.cells is None:
+                if line.text:  # a text between: a table below is another
+                    self.table_above = ()
+                if line.heading:  # a grand total below sums the tables since the heading
+                    self.totals_above = []
                 self._text_line(line)
                 index += 1
                 continue
@@ -337,17 +343,19 @@ class _Extraction:
         return self.date is not None
 
     def _table(self, lines: list[Line]) -> None:
-        table, self.money_unit = read_table(lines, unit=self.money_unit), ""
+        table = read_table(lines, unit=self.money_unit, continues=self.table_above)
+        self.money_unit = ""
         self.prose_unit = None  # a unit stated above a table is the table's
+        self.table_above = () if table is None else table.header
         if table is None:
             for line in lines:
-                self._text_line(line)
+                self._text_line(_said(line))
             return
         stated = [rec for rec in self.builder.roots if rec.count is not None and not rec.children]
         column_wholes(table, [*([table.total] if table.total else []), *stated[-_WHOLES:]])
         for number, token in table.unknown:  # a percentage column no whole explains too
             self.unparsed.setdefault(number, []).append(token.text)
-        last = table.total or (table.rows[-1] if table.rows else None)
+        last = table.grand or table.total or (table.rows[-1] if table.rows else None)
         if last is not None and last.amount is not None:
             self.last_amount = last  # "Bằng chữ: …" under a table restates its total
         parent = self.builder.top()
@@ -363,6 +371,14 @@ class _Extraction:
         else:
             for rec in table.rows:
                 self.builder.place(rec)
+        if table.total is not None:
+            self.totals_above.append(table.total)
+        if table.grand is not None:  # "TỔNG CỘNG (Bảng 1 + Bảng 2)": the tables' totals
+            for above in self.totals_above:
+                above.closing = True  # closing totals, for the grand total to take
+            self.builder.place(table.grand)
+        if table.grand is not None:
+            self.totals_above = []
         for plan in table.plans:  # "Kế hoạch (suất)": the plans, summed as the rows are
             self.builder.place(plan)
 
@@ -485,6 +501,23 @@ class _Extraction:
             else (),
             **elsewhere,
         )
+
+
+def _said(line: Line) -> Line:
+    """A row of a table without a header, read as prose: a name and one figure
+    (``| Tổng số hộ được tặng quà | 1.595 |``) says ``Tổng số hộ được tặng quà: 1.595``;
+    other rows as they are."""
+    cells = [cell.strip() for cell in line.cells or () if cell.strip()]
+    if len(cells) != 2 or not _DIGIT.search(cells[1]) or _DIGIT.search(cells[0]):
+        return line
+    name, figure = cells
+    unit = _UNIT_NAMED.search(name)
+    if unit is not None:  # "Tổng kinh phí (đồng) | 514.900.000": the figure in đồng
+        name, figure = name[: unit.start()].rstrip(), f"{figure} {unit.group(1)}"
+    return line._replace(text=f"{name}: {figure}", cells=None)
+
+
+_UNIT_NAMED = _regex.compile(r"\s*\(((?:nghìn |ngàn |triệu |tỷ )?đồng|[^\W\d_]+)\)$")
 
 
 def _written_last(rec: Rec) -> Rec:
