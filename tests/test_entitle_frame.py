@@ -329,7 +329,7 @@ def test_attribute_cells_read_only_where_given_code_like_every_cell(
     )
     rows = np.array(sorted(picked), dtype=np.int64)
     names = [f"c{index}" for index in range(len(columns))]
-    sparse = _sparse_details(pd, np, columns, rows)
+    sparse = _sparse_details(pd, np, [column.array for column in columns], rows)
     dense = _dense_details(pd, np, columns, names, rows)
     assert sparse is not None
     codes = plain_codes(sparse[0])  # kept at the rows with categories only (Sparse)

@@ -58,6 +58,7 @@ class Indexed:
 
     index: Any  # int64, one per row
     lookup: Any  # the code of each index
+    counts: Any = None  # how many rows have each index, when counted as it was made
 
     def __len__(self) -> int:
         return len(self.index)
@@ -148,21 +149,25 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
     here, naming its row and column)."""
     pd = importlib.import_module("pandas")
     np = importlib.import_module("numpy")
-    for name in frame.columns:
+    labels = frame.columns.tolist()  # iterating the Index itself costs 2 µs a label
+    for name in labels:
         if name not in KNOWN_COLUMNS:
             raise PersonDataError(_MSG("unknown", name=name), path=str(name), value=name)
     frame = _whole_floats(pd, np, frame)
     size = len(frame)
-    present = {str(name) for name in frame.columns}
+    columns = [str(name) for name in labels]
+    present = set(columns)
+    kinds = {str(name): dtype.kind for name, dtype in _column_dtypes(frame)}
+    alone = len(present) == len(columns)  # each name once: its type is its column's
     for name in TYPED_COLUMNS:
-        if name in present:
+        if name in present and (kinds[name] in "fO" or not alone):  # others hold no float
             _check_floats(np, frame[name], name)
     households = [name for name in ("poor", "near_poor") if name in present]
     if any(_ignored(name, plan) for name in households):
         _check_households(pd, np, frame, households)
     names: list[str] = []
     full: list[Coded] = []  # folded over every row
-    dates: dict[object, dt.date] = {}
+    dates: dict[object, dt.date] = _TokenDates(plan.on, exact=plan.exact)
     merged = False
     births = None
     died = None
@@ -170,7 +175,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         births = _instants(pd, np, frame["birth_date"], "birth_date")
         merged = not plan.exact and "birth_year" in present
         stated = _int_column(pd, np, frame["birth_year"], "birth_year") if merged else None
-        full.append(_birth_codes(np, births, stated, plan, dates, frame))
+        full.append(_birth_codes(np, births, stated, plan, frame))
         names.append("birth_token")
     if "death_date" in present:
         deaths = _instants(pd, np, frame["death_date"], "death_date")
@@ -179,7 +184,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         names.append("died")
     plain = [
         name
-        for name in map(str, frame.columns)
+        for name in columns
         if not _ignored(name, plan) and "." not in name
         if name not in ("birth_date", "death_date") and not (name == "birth_year" and merged)
     ]
@@ -196,7 +201,7 @@ def code_frame(frame: Any, plan: Plan) -> FrameCodes:
         else:
             full.append((codes, [(value,) for value in table]))
             names.append(name)
-    attributes = [n for n in map(str, frame.columns) if "." in n and not _ignored(n, plan)]
+    attributes = [n for n in columns if "." in n and not _ignored(n, plan)]
     if "categories" not in given:
         attributes = []  # attributes count only with their category
     if rich and attributes:
@@ -254,7 +259,7 @@ def _whole_floats(pd: Any, np: Any, frame: Any) -> Any:
     integer column with empty cells) of a whole-number or yes/no column as ``Int64``; a
     column with any other float is left as it is, for the checks to name its row."""
     whole: dict[str, Any] = {}
-    for name, dtype in frame.dtypes.items():  # one Series of dtypes, not a column per name
+    for name, dtype in _column_dtypes(frame):  # the types at once, not a column per name
         if str(name) not in _NUMBERS or dtype.kind != "f" or frame[name].dtype.kind != "f":
             continue
         values = frame[name].to_numpy(dtype="float64", na_value=np.nan)
@@ -268,6 +273,20 @@ def _whole_floats(pd: Any, np: Any, frame: Any) -> Any:
         numbers[given] = cells.astype(np.int64)
         whole[str(name)] = pd.arrays.IntegerArray(numbers, ~given)
     return frame.assign(**whole) if whole else frame
+
+
+def _column_dtypes(frame: Any) -> list[tuple[object, Any]]:
+    """Each column's label and type, in order: read from the frame's blocks where pandas
+    keeps them so (``frame.dtypes`` builds a Series of them, 100-150 µs, a few percent of
+    a small frame's allocation), else ``frame.dtypes``."""
+    labels = frame.columns.tolist()
+    try:
+        found = list(frame._mgr.get_dtypes())
+    except AttributeError:
+        found = []
+    if len(found) != len(labels) or not all(hasattr(d, "kind") for d in found):
+        found = list(frame.dtypes)
+    return list(zip(labels, found, strict=True))
 
 
 def _fragments(
@@ -297,9 +316,27 @@ def _details(pd: Any, np: Any, frame: Any, attributes: list[str], rows: Any) -> 
     fragment is the cells' tuple; code 0 (the other rows) is ``None``."""
     if not len(rows):
         return np.zeros(len(frame), dtype=np.int8), [(None,)]
-    columns = [frame[name] for name in attributes]
-    found = _sparse_details(pd, np, columns, rows)
-    return found if found is not None else _dense_details(pd, np, columns, attributes, rows)
+    arrays = [_column_array(pd, frame, name) for name in attributes]
+    found = _sparse_details(pd, np, arrays, rows)
+    if found is not None:
+        return found
+    return _dense_details(pd, np, [frame[name] for name in attributes], attributes, rows)
+
+
+def _column_array(pd: Any, frame: Any, name: str) -> Any:
+    """``frame[name].array`` for a nullable integer or boolean column, read from the
+    frame's blocks where pandas keeps it so (``frame[name]`` builds a Series: 40-60 µs a
+    column, a few percent of a million rows' allocation over the attribute columns);
+    else ``frame[name].array``."""
+    try:
+        found = frame._mgr.iget_values(frame.columns.get_loc(name))
+    except (AttributeError, TypeError, KeyError):
+        found = None
+    if isinstance(found, pd.arrays.IntegerArray | pd.arrays.BooleanArray) and len(found) == len(
+        frame
+    ):
+        return found
+    return frame[name].array
 
 
 def _dense_details(pd: Any, np: Any, columns: list[Any], attributes: list[str], rows: Any) -> Coded:
@@ -316,15 +353,16 @@ def _dense_details(pd: Any, np: Any, columns: list[Any], attributes: list[str], 
     return codes, [(None,), *[(cell,) for cell in cells]]
 
 
-def _sparse_details(pd: Any, np: Any, columns: list[Any], rows: Any) -> Coded | None:
-    """:func:`_details` when every attribute column is a nullable integer or boolean array
-    (``None`` otherwise, or for a column of too many values): the cells are read and
+def _sparse_details(pd: Any, np: Any, arrays: list[Any], rows: Any) -> Coded | None:
+    """:func:`_details` when every attribute column (``arrays``: each column's array) is a
+    nullable integer or boolean array (``None`` otherwise, or for a column of too many
+    values): the cells are read and
     folded only on the rows of ``rows`` that have one (a row with categories mostly has
     none: 8.000 of 70.000), and the rows without any get the all-blank cells' code, at
     the place of its first occurrence, so the codes and fragments are :func:`_details`'s
     exactly."""
-    masked = [m for column in columns if (m := _masked(pd, np, column.array)) is not None]
-    if len(masked) < len(columns):
+    masked = [m for array in arrays if (m := _masked(pd, np, array)) is not None]
+    if len(masked) < len(arrays):
         return None
     blank = masked[0][1].copy()
     for _, mask in masked[1:]:
@@ -333,8 +371,8 @@ def _sparse_details(pd: Any, np: Any, columns: list[Any], rows: Any) -> Coded | 
     inner = np.flatnonzero(~bare)
     sub = rows[inner]
     coded = []
-    for column, (data, mask) in zip(columns, masked, strict=True):
-        found = _masked_cells(np, column.array, data, mask, sub)
+    for array, (data, mask) in zip(arrays, masked, strict=True):
+        found = _masked_cells(np, array, data, mask, sub)
         if found is None:
             return None
         coded.append(found)
@@ -516,31 +554,25 @@ def _birth_codes(
     births: tuple[Any, int],
     stated: tuple[Any, Any] | None,
     plan: Plan,
-    dates: dict[object, dt.date],
     frame: Any,
 ) -> Coded:
     """Birth tokens (year, exact age on the date or whether born by it) as codes; with
     ``stated`` (calendar-year ages), records with a birth year only are keyed like a date
     in that year, and a birth year that differs from the date's year is an error."""
-    on, exact = plan.on, plan.exact
+    on = plan.on
     raw, per_day = births
     on_day = on.toordinal() - _EPOCH
-    found = _day_index(np, raw, per_day)
-    if found is None:  # no birth date at all
+    counts = None  # how many rows have each index, when counted as it was made
+    counted = _counted_day_index(np, raw, per_day)
+    if counted is not None:
+        low, high, index, counts = counted
+    elif (found := _day_index(np, raw, per_day)) is None:  # no birth date at all
         low = high = on_day
         index = np.ones(len(raw), dtype=np.int64)  # past the one day: no birth known
     else:
         low, high, index = found
-    span = np.arange(low, high + 1, dtype=np.int64)
-    if exact:  # the birthday not yet reached in on's year (dates.birthday_passed, vectorized)
-        year, month, day = _civil(np, span)
-        passed = month * 100 + day <= on.month * 100 + on.day
-        if birthday_passed(2, 29, on=on) and not birthday_passed(3, 1, on=on):
-            passed |= (month == 2) & (day == 29)  # 28 February of a common year
-        bit = (~passed).astype(np.int64)
-    else:
-        year = _span_years(np, low, high)
-        bit = (span <= on_day).astype(np.int64)
+    year, bit = _span_tokens(np, low, high, plan)
+    span = year  # one entry per day of the span
     first, top = int(year[0]), int(year[-1])
     only = None
     if stated is not None:
@@ -566,8 +598,48 @@ def _birth_codes(
                     _check_years(years, only, frame)
                 first = min(first, low_year)
                 top = max(top, high_year)
-    # The code of each index: the days of the span, one past them (no birth known: code
-    # 0), then each year from ``first`` to ``top`` for the records with a birth year only.
+    table, fragments = _token_table(np, year, bit, first, top, plan)
+    if counts is not None:  # the stated years' indices follow the days' and the missing
+        counts = np.concatenate((counts, np.zeros(len(table) - len(counts), dtype=np.int64)))
+    if only is not None and len(only):
+        index[only] = len(span) + 1 + (years - first)
+        if counts is not None:  # moved from the missing cells' index to their year's
+            counts[len(span)] -= len(only)
+            counts[len(span) + 1 :] += np.bincount(years - first, minlength=top - first + 1)
+    return Indexed(index, table, counts), fragments
+
+
+def _span_tokens(np: Any, low: int, high: int, plan: Plan) -> tuple[Any, Any]:
+    """The year of each day from ``low`` to ``high`` (day numbers since 1970-01-01) and its
+    token's flag: with exact ages, whether the birthday is not yet reached in the date's
+    year (:func:`~welfare_rules.dates.birthday_passed`, vectorized); else whether the day
+    is the date or before it (born by the date)."""
+    on = plan.on
+    if plan.exact:
+        span = np.arange(low, high + 1, dtype=np.int64)
+        year, month, day = _civil(np, span)
+        passed = month * 100 + day <= on.month * 100 + on.day
+        if birthday_passed(2, 29, on=on) and not birthday_passed(3, 1, on=on):
+            passed |= (month == 2) & (day == 29)  # 28 February of a common year
+        return year, (~passed).astype(np.int64)
+    year = _span_years(np, low, high)
+    on_day = on.toordinal() - _EPOCH
+    return year, (np.arange(low, high + 1, dtype=np.int64) <= on_day).astype(np.int64)
+
+
+def _token_table(
+    np: Any,
+    year: Any,
+    bit: Any,
+    first: int,
+    top: int,
+    plan: Plan,
+) -> tuple[Any, list[tuple[object, ...]]]:
+    """The code of each index (:func:`_birth_codes`): the days of the span (``year`` and
+    ``bit`` of each), one past them (no birth known: code 0), then each year from
+    ``first`` to ``top`` for the records with a birth year only; and each code's
+    fragment (its token; :class:`_TokenDates` gives each token a date)."""
+    on, exact = plan.on, plan.exact
     stated_years = np.arange(first, top + 1, dtype=np.int64)
     table = np.concatenate(
         (
@@ -576,16 +648,71 @@ def _birth_codes(
             (stated_years - first) * 2 + (stated_years <= on.year) + 1,
         )
     ).astype(_narrow(np, (top - first + 1) * 2 + 1))
-    if only is not None and len(only):
-        index[only] = len(span) + 1 + (years - first)
     fragments: list[tuple[object, ...]] = [(None,)]
     for token_year in range(first, top + 1):
         for flag in (0, 1):
             token = (token_year, on.year - token_year - flag) if exact else (token_year, flag)
-            if token not in dates:
-                dates[token] = _token_date(token, on, exact=exact)
             fragments.append((token,))
-    return Indexed(index, table), fragments
+    return table, fragments
+
+
+class _TokenDates(dict[object, dt.date]):
+    """Birth token -> a birth date with that token (:func:`_token_date`), each made when
+    first asked for: a key's person is built for the tokens some living row has, not for
+    every token of the span's years (two hundred dates for a century)."""
+
+    def __init__(self, on: dt.date, *, exact: bool) -> None:
+        super().__init__()
+        self.on, self.exact = on, exact
+
+    def __missing__(self, token: object) -> dt.date:
+        if not (isinstance(token, tuple) and len(token) == 2):
+            raise KeyError(token)
+        year, flag = token
+        found = self[token] = _token_date((int(year), int(flag)), self.on, exact=self.exact)
+        return found
+
+
+_CHUNK_ROWS = 1 << 17  # rows of a birth column moved, capped, divided and counted at a time
+
+
+def _counted_day_index(np: Any, raw: Any, per_day: int) -> tuple[int, int, Any, Any] | None:
+    """:func:`_day_index` made in chunks of rows that stay in the cache, each chunk's
+    indices counted as it is made: the lowest and highest day, the same index, and how
+    many rows have each index (``high - low + 2`` counts, the last the missing cells').
+    The first pass moves the instants (NaT the highest) and finds the lowest and highest;
+    the second moves each chunk to the lowest day, caps it one day past the last, divides
+    it and counts it while it is in the cache (counting the whole index after it is made
+    reads 8 MB again). ``None`` where :func:`_day_index` must decide: no date at all, or
+    dates at the ends of what numpy holds."""
+    rows = len(raw)
+    size = 1 << 64
+    unsigned = raw.view(np.uint64)
+    moved = np.empty(rows, dtype=np.uint64)
+    shift = np.uint64((_NAT + 1) % size)
+    lowest, highest = size - 1, _NAT
+    for start in range(0, rows, _CHUNK_ROWS):
+        end = min(rows, start + _CHUNK_ROWS)
+        part = np.subtract(unsigned[start:end], shift, out=moved[start:end])
+        lowest = min(lowest, int(part.min()))
+        highest = max(highest, int(raw[start:end].max()))
+    if lowest == size - 1:
+        return None  # no date at all
+    low = (lowest + _NAT + 1) // per_day
+    high = highest // per_day
+    past = (high - low + 1) * per_day  # the first instant after the last day, moved
+    if (-_NAT - low * per_day) % size < past:
+        return None  # NaT, moved, not past it: the plain way
+    counts = np.zeros(high - low + 2, dtype=np.int64)
+    to_lowest = np.uint64((low * per_day - _NAT - 1) % size)
+    cap, day = np.uint64(past), np.uint64(per_day)
+    for start in range(0, rows, _CHUNK_ROWS):
+        part = moved[start : start + _CHUNK_ROWS]
+        part -= to_lowest
+        np.minimum(part, cap, out=part)
+        part //= day
+        counts += np.bincount(part.view(np.int64), minlength=len(counts))
+    return low, high, moved.view(np.int64), counts
 
 
 def _check_years(years: Any, rows: Any, frame: Any) -> None:
@@ -622,9 +749,8 @@ def _death_codes(
             birth = dt.date.fromordinal(int(born[bad[0]]) // per_birth_day + _EPOCH)
             value = frame["death_date"].iloc[row]
             raise _error(_MSG("death", death=death, birth=birth), row, "death_date", value)
-    codes = np.zeros(len(raw), dtype=np.int8)
     before = days < plan.on.toordinal() - _EPOCH
-    codes[dead] = before + 1
+    codes = Sparse(dead, np.add(before, 1, dtype=np.int8), len(raw))  # 0: no death recorded
     return (codes, [(None,), (False,), (True,)]), dead[before]
 
 
@@ -646,9 +772,10 @@ def _frame_codes(pd: Any, np: Any, column: Any) -> tuple[Any, list[Any]]:
     if isinstance(dtype, pd.CategoricalDtype):
         # pandas sizes the codes' type to hold one more than the largest code: code + 1
         # stays in it (a narrow type: a million int8 codes, not 8 MB of int64)
-        raw = column.cat.codes.to_numpy()
+        array = column.array  # a Categorical: its codes and categories read directly
+        raw = np.asarray(array.codes)  # (``.cat`` builds a Series of them: 60 µs)
         code = np.add(raw, 1, dtype=raw.dtype)
-        return code, [None, *(_py(v) for v in column.cat.categories.tolist())]
+        return code, [None, *(_py(v) for v in array.categories.tolist())]
     masked = _masked(pd, np, column.array)
     if masked is not None:
         coded = _masked_codes(np, dtype.kind, *masked)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import PersonDataError
-from ._codes import fold
+from ._codes import fold, fold_firsts
 from ._columns import Grouped
 from ._frame import Coded, FrameCodes, Indexed, codes_at, plain_codes
 from ._keys import KeyInputs
@@ -50,6 +50,8 @@ class _Part:
     values: list[tuple[object, ...]]
     blank: tuple[object, ...]
     lookup: Any = None  # when given, ``codes`` are indices and the codes ``lookup[codes]``
+    counted: Any = None  # with ``lookup``: how many rows have each index, when known
+    starts: Any = None  # over ``rows``: each code's first position in ``codes``, when known
 
     def at(self, where: Any) -> Any:
         """The codes at ``where`` (positions in ``codes``)."""
@@ -71,7 +73,10 @@ class _Part:
             counts = np.bincount(self.codes, minlength=self.size)
         else:  # each index counted, then each index's count added to its code's
             counts = np.zeros(self.size, dtype=np.int64)
-            np.add.at(counts, self.lookup, np.bincount(self.codes, minlength=len(self.lookup)))
+            per_index = self.counted
+            if per_index is None:
+                per_index = np.bincount(self.codes, minlength=len(self.lookup))
+            np.add.at(counts, self.lookup, per_index)
         if self.rows is not None:
             counts[len(self.values)] = size - len(self.rows)
         return counts
@@ -112,9 +117,7 @@ class _Part:
         known = len(self.values)
         firsts = None
         if self.rows is not None and known:
-            kept = ~absent[self.rows]
-            firsts = np.full(known, size, dtype=np.int64)
-            np.minimum.at(firsts, self.at(kept), self.rows[kept])
+            firsts = self._first_rows(np, size, absent)
 
         def first(code: int) -> int:
             if firsts is not None and code < known:
@@ -130,6 +133,24 @@ class _Part:
             raise LookupError(code)  # not reached: the code's count is positive
 
         return first
+
+    def _first_rows(self, np: Any, size: int, absent: Any) -> Any:
+        """Each code's first row among :attr:`rows` not marked in ``absent`` (``size``:
+        none). With :attr:`starts` (the fold found each code's first row), only the codes
+        whose first row is marked are looked for past it (the dead are few); else every
+        code's at once (``minimum.at`` over the rows)."""
+        if self.starts is None:
+            kept = ~absent[self.rows]
+            firsts = np.full(len(self.values), size, dtype=np.int64)
+            np.minimum.at(firsts, self.at(kept), self.rows[kept])
+            return firsts
+        firsts = self.rows[self.starts]
+        for code in np.flatnonzero(absent[firsts]).tolist():
+            start = int(self.starts[code])
+            rows = self.rows[start:]
+            hits = rows[(self.at(slice(start, None)) == code) & ~absent[rows]]
+            firsts[code] = hits[0] if len(hits) else size
+        return firsts
 
     def _hits(self, np: Any, code: int, start: int, end: int) -> Any:
         """The rows in ``range(start, end)`` with ``code``."""
@@ -161,8 +182,10 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
     selections = _given_part(np, columns, ("selections",), coded.given.get("selections"), size)
     totals = {id(part): part.total(np, size) for part in (birth, view, selections)}
     dead = coded.died if coded.died is not None else np.empty(0, dtype=np.int64)
+    parts = {"birth": birth, "categories": view, "selections": selections}
+    counted = {name: part.counts(np, totals[id(part)], dead) for name, part in parts.items()}
     try:
-        living = birth.counts(np, totals[id(birth)], dead).tolist()
+        living = counted["birth"].tolist()
         births = [
             parts_of.birth_of(*birth.raw(code)) if living[code] else None
             for code in range(birth.size)
@@ -172,15 +195,12 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         if unborn:
             rows = _rows_with(np, birth, unborn, size)
             absent = np.union1d(dead, rows)
-        views = _checked(np, view, totals[id(view)], dead, parts_of.categories_of)
-        chosen = _checked(np, selections, totals[id(selections)], dead, _selections_of(parts_of))
+        views = _checked(view, counted["categories"], parts_of.categories_of)
+        chosen = _checked(selections, counted["selections"], _selections_of(parts_of))
     except (ValueError, TypeError, PersonDataError):
         return None  # a part that does not validate: the key-by-key way names the row
-    counted = {
-        "birth": birth.counts(np, totals[id(birth)], absent),
-        "categories": view.counts(np, totals[id(view)], absent),
-        "selections": selections.counts(np, totals[id(selections)], absent),
-    }
+    if absent is not dead:  # the unborn left out too
+        counted = {name: part.counts(np, totals[id(part)], absent) for name, part in parts.items()}
     limit = plan.on.year - MAX_AGE
     for found, count in zip(births, counted["birth"].tolist(), strict=True):
         year = None if found is None or not count else found[0]
@@ -198,12 +218,11 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
             None if ids is None else Inputs(None, None, True, (), ids) for ids in chosen
         ],
     }
-    parts = {"birth": birth, "categories": view, "selections": selections}
-    marked = np.zeros(size, dtype=bool)
-    marked[absent] = True
+    marked = None  # the absent rows as a mask, made when a first row is looked for
     counts: Counter[tuple[str, str]] = Counter()
-    undetermined: Counter[Undetermined] = Counter()
-    earliest: dict[Undetermined, int] = {}
+    # Undetermined items are memoized objects: counted by identity first (hashing one
+    # hashes its rules and labels), then by value, in order of first occurrence.
+    by_id: dict[int, list[Any]] = {}
     for group, (reads, _) in enumerate(plan.groups):
         first, firsts = None, dict[int, int]()
         births_alone = reads == "birth"  # most ages are in no bracket: told at once
@@ -215,15 +234,27 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
                 if isinstance(item, Entitlement):
                     counts[(item.programme, item.level)] += count
                     continue
-                undetermined[item] += count
                 row = firsts.get(code)
                 if row is None:
                     if first is None:
+                        if marked is None:
+                            marked = np.zeros(size, dtype=bool)
+                            marked[absent] = True
                         first = parts[reads].finder(np, size, marked)
                     row = firsts[code] = first(code)
-                known = earliest.get(item)
-                if known is None or row < known:
-                    earliest[item] = row
+                entry = by_id.get(id(item))
+                if entry is None:
+                    by_id[id(item)] = [item, count, row]
+                else:
+                    entry[1] += count
+                    entry[2] = min(entry[2], row)
+    undetermined: Counter[Undetermined] = Counter()
+    earliest: dict[Undetermined, int] = {}
+    for item, count, row in by_id.values():
+        undetermined[item] += count
+        known = earliest.get(item)
+        if known is None or row < known:
+            earliest[item] = row
     places: dict[Undetermined, tuple[int, int]] = {}
     for item, row in earliest.items():
         year, exact, born = births[birth.code_at(np, row)] or (None, None, True)
@@ -244,10 +275,11 @@ def _selections_of(parts_of: KeyInputs) -> Callable[[tuple[object, ...]], frozen
     return convert
 
 
-def _checked(np: Any, part: _Part, total: Any, dead: Any, convert: Any) -> list[Any]:
-    """Each code's converted part (validated) where a living person has it, else ``None``."""
-    living = part.counts(np, total, dead).tolist()
-    return [convert(part.raw(code)) if living[code] else None for code in range(part.size)]
+def _checked(part: _Part, living: Any, convert: Any) -> list[Any]:
+    """Each code's converted part (validated) where a living person has it (``living``:
+    each code's count of the living), else ``None``."""
+    alive = living.tolist()
+    return [convert(part.raw(code)) if alive[code] else None for code in range(part.size)]
 
 
 def _rows_with(np: Any, part: _Part, codes: list[int], size: int) -> Any:
@@ -277,11 +309,10 @@ def _part(np: Any, columns: dict[str, Coded], names: tuple[str, ...], size: int)
     if len(present) == 1:
         codes, table = columns[present[0]]
         at = names.index(present[0])
-        values = [
-            tuple(value if i == at else None for i in range(len(names))) for (value,) in table
-        ]
+        before, after = (None,) * at, (None,) * (len(names) - at - 1)
+        values = [(*before, value, *after) for (value,) in table]
         if isinstance(codes, Indexed):
-            return _Part(None, codes.index, values, (), codes.lookup)
+            return _Part(None, codes.index, values, (), codes.lookup, codes.counts)
         return _Part(None, plain_codes(codes), values, ())
     coded = [columns[name] for name in present]
     group, combos, _ = fold(np, [(plain_codes(c), len(table)) for c, table in coded], size)
@@ -317,12 +348,12 @@ def _given_part(
     if len(coded) == 1:
         return _Part(rows, codes_at(coded[0][0], rows), list(coded[0][1]), blank)
     folded = [(codes_at(codes, rows), len(table)) for codes, table in coded]
-    group, combos, _ = fold(np, folded, len(rows))
+    group, combos, _, starts = fold_firsts(np, folded, len(rows))
     values = [
         tuple(table[code][0] for (_, table), code in zip(coded, combo, strict=True))
         for combo in combos
     ]
-    return _Part(rows, group, values, blank)
+    return _Part(rows, group, values, blank, starts=np.asarray(starts, dtype=np.int64))
 
 
 __all__ = ["tally_frame"]

@@ -154,6 +154,8 @@ class KeyInputs:
             if name == "details":
                 if isinstance(raw, tuple):
                     for column, cell in zip(self.grouped.attributes, raw, strict=True):
+                        if cell is None:  # a blank cell: every converter gives None
+                            continue
                         value = attribute_converter(column)(cell)
                         if value is not None:
                             category, attribute = column.split(".", 1)
