@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -13,7 +14,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from welfare_rules.audit import nodes
-from welfare_rules.audit.nodes import Bound, Node, nodes_from_json_data, sharing
+from welfare_rules.audit.nodes import (
+    Bound,
+    Node,
+    nodes_from_json_data,
+    nodes_from_json_text,
+    sharing,
+)
 from welfare_rules.audit.report import Report
 
 from .strategies import report_trees
@@ -282,3 +289,168 @@ def test_a_factor_is_built_from_json_data_as_validation_gives_it() -> None:
     assert built is not None
     assert built[0] == [Node.model_validate(items[0])]
     assert built[0][0].factor == 3
+
+
+# -- nodes_from_json_text: nodes read straight from JSON text by msgspec (issue 15) --------
+
+_OTHERS = ("title", "date", "citations")
+
+
+def _from_text(text: str | bytes) -> tuple[dict[str, Any], list[Node], bool] | None:
+    data = text.encode() if isinstance(text, str) else text
+    return nodes_from_json_text(data, "nodes", _OTHERS)
+
+
+needs_msgspec = pytest.mark.skipif(nodes.msgspec is None, reason="the fast extra (msgspec)")
+
+
+@needs_msgspec
+@given(st.lists(_json_nodes(), min_size=1, max_size=4), st.booleans())
+@example([{"label": "x", "amount": 5.0}], False)  # a float is never money
+@example([{"label": "x", "count": True}], False)
+@example([{"label": "x", "line": "5"}], False)  # validation converts it: not read here
+@example([{"label": "x", "source": "central", "children": [{"label": "y"}]}], False)
+@example([{"label": "x", "restatements": [{"field": "count", "value": 5}]}, {"label": "y"}], True)
+@example([{"label": "x", "children": [], "split": False, "text": None}], False)
+def test_nodes_read_from_json_text_are_the_nodes_validation_gives(
+    items: list[dict[str, object]], shared: bool
+) -> None:
+    validated = _validated(json.loads(json.dumps(items)))
+    text = json.dumps({"nodes": items})
+    if shared:
+        with sharing():
+            read = _from_text(text)
+    else:
+        read = _from_text(text)
+    if validated is None:
+        assert read is None
+        return
+    if read is not None:
+        rest, built, to_check = read
+        assert rest == {}
+        _same_nodes(built, validated)
+        report = Report(nodes=tuple(validated))
+        assert to_check == any(n.restatements or n.bounds or n.claims for _, n in report.walk())
+
+
+@needs_msgspec
+@given(report_trees())
+def test_valid_trees_are_read_from_json_text(report: Report) -> None:
+    for every_key in (True, False):
+        text = report.model_dump_json(exclude_unset=not every_key)
+        data = json.loads(text)
+        validated = _validated(data["nodes"])
+        assert validated is not None
+        with sharing():
+            read = _from_text(text)
+        assert read is not None
+        _same_nodes(read[1], validated)
+        assert read[1] == list(report.nodes)
+        assert read[0] == {key: data[key] for key in _OTHERS if key in data}
+
+
+@needs_msgspec
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"nodes": [{"label": "x", "amount": 5.0}]}',
+        '{"nodes": [{"label": "x", "count": -1}]}',
+        '{"nodes": [{"label": "x", "count": 1000000000000000001}]}',  # _checked names it
+        '{"nodes": [{"label": "x", "line": 0}]}',
+        '{"nodes": [{"label": "x", "line": 1000000000000000001}]}',  # past 18 digits
+        '{"nodes": [{"label": "x", "factor": 1001}]}',
+        '{"nodes": [{"amount": 5}]}',
+        '{"nodes": [{"label": "x", "colour": 5}]}',
+        '{"nodes": [{"label": "x", "source": "moon"}]}',
+        '{"nodes": [{"label": "x", "split": null}]}',
+        '{"nodes": [{"label": "x", "restatements": [{"field": "count", "value": 5.0}]}]}',
+        '{"nodes": [{"label": "x", "bounds": [{"field": "count", "written": 1e400}]}]}',
+        '{"nodes": [{"label": "x", "claims": [{"expression": 5}]}]}',
+        '{"nodes": [{"label": "\\ud800"}]}',  # a lone surrogate: the careful way replaces it
+        '{"nodes": [{"label": "x"}], "colour": 1}',
+        '{"nodes": [{"label": "x"}], "citations": [{"instrument": "1", "line": 2.0}]}',
+        '{"nodes": [{"label": "x"}], "title": 1' + "0" * 30 + "}",
+        '{"title": "x"}',
+        '{"nodes": [{"label": "x"},]}',
+        '{"nodes": [{"label": "x"}]} x',
+        '[{"label": "x"}]',
+        '{"nodes": [{"label": "a\x01b"}]}',  # a control character in a string
+    ],
+)
+def test_what_the_careful_way_may_read_otherwise_is_left_to_it(text: str) -> None:
+    assert _from_text(text) is None
+
+
+@needs_msgspec
+def test_text_not_in_utf8_is_left_to_the_careful_way() -> None:
+    text = '{"nodes": [{"label": "Mức 1"}]}'
+    assert _from_text(text.encode("utf-16")) is None
+    assert _from_text(b"\xef\xbb\xbf" + text.encode()) is None
+    assert _from_text('{"nodes": [{"label": "café"}]}'.encode("latin-1")) is None
+    assert _from_text(text) is not None
+
+
+@needs_msgspec
+def test_trees_past_48_levels_are_left_to_the_careful_way() -> None:
+    def tree(levels: int) -> dict[str, object]:
+        node: dict[str, object] = {"label": "x", "amount": 1}
+        for _ in range(levels - 1):
+            node = {"label": "x", "children": [node]}
+        return node
+
+    read = _from_text(json.dumps({"nodes": [tree(48)]}))
+    assert read is not None
+    assert max(len(path) for path, _ in Report(nodes=tuple(read[1])).walk()) == 48
+    assert _from_text(json.dumps({"nodes": [tree(49)]})) is None
+
+
+@needs_msgspec
+def test_nodes_read_from_text_share_values_as_validated_ones_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    item = {"label": "mức 1", "count": 5502, "amount": 2751000000, "line": 3}
+    text = json.dumps({"nodes": [item, item, {"label": "x", "children": [item]}]})
+    read = _from_text(text)
+    assert read is not None
+    first, second = read[1][:2]
+    assert first == second
+    assert first.amount is not second.amount  # outside sharing: as they came
+    with sharing():
+        shared = _from_text(text)
+    assert shared is not None
+    first, second, third = shared[1][0], shared[1][1], shared[1][2].children[0]
+    for field in ("label", "count", "amount"):
+        assert getattr(first, field) is getattr(second, field) is getattr(third, field)
+    monkeypatch.setattr(nodes, "SHARED_VALUES_LIMIT", 1)
+    with sharing():
+        limited = _from_text(text)
+    assert limited is not None
+    a, b = limited[1][:2]
+    assert a.label is b.label  # remembered before the limit
+    assert a.count is not b.count  # past it: as they came
+
+
+@needs_msgspec
+def test_mixed_keys_and_parts_are_read_node_by_node() -> None:
+    items: list[dict[str, object]] = [
+        {"label": "a", "count": 1},
+        {"label": "b", "count": 2, "text": "b"},
+        {"label": "c", "restatements": [{"field": "count", "value": 5, "line": 2}]},
+        {"label": "d", "count": 3},
+        {"label": "e", "children": [], "children_complete": False, "figure_lines": []},
+        {"label": "f", "figure_lines": [["count", 4]], "source": "commune", "factor": 2},
+    ]
+    read = _from_text(json.dumps({"nodes": items, "title": "t", "date": "2024-01-02"}))
+    assert read is not None
+    rest, built, to_check = read
+    assert rest == {"title": "t", "date": "2024-01-02"}
+    validated = _validated(items)
+    assert validated is not None
+    _same_nodes(built, validated)
+    assert to_check  # a restatement
+
+
+def test_without_msgspec_nothing_is_read_from_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nodes, "msgspec", None)
+    assert nodes_from_json_text(b'{"nodes": [{"label": "x"}]}', "nodes", _OTHERS) is None
+    assert Report.from_json('{"nodes": [{"label": "x"}]}') == Report(nodes=(Node(label="x"),))

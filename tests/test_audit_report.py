@@ -302,11 +302,19 @@ def _careful(text: str | bytes) -> Report | tuple[str | None, str]:
         return exc.path, exc.reason.en
 
 
-def _fast(text: str | bytes) -> Report | tuple[str | None, str] | None:
-    try:
-        return Report._read_fast(text)
-    except ReportDataError as exc:
-        return exc.path, exc.reason.en
+_WAYS = ["text", "pieces"]
+"""The fast ways: JSON text read straight into nodes (msgspec, the fast extra), or parsed
+in pieces and the nodes built from the parsed data (without msgspec)."""
+
+
+def _fast(text: str | bytes, way: str = "text") -> Report | tuple[str | None, str] | None:
+    with pytest.MonkeyPatch.context() as patch:
+        if way == "pieces":
+            patch.setattr("welfare_rules.audit.nodes.msgspec", None)
+        try:
+            return Report._read_fast(text)
+        except ReportDataError as exc:
+            return exc.path, exc.reason.en
 
 
 def _same_reports(fast: Report, careful: Report) -> None:
@@ -318,9 +326,9 @@ def _same_reports(fast: Report, careful: Report) -> None:
         assert mine.model_fields_set is theirs.model_fields_set
 
 
-def _agrees(text: str | bytes) -> bool:
+def _agrees(text: str | bytes, way: str = "text") -> bool:
     """Whether the fast way gives what the careful way gives (``False`` if it declined)."""
-    careful, fast = _careful(text), _fast(text)
+    careful, fast = _careful(text), _fast(text, way)
     if fast is None:
         return False
     if isinstance(careful, Report):
@@ -331,15 +339,15 @@ def _agrees(text: str | bytes) -> bool:
     return True
 
 
-@given(report_trees(), st.booleans(), st.integers(1, 400))
+@given(report_trees(), st.booleans(), st.integers(1, 400), st.sampled_from(_WAYS))
 def test_the_fast_way_reads_what_the_careful_way_reads(
-    report: Report, every_key: bool, piece_bytes: int
+    report: Report, every_key: bool, piece_bytes: int, way: str
 ) -> None:
     text = report.model_dump_json(exclude_unset=not every_key)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("welfare_rules._limits.PIECE_BYTES", piece_bytes)
-        assert _agrees(text)  # a valid report: never declined
-        assert _agrees(text.encode())
+        assert _agrees(text, way)  # a valid report: never declined
+        assert _agrees(text.encode(), way)
 
 
 @given(_corrupted())
@@ -351,7 +359,8 @@ def test_what_the_careful_way_refuses_the_fast_way_does_not_accept(data: dict[st
     text = json.dumps(data)
     careful = _careful(text)
     assert not isinstance(careful, Report)
-    assert _fast(text) in (None, careful)
+    for way in _WAYS:
+        assert _fast(text, way) in (None, careful)
     with pytest.raises(ReportDataError) as caught:
         Report.from_json(text)
     assert (caught.value.path, caught.value.reason.en) == careful
@@ -369,11 +378,13 @@ def test_what_the_careful_way_refuses_the_fast_way_does_not_accept(data: dict[st
 )
 def test_awkward_reports_read_as_the_careful_way_reads_them(text: str) -> None:
     assert Report.from_json(text) == Report._read_careful(text)
-    _agrees(text)
+    for way in _WAYS:
+        _agrees(text, way)
 
 
 def test_a_deep_tree_the_fast_way_leaves_reads_the_careful_way() -> None:
     report = Report.from_dict(_deep_tree(48))  # 49 levels: its JSON may nest past 100
     text = report.model_dump_json()
-    assert Report._read_fast(text) is None
+    for way in _WAYS:
+        assert _fast(text, way) is None
     assert Report.from_json(text) == report

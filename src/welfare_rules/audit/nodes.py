@@ -11,9 +11,10 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from itertools import chain, islice, repeat
-from operator import is_not, itemgetter
-from typing import Any, Literal, NoReturn, Self
+from operator import attrgetter, is_not, itemgetter
+from typing import Annotated, Any, Literal, NoReturn, Self
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
@@ -111,6 +112,30 @@ SHARED_VALUES_LIMIT = 1 << 16
 """About the most distinct values remembered by one :func:`sharing` (some 5 MB): past
 it, values already remembered are still shared, new ones are kept as they came."""
 
+
+class _SharedValues(dict[object, object]):
+    """The values one :func:`sharing` remembers, each its own key: ``values[value]`` is
+    the equal one remembered, or ``value`` itself, remembered while there is room (what
+    ``setdefault`` does below :data:`SHARED_VALUES_LIMIT` and ``get`` past it, in one
+    subscript: the nodes read from JSON text share their values that way)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: object) -> object:
+        if len(self) < SHARED_VALUES_LIMIT:
+            self[key] = key
+        return key
+
+
+class _NotShared(dict[object, object]):
+    """Outside :func:`sharing`: each value as it came (``values[value]`` is ``value``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: object) -> object:
+        return key
+
+
 _SHARED_VALUES: ContextVar[dict[object, object] | None] = ContextVar(
     "welfare_rules.audit.nodes._SHARED_VALUES", default=None
 )
@@ -121,7 +146,7 @@ def sharing() -> Iterator[None]:
     """While on, the nodes validated store equal labels, counts, levels, amounts and units
     once (a million-item report repeats the same few hundred): the tree then holds a
     reference, not a copy, per node. Values are immutable, so sharing is invisible."""
-    token = _SHARED_VALUES.set({})
+    token = _SHARED_VALUES.set(_SharedValues())
     try:
         yield
     finally:
@@ -531,6 +556,323 @@ def nodes_from_json_data(items: object) -> tuple[list[Node], bool] | None:
 _FIELD_NAMES = frozenset(_NODE_FIELDS)
 _NO_CHILDREN: list[Any] = []  # the children of a node given none (read, never changed)
 _EMPTY_NAMES = _shared_fields(frozenset())
+_NOT_SHARED = _NotShared()
+
+
+# -- building nodes straight from JSON text (msgspec, the ``fast`` extra) -----------------
+
+try:
+    import msgspec
+except ImportError:  # pragma: no cover - the fast extra not installed: the way above
+    msgspec = None  # type: ignore[assignment]
+
+if msgspec is not None:
+    from msgspec import UNSET, Meta, Struct, UnsetType
+
+    _Money = Annotated[int, Meta(ge=0, le=MAX_VND)]
+    _Line = Annotated[int, Meta(ge=1, le=MAX_VND)]
+    _Factor = Annotated[int, Meta(ge=1, le=MAX_FACTOR)]
+
+    class _NodeJSON(Struct, forbid_unknown_fields=True, gc=False):
+        """A node object as msgspec decodes it: every field of :class:`Node` in its order,
+        each of the exact JSON type that validation takes unchanged, ``UNSET`` where the
+        key is not given; a count, a line past 10^18 is refused here (the careful way
+        names it); the lists of parts are left as parsed, for pydantic to validate."""
+
+        label: str
+        count: _Money | UnsetType | None = UNSET
+        count_unit: str | UnsetType | None = UNSET
+        level: _Money | UnsetType | None = UNSET
+        amount: _Money | UnsetType | None = UNSET
+        factor: _Factor | UnsetType | None = UNSET
+        source: FundingSource | UnsetType | None = UNSET
+        line: _Line | UnsetType | None = UNSET
+        text: str | UnsetType | None = UNSET
+        children: tuple[_NodeJSON, ...] | UnsetType = UNSET
+        children_complete: bool | UnsetType = UNSET
+        restatements: tuple[Any, ...] | UnsetType = UNSET
+        claims: tuple[Any, ...] | UnsetType = UNSET
+        bounds: tuple[Any, ...] | UnsetType = UNSET
+        shares: tuple[Any, ...] | UnsetType = UNSET
+        figure_lines: tuple[Any, ...] | UnsetType = UNSET
+        split: bool | UnsetType = UNSET
+
+    assert tuple(_NodeJSON.__struct_fields__) == _NODE_FIELDS
+
+
+def _plain_json(value: object) -> bool:
+    """Whether ``value`` (parsed JSON) holds no float and no integer of more than 18 digits:
+    where it does, the careful reader may read it otherwise (its digit limit) and decides."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is list or kind is tuple:
+            stack += item  # type: ignore[arg-type]
+        elif kind is dict:
+            stack += item.values()  # type: ignore[attr-defined]
+        elif kind is int:
+            if not -MAX_VND <= item <= MAX_VND:  # type: ignore[operator]
+                return False
+        elif kind is float:
+            return False
+    return True
+
+
+class _DoubtError(Exception):
+    """A value the careful way must read (raised while building, caught by the caller)."""
+
+
+def _decoded_part(name: str, part: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A list of parts given (not empty), validated as :class:`Node` validates it."""
+    if not _plain_json(part):
+        raise _DoubtError
+    try:
+        validated: tuple[Any, ...] = _PARTS[name].validate_python(list(part))
+    except ValidationError as exc:
+        raise _DoubtError from exc
+    return validated
+
+
+_RUN = 4
+"""Runs of this many positions with expected values are checked by one comparison."""
+
+
+@cache
+def _builder(signature: frozenset[str], defaults: frozenset[str]) -> Any:
+    """A function that writes the ``__dict__`` of each node of a level of decoded nodes,
+    one after the other from ``start``, while it is given exactly the keys ``signature``,
+    those of ``defaults`` with their default values (the lists of parts empty), and stops
+    at the first it does not fit. Generated for the signature (as dataclasses generate
+    their ``__init__``), it checks and writes each in one step: a copy of
+    :data:`_TEMPLATE` with the other values written in. The check: as many ``UNSET`` as
+    keys not given, and at the positions of those and of the defaults, the values
+    expected (one comparison for each run of such positions)."""
+    expected: list[tuple[int, object]] = []  # (position, the value it must be)
+    given: list[int] = []  # the positions of the values written
+    writes: list[str] = []
+    for index, name in enumerate(_NODE_FIELDS):
+        if name not in signature:
+            expected.append((index, UNSET))
+            continue
+        if name in defaults:
+            expected.append((index, _BLANK[name]))
+            continue
+        given.append(index)
+        if name == "children":
+            writes.append("stored['children'] = kid")
+        elif name in _SHARED_FIELDS:
+            writes.append(f"stored[{name!r}] = share[row[{index}]]")
+        else:
+            writes.append(f"stored[{name!r}] = row[{index}]")
+    scope: dict[str, Any] = {
+        "U": UNSET,
+        "astuple": msgspec.structs.astuple,
+        "islice": islice,
+        "template": _TEMPLATE.copy,
+    }
+    checks = [f"row[{i}] is not U" for i in given]
+    runs: list[list[tuple[int, object]]] = []
+    for position, value in expected:  # runs of positions that follow one another
+        if runs and runs[-1][-1][0] == position - 1:
+            runs[-1].append((position, value))
+        else:
+            runs.append([(position, value)])
+    for number, run in enumerate(runs):
+        if len(run) < _RUN:
+            for position, value in run:
+                scope[f"v{position}"] = value
+                test = "==" if value == () else "is"  # () is one object, but say what we mean
+                checks.append(f"row[{position}] {test} v{position}")
+        else:  # one comparison: identity, then equality (of values of exact JSON types)
+            scope[f"run{number}"] = tuple(value for _, value in run)
+            checks.append(f"row[{run[0][0]}:{run[-1][0] + 1}] == run{number}")
+    rows = "map(astuple, islice(level, start, None))"
+    if "children" in signature and "children" not in defaults:
+        loop = f"for row, kid in zip({rows}, islice(kids, start, None)):"
+    else:
+        loop = f"for row in {rows}:"
+    body = "\n        ".join(writes)
+    source = f"""
+def build(level, kids, start, share, append):
+    {loop}
+        if not ({" and ".join(checks)}):
+            return
+        stored = template()
+        {body}
+        append(stored)
+"""
+    exec(compile(source, f"<nodes built for {sorted(signature)}>", "exec"), scope)
+    return scope["build"]
+
+
+def _split_template() -> dict[str, Any]:
+    """A node's ``__dict__`` before the values given, as the interpreter makes it for an
+    attribute dict of :class:`Node`: its keys shared by every copy (a split dict), so a
+    copy holds only the values, 296 bytes instead of 464 (and is made twice as fast)."""
+    template: dict[str, Any] = _new(Node).__dict__
+    for name, value in _BLANK.items():
+        template[name] = value
+    return template
+
+
+_TEMPLATE = _split_template()
+
+
+def _odd_dict(row: tuple[Any, ...], kids: tuple[Node, ...], share: Any) -> dict[str, Any]:
+    """The ``__dict__`` of one decoded node (its values in ``row``) given parts, written
+    field by field, its parts validated as :class:`Node` validates them."""
+    stored = dict(_BLANK)
+    for name, value in zip(_NODE_FIELDS, row, strict=True):
+        if value is UNSET:
+            continue
+        if name == "children":
+            stored[name] = kids
+        elif name in _SHARED_FIELDS:
+            stored[name] = share[value]
+        elif name in _PARTS and value:
+            stored[name] = _decoded_part(name, value)
+        else:
+            stored[name] = value
+    return stored
+
+
+def _decoded_level(
+    level: list[Any], kids: list[tuple[Node, ...]], values: dict[object, object] | None
+) -> tuple[list[Node], bool]:
+    """The nodes of one level of decoded nodes (:class:`_NodeJSON`), their children already
+    built (``kids``, in order), and whether :meth:`Report._checked` has anything to look
+    at in them; :class:`_DoubtError` where the careful way must read them."""
+    share = _NOT_SHARED if values is None else values
+    stored: list[dict[str, Any]] = []
+    names: list[_FieldsSet] = []
+    to_check = False
+    index, count = 0, len(level)
+    while index < count:
+        row = msgspec.structs.astuple(level[index])
+        signature = frozenset(
+            name for name, value in zip(_NODE_FIELDS, row, strict=True) if value is not UNSET
+        )
+        if any(row[i] for i in _PART_INDICES if row[i] is not UNSET):
+            stored.append(_odd_dict(row, kids[index], share))
+            names.append(_shared_fields(signature))
+            to_check = to_check or any(row[i] for i in _CHECKED_INDICES if row[i] is not UNSET)
+            index += 1
+            continue
+        defaults = frozenset(
+            name
+            for name, value in zip(_NODE_FIELDS, row, strict=True)
+            if name in signature and name not in _SHARED_FIELDS and value == _BLANK[name]
+        )
+        before = len(stored)
+        _builder(signature, defaults)(level, kids, index, share, stored.append)
+        built = len(stored) - before
+        if not built:  # pragma: no cover - the node the builder was made for fits it
+            stored.append(_odd_dict(row, kids[index], share))
+            built = 1
+        names += repeat(_shared_fields(signature), built)
+        index += built
+    nodes: list[Node] = list(map(_new, repeat(Node, count)))
+    _drain(map(_SET_DICT, nodes, stored))
+    _drain(map(_SET_FIELDS_SET, nodes, names))
+    _drain(map(_SET_EXTRA, nodes, repeat(None)))
+    _drain(map(_SET_PRIVATE, nodes, repeat(None)))
+    return nodes, to_check
+
+
+def _decoded_nodes(
+    top: list[Any], values: dict[object, object] | None
+) -> tuple[list[Node], bool] | None:
+    """The nodes of decoded top-level nodes (:class:`_NodeJSON`), as
+    :func:`nodes_from_json_data` builds them from parsed JSON."""
+    levels: list[tuple[list[Any], list[int]]] = []
+    level = top
+    while level:
+        if len(levels) == _FAST_LEVELS:
+            return None
+        children = [() if kids is UNSET else kids for kids in map(_GET_CHILDREN, level)]
+        levels.append((level, list(map(len, children))))
+        level = list(chain.from_iterable(children))
+    below: list[Node] = []
+    to_check = False
+    for level, lengths in reversed(levels):
+        if below:
+            kids = list(map(tuple, map(islice, repeat(iter(below)), lengths)))
+        else:
+            kids = [()] * len(level)
+        try:
+            below, checked = _decoded_level(level, kids, values)
+        except _DoubtError:
+            return None
+        to_check = to_check or checked
+    return below, to_check
+
+
+def nodes_from_json_text(
+    data: bytes, key: str, others: tuple[str, ...]
+) -> tuple[dict[str, Any], list[Node], bool] | None:
+    """An object's ``key``, a list of node objects, read from the JSON text ``data``
+    straight into nodes by msgspec (the ``fast`` extra), with the object's ``others``
+    keys as parsed (those given) and whether :meth:`Report._checked` has anything to look
+    at; ``None`` without msgspec, and wherever the careful reader and validation might
+    read the text otherwise or refuse it: anything but UTF-8 JSON, a lone surrogate, a
+    float or a number past 18 digits, a value of another type than the field takes as it
+    is, an unknown key, a tree deeper than 48 levels. The nodes are those validating
+    each node (inside :func:`sharing` if it is on) gives, as :func:`nodes_from_json_data`
+    builds them.
+
+    Each top-level node's decoded form goes as its node is built (:data:`TOP_CHUNK`
+    of them at a time): the memory it took serves the next ones."""
+    if msgspec is None:
+        return None
+    try:
+        decoded = _decoder(key, others).decode(data)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+        return None
+    rest = {name: getattr(decoded, name) for name in others}
+    rest = {name: value for name, value in rest.items() if value is not UNSET}
+    top = getattr(decoded, key)
+    del decoded
+    if top is UNSET or not _plain_json(list(rest.values())):
+        return None
+    values = _SHARED_VALUES.get()
+    top.reverse()  # built from the end of the list: each chunk goes as it is built
+    nodes: list[Node] = []
+    to_check = False
+    while top:
+        chunk = top[-TOP_CHUNK:]
+        del top[-TOP_CHUNK:]
+        chunk.reverse()
+        built = _decoded_nodes(chunk, values)
+        del chunk
+        if built is None:
+            return None
+        nodes += built[0]
+        to_check = to_check or built[1]
+    return rest, nodes, to_check
+
+
+TOP_CHUNK = 64
+"""How many top-level nodes :func:`nodes_from_json_text` builds at a time."""
+
+_DECODERS: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def _decoder(key: str, others: tuple[str, ...]) -> Any:
+    """The decoder of an object whose ``key`` holds nodes, its ``others`` as parsed."""
+    decoder = _DECODERS.get((key, others))
+    if decoder is None:
+        fields: list[tuple[str, Any, Any]] = [(name, Any, UNSET) for name in others]
+        fields.append((key, list[_NodeJSON] | UnsetType, UNSET))
+        struct = msgspec.defstruct("_ObjectJSON", fields, forbid_unknown_fields=True)
+        decoder = _DECODERS.setdefault((key, others), msgspec.json.Decoder(struct))
+    return decoder
+
+
+if msgspec is not None:
+    _GET_CHILDREN = attrgetter("children")
+    _PART_INDICES = tuple(i for i, name in enumerate(_NODE_FIELDS) if name in _PARTS)
+    _CHECKED_INDICES = tuple(i for i, name in enumerate(_NODE_FIELDS) if name in _CHECKED_PARTS)
 
 
 __all__ = [
@@ -546,5 +888,6 @@ __all__ = [
     "Restatement",
     "Share",
     "nodes_from_json_data",
+    "nodes_from_json_text",
     "sharing",
 ]

@@ -25,6 +25,7 @@ from .._types import FrozenModel
 from .._validation import explain, independent
 from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
 from ..money import MAX_VND, display_vnd
+from . import nodes as nodes_module
 from .nodes import (
     FIGURE_FIELDS,
     Bound,
@@ -37,6 +38,7 @@ from .nodes import (
     Restatement,
     Share,
     nodes_from_json_data,
+    nodes_from_json_text,
     sharing,
 )
 
@@ -67,6 +69,7 @@ _MSG = Catalog(
     },
 )
 _TREE = _MSG("tree")
+_OTHER_KEYS = ("title", "date", "citations")  # the keys of a report beside its nodes
 
 
 def _nodes(top: tuple[Node, ...]) -> Iterator[Node]:
@@ -178,7 +181,11 @@ class Report(FrozenModel):
     @classmethod
     def _read_fast(cls, text: str | bytes) -> Report | None:
         """The report in ``text`` read the fast way, or ``None`` where the careful way of
-        :meth:`from_json` must read it. The text is parsed in pieces of whole top-level
+        :meth:`from_json` must read it. With msgspec (the ``fast`` extra), the text is
+        decoded straight into nodes by
+        :func:`~welfare_rules.audit.nodes.nodes_from_json_text` (``None`` for anything the
+        careful way or validation might read otherwise or refuse). Without it, the text is
+        parsed in pieces of whole top-level
         nodes (:func:`~welfare_rules._limits.json_array_pieces`: ``None`` for anything
         :func:`~welfare_rules._limits.load_json` would treat with care: surrogates, long
         digit runs, encodings other than UTF-8), each piece's nodes built by
@@ -191,6 +198,17 @@ class Report(FrozenModel):
                 text = text.encode()
             except UnicodeEncodeError:  # a lone surrogate: the careful way replaces it
                 return None
+        if nodes_module.msgspec is not None:  # the fast extra: the text straight to nodes
+            with sharing():
+                decoded = nodes_from_json_text(text, "nodes", _OTHER_KEYS)
+                if decoded is None:
+                    return None  # what it declines, the careful way reads or names
+                try:
+                    head = cls.model_validate(decoded[0])
+                except ValidationError:
+                    return None
+                report = head.model_copy(update={"nodes": tuple(decoded[1])})
+            return report._checked() if decoded[2] else report
         read = json_array_pieces(bytes(text), "nodes")
         if read is None:
             return None
