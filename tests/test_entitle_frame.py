@@ -365,3 +365,66 @@ def test_the_years_of_a_span_of_days_are_the_calendar_years(low: int, length: in
     high = low + length
     span = np.arange(low, high + 1, dtype=np.int64)
     assert _span_years(np, low, high).tolist() == _civil(np, span)[0].tolist()
+
+
+def _birth_coded(frame: Any, on: dt.date, *, chunked: bool) -> tuple[object, ...]:
+    """The birth column's codes (index, table, fragments, counts) or the error's path,
+    by the chunked way or with it turned off (the plain way)."""
+    from contextlib import nullcontext
+    from unittest import mock
+
+    from welfare_rules.entitle import _frame
+    from welfare_rules.entitle.engine import plan_for
+
+    plan = plan_for(UONG_BI, on=on)
+    off = mock.patch.object(_frame, "_chunked_birth_codes", return_value=None)
+    with mock.patch.object(_frame, "_CHUNK_ROWS", 7), off if not chunked else nullcontext():
+        try:
+            coded = _frame.code_frame(frame, plan)
+        except PersonDataError as exc:
+            return ("error", exc.path, str(exc.value))
+    codes, fragments = coded.full[0]
+    counts = None if codes.counts is None else codes.counts.tolist()
+    return ("codes", codes.index.tolist(), codes.lookup.tolist(), fragments, counts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    births=st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2030, 12, 31))),
+            st.one_of(st.none(), st.integers(1700, 2300), st.just("same")),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    unit=st.sampled_from(["ns", "us", "s"]),
+)
+@example(births=[(None, 1954), (dt.date(1954, 3, 1), "same"), (None, None)], unit="ns")
+@example(births=[(dt.date(1954, 3, 1), 1955)], unit="ns")  # a clash: the row named
+@example(births=[(None, 1700), (dt.date(2000, 1, 1), None)], unit="s")  # out of range
+def test_chunked_birth_codes_are_the_plain_ways(births: list[Any], unit: str) -> None:
+    """The birth index made and counted in chunks of rows (7 here: many chunks) is the
+    plain way's exactly: the same index, table and fragments, each index's count equal to
+    counting the index, and the same error (a clash of a date and a year, a year out of
+    range) naming the same row."""
+    np = pytest.importorskip("numpy")
+    dates = [date for date, _ in births]
+    years = [
+        date.year if year == "same" and date else None if year == "same" else year
+        for date, year in births
+    ]
+    frame = pd.DataFrame(
+        {
+            "birth_date": pd.to_datetime(pd.Series(dates, dtype=object)).astype(
+                f"datetime64[{unit}]"
+            ),
+            "birth_year": pd.array(years, dtype="Int16"),
+        }
+    )
+    chunked = _birth_coded(frame, TET_2024, chunked=True)
+    plain = _birth_coded(frame, TET_2024, chunked=False)
+    assert chunked[:4] == plain[:4]
+    if chunked[0] == "codes" and any(dates):  # some date: the chunked way made them
+        index, table = np.array(chunked[1]), chunked[2]
+        assert chunked[4] == np.bincount(index, minlength=len(table)).tolist()

@@ -562,11 +562,11 @@ def _birth_codes(
     on = plan.on
     raw, per_day = births
     on_day = on.toordinal() - _EPOCH
-    counts = None  # how many rows have each index, when counted as it was made
-    counted = _counted_day_index(np, raw, per_day)
+    counted = _chunked_birth_codes(np, births, stated, plan, frame)
     if counted is not None:
-        low, high, index, counts = counted
-    elif (found := _day_index(np, raw, per_day)) is None:  # no birth date at all
+        return counted
+    found = _day_index(np, raw, per_day)
+    if found is None:  # no birth date at all
         low = high = on_day
         index = np.ones(len(raw), dtype=np.int64)  # past the one day: no birth known
     else:
@@ -581,32 +581,46 @@ def _birth_codes(
         if len(given):
             years = values[given].astype(np.int64)  # each stated year read once
             with_date = index[given] != len(span)  # a date's index is in the span
-            if with_date.any():  # rare: both a date and a year, which must agree
-                dated = given[with_date]
-                clash = dated[year[index[dated]] != years[with_date]]
-                if len(clash):
-                    row = int(clash[0])
-                    value = frame["birth_year"].iloc[row]
-                    birth = dt.date.fromordinal(int(raw[row]) // per_day + _EPOCH)
-                    raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
-                only, years = given[~with_date], years[~with_date]
-            else:
-                only = given
-            if len(only):
-                low_year, high_year = int(years.min()), int(years.max())
-                if low_year < _YEARS[0] or high_year > _YEARS[1]:
-                    _check_years(years, only, frame)
-                first = min(first, low_year)
-                top = max(top, high_year)
+            only, years, bounds = _year_only(
+                given, years, with_date, lambda dated: year[index[dated]], births, frame
+            )
+            if bounds is not None:
+                first, top = min(first, bounds[0]), max(top, bounds[1])
     table, fragments = _token_table(np, year, bit, first, top, plan)
-    if counts is not None:  # the stated years' indices follow the days' and the missing
-        counts = np.concatenate((counts, np.zeros(len(table) - len(counts), dtype=np.int64)))
     if only is not None and len(only):
         index[only] = len(span) + 1 + (years - first)
-        if counts is not None:  # moved from the missing cells' index to their year's
-            counts[len(span)] -= len(only)
-            counts[len(span) + 1 :] += np.bincount(years - first, minlength=top - first + 1)
-    return Indexed(index, table, counts), fragments
+    return Indexed(index, table), fragments
+
+
+def _year_only(
+    given: Any,
+    years: Any,
+    with_date: Any,
+    dated_years: Any,
+    births: tuple[Any, int],
+    frame: Any,
+) -> tuple[Any, Any, tuple[int, int] | None]:
+    """Of the rows ``given`` a birth year (ascending; ``years`` theirs), those with no
+    date, their years, and the lowest and highest (``None``: no such row). A row with a
+    date too (``with_date``; ``dated_years(rows)`` the years of their dates) whose year
+    differs is an error naming it, as is a year out of the range a person accepts."""
+    only = given
+    if with_date.any():  # rare: both a date and a year, which must agree
+        dated = given[with_date]
+        clash = dated[dated_years(dated) != years[with_date]]
+        if len(clash):
+            raw, per_day = births
+            row = int(clash[0])
+            value = frame["birth_year"].iloc[row]
+            birth = dt.date.fromordinal(int(raw[row]) // per_day + _EPOCH)
+            raise _error(_MSG("year", year=value, date=birth), row, "birth_year", value)
+        only, years = given[~with_date], years[~with_date]
+    if not len(only):
+        return only, years, None
+    low_year, high_year = int(years.min()), int(years.max())
+    if low_year < _YEARS[0] or high_year > _YEARS[1]:
+        _check_years(years, only, frame)
+    return only, years, (low_year, high_year)
 
 
 def _span_tokens(np: Any, low: int, high: int, plan: Plan) -> tuple[Any, Any]:
@@ -676,43 +690,81 @@ class _TokenDates(dict[object, dt.date]):
 _CHUNK_ROWS = 1 << 17  # rows of a birth column moved, capped, divided and counted at a time
 
 
-def _counted_day_index(np: Any, raw: Any, per_day: int) -> tuple[int, int, Any, Any] | None:
-    """:func:`_day_index` made in chunks of rows that stay in the cache, each chunk's
-    indices counted as it is made: the lowest and highest day, the same index, and how
-    many rows have each index (``high - low + 2`` counts, the last the missing cells').
-    The first pass moves the instants (NaT the highest) and finds the lowest and highest;
-    the second moves each chunk to the lowest day, caps it one day past the last, divides
-    it and counts it while it is in the cache (counting the whole index after it is made
-    reads 8 MB again). ``None`` where :func:`_day_index` must decide: no date at all, or
-    dates at the ends of what numpy holds."""
+def _chunked_birth_codes(
+    np: Any, births: tuple[Any, int], stated: tuple[Any, Any] | None, plan: Plan, frame: Any
+) -> Coded | None:
+    """:func:`_birth_codes` made in chunks of rows that stay in the cache: the same index,
+    table and fragments, and how many rows have each index (:attr:`Indexed.counts`),
+    counted as each chunk is made. The first pass moves the instants as
+    :func:`_day_index` does (NaT the highest), finds the lowest and highest, and tells,
+    on the chunk just read, which rows with a stated year have a date too; the second
+    moves each chunk to the lowest day, caps it one day past the last, divides it, writes
+    the index of each year-only row's year and counts it. Over the whole index, the
+    year-only rows read and written at their places cost as much as a pass each (they
+    are spread: one in ten), and counting it afterwards reads 8 MB again. ``None`` where
+    :func:`_day_index`'s way decides: no birth date at all, or dates at the ends of what
+    numpy holds."""
+    raw, per_day = births
     rows = len(raw)
     size = 1 << 64
+    given = years = None
+    if stated is not None:
+        values, absent = stated
+        given = true_rows(np, ~absent)
+        years = values[given].astype(np.int64)  # each stated year read once
+    starts = range(0, rows, _CHUNK_ROWS)
+    ends = [min(rows, start + _CHUNK_ROWS) for start in starts]
     unsigned = raw.view(np.uint64)
     moved = np.empty(rows, dtype=np.uint64)
-    shift = np.uint64((_NAT + 1) % size)
+    shift, missing = np.uint64((_NAT + 1) % size), np.uint64(size - 1)
     lowest, highest = size - 1, _NAT
-    for start in range(0, rows, _CHUNK_ROWS):
-        end = min(rows, start + _CHUNK_ROWS)
+    cuts = None if given is None else np.searchsorted(given, [*starts, rows]).tolist()
+    with_date = []  # per chunk: which of its rows with a stated year have a date
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
         part = np.subtract(unsigned[start:end], shift, out=moved[start:end])
         lowest = min(lowest, int(part.min()))
         highest = max(highest, int(raw[start:end].max()))
+        if given is not None and cuts is not None:
+            inside = given[cuts[number] : cuts[number + 1]] - start
+            with_date.append(part[inside] != missing)
     if lowest == size - 1:
-        return None  # no date at all
+        return None  # no birth date at all
     low = (lowest + _NAT + 1) // per_day
     high = highest // per_day
     past = (high - low + 1) * per_day  # the first instant after the last day, moved
     if (-_NAT - low * per_day) % size < past:
         return None  # NaT, moved, not past it: the plain way
-    counts = np.zeros(high - low + 2, dtype=np.int64)
+    year, bit = _span_tokens(np, low, high, plan)
+    first, top = int(year[0]), int(year[-1])
+    only = None
+    if given is not None and len(given):
+        dated = np.concatenate(with_date)
+
+        def dated_years(dated_rows: Any) -> Any:
+            return year[raw[dated_rows] // per_day - low]
+
+        only, years, bounds = _year_only(given, years, dated, dated_years, births, frame)
+        if bounds is not None:
+            first, top = min(first, bounds[0]), max(top, bounds[1])
+    table, fragments = _token_table(np, year, bit, first, top, plan)
+    counts = np.zeros(len(table), dtype=np.int64)
     to_lowest = np.uint64((low * per_day - _NAT - 1) % size)
     cap, day = np.uint64(past), np.uint64(per_day)
-    for start in range(0, rows, _CHUNK_ROWS):
-        part = moved[start : start + _CHUNK_ROWS]
+    placed = None
+    if only is not None and years is not None and len(only):
+        placed = np.searchsorted(only, [*starts, rows]).tolist()
+        years = years + (len(year) + 1 - first)  # each year-only row's index
+    for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        part = moved[start:end]
         part -= to_lowest
         np.minimum(part, cap, out=part)
         part //= day
-        counts += np.bincount(part.view(np.int64), minlength=len(counts))
-    return low, high, moved.view(np.int64), counts
+        index = part.view(np.int64)
+        if placed is not None and only is not None and years is not None:
+            low_at, high_at = placed[number], placed[number + 1]
+            index[only[low_at:high_at] - start] = years[low_at:high_at]
+        counts += np.bincount(index, minlength=len(counts))
+    return Indexed(moved.view(np.int64), table, counts), fragments
 
 
 def _check_years(years: Any, rows: Any, frame: Any) -> None:
