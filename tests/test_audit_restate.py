@@ -458,3 +458,26 @@ def test_a_sentence_of_another_period_or_a_plan_is_no_restatement(sentence: str)
     )
     audit = audit_document(Document.from_text(text, name="x.md"))
     assert [f for f in audit.result.findings if f.severity == "error"] == []
+
+
+def test_a_small_count_equal_to_the_total_s_beside_an_amount_called_a_total_restates_it() -> None:
+    # found by a probe: "72 suất … tổng kinh phí 27.900.000 đồng" under a table of 72 and
+    # 29.700.000 was left alone (72 is below the slip floor), and the audit said exit 0
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "| STT | Xã | Số suất | Mức | Thành tiền |\n|---|---|---|---|---|\n"
+        "| 1 | Xã A | 45 | 300.000 | 13.500.000 |\n| 2 | Xã B | 27 | 600.000 | 16.200.000 |\n"
+        "| | Tổng cộng | 72 | | 29.700.000 |\n\n"
+        "Toàn huyện đã trao 72 suất quà với tổng kinh phí {amount} đồng.\n"
+    )
+    assert (
+        audit_document(Document.from_text(text.format(amount="29.700.000"), name="x")).status == 0
+    )
+    wrong = audit_document(Document.from_text(text.format(amount="27.900.000"), name="x"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (7, 27_900_000, 29_700_000)
+    ]
+    # without "tổng", a small count equal is no evidence: never an error on a guess
+    other = text.format(amount="27.900.000").replace("với tổng kinh phí", "với kinh phí")
+    assert audit_document(Document.from_text(other, name="x")).result.findings == ()

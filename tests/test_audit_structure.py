@@ -861,3 +861,66 @@ def test_a_running_total_of_the_same_people_restates_their_count() -> None:
     # a slip in it: no round adds up to it exactly, so it closes nothing (it may reach
     # further back) and is listed as not checked, never called consistent
     assert _audit(text.replace("192.000.000", "129.000.000")).status == 3
+
+
+_LEVELS_THEN_TABLE = """\
+Quà của huyện: mức 600.000 đồng cho thương binh nặng; mức 300.000 đồng cho các đối tượng khác.
+
+| STT | Xã | Số suất | Mức (đồng/suất) | Thành tiền (đồng) |
+|---|---|---|---|---|
+| 1 | Xã A | 45 | 300.000 | 13.500.000 |
+| 2 | Xã B | 27 | 600.000 | 16.200.000 |
+| | Tổng cộng | 72 | | 29.700.000 |
+
+Toàn huyện đã trao 72 suất quà với tổng kinh phí 29.700.000 đồng.
+"""
+
+
+def test_a_level_above_a_table_pricing_its_rows_prices_nothing_after_it() -> None:
+    # found by a probe: "mức 300.000 đồng" above the table went on to the prose total
+    # after it (72 × 300.000 ≠ 29.700.000, a false error on a correct report)
+    audit = _audit(_LEVELS_THEN_TABLE)
+    assert audit.status == 0
+    wrong = _audit(
+        _LEVELS_THEN_TABLE.replace("với tổng kinh phí 29.700.000", "với tổng kinh phí 27.900.000")
+    )
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (9, 27_900_000, 29_700_000)
+    ]
+
+
+_SHARES_THEN_BULLETS = """\
+Xã có 1.247 hộ; theo rà soát có 127 hộ nghèo (10,2%) và 214 hộ cận nghèo (17,2%).
+
+Kết quả chi quà Tết:
+
+* Hộ nghèo: 127 hộ, mỗi hộ 500.000 đồng, cộng 63.500.000 đồng.
+* Hộ cận nghèo: 214 hộ, mỗi hộ 300.000 đồng, cộng 64.200.000 đồng.
+
+**Tổng kinh phí: 127.700.000 đồng**.
+"""
+
+
+def test_bullets_are_no_parts_of_the_last_figure_of_a_sentence_of_several() -> None:
+    # found by a probe: "214 hộ cận nghèo" at the end of a sentence of three counts took
+    # the first bullet as its part, so the total below summed the other bullets only
+    # (a false error on a correct report)
+    audit = _audit(_SHARES_THEN_BULLETS)
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    wrong = _audit(_SHARES_THEN_BULLETS.replace("cộng 63.500.000", "cộng 63.000.000"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (5, 63_000_000, 63_500_000)
+    ]
+
+
+def test_a_sentence_of_several_figures_ending_with_a_colon_leads_its_list() -> None:
+    text = (
+        "Toàn phường có 2.318 người cao tuổi. Năm nay mừng thọ 412 cụ, chiếm 17,8%:\n"
+        "- Tuổi 70: 210 cụ\n- Tuổi 75: 120 cụ\n- Tuổi 80: 82 cụ\n"
+    )
+    audit = _audit(text)
+    assert audit.result.edits == 1  # 412 = 210 + 120 + 82
+    # a list not announced is taken where it adds up only: a slip leaves it unchecked
+    wrong = _audit(text.replace("120 cụ", "102 cụ"))
+    assert wrong.result.findings == ()
+    assert wrong.status == 3

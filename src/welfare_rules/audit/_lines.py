@@ -115,6 +115,8 @@ class Rec:
     split: bool = False  # a second breakdown of the parent's figures (Node.split)
     partial: bool = False  # its parts are only some of the whole (Node.children_complete)
     worth: bool = False  # its amount is written as a gift's worth ("64 cụ, quà trị giá …")
+    leads: bool = False  # its line ends with ":": the lines after it may be its parts
+    total_named: bool = False  # its amount, after its count, is called a total ("tổng kinh phí")
     factor: int | None = None  # the level paid this many times ("142 hộ x 3 tháng x …")
     goods: str | None = None  # the measure the factor counts ("kwh": "x 30 kWh x …")
 
@@ -411,6 +413,9 @@ class _Parser:
                     records.append(current)
             if kind == "amount" and current.amount is None and current.count is not None:
                 current.worth = _WORTH.fullmatch(self.text, boundary, token.start) is not None
+                # "… 72 suất quà với tổng kinh phí 29.700.000 đồng": called a total
+                before = self.text[boundary : token.start].lower()
+                current.total_named = _TOTAL_CUE.search(before) is not None
             _fill(current, token)
             boundary = current.end = token.end
         _priced_terms(self.text, records)

@@ -263,9 +263,12 @@ def _fold(rec: Rec, grand: dict[FigureField, Rec | None]) -> bool:
     if slipped:
         # "… 2.366 suất quà với tổng kinh phí 1.049.600.000 đồng" under a table of 2.366
         # suất and 1.094.600.000 đồng: one figure the very total's, the other one slip off
-        # it (two witnesses: the restatement, not another figure, and its slip shows)
-        matched = any(
-            hedge == "exact" and value >= SLIP_FLOOR and value == getattr(target, field)
+        # it (two witnesses: the restatement, not another figure, and its slip shows); "72
+        # suất … tổng kinh phí 27.900.000 đồng" under 72 and 29.700.000 as well
+        matched = any(  # a small count equal counts where the words call it the total
+            hedge == "exact"
+            and (value >= SLIP_FLOOR or rec.total_cue or rec.total_named)
+            and value == getattr(target, field)
             for target, field, hedge, value, _ in plan
         )
         if not matched:

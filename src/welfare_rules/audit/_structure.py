@@ -258,6 +258,19 @@ class Builder:
             if part.has_figures() and not _counts_other(part, total)
         ]
 
+    def _amid_line(self, rec: Rec) -> bool:
+        """``rec`` is one of several records of its line, announcing nothing (``Xã có
+        1.247 hộ; … 127 hộ nghèo (10,2%) và 214 hộ cận nghèo.``) whose line does not end
+        with ``:``: the bullets below are no parts of its last figure."""
+        siblings = self.stack[-2].children if len(self.stack) >= 2 else self.roots
+        return (
+            not rec.announces
+            and not rec.leads
+            and any(
+                other is not rec and other.line == rec.line for other in siblings[-_LINE_MATES:]
+            )
+        )
+
     def _accepts(self, parent: Rec, rec: Rec) -> bool:
         stack = self.stack
         if not parent.has_figures():
@@ -268,7 +281,7 @@ class Builder:
             if parent.announces:
                 return True
             if rec.bullet is not None and all(rec.bullet != up.bullet for up in stack):
-                return _fits(parent, rec, _Sums())
+                return _fits(parent, rec, _Sums()) and not self._amid_line(parent)
             return (
                 parent.total_cue
                 and rec.bullet is None
@@ -639,6 +652,9 @@ def _adding_prefix(rec: Rec) -> int:
     return 0
 
 
+_LINE_MATES = 8  # records back a line's other records are looked for
+
+
 def pass_levels_down(roots: list[Rec]) -> list[Rec]:
     """``Quà tặng hộ nghèo, mức 300.000 đồng/suất:`` over rows of counts and amounts with
     no level of their own: a record stating only a level gives it to the records right
@@ -670,6 +686,8 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
             takers = [row for row in rows if _awaits_level(row)]
             if not takers and not after.children:
                 break
+            if not takers and any(child.level is not None for child in after.children):
+                break  # a table pricing its own rows: the level above speaks no further
             if not _bears_level(rec.level, takers) or _made_otherwise(rec.level, after):
                 continue  # "mức từ 400.000 đồng/suất trở lên": the rows are not all at it
             for row in takers:

@@ -322,6 +322,8 @@ class _Extraction:
                 first.sums_sections = tuple(_SECTION_NUMBER.findall(named.group(0)))
         if not read.records and _LETTER.search(text):  # not a page number ("- 2 -")
             self._opens(line, text)  # a date or a citation only: "3. Chi … ngày 20/11:"
+        if read.records and text.rstrip().endswith(":"):
+            read.records[-1].leads = True  # "… mừng thọ 412 cụ, chiếm 17,8%:": a list follows
         for rec in read.records:
             self.builder.place(rec)
             if rec.amount is not None:
