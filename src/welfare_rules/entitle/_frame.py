@@ -697,11 +697,12 @@ def _chunked_birth_codes(
     table and fragments, and how many rows have each index (:attr:`Indexed.counts`),
     counted as each chunk is made. The first pass moves the instants as
     :func:`_day_index` does (NaT the highest), finds the lowest and highest, and tells,
-    on the chunk just read, which rows with a stated year have a date too; the second
-    moves each chunk to the lowest day, caps it one day past the last, divides it, writes
-    the index of each year-only row's year and counts it. Over the whole index, the
-    year-only rows read and written at their places cost as much as a pass each (they
-    are spread: one in ten), and counting it afterwards reads 8 MB again. ``None`` where
+    on the chunk just moved, which rows with a stated year have a date too (the moved
+    chunk is read back in the cache, never written whole); the second moves each chunk
+    to the lowest day, caps it one day past the last, divides it, writes the index of
+    each year-only row's year and counts it. Over the whole index, the year-only rows
+    read and written at their places cost as much as a pass each (they are spread: one
+    in ten), and counting it afterwards reads 8 MB again. ``None`` where
     :func:`_day_index`'s way decides: no birth date at all, or dates at the ends of what
     numpy holds."""
     raw, per_day = births
@@ -715,13 +716,13 @@ def _chunked_birth_codes(
     starts = range(0, rows, _CHUNK_ROWS)
     ends = [min(rows, start + _CHUNK_ROWS) for start in starts]
     unsigned = raw.view(np.uint64)
-    moved = np.empty(rows, dtype=np.uint64)
+    buffer = np.empty(min(rows, _CHUNK_ROWS), dtype=np.uint64)  # a chunk moved, read back
     shift, missing = np.uint64((_NAT + 1) % size), np.uint64(size - 1)
     lowest, highest = size - 1, _NAT
     cuts = None if given is None else np.searchsorted(given, [*starts, rows]).tolist()
     with_date = []  # per chunk: which of its rows with a stated year have a date
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        part = np.subtract(unsigned[start:end], shift, out=moved[start:end])
+        part = np.subtract(unsigned[start:end], shift, out=buffer[: end - start])
         lowest = min(lowest, int(part.min()))
         highest = max(highest, int(raw[start:end].max()))
         if given is not None and cuts is not None:
@@ -748,15 +749,15 @@ def _chunked_birth_codes(
             first, top = min(first, bounds[0]), max(top, bounds[1])
     table, fragments = _token_table(np, year, bit, first, top, plan)
     counts = np.zeros(len(table), dtype=np.int64)
-    to_lowest = np.uint64((low * per_day - _NAT - 1) % size)
+    moved = np.empty(rows, dtype=np.uint64)
+    to_lowest = np.uint64((low * per_day) % size)  # the instants moved to the lowest day
     cap, day = np.uint64(past), np.uint64(per_day)
     placed = None
     if only is not None and years is not None and len(only):
         placed = np.searchsorted(only, [*starts, rows]).tolist()
         years = years + (len(year) + 1 - first)  # each year-only row's index
     for number, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        part = moved[start:end]
-        part -= to_lowest
+        part = np.subtract(unsigned[start:end], to_lowest, out=moved[start:end])
         np.minimum(part, cap, out=part)
         part //= day
         index = part.view(np.int64)
