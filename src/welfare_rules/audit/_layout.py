@@ -23,6 +23,7 @@ from ._units import COUNT_UNITS, alternation
 
 _ENDS_SENTENCE = (".", ":", ";", "!", "?", "…")
 _MIN_WRAPPED = 40  # a line shorter than this was ended by its writer, not by the wrap
+_MIN_WRAPPED_NAME = 60  # before a capital (a name), only a line wrapped this long joins
 _OPENING = "(\"'«"
 _PAGE_BREAK_LINES = 6  # blank lines and page numbers a page break may hold
 _UNIT_FIRST = _regex.compile(
@@ -30,6 +31,10 @@ _UNIT_FIRST = _regex.compile(
 )
 
 
+_LABEL_FIRST = _regex.compile(r"[^\W\d_][^:;.,]{0,40}:")  # "Cộng:", "Tổng kinh phí:"
+_UNIT_LAST = _regex.compile(
+    rf"(?<![^\W\d_])(?:{alternation(COUNT_UNITS)}|đồng|đ|nghìn|ngàn|triệu|tỷ)$", re.IGNORECASE
+)
 _PAGE_NUMBER = _regex.compile(
     r"[-–\s]*(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*", re.IGNORECASE
 )
@@ -49,10 +54,11 @@ def logical_lines(lines: list[Line]) -> list[Line]:
             index += 1
         if out and _continues(out[-1], line):
             previous = out[-1]
+            space = "" if _HYPHENATED.search(previous.text) else " "  # "1583/QĐ-" / "CTN"
             out[-1] = previous._replace(
-                raw=f"{previous.raw.rstrip()} {line.raw.strip()}",
-                text=f"{previous.text} {line.text}",
-                joined=(*previous.joined, (len(previous.text) + 1, line.number)),
+                raw=f"{previous.raw.rstrip()}{space}{line.raw.strip()}",
+                text=f"{previous.text}{space}{line.text}",
+                joined=(*previous.joined, (len(previous.text) + len(space), line.number)),
             )
         else:
             out.append(line)
@@ -87,6 +93,10 @@ def _continues(previous: Line, line: Line) -> bool:
         return False
     if _figures_under_label(previous, line):
         return True  # "- Tặng quà thương binh:" / "    84 suất x 500.000 đồng = …": one item
+    if not previous.heading and _HYPHENATED.search(previous.text):
+        return line.text[:1].isalnum()  # "… Quyết định số 1583/QĐ-" / "CTN ngày 26/12/2023 …"
+    if _bracket_after_sentence(previous, line):
+        return True  # "… tổng số tiền: 2.714.450.000 đồng." / "(trung bình mỗi suất …), …"
     if not previous.heading and _open_bracket(previous):
         return True  # "… (Trung tâm A: 214 đối tượng;" / "Trung tâm B: 176 đối tượng), …"
     if previous.heading or previous.text.endswith(_ENDS_SENTENCE):
@@ -95,7 +105,40 @@ def _continues(previous: Line, line: Line) -> bool:
     digit_after_words = first.isdigit() and not previous.text[-1].isdigit()
     if first.islower() or first in _OPENING or digit_after_words:
         return len(previous.raw.strip()) >= _MIN_WRAPPED or previous.text.endswith(",")
-    return False
+    if previous.text[-1].isdigit() and _UNIT_FIRST.match(line.text):
+        return len(previous.raw.strip()) >= _MIN_WRAPPED  # "… là 10.229" / "Người. Tổng …"
+    return first.isupper() and _wrapped_before_name(previous, line)
+
+
+def _wrapped_before_name(previous: Line, line: Line) -> bool:
+    """A line wrapped right before a name (``… 1.250 suất quà của Chủ tịch`` / ``Nước cho
+    người có công, mức …``): the line before is long, as a wrap leaves it, and ends with a
+    word; neither is a title in capitals or a form laid out in fields two spaces apart (a
+    letterhead: ``UBND HUYỆN A      CỘNG HÒA …``)."""
+    before, after = previous.raw.strip(), line.raw.strip()
+    if len(before) < _MIN_WRAPPED_NAME or not before[-1].isalpha():
+        return False
+    if "  " in before or "  " in after or before.isupper() or after.split(" ", 1)[0].isupper():
+        return False
+    if _LABEL_FIRST.match(after) or _UNIT_LAST.search(before):
+        return False  # "Cộng: 86 suất, …" after a list; "… 6.000.000 đồng" may end it
+    return not previous.text.isupper() and not line.text.isupper()
+
+
+# a word broken at its hyphen by the wrap: "QĐ-", "BC-" (an identifier), not " - " (a dash)
+_HYPHENATED = _regex.compile(r"[^\W_]/?[^\W\d_]*[^\W\d_]-$")
+
+
+def _bracket_after_sentence(previous: Line, line: Line) -> bool:
+    """A bracket opening the line right after a long line ending a sentence (``… tổng số
+    tiền: 2.714.450.000 đồng.`` / ``(trung bình mỗi suất quà trị giá trên 400.000 đồng),
+    trong đó:``): it comments on that sentence, as written on one line before the wrap."""
+    return (
+        not previous.heading
+        and line.text.startswith("(")
+        and previous.text.endswith(".")
+        and len(previous.raw.strip()) >= _MIN_WRAPPED_NAME
+    )
 
 
 def _figures_under_label(previous: Line, line: Line) -> bool:
