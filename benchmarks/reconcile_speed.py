@@ -22,11 +22,14 @@
    ``Report.from_json(Path(file).read_bytes())``, then ``reconcile``s it; the child
    reports its read time and its audit time (CPU seconds) and its peak resident memory
    (``VmHWM``: the interpreter, the file's bytes, the parsed data, the tree and the
-   audit, everything at its highest). Against it, interleaved (new, old, new, old …),
-   a child reading the same file the way ``from_json`` did before (the text decoded,
-   scanned for depth, parsed by :mod:`json` with the digit hook, then validated one
-   top-level node at a time with the collector running: ``_read_before``); the
-   findings of both must be identical, and the slips found.
+   audit, everything at its highest). ``from_json`` reads the text straight into nodes
+   with msgspec (the ``fast`` extra; ``pip install -e '.[fast]'``, in ``dev``). Against
+   it, interleaved (new, old, new, old …), a child reading the same file the way
+   ``from_json`` did before (the text decoded, scanned for depth, parsed by :mod:`json`
+   with the digit hook, then validated one top-level node at a time with the collector
+   running: ``_read_before``), and with ``--pieces`` one reading it as ``from_json``
+   does without msgspec (parsed by pydantic-core in pieces, the nodes built from the
+   parsed data); the findings of every way must be identical, and the slips found.
 3. The old way, interleaved: on the 100.000-item report with 10 and with 1.000 slips,
    ``reconcile`` (compiles only the broken top-level subtrees) against the whole report
    compiled and diagnosed as before, alternating A/B rounds, medians, and the findings
@@ -45,9 +48,9 @@ holds several reports at once.
 Exits with status 1 when a target is missed.
 
 Run: ``.venv/bin/python benchmarks/reconcile_speed.py [--items 1000000] [--seed 1] [--rounds 3]
-[--memory-rounds 1] [--no-before] [--user-path-only]`` (``--no-before`` leaves out the old
-way's children in 2b: they take half a minute each at 1M items; ``--user-path-only`` runs 2b
-alone).
+[--memory-rounds 1] [--no-before] [--pieces] [--user-path-only]`` (``--no-before`` leaves out
+the old way's children in 2b: they take half a minute each at 1M items; ``--pieces`` adds the
+way without msgspec; ``--user-path-only`` runs 2b alone).
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ from diagnosis_accuracy import FAMILIES, applies, random_report
 
 from welfare_rules import _limits
 from welfare_rules._limits import MAX_DEPTH, MAX_INT_DIGITS, json_depth_exceeds
+from welfare_rules.audit import nodes
 from welfare_rules.audit.compile import CompiledReport
 from welfare_rules.audit.diagnose import check_edits, slips
 from welfare_rules.audit.findings import Finding, ordered
@@ -271,6 +275,7 @@ def with_slips(cases: list[tuple[Report, int, float]], rng: random.Random, round
 MEMORY_TARGET_MB = 1024.0
 _WAYS = {
     "from_json": "Report.from_json (now)",
+    "pieces": "Report.from_json without msgspec (the pieces way)",
     "before": "from_json as before issue 15's reading work",
 }
 
@@ -294,8 +299,10 @@ def _read_before(data: bytes) -> Report:
 def memory_child(path: str, way: str) -> int:
     """The child of 2b: read the report at ``path`` as a user does, audit it, and print
     the peak RSS, the CPU seconds of reading and of the audit, and the findings as JSON."""
+    if way == "pieces":  # as a user without the fast extra reads it
+        nodes.msgspec = None
     started = time.process_time()
-    if way == "from_json":
+    if way in ("from_json", "pieces"):
         report = Report.from_json(Path(path).read_bytes())
     else:
         report = _read_before(Path(path).read_bytes())
@@ -337,7 +344,7 @@ def _found(findings: list[dict[str, object]], planted: list[tuple]) -> tuple[int
 
 
 def real_path(
-    cases: list[tuple[Report, int, float, bool]], rng: random.Random, rounds: int, before: bool
+    cases: list[tuple[Report, int, float, bool]], rng: random.Random, rounds: int, ways: list[str]
 ) -> bool:
     """2b: each case ``(report, slips, target seconds, memory target too)`` written as
     JSON (the keys given, and every key where the memory target applies), read and
@@ -358,7 +365,6 @@ def real_path(
                 size = path.stat().st_size / 2**20
                 print(f"\n{count} slip(s) in {items:,} items, JSON with {kind} ({size:,.0f} MB),")
                 print("  read and reconciled in a fresh process (CPU seconds; peak RSS, VmHWM):")
-                ways = ["from_json", "before"] if before else ["from_json"]
                 runs: dict[str, list[dict[str, object]]] = {way: [] for way in ways}
                 for _ in range(rounds):
                     for way in ways:  # interleaved
@@ -385,9 +391,10 @@ def real_path(
                         ok = ok and met and detected_count == count and same
                     print(line)
                 if len(runs) > 1:
-                    first, second = (runs[way][0]["findings"] for way in ways)
-                    print(f"  findings identical either way: {first == second}")
-                    ok = ok and first == second
+                    first, *others = (runs[way][0]["findings"] for way in ways)
+                    same = all(other == first for other in others)
+                    print(f"  findings identical every way: {same}")
+                    ok = ok and same
             print(f"  {load()}")
     return ok
 
@@ -463,6 +470,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--memory-rounds", type=int, default=1)
     parser.add_argument("--no-before", action="store_true")
+    parser.add_argument("--pieces", action="store_true")
     parser.add_argument("--user-path-only", action="store_true")
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -476,15 +484,20 @@ def main() -> int:
     many = min(1_000, len(small.nodes))  # fewer with --items below 1M: one slip a commune
     paths = [(big, 1, 3.0, True), (big, min(100, len(big.nodes)), 10.0, False)]
     paths.append((small, many, 5.0, False))
+    ways = [
+        "from_json",
+        *(["pieces"] if args.pieces else []),
+        *([] if args.no_before else ["before"]),
+    ]
     if args.user_path_only:
-        ok = real_path(paths, rng, args.memory_rounds, not args.no_before)
+        ok = real_path(paths, rng, args.memory_rounds, ways)
         print(f"\nend: {load()}")
         return 0 if ok else 1
     ok = checking(big, args.items)
     print(f"\nslips ({args.rounds} interleaved rounds, medians; CPU seconds of the audit):")
     cases = [(big, 1, 3.0), (big, min(100, len(big.nodes)), 10.0), (small, many, 5.0)]
     ok = with_slips(cases, rng, args.rounds) and ok
-    ok = real_path(paths, rng, args.memory_rounds, not args.no_before) and ok
+    ok = real_path(paths, rng, args.memory_rounds, ways) and ok
     ok = old_against_new(small, 10, rng, args.rounds) and ok
     ok = old_against_new(small, many, rng, args.rounds) and ok
     ok = diagnosis(rng) and ok

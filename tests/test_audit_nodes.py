@@ -387,6 +387,9 @@ def test_text_not_in_utf8_is_left_to_the_careful_way() -> None:
     assert _from_text(text.encode("utf-16")) is None
     assert _from_text(b"\xef\xbb\xbf" + text.encode()) is None
     assert _from_text('{"nodes": [{"label": "café"}]}'.encode("latin-1")) is None
+    surrogate = b'{"nodes": [{"label": "a\xed\xa0\x80b"}]}'  # the careful way replaces it
+    assert _from_text(surrogate) is None
+    assert Report.from_json(surrogate).nodes[0].label == "a\ufffdb"
     assert _from_text(text) is not None
 
 
@@ -448,6 +451,27 @@ def test_mixed_keys_and_parts_are_read_node_by_node() -> None:
     assert validated is not None
     _same_nodes(built, validated)
     assert to_check  # a restatement
+
+
+@needs_msgspec
+def test_past_the_builders_limit_nodes_are_built_field_by_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = [{"label": "a", "count": 1}, {"label": "b", "text": "b"}, {"label": "c", "count": 2}]
+    text = json.dumps({"nodes": [*items, {"label": "d", "children": items}]})
+    expected = _from_text(text)
+    monkeypatch.setattr(nodes, "_BUILDERS", {})
+    monkeypatch.setattr(nodes, "MAX_BUILDERS", 1)  # one signature, then field by field
+    read = _from_text(text)
+    assert read is not None
+    assert expected is not None
+    _same_nodes(read[1], expected[1])
+    assert len(nodes._BUILDERS) == 1
+
+
+@needs_msgspec
+def test_the_decoded_node_states_every_field_of_the_model() -> None:
+    assert nodes.reads_json_text()  # a field added to Node must be added to _NodeJSON too
 
 
 def test_without_msgspec_nothing_is_read_from_text(monkeypatch: pytest.MonkeyPatch) -> None:

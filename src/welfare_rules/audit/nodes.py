@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
 from itertools import chain, islice, repeat
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, itemgetter
 from typing import Annotated, Any, Literal, NoReturn, Self
 
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
@@ -462,36 +461,28 @@ def _level(
     names_given: list[_FieldsSet] = [] if len(groups) == 1 else [_EMPTY_NAMES] * len(items)
     to_check = False
     for signature, group, group_kids, at in groups:
-        whole = signature == _NODE_FIELDS  # every field, in order: the dicts become the nodes'
-        if whole:
-            raws: Iterable[Any] = (list(map(itemgetter(name), group)) for name in signature)
-        else:
-            get = itemgetter(*signature)
-            rows: Iterable[Any] = map(get, group) if len(signature) > 1 else zip(map(get, group))
-            raws = zip(*rows, strict=True)
-        columns: list[list[Any]] = []
-        changed: list[tuple[str, list[Any]]] = []  # whole: the columns to write back
-        for name, raw in zip(signature, raws, strict=True):
+        get = itemgetter(*signature)
+        rows: Iterable[Any] = map(get, group) if len(signature) > 1 else zip(map(get, group))
+        written: list[tuple[str, list[Any]]] = []  # the columns not all at their default
+        for name, raw in zip(signature, zip(*rows, strict=True), strict=True):
             if name == "children":
-                columns.append(group_kids)  # the lists themselves were checked by the caller
-                changed.append((name, group_kids))
-                continue
-            column = _column(name, raw if whole else list(raw), values)
-            if column is None:
-                return None
-            to_check = to_check or (name in _CHECKED_PARTS and any(column))
-            if name == "count" and max(filter(None, column), default=0) > MAX_VND:
-                to_check = True
-            columns.append(column)
-            if whole and column is not raw and any(map(is_not, raw, column)):
-                changed.append((name, column))
-        if whole:
-            dicts = group
-            for name, column in changed:
-                _drain(map(dict.__setitem__, dicts, repeat(name), column))
-        else:
-            dicts = list(map(dict.copy, repeat(_BLANK, len(group))))
-            _drain(map(dict.update, dicts, map(zip, repeat(signature), zip(*columns, strict=True))))
+                column = group_kids  # the lists themselves were checked by the caller
+            else:
+                checked = _column(name, list(raw), values)
+                if checked is None:
+                    return None
+                column = checked
+                to_check = to_check or (name in _CHECKED_PARTS and any(column))
+                if name == "count" and max(filter(None, column), default=0) > MAX_VND:
+                    to_check = True
+            # of the exact types checked, a value equal to the default is the default
+            if column.count(_BLANK[name]) != len(column):
+                written.append((name, column))
+        dicts = list(map(dict.copy, repeat(_TEMPLATE, len(group))))  # split: values only
+        if written:
+            names_written = tuple(name for name, _ in written)
+            values_written = zip(*(column for _, column in written), strict=True)
+            _drain(map(dict.update, dicts, map(zip, repeat(names_written), values_written)))
         names = _shared_fields(frozenset(signature))
         if at is None:
             stored, names_given = dicts, [names] * len(group)
@@ -511,12 +502,12 @@ def nodes_from_json_data(items: object) -> tuple[list[Node], bool] | None:
     validating them one by one, and whether :meth:`Report._checked` has anything to look
     at in them (a count past 10^18, a restatement, a bound or a claim); ``None`` unless
     validating each item (``Node.model_validate``, inside :func:`sharing` if it is on)
-    would accept it and give these very nodes. ``items`` is consumed: an object that
-    states every field, in the model's order (as ``model_dump_json()`` writes it),
-    becomes its node's own ``__dict__``, and may be changed even when ``None`` is given.
+    would accept it and give these very nodes. ``items`` is left as it was.
 
     Validation costs some 8 µs a node; this costs a few passes at C speed over each level
-    of the tree, one field at a time (a million-item report: issue 15). It accepts only
+    of the tree, one field at a time (a million-item report: issue 15), each node's
+    ``__dict__`` a copy of a split-table template (:data:`_TEMPLATE`) with the values
+    of the columns not all at their default written in. It accepts only
     what needs no conversion and no message: exact ``str``, ``int`` within the field's
     range, ``bool``, ``null``, a funding source's value, lists (restatements, claims,
     bounds, shares and figure lines are validated as the model does, where there are
@@ -597,7 +588,12 @@ if msgspec is not None:
         figure_lines: tuple[Any, ...] | UnsetType = UNSET
         split: bool | UnsetType = UNSET
 
-    assert tuple(_NodeJSON.__struct_fields__) == _NODE_FIELDS
+
+def reads_json_text() -> bool:
+    """Whether :func:`nodes_from_json_text` can read nodes: msgspec installed (the ``fast``
+    extra), and :class:`_NodeJSON` stating every field of :class:`Node`, in order (a
+    field added to the model and not there leaves the text to the other ways)."""
+    return msgspec is not None and tuple(_NodeJSON.__struct_fields__) == _NODE_FIELDS
 
 
 def _plain_json(value: object) -> bool:
@@ -638,8 +634,26 @@ _RUN = 4
 """Runs of this many positions with expected values are checked by one comparison."""
 
 
-@cache
-def _builder(signature: frozenset[str], defaults: frozenset[str]) -> Any:
+MAX_BUILDERS = 512
+"""The most builders :func:`_builder` generates (one per signature of keys given and
+defaults, a report uses a handful): past it, nodes of a new signature are built field by
+field (:func:`_odd_dict`), so that a text with thousands of signatures costs no more than
+that."""
+
+_BUILDERS: dict[tuple[frozenset[str], frozenset[str]], Any] = {}
+
+
+def _builder(signature: frozenset[str], defaults: frozenset[str]) -> Any | None:
+    """The builder of :func:`_generated_builder` for this signature (``None`` once
+    :data:`MAX_BUILDERS` are made)."""
+    key = (signature, defaults)
+    made = _BUILDERS.get(key)
+    if made is None and len(_BUILDERS) < MAX_BUILDERS:
+        made = _BUILDERS.setdefault(key, _generated_builder(signature, defaults))
+    return made
+
+
+def _generated_builder(signature: frozenset[str], defaults: frozenset[str]) -> Any:
     """A function that writes the ``__dict__`` of each node of a level of decoded nodes,
     one after the other from ``start``, while it is given exactly the keys ``signature``,
     those of ``defaults`` with their default values (the lists of parts empty), and stops
@@ -720,9 +734,10 @@ _TEMPLATE = _split_template()
 
 
 def _odd_dict(row: tuple[Any, ...], kids: tuple[Node, ...], share: Any) -> dict[str, Any]:
-    """The ``__dict__`` of one decoded node (its values in ``row``) given parts, written
-    field by field, its parts validated as :class:`Node` validates them."""
-    stored = dict(_BLANK)
+    """The ``__dict__`` of one decoded node (its values in ``row``) given parts (or of a
+    signature past :data:`MAX_BUILDERS`), written field by field, its parts validated as
+    :class:`Node` validates them."""
+    stored = _TEMPLATE.copy()
     for name, value in zip(_NODE_FIELDS, row, strict=True):
         if value is UNSET:
             continue
@@ -764,10 +779,12 @@ def _decoded_level(
             for name, value in zip(_NODE_FIELDS, row, strict=True)
             if name in signature and name not in _SHARED_FIELDS and value == _BLANK[name]
         )
+        builder = _builder(signature, defaults)
         before = len(stored)
-        _builder(signature, defaults)(level, kids, index, share, stored.append)
+        if builder is not None:
+            builder(level, kids, index, share, stored.append)
         built = len(stored) - before
-        if not built:  # pragma: no cover - the node the builder was made for fits it
+        if not built:  # too many signatures (the node a builder is made for fits it)
             stored.append(_odd_dict(row, kids[index], share))
             built = 1
         names += repeat(_shared_fields(signature), built)
@@ -823,7 +840,7 @@ def nodes_from_json_text(
 
     Each top-level node's decoded form goes as its node is built (:data:`TOP_CHUNK`
     of them at a time): the memory it took serves the next ones."""
-    if msgspec is None:
+    if not reads_json_text():
         return None
     try:
         decoded = _decoder(key, others).decode(data)
@@ -889,5 +906,6 @@ __all__ = [
     "Share",
     "nodes_from_json_data",
     "nodes_from_json_text",
+    "reads_json_text",
     "sharing",
 ]

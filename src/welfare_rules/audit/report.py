@@ -25,7 +25,6 @@ from .._types import FrozenModel
 from .._validation import explain, independent
 from ..errors import EditSyntaxError, InputLimitError, NestingDepthError, ReportDataError, quote
 from ..money import MAX_VND, display_vnd
-from . import nodes as nodes_module
 from .nodes import (
     FIGURE_FIELDS,
     Bound,
@@ -39,6 +38,7 @@ from .nodes import (
     Share,
     nodes_from_json_data,
     nodes_from_json_text,
+    reads_json_text,
     sharing,
 )
 
@@ -140,18 +140,20 @@ class Report(FrozenModel):
         :class:`~welfare_rules.errors.ReportDataError` on bad data or JSON, and within the
         limits of :meth:`from_dict`.
 
-        A large report is read the fast way where it can be (:meth:`_read_fast`: parsed
-        by pydantic-core a piece of about 8 MiB at a time, its nodes built without
+        A large report is read the fast way where it can be (:meth:`_read_fast`: with
+        msgspec, the ``fast`` extra, decoded straight into nodes; without it, parsed by
+        pydantic-core a piece of about 8 MiB at a time, its nodes built without
         validating them one by one); anything that way cannot prove it reads exactly as
         validation would, and every error, takes the careful way: the text read as
         :func:`~welfare_rules._limits.load_json` reads it, then validated one top-level
         node at a time, each node's parsed data let go as its node is built, so the
         parsed JSON and the tree are never both whole in memory. The errors are the
         careful way's, whichever way the text first went. Issue 15, a report of a million
-        line items read from bytes and audited (``benchmarks/reconcile_speed.py``, CPU
-        seconds on a shared 2-core machine): written with the keys given (77 MB), read
-        in 7,5 s instead of 24,6 s, peak 0,74 GB; with every key (240 MB), 21,5 s
-        instead of 61,5 s, peak 0,88 GB instead of 1,78 GB.
+        line items read from bytes (``benchmarks/reconcile_speed.py --pieces``, CPU
+        seconds on a shared 2-core machine at load 3): written with the keys given
+        (77 MB), read in 4,2 s with msgspec, 6,3 s without (7,5 s before that, 24,6 s
+        at first), peak 0,62 GB (0,54 GB); with every key (254 MB), 5,4 s with msgspec,
+        18,1 s without (61,5 s at first), peak 0,80 GB (0,90 GB; 1,78 GB at first).
 
         >>> Report.from_json('{"title": "Tết \\ud800"}').title
         'Tết �'
@@ -198,7 +200,7 @@ class Report(FrozenModel):
                 text = text.encode()
             except UnicodeEncodeError:  # a lone surrogate: the careful way replaces it
                 return None
-        if nodes_module.msgspec is not None:  # the fast extra: the text straight to nodes
+        if reads_json_text():  # the fast extra: the text straight to nodes
             with sharing():
                 decoded = nodes_from_json_text(text, "nodes", _OTHER_KEYS)
                 if decoded is None:
