@@ -364,15 +364,17 @@ def _sparse_details(pd: Any, np: Any, arrays: list[Any], rows: Any) -> Coded | N
     masked = [m for array in arrays if (m := _masked(pd, np, array)) is not None]
     if len(masked) < len(arrays):
         return None
-    blank = masked[0][1].copy()
-    for _, mask in masked[1:]:
-        blank &= mask
-    bare = blank[rows]  # the rows of ``rows`` with no cell given
+    # Each mask read once, at the rows with categories (one in fourteen: every cache
+    # line of it), not whole and then again at the rows with a cell.
+    missing = [mask[rows] for _, mask in masked]
+    bare = missing[0].copy()  # the rows of ``rows`` with no cell given
+    for found_missing in missing[1:]:
+        bare &= found_missing
     inner = np.flatnonzero(~bare)
     sub = rows[inner]
     coded = []
-    for array, (data, mask) in zip(arrays, masked, strict=True):
-        found = _masked_cells(np, array, data, mask, sub)
+    for array, (data, _), at_rows in zip(arrays, masked, missing, strict=True):
+        found = _masked_cells(np, array, data, at_rows[inner], sub)
         if found is None:
             return None
         coded.append(found)
@@ -391,16 +393,16 @@ def _sparse_details(pd: Any, np: Any, arrays: list[Any], rows: Any) -> Coded | N
         local = np.full(len(rows), place + 1, dtype=np.int64)
         local[inner] = codes_of
         codes_of = local
-    codes = Sparse(rows, codes_of.astype(_narrow(np, len(cells))), len(blank))
+    codes = Sparse(rows, codes_of.astype(_narrow(np, len(cells))), len(masked[0][1]))
     return codes, [(None,), *[(cell,) for cell in cells]]
 
 
-def _masked_cells(np: Any, array: Any, data: Any, mask: Any, rows: Any) -> Any:
+def _masked_cells(np: Any, array: Any, data: Any, missing: Any, rows: Any) -> Any:
     """The codes and table (:func:`_frame_codes`) of a nullable integer or boolean array's
-    cells at ``rows`` from its values and mask (:func:`_masked`): the mask read at the
-    rows, the values at the given cells only; ``None`` for integers spanning too many
-    values."""
-    at = np.flatnonzero(~mask[rows])
+    cells at ``rows`` from its values (:func:`_masked`) and its mask read at the rows
+    (``missing``): the values read at the given cells only; ``None`` for integers
+    spanning too many values."""
+    at = np.flatnonzero(~missing)
     known = data[rows[at]]
     if array.dtype.kind == "b":
         codes = np.zeros(len(rows), dtype=np.int8)
@@ -417,7 +419,8 @@ def _cell_codes(pd: Any, np: Any, column: Any, name: str, rows: Any) -> tuple[An
     array = column.array
     masked = _masked(pd, np, array)
     if masked is not None:
-        found = _masked_cells(np, array, *masked, rows)
+        data, mask = masked
+        found = _masked_cells(np, array, data, mask[rows], rows)
         if found is not None:
             return found  # type: ignore[no-any-return]
     cells = pd.Series(array.take(rows), copy=False)
