@@ -1085,3 +1085,34 @@ def test_products_added_up_keep_every_figure(terms: list[tuple[int, int]]) -> No
     (rec,) = read(f"Kinh phí: {written} = {grouped(total)} đồng.")
     assert rec.amount == total
     assert [(part.count, part.level) for part in rec.children] == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "figures_", "again"),
+    [
+        (
+            "1. Mức 600.000 đồng: 29 suất x 600.000 đồng = 17.400.000 đồng",
+            (29, 600_000, 17_400_000),
+            [("level", 600_000, 1)],
+        ),
+        # the level mistyped in its product: written again, one slip off (shown by the check)
+        (
+            "2. Mức 300.000 đồng: 1.208 suất x 30.000 đồng = 362.400.000 đồng",
+            (1_208, 300_000, 362_400_000),
+            [("level", 30_000, 1)],
+        ),
+    ],
+)
+def test_a_level_written_again_in_its_product_is_one_record(
+    text: str, figures_: tuple[int, int, int], again: list[tuple[str, int, int]]
+) -> None:
+    # found by a probe: the product was a second record, so the section's parts were
+    # read twice and its total found wrong (a false error)
+    (rec,) = read(text)
+    assert figures(rec) == figures_
+    assert rec.restatements == again
+
+
+def test_another_level_after_a_count_is_another_record() -> None:
+    recs = read("Mức 600.000 đồng: 29 suất; mức 300.000 đồng: 12 suất.")
+    assert [(rec.count, rec.level) for rec in recs] == [(29, 600_000), (12, 300_000)]

@@ -397,6 +397,12 @@ class _Parser:
                     current.level, current.amount = current.amount, None
                     if "amount" in current.precision:
                         current.precision["level"] = current.precision.pop("amount")
+            if current is not None and _level_again(self.text, current, token):
+                # "Mức 600.000 đồng: 29 suất x 600.000 đồng = …": the level written again
+                assert token.value is not None
+                current.restatements.append(("level", token.value, self.line))
+                current.end = boundary = token.end
+                continue
             if current is None or not _takes(current, token):
                 current = self._new(token, boundary, sentence)
                 if ahead:  # the percentage written right before the figure, ": " between
@@ -577,6 +583,20 @@ def _times_of(text: str, rec: Rec, token: Token) -> int | None:
 _TIMES_SPAN = 40
 _GOODS_QUANTITY = _regex.compile(r"(\d{1,4}) ?([^\W\d_]+)")
 _PRICED_SIGN = _regex.compile(r"\s*(?:[x×*]|nhân)\s*", re.IGNORECASE)
+
+
+def _level_again(text: str, rec: Rec, token: Token) -> bool:
+    """The level ``token`` is ``rec``'s written again in its product (``Mức 600.000 đồng:
+    29 suất x 600.000 đồng = 17.400.000 đồng``): ``rec`` has its level and count, no
+    amount yet, and only a multiplication sign stands between its count and the level;
+    one slip off the first at most (a restatement then shows it), else another level."""
+    if token.kind != "level" or token.value is None or token.op is not None:
+        return False
+    if rec.level is None or rec.count is None or rec.amount is not None or rec.factor:
+        return False
+    if _TIMES_SIGN.fullmatch(text, rec.end, token.start) is None:
+        return False
+    return rec.level == token.value or detect(rec.level, token.value, "money") is not None
 
 
 def _goods_per_count(text: str, rec: Rec, token: Token) -> tuple[int, str] | None:
