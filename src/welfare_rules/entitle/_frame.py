@@ -767,7 +767,7 @@ def _chunked_birth_codes(
         if placed is not None and only is not None and years is not None:
             low_at, high_at = placed[number], placed[number + 1]
             index[only[low_at:high_at] - start] = years[low_at:high_at]
-        counts += np.bincount(index, minlength=len(counts))
+        np.add.at(counts, index, 1)  # numpy's fast path: faster than a bincount added
     return Indexed(moved.view(np.int64), table, counts), fragments
 
 
