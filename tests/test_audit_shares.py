@@ -193,3 +193,31 @@ def test_a_percentage_of_the_plan_is_the_share_of_the_plan_s_figure(text: str) -
 def test_of_plan_reads_only_words_naming_the_plan() -> None:
     assert all(map(of_plan, [" kế hoạch, kinh phí", " so với kế hoạch", " KH"]))
     assert not any(map(of_plan, [" tổng kinh phí", " khó khăn", " số người cao tuổi"]))
+
+
+SHARES_OF_THE_FIRST = (
+    "Xã có 1.247 hộ dân; theo kết quả rà soát có 127 hộ nghèo (10,2%) và 214 hộ cận nghèo "
+    "({share}).\n"
+)
+
+
+def test_shares_in_brackets_are_of_the_one_larger_count_before_them() -> None:
+    # found by a probe: the shares had no whole, so a wrong one was never found
+    right = audit_document(Document.from_text(SHARES_OF_THE_FIRST.format(share="17,2%"), name="x"))
+    assert right.result.findings == ()
+    assert right.unchecked == ()
+    (error,) = _errors(SHARES_OF_THE_FIRST.format(share="12,7%"))
+    assert (error.reported, error.suggested) == (Decimal("12.7"), Decimal("17.2"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two larger counts in the unit before it: which whole is not said
+        "Xã có 1.247 hộ, thôn A có 300 hộ; có 127 hộ nghèo (12,7%).\n",
+        # a larger count of another unit
+        "Xã có 5.120 người; có 127 hộ nghèo (12,7%).\n",
+    ],
+)
+def test_a_share_with_no_one_whole_of_its_unit_is_never_an_error(text: str) -> None:
+    assert _errors(text) == []

@@ -4,8 +4,10 @@ A percentage stated with a record is a share of one of its figures: of the recor
 total when the words before it name one of its parts (``Tổng cộng: …; trong đó quà của
 tỉnh chiếm 62,3% tổng kinh phí``), else of the record's parent (``388 người (2,4%)`` under
 its total), else of the total named just before it on the line (``tổng số 3.899 người, đi
-làm 3.418 người đạt tỷ lệ 87,66%``). The figure is the amount when the words after the
-sign say so (``tổng kinh phí``, ``giá trị``), else the count where the record has one. A
+làm 3.418 người đạt tỷ lệ 87,66%``), else of the one larger count in the same unit before
+it on the line (``Xã có 1.247 hộ; … có 127 hộ nghèo (10,2%)``). The figure is the amount
+when the words after the sign say so (``tổng kinh phí``, ``giá trị``), else the count where
+the record has one. A
 percentage that fits none of these stays a known non-figure (it is never a false error).
 """
 
@@ -140,6 +142,20 @@ def _pair(
     totals = [other for other in before if other.total_cue and not other.children]
     if totals:
         return rec, totals[-1]
+    larger = [  # "Xã có 1.247 hộ; … có 127 hộ nghèo (10,2%) và 214 hộ cận nghèo (17,2%)"
+        other
+        for other in before
+        if rec.count is not None
+        and other.count is not None
+        and other.count > rec.count
+        and other.unit is not None
+        and rec.unit is not None
+        and other.unit.split()[0] == rec.unit.split()[0]  # "hộ" and "hộ nghèo": households
+        and not other.shares
+        and not other.children
+    ]
+    if len(larger) == 1 and not of_plan(after) and not _MONEY_WORDS.search(after):
+        return rec, larger[0]
     if of_plan(after):  # "đã trao 5.502 suất, đạt 103,8% kế hoạch": of the plan
         plans = [other for other in before if _PLAN_NAMED.search(other.label)]
         plans = (
