@@ -7,8 +7,8 @@ its total), else of the total named just before it on the line (``tổng số 3.
 làm 3.418 người đạt tỷ lệ 87,66%``), else of the one larger count in the same unit before
 it on the line (``Xã có 1.247 hộ; … có 127 hộ nghèo (10,2%)``). The figure is the amount
 when the words after the sign say so (``tổng kinh phí``, ``giá trị``), else the count where
-the record has one. A
-percentage that fits none of these stays a known non-figure (it is never a false error).
+the record has one. A percentage that fits none of these stays a known non-figure (it is
+never a false error).
 """
 
 from __future__ import annotations
