@@ -100,7 +100,7 @@ def codes_at(codes: Any, rows: Any) -> Any:
     when asked for at its own rows."""
     if isinstance(codes, Sparse) and codes.rows is rows:
         return codes.values
-    return plain_codes(codes)[rows]
+    return plain_codes(codes).take(rows)  # take: a quarter faster than [rows]
 
 
 @dataclass(slots=True)
@@ -366,15 +366,15 @@ def _sparse_details(pd: Any, np: Any, arrays: list[Any], rows: Any) -> Coded | N
         return None
     # Each mask read once, at the rows with categories (one in fourteen: every cache
     # line of it), not whole and then again at the rows with a cell.
-    missing = [mask[rows] for _, mask in masked]
+    missing = [mask.take(rows) for _, mask in masked]
     bare = missing[0].copy()  # the rows of ``rows`` with no cell given
     for found_missing in missing[1:]:
         bare &= found_missing
     inner = np.flatnonzero(~bare)
-    sub = rows[inner]
+    sub = rows.take(inner)
     coded = []
     for array, (data, _), at_rows in zip(arrays, masked, missing, strict=True):
-        found = _masked_cells(np, array, data, at_rows[inner], sub)
+        found = _masked_cells(np, array, data, at_rows.take(inner), sub)
         if found is None:
             return None
         coded.append(found)
@@ -403,7 +403,7 @@ def _masked_cells(np: Any, array: Any, data: Any, missing: Any, rows: Any) -> An
     (``missing``): the values read at the given cells only; ``None`` for integers
     spanning too many values."""
     at = np.flatnonzero(~missing)
-    known = data[rows[at]]
+    known = data.take(rows.take(at))
     if array.dtype.kind == "b":
         codes = np.zeros(len(rows), dtype=np.int8)
         codes[at] = np.add(known, 1, dtype=np.int8)
@@ -715,7 +715,7 @@ def _chunked_birth_codes(
     if stated is not None:
         values, absent = stated
         given = true_rows(np, ~absent)
-        years = values[given].astype(np.int64)  # each stated year read once
+        years = values.take(given).astype(np.int64)  # each stated year read once
     starts = range(0, rows, _CHUNK_ROWS)
     ends = [min(rows, start + _CHUNK_ROWS) for start in starts]
     unsigned = raw.view(np.uint64)
@@ -730,7 +730,7 @@ def _chunked_birth_codes(
         highest = max(highest, int(raw[start:end].max()))
         if given is not None and cuts is not None:
             inside = given[cuts[number] : cuts[number + 1]] - start
-            with_date.append(part[inside] != missing)
+            with_date.append(part.take(inside) != missing)
     if lowest == size - 1:
         return None  # no birth date at all
     low = (lowest + _NAT + 1) // per_day
