@@ -88,3 +88,11 @@ def test_a_priced_part_found_wrong_without_a_correction_leaves_the_bound_uncheck
     )
     assert check_bounds(_priced(5_000_000_000, "more"), ()) != []
     assert check_bounds(_priced(5_000_000_000, "more"), (wrong,)) == []
+
+
+def test_a_coefficient_s_product_is_a_whole_amount_or_none() -> None:
+    from welfare_rules.audit.bounds import priced_amount
+
+    node = Node(label="x", count=3, level=1_001, factor=3, factor_per=2)
+    assert priced_amount(node, 3, 1_001) is None  # 4.504,5 đồng: no amount equals it
+    assert priced_amount(node, 4, 1_001) == 6_006

@@ -347,3 +347,20 @@ def test_funding_sources_of_a_row_each_pay_their_level_on_its_gifts() -> None:
         update={"children": tuple(p.model_copy(update={"amount": 1}) for p in sources.children)}
     )
     assert per_gift_sources(row, unshown) == []
+
+
+def test_parts_priced_at_a_coefficient_sum_in_whole_numbers() -> None:
+    # "Cộng: 950.250.000 đồng" over "1.247 người x hệ số 1,5 x 500.000 đồng" and "12 em x
+    # hệ số 2,5 x 500.000 đồng", no amounts of their own: 2 × total == 3 × … + 5 × …
+    from welfare_rules.audit.compile import compile_report
+    from welfare_rules.audit.report import Node, Report
+
+    parts = (
+        Node(label="NCT", count=1_247, level=500_000, factor=3, factor_per=2),
+        Node(label="Trẻ em", count=12, level=500_000, factor=5, factor_per=2),
+    )
+    total = Node(label="Cộng", amount=950_250_000, children=parts)
+    compiled = compile_report(Report(nodes=(total,)))
+    (edit,) = [edit for edit in compiled.edits if edit.kind == "amount_sum"]
+    assert edit.holds(compiled.values)
+    assert not edit.holds({**compiled.values, "n0_amount": 950_250_001})

@@ -280,3 +280,28 @@ def test_the_sum_constructor_gives_the_parsed_normal_form(parts: list[str]) -> N
                 Edit.sum(total, parts, op=op).terms
                 == parse_edit(f"{total} {op} {' + '.join(parts)}").terms
             )
+
+
+@given(
+    st.integers(min_value=1, max_value=9_999),
+    st.sampled_from([(3, 2), (5, 2), (9, 4), (7, 5), (13, 10)]),
+    st.integers(min_value=1, max_value=2_000).map(lambda k: k * 1_000),
+)
+@example(1_247, (3, 2), 500_000)
+def test_a_product_at_a_coefficient_holds_exactly_when_the_amount_is_its_value(
+    count: int, coefficient: tuple[int, int], level: int
+) -> None:
+    # "1.247 người x hệ số 1,5 x 500.000 đồng = 935.250.000 đồng": 3 * count * level == 2 * amount
+    factor, per = coefficient
+    edit = Edit.product("count", "level", "amount", kind="product", factor=factor, per=per)
+    exact, rest = divmod(count * level * factor, per)
+    values = {"count": count, "level": level, "amount": exact}
+    assert edit.holds(values) == (rest == 0)
+    assert not edit.holds({**values, "amount": exact + 1})
+    if rest == 0:
+        assert edit.solve_for("amount", values) == exact
+
+
+def test_a_product_s_factor_and_divisor_are_whole_numbers_from_1() -> None:
+    with pytest.raises(ValueError, match="whole number from 1"):
+        Edit.product("c", "l", "a", factor=3, per=0)

@@ -641,3 +641,22 @@ def test_rows_of_more_figures_without_header_stay_rows() -> None:
     cells = ("Xã A", "12", "6.000.000")
     line = Line(1, " | ".join(cells), " | ".join(cells), cells=cells)
     assert _said(line) is line
+
+
+def test_products_at_a_coefficient_are_checked_and_summed() -> None:
+    # found by a probe: "x hệ số 1,5 x 500.000 đồng" was ignored (five false errors)
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "1. Kinh phí theo nhóm đối tượng:\n"
+        "   a) Người cao tuổi từ đủ 80 tuổi trở lên:\n"
+        "      1.247 người x hệ số 1,5 x 500.000 đồng = 935.250.000 đồng;\n"
+        "   b) Trẻ em mồ côi dưới 4 tuổi:\n"
+        "      12 em x hệ số 2,5 x 500.000 đồng = 15.000.000 đồng;\n"
+        "   Cộng: 1.259 đối tượng, thành tiền 950.250.000 đồng.\n"
+    )
+    assert audit_document(Document.from_text(text, name="x")).status == 0
+    wrong = audit_document(Document.from_text(text.replace("15.000.000", "15.500.000"), name="x"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (5, 15_500_000, 15_000_000)
+    ]

@@ -1116,3 +1116,43 @@ def test_a_level_written_again_in_its_product_is_one_record(
 def test_another_level_after_a_count_is_another_record() -> None:
     recs = read("Mức 600.000 đồng: 29 suất; mức 300.000 đồng: 12 suất.")
     assert [(rec.count, rec.level) for rec in recs] == [(29, 600_000), (12, 300_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1.247 người x hệ số 1,5 x 500.000 đồng = 935.250.000 đồng;",
+            (1_247, 500_000, 935_250_000, 3, 2),
+        ),
+        (
+            "- Trẻ em mồ côi: 12 em x hệ số 2,5 x mức chuẩn 500.000 đồng = 15.000.000 đồng",
+            (12, 500_000, 15_000_000, 5, 2),
+        ),
+        (
+            "37 người x hệ số 3,0 x 500.000 đồng = 55.500.000 đồng",
+            (37, 500_000, 55_500_000, 3, None),
+        ),
+    ],
+)
+def test_a_coefficient_between_count_and_level_is_a_factor_with_its_divisor(
+    text: str, expected: tuple[int, int, int, int, int | None]
+) -> None:
+    # found by a probe: "hệ số 1,5" was not understood and every row a false error
+    read_ = read_line(normalize_text(text), line=1)
+    (rec,) = read_.records
+    assert (rec.count, rec.level, rec.amount, rec.factor, rec.factor_per) == expected
+    assert read_.unknown == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hệ số 1,5 áp dụng cho 1.247 người, mức 500.000 đồng.",  # no sign: not in the product
+        "1.247 người x hệ số 1,5; mức chuẩn 500.000 đồng.",  # no sign after it
+    ],
+)
+def test_a_coefficient_outside_a_product_is_listed_as_not_understood(text: str) -> None:
+    read_ = read_line(normalize_text(text), line=1)
+    assert all(rec.factor is None for rec in read_.records)
+    assert [token.text for token in read_.unknown] == ["1,5"]

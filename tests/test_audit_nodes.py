@@ -478,3 +478,24 @@ def test_without_msgspec_nothing_is_read_from_text(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(nodes, "msgspec", None)
     assert nodes_from_json_text(b'{"nodes": [{"label": "x"}]}', "nodes", _OTHERS) is None
     assert Report.from_json('{"nodes": [{"label": "x"}]}') == Report(nodes=(Node(label="x"),))
+
+
+@pytest.mark.parametrize("per", [0, 1, 101, 2.0, "2"])
+def test_a_factor_s_divisor_outside_2_to_100_is_refused(per: object) -> None:
+    with pytest.raises(ValidationError):
+        Node.model_validate({"label": "x", "factor": 3, "factor_per": per})
+
+
+def test_a_factor_s_divisor_is_built_from_json_as_validation_gives_it() -> None:
+    item = {
+        "label": "Người cao tuổi",
+        "count": 1_247,
+        "level": 500_000,
+        "factor": 3,
+        "factor_per": 2,
+        "amount": 935_250_000,
+    }
+    built = nodes_from_json_data([item])
+    assert built is not None
+    assert built[0] == [Node.model_validate(item)]
+    assert built[0][0].factor_per == 2

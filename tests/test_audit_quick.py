@@ -209,3 +209,15 @@ def test_a_second_breakdown_is_left_to_the_full_path() -> None:
     # the total is held by its first breakdown: the sources are the suspects, not it
     assert (finding.kind, finding.path, finding.reported) == ("amount_sum_mismatch", (0,), 100)
     assert {candidate.value for candidate in finding.candidates} == {60, 30}
+
+
+@pytest.mark.parametrize(
+    ("amount", "consistent"), [(935_250_000, True), (935_250_001, False), (623_500_000, False)]
+)
+def test_a_product_at_a_coefficient_is_count_level_factor_over_its_divisor(
+    amount: int, consistent: bool
+) -> None:
+    node = Node(label="x", count=1_247, level=500_000, factor=3, factor_per=2, amount=amount)
+    assert quick_check(Report(nodes=(node,))).consistent is consistent
+    total = Node(label="t", amount=amount, children=(node.model_copy(update={"amount": None}),))
+    assert quick_check(Report(nodes=(total,))).consistent is consistent

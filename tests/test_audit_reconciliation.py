@@ -425,3 +425,17 @@ def test_a_correction_two_slip_families_reach_is_offered_once() -> None:
         assert len(offered) == len(set(offered))
         if offered:
             assert f"{len(offered)} corrections fit equally well" in finding.message.en
+
+
+def test_a_product_at_a_coefficient_shows_it_and_is_corrected_with_it() -> None:
+    """``1.247 người x hệ số 1,5 x 500.000 đồng``: the amount is count × 1,5 × level."""
+    parts = (
+        Node(label="NCT", count=1_247, level=500_000, factor=3, factor_per=2, amount=935_250_000),
+        Node(label="NKT", count=406, level=500_000, factor=3, factor_per=2, amount=340_500_000),
+    )
+    total = Node(label="Cộng", count=1_653, amount=1_239_750_000, line=4, children=parts)
+    result = reconcile(Report(nodes=(total,)))
+    (finding,) = [f for f in result.findings if f.severity == "error"]
+    assert (finding.reported, finding.suggested) == (340_500_000, 304_500_000)
+    assert "406 × 1,5 × 500.000 = 304.500.000" in finding.message.en
+    assert "406 × 1,5 × 500.000 = 304.500.000" in finding.message.vi

@@ -141,6 +141,14 @@ def _bracket_after_sentence(previous: Line, line: Line) -> bool:
     )
 
 
+# numbers a label holds that are no figures: an age, a rate, a date ("từ đủ 80 tuổi",
+# "tỷ lệ từ 81%", "năm 2025", "27/7")
+_NO_FIGURE = _regex.compile(
+    r"\d+(?:[,.]\d+)?\s*(?:tuổi|%)|(?:năm|ngày|tháng)\s+\d+|\d{1,2}/\d{1,2}(?:/\d{2,4})?",
+    re.IGNORECASE,
+)
+
+
 def _figures_under_label(previous: Line, line: Line) -> bool:
     """A bulleted label ending with ``:`` and stating no figure, then its figures on the
     next line, indented deeper and starting with a number (``- Tặng quà thương binh, thân
@@ -148,8 +156,10 @@ def _figures_under_label(previous: Line, line: Line) -> bool:
     the list, not a group opened by the label with a figure of no bullet under it."""
     if previous.bullet is None or previous.heading or not previous.text.endswith(":"):
         return False
-    if not line.text[:1].isdigit() or any(char.isdigit() for char in previous.text):
+    if not line.text[:1].isdigit():
         return False
+    if any(char.isdigit() for char in _NO_FIGURE.sub("", previous.text)):
+        return False  # a figure in the label: a record of its own
     return _indent(line.raw) > _indent(previous.raw)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from operator import itemgetter
 
 from .. import _regex
@@ -118,6 +119,7 @@ class Rec:
     leads: bool = False  # its line ends with ":": the lines after it may be its parts
     total_named: bool = False  # its amount, after its count, is called a total ("tổng kinh phí")
     factor: int | None = None  # the level paid this many times ("142 hộ x 3 tháng x …")
+    factor_per: int | None = None  # the factor's divisor: "hệ số 1,5" is 3 per 2
     goods: str | None = None  # the measure the factor counts ("kwh": "x 30 kWh x …")
 
     def has_figures(self) -> bool:
@@ -162,6 +164,8 @@ def read_line(
     events.sort(key=_START)
     parser = _Parser(text, line, bullet, events)
     records = parser.parse()
+    if parser.used:
+        unknown = [token for token in unknown if all(token is not used for used in parser.used)]
     return LineRead(records, tokens, unknown + parser.orphans, lower)
 
 
@@ -205,6 +209,7 @@ class _Parser:
         self.events = events
         self.index = 0
         self.orphans: list[Token] = []
+        self.used: list[Token] = []  # unknown numbers read after all ("hệ số 1,5")
 
     def parse(self) -> list[Rec]:
         records, parts_parent, _ = self._sequence(depth=0, outer=None)
@@ -280,6 +285,13 @@ class _Parser:
                 if times is not None:  # "142 hộ x 3 tháng x 59.520 đồng": months paid
                     current.factor = times
                     current.end = boundary = token.end
+                continue
+            if kind == "unknown" and current is not None:
+                coefficient = _coefficient_of(self.text, current, token)
+                if coefficient is not None:  # "1.247 người x hệ số 1,5 x 500.000 đồng"
+                    current.factor, current.factor_per = coefficient
+                    current.end = boundary = token.end
+                    self.used.append(token)
                 continue
             if kind == "measure" and current is not None:
                 goods = _goods_per_count(self.text, current, token)
@@ -397,6 +409,17 @@ class _Parser:
                     current.level, current.amount = current.amount, None
                     if "amount" in current.precision:
                         current.precision["level"] = current.precision.pop("amount")
+            if (
+                kind == "amount"
+                and current is not None
+                and current.factor is not None
+                and current.level is None
+                and current.amount is None
+                and _LEVEL_AFTER_FACTOR.fullmatch(self.text, current.end, token.start)
+            ):  # "6 người x hệ số 2,5 x mức chuẩn 500.000 đồng = …": the base level
+                current.level = token.value
+                current.end = boundary = token.end
+                continue
             if current is not None and _level_again(self.text, current, token):
                 # "Mức 600.000 đồng: 29 suất x 600.000 đồng = …": the level written again
                 assert token.value is not None
@@ -599,6 +622,42 @@ def _level_again(text: str, rec: Rec, token: Token) -> bool:
     return rec.level == token.value or detect(rec.level, token.value, "money") is not None
 
 
+# "x hệ số 1,5 x", "nhân hệ số 2": a coefficient between the count and the level
+_COEFFICIENT_BEFORE = _regex.compile(r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?hệ số\s*", re.IGNORECASE)
+# the sign and the words between a factor and the level it multiplies: "x mức chuẩn"
+_LEVEL_AFTER_FACTOR = _regex.compile(
+    r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?(?:mức chuẩn(?: trợ giúp xã hội)?\s*|mức\s*)?",
+    re.IGNORECASE,
+)
+_COEFFICIENT = _regex.compile(r"(\d{1,2})(?:,(\d{1,2}))?")
+_COEFFICIENT_AFTER = _regex.compile(
+    r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?(?:mức chuẩn\s*(?:trợ giúp xã hội\s*)?|mức\s*)?\d",
+    re.IGNORECASE,
+)
+
+
+def _coefficient_of(text: str, rec: Rec, token: Token) -> tuple[int, int | None] | None:
+    """A coefficient ``rec``'s level is paid at (``1.247 người x hệ số 1,5 x 500.000 đồng
+    = 935.250.000 đồng``; the social-assistance benefit is a coefficient times a base
+    level): the factor and its divisor (1,5: 3 per 2; 2,0: 2, no divisor), when the
+    number follows the count and ``hệ số`` with a sign and a sign follows it before the
+    level, and before the record's level and amount. None from 0 or above MAX_FACTOR."""
+    if rec.count is None or rec.level is not None or rec.amount is not None:
+        return None
+    if rec.factor is not None or not _COEFFICIENT_BEFORE.fullmatch(text, rec.end, token.start):
+        return None
+    written = _COEFFICIENT.fullmatch(token.text)
+    if written is None or _COEFFICIENT_AFTER.match(text, token.end) is None:
+        return None
+    whole, decimals = written.group(1), written.group(2) or ""
+    value = Fraction(int(whole + decimals), 10 ** len(decimals))
+    if not 0 < value <= MAX_FACTOR:
+        return None
+    if value.denominator == 1:
+        return (value.numerator, None) if value.numerator > 1 else None
+    return value.numerator, value.denominator
+
+
 def _goods_per_count(text: str, rec: Rec, token: Token) -> tuple[int, str] | None:
     """The measure of goods each of ``rec``'s count gets and its unit, when the measure
     ``token`` stands between the count and a price of that unit, multiplied
@@ -638,6 +697,11 @@ def _priced_for(text: str, rec: Rec | None, token: Token) -> bool:
         return True
     unit = goods.group(0).strip(" /").lower()
     return rec is not None and rec.goods == unit
+
+
+def priced(rec: Rec) -> Fraction:
+    """``rec``'s count × level × factor over its divisor (0 for a missing figure)."""
+    return Fraction((rec.count or 0) * (rec.level or 0) * (rec.factor or 1), rec.factor_per or 1)
 
 
 def _describes(owner: Rec, inner: list[Rec]) -> bool:
@@ -776,8 +840,8 @@ def _sum_not_last(parts: list[Rec], amount: int) -> bool:
     """Σ count × level of ``parts`` makes ``amount``, exactly or but for one slip, and the
     last part's own count × level is not within one slip of it (it would be its own)."""
     last = parts[-1]
-    own = (last.count or 0) * (last.level or 0) * (last.factor or 1)
-    if own == amount or detect(amount, own, "money") is not None:
+    own = priced(last)
+    if own == amount or (own.denominator == 1 and detect(amount, int(own), "money")):
         return False
     return _priced_sum(parts, amount)
 
@@ -923,17 +987,19 @@ def stated_sums(owner: Rec, parts: list[Rec]) -> list[tuple[FigureField, int, li
 def _priced_sum(recs: list[Rec], amount: int, *, exact: bool = False) -> bool:
     """Σ count × level of ``recs`` is ``amount``, or (not ``exact``) is so but for one
     typing slip in one figure: the amount, or one record's count or level."""
-    products = [(rec.count or 0) * (rec.level or 0) * (rec.factor or 1) for rec in recs]
-    whole = sum(products)
+    products = [priced(rec) for rec in recs]
+    whole = sum(products, Fraction(0))
     if whole == amount or exact:
         return whole == amount
-    if detect(amount, whole, "money") is not None:
+    if whole.denominator == 1 and detect(amount, int(whole), "money") is not None:
         return True
     for rec, product in zip(recs, products, strict=True):
-        rest = amount - (whole - product)  # what this record's product must be
+        # what this record's count × level must be (its factor taken out)
+        needed = (amount - (whole - product)) / Fraction(rec.factor or 1, rec.factor_per or 1)
         count, level = rec.count or 0, rec.level or 0
-        if rest <= 0:
+        if needed <= 0 or needed.denominator != 1:
             continue
+        rest = int(needed)
         if level and rest % level == 0 and detect(count, rest // level, "count") is not None:
             return True
         if count and rest % count == 0 and detect(level, rest // count, "money") is not None:

@@ -97,8 +97,15 @@ def exact_figure(
             return priced  # "830 suất, mỗi suất 500.000 đồng; … 700 suất, …": Σ count × level
     count, level = value(path, node, "count"), value(path, node, "level")
     if field == "amount" and count is not None and level is not None:
-        return count * level * (node.factor or 1)
+        return priced_amount(node, count, level)
     return None
+
+
+def priced_amount(node: Node, count: int, level: int) -> int | None:
+    """``count × level`` times the node's factor over its divisor (``hệ số 1,5``), when
+    that is a whole amount of đồng; ``None`` when it is not (no amount can equal it)."""
+    whole, rest = divmod(count * level * (node.factor or 1), node.factor_per or 1)
+    return None if rest else whole
 
 
 def _priced_sum(
@@ -119,7 +126,9 @@ def _priced_sum(
             count, level = value(at, child, "count"), value(at, child, "level")
             if count is None or level is None:
                 return None
-            amount = count * level * (child.factor or 1)
+            amount = priced_amount(child, count, level)
+            if amount is None:
+                return None
         total += amount
     return total
 

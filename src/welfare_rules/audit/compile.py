@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from math import lcm
 from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
@@ -189,7 +190,9 @@ class _Kinds(Mapping[str, FigureKind]):
 
 # A model's field values read from its __dict__ in one call: about twice as fast as
 # attribute access on a pydantic model, and compiling reads every field of every node.
-_FIELDS = itemgetter("count", "level", "amount", "children", "restatements", "claims", "factor")
+_FIELDS = itemgetter(
+    "count", "level", "amount", "children", "restatements", "claims", "factor", "factor_per"
+)
 
 
 def compile_report(report: Report) -> CompiledReport:
@@ -219,7 +222,7 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
             pop = stack.pop
             while stack:
                 prefix, node = pop()
-                count, level, amount, children, restatements, claims, factor = _FIELDS(
+                count, level, amount, children, restatements, claims, factor, per = _FIELDS(
                     node.__dict__
                 )
                 names: dict[str, str] = {}
@@ -237,7 +240,12 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
                             product(names["count"], names["level"], name, kind="product")
                             if factor is None
                             else product(
-                                names["count"], names["level"], name, kind="product", factor=factor
+                                names["count"],
+                                names["level"],
+                                name,
+                                kind="product",
+                                factor=factor,
+                                per=per or 1,
                             )
                         )
                 if children:
@@ -494,18 +502,27 @@ def _priced_parts(
     terms = priced_over(children)
     if terms is None:
         return []
+    scale = lcm(*(children[index].factor_per or 1 for index, priced in terms if priced))
     written = [
-        _times(children[index], f"{prefixes[index]}count * {prefixes[index]}level")
+        _times(children[index], f"{prefixes[index]}count * {prefixes[index]}level", scale)
         if priced
-        else f"{prefixes[index]}amount"
+        else _scaled(f"{prefixes[index]}amount", scale)
         for index, priced in terms
     ]
-    return [Edit.parse(f"{total} {op} {' + '.join(written)}", kind="amount_sum", subject=total)]
+    text = f"{_scaled(total, scale)} {op} {' + '.join(written)}"
+    return [Edit.parse(text, kind="amount_sum", subject=total)]
 
 
-def _times(node: Node, product: str) -> str:
-    """``product`` (a count × level) times the node's :attr:`~.nodes.Node.factor`, if any."""
-    return product if node.factor is None else f"{node.factor} * {product}"
+def _times(node: Node, product: str, scale: int = 1) -> str:
+    """``product`` (a count × level) times the node's :attr:`~.nodes.Node.factor` (over
+    its :attr:`~.nodes.Node.factor_per`), in a sum multiplied by ``scale`` (a multiple of
+    every divisor in it: the edit stays whole)."""
+    times = (node.factor or 1) * scale // (node.factor_per or 1)
+    return product if times == 1 else f"{times} * {product}"
+
+
+def _scaled(name: str, scale: int) -> str:
+    return name if scale == 1 else f"{scale} * {name}"
 
 
 def _claim_edit(

@@ -404,19 +404,31 @@ class Edit:
 
     @classmethod
     def product(
-        cls, count: str, level: str, amount: str, *, kind: EditKind = "custom", factor: int = 1
+        cls,
+        count: str,
+        level: str,
+        amount: str,
+        *,
+        kind: EditKind = "custom",
+        factor: int = 1,
+        per: int = 1,
     ) -> Edit:
         """``count * level == amount`` (*số suất × mức = thành tiền*); ``factor * count *
         level == amount`` for a level paid several times (``142 hộ x 3 tháng x 59.520
-        đồng``: months, rounds)."""
-        if factor < 1:
-            raise ValueError(f"a product's factor is a whole number from 1: {factor}")
+        đồng``: months, rounds); ``factor * count * level == per * amount`` for a level
+        paid at a coefficient (``hệ số 1,5``: factor 3, per 2)."""
+        if factor < 1 or per < 1:
+            raise ValueError(f"a product's factor is a whole number from 1: {factor}/{per}")
         text = f"{count} * {level} == {amount}"
         pair = (count, level) if count <= level else (level, count)
-        if factor != 1:
-            text = f"{factor} * {text}"
+        if factor != 1 or per != 1:
+            text = (
+                f"{factor} * {count} * {level} == {per} * {amount}"
+                if per != 1
+                else (f"{factor} * {text}")
+            )
             polynomial: Polynomial = {pair: factor}
-            polynomial[(amount,)] = polynomial.get((amount,), 0) - 1
+            polynomial[(amount,)] = polynomial.get((amount,), 0) - per
             return cls._build(polynomial, "==", kind=kind, subject=amount, text=text)
         if amount in pair:  # degenerate: let the normal form sort it out
             polynomial = {pair: 1}

@@ -447,6 +447,8 @@ class _Extraction:
             elsewhere["split"] = True  # "Nguồn kinh phí": a second breakdown of the total
         if rec.factor is not None:
             elsewhere["factor"] = rec.factor  # "x 3 tháng": the level paid three times
+            if rec.factor_per is not None:  # "x hệ số 1,5": 3 per 2
+                elsewhere["factor_per"] = rec.factor_per
         return Node(
             label=rec.label,
             count=rec.count,

@@ -29,6 +29,10 @@ MAX_FACTOR = 1000
 """The most times one node's level is paid per count (months, rounds, days): past it a
 "factor" is no multiplier of a gift but a misreading."""
 
+MAX_FACTOR_PER = 100
+"""The largest divisor of a factor: a coefficient is written with two decimals at most
+(``hệ số 1,5``, ``2,25``)."""
+
 NodePath = tuple[int, ...]
 """Indices from the report's top-level nodes down: ``(0, 1, 3)``."""
 
@@ -269,6 +273,9 @@ class Node(FrozenModel):
     # the level paid this many times per count (``142 hộ x 3 tháng x 59.520 đồng``: the
     # months): ``count × level × factor = amount``; none is once
     factor: int | None = Field(default=None, strict=True, ge=1, le=MAX_FACTOR)
+    # the factor's divisor, for a coefficient (``x hệ số 1,5 x 500.000 đồng``: factor 3,
+    # per 2): ``count × level × factor = amount × factor_per``; none is 1
+    factor_per: int | None = Field(default=None, strict=True, ge=2, le=MAX_FACTOR_PER)
     source: FundingSource | None = None  # nguồn kinh phí
     line: int | None = Field(default=None, ge=1)  # 1-based line of the node's figures
     text: str | None = None  # that line as written
@@ -347,6 +354,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "amount": (0, MAX_VND),
     "line": (1, None),
     "factor": (1, MAX_FACTOR),
+    "factor_per": (2, MAX_FACTOR_PER),
 }
 _TEXTS = frozenset({"count_unit", "text"})
 _FLAGS = frozenset({"children_complete", "split"})
@@ -413,7 +421,7 @@ def _column(name: str, column: list[Any], values: dict[object, object] | None) -
         smallest = min(present, default=low)
         if smallest < low or (high is not None and max(present, default=low) > high):
             return None
-        return column if name in ("line", "factor") else _shared(column, values)
+        return column if name in ("line", "factor", "factor_per") else _shared(column, values)
     if name in _TEXTS:
         if not types <= {str, _NONE}:
             return None
@@ -563,6 +571,7 @@ if msgspec is not None:
     _Money = Annotated[int, Meta(ge=0, le=MAX_VND)]
     _Line = Annotated[int, Meta(ge=1, le=MAX_VND)]
     _Factor = Annotated[int, Meta(ge=1, le=MAX_FACTOR)]
+    _FactorPer = Annotated[int, Meta(ge=2, le=MAX_FACTOR_PER)]
 
     class _NodeJSON(Struct, forbid_unknown_fields=True, gc=False):
         """A node object as msgspec decodes it: every field of :class:`Node` in its order,
@@ -576,6 +585,7 @@ if msgspec is not None:
         level: _Money | UnsetType | None = UNSET
         amount: _Money | UnsetType | None = UNSET
         factor: _Factor | UnsetType | None = UNSET
+        factor_per: _FactorPer | UnsetType | None = UNSET
         source: FundingSource | UnsetType | None = UNSET
         line: _Line | UnsetType | None = UNSET
         text: str | UnsetType | None = UNSET
@@ -895,6 +905,7 @@ if msgspec is not None:
 __all__ = [
     "FIGURE_FIELDS",
     "MAX_FACTOR",
+    "MAX_FACTOR_PER",
     "Bound",
     "Citation",
     "Claim",

@@ -10,6 +10,7 @@ which are expressions) does :func:`~welfare_rules.audit.reconcile` compile and d
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from operator import itemgetter
 
@@ -21,7 +22,15 @@ from .report import FIGURE_FIELDS, Claim, Node, Report
 # Reading a model's field values from its __dict__ in one call is about twice as fast as
 # attribute access on a pydantic model, and this loop reads every field of every node.
 _FIELDS = itemgetter(
-    "count", "level", "amount", "children", "restatements", "claims", "split", "factor"
+    "count",
+    "level",
+    "amount",
+    "children",
+    "restatements",
+    "claims",
+    "split",
+    "factor",
+    "factor_per",
 )
 
 
@@ -75,12 +84,14 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        count, level, amount, children, restatements, claims, _, factor = _FIELDS(node.__dict__)
+        count, level, amount, children, restatements, claims, _, factor, per = _FIELDS(
+            node.__dict__
+        )
         stated = (count is not None) + (level is not None) + (amount is not None)
         figures += stated
         if stated == 3:
             edits += 1
-            consistent = consistent and count * level * (factor or 1) == amount
+            consistent = consistent and count * level * (factor or 1) == amount * (per or 1)
         if children:
             # One pass over the children: their sums, and the plain line items checked
             # on the spot (most children are leaves); the others are visited later.
@@ -125,7 +136,10 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
             elif amount is not None and (terms := priced_terms(node)) is not None:
                 edits += 1
                 priced = sum(
-                    children[i].count * children[i].level * (children[i].factor or 1)
+                    Fraction(
+                        children[i].count * children[i].level * (children[i].factor or 1),
+                        children[i].factor_per or 1,
+                    )
                     if by_level
                     else children[i].amount
                     for i, by_level in terms

@@ -12,6 +12,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 
 from .._gc import paused_collection
 from .._i18n import Catalog, Text
@@ -365,7 +366,7 @@ class _Explainer:
                 return _MSG(
                     "detail_product" if factor == 1 else "detail_product_times",
                     count=display_vnd(values[names["count"]], unit=""),
-                    factor=factor,
+                    factor=_shown(factor),
                     level=display_vnd(values[names["level"]], unit=""),
                     amount=display_vnd(values[names["amount"]], unit=""),
                 )
@@ -440,9 +441,9 @@ class _Explainer:
             return _MSG(
                 "violated_product" if factor == 1 else "violated_product_times",
                 count=display_vnd(count, unit=""),
-                factor=factor,
+                factor=_shown(factor),
                 level=display_vnd(level, unit=""),
-                product=display_vnd(count * level * factor, unit=""),
+                product=display_vnd(int(count * level * factor), unit=""),
                 amount=display_vnd(values[names["amount"]], unit=""),
             )
         if edit.kind in ("count_sum", "amount_sum") and expected is not None:
@@ -578,10 +579,27 @@ def _signed(value: int) -> str:
     return ("+" if value > 0 else "-") + display_vnd(abs(value), unit="")
 
 
-def _factor(product: Edit) -> int:
+def _factor(product: Edit) -> Fraction:
     """How many times a product edit's count × level is taken (its nonlinear term's
-    coefficient: 1, or a node's :attr:`~.nodes.Node.factor`)."""
-    return next((abs(c) for monomial, c in product.terms if len(monomial) == 2), 1)
+    coefficient over its amount's: 1, a node's :attr:`~.nodes.Node.factor`, or that over
+    its :attr:`~.nodes.Node.factor_per`, ``hệ số 1,5``)."""
+    pair = next((abs(c) for monomial, c in product.terms if len(monomial) == 2), 1)
+    single = next((abs(c) for monomial, c in product.terms if len(monomial) == 1), 1)
+    return Fraction(pair, single)
+
+
+def _shown(factor: Fraction) -> str:
+    """``3``, ``1,5``, ``2,25``: a factor as a Vietnamese decimal (its divisor divides a
+    power of ten: a coefficient written with decimals)."""
+    if factor.denominator == 1:
+        return str(factor.numerator)
+    places = 1
+    while (factor * 10**places).denominator != 1 and places < _PLACES:
+        places += 1
+    return f"{float(factor):.{places}f}".replace(".", ",")
+
+
+_PLACES = 6
 
 
 __all__ = ["reconcile"]
