@@ -245,13 +245,26 @@ def _check_households(pd: Any, np: Any, frame: Any, households: Sequence[str]) -
     """:func:`~._columns.check_household_codes` of the household columns; plain numpy
     ``bool`` columns hold nothing but yes/no, so only the rows both poor and near-poor are
     looked for (one ``&`` instead of reading each column as codes)."""
-    columns = [frame[name] for name in households]
-    if all(column.dtype == np.dtype(bool) for column in columns):
-        both = len(columns) == 2 and np.logical_and(*(c.to_numpy() for c in columns)).any()
+    values = [_bool_values(np, frame, name) for name in households]
+    if all(found is not None for found in values):
+        both = len(values) == 2 and np.logical_and(*values).any()
         if both:
             check_household_codes(np, {n: _frame_codes(pd, np, frame[n]) for n in households})
         return
     check_household_codes(np, {name: _frame_codes(pd, np, frame[name]) for name in households})
+
+
+def _bool_values(np: Any, frame: Any, name: str) -> Any:
+    """A plain numpy ``bool`` column's values (``None`` for any other column), read from
+    the frame's blocks where pandas keeps them so (``frame[name]`` builds a Series)."""
+    try:
+        found = frame._mgr.iget_values(frame.columns.get_loc(name))
+    except (AttributeError, TypeError, KeyError):
+        column = frame[name]
+        return column.to_numpy() if column.dtype == np.dtype(bool) else None
+    if isinstance(found, np.ndarray) and found.dtype == np.dtype(bool) and found.ndim == 1:
+        return found if len(found) == len(frame) else None
+    return None
 
 
 def _whole_floats(pd: Any, np: Any, frame: Any) -> Any:

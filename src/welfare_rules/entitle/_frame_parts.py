@@ -206,18 +206,20 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         year = None if found is None or not count else found[0]
         if year is not None and year < limit:
             return None  # the engine refuses the age: its error, the key-by-key way
-    alone = {
-        "birth": [
-            None if found is None else Inputs(found[0], found[1], True, (), frozenset())
-            for found in births
-        ],
-        "categories": [
-            None if held is None else Inputs(None, None, True, held, frozenset()) for held in views
-        ],
-        "selections": [
-            None if ids is None else Inputs(None, None, True, (), ids) for ids in chosen
-        ],
-    }
+    none: frozenset[str] = frozenset()
+
+    def alone(reads: str, code: int) -> Inputs | None:
+        """The inputs of a present person with only this part (``None``: no living row
+        has it), made for the codes some row counts."""
+        if reads == "birth":
+            found = births[code]
+            return None if found is None else Inputs(found[0], found[1], True, (), none)
+        if reads == "categories":
+            held = views[code]
+            return None if held is None else Inputs(None, None, True, held, none)
+        ids = chosen[code]
+        return None if ids is None else Inputs(None, None, True, (), ids)
+
     marked = None  # the absent rows as a mask, made when a first row is looked for
     counts: Counter[tuple[str, str]] = Counter()
     # Undetermined items are memoized objects: counted by identity first (hashing one
@@ -227,8 +229,10 @@ def tally_frame(coded: FrameCodes, plan: Plan, *, offset: int = 0) -> Tally | No
         first, firsts = None, dict[int, int]()
         births_alone = reads == "birth"  # most ages are in no bracket: told at once
         for code, count in enumerate(counted[reads].tolist()):
-            inputs = alone[reads][code]
-            if not count or inputs is None or (births_alone and plan.silent(group, inputs)):
+            if not count:
+                continue
+            inputs = alone(reads, code)
+            if inputs is None or (births_alone and plan.silent(group, inputs)):
                 continue
             for _, item in plan.part_items(group, inputs):
                 if isinstance(item, Entitlement):
