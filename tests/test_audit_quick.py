@@ -221,3 +221,11 @@ def test_a_product_at_a_coefficient_is_count_level_factor_over_its_divisor(
     assert quick_check(Report(nodes=(node,))).consistent is consistent
     total = Node(label="t", amount=amount, children=(node.model_copy(update={"amount": None}),))
     assert quick_check(Report(nodes=(total,))).consistent is consistent
+
+
+def test_a_part_at_a_coefficient_under_a_total_is_checked_with_its_divisor() -> None:
+    part = Node(label="x", count=1_247, level=500_000, factor=3, factor_per=2, amount=935_250_000)
+    total = Node(label="t", amount=935_250_000, children=(part,))
+    assert quick_check(Report(nodes=(total,))).consistent
+    wrong = total.model_copy(update={"children": (part.model_copy(update={"amount": 1}),)})
+    assert not quick_check(Report(nodes=(wrong,))).consistent

@@ -120,7 +120,8 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                 if leaf == 3:
                     edits += 1
                     consistent = consistent and (
-                        part_count * part_level * (fields[7] or 1) == part_amount
+                        part_count * part_level * (fields[7] or 1)
+                        == part_amount * (fields[8] or 1)
                     )
             complete_list = node.children_complete
             if count_parts is not None:
