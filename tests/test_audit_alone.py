@@ -246,3 +246,19 @@ def test_a_balance_s_figure_is_not_alone() -> None:
     audit = audit_document(Document.from_text(text, name="x.txt"))
     assert audit.status == 3
     assert {figure.value for figure in audit.not_checked} >= {12_000_000, 27_000_000}
+
+
+@pytest.mark.parametrize(
+    ("lone", "alone"),
+    [
+        ("162.700.000", False),  # one slip off the checked 126.700.000: not alone
+        ("90.000.000", True),  # no slip off any checked amount: alone as before
+    ],
+)
+def test_an_amount_one_slip_off_a_checked_amount_is_not_alone(lone: str, alone: bool) -> None:
+    # found writing balances: a mistyped "Thu trong kỳ" above a balance written out stood
+    # alone, and the report was called checked and consistent (exit 0)
+    lines = read_lines(f"Thu trong kỳ: {lone} đồng.\nCộng: 126.700.000 đồng.\n")
+    spot = Spot(line=1, kind="money", checked=False, value=int(lone.replace(".", "")))
+    checked = Spot(line=2, kind="money", checked=True, value=126_700_000)
+    assert standing_alone(spot, [spot, checked], lines) is alone

@@ -364,3 +364,30 @@ def test_parts_priced_at_a_coefficient_sum_in_whole_numbers() -> None:
     (edit,) = [edit for edit in compiled.edits if edit.kind == "amount_sum"]
     assert edit.holds(compiled.values)
     assert not edit.holds({**compiled.values, "n0_amount": 950_250_001})
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=10**9), st.booleans()), min_size=2, max_size=5
+    )
+)
+@example([(48_350_000, False), (126_700_000, False), (127_600_000, True)])
+def test_parts_taken_off_are_subtracted_in_the_sum(parts: list[tuple[int, bool]]) -> None:
+    # "Tồn quỹ cuối kỳ: 48.350.000 + 126.700.000 - 127.600.000 = 47.450.000 đồng"
+    from welfare_rules.audit.compile import compile_report
+    from welfare_rules.audit.quick import quick_check
+
+    parts[0] = (parts[0][0], False)
+    balance = sum(-amount if off else amount for amount, off in parts)
+    children = tuple(
+        Node(label=f"p{i}", amount=amount, subtracted=off) for i, (amount, off) in enumerate(parts)
+    )
+    for total, holds in ((balance, True), (balance + 1, False)):
+        if total < 0:
+            continue
+        report = Report(nodes=(Node(label="Tồn", amount=total, children=children),))
+        compiled = compile_report(report)
+        (edit,) = [edit for edit in compiled.edits if edit.kind == "amount_sum"]
+        assert edit.holds(compiled.values) is holds
+        assert quick_check(report).consistent is holds
+        assert (reconcile(report).findings == ()) is holds

@@ -660,3 +660,29 @@ def test_products_at_a_coefficient_are_checked_and_summed() -> None:
     assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
         (5, 15_500_000, 15_000_000)
     ]
+
+
+BALANCE = (
+    "1. Tồn quỹ đầu kỳ: 48.350.000 đồng.\n"
+    "2. Thu trong kỳ: 126.700.000 đồng.\n"
+    "3. Chi trong kỳ: 127.600.000 đồng.\n"
+    "4. Tồn quỹ cuối kỳ: 48.350.000 + 126.700.000 - 127.600.000 = {left} đồng.\n"
+)
+
+
+def test_a_balance_written_out_is_checked_and_its_terms_restate_the_lines_above() -> None:
+    # found by a probe: "a + b - c = d" was no sum, so a slip in the balance passed
+    from welfare_rules.audit.read import Document, audit_document
+
+    right = audit_document(Document.from_text(BALANCE.format(left="47.450.000"), name="x"))
+    assert right.status == 0
+    wrong = audit_document(Document.from_text(BALANCE.format(left="47.950.000"), name="x"))
+    assert [(f.line, f.reported, f.suggested) for f in wrong.result.findings] == [
+        (4, 47_950_000, 47_450_000)
+    ]
+    # a line above one slip off its term: not the same figure for sure, so it stays
+    # unchecked (the audit incomplete), never an error on a guess
+    slipped = BALANCE.format(left="47.450.000").replace("kỳ: 126", "kỳ: 162")
+    audit = audit_document(Document.from_text(slipped, name="x"))
+    assert audit.result.findings == ()
+    assert audit.status == 3

@@ -529,8 +529,15 @@ def test_arithmetic_written_out_is_a_sum(first: int, second: int, sign: str) -> 
 
 
 def test_a_two_sided_expression_is_no_sum() -> None:
-    records = read("10.000.000 đồng + 5.000.000 đồng - 3.000.000 đồng = 12.000.000 đồng")
+    records = read("10.000.000 đồng + 5.000.000 đồng = 12.000.000 đồng + 3.000.000 đồng")
     assert all(not rec.children for rec in records)
+    # one side of several terms, signs mixed: the result is their sum, a minus taking off
+    (rec,) = read("10.000.000 đồng + 5.000.000 đồng - 3.000.000 đồng = 12.000.000 đồng")
+    assert [(part.amount, part.subtracted) for part in rec.children] == [
+        (10_000_000, False),
+        (5_000_000, False),
+        (3_000_000, True),
+    ]
 
 
 def test_a_percentage_right_before_a_figure_is_that_records_share() -> None:
@@ -1156,3 +1163,38 @@ def test_a_coefficient_outside_a_product_is_listed_as_not_understood(text: str) 
     read_ = read_line(normalize_text(text), line=1)
     assert all(rec.factor is None for rec in read_.records)
     assert [token.text for token in read_.unknown] == ["1,5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "parts"),
+    [
+        (
+            "Tồn quỹ cuối kỳ: 48.350.000 + 126.700.000 - 127.600.000 = 47.450.000 đồng.",
+            47_450_000,
+            [(48_350_000, False), (126_700_000, False), (127_600_000, True)],
+        ),
+        (
+            "Còn lại: 200.000.000 - 120.000.000 + 5.000.000 - 15.000.000 = 70.000.000 đồng.",
+            70_000_000,
+            [(200_000_000, False), (120_000_000, True), (5_000_000, False), (15_000_000, True)],
+        ),
+        # only minus signs: the first is the sum of the others, as before
+        (
+            "Còn thiếu: 2.193.200.000 đồng - 1.806.800.000 đồng = 386.400.000 đồng.",
+            2_193_200_000,
+            [(1_806_800_000, False), (386_400_000, False)],
+        ),
+    ],
+)
+def test_a_balance_written_out_takes_off_the_terms_after_a_minus(
+    text: str, whole: int, parts: list[tuple[int, bool]]
+) -> None:
+    # found by a probe: "a + b - c = d" was no sum at all (a slip in the balance passed)
+    from welfare_rules.audit._money_unit import unit_of_result
+    from welfare_rules.audit._normalize import read_lines
+
+    (line,) = read_lines(text)
+    recs = read_line(unit_of_result(line).text, line=1).records
+    (rec,) = recs
+    assert rec.amount == whole
+    assert [(part.amount, part.subtracted) for part in rec.children] == parts

@@ -499,3 +499,13 @@ def test_a_factor_s_divisor_is_built_from_json_as_validation_gives_it() -> None:
     assert built is not None
     assert built[0] == [Node.model_validate(item)]
     assert built[0][0].factor_per == 2
+
+
+def test_a_part_taken_off_is_read_from_json_as_validation_gives_it() -> None:
+    item = {"label": "Chi", "amount": 127_600_000, "subtracted": True}
+    built = nodes_from_json_data([item])
+    assert built is not None
+    assert built[0] == [Node.model_validate(item)]
+    assert built[0][0].subtracted
+    with pytest.raises(ValidationError):
+        Node.model_validate({"label": "x", "subtracted": "maybe"})

@@ -29,7 +29,10 @@ unchecked and the verdict incomplete — whenever the text may relate it:
 * its line writes a formula of sections (``IV. Số dư chuyển sang (I + II - III): …``), or
   its numbered line is one such a formula names: a balance the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
-  its kind where the parts would stand (after a ``tổng``, before a ``cộng``).
+  its kind where the parts would stand (after a ``tổng``, before a ``cộng``);
+* it is an amount of a million đồng or more one typing slip off a checked amount of its
+  section (``Thu trong kỳ: 162.700.000 đồng`` above ``48.350.000 + 126.700.000 - …``):
+  the same figure written twice, one of them mistyped, for all the text shows.
 
 A target alone on its line (``Năm tới, Hội phấn đấu vận động trên 300 suất quà.``: no
 other figure of its kind there, no cue, no list announced) is alone whatever its section
@@ -97,6 +100,7 @@ _SECTION_TERM = _regex.compile(r"\b([IVX]{1,5}|\d{1,2})\b")
 _FORMULA = _regex.compile(
     r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
 )  # "(I + II - III)", "(1+2)": sections added or taken away, a relation the text states
+_SLIP_MONEY = 1_000_000  # đồng: smaller amounts are one slip apart too often to tell
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
 
@@ -209,6 +213,8 @@ class _Index:
         alike, sums = self.alike(spot)
         if sums:
             return False
+        if self._slip_of_checked(spot):
+            return False  # "Thu trong kỳ: 162.700.000" beside a checked 126.700.000
         near = len(alike) > 1  # figures of its kind beside it (itself is among them)
         if near and self._announced_around(spot.line, alike[0], alike[-1]):
             return False
@@ -221,6 +227,18 @@ class _Index:
         if _AFTER_PARTS.search(line.text) is not None:
             return not alike[0] < spot.line
         return not alike[-1] > spot.line
+
+    def _slip_of_checked(self, spot: Spot) -> bool:
+        """An amount of a million or more one typing slip off a checked amount of its
+        section: the same figure written twice with a slip, for all the text shows."""
+        if spot.kind != "money" or spot.value < _SLIP_MONEY or spot.line is None:
+            return False
+        section = self.section[spot.line - 1]
+        return any(
+            other.checked and detect(spot.value, other.value, "money") is not None
+            for other in self.near.get((section, "money", None), [])
+            if other is not spot and other.value >= _SLIP_MONEY
+        )
 
     def _announced_around(self, number: int, lowest: int, highest: int) -> bool:
         """Whether a line announcing a list (``Số suất phân bổ cho các xã:``) stands

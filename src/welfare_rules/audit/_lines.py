@@ -114,6 +114,7 @@ class Rec:
     # figures joined from another line (``Số tiền nhận: …`` under its count): field → line
     figure_lines: dict[str, int] | None = None
     split: bool = False  # a second breakdown of the parent's figures (Node.split)
+    subtracted: bool = False  # taken off the parent's sum ("a + b - c = d": c)
     partial: bool = False  # its parts are only some of the whole (Node.children_complete)
     worth: bool = False  # its amount is written as a gift's worth ("64 cụ, quà trị giá …")
     leads: bool = False  # its line ends with ":": the lines after it may be its parts
@@ -1177,20 +1178,26 @@ _SUM_WRITTEN = _regex.compile(r"[^=+]*\d[^=+]*=[^=+]*\d[^=+]*")
 
 def _written_sums(text: str, records: list[Rec]) -> None:
     """Arithmetic written out on the line: ``10.000.000 đồng + 5.000.000 đồng = 15.000.000
-    đồng`` (the last figure is the sum of the others) and ``2.193.200.000 đồng -
+    đồng`` (the last figure is the sum of the others), ``2.193.200.000 đồng -
     1.806.800.000 đồng = 386.400.000 đồng`` (the first is the sum of the others: need =
-    given + shortfall). Each figure is a record stating one figure of one kind, and only
-    the signs and spaces stand between them; the sum's record keeps the first one's label."""
+    given + shortfall) and ``48.350.000 + 126.700.000 - 127.600.000 = 47.450.000`` (the
+    last is the sum, the terms after a minus taken off: a balance). Each figure is a record
+    stating one figure of one kind, and only the signs and spaces stand between them; the
+    sum's record keeps the first one's label."""
     index = 0
     while index + 2 < len(records):
         found = _expression(text, records, index)
         if found is None:
             index += 1
             continue
-        stop, subtracting = found
+        stop, minus = found
         terms = records[index:stop]
+        subtracting = all(minus)  # "a - b = c": a = b + c
         whole = terms[0] if subtracting else terms[-1]
         parts = terms[1:] if subtracting else terms[:-1]
+        if not subtracting:  # "a + b - c = d" (a balance): d = a + b - c, c taken off
+            for part, taken in zip(parts[1:], minus, strict=False):
+                part.subtracted = taken
         label = terms[0].label  # what the line names: the sum, or what is left
         for term in terms:  # "+ 5.000.000 đồng": a term named by its figure
             if term is terms[0] or not any(char.isalpha() for char in term.label):
@@ -1282,16 +1289,17 @@ def _amount_only(rec: Rec) -> bool:
     )
 
 
-def _expression(text: str, records: list[Rec], index: int) -> tuple[int, bool] | None:
-    """Where a written sum starting at ``records[index]`` ends (exclusive), and whether it
-    subtracts; ``None`` when none starts there."""
+def _expression(text: str, records: list[Rec], index: int) -> tuple[int, list[bool]] | None:
+    """Where a written sum starting at ``records[index]`` ends (exclusive), and for each
+    term after the first whether a minus stands before it; ``None`` when none starts
+    there."""
     first = records[index]
     field = _only_field(first)
     if field is None:
         return None
     if index > 0 and _OPERATOR.fullmatch(text, records[index - 1].end, first.start):
         return None  # the middle of a longer expression
-    sign: re.Pattern[str] | None = None
+    minus: list[bool] = []
     stop = index + 1
     while stop < len(records):
         rec = records[stop]
@@ -1302,21 +1310,28 @@ def _expression(text: str, records: list[Rec], index: int) -> tuple[int, bool] |
             and not rec.children
             and rec.level is None
         ):  # the result may state more ("= 9.000.000 đồng, tương ứng 25 người")
-            return (stop + 1, sign is _MINUS) if sign is not None else None
+            return (stop + 1, minus) if minus and _one_sided(text, records, stop) else None
         if _only_field(rec) != field:
             return None
         if _EQUALS.fullmatch(between):
-            return (stop + 1, sign is _MINUS) if sign is not None else None
-        if sign is None:
-            sign = (
-                _PLUS if _PLUS.fullmatch(between) else _MINUS if _MINUS.fullmatch(between) else None
-            )
-            if sign is None:
-                return None
-        elif not sign.fullmatch(between):
-            return None  # "a + b - c = d": both sides hold several terms
+            return (stop + 1, minus) if minus and _one_sided(text, records, stop) else None
+        if _PLUS.fullmatch(between):
+            minus.append(False)
+        elif _MINUS.fullmatch(between):
+            minus.append(True)
+        else:
+            return None
         stop += 1
     return None
+
+
+def _one_sided(text: str, records: list[Rec], result: int) -> bool:
+    """No operator joins another figure to the result (``a + b = c + d`` states two sums
+    equal: neither side is one figure's parts)."""
+    after = result + 1
+    return after >= len(records) or not _OPERATOR.fullmatch(
+        text, records[result].end, records[after].start
+    )
 
 
 def _only_field(rec: Rec) -> str | None:

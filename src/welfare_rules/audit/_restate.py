@@ -166,7 +166,7 @@ def _equal_target(
         and (id(other) in checked or order[id(other)] < order[id(rec)])
         and all(id(other) in ids for ids in others)
         and (rec.count is None or None in (rec.unit, other.unit) or rec.unit == other.unit)
-        and _same_subject(rec.label, other.label)
+        and (_same_subject(rec.label, other.label) or _term_of(rec, other))
         and _holds(other)
     ]
     if not common:
@@ -180,6 +180,26 @@ def _equal_target(
             abs(order[id(other)] - here),
         ),
     )
+
+
+def _term_of(rec: Rec, term: Rec) -> bool:
+    """``term`` is a term of arithmetic written out, named by its figure only
+    (``48.350.000 + 126.700.000 - 127.600.000 = …`` under ``Tồn quỹ đầu kỳ: 48.350.000
+    đồng``), and ``rec`` states only an amount, the same, large enough to be no chance:
+    the line names what the term is."""
+    return (
+        rec.amount is not None
+        and rec.amount >= _TERM_FLOOR
+        and rec.count is None
+        and term.amount == rec.amount
+        and _FIGURE_NAMED.fullmatch(term.label) is not None
+    )
+
+
+_TERM_FLOOR = 100_000  # đồng: an amount below it may be any of a report's small sums
+_FIGURE_NAMED = _regex.compile(
+    r"[\d.,\s]+(?:nghìn |ngàn |triệu |tỷ )?(?:đồng|đ|vnđ)?", re.IGNORECASE
+)
 
 
 def _restates_with_slip(rec: Rec, target: Rec, value: int, total: int) -> bool:

@@ -89,8 +89,11 @@ def exact_figure(
     if own is not None or (path, field) in corrected:
         return own
     parts = [value((*path, i), child, field) for i, child in enumerate(node.children)]
-    if parts and None not in parts:
-        return sum(part or 0 for part in parts)
+    if parts and None not in parts:  # a part taken off ("a + b - c = d") counts less
+        signs = [-1 if child.subtracted else 1 for child in node.children]
+        return sum(sign * (part or 0) for sign, part in zip(signs, parts, strict=True))
+    if any(child.subtracted for child in node.children):
+        return None
     if field == "amount" and parts:
         priced = _priced_sum(path, node, value, corrected)
         if priced is not None:

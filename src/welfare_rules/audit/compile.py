@@ -369,6 +369,8 @@ def _plain_sums(
     if not children:
         return edits
     op: Literal["==", ">="] = "==" if complete else ">="
+    if any(child.__dict__["subtracted"] for child in children):
+        return _signed_sums(names, children, prefixes, op)
     for field, kind in _SUMS:
         if field not in names:
             continue
@@ -380,6 +382,30 @@ def _plain_sums(
             continue
         parts = [child + field for child in prefixes]
         edits.append(Edit.sum(names[field], parts, op=op, kind=kind))
+    return edits
+
+
+def _signed_sums(
+    names: dict[str, str],
+    children: tuple[Node, ...] | list[Node],
+    prefixes: list[str],
+    op: Literal["==", ">="],
+) -> list[Edit]:
+    """``total == a + b - c`` for parts some of which are taken off (:attr:`Node.subtracted`:
+    a balance written out), for each figure every part states; ``>=`` would say nothing of
+    a list with a part taken off, so an incomplete one gives none."""
+    edits: list[Edit] = []
+    if op != "==":
+        return edits
+    for field, kind in _SUMS:
+        if field not in names or any(child.__dict__[field] is None for child in children):
+            continue
+        terms = " ".join(
+            f"{'-' if child.subtracted else '+'} {prefix}{field}"
+            for child, prefix in zip(children, prefixes, strict=True)
+        )
+        total = names[field]
+        edits.append(Edit.parse(f"{total} == {terms.removeprefix('+ ')}", kind=kind, subject=total))
     return edits
 
 

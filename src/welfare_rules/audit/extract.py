@@ -445,6 +445,8 @@ class _Extraction:
         )
         if rec.split:
             elsewhere["split"] = True  # "Nguồn kinh phí": a second breakdown of the total
+        if rec.subtracted:
+            elsewhere["subtracted"] = True  # "a + b - c = d": c is taken off
         if rec.factor is not None:
             elsewhere["factor"] = rec.factor  # "x 3 tháng": the level paid three times
             if rec.factor_per is not None:  # "x hệ số 1,5": 3 per 2

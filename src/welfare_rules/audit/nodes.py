@@ -292,6 +292,9 @@ class Node(FrozenModel):
     # ngân sách xã …`` under a total already broken down by group): its parts sum to the
     # parent's figures, it states none of its own and is no part of the parent's sum
     split: bool = False
+    # taken off its parent's sum, not added: the spending in a balance written out
+    # (``48.350.000 + 126.700.000 - 127.600.000 = 47.450.000``: ``total == a + b - c``)
+    subtracted: bool = False
 
     @model_validator(mode="after")
     def _compact(self) -> Self:
@@ -357,7 +360,7 @@ _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "factor_per": (2, MAX_FACTOR_PER),
 }
 _TEXTS = frozenset({"count_unit", "text"})
-_FLAGS = frozenset({"children_complete", "split"})
+_FLAGS = frozenset({"children_complete", "split", "subtracted"})
 _NULLABLE = frozenset({*_INT_RANGES, *_TEXTS, "source"})
 _SOURCES: dict[object, FundingSource | None] = {None: None} | {s.value: s for s in FundingSource}
 _PARTS: dict[str, TypeAdapter[Any]] = {
@@ -597,6 +600,7 @@ if msgspec is not None:
         shares: tuple[Any, ...] | UnsetType = UNSET
         figure_lines: tuple[Any, ...] | UnsetType = UNSET
         split: bool | UnsetType = UNSET
+        subtracted: bool | UnsetType = UNSET
 
 
 def reads_json_text() -> bool:

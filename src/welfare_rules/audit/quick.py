@@ -31,6 +31,7 @@ _FIELDS = itemgetter(
     "split",
     "factor",
     "factor_per",
+    "subtracted",
 )
 
 
@@ -84,7 +85,7 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
     pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        count, level, amount, children, restatements, claims, _, factor, per = _FIELDS(
+        count, level, amount, children, restatements, claims, _, factor, per, _ = _FIELDS(
             node.__dict__
         )
         stated = (count is not None) + (level is not None) + (amount is not None)
@@ -106,10 +107,15 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                 part_count, part_level, part_amount = fields[:3]
                 if part_count is None and count_parts is not None and counts_by_parts(child):
                     part_count = sum(part.count or 0 for part in child.children)
+                sign = -1 if fields[9] else 1  # a part taken off: "a + b - c = d"
                 if count_parts is not None:
-                    count_parts = None if part_count is None else count_parts + part_count
+                    count_parts = None if part_count is None else count_parts + sign * part_count
                 if amount_parts is not None:
-                    amount_parts = None if part_amount is None else amount_parts + part_amount
+                    amount_parts = (
+                        None if part_amount is None else amount_parts + sign * part_amount
+                    )
+                if sign < 0 and not node.children_complete:
+                    count_parts = amount_parts = None  # no bound says anything then
                 if fields[3] or fields[4] or fields[5]:
                     push(child)
                     continue
@@ -120,8 +126,7 @@ def _subtree(root: Node, claims_seen: dict[str, Edit | None]) -> tuple[bool, boo
                 if leaf == 3:
                     edits += 1
                     consistent = consistent and (
-                        part_count * part_level * (fields[7] or 1)
-                        == part_amount * (fields[8] or 1)
+                        part_count * part_level * (fields[7] or 1) == part_amount * (fields[8] or 1)
                     )
             complete_list = node.children_complete
             if count_parts is not None:
