@@ -1198,3 +1198,28 @@ def test_a_balance_written_out_takes_off_the_terms_after_a_minus(
     (rec,) = recs
     assert rec.amount == whole
     assert [(part.amount, part.subtracted) for part in rec.children] == parts
+
+
+def test_a_decimal_between_two_signs_is_a_coefficient_without_its_name() -> None:
+    read_ = read_line(
+        normalize_text("1.246 người × 1,5 × 500.000 đồng = 934.500.000 đồng;"), line=1
+    )
+    (rec,) = read_.records
+    assert (rec.count, rec.level, rec.amount, rec.factor, rec.factor_per) == (
+        1_246,
+        500_000,
+        934_500_000,
+        3,
+        2,
+    )
+    # a whole number between two signs is no coefficient unless named (a period has its unit)
+    whole = read_line(normalize_text("12 người × 3 × 500.000 đồng = 18.000.000 đồng;"), line=1)
+    assert all(rec.factor is None for rec in whole.records)
+
+
+def test_a_coefficient_named_in_the_label_is_the_product_s() -> None:
+    text = "a) Nhóm hệ số 1,5: 1.246 người × 1,5 × 500.000 đồng = 934.500.000 đồng;"
+    read_ = read_line(normalize_text(text), line=1)
+    assert read_.unknown == []  # the label's 1,5 is the product's factor
+    other = "a) Nhóm hệ số 2,5: 1.246 người × 1,5 × 500.000 đồng = 934.500.000 đồng;"
+    assert [token.text for token in read_line(normalize_text(other), line=1).unknown] == ["2,5"]

@@ -167,6 +167,7 @@ def read_line(
     records = parser.parse()
     if parser.used:
         unknown = [token for token in unknown if all(token is not used for used in parser.used)]
+        unknown = [token for token in unknown if not _names_coefficient(text, token, records)]
     return LineRead(records, tokens, unknown + parser.orphans, lower)
 
 
@@ -637,19 +638,37 @@ _COEFFICIENT_AFTER = _regex.compile(
 )
 
 
+def _names_coefficient(text: str, token: Token, records: list[Rec]) -> bool:
+    """``token`` names the coefficient a record of the line is paid at (``Nhóm hệ số 1,5:
+    1.246 người × 1,5 × 500.000 đồng``): the label's number, the product's factor."""
+    written = _COEFFICIENT.fullmatch(token.text)
+    if written is None or not text[: token.start].lower().rstrip().endswith("hệ số"):
+        return False
+    decimals = written.group(2) or ""
+    value = Fraction(int(written.group(1) + decimals), 10 ** len(decimals))
+    return any(
+        rec.factor is not None and Fraction(rec.factor, rec.factor_per or 1) == value
+        for rec in records
+    )
+
+
 def _coefficient_of(text: str, rec: Rec, token: Token) -> tuple[int, int | None] | None:
     """A coefficient ``rec``'s level is paid at (``1.247 người x hệ số 1,5 x 500.000 đồng
     = 935.250.000 đồng``; the social-assistance benefit is a coefficient times a base
     level): the factor and its divisor (1,5: 3 per 2; 2,0: 2, no divisor), when the
-    number follows the count and ``hệ số`` with a sign and a sign follows it before the
-    level, and before the record's level and amount. None from 0 or above MAX_FACTOR."""
+    number follows the count and ``hệ số`` with a sign (or only the sign, for a number
+    written with decimals: ``1.246 người × 1,5 × 500.000 đồng``) and a sign follows it
+    before the level, and before the record's level and amount. None from 0 or above MAX_FACTOR."""
     if rec.count is None or rec.level is not None or rec.amount is not None:
         return None
-    if rec.factor is not None or not _COEFFICIENT_BEFORE.fullmatch(text, rec.end, token.start):
+    if rec.factor is not None:
         return None
     written = _COEFFICIENT.fullmatch(token.text)
     if written is None or _COEFFICIENT_AFTER.match(text, token.end) is None:
         return None
+    named = _COEFFICIENT_BEFORE.fullmatch(text, rec.end, token.start) is not None
+    if not named and not (written.group(2) and _TIMES_SIGN.fullmatch(text, rec.end, token.start)):
+        return None  # "× 1,5 ×" without "hệ số": a decimal between two signs is one too
     whole, decimals = written.group(1), written.group(2) or ""
     value = Fraction(int(whole + decimals), 10 ** len(decimals))
     if not 0 < value <= MAX_FACTOR:
