@@ -262,3 +262,11 @@ def test_an_amount_one_slip_off_a_checked_amount_is_not_alone(lone: str, alone: 
     spot = Spot(line=1, kind="money", checked=False, value=int(lone.replace(".", "")))
     checked = Spot(line=2, kind="money", checked=True, value=126_700_000)
     assert standing_alone(spot, [spot, checked], lines) is alone
+
+
+def test_a_round_amount_one_digit_off_a_checked_round_amount_is_still_alone() -> None:
+    # 10.000.000 and 80.000.000 are one digit apart by chance: no evidence
+    lines = read_lines("Tặng quà 200 cháu, 80.000.000 đồng.\nCộng: 10.000.000 đồng.\n")
+    spot = Spot(line=1, kind="money", checked=False, value=80_000_000)
+    checked = Spot(line=2, kind="money", checked=True, value=10_000_000)
+    assert standing_alone(spot, [spot, checked], lines)

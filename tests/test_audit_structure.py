@@ -924,3 +924,23 @@ def test_a_sentence_of_several_figures_ending_with_a_colon_leads_its_list() -> N
     wrong = _audit(text.replace("120 cụ", "102 cụ"))
     assert wrong.result.findings == ()
     assert wrong.status == 3
+
+
+_ROUNDED_LEAD = """\
+Năm nay, tổng kinh phí chăm lo Tết của huyện đạt 2,37 tỷ đồng.
+Cụ thể, quà của Chủ tịch nước cho 1.581 người, tổng trị giá 474.300.000 đồng.
+Quà của tỉnh cho 2.960 hộ nghèo, mức 500.000 đồng/hộ (1.480.000.000 đồng).
+Các nhà hảo tâm ủng hộ 412.000.000 đồng.
+Cộng lại, tổng kinh phí là {total} đồng.
+"""
+
+
+def test_a_rounded_total_above_the_parts_restates_the_closing_total() -> None:
+    # found by a probe: the rounded lead was summed as a part of the exact closing total
+    # (a false error of twice the total)
+    audit = _audit(_ROUNDED_LEAD.format(total="2.366.300.000"))
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    wrong = _audit(_ROUNDED_LEAD.format(total="2.363.600.000"))
+    assert [
+        (f.line, f.reported, f.suggested) for f in wrong.result.findings if f.severity == "error"
+    ] == [(5, 2_363_600_000, 2_366_300_000)]

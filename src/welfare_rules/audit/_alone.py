@@ -30,9 +30,10 @@ unchecked and the verdict incomplete — whenever the text may relate it:
   its numbered line is one such a formula names: a balance the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
   its kind where the parts would stand (after a ``tổng``, before a ``cộng``);
-* it is an amount of a million đồng or more one typing slip off a checked amount of its
-  section (``Thu trong kỳ: 162.700.000 đồng`` above ``48.350.000 + 126.700.000 - …``):
-  the same figure written twice, one of them mistyped, for all the text shows.
+* it is an amount of a million đồng or more, of four significant digits or more, one
+  typing slip off such a checked amount of its section (``Thu trong kỳ: 162.700.000
+  đồng`` above ``48.350.000 + 126.700.000 - …``): the same figure written twice, one of
+  them mistyped, for all the text shows.
 
 A target alone on its line (``Năm tới, Hội phấn đấu vận động trên 300 suất quà.``: no
 other figure of its kind there, no cue, no list announced) is alone whatever its section
@@ -101,6 +102,15 @@ _FORMULA = _regex.compile(
     r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
 )  # "(I + II - III)", "(1+2)": sections added or taken away, a relation the text states
 _SLIP_MONEY = 1_000_000  # đồng: smaller amounts are one slip apart too often to tell
+_UNEVEN_DIGITS = 4  # significant digits an amount needs for a slip off another to tell
+
+
+def _uneven(value: int) -> bool:
+    """A million đồng or more, written with four significant digits or more
+    (``126.700.000``, not ``80.000.000``)."""
+    return value >= _SLIP_MONEY and len(str(value).rstrip("0")) >= _UNEVEN_DIGITS
+
+
 _MAX_LOOSE = 64  # more loose figures of a kind in one section: a sum among them is assumed
 
 
@@ -229,15 +239,16 @@ class _Index:
         return not alike[-1] > spot.line
 
     def _slip_of_checked(self, spot: Spot) -> bool:
-        """An amount of a million or more one typing slip off a checked amount of its
-        section: the same figure written twice with a slip, for all the text shows."""
-        if spot.kind != "money" or spot.value < _SLIP_MONEY or spot.line is None:
+        """An uneven amount (:func:`_uneven`) one typing slip off a checked uneven amount
+        of its section: the same figure written twice with a slip, for all the text shows
+        (round amounts, ``10.000.000`` and ``80.000.000``, are one slip apart by chance)."""
+        if spot.kind != "money" or not _uneven(spot.value) or spot.line is None:
             return False
         section = self.section[spot.line - 1]
         return any(
             other.checked and detect(spot.value, other.value, "money") is not None
             for other in self.near.get((section, "money", None), [])
-            if other is not spot and other.value >= _SLIP_MONEY
+            if other is not spot and _uneven(other.value)
         )
 
     def _announced_around(self, number: int, lowest: int, highest: int) -> bool:

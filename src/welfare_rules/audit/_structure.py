@@ -211,7 +211,18 @@ class Builder:
         ):
             parts = numbered[0]  # "1. Thôn A" … "2. Thôn B" …, then "Tổng cộng: …"
         else:  # a hedged or rounded lead in the group restates; it is no part
-            parts = self._group(self.section_start, rec)
+            parts = [
+                part
+                for part in self._group(self.section_start, rec)
+                if part.children or not _rounded_lead(part, rec)
+            ]
+            if len(parts) == 1 and parts[0].children and _rounded_lead(parts[0], rec):
+                # "tổng kinh phí … đạt 2,37 tỷ đồng" took the parts, then "Cộng lại, tổng
+                # kinh phí là 2.366.300.000 đồng": the exact total sums them, the lead
+                # restates it rounded
+                lead = parts[0]
+                parts, lead.children = lead.children, []
+                lead.explicit = lead.inline = False
             if self.group_start < self.section_start:
                 # "Quà của tỉnh: 100 suất." / "Quà của các đơn vị như sau:" / 30 / 20 /
                 # "Tổng cộng: 150 suất.": the led-in list may be one part of the group;
@@ -650,6 +661,24 @@ def _adding_prefix(rec: Rec) -> int:
             return kept
     rec.children = children
     return 0
+
+
+_TOTAL_WORD = _regex.compile(r"(?<![^\W\d_])tổng(?![^\W\d_])")
+
+
+def _rounded_lead(part: Rec, total: Rec) -> bool:
+    """``part`` states ``total``'s figure rounded (``tổng kinh phí … đạt 16,23 tỷ đồng``
+    above the parts and ``Cộng lại, tổng kinh phí chính xác là 16.232.300.000 đồng``):
+    called a total, its figure within its precision of the total's. It restates the total;
+    summed as a part, it doubled it (a false error)."""
+    if not (part.total_cue or _TOTAL_WORD.search(part.label.lower())):
+        return False
+    for field in ("amount", "count"):
+        step = part.precision.get(field, 1)
+        value, whole = getattr(part, field), getattr(total, field)
+        if step > 1 and value is not None and whole is not None:
+            return value // step in {(whole + step // 2) // step, whole // step, -(-whole // step)}
+    return False
 
 
 _LINE_MATES = 8  # records back a line's other records are looked for
