@@ -686,3 +686,33 @@ def test_a_balance_written_out_is_checked_and_its_terms_restate_the_lines_above(
     audit = audit_document(Document.from_text(slipped, name="x"))
     assert audit.result.findings == ()
     assert audit.status == 3
+
+
+def test_figures_after_an_amount_in_words_in_brackets_are_read() -> None:
+    # found on a held-out report: "(Bằng chữ: …), cho 1.634 đối tượng" lost its count (a
+    # figure that vanished: neither read nor listed)
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "Tổng kinh phí đã chi: 1.341.750.000 đồng (Bằng chữ: Một tỷ ba trăm bốn mươi mốt "
+        "triệu bảy trăm năm mươi nghìn đồng), cho 1.634 đối tượng.\n"
+    )
+    (node,) = extract_report(text).report.nodes
+    assert (node.count, node.amount) == (1_634, 1_341_750_000)
+    assert node.restatements[0].value == 1_341_750_000
+
+
+def test_a_total_naming_fewer_blocks_than_the_tables_above_sums_none() -> None:
+    # found by review: "(Bảng 1 + Bảng 2)" after three tables summed all three
+    from welfare_rules.audit.read import Document, audit_document
+
+    block = "| STT | Đơn vị | Số suất | Mức quà | Thành tiền |\n|---|---|---|---|---|\n"
+    text = (
+        f"{block}| 1 | Xã A | 10 | 500.000 | 5.000.000 |\n| | Cộng bảng 1 | 10 | | 5.000.000 |\n\n"
+        f"Bảng 2\n\n{block}| 1 | Xã B | 20 | 500.000 | 10.000.000 |\n"
+        "| | Cộng bảng 2 | 20 | | 10.000.000 |\n\n"
+        f"Bảng 3\n\n{block}| 1 | Xã C | 4 | 500.000 | 2.000.000 |\n| | Cộng bảng 3 | 4 | | 2.000.000 |\n"
+        "| | TỔNG CỘNG (Bảng 1 + Bảng 2) | 30 | | 15.000.000 |\n"
+    )
+    findings = audit_document(Document.from_text(text, name="x.md")).result.findings
+    assert [f for f in findings if f.severity == "error"] == []

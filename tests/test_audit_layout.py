@@ -188,3 +188,14 @@ def test_a_sentence_wrapped_as_a_pdf_or_portal_wraps_it_is_one_line(text: str, j
 )
 def test_lines_ended_by_their_writer_before_a_capital_stay_apart(text: str) -> None:
     assert len([line for line in logical_lines(read_lines(text)) if line.text]) == 2
+
+
+def test_a_label_over_several_figure_lines_heads_them() -> None:
+    # found by review: the first figure line was joined to the label, the second left an
+    # item of its own, and the total above got only a bound (exit 0 over a wrong total)
+    text = (
+        "- Người có công:\n"
+        "    20 suất x 500.000 đồng = 10.000.000 đồng;\n"
+        "    10 suất x 500.000 đồng = 5.000.000 đồng.\n"
+    )
+    assert len([line for line in logical_lines(read_lines(text)) if line.text]) == 3

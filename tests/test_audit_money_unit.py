@@ -145,6 +145,8 @@ def test_under_a_scaled_unit_small_bare_numbers_are_amounts_too() -> None:
         # an operand with its unit, and a product without a money result: left alone
         ("20 người x 300.000đ = 6.000.000đ", "20 người x 300.000đ = 6.000.000đ"),
         ("20 người x 300.000 = 6.000.000", "20 người x 300.000 = 6.000.000"),
+        # three factors: which bare number is the level the text does not say (review)
+        ("20 người x 3 x 50.000 = 3.000.000 đồng", "20 người x 3 x 50.000 = 3.000.000 đồng"),
     ],
 )
 def test_a_written_sum_s_operands_take_its_result_s_unit(text: str, written: str) -> None:

@@ -481,3 +481,18 @@ def test_a_small_count_equal_to_the_total_s_beside_an_amount_called_a_total_rest
     # without "tổng", a small count equal is no evidence: never an error on a guess
     other = text.format(amount="27.900.000").replace("với tổng kinh phí", "với kinh phí")
     assert audit_document(Document.from_text(other, name="x")).result.findings == ()
+
+
+def test_a_figure_said_to_be_in_addition_restates_no_total() -> None:
+    # found by review: "Ngoài ra, … trao thêm 72 suất … 33.000.000 đồng" under a table of
+    # 72 and 33.600.000 was "one figure written with two values"
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "| STT | Xã | Số suất | Mức | Thành tiền |\n|---|---|---|---|---|\n"
+        "| 1 | Xã A | 40 | 500.000 | 20.000.000 |\n| 2 | Xã B | 32 | 425.000 | 13.600.000 |\n"
+        "| | Tổng cộng | 72 | | 33.600.000 |\n\n"
+        "Ngoài ra, Hội Chữ thập đỏ trao thêm 72 suất quà với tổng kinh phí 33.000.000 đồng.\n"
+    )
+    findings = audit_document(Document.from_text(text, name="x")).result.findings
+    assert [f for f in findings if f.severity == "error"] == []

@@ -221,3 +221,16 @@ def test_shares_in_brackets_are_of_the_one_larger_count_before_them() -> None:
 )
 def test_a_share_with_no_one_whole_of_its_unit_is_never_an_error(text: str) -> None:
     assert _errors(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by review: each gave a confident wrong "correction" of a right percentage
+        "Huyện có 12.000 người cao tuổi; dịp Tết đã tặng quà cho 1.250 người có công (đạt 100%).\n",
+        "Xã có 1.250 hộ; năm nay giảm 18 hộ (12,4%) so với năm 2025.\n",
+        "Xã có 1.250 người cao tuổi; năm nay tăng 50 người (4,2%) so với năm trước.\n",
+    ],
+)
+def test_a_share_not_bare_in_its_bracket_is_no_share_of_the_larger_count(text: str) -> None:
+    assert _errors(text) == []

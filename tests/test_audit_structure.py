@@ -944,3 +944,30 @@ def test_a_rounded_total_above_the_parts_restates_the_closing_total() -> None:
     assert [
         (f.line, f.reported, f.suggested) for f in wrong.result.findings if f.severity == "error"
     ] == [(5, 2_363_600_000, 2_366_300_000)]
+
+
+_LEAD_LEVEL_SECTIONS = """\
+Tổng kinh phí đã chi: 1.341.750.000 đồng, cho {count} đối tượng.
+Mức quà được tính theo mức chuẩn trợ giúp xã hội 500.000 đồng, cụ thể:
+1. Người cao tuổi
+- Nhóm hệ số 1,5: 1.246 người x 1,5 x 500.000 đồng = 934.500.000 đồng;
+- Nhóm hệ số 2,0: 318 người x 2,0 x 500.000 đồng = 318.000.000 đồng.
+Cộng mục 1: 1.564 người, 1.252.500.000 đồng.
+2. Trẻ em mồ côi
+- Nhóm hệ số 2,5: 57 người x 2,5 x 500.000 đồng = 71.250.000 đồng;
+- Nhóm hệ số 3,0: 12 người x 3,0 x 500.000 đồng = 18.000.000 đồng.
+Cộng mục 2: 69 người, 89.250.000 đồng.
+3. Đánh giá chung
+Việc chi trả hoàn thành; năm trước chi khoảng 1,2 tỷ đồng cho 1.500 người.
+"""
+
+
+def test_a_total_above_numbered_sections_sums_them_past_a_level_and_a_later_section() -> None:
+    # found on a held-out report: the level stated between the total and section 1, and
+    # section 3's two records, kept the total from its sections (a count slip passed)
+    right = _audit(_LEAD_LEVEL_SECTIONS.format(count="1.633"))
+    assert [f for f in right.result.findings if f.severity == "error"] == []
+    wrong = _audit(_LEAD_LEVEL_SECTIONS.format(count="1.634"))
+    assert [
+        (f.line, f.reported, f.suggested) for f in wrong.result.findings if f.severity == "error"
+    ] == [(1, 1_634, 1_633)]

@@ -1423,3 +1423,17 @@ def test_a_unit_under_a_column_name_joins_it(above: str, under: str, name: str) 
     from welfare_rules.audit._tables import _under
 
     assert _under(above, under) == name
+
+
+def test_a_table_by_level_without_a_row_total_sums_its_columns_down() -> None:
+    # found by review: the total row's groups were replaced by the rows, so a slip in
+    # them vanished and the table was called checked and consistent
+    text = (
+        "| Đơn vị | Mức 600.000đ | | Mức 300.000đ | |\n|---|---|---|---|---|\n"
+        "| | Số suất | Thành tiền | Số suất | Thành tiền |\n"
+        "| Xã A | 10 | 6.000.000 | 20 | 6.000.000 |\n| Xã B | 5 | 3.000.000 | 12 | 3.600.000 |\n"
+        "| Tổng cộng | 15 | 9.000.000 | 32 | 9.600.000 |\n"
+    )
+    assert _errors(text) == []
+    (error,) = _errors(text.replace("| 15 | 9.000.000 |", "| 15 | 1.000.000 |"))
+    assert (error.line, error.reported, error.suggested) == (6, 1_000_000, 9_000_000)

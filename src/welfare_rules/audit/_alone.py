@@ -30,7 +30,7 @@ unchecked and the verdict incomplete — whenever the text may relate it:
   its numbered line is one such a formula names: a balance the audit does not check yet;
 * its line calls it a total (``tổng``, ``cộng``) and its section holds another figure of
   its kind where the parts would stand (after a ``tổng``, before a ``cộng``);
-* it is an amount of a million đồng or more, of four significant digits or more, one
+* it is an amount of a million đồng or more, of three significant digits or more, one
   typing slip off such a checked amount of its section (``Thu trong kỳ: 162.700.000
   đồng`` above ``48.350.000 + 126.700.000 - …``): the same figure written twice, one of
   them mistyped, for all the text shows.
@@ -102,12 +102,12 @@ _FORMULA = _regex.compile(
     r"\(\s*(?:[IVX]{1,5}|\d{1,2})(?:\s*[+\-−]\s*(?:[IVX]{1,5}|\d{1,2}))+\s*\)"
 )  # "(I + II - III)", "(1+2)": sections added or taken away, a relation the text states
 _SLIP_MONEY = 1_000_000  # đồng: smaller amounts are one slip apart too often to tell
-_UNEVEN_DIGITS = 4  # significant digits an amount needs for a slip off another to tell
+_UNEVEN_DIGITS = 3  # significant digits an amount needs for a slip off another to tell
 
 
 def _uneven(value: int) -> bool:
-    """A million đồng or more, written with four significant digits or more
-    (``126.700.000``, not ``80.000.000``)."""
+    """A million đồng or more, written with three significant digits or more
+    (``126.700.000``, ``18.900.000``, not ``80.000.000``)."""
     return value >= _SLIP_MONEY and len(str(value).rstrip("0")) >= _UNEVEN_DIGITS
 
 

@@ -52,7 +52,8 @@ def logical_lines(lines: list[Line]) -> list[Line]:
             index = after  # the page's number and blank lines: layout, not text
             line = lines[index]
             index += 1
-        if out and _continues(out[-1], line):
+        after_line = lines[index] if index < len(lines) else None
+        if out and _continues(out[-1], line, after_line):
             previous = out[-1]
             space = "" if _HYPHENATED.search(previous.text) else " "  # "1583/QĐ-" / "CTN"
             out[-1] = previous._replace(
@@ -84,14 +85,14 @@ def _page_break(lines: list[Line], start: int, previous: Line) -> int | None:
     return index
 
 
-def _continues(previous: Line, line: Line) -> bool:
+def _continues(previous: Line, line: Line, after: Line | None = None) -> bool:
     if not previous.text or not line.text:
         return False
     if previous.cells is not None or line.cells is not None or previous.separator:
         return False
     if line.heading or line.bullet is not None or line.enumerator is not None:
         return False
-    if _figures_under_label(previous, line):
+    if _figures_under_label(previous, line) and not _figures_alike(line, after):
         return True  # "- Tặng quà thương binh:" / "    84 suất x 500.000 đồng = …": one item
     if not previous.heading and _HYPHENATED.search(previous.text):
         return line.text[:1].isalnum()  # "… Quyết định số 1583/QĐ-" / "CTN ngày 26/12/2023 …"
@@ -161,6 +162,19 @@ def _figures_under_label(previous: Line, line: Line) -> bool:
     if any(char.isdigit() for char in _NO_FIGURE.sub("", previous.text)):
         return False  # a figure in the label: a record of its own
     return _indent(line.raw) > _indent(previous.raw)
+
+
+def _figures_alike(line: Line, after: Line | None) -> bool:
+    """The line after ``line`` is another figure line under the same label, as indented
+    (``- Người có công:`` / ``    20 suất x …`` / ``    10 suất x …``): the label heads a
+    group of lines, not one item."""
+    return (
+        after is not None
+        and after.bullet is None
+        and after.cells is None
+        and after.text[:1].isdigit()
+        and _indent(after.raw) == _indent(line.raw)
+    )
 
 
 def _indent(raw: str) -> int:

@@ -80,6 +80,7 @@ class ShareSpec:
     line: int
     whole: Rec | None = None
     column: bool = False  # read from a table's percentage column
+    lead: str = ""  # the text right before it, as written ("(chiếm ", "(đạt ")
 
 
 @dataclass(eq=False, slots=True)
@@ -276,7 +277,8 @@ class _Parser:
                 target = current or (records[-1] if records else None) or outer
                 named = _clean(self.text[boundary : token.start])
                 after = self.text[token.end : token.end + _SHARE_WINDOW].lower()
-                share = ShareSpec(token.text, named, after, self.line)
+                lead = self.text[max(0, token.start - _LEAD_SPAN) : token.start]
+                share = ShareSpec(token.text, named, after, self.line, lead=lead)
                 if target is not None:
                     target.shares.append(share)
                 elif not _RATE.search(named):  # "… đảm bảo 70%: 235.970.000 đồng": the
@@ -288,13 +290,15 @@ class _Parser:
                     current.factor = times
                     current.end = boundary = token.end
                 continue
-            if kind == "unknown" and current is not None:
+            if kind in ("unknown", "count") and current is not None:
                 coefficient = _coefficient_of(self.text, current, token)
                 if coefficient is not None:  # "1.247 người x hệ số 1,5 x 500.000 đồng"
                     current.factor, current.factor_per = coefficient
                     current.end = boundary = token.end
                     self.used.append(token)
-                continue
+                    continue
+                if kind == "unknown":
+                    continue
             if kind == "measure" and current is not None:
                 goods = _goods_per_count(self.text, current, token)
                 if goods is not None:  # "142 hộ x 30 kWh x 1.984 đồng/kWh": kWh per household
@@ -606,6 +610,7 @@ def _times_of(text: str, rec: Rec, token: Token) -> int | None:
 
 
 _TIMES_SPAN = 40
+_LEAD_SPAN = 24  # characters before a percentage kept with it (ShareSpec.lead)
 _GOODS_QUANTITY = _regex.compile(r"(\d{1,4}) ?([^\W\d_]+)")
 _PRICED_SIGN = _regex.compile(r"\s*(?:[x×*]|nhân)\s*", re.IGNORECASE)
 
@@ -613,15 +618,16 @@ _PRICED_SIGN = _regex.compile(r"\s*(?:[x×*]|nhân)\s*", re.IGNORECASE)
 def _level_again(text: str, rec: Rec, token: Token) -> bool:
     """The level ``token`` is ``rec``'s written again in its product (``Mức 600.000 đồng:
     29 suất x 600.000 đồng = 17.400.000 đồng``): ``rec`` has its level and count, no
-    amount yet, and only a multiplication sign stands between its count and the level;
-    one slip off the first at most (a restatement then shows it), else another level."""
+    amount yet, only a multiplication sign stands between its count and the level, and
+    the value is the same (``Mức hỗ trợ 600.000 đồng/hộ: 20 hộ x 300.000 đồng x 2 đợt``
+    pays 300.000 a round: another level, not a slip of the first)."""
     if token.kind != "level" or token.value is None or token.op is not None:
         return False
     if rec.level is None or rec.count is None or rec.amount is not None or rec.factor:
         return False
     if _TIMES_SIGN.fullmatch(text, rec.end, token.start) is None:
         return False
-    return rec.level == token.value or detect(rec.level, token.value, "money") is not None
+    return rec.level == token.value
 
 
 # "x hệ số 1,5 x", "nhân hệ số 2": a coefficient between the count and the level
@@ -661,8 +667,8 @@ def _coefficient_of(text: str, rec: Rec, token: Token) -> tuple[int, int | None]
     before the level, and before the record's level and amount. None from 0 or above MAX_FACTOR."""
     if rec.count is None or rec.level is not None or rec.amount is not None:
         return None
-    if rec.factor is not None:
-        return None
+    if rec.factor is not None or (token.kind == "count" and token.unit is not None):
+        return None  # "x 3 hộ": a count, not "x hệ số 3"
     written = _COEFFICIENT.fullmatch(token.text)
     if written is None or _COEFFICIENT_AFTER.match(text, token.end) is None:
         return None
@@ -1135,7 +1141,7 @@ def _priced_terms(text: str, records: list[Rec]) -> None:
         while (
             stop < len(records)
             and _priced_term(records[stop - 1])
-            and _PLUS.fullmatch(text, records[stop - 1].end, records[stop].start)
+            and _PLUS_NAMED.fullmatch(text, records[stop - 1].end, records[stop].start)
             and _priced_term(records[stop], last=True)
         ):
             stop += 1
@@ -1191,6 +1197,8 @@ def _priced_term(rec: Rec, *, last: bool = False) -> bool:
     )
 
 
+# the sign between two products added up, the second's name after it ("+ bệnh binh ")
+_PLUS_NAMED = _regex.compile(r"\s*\+\s*(?:[^\W\d_][^\d=+;.()]{0,40}?\s*)?")
 # the last product of a written sum, holding the sum: "12 cụ x 700.000 đồng = 35.400.000 đồng"
 _SUM_WRITTEN = _regex.compile(r"[^=+]*\d[^=+]*=[^=+]*\d[^=+]*")
 

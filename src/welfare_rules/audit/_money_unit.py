@@ -126,6 +126,18 @@ _FACTOR_OPERAND = _regex.compile(
 )
 
 
+def _one_sign(before: str) -> bool:
+    """Only one multiplication sign in the product the operand ends (from the last ``+``,
+    ``=`` or ``:``): ``54 cụ x 500.000``, not ``20 người x 3 x 50.000`` (three factors,
+    which bare number is the level the text does not say)."""
+    term = _TERM_START.split(before)[-1]
+    return len(_SIGNS.findall(term)) == 0
+
+
+_TERM_START = _regex.compile(r"[+=:;]")
+_SIGNS = _regex.compile(r"(?:(?<=\s)|(?<=\d))[x×*](?=\s|\d)", re.IGNORECASE)
+
+
 def unit_of_result(line: Line) -> Line:
     """``line`` with the unit of a written sum's result also after each of its bare
     operands (``477.000.000 - 468.000.000 = 9.000.000 đồng`` reads ``477.000.000 đồng -
@@ -140,7 +152,11 @@ def unit_of_result(line: Line) -> Line:
     result = _RESULT_UNIT.search(text)
     if result is not None:
         unit = " " + result.group(1)
-        at.extend(found.end(1) for found in _FACTOR_OPERAND.finditer(text, 0, result.start() + 1))
+        at.extend(
+            found.end(1)
+            for found in _FACTOR_OPERAND.finditer(text, 0, result.start() + 1)
+            if _one_sign(text[: found.start()])
+        )
     for found in _ARITHMETIC.finditer(text):
         unit = " " + found.group(3)
         at.append(found.end(1))

@@ -87,7 +87,18 @@ _PLAIN_DONG = _regex.compile(r" ?(?:đồng|vnđ|vnd|đ|₫)", re.IGNORECASE)
 _TAIL_WORD = _regex.compile(r"( [A-ZĐ]{2,8})(?= ngày)")
 
 _W = r"(?<![^\W\d_])"  # a word starts here
-_LEVEL_CUES = ("mức", "mức quà", "mức hỗ trợ", "mức tặng", "mức chi", "nhân")
+_LEVEL_CUES = (
+    "mức",
+    "mức quà",
+    "mức hỗ trợ",
+    "mức tặng",
+    "mức chi",
+    "nhân",
+    # the social-assistance base a coefficient multiplies: "mức chuẩn trợ giúp xã hội 500.000"
+    "mức chuẩn",
+    "mức chuẩn trợ giúp xã hội",
+    "mức trợ cấp",
+)
 _BEFORE_AGE_RANGE = _regex.compile(rf"{_W}tuổi \d+ (?:và |đến |- |tới )(?:trên )?$")
 _ORDINAL_WORDS = (
     r"quý|đợt|lần|lớp|khóa|khoá|kỳ|phần|mục|điều|khoản|chương|phụ lục|tổ|khu|thôn"

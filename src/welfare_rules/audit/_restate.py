@@ -222,7 +222,7 @@ def _restates_with_slip(rec: Rec, target: Rec, value: int, total: int) -> bool:
 # "Năm 2025, huyện cũng trao …", "Cùng kỳ năm trước …", "Kế hoạch năm 2026 giao …"
 _OTHER_FIGURES = _regex.compile(
     r"(?<![^\W\d_])(?:năm \d{4}|năm trước|năm ngoái|cùng kỳ|kế hoạch|dự toán|dự kiến|chỉ tiêu"
-    r"|được giao|phân bổ|giai đoạn)(?![^\W\d_])",
+    r"|được giao|phân bổ|giai đoạn|ngoài ra|thêm|bổ sung|riêng)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NAMED_SECTION = _regex.compile(

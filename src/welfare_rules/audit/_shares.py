@@ -51,7 +51,7 @@ def resolve_shares(
             if share.column and share.whole is None:
                 continue  # a percentage column no whole explains: not checked
             pair = (rec, share.whole) if share.whole is not None else None
-            pair = pair or _pair(rec, share.named, parents, by_line, share.after)
+            pair = pair or _pair(rec, share.named, parents, by_line, share.after, share.lead)
             if pair is _TIED:
                 if unsure is not None:
                     unsure.setdefault(line, []).append(written)
@@ -106,6 +106,7 @@ def _pair(
     parents: dict[int, Rec],
     by_line: dict[int, list[Rec]],
     after: str = "",
+    lead: str = "",
 ) -> tuple[Rec, Rec] | None:
     if rec.children and (part := _named_after(after, rec.children)) is not None:
         return part, rec  # "trong đó 60% từ ngân sách tỉnh, 40% từ ngân sách huyện"
@@ -154,7 +155,7 @@ def _pair(
         and not other.shares
         and not other.children
     ]
-    if len(larger) == 1 and not of_plan(after) and not _MONEY_WORDS.search(after):
+    if len(larger) == 1 and _bare_bracket(rec, lead, after):
         return rec, larger[0]
     if of_plan(after):  # "đã trao 5.502 suất, đạt 103,8% kế hoạch": of the plan
         plans = [other for other in before if _PLAN_NAMED.search(other.label)]
@@ -171,6 +172,26 @@ def _pair(
         if plans:
             return rec, plans[-1] if plans[-1].line == rec.line else plans[0]
     return None
+
+
+def _bare_bracket(rec: Rec, lead: str, after: str) -> bool:
+    """The percentage stands alone in a bracket right after its count (``127 hộ nghèo
+    (10,2%)``, ``(chiếm 10,2%)``), the count names no change (``tăng``, ``giảm``) and
+    nothing after the bracket names another whole (``so với năm trước``, ``của …``); not
+    the whole itself (``đạt 100%``)."""
+    return (
+        _OPENS_SHARE.search(lead) is not None
+        and after.lstrip().startswith(")")
+        and not _CHANGE_OR_GOAL.search(rec.label.lower())
+        and not _ANOTHER_WHOLE.match(after.lstrip()[1:])
+    )
+
+
+_OPENS_SHARE = _regex.compile(r"\(\s*(?:chiếm\s*)?$", re.IGNORECASE)  # "(" or "(chiếm "
+_CHANGE_OR_GOAL = _regex.compile(
+    r"(?<![^\W\d_])(?:tăng|giảm|đạt|vượt|bằng|hoàn thành|so với|thêm)(?![^\W\d_])"
+)
+_ANOTHER_WHOLE = _regex.compile(r"\s*(?:so với|của|số|tổng|trên tổng|kế hoạch|chỉ tiêu)")
 
 
 # "… đạt 103,8% kế hoạch", "bằng 95% so với kế hoạch", "đạt 109% chỉ tiêu": of the plan

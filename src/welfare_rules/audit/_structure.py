@@ -789,7 +789,10 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
             and second.amount is not None
         ):
             after += 1  # the total's amount on the next line
-        sections = _numbered_sections([*first, *roots[after:]])
+        gap = 0  # levels stated between the total and the sections ("Mức quà … 500.000 đồng")
+        while after + gap < len(roots) and level_only(roots[after + gap]):
+            gap += 1
+        sections = _numbered_sections([*first, *roots[after + gap :]])
         if sections is None:
             index += 1
             continue
@@ -800,8 +803,19 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
         if after > index + 1:
             total.amount = roots[index + 1].amount
         if not parts_add_up(total, parts):
-            index += 1
-            continue
+            # "3. Đánh giá chung: … năm trước 1.500 người" after the sections summed: the
+            # longest run of two sections or more that adds up, else none
+            run = next(
+                (k for k in range(len(parts) - 1, 1, -1) if parts_add_up(total, parts[:k])),
+                None,
+            )
+            if run is None or first:
+                index += 1
+                continue
+            numbers = {part.section for part in parts[:run]}
+            parts = parts[:run]
+            rest = roots[after + gap :]
+            used = next((i for i, rec in enumerate(rest) if rec.section not in numbers), len(rest))
         if after > index + 1:
             lead.amount = roots[index + 1].amount
             lead.precision.update(roots[index + 1].precision)
@@ -809,7 +823,8 @@ def _lead_over_sections(roots: list[Rec]) -> list[Rec]:
             after -= 1
         lead.children, lead.explicit = parts, True
         taken = {id(part) for part in parts}
-        roots[after : after + used] = [r for r in roots[after : after + used] if id(r) not in taken]
+        start = after + gap
+        roots[start : start + used] = [r for r in roots[start : start + used] if id(r) not in taken]
         index += 1
     return roots
 
@@ -883,7 +898,9 @@ def _first_section(lead: Rec) -> list[Rec]:
 
 def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
     """The record standing for each of the sections 1, 2, … that follow (two at least),
-    and how many top-level records they span; ``None`` when a section has no single one."""
+    and how many top-level records they span; ``None`` when a section has no single one
+    before two have (a later section of several records, ``3. Đánh giá chung``, ends
+    the run: the caller checks that the run adds up)."""
     parts: list[Rec] = []
     used = 0
     first = roots[0].section if roots else None
@@ -898,6 +915,9 @@ def _numbered_sections(roots: list[Rec]) -> tuple[list[Rec], int] | None:
         closing = [rec for rec in members if rec.closing]
         chosen = closing if closing else members
         if len(chosen) != 1 or not chosen[0].has_figures():
+            if len(parts) >= 2:  # "3. Đánh giá chung" after the sections summed: not one
+                used -= len(members)
+                break
             return None
         parts.append(chosen[0])
     return (parts, used) if len(parts) >= 2 else None

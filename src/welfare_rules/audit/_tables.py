@@ -327,6 +327,7 @@ def read_table(
     _partial_splits(table)
     if _one_figure(reading.first.columns) and table.total is not None:
         _total_last(table)
+    _by_level_only(table)
     if table.total is not None:  # the total row's sources: beside the rows it sums
         table.rows.extend(child for child in table.total.children if child.split)
         table.total.children = [child for child in table.total.children if not child.split]
@@ -351,6 +352,28 @@ def read_table(
         _plan_tree(table)
     table.header = header
     return table
+
+
+def _by_level_only(table: Table) -> None:
+    """A table of figures by level and no row total (``| Xã A | 10 | 6.000.000 | 20 |
+    6.000.000 |`` under ``Mức 600.000đ`` and ``Mức 300.000đ``): each row's and the total
+    row's groups become a second breakdown (as where a total column states the rows'
+    totals), so that the total row's groups are the sums of the rows' columns. Their
+    figures had been the total row's parts only, which the rows then replaced: lost."""
+    total = table.total
+    if total is None or total.has_figures() or not total.children or not table.rows:
+        return
+    if table.group_of:
+        return  # runs of named groups: read by group (_by_group)
+    for rec in [*table.rows, total]:
+        if rec.has_figures() or not rec.children or any(part.split for part in rec.children):
+            return
+        if len(rec.children) != len(total.children):
+            return
+    for rec in [*table.rows, total]:
+        split = Rec(line=rec.line, bullet="|", label=f"{rec.label}: theo nhóm")
+        split.children, split.explicit, split.inline, split.split = rec.children, True, True, True
+        rec.children = [split]
 
 
 def _continued(lines: list[Line], header: tuple[str, ...], unit: str) -> Table | None:

@@ -253,6 +253,10 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
                     if names:
                         edits.extend(_sum_edits(prefix, node, names, prefixes))
                         edits.extend(_shares_per_gift(prefix, node, names))
+                    elif any(child.__dict__["split"] for child in children):
+                        # a total row of groups only: its groups the rows' columns summed
+                        own = [i for i, child in enumerate(children) if not child.split]
+                        edits.extend(_columns_down(node, prefixes, own))
                     stack.extend(zip(reversed(prefixes), reversed(children), strict=True))
                 for index, restated in enumerate(restatements):
                     field = restated.field

@@ -271,7 +271,10 @@ class _Extraction:
         said = None if words is None else (words.group(1) or words.group(2) or "")
         value = None if said is None else parse_words(said.strip("( .").split(")")[0])
         if words is not None and value is not None:
-            text = text[: words.start()]  # read the figures before it first: it restates them
+            # the figures before it first (it restates them), and those after its bracket
+            # ("(Bằng chữ: …), cho 1.634 đối tượng"), the words blanked out in between
+            start, end = _words_span(text, words)
+            text = text[:start] + " " * (end - start) + text[end:]
         if text is line.text:
             self._figures(line, text, digits, lower)
         else:
@@ -375,9 +378,12 @@ class _Extraction:
                 self.builder.place(rec)
         if table.total is not None:
             self.totals_above.append(table.total)
+        if table.grand is not None and not _names_as_many(table.grand, self.totals_above):
+            table.grand.closing = table.grand.grand = False  # "(Bảng 1 + Bảng 2)" after three
         if table.grand is not None:  # "TỔNG CỘNG (Bảng 1 + Bảng 2)": the tables' totals
-            for above in self.totals_above:
-                above.closing = True  # closing totals, for the grand total to take
+            if table.grand.grand:
+                for above in self.totals_above:
+                    above.closing = True  # closing totals, for the grand total to take
             self.builder.place(table.grand)
         if table.grand is not None:
             self.totals_above = []
@@ -507,6 +513,27 @@ class _Extraction:
             else (),
             **elsewhere,
         )
+
+
+def _words_span(text: str, words: re.Match[str]) -> tuple[int, int]:
+    """Where an amount in words stands in ``text``: from its opening bracket, if any, to
+    its closing one, else to the line's end."""
+    start = words.start()
+    before = text[:start].rstrip()
+    if before.endswith("("):
+        start = len(before) - 1
+    said = words.group(1)
+    if said is None or ")" not in said:
+        return start, words.end()
+    return start, words.start(1) + said.index(")") + 1
+
+
+def _names_as_many(grand: Rec, totals: list[Rec]) -> bool:
+    """A total of blocks names as many as the tables since the heading (``(Bảng 1 +
+    Bảng 2)`` over two), or names none by number (``TỔNG CỘNG``): else which it sums the
+    text does not say, and it sums none."""
+    terms = grand.label.count("+")
+    return terms == 0 or terms + 1 == len(totals)
 
 
 def _said(line: Line) -> Line:
