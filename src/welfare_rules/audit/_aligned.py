@@ -22,6 +22,7 @@ import re
 
 from .. import _regex
 from ._normalize import Line, normalize_text, read_lines
+from ._tables import PRICED_GROUP_NAME
 
 _GAP = _regex.compile(r"\S+(?: \S+)*")  # a field: words one space apart
 _HEADER_WORDS = _regex.compile(
@@ -94,13 +95,6 @@ def _header(line: Line) -> list[tuple[int, int, str]] | None:
     return [field for field in fields if field is not fields[0] or field in named]
 
 
-# a group of columns named by its level: "Mức 600.000đ", "Mức quà 300.000 đồng"
-_PRICED = _regex.compile(
-    r"mức(?: quà| hỗ trợ| tặng)? \d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)(?: ?/ ?[^\W\d_]+)?",
-    re.IGNORECASE,
-)
-
-
 def _priced_groups(line: Line, columns: list[tuple[int, int, str]]) -> tuple[str, ...] | None:
     """The line above a header naming the level of each group of its columns
     (``Mức 600.000đ   Mức 300.000đ   Tổng cộng`` over ``Số suất  Thành tiền  Số suat
@@ -111,7 +105,7 @@ def _priced_groups(line: Line, columns: list[tuple[int, int, str]]) -> tuple[str
     if line.cells is not None or "  " not in line.raw.strip():
         return None
     fields = [field for field in _fields(line.raw) if field[1] > columns[0][0] - 1]
-    if sum(1 for _, _, text in fields if _PRICED.fullmatch(text)) < 2:
+    if sum(1 for _, _, text in fields if PRICED_GROUP_NAME.fullmatch(text)) < 2:
         return None
     groups = [""] * len(columns)
     for start, _, text in fields:

@@ -633,15 +633,16 @@ def _level_again(text: str, rec: Rec, token: Token) -> bool:
 # "x hệ số 1,5 x", "nhân hệ số 2": a coefficient between the count and the level
 _COEFFICIENT_BEFORE = _regex.compile(r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?hệ số\s*", re.IGNORECASE)
 # the sign and the words between a factor and the level it multiplies: "x mức chuẩn"
-_LEVEL_AFTER_FACTOR = _regex.compile(
-    r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?(?:mức chuẩn(?: trợ giúp xã hội)?\s*|mức\s*)?",
-    re.IGNORECASE,
-)
+_TO_LEVEL = r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?(?:mức chuẩn(?: trợ giúp xã hội)?\s*|mức\s*)?"
+_LEVEL_AFTER_FACTOR = _regex.compile(_TO_LEVEL, re.IGNORECASE)
+_COEFFICIENT_AFTER = _regex.compile(_TO_LEVEL + r"\d", re.IGNORECASE)
 _COEFFICIENT = _regex.compile(r"(\d{1,2})(?:,(\d{1,2}))?")
-_COEFFICIENT_AFTER = _regex.compile(
-    r"\s*(?:[x×*]|nhân)\s*(?:với\s*)?(?:mức chuẩn\s*(?:trợ giúp xã hội\s*)?|mức\s*)?\d",
-    re.IGNORECASE,
-)
+
+
+def _coefficient_value(written: re.Match[str]) -> Fraction:
+    """``1,5`` → 3/2, ``2,0`` → 2, ``3`` → 3 (a coefficient's decimals after a comma)."""
+    decimals = written.group(2) or ""
+    return Fraction(int(written.group(1) + decimals), 10 ** len(decimals))
 
 
 def _names_coefficient(text: str, token: Token, records: list[Rec]) -> bool:
@@ -650,8 +651,7 @@ def _names_coefficient(text: str, token: Token, records: list[Rec]) -> bool:
     written = _COEFFICIENT.fullmatch(token.text)
     if written is None or not text[: token.start].lower().rstrip().endswith("hệ số"):
         return False
-    decimals = written.group(2) or ""
-    value = Fraction(int(written.group(1) + decimals), 10 ** len(decimals))
+    value = _coefficient_value(written)
     return any(
         rec.factor is not None and Fraction(rec.factor, rec.factor_per or 1) == value
         for rec in records
@@ -664,7 +664,8 @@ def _coefficient_of(text: str, rec: Rec, token: Token) -> tuple[int, int | None]
     level): the factor and its divisor (1,5: 3 per 2; 2,0: 2, no divisor), when the
     number follows the count and ``hệ số`` with a sign (or only the sign, for a number
     written with decimals: ``1.246 người × 1,5 × 500.000 đồng``) and a sign follows it
-    before the level, and before the record's level and amount. None from 0 or above MAX_FACTOR."""
+    before the level, and before the record's level and amount; ``None`` for 1 (nothing
+    to multiply), 0 and above MAX_FACTOR (a misreading)."""
     if rec.count is None or rec.level is not None or rec.amount is not None:
         return None
     if rec.factor is not None or (token.kind == "count" and token.unit is not None):
@@ -675,8 +676,7 @@ def _coefficient_of(text: str, rec: Rec, token: Token) -> tuple[int, int | None]
     named = _COEFFICIENT_BEFORE.fullmatch(text, rec.end, token.start) is not None
     if not named and not (written.group(2) and _TIMES_SIGN.fullmatch(text, rec.end, token.start)):
         return None  # "× 1,5 ×" without "hệ số": a decimal between two signs is one too
-    whole, decimals = written.group(1), written.group(2) or ""
-    value = Fraction(int(whole + decimals), 10 ** len(decimals))
+    value = _coefficient_value(written)
     if not 0 < value <= MAX_FACTOR:
         return None
     if value.denominator == 1:
@@ -1134,7 +1134,8 @@ def _priced_terms(text: str, records: list[Rec]) -> None:
     a count at a level, no amount of its own), counted by them. Without it the last
     product took the sum as its amount (``12 × 700.000 ≠ 35.400.000``) and the first was
     left alone. The sum is the last term's amount written after ``=`` or the record after
-    it that states only an amount; only ``+`` stands between the products."""
+    it that states only an amount; a ``+`` stands between the products, the next one's
+    name after it at most (``thương binh 10 người x … + bệnh binh 4 người x …``)."""
     index = 0
     while index + 1 < len(records):
         stop = index + 1

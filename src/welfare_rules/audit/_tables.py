@@ -103,6 +103,11 @@ def _money_total(cell: str) -> bool:
     return _TOTAL_IN_MONEY.fullmatch(cell.lower().strip()) is not None
 
 
+# a group of columns named by its level: "Mức 600.000đ", "Mức quà 300.000 đồng/suất"
+PRICED_GROUP_NAME = _regex.compile(
+    r"mức(?: quà| hỗ trợ| tặng)? \d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)(?: ?/ ?[^\W\d_]+)?",
+    re.IGNORECASE,
+)
 _ROMAN = _regex.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")  # "I", "II" … or "A", "B": a group
 _GRAND_ROW = _regex.compile(r"tổng cộng|tổng số|.*\( ?[ivxlc\d]+ ?\+", re.IGNORECASE)
 _UNIT = _regex.compile(r"(suất|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -996,7 +1001,7 @@ def _priced_groups_above(top: tuple[str, ...], header: tuple[str, ...]) -> tuple
     priced = [
         group
         for group, span in spans.items()
-        if span >= 2 and _PRICED_NAME.fullmatch(group.lower().strip())
+        if span >= 2 and PRICED_GROUP_NAME.fullmatch(group.strip())
     ]
     if len(priced) < 2:
         return None
@@ -1012,12 +1017,6 @@ def _priced_groups_above(top: tuple[str, ...], header: tuple[str, ...]) -> tuple
         else:
             names.append(f"{under} {group}")  # "Số suất Mức 600.000đ"
     return tuple(names)
-
-
-# a group named by its level: "Mức 600.000đ", "Mức quà 300.000 đồng/suất"
-_PRICED_NAME = _regex.compile(
-    r"mức(?: quà| hỗ trợ| tặng)? \d{1,3}(?:\.\d{3})+ ?(?:đồng|đ|vnđ)(?: ?/ ?[^\W\d_]+)?"
-)
 
 
 def _two_row_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
