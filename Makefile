@@ -59,7 +59,7 @@ notebook: $(STAMP)
 	$(BIN)/python examples/strip_outputs.py
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet --editable '.[bench,dask]'
+	$(BIN)/python -m pip install --quiet --editable '.[bench,dask,fast]'
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
