@@ -635,3 +635,18 @@ def test_a_number_of_periods_is_a_duration(period: str) -> None:
     kinds = [(token.text, token.kind) for token in scan(text, same_length_lower(text))]
     assert ("2", "duration") in kinds
     assert [token.kind for token in scan("Quý 1", "quý 1")] == ["ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by review: the count after "người cao tuổi" was an age, and vanished
+        ("người cao tuổi 6.000 người", ("6.000 người", "count", 6_000)),
+        ("người cao tuổi 90 người", ("90 người", "count", 90)),
+        # ages stay ages
+        ("cụ 100 tuổi", ("100", "age", None)),
+    ],
+)
+def test_a_count_of_the_elderly_is_no_age(text: str, expected: tuple[str, str, int | None]) -> None:
+    (reading,) = readings(text)
+    assert reading == expected

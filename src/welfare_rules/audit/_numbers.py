@@ -421,6 +421,13 @@ def _read(
         return _token(start, end, text[start:end], "instrument")
     if (
         kind == "age"
+        and what == "count"
+        and after is not None
+        and (_past_ages(text[start:end]) or before.rstrip().lower().endswith("cao tuổi"))
+    ):  # "người cao tuổi 6.000 người", "người cao tuổi 90 người": the elderly, counted
+        return _count(text, start, end, stop, after.group("unit"), before)
+    if (
+        kind == "age"
         or what == "age"
         or (lower.find("tuổi", max(0, start - _NEAR), start) != -1 and _age_range(lower, start))
         or (  # "80, 85 tuổi": a list of ages (the pattern ends in "tuổi", after ``end``)
@@ -459,6 +466,15 @@ def _counted_after_label(kind: str | None, before: str) -> bool:
     if kind in ("colon", None):
         return True
     return kind != "instrument" and before.rstrip().endswith((":", ")"))
+
+
+_OLDEST = 130  # years: a number past it after "tuổi" is no age
+
+
+def _past_ages(written: str) -> bool:
+    """``6.000``: a number no age reaches."""
+    digits = written.replace(".", "")
+    return digits.isdigit() and int(digits) > _OLDEST
 
 
 def _named_by(before: str) -> str | None:
