@@ -87,3 +87,33 @@ def test_any_markup_soup_reads(page: str) -> None:
 def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
     reason = refusal(HTML, data, name="f.html")
     assert reason is None or "\n" not in reason
+
+
+ROWSPAN = (
+    "<table>"
+    '<tr><th rowspan="2">Đơn vị</th><th colspan="2">Mức 600.000đ</th>'
+    '<th colspan="2">Mức 300.000đ</th><th>Tổng cộng</th></tr>'
+    "<tr><th>Số suất</th><th>Thành tiền</th><th>Số suất</th><th>Thành tiền</th><th>(đồng)</th></tr>"
+    "<tr><td>Xã A</td><td>10</td><td>6.000.000</td><td>20</td><td>6.000.000</td><td>12.000.000</td></tr>"
+    "<tr><td>Xã B</td><td>5</td><td>3.000.000</td><td>12</td><td>3.600.000</td><td>6.600.000</td></tr>"
+    "<tr><td>Tổng cộng</td><td>15</td><td>9.000.000</td><td>32</td><td>9.600.000</td>"
+    "<td>18.600.000</td></tr></table>"
+)
+
+
+def test_rowspan_keeps_the_columns_below_in_place() -> None:
+    # found by review: the second header row was shifted one column left, and the table
+    # gave "6.000.000 × 600.000 ≠ 10" on a correct report
+    document = read_bytes(f"<html><body>{ROWSPAN}</body></html>".encode(), name="t.html")
+    header = next(line for line in document.lines if line.cells and "Số suất" in line.text)
+    assert header.cells is not None
+    assert [cell.text for cell in header.cells][:3] == ["", "Số suất", "Thành tiền"]
+    from welfare_rules.audit.read import audit_document
+
+    assert audit_document(document).status == 0
+    wrong = read_bytes(
+        f"<html><body>{ROWSPAN.replace('3.600.000', '3.000.000')}</body></html>".encode(),
+        name="t.html",
+    )
+    (finding,) = audit_document(wrong).result.findings
+    assert (finding.reported, finding.suggested) == (3_000_000, 3_600_000)

@@ -105,7 +105,18 @@ class _Table:
     cell: list[str] | None = None
     cell_line: int = 0
     span: int = 1
+    down: int = 1  # the current cell's rowspan
     nested: int = 0  # tables open inside the current cell
+    # the columns a cell of a row above still covers (rowspan): column → rows still to go
+    below: dict[int, int] = field(default_factory=dict)
+
+    def cover(self, line: int) -> None:
+        """The current row's next columns that a cell above spans into: empty cells, as a
+        merged cell reads in a sheet (the table keeps its columns in place)."""
+        row = self.rows[-1]
+        while self.below.get(len(row), 0) > 0:
+            self.below[len(row)] -= 1
+            row.append(("", line))
 
 
 class _Parser(HTMLParser):
@@ -152,6 +163,8 @@ class _Parser(HTMLParser):
             table.cell_line = self.getpos()[0]
             span = dict(attrs).get("colspan") or "1"
             table.span = max(1, min(int(span), 100)) if span.isdigit() else 1
+            down = dict(attrs).get("rowspan") or "1"
+            table.down = max(1, min(int(down), 1000)) if down.isdigit() else 1
         elif table is not None and table.cell is not None:
             if tag in ("br", "p", "div", "li"):
                 table.cell.append(" ")
@@ -193,9 +206,16 @@ class _Parser(HTMLParser):
                 return
             if tag in ("td", "th") and table.cell is not None:
                 text = " ".join("".join(table.cell).split())
+                table.cover(table.cell_line)
+                first = len(table.rows[-1])
                 table.rows[-1].append((text, table.cell_line))
                 table.rows[-1].extend(("", table.cell_line) for _ in range(table.span - 1))
+                if table.down > 1:  # rowspan: the rows below keep these columns empty
+                    for column in range(first, first + table.span):
+                        table.below[column] = table.down - 1
                 table.cell = None
+            elif tag == "tr" and table.cell is None and table.rows:
+                table.cover(self.getpos()[0])  # columns spanned into at the row's end
             elif tag == "table" and table.cell is None:
                 self._tables.pop()
                 self._emit_table(table)
