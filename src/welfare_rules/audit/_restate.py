@@ -26,6 +26,7 @@ from typing import Literal
 from .. import _regex
 from ._alone import is_target
 from ._lines import SLIP_FLOOR, Rec, stated_sums
+from ._rounding import written_forms
 from ._shares import of_plan
 from .report import FigureField
 from .slips import detect
@@ -397,7 +398,7 @@ def _retarget(recs: list[Rec], gone: Rec, whole: Rec) -> None:
 def _rounds_near(written: int, exact: int, step: int) -> bool:
     """``written`` (to ``step``) is the exact figure rounded, truncated or rounded up, or
     one typing slip from one of these: evidence that it restates that figure."""
-    options = {(exact + step // 2) // step, exact // step, -(-exact // step)}
+    options = set(written_forms(exact, step))
     return written // step in options or any(
         detect(written // step, option) is not None for option in options
     )

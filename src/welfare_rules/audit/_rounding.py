@@ -49,6 +49,17 @@ class _Change(Protocol):
     def value(self) -> int: ...
 
 
+def written_forms(exact: int, step: int) -> tuple[int, int, int]:
+    """How ``exact`` may be written to ``step`` (in steps): rounded, truncated, rounded up
+    (``16.232.300.000`` to ``10.000.000``: 1623, 1623, 1624). A figure written to that
+    precision restates ``exact`` when it is one of them.
+
+    >>> written_forms(16_232_300_000, 10_000_000)
+    (1623, 1623, 1624)
+    """
+    return (exact + step // 2) // step, exact // step, -(-exact // step)
+
+
 def grain(value: int) -> int:
     """Trailing zeros of ``value``, at most :data:`GRAIN_CAP` (zero counts as round)."""
     if value == 0:

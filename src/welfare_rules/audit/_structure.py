@@ -32,6 +32,7 @@ from ._joins import (
     prices_parts,
 )
 from ._lines import Rec, counted_in_unit, level_only, parts_add_up, stated_sums
+from ._rounding import written_forms
 from .compile import FigureKind
 from .slips import detect
 
@@ -677,7 +678,7 @@ def _rounded_lead(part: Rec, total: Rec) -> bool:
         step = part.precision.get(field, 1)
         value, whole = getattr(part, field), getattr(total, field)
         if step > 1 and value is not None and whole is not None:
-            return value // step in {(whole + step // 2) // step, whole // step, -(-whole // step)}
+            return value // step in written_forms(whole, step)
     return False
 
 

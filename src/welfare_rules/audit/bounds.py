@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .._i18n import Catalog, Text
 from ..money import display_vnd
+from ._rounding import written_forms
 from .findings import Finding
 from .report import Bound, FigureField, Node, NodePath, Report
 from .slips import detect
@@ -159,11 +160,12 @@ def _finding(report: Report, path: NodePath, bound: Bound, exact: int) -> Findin
             difference=bound.written - exact,
         )
     step = bound.precision
-    rounded = (exact + step // 2) // step * step
+    forms = written_forms(exact, step)  # rounded, truncated, rounded up
+    rounded = forms[0] * step
     fits = {
-        option: family
-        for option in (rounded, exact // step * step, -(-exact // step) * step)  # round, down, up
-        if (family := detect(bound.written // step, option // step)) is not None
+        form * step: family
+        for form in forms
+        if (family := detect(bound.written // step, form)) is not None
     }
     suggestion, slip = next(iter(fits.items())) if len(fits) == 1 else (None, None)
     return Finding(

@@ -378,14 +378,13 @@ class _Extraction:
                 self.builder.place(rec)
         if table.total is not None:
             self.totals_above.append(table.total)
-        if table.grand is not None and not _names_as_many(table.grand, self.totals_above):
-            table.grand.closing = table.grand.grand = False  # "(Bảng 1 + Bảng 2)" after three
-        if table.grand is not None:  # "TỔNG CỘNG (Bảng 1 + Bảng 2)": the tables' totals
-            if table.grand.grand:
-                for above in self.totals_above:
-                    above.closing = True  # closing totals, for the grand total to take
-            self.builder.place(table.grand)
-        if table.grand is not None:
+        grand = table.grand
+        if grand is not None:  # "TỔNG CỘNG (Bảng 1 + Bảng 2)": the tables' totals
+            if not _names_as_many(grand, self.totals_above):
+                grand.closing = grand.grand = False  # "(Bảng 1 + Bảng 2)" after three
+            for above in self.totals_above if grand.grand else ():
+                above.closing = True  # closing totals, for the grand total to take
+            self.builder.place(grand)
             self.totals_above = []
         for plan in table.plans:  # "Kế hoạch (suất)": the plans, summed as the rows are
             self.builder.place(plan)
