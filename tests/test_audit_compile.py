@@ -391,3 +391,16 @@ def test_parts_taken_off_are_subtracted_in_the_sum(parts: list[tuple[int, bool]]
         assert edit.holds(compiled.values) is holds
         assert quick_check(report).consistent is holds
         assert (reconcile(report).findings == ()) is holds
+
+
+def test_a_divisor_alone_is_taken_as_quick_check_takes_it() -> None:
+    # count × level == factor_per × amount, the factor 1: the full path and the fast pass
+    # had disagreed (the product held in one, not in the other)
+    from welfare_rules.audit.compile import compile_report
+    from welfare_rules.audit.quick import quick_check
+
+    node = Node(label="x", count=2, level=3, amount=3, factor_per=2)
+    compiled = compile_report(Report(nodes=(node,)))
+    (edit,) = compiled.edits
+    assert edit.holds(compiled.values)
+    assert quick_check(Report(nodes=(node,))).consistent

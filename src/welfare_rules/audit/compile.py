@@ -238,13 +238,13 @@ def compile_tops(nodes: tuple[Node, ...], tops: Iterable[int]) -> CompiledReport
                     if count is not None and level is not None:
                         add_edit(
                             product(names["count"], names["level"], name, kind="product")
-                            if factor is None
-                            else product(
+                            if factor is None and per is None
+                            else product(  # as quick_check and the priced sums take them
                                 names["count"],
                                 names["level"],
                                 name,
                                 kind="product",
-                                factor=factor,
+                                factor=factor or 1,
                                 per=per or 1,
                             )
                         )
