@@ -359,6 +359,20 @@ def test_bracketed_parts_in_the_owners_unit_stay_its_parts_one_slip_off() -> Non
             200_000,
             10_000_000,
         ),
+        # the goods written right after "mỗi suất", no "gồm": the cash is the level
+        (
+            "Người cao tuổi cô đơn: 20 suất, mỗi suất 5 kg gạo và 200.000 đồng, thành tiền "
+            "4.000.000 đồng tiền mặt và 100 kg gạo.",
+            200_000,
+            4_000_000,
+        ),
+        # the goods' value in a bracket, then the cash: both parts of the level
+        (
+            "Hộ nghèo: 45 suất, mỗi suất gồm 10 kg gạo (trị giá 150.000 đồng) và 350.000 đồng "
+            "tiền mặt, tổng 22.500.000 đồng.",
+            500_000,
+            22_500_000,
+        ),
         # the next sentence's total is the amount of a count at a level
         ("Trao 640 suất, mỗi suất 500.000đ. Tổng trị giá 330.000.000đ.", 500_000, 330_000_000),
     ],

@@ -474,6 +474,7 @@ class _Parser:
     ) -> tuple[Rec | None, int]:
         """A parenthesis: the parts of the record before it, its claims, or more records."""
         target = current or (records[-1] if records else None)
+        opened = self.events[self.index - 1][1]
         inner, _, leading = self._sequence(depth=depth + 1, outer=target)
         if not inner:  # an aside: "(nguồn Trung ương)" stays in the label
             return current, boundary
@@ -484,6 +485,12 @@ class _Parser:
             target.level = basis.level
             if basis.count is not None:
                 target.count, target.unit = basis.count, basis.unit
+            return current, self.events[self.index - 1][1] if self.index else boundary
+        if current is not None and _goods_value_of(current, inner, self.text[opened:]):
+            # "45 suất, mỗi suất gồm 10 kg gạo (trị giá 150.000 đồng) và 350.000 đồng": the
+            # value of each gift's goods, the first part of its level
+            current.level = inner[0].level
+            current.end = inner[0].end
             return current, self.events[self.index - 1][1] if self.index else boundary
         if current is not None and _amount_of(current, inner):
             # "huyện Tiên Yên 312 suất (165 triệu đồng)": the count's own amount
@@ -835,6 +842,24 @@ def _amount_of(target: Rec, inner: list[Rec]) -> bool:
         and not own.claims
         and not own.shares
     )
+
+
+def _goods_value_of(target: Rec, inner: list[Rec], bracket: str) -> bool:
+    """The bracket after the goods of each of a count's gifts holds only their value
+    (``mỗi suất gồm 10 kg gạo (trị giá 150.000 đồng)``), which the scanner read as a level:
+    the first part of the count's level, the cash added to it after the bracket."""
+    if len(inner) != 1 or target.count is None or target.level is not None:
+        return False
+    worth = inner[0]
+    return (
+        target.amount is None
+        and level_only(worth)
+        and not worth.hedged
+        and bracket.lstrip().lower().startswith(_GOODS_WORTH)
+    )
+
+
+_GOODS_WORTH = ("trị giá", "giá trị")
 
 
 def _basis_of(target: Rec, inner: list[Rec]) -> bool:

@@ -134,9 +134,12 @@ _PUNCTUATION = "([{\"'-/,;."
 _BEFORE_EACH = _regex.compile(
     rf"{_W}mỗi (?:[^\W\d_]+ ){{1,3}}?(?:(?:trị giá|là|được|mức|gồm|tặng|hỗ trợ|nhận) )?:? ?$"
 )
-# "mỗi suất gồm 10 kg gạo và 200.000 đồng tiền mặt": the cash part of each gift.
+# "mỗi suất gồm 10 kg gạo và 200.000 đồng tiền mặt", "mỗi suất 5 kg gạo và 200.000
+# đồng": the cash part of each gift; "mỗi suất gồm 10 kg gạo (trị giá 150.000 đồng)": the
+# value of its goods, a part of its level too.
 _EACH_CONSISTS = _regex.compile(
-    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? [^;.()]{{0,40}}$"
+    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:(?:bao gồm|gồm|có):? |(?=\d{{1,3}}{_MEASURE_UNIT}))"
+    r"[^;.()]{0,40}(?:\((?:trị giá|giá trị) ?)?$"
 )
 _AVERAGE = ("trung bình", "bình quân")
 _EACH_SPAN = 40
@@ -150,8 +153,9 @@ _PHONE = _regex.compile(
 # "mỗi suất gồm 300 nghìn đồng tiền mặt và quà trị giá 200 nghìn đồng": a second part of
 # each gift's value, added to its level (never after a total's words: "tổng trị giá …")
 _EACH_COMPONENT = _regex.compile(  # goods between the parts: "và 01 túi quà trị giá"
-    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? (?:[^;.()]|(?<=\d)\.(?=\d)){{0,60}}?\d"
-    r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])"
+    rf"{_W}mỗi [^\W\d_]+(?: quà)? (?:bao gồm|gồm|có):? (?:[^;.()]|(?<=\d)\.(?=\d)){{0,60}}?"
+    r"(?:\((?:trị giá|giá trị) [\d.]*)?\d"  # the goods' value: "10 kg gạo (trị giá 150.000đ)"
+    r"(?: ?(?:nghìn|ngàn|triệu))? ?(?:đồng|đ)(?![^\W\d_])\)?"
     rf"(?:[^;.()\d]|\d{{1,3}}(?={_MEASURE_UNIT})){{0,50}}$"
 )
 _COMPONENT_JOIN = _regex.compile(r"(?<![^\W\d_])(?:và|cộng với)(?![^\W\d_])|[,+]")
