@@ -415,3 +415,25 @@ def test_many_groups_each_within_the_budget_are_all_corrected() -> None:
     assert not result.cut_short
     assert result.status == "corrected"
     assert result.corrections == {f"t{i}": 3_000 + 4 * i for i in range(300)}
+
+
+def test_an_explanation_reaching_another_group_is_given_once() -> None:
+    # two violated products share no figure, but the one fewest-change repair of the first
+    # (a row's count and the total's count, kept summing) mends the second as well
+    values = {
+        "t_count": 300, "t_level": 500_000, "t_amount": 149_500_000,
+        "a_count": 243, "a_level": 500_000, "a_amount": 121_500_000,
+        "c_count": 57, "c_level": 500_000, "c_amount": 28_000_000,
+    }  # fmt: skip
+    edits = [
+        "t_count * t_level == t_amount",
+        "t_count == a_count + c_count",
+        "t_amount == a_amount + c_amount",
+        "a_count * a_level == a_amount",
+        "c_count * c_level == c_amount",
+    ]
+    kinds = {name: ("count" if name.endswith("count") else "money") for name in values}
+    result = check_edits(values, edits, kinds=kinds)
+    assert result.corrections == {"c_count": 56, "t_count": 299}
+    assert len(result.explanations) == 1
+    assert result.violations == ()

@@ -185,3 +185,43 @@ def test_a_heading_level_the_rows_make_otherwise_prices_nothing() -> None:
         .replace("| 20 | 8.000.000", "| 20 | 9.000.000")
     )
     assert (finding.line, finding.reported, finding.suggested) == (5, 9_000_000, 8_000_000)
+
+
+STATED_ONCE = """\
+Mỗi hộ nghèo được tặng một suất quà mức 500.000 đồng/hộ.
+
+| STT | Xã | Số hộ | Thành tiền (đồng) |
+|---|---|---:|---:|
+| 1 | Xã A | 86 | 43.000.000 |
+| 2 | Xã B | 124 | 62.000.000 |
+| 3 | Xã C | 57 | 28.500.000 |
+| 4 | Xã D | 33 | 16.500.000 |
+| | Tổng cộng | 300 | 150.000.000 |
+"""
+
+
+@given(st.sampled_from(["28.000.000", "28.900.000", "25.800.000"]))
+@example("28.000.000")  # review A5: the row's slip had taken the level away from every row
+def test_one_row_one_slip_off_a_level_stated_once_is_found(typed: str) -> None:
+    # the total summed from the row as typed: one row off the level by one slip is a slip
+    text = STATED_ONCE.replace("28.500.000", typed)
+    total = 121_500_000 + int(typed.replace(".", ""))
+    text = text.replace("150.000.000", f"{total:,}".replace(",", "."))
+    assert _audit(STATED_ONCE).result.findings == ()
+    errors = _errors(text)
+    assert errors
+    assert {finding.line for finding in errors} >= {7}
+
+
+def test_a_minimum_level_keeps_a_row_one_slip_off_it() -> None:
+    # "mức từ … trở lên": 5 × 500.000 is one slip from 5 × 400.000, but paid more, no slip
+    minimum = (
+        STATED_ONCE.replace("mức 500.000 đồng/hộ", "mức từ 400.000 đồng/hộ trở lên")
+        .replace("| 86 | 43.000.000", "| 86 | 34.400.000")
+        .replace("| 124 | 62.000.000", "| 124 | 49.600.000")
+        .replace("| 57 | 28.500.000", "| 5 | 2.500.000")
+        .replace("| 33 | 16.500.000", "| 33 | 13.200.000")
+        .replace("| 300 | 150.000.000", "| 248 | 99.700.000")
+    )
+    assert _errors(minimum) == []
+    assert _errors(minimum.replace("từ 400.000 đồng/hộ trở lên", "400.000 đồng/hộ"))

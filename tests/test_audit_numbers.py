@@ -650,3 +650,20 @@ def test_a_number_of_periods_is_a_duration(period: str) -> None:
 def test_a_count_of_the_elderly_is_no_age(text: str, expected: tuple[str, str, int | None]) -> None:
     (reading,) = readings(text)
     assert reading == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Quà của Hội (mức từ 400.000 đồng/suất trở lên)", ">="),
+        ("Mức quà tối thiểu 300.000 đồng/suất", ">="),
+        ("Quà của Hội (mức 400.000 đồng/suất)", None),
+        ("Mỗi suất trị giá 400.000 đồng", None),
+    ],
+)
+def test_a_level_stated_as_a_minimum_is_hedged_at_least(text: str, hedge: str | None) -> None:
+    (level,) = [token for token in scan(text) if token.kind == "level"]
+    assert (level.value, level.hedge) == (
+        int(text.split(" đồng")[0].split()[-1].replace(".", "")),
+        hedge,
+    )

@@ -101,7 +101,7 @@ def prices_parts(heading: Rec, total: Rec) -> bool:
     shared = at_one_level(level, rows)
     if shared is not None:  # every row at one level: the heading's, or it is mistyped
         return shared
-    if made_otherwise(level, rows, total.count, total.amount):
+    if made_otherwise(level, rows, total.count, total.amount, minimum=heading.at_least):
         return False
     priced = sum(count * level == amount for count, amount in rows)
     return priced >= len(rows) - 1 and (priced >= 2 or total.count * level == total.amount)
@@ -118,13 +118,29 @@ def at_one_level(level: int, rows: list[tuple[int, int]]) -> bool | None:
     return rest == 0 and (worth == level or detect(level, worth, "money") is not None)
 
 
-def made_otherwise(level: int, rows: list[tuple[int, int]], count: int, amount: int) -> bool:
+def made_otherwise(
+    level: int, rows: list[tuple[int, int]], count: int, amount: int, *, minimum: bool = False
+) -> bool:
     """The rows (count, amount), at levels of their own, make the total's ``amount``
     exactly, and its ``count`` at ``level`` does not: a row off the level is evidence
-    against the level (``mức từ 400.000 đồng/suất trở lên``: a minimum), not a slip."""
+    against the level, not a slip, where the level is stated as a ``minimum`` (``mức từ
+    400.000 đồng/suất trở lên``). Otherwise one row off it by one typing slip in its count
+    or its amount is a slip, the total summed from the figures as typed (``57 hộ`` ×
+    500.000 written ``28.000.000``)."""
     if len({divmod(part, each) for each, part in rows}) == 1:
         return False  # every row at one level: the stated one, or it is mistyped
-    return sum(part for _, part in rows) == amount != count * level
+    if sum(part for _, part in rows) != amount or count * level == amount:
+        return False
+    off = [(each, part) for each, part in rows if each * level != part]
+    return minimum or len(off) != 1 or not _slipped_row(level, *off[0])
+
+
+def _slipped_row(level: int, count: int, amount: int) -> bool:
+    """``count`` × ``level`` is ``amount`` but for one typing slip in one of the two."""
+    if detect(amount, count * level, "money") is not None:
+        return True
+    whole, rest = divmod(amount, level)
+    return rest == 0 and detect(count, whole, "count") is not None
 
 
 def price_rows(total: Rec, heading_line: int) -> None:

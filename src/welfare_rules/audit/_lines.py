@@ -123,6 +123,7 @@ class Rec:
     factor: int | None = None  # the level paid this many times ("142 hộ x 3 tháng x …")
     factor_per: int | None = None  # the factor's divisor: "hệ số 1,5" is 3 per 2
     goods: str | None = None  # the measure the factor counts ("kwh": "x 30 kWh x …")
+    at_least: bool = False  # its level is a minimum ("mức từ 400.000 đồng/suất trở lên")
 
     def has_figures(self) -> bool:
         """Whether the record states a count or an amount."""
@@ -1097,6 +1098,7 @@ def _fill(rec: Rec, token: Token) -> None:
         rec.level += token.value or 0  # "mỗi suất gồm 300 nghìn … và … 200 nghìn đồng"
     elif token.kind == "level":
         rec.level = token.value
+        rec.at_least = token.hedge == ">="
     elif token.kind == "count":
         rec.count, rec.unit = token.value, token.unit
     else:

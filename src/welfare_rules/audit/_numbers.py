@@ -613,7 +613,8 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     )
     if per_unit is not None:  # "400.000 đồng/người", "300.000 đồng mỗi phần": a level
         stop = per_unit.end()
-        return _token(start, stop, text[start:stop], "level", value, suspect=suspect)
+        least = _least(before, lower, stop)
+        return _token(start, stop, text[start:stop], "level", value, hedge=least, suspect=suspect)
     # "mỗi" is looked for in the line before slicing it: most amounts have none before
     each = lower.find("mỗi", start - _COMPONENT_SPAN if start > _COMPONENT_SPAN else 0, start)
     if each != -1 and _is_component(lower[max(0, start - _COMPONENT_SPAN) : start]):
@@ -621,7 +622,8 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     if _is_level_cue(before) or (
         each != -1 and _is_each(lower[max(0, start - _EACH_SPAN - 20) : start])
     ):
-        return _token(start, end, written, "level", value, suspect=suspect)
+        least = _least(before, lower, end)
+        return _token(start, end, written, "level", value, hedge=least, suspect=suspect)
     if "trung bình" in before or "bình quân" in before:
         near = before[-_NEAR:]
         for pattern, op in _BOUNDS:
@@ -632,6 +634,18 @@ def _money(text: str, lower: str, start: int, number_end: int, end: int, before:
     return _token(
         start, end, written, "amount", value, precision=precision, hedge=hedge, suspect=suspect
     )
+
+
+def _least(before: str, lower: str, end: int) -> str | None:
+    """``">="`` for a level stated as a minimum (``mức từ 400.000 đồng/suất trở lên``,
+    ``tối thiểu 300.000 đồng/suất``): the rows under it may be paid more."""
+    if _MINIMUM_BEFORE.search(before[-_HEDGE_SPAN:]) or _MINIMUM_AFTER.match(lower, end):
+        return ">="
+    return None
+
+
+_MINIMUM_BEFORE = _regex.compile(rf"{_W}(?:từ|tối thiểu|ít nhất|không dưới|không thấp hơn) ?$")
+_MINIMUM_AFTER = _regex.compile(r" ?trở lên(?![^\W\d_])")
 
 
 def _is_each(before: str) -> bool:

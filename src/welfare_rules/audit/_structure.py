@@ -718,23 +718,24 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
                 break
             if not takers and any(child.level is not None for child in after.children):
                 break  # a table pricing its own rows: the level above speaks no further
-            if not _bears_level(rec.level, takers) or _made_otherwise(rec.level, after):
+            if not _bears_level(rec.level, takers) or _made_otherwise(rec, after):
                 continue  # "mức từ 400.000 đồng/suất trở lên": the rows are not all at it
             for row in takers:
                 row.level = rec.level
     return roots
 
 
-def _made_otherwise(level: int, total: Rec) -> bool:
+def _made_otherwise(heading: Rec, total: Rec) -> bool:
     """:func:`._joins.made_otherwise` for ``total``'s rows (each with a count and an
-    amount)."""
+    amount) at ``heading``'s level."""
+    level = heading.level or 0
     rows = [child for child in total.children if not child.split]
     if not rows or total.amount is None or total.count is None:
         return False
     if any(row.amount is None or not row.count for row in rows):
         return False
     pairs = [(row.count or 0, row.amount or 0) for row in rows]
-    return made_otherwise(level, pairs, total.count, total.amount)
+    return made_otherwise(level, pairs, total.count, total.amount, minimum=heading.at_least)
 
 
 def _bears_level(level: int, rows: list[Rec]) -> bool:

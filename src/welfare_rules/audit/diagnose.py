@@ -357,7 +357,11 @@ class _Diagnosis:
         applied: list[Explanation] = []
         candidates: list[Explanation] = []
         cut_short = False
+        offered: set[_State] = set()  # the tied explanations already listed
+        holds = self.linear.holds
         for cluster in self.clusters(violated_now):
+            if corrections and all(holds(i, corrections) for i in cluster):
+                continue  # mended by an earlier group's explanation, which reached it
             self.spent = self.work = 0  # each group on its own budget
             outcome = self.explain(cluster)
             cut_short = cut_short or not outcome.finished
@@ -375,8 +379,9 @@ class _Diagnosis:
                         s, r, partial=not whole <= set(r), doubted=doubted and whole <= set(r)
                     )
                     for s, r in outcome.best
+                    if s not in offered
                 )
-        holds = self.linear.holds
+                offered.update(s for s, _ in outcome.best)
         remaining = [i for i in violated_now if not holds(i, corrections)]
         remaining += [
             i
