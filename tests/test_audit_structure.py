@@ -971,3 +971,20 @@ def test_a_total_above_numbered_sections_sums_them_past_a_level_and_a_later_sect
     assert [
         (f.line, f.reported, f.suggested) for f in wrong.result.findings if f.severity == "error"
     ] == [(1, 1_634, 1_633)]
+
+
+def test_a_line_of_levels_per_group_prices_no_table_under_it() -> None:
+    # which rows are whose the line does not say: the last level (300.000) had priced
+    # the table's total and every row, seven false errors on one workbook
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Hộ nghèo: mức 500.000 đồng/hộ; hộ cận nghèo: mức 300.000 đồng/hộ\n"
+        "| STT | Thôn | Số hộ | Thành tiền (đồng) |\n"
+        "| 1 | Thôn A | 14 | 7.000.000 |\n"
+        "| 2 | Thôn B | 11 | 5.500.000 |\n"
+        "| 3 | Thôn C | 18 | 9.000.000 |\n"
+        "|  | Cộng | 43 | 21.500.000 |\n"
+    )
+    audit = audit_document(Document.from_text(text, name="x.md"))
+    assert [f for f in audit.result.findings if f.severity == "error"] == []

@@ -16,6 +16,7 @@ from welfare_rules.audit._tables import (
     read_table,
 )
 from welfare_rules.audit.compile import compile_report
+from welfare_rules.audit.extract import extract_report
 from welfare_rules.audit.findings import Finding
 from welfare_rules.audit.read import Document, audit_document
 
@@ -1437,3 +1438,37 @@ def test_a_table_by_level_without_a_row_total_sums_its_columns_down() -> None:
     assert _errors(text) == []
     (error,) = _errors(text.replace("| 15 | 9.000.000 |", "| 15 | 1.000.000 |"))
     assert (error.line, error.reported, error.suggested) == (6, 1_000_000, 9_000_000)
+
+
+SOURCE_ROWS = """\
+| STT | Nhóm đối tượng | Số đối tượng | Mức quà (đồng) | Thành tiền (đồng) | Nguồn kinh phí |
+|---|---|---|---|---|---|
+| 1 | Người cao tuổi từ đủ 80 tuổi | 120 | 300.000 | 36.000.000 | Ngân sách tỉnh |
+| 2 | Trẻ em mồ côi | 15 | 500.000 | 7.500.000 | Ngân sách tỉnh |
+| 3 | Người cao tuổi cô đơn | 20 | 350.000 | 7.000.000 | Ngân sách xã |
+| | Tổng cộng | 155 | | 50.500.000 | |
+| | Trong đó ngân sách tỉnh | | | 43.500.000 | |
+| | Trong đó ngân sách xã | | | 7.000.000 | |
+"""
+
+
+def test_a_source_column_names_each_rows_source_and_the_total_breaks_down_by_it() -> None:
+    # "Nguồn kinh phí" is no amount column: its cells had been numbers not understood,
+    # and the "Trong đó" rows after the total had gone under the last row (false errors)
+    read = table(SOURCE_ROWS)
+    assert read.unknown == []
+    assert read.total is not None
+    (split,) = [rec for rec in read.rows if rec.split]
+    assert [part.amount for part in split.children] == [43_500_000, 7_000_000]
+    assert _errors(SOURCE_ROWS) == []
+    edits = {e.text for e in compile_report(extract_report(SOURCE_ROWS).report).edits}
+    # each source's part is the sum of the rows it pays
+    assert {"n0_3_0_amount == n0_0_amount + n0_1_amount", "n0_3_1_amount == n0_2_amount"} <= edits
+
+
+@given(st.sampled_from(["36.000.000|36.600.000", "43.500.000|43.300.000", "7.500.000|7.800.000"]))
+@example("43.500.000|43.300.000")  # a source's part off the rows it pays: found there
+def test_a_slip_against_the_rows_a_source_pays_is_found(change: str) -> None:
+    old, new = change.split("|")
+    errors = _errors(SOURCE_ROWS.replace(old, new, 1))
+    assert errors

@@ -105,6 +105,15 @@ class Builder:
         if self.stack:
             self.stack[-1].announces = True
 
+    def _one_of_levels(self, heading: Rec) -> bool:
+        """``Hộ nghèo: mức 500.000 đồng/hộ; hộ cận nghèo: mức 300.000 đồng/hộ`` over a
+        table: the line states a level per group, and which rows are whose it does not
+        say (as in :func:`pass_levels_down`)."""
+        return any(
+            other is not heading and other.line == heading.line and level_only(other)
+            for other in self.roots[-_LINE_MATES:]
+        )
+
     def top(self) -> Rec | None:
         """The innermost open record."""
         return self.stack[-1] if self.stack else None
@@ -116,7 +125,12 @@ class Builder:
         last, self.last = self.last, rec
         if last is not None and joins(last, rec) and self._alone(last) and self._replace(last, rec):
             return
-        if last is not None and prices_parts(last, rec) and self._replace(last, rec):
+        if (
+            last is not None
+            and prices_parts(last, rec)
+            and not self._one_of_levels(last)
+            and self._replace(last, rec)
+        ):
             price_rows(rec, last.line)  # "1. Quà của Hội (mức 400.000 đồng/suất)" over a table
             return
         if rec.closing and not rec.children and rec.has_figures():

@@ -80,6 +80,7 @@ _SOURCE = _regex.compile(
     r"(?:ngân sách|ns|nguồn|quỹ) (?!kinh phí)[^\W\d_]+(?: [^\W\d_]+)?(?: \(.*\))?"
     r"|xã hội hóa|xã hội hoá|xhh|vận động|tài trợ|ủng hộ",
 )
+_ROW_SOURCE = _regex.compile(r"nguồn(?: kinh phí| quà| chi| vốn| tài trợ)?(?: \(.*\))?")
 # A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
 # "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
 _COUNT = _regex.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
@@ -161,6 +162,8 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             columns.append("remark")  # "Ghi chú": free text, its numbers no figures
         elif _SOURCE.fullmatch(lower):
             columns.append("source")  # "Ngân sách tỉnh": a part of the row's amount
+        elif _ROW_SOURCE.fullmatch(lower):
+            columns.append("label")  # "Nguồn kinh phí": the name of the row's source
         elif _PER_UNIT.search(lower) and not _PER_TIME.search(lower) and not _has_digit(lower):
             columns.append("level")  # "Trị giá/suất (đồng)": one unit's worth (no value)
         elif _AMOUNT.search(lower) or _money_total(lower):
@@ -786,6 +789,8 @@ class _Reading:
         self.group: Rec | None = None
         self.again: list[Rec] = []  # total rows after the first
         self.seen = False  # whether a row was read under the header yet
+        self.last: Rec | None = None  # the last row read that is no "Trong đó" row
+        self.in_total: Rec | None = None  # the total's "Trong đó" rows, as its breakdown
 
     def row(self, line: Line) -> None:
         self.seen = True
@@ -809,6 +814,17 @@ class _Reading:
                 _unread(table, line.number, _cells(line))
             return
         siblings = self.group.children if self.group is not None else table.rows
+        total = table.total
+        if _IN_WHICH.match(rec.label) and total is not None and self.last is total:
+            # "| | Tổng cộng | 574 | | 177.250.000 |", then "| | Trong đó ngân sách tỉnh | | |
+            # 157.600.000 |" and the other sources: the total's breakdown, a second one
+            if self.in_total is None:
+                self.in_total = Rec(line=line.number, bullet="|", label=f"{total.label}: trong đó")
+                self.in_total.explicit = self.in_total.inline = self.in_total.split = True
+                total.children.append(self.in_total)
+            self.in_total.children.append(rec)
+            return
+        self.last = rec
         if _IN_WHICH.match(rec.label) and siblings and not siblings[-1].children:
             # "| Trong đó: hỗ trợ người có công | 50.000.000 |": some of the row above
             siblings[-1].children.append(rec)

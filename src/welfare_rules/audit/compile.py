@@ -298,6 +298,11 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
         if split.split and split.children:
             parts = [f"{prefixes[index]}{at}_" for at in range(len(split.children))]
             edits.extend(_plain_sums(names, split.children, parts, split.children_complete))
+            edits.extend(
+                _sources_across(
+                    split, parts, [children[i] for i in own], [prefixes[i] for i in own]
+                )
+            )
             if "count" in names:
                 edits.extend(
                     Edit.product(
@@ -306,6 +311,30 @@ def _sum_edits(prefix: str, node: Node, names: dict[str, str], prefixes: list[st
                     for at in per_gift_sources(node, split)
                 )
     edits.extend(_columns_down(node, prefixes, own))
+    return edits
+
+
+def _sources_across(
+    split: Node, parts: list[str], rows: list[Node], prefixes: list[str]
+) -> list[Edit]:
+    """``Trong đó ngân sách tỉnh: 157.600.000`` under a total whose rows each name their
+    funding source (a ``Nguồn kinh phí`` column): each source's part is the sum of the
+    rows it pays, where the breakdown names distinct sources, two at least, and every row
+    one of them."""
+    sources = [part.source for part in split.children]
+    if len(sources) < 2 or None in sources or len(set(sources)) != len(sources):
+        return []
+    if not rows or {row.source for row in rows} != set(sources):
+        return []
+    edits: list[Edit] = []
+    for part, prefix in zip(split.children, parts, strict=True):
+        paid = [
+            (row, at) for row, at in zip(rows, prefixes, strict=True) if row.source == part.source
+        ]
+        for field, kind in _SUMS:
+            if part.__dict__[field] is None or any(row.__dict__[field] is None for row, _ in paid):
+                continue
+            edits.append(Edit.sum(prefix + field, [at + field for _, at in paid], kind=kind))
     return edits
 
 
