@@ -1258,3 +1258,19 @@ def test_products_added_up_may_name_each_term() -> None:
     (rec,) = read(text)
     assert rec.amount == 7_600_000
     assert [(part.count, part.level) for part in rec.children] == [(10, 600_000), (4, 400_000)]
+
+
+def test_a_parts_word_after_a_new_subject_gives_no_parts_of_the_last_sentence() -> None:
+    # "Quà của tỉnh gồm 6.655 suất": the sentence's own subject, no part of the one before
+    text = (
+        "Quà của Chủ tịch nước gồm 2.755 suất với kinh phí 847.800.000 đồng, đã chi trả xong. "
+        "Quà của tỉnh gồm 6.655 suất với kinh phí 2.546.300.000 đồng."
+    )
+    records = read_line(text, line=1).records
+    assert [(rec.label, rec.count, rec.children) for rec in records] == [
+        ("Quà của Chủ tịch nước", 2755, []),
+        ("Quà của tỉnh", 6655, []),
+    ]
+    # a sentence opening with the word still gives the last record's parts
+    (total,) = read_line("Tổng số 500 suất. Trong đó: NCC 300 suất, BTXH 200 suất.", line=1).records
+    assert [part.count for part in total.children] == [300, 200]

@@ -988,3 +988,27 @@ def test_a_line_of_levels_per_group_prices_no_table_under_it() -> None:
     )
     audit = audit_document(Document.from_text(text, name="x.md"))
     assert [f for f in audit.result.findings if f.severity == "error"] == []
+
+
+def test_a_closing_total_stating_the_tables_total_again_restates_it() -> None:
+    # prose figures above the table are no parts of the closing "Tổng kinh phí …" that
+    # states the table's total again (a false "4.299.400.000 ≠ 7.693.500.000")
+    from welfare_rules.audit.read import Document, audit_document
+
+    text = (
+        "Quà của Chủ tịch nước gồm 75 suất với kinh phí 31.500.000 đồng.\n\n"
+        "| STT | Nguồn quà | Số suất | Mức (đồng/suất) | Thành tiền (đồng) |\n"
+        "| 1 | Quà Chủ tịch nước mức 600.000 đồng | 30 | 600.000 | 18.000.000 |\n"
+        "| 2 | Quà Chủ tịch nước mức 300.000 đồng | 45 | 300.000 | 13.500.000 |\n"
+        "| 3 | Quà của huyện | 20 | 400.000 | 8.000.000 |\n"
+        "|  | Tổng cộng | 95 |  | 39.500.000 |\n\n"
+        "Tổng kinh phí tặng quà trên địa bàn huyện là 39.500.000 đồng.\n"
+    )
+    for written in ("39.500.000 đồng.", "39.800.000 đồng."):
+        audit = audit_document(
+            Document.from_text(text.replace("39.500.000 đồng.", written), name="x.md")
+        )
+        errors = [f for f in audit.result.findings if f.severity == "error"]
+        assert [(f.line, f.suggested) for f in errors] == (
+            [] if written.startswith("39.5") else [(9, 39_500_000)]
+        )

@@ -63,6 +63,7 @@ _MAX_DEPTH = 8  # parentheses nested deeper than this are read as plain marks
 _LABEL_WINDOW = 200
 
 PARTS = "parts"
+_LETTER = _regex.compile(r"[^\W\d_]")
 _START = itemgetter(0)
 _KIND = itemgetter(3)  # Token.kind
 _RECORD_KINDS = frozenset({"count", "level", "amount", "claim"})
@@ -254,6 +255,10 @@ class _Parser:
                 continue  # "mỗi suất gồm …": what each gift holds, not a list of parts
             if kind == PARTS:
                 last = current or (records[-1] if records else None)
+                if current is None and last is not None and self._new_subject(sentence, last):
+                    # "… đến tận tay người có công. Quà của tỉnh gồm 6.655 suất …": the
+                    # sentence names its own subject before the word, no parts of the last
+                    last = None
                 if last is not None and level_only(last):
                     # "Mỗi suất quà trị giá 500.000 đồng. Cụ thể, huyện A 312 suất (156
                     # triệu đồng), …": the level of the gifts listed, not their total
@@ -459,6 +464,13 @@ class _Parser:
         _balances(records)
         _nest_totals(records)
         return records, parts_parent, leading_parts
+
+    def _new_subject(self, sentence: int, last: Rec) -> bool:
+        """The parts word just read stands in a sentence after ``last``'s whose words
+        before it name something (``Quà của tỉnh gồm …``), not a sentence opening with it
+        (``Trong đó: …``, which gives the last record's parts)."""
+        start = self.events[self.index - 1][0]
+        return last.end <= sentence and _LETTER.search(self.text, sentence, start) is not None
 
     def _each_holds(self) -> bool:
         """The parts word just read follows ``mỗi <unit>`` (a bounded look back)."""

@@ -251,6 +251,15 @@ class Builder:
                 ]
                 parts = choices[0] if choices else parts
             parts = _closed_run(rec, parts)
+            if (
+                len(parts) >= 2
+                and parts[-1].children
+                and not parts_add_up(rec, parts)
+                and _states_again(parts[-1], rec)
+            ):
+                # a table's total, then "Tổng kinh phí … là 4.299.400.000 đồng": its
+                # figures again, not the sum of it and the prose before it
+                parts = parts[-1:]
             if any(part.closing for part in parts):
                 return False  # two closing totals in one group: which sums what is unclear
         if not parts or not all(part.has_figures() for part in parts):
@@ -578,6 +587,22 @@ def _counts_other(part: Rec, total: Rec) -> bool:
         and part.count is not None
         and None not in (part.unit, total.unit)
         and part.unit != total.unit
+    )
+
+
+def _states_again(part: Rec, total: Rec) -> bool:
+    """Every figure ``total`` states is ``part``'s, or one typing slip from it (two at
+    most differing: one slip)."""
+    stated = [field for field in ("count", "amount") if getattr(total, field) is not None]
+    if not stated or any(getattr(part, field) is None for field in stated):
+        return False
+    off = [field for field in stated if getattr(part, field) != getattr(total, field)]
+    if not off:
+        return True
+    kind = {"count": "count", "amount": "money"}
+    return len(off) == 1 and all(
+        detect(getattr(total, field), getattr(part, field), kind[field]) is not None
+        for field in off
     )
 
 
