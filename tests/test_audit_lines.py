@@ -628,6 +628,17 @@ def test_a_slip_in_one_count_is_explained_by_the_shared_total() -> None:
     assert parent.amount == 45_600_000
 
 
+def test_a_round_total_of_products_is_their_parent_where_exact() -> None:
+    # "tổng kinh phí 561 triệu đồng" after a ";": 64 × 600.000 + 1.742 × 300.000 exactly
+    text = (
+        "64 suất mức 600 nghìn đồng và 1.742 suất mức 300 nghìn đồng; tổng kinh phí {} triệu đồng."
+    )
+    (parent,) = read_line(text.format(561), line=1).records
+    assert (parent.amount, len(parent.children)) == (561_000_000, 2)
+    # not where only a slip would explain it: the round figure may stand for more
+    assert len(read_line(text.format(562), line=1).records) == 2
+
+
 # -- "trong đó" naming a few (names_a_few) ----------------------------------------------
 
 

@@ -915,7 +915,8 @@ def _shared_amount(records: list[Rec], token: Token, line: int, *, named: bool =
     tổng số tiền 45.600.000 đồng``: a total amount after two or more records each stating
     a count and a level and nothing else is the amount of them all (Σ count × level)
     where that is what the figures say: it equals that sum and not the last record's own
-    product, or one typing slip in one figure explains that sum (where one explains the
+    product (exactly, for an amount written round: ``561 triệu đồng``), or one typing
+    slip in one figure explains that sum (where one explains the
     product too, the words "tổng …" before the amount decide: the total of them all).
     ``named``: the amount is named a value, not a total (``…, trị giá 540.600.000 đồng``):
     it must also be no slip from the last record's own product. Then the records become
@@ -928,10 +929,12 @@ def _shared_amount(records: list[Rec], token: Token, line: int, *, named: bool =
         if rec.hedged or rec.claims:
             break
         run.append(rec)
-    if len(run) < 2 or token.value is None or token.hedge is not None or token.precision > 1:
+    if len(run) < 2 or token.value is None or token.hedge is not None:
         return False
     run.reverse()
     amount = token.value
+    if token.precision > 1 and not _priced_sum(run, amount, exact=True):
+        return False  # "tổng kinh phí 561 triệu đồng": a round figure only where exact
     if _priced_sum(run[-1:], amount, exact=True):
         return False
     if named and not _sum_not_last(run, amount):
