@@ -1472,3 +1472,28 @@ def test_a_slip_against_the_rows_a_source_pays_is_found(change: str) -> None:
     old, new = change.split("|")
     errors = _errors(SOURCE_ROWS.replace(old, new, 1))
     assert errors
+
+
+GROUPS_IN_DONG = """\
+| STT | Xã | Người có công (đồng) | Hộ nghèo (đồng) | Cộng (đồng) |
+|---|---|---|---|---|
+| 1 | Xã A | 18.600.000 | 6.500.000 | 25.100.000 |
+| 2 | Xã B | 12.300.000 | 8.000.000 | 20.300.000 |
+| 3 | Xã C | 9.900.000 | 4.500.000 | 14.400.000 |
+| | Tổng cộng | 40.800.000 | 19.000.000 | 59.800.000 |
+"""
+
+
+@given(st.sampled_from(["8.000.000|8.900.000", "18.600.000|16.800.000", "19.000.000|19.600.000"]))
+@example("8.000.000|8.900.000")  # the groups' amounts had been numbers not understood
+def test_groups_named_in_dong_beside_their_total_are_a_matrix(change: str) -> None:
+    # "Người có công (đồng) | … | Cộng (đồng)": each group's column an amount
+    read = table(GROUPS_IN_DONG)
+    assert read.unknown == []
+    assert _errors(GROUPS_IN_DONG) == []
+    old, new = change.split("|")
+    (error,) = _errors(GROUPS_IN_DONG.replace(old, new, 1))
+    assert (error.reported, error.suggested) == (
+        int(new.replace(".", "")),
+        int(old.replace(".", "")),
+    )

@@ -192,7 +192,12 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
     if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
-    if not figures and (money or any(_MONEY_WORD.search(cell.lower()) for cell in cells)):
+    # "Người có công (đồng) | Hộ nghèo (đồng) | Cộng (đồng)": the only figure column is
+    # the groups' total, the groups' columns are amounts too
+    total_only = figures == ["amount"] and _money_total(cells[columns.index("amount")].lower())
+    if (not figures or total_only) and (
+        money or any(_MONEY_WORD.search(cell.lower()) for cell in cells)
+    ):
         matrix = _matrix(cells, columns)
         if matrix is not None:
             return matrix
