@@ -93,3 +93,54 @@ def test_levels_named_above_the_header_price_their_columns() -> None:
 def test_a_line_above_a_header_naming_one_level_is_left_as_it_is() -> None:
     text = PRICED_GROUPS.replace("Mức 300.000đ", "Quà của xã  ")
     assert aligned_tables(read_lines(text))[0].cells is None
+
+
+HAMLETS = """\
+BẢNG KÊ CHI QUÀ TẾT THEO THÔN
+(Nhóm A: người có công, mức 500.000 đ/suất; nhóm B: hộ nghèo, mức 300.000 đ/suất)
+
+STT Thôn           Nhóm A   Tiền nhóm A  Nhóm B   Tiền nhóm B        Cộng
+------------------------------------------------------------------------
+1   Thôn Đông      23    11.500.000      31     9.300.000     20.800.000
+2   Thôn Tây       17     8.500.000      26     7.800.000     16.300.000
+3   Thôn Nam       29    14.500.000      18     5.400.000     19.900.000
+------------------------------------------------------------------------
+    Cộng           69    34.500.000      75    22.500.000     57.000.000
+"""
+
+
+def test_groups_in_count_and_amount_pairs_between_rules_are_a_table() -> None:
+    # "Nhóm A   Tiền nhóm A": a group's count and amount; the rules are no rows' end
+    lines = aligned_tables(read_lines(HAMLETS))
+    header = next(line for line in lines if line.cells and "Nhóm A" in line.cells)
+    assert header.cells == (
+        "STT",
+        "Nội dung",
+        "Nhóm A",
+        "Tiền nhóm A",
+        "Nhóm B",
+        "Tiền nhóm B",
+        "Cộng",
+    )
+    rows = [line.cells for line in lines if line.cells and line.cells[0] in ("1", "2", "3")]
+    assert rows[0] == ("1", "Thôn Đông", "23", "11.500.000", "31", "9.300.000", "20.800.000")
+    audit = _audit(HAMLETS)
+    assert audit.complete
+    assert audit.result.findings == ()
+
+
+@given(
+    st.sampled_from(
+        [
+            ("29    14.500.000", "28    14.500.000", 28, 29),
+            ("17     8.500.000", "17     8.400.000", 8_400_000, 8_500_000),
+        ]
+    )
+)
+@example(("29    14.500.000", "28    14.500.000", 28, 29))  # found only by its group's level
+def test_a_slip_in_a_group_of_a_hamlet_is_found_by_the_groups_level(
+    slip: tuple[str, str, int, int],
+) -> None:
+    old, new, reported, true = slip
+    errors = [f for f in _audit(HAMLETS.replace(old, new)).result.findings if f.severity == "error"]
+    assert (reported, true) in {(f.reported, f.suggested) for f in errors}

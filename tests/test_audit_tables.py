@@ -1497,3 +1497,28 @@ def test_groups_named_in_dong_beside_their_total_are_a_matrix(change: str) -> No
         int(new.replace(".", "")),
         int(old.replace(".", "")),
     )
+
+
+PAIRS = """\
+Hộ nghèo: mức 500.000 đồng/hộ; hộ cận nghèo: mức 300.000 đồng/hộ
+
+| STT | Thôn | Số hộ nghèo | Tiền hộ nghèo (đồng) | Số hộ cận nghèo | Tiền hộ cận nghèo (đồng) | Cộng (đồng) |
+|---|---|---|---|---|---|---|
+| 1 | Thôn A | 14 | 7.000.000 | 9 | 2.700.000 | 9.700.000 |
+| 2 | Thôn B | 11 | 5.500.000 | 13 | 3.900.000 | 9.400.000 |
+| | Cộng | 25 | 12.500.000 | 22 | 6.600.000 | 19.100.000 |
+"""
+
+
+def test_count_and_amount_pairs_named_by_group_are_read_by_group() -> None:
+    # "Số hộ nghèo | Tiền hộ nghèo (đồng)": each pair one group's; only the first pair
+    # had been read, the rest numbers not understood
+    assert header_columns(tuple(PAIRS.splitlines()[2].strip("|").split("|"))) is not None
+    read = table("\n".join(PAIRS.splitlines()[2:]))
+    assert read.unknown == []
+    assert _errors(PAIRS) == []
+    # the line above names each group's level: a slip in a count is found by it, the
+    # total summed from the rows as typed or not
+    for total in ("| 22 |", "| 21 |"):
+        slipped = PAIRS.replace("| 13 | 3.900.000", "| 12 | 3.900.000").replace("| 22 |", total)
+        assert (12, 13) in {(error.reported, error.suggested) for error in _errors(slipped)}

@@ -26,8 +26,13 @@ from ._tables import PRICED_GROUP_NAME
 
 _GAP = _regex.compile(r"\S+(?: \S+)*")  # a field: words one space apart
 _HEADER_WORDS = _regex.compile(
-    r"số suất|số lượng|số người|số hộ|mức|thành tiền|số tiền|kinh phí|tổng", re.IGNORECASE
+    r"số suất|số lượng|số người|số hộ|mức|thành tiền|số tiền|kinh phí|tổng"
+    r"|(?<![^\W\d_])(?:tiền|cộng)(?![^\W\d_])",
+    re.IGNORECASE,
 )
+# a group's amount column after its count's, named after it: "Nhóm A   Tiền nhóm A"
+_AMOUNT_OF = _regex.compile(r"(?:tiền|thành tiền|số tiền|kinh phí) (.+)", re.IGNORECASE)
+_RULE = _regex.compile(r" *[-=_]{5,} *")  # a rule between the header, the rows and the total
 _ROW = _regex.compile(r"\S {2,}\d")  # a number after a gap of two spaces or more
 _MIN_ROWS = 2
 
@@ -54,8 +59,14 @@ def aligned_tables(lines: list[Line]) -> list[Line]:
             units = out[index]
             index += 1
         rows: list[int] = []
-        while index < len(out) and out[index].cells is None and _ROW.search(out[index].raw):
-            rows.append(index)
+        rules: list[int] = []
+        while index < len(out) and out[index].cells is None:
+            if _ROW.search(out[index].raw):
+                rows.append(index)
+            elif _RULE.fullmatch(out[index].raw):
+                rules.append(index)
+            else:
+                break
             index += 1
         if len(rows) < _MIN_ROWS:
             index = start + 1
@@ -71,6 +82,8 @@ def aligned_tables(lines: list[Line]) -> list[Line]:
             out[start - 1] = _as_cells(out[start - 1], ("", "", *groups))
         for row in rows:
             out[row] = _as_cells(out[row], _cells(out[row].raw, columns))
+        for rule in rules:
+            out[rule] = _as_cells(out[rule], ("",) * (len(columns) + 2), separator=True)
     return out
 
 
@@ -85,7 +98,11 @@ def _header(line: Line) -> list[tuple[int, int, str]] | None:
     if line.cells is not None or "  " not in line.raw.strip():
         return None  # no gap between two fields: most lines, found without a regex
     fields = _fields(line.raw)
-    named = [field for field in fields if _HEADER_WORDS.search(field[2])]
+    named = [
+        field
+        for at, field in enumerate(fields)
+        if _HEADER_WORDS.search(field[2]) or _counted_before(fields, at)
+    ]
     if len(named) < 2 or any(char.isdigit() for _, _, text in fields for char in text):
         return None
     if fields[0][2] and fields[0] not in named and len(fields) - len(named) > 1:
@@ -93,6 +110,15 @@ def _header(line: Line) -> list[tuple[int, int, str]] | None:
     # the first field is kept only where it names a column; the test is made for it
     # alone ('field in named' for every field was quadratic on a line of many fields)
     return [field for field in fields if field is not fields[0] or field in named]
+
+
+def _counted_before(fields: list[tuple[int, int, str]], at: int) -> bool:
+    """The field names the group whose amount the next field gives (``Nhóm A`` before
+    ``Tiền nhóm A``): that group's count."""
+    if at + 1 >= len(fields):
+        return False
+    amount = _AMOUNT_OF.fullmatch(fields[at + 1][2])
+    return amount is not None and amount.group(1).lower() == fields[at][2].lower()
 
 
 def _priced_groups(line: Line, columns: list[tuple[int, int, str]]) -> tuple[str, ...] | None:
@@ -146,6 +172,8 @@ def _cells(raw: str, columns: list[tuple[int, int, str]]) -> tuple[str, ...]:
             continue
         at = _nearest(columns, start, end)
         cells[at] = f"{cells[at]} {text}".strip()
+    if len(label) >= 2 and label[0].isdigit() and len(label[0]) <= 3:
+        return (label[0], " ".join(label[1:]), *cells)  # "1   Thôn Đông Hải": its number
     name = " ".join(label)
     numbered = _ENUMERATOR.fullmatch(name)
     if numbered is not None:

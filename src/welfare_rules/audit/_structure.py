@@ -33,6 +33,7 @@ from ._joins import (
 )
 from ._lines import Rec, counted_in_unit, level_only, parts_add_up, stated_sums
 from ._rounding import written_forms
+from ._tables import group_named
 from .compile import FigureKind
 from .slips import detect
 
@@ -591,15 +592,15 @@ def _counts_other(part: Rec, total: Rec) -> bool:
 
 
 def _states_again(part: Rec, total: Rec) -> bool:
-    """Every figure ``total`` states is ``part``'s, or one typing slip from it (two at
-    most differing: one slip)."""
+    """Every figure ``total`` states is ``part``'s, or one of them is one typing slip
+    from it."""
     stated = [field for field in ("count", "amount") if getattr(total, field) is not None]
     if not stated or any(getattr(part, field) is None for field in stated):
         return False
     off = [field for field in stated if getattr(part, field) != getattr(total, field)]
     if not off:
         return True
-    kind = {"count": "count", "amount": "money"}
+    kind: dict[str, FigureKind] = {"count": "count", "amount": "money"}
     return len(off) == 1 and all(
         detect(getattr(total, field), getattr(part, field), kind[field]) is not None
         for field in off
@@ -762,6 +763,58 @@ def pass_levels_down(roots: list[Rec]) -> list[Rec]:
             for row in takers:
                 row.level = rec.level
     return roots
+
+
+def pass_levels_by_name(roots: list[Rec]) -> list[Rec]:
+    """``(Nhóm A: người có công, mức 500.000 đ/suất; nhóm B: hộ nghèo, mức 300.000
+    đ/suất)`` over a table by group (``Nhóm A | Tiền nhóm A | Nhóm B | …``): a line
+    stating a level per group, each clause opening with the group's name, gives each
+    group's parts below it (a count and an amount, no level) that level, where the parts
+    bear it out (:func:`_bears_level`), so each product is checked."""
+    for index, rec in enumerate(roots):
+        if not level_only(rec) or (index and _same_line_level(roots[index - 1], rec)):
+            continue
+        mates = [rec]
+        for other in roots[index + 1 : index + _LINE_MATES]:
+            if not _same_line_level(other, rec):
+                break
+            mates.append(other)
+        named = {group_named(mate.label.split(":", 1)[0]): mate.level for mate in mates}
+        if len(mates) < 2 or len(named) != len(mates) or "" in named:
+            continue
+        parts: dict[str, list[Rec]] = {}
+        for after in roots[index + len(mates) :]:
+            if level_only(after):
+                break
+            for row in _walk_all(after):
+                group = group_named(row.label.rsplit(": ", 1)[-1]) if ": " in row.label else ""
+                if group in named and _awaits_level(row):
+                    parts.setdefault(group, []).append(row)
+        for group, takers in parts.items():
+            level = named[group]
+            # a total's part follows its rows (summed as typed): no vote of its own
+            voters = [row for row in takers if not _TOTAL_ROW.match(row.label)] or takers
+            if level is not None and _bears_level(level, voters):
+                for row in takers:
+                    row.level = level
+    return roots
+
+
+_TOTAL_ROW = _regex.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _same_line_level(other: Rec, rec: Rec) -> bool:
+    return other.line == rec.line and level_only(other)
+
+
+def _walk_all(rec: Rec) -> list[Rec]:
+    """``rec`` and every record under it."""
+    found, stack = [], [rec]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.children)
+    return found
 
 
 def _made_otherwise(heading: Rec, total: Rec) -> bool:

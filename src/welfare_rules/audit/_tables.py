@@ -189,6 +189,7 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
         # column beside them, so their cells are the groups' amounts, not counts
         for at in priced:
             columns[at] = "label"
+    _named_pairs(cells, columns)
     if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
@@ -214,6 +215,37 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
     if len(set(figures)) < 2 or not set(figures) & {"count", "amount"}:
         return None
     return tuple(columns)
+
+
+def _named_pairs(cells: tuple[str, ...], columns: list[Column]) -> None:
+    """``Nhóm A | Tiền nhóm A | Nhóm B | Tiền nhóm B``: a column named as the group whose
+    amount the next column gives (``Tiền …``, ``Thành tiền …``) counts that group, where
+    two groups at least are so written (:func:`_run_groups` reads the pairs)."""
+    pairs = [
+        at
+        for at in range(1, len(cells))
+        if columns[at] == "amount"
+        and columns[at - 1] == "label"
+        and group_named(cells[at], amount=True)
+        and group_named(cells[at], amount=True) == group_named(cells[at - 1])
+    ]
+    if len(pairs) >= 2:
+        for at in pairs:
+            columns[at - 1] = "count"
+
+
+_ROLE_WORDS = _regex.compile(r"(?:số lượng|số suất|số người|số tiền|thành tiền|kinh phí|tiền|số) ")
+
+
+def group_named(cell: str, *, amount: bool = False) -> str:
+    """The group a figure column is of (``Tiền hộ nghèo (đồng)``, ``Số hộ nghèo``: ``hộ
+    nghèo``), its role word and unit left out; an amount column names it only after an
+    amount word (``""`` otherwise)."""
+    name = _BRACKETED.sub("", cell.lower()).strip()
+    role = _ROLE_WORDS.match(name)
+    if amount and (role is None or role.group(0).strip() in ("số", "số lượng", "số người")):
+        return ""
+    return name[role.end() :].strip() if role is not None else name
 
 
 def _plan_beside_done(cells: tuple[str, ...], columns: list[Column]) -> bool:
@@ -921,7 +953,9 @@ def _run_groups(
     ``Tổng cộng``) is the row's own amount. The groups and the columns, or ``None``
     unless there are two runs at least, each stating its own level (a paid/unpaid
     breakdown of the row's figures has none), with distinct names; at most one total
-    column after them."""
+    column after them. A run of a count and an amount only is a group too where the
+    amount's header names the count's group (``Số hộ nghèo | Tiền hộ nghèo (đồng)``,
+    ``Nhóm A | Tiền nhóm A``) and a total column follows the runs."""
     out = list(columns)
     figures = [
         at
@@ -945,7 +979,14 @@ def _run_groups(
         return None
     names: list[str] = []
     for run in runs:
-        if [columns[at] for at in run] != ["count", "level", "amount"]:
+        kinds = [columns[at] for at in run]
+        if kinds == ["count", "amount"] and totals and _paired(cells[run[0]], cells[run[1]]):
+            # a total column after them says the groups make the row ("năm 2025 | năm
+            # 2024" without one are two years, no parts)
+            # "Số hộ nghèo | Tiền hộ nghèo (đồng)": no level, but the amount names the group
+            names.append(_BRACKETED.sub("", cells[run[0]]).strip())
+            continue
+        if kinds != ["count", "level", "amount"]:
             return None
         names.append(_BRACKETED.sub("", cells[run[0]]).strip())
     if not all(names) or len(set(names)) < len(names):
@@ -956,6 +997,13 @@ def _run_groups(
     for at in totals:
         groups[at], out[at] = None, "amount"
     return groups, tuple(out)
+
+
+def _paired(count: str, amount: str) -> bool:
+    """The amount column names the count column's group (``Nhóm A`` and ``Tiền nhóm
+    A``)."""
+    group = group_named(amount, amount=True)
+    return bool(group) and group == group_named(count)
 
 
 def _stacked_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
