@@ -1012,3 +1012,40 @@ def test_a_closing_total_stating_the_tables_total_again_restates_it() -> None:
         assert [(f.line, f.suggested) for f in errors] == (
             [] if written.startswith("39.5") else [(9, 39_500_000)]
         )
+
+
+def test_a_records_level_goes_to_its_parts_that_bear_it_out() -> None:
+    from welfare_rules.audit._lines import Rec
+    from welfare_rules.audit._structure import pass_levels_to_parts
+
+    rows = [
+        Rec(line=3, label="Xã A", count=12, amount=6_000_000),
+        Rec(line=4, label="Xã B", count=8, amount=4_000_000),
+        Rec(line=5, label="Xã C", count=5, amount=2_000_000),  # one slip off it: still
+    ]
+    lead = Rec(line=1, label="Toàn huyện", count=25, level=500_000, children=rows)
+    pass_levels_to_parts([lead])
+    assert [row.level for row in rows] == [500_000] * 3
+    assert rows[0].figure_lines == {"level": 1}
+    # rows at levels of their own (two off it) take none
+    other = [Rec(line=3, count=12, amount=3_600_000), Rec(line=4, count=8, amount=2_400_000),
+             Rec(line=5, count=5, amount=2_500_000)]  # fmt: skip
+    pass_levels_to_parts([Rec(line=1, count=25, level=500_000, children=other)])
+    assert [row.level for row in other] == [None] * 3
+
+
+def test_levels_named_per_group_go_to_each_groups_parts() -> None:
+    from welfare_rules.audit._lines import Rec
+    from welfare_rules.audit._structure import pass_levels_by_name
+
+    a = Rec(line=4, label="Nhóm A", level=500_000)
+    b = Rec(line=4, label="nhóm B", level=300_000)
+    parts = [
+        Rec(line=6, label="Thôn 1: Nhóm A", count=2, amount=1_000_000),
+        Rec(line=6, label="Thôn 1: Nhóm B", count=3, amount=900_000),
+        Rec(line=7, label="Thôn 2: Nhóm A", count=4, amount=2_000_000),
+        Rec(line=7, label="Thôn 2: Nhóm B", count=1, amount=300_000),
+    ]
+    total = Rec(line=8, label="Cộng", amount=4_200_000, children=parts)
+    pass_levels_by_name([a, b, total])
+    assert [part.level for part in parts] == [500_000, 300_000, 500_000, 300_000]

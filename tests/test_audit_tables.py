@@ -1522,3 +1522,30 @@ def test_count_and_amount_pairs_named_by_group_are_read_by_group() -> None:
     for total in ("| 22 |", "| 21 |"):
         slipped = PAIRS.replace("| 13 | 3.900.000", "| 12 | 3.900.000").replace("| 22 |", total)
         assert (12, 13) in {(error.reported, error.suggested) for error in _errors(slipped)}
+
+
+COVERAGE = """\
+Toàn huyện đã trao quà cho 313 hộ nghèo; mức quà 1.000.000 đồng/hộ.
+
+| Xã | Số hộ trong danh sách | Số hộ đã nhận | Tỷ lệ (%) | Kinh phí đã chi (đồng) |
+|---|---:|---:|---:|---:|
+| Xã A | 118 | 112 | 94,9 | 112.000.000 |
+| Xã B | 96 | 96 | 100 | 96.000.000 |
+| Xã C | 110 | 105 | 95,5 | 105.000.000 |
+| **Toàn huyện** | **324** | **313** | **96,6** | **313.000.000** |
+"""
+
+
+@given(st.sampled_from(["| 105 | 95,5 | 105.000.000", "| 96 | 100 | 96.000.000"]))
+@example("| 105 | 95,5 | 105.000.000")
+def test_households_listed_and_reached_with_the_areas_own_total_row(row: str) -> None:
+    # "trong danh sách" is the plan, "đã nhận" what was done, "Toàn huyện" the total row;
+    # the lead's level prices the rows (the counts reached had been numbers not understood)
+    audit = audit_document(Document.from_text(COVERAGE, name="c.md"))
+    assert audit.unparsed == ()
+    assert audit.complete  # the lead's level checked by the rows it prices
+    assert [f for f in audit.result.findings if f.severity == "error"] == []
+    count = row.split("|")[1].strip()
+    slipped = COVERAGE.replace(row, row.replace(f"| {count} |", f"| {int(count) - 1} |", 1))
+    errors = _errors(slipped)
+    assert (int(count) - 1, int(count)) in {(f.reported, f.suggested) for f in errors}

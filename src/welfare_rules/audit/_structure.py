@@ -795,12 +795,45 @@ def pass_levels_by_name(roots: list[Rec]) -> list[Rec]:
             # a total's part follows its rows (summed as typed): no vote of its own
             voters = [row for row in takers if not _TOTAL_ROW.match(row.label)] or takers
             if level is not None and _bears_level(level, voters):
+                line = next(mate.line for mate in mates if mate.level == level)
                 for row in takers:
-                    row.level = level
+                    _give_level(row, level, line)
     return roots
 
 
 _TOTAL_ROW = _regex.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+
+
+def pass_levels_to_parts(roots: list[Rec]) -> list[Rec]:
+    """``… đã trao quà cho 564 hộ nghèo …; mức quà 1.000.000 đồng/hộ`` over a table of
+    the communes' households and amounts: a record stating a level and no amount gives it
+    to the records under it that state a count and an amount and no level (not below one
+    with a level of its own), where they bear it out (:func:`_bears_level`), so each
+    product is checked."""
+    for root in roots:
+        for rec in _walk_all(root):
+            if rec.level is None or rec.amount is not None or not rec.children:
+                continue
+            takers: list[Rec] = []
+            stack = list(rec.children)
+            while stack:
+                part = stack.pop()
+                if part.level is not None or part.split:
+                    continue
+                if _awaits_level(part):
+                    takers.append(part)
+                stack.extend(part.children)
+            voters = [row for row in takers if not _TOTAL_ROW.match(row.label)] or takers
+            if takers and _bears_level(rec.level, voters):
+                for row in takers:
+                    _give_level(row, rec.level, rec.line)
+    return roots
+
+
+def _give_level(row: Rec, level: int, line: int) -> None:
+    """``row`` takes ``level``, written on ``line`` (a finding on it points there)."""
+    row.level = level
+    row.figure_lines = {**(row.figure_lines or {}), "level": line}
 
 
 def _same_line_level(other: Rec, rec: Rec) -> bool:

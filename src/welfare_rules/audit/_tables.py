@@ -85,7 +85,12 @@ _ROW_SOURCE = _regex.compile(r"nguồn(?: kinh phí| quà| chi| vốn| tài tr�
 # "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
 _COUNT = _regex.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
 _COUNT_WORD = _regex.compile(r"(?:suất|người|lượt|sl)(?: ?\(.*\))?")
-_TOTAL = _regex.compile(r"(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
+# "Tổng cộng", "Cộng", and the area's own row: "Toàn huyện", "Toàn xã"
+_TOTAL = _regex.compile(
+    r"(?:tổng cộng|tổng số|tổng|cộng"
+    r"|toàn (?:huyện|xã|tỉnh|thành phố|thị xã|thị trấn|quận|phường|thôn))(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # "Hộ nghèo (1.000.000đ)", "Cận nghèo (mức 500.000 đồng/hộ)": a group named with the
 # level it is paid at, in brackets: its column counts the group (the level priced in)
 _PRICED_GROUP = _regex.compile(
@@ -693,11 +698,13 @@ def _layout(
 
 
 _PLAN = _regex.compile(
-    r"(?<![^\W\d_])(?:kế hoạch|kh|chỉ tiêu|dự kiến|dự toán|được giao|giao)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:kế hoạch|kh|chỉ tiêu|dự kiến|dự toán|được giao|giao|(?:trong )?danh sách"
+    r"|phải chi)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _DONE = _regex.compile(
-    r"(?<![^\W\d_])(?:thực hiện|th|kết quả|đã trao|đã tặng|đã chi|thực chi|thực tế)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:thực hiện|th|kết quả|đã trao|đã tặng|đã chi|thực chi|thực tế|đã nhận)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 

@@ -121,8 +121,9 @@ def _bounded_figures(report: Report) -> set[tuple[NodePath, FigureField]]:
 
 def _levels_passed_down(report: Report) -> set[tuple[NodePath, FigureField]]:
     """The levels stated alone above rows that were given them (``Mỗi suất quà trị giá
-    500.000 đồng. Cụ thể, …``, see ``_structure.pass_levels_down``): each such row's
-    product checks the level, so a slip in it breaks them all."""
+    500.000 đồng. Cụ thể, …``, see ``_structure.pass_levels_down``), and those of records
+    that gave them to their own parts (``_structure.pass_levels_to_parts``): each such
+    row's product checks the level, so a slip in it breaks them all."""
     found: set[tuple[NodePath, FigureField]] = set()
     lists: list[tuple[NodePath, tuple[Node, ...]]] = [((), report.nodes)]
     lists.extend((path, node.children) for path, node in report.walk() if node.children)
@@ -136,6 +137,17 @@ def _levels_passed_down(report: Report) -> set[tuple[NodePath, FigureField]]:
             for row in _within(lone, _PASSED_DEPTH):
                 if row.level is not None and row.count is not None and row.amount is not None:
                     priced_after.add(row.level)
+    for path, node in report.walk():  # a level given to its own parts (pass_levels_to_parts)
+        if node.level is None or node.amount is not None or not node.children:
+            continue
+        if any(
+            row is not node
+            and row.level == node.level
+            and row.count is not None
+            and row.amount is not None
+            for row in _within(node, _PASSED_DEPTH)
+        ):
+            found.add((path, "level"))
     return found
 
 

@@ -49,7 +49,7 @@ from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
 from ._shares import Resolved, resolve_shares
-from ._structure import Builder, pass_levels_by_name, pass_levels_down
+from ._structure import Builder, pass_levels_by_name, pass_levels_down, pass_levels_to_parts
 from ._tables import column_wholes, read_table
 from ._words import parse_words
 from .report import (
@@ -215,7 +215,8 @@ class _Extraction:
             index = stop
         texts = {line.number: line.text for line in self.lines if not line.joined}
         roots = link_changes(balances(self.builder.finish()), texts)  # "tăng … so với …"
-        roots = attach_restatements(pass_levels_by_name(pass_levels_down(roots)))
+        roots = pass_levels_to_parts(pass_levels_by_name(pass_levels_down(roots)))
+        roots = attach_restatements(roots)
         for rec in roots:
             keep_hedged(rec)
             snap_rounded(rec)
