@@ -1549,3 +1549,25 @@ def test_households_listed_and_reached_with_the_areas_own_total_row(row: str) ->
     slipped = COVERAGE.replace(row, row.replace(f"| {count} |", f"| {int(count) - 1} |", 1))
     errors = _errors(slipped)
     assert (int(count) - 1, int(count)) in {(f.reported, f.suggested) for f in errors}
+
+
+BY_SOURCE = """\
+| STT | Đối tượng | Số suất | NS trung ương | NS thành phố | Xã hội hóa | Cộng |
+|---|---|---:|---:|---:|---:|---:|
+| 1 | Người có công | 214 | 64.200.000 | 214.000.000 | 10.700.000 | 288.900.000 |
+| 2 | Hộ nghèo | 42 | - | 42.000.000 | 21.000.000 | 63.000.000 |
+| | Tổng cộng | 256 | 64.200.000 | 256.000.000 | 31.700.000 | 351.900.000 |
+"""
+
+
+@given(st.sampled_from([("256.000.000", "265.000.000"), ("| 63.000.000 |", "| 36.000.000 |")]))
+@example(("256.000.000", "265.000.000"))  # the whole table had been numbers not understood
+def test_source_columns_with_a_bare_total_column_break_each_row_down(
+    change: tuple[str, str],
+) -> None:
+    # "NS trung ương | NS thành phố | Xã hội hóa | Cộng": "Cộng" is the row's amount
+    read = table(BY_SOURCE)
+    assert read.unknown == []
+    assert _errors(BY_SOURCE) == []
+    old, new = change
+    assert _errors(BY_SOURCE.replace(old, new, 1))

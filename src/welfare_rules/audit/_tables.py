@@ -195,6 +195,20 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
         for at in priced:
             columns[at] = "label"
     _named_pairs(cells, columns)
+    if columns.count("source") >= 2 and "amount" not in columns:
+        # "NS trung ương | NS thành phố | … | Xã hội hóa | Cộng": the sources' total is the
+        # row's amount
+        last = max(at for at, column in enumerate(columns) if column == "source")
+        total = next(
+            (
+                at
+                for at in range(last + 1, len(cells))
+                if columns[at] == "label" and _MATRIX_TOTAL.fullmatch(cells[at].lower().strip())
+            ),
+            None,
+        )
+        if total is not None:
+            columns[total] = "amount"
     if columns.count("source") < 2 or "amount" not in columns:  # no breakdown of an amount
         columns = ["label" if column == "source" else column for column in columns]
     figures = [column for column in columns if column in ("count", "level", "amount")]
