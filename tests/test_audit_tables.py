@@ -1571,3 +1571,23 @@ def test_source_columns_with_a_bare_total_column_break_each_row_down(
     assert _errors(BY_SOURCE) == []
     old, new = change
     assert _errors(BY_SOURCE.replace(old, new, 1))
+
+
+BY_SEX = """\
+| Độ tuổi | Số người (cụ) | | | Mức quà (đồng/người) | Thành tiền (đồng) |
+| Độ tuổi | Nam | Nữ | Cộng | Mức quà (đồng/người) | Thành tiền (đồng) |
+| 70 | 41 | 58 | 99 | 200.000 | 19.800.000 |
+| 80 | 26 | 39 | 65 | 300.000 | 19.500.000 |
+| Tổng cộng | 67 | 97 | 164 | | 39.300.000 |
+"""
+
+
+@given(st.sampled_from([("| 58 | 99", "| 85 | 99"), ("| 65 | 300.000", "| 56 | 300.000")]))
+@example(("| 58 | 99", "| 85 | 99"))  # the sexes' columns had been numbers not understood
+def test_a_count_split_with_its_total_after_the_parts(change: tuple[str, str]) -> None:
+    # "Nam | Nữ | Cộng" under a merged "Số người (cụ)": "Cộng" is the row's count
+    read = table(BY_SEX)
+    assert read.unknown == []
+    assert _errors(BY_SEX) == []
+    old, new = change
+    assert _errors(BY_SEX.replace(old, new, 1))

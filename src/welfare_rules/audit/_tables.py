@@ -696,7 +696,7 @@ def _layout(
     if not levels:
         columns, source_keys = _source_columns(cells, columns)
     if not levels and "source" not in columns:
-        columns, own_parts = _part_columns(columns)
+        columns, own_parts = _part_columns(columns, _own_total(cells, columns))
         parts.update(own_parts)
     return _Layout(
         columns,
@@ -796,16 +796,24 @@ def _source_columns(
     return tuple(out), keys
 
 
-def _part_columns(columns: tuple[Column, ...]) -> tuple[tuple[Column, ...], dict[int, Column]]:
+def _part_columns(
+    columns: tuple[Column, ...], own_count: int | None = None
+) -> tuple[tuple[Column, ...], dict[int, Column]]:
     """``Số đối tượng | Số tiền tiếp nhận | Đã chi trả (người) | Số tiền đã chi trả | Chưa
     chi trả (người) | Số tiền chưa chi trả``: a count or an amount column after the row's
     own (the first of each) is a part's (:func:`_part_split`), never a second value
-    written over the row's first."""
+    written over the row's first. ``own_count``: the row's count column where it comes
+    after its parts (``Nam | Nữ | Cộng``: :func:`_own_total`)."""
     seen: set[Column] = set()
     out = list(columns)
     parts: dict[int, Column] = {}
+    if own_count is not None:
+        seen.add("count")
+        for at, column in enumerate(columns):
+            if column == "count" and at != own_count:
+                out[at], parts[at] = "part", column
     for at, column in enumerate(columns):
-        if column not in ("count", "amount"):
+        if column not in ("count", "amount") or (own_count is not None and column == "count"):
             continue
         if column in seen or (column == "count" and "amount" in seen):
             out[at], parts[at] = "part", column
@@ -1056,9 +1064,31 @@ def _stacked_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, 
         return None
     stacked = tuple(names)
     columns = header_columns(stacked)
-    if columns is None or not _source_columns(stacked, columns)[1]:
+    if columns is None:
+        return None
+    if not _source_columns(stacked, columns)[1] and _own_total(stacked, columns) is None:
         return None
     return stacked
+
+
+def _own_total(cells: tuple[str, ...], columns: Sequence[Column]) -> int | None:
+    """``Nam | Nữ | Cộng`` under ``Số người (cụ)``, stacked to ``Số người (cụ) Nam | Số
+    người (cụ) Nữ | Cộng Số người (cụ)``: the count column called their total is the
+    row's count, the others its parts (:func:`_part_columns`). Its position, where two
+    count columns at least come before it with its name after their own."""
+    for at, (cell, column) in enumerate(zip(cells, columns, strict=True)):
+        total = _TOTAL.match(cell.strip())
+        if column != "count" or total is None:
+            continue
+        base = cell.strip()[total.end() :].strip()
+        parts = [
+            i
+            for i in range(at)
+            if columns[i] == "count" and base and cells[i].strip().startswith(base + " ")
+        ]
+        if len(parts) >= 2:
+            return at
+    return None
 
 
 def _under(above: str, under: str) -> str:
