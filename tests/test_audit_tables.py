@@ -1591,3 +1591,33 @@ def test_a_count_split_with_its_total_after_the_parts(change: tuple[str, str]) -
     assert _errors(BY_SEX) == []
     old, new = change
     assert _errors(BY_SEX.replace(old, new, 1))
+
+
+FUND = """\
+| STT | Nội dung | Số lượng | Mức (đồng) | Số tiền (đồng) |
+|---|---|---|---|---|
+| I | Tồn quỹ đầu kỳ | | | 18.350.000 |
+| II | Thu trong kỳ | | | 58.720.000 |
+| 1 | Doanh nghiệp ủng hộ | | | 33.720.000 |
+| 2 | Nhân dân ủng hộ | | | 25.000.000 |
+| III | Chi trong kỳ | | | 73.500.000 |
+| 1 | Tặng quà Tết người có công | 148 | 200.000 | 29.600.000 |
+| 2 | Hỗ trợ sửa nhà | 2 | 21.950.000 | 43.900.000 |
+| IV | Tồn quỹ cuối kỳ = I + II - III | | | 3.570.000 |
+"""
+
+
+@given(st.sampled_from(["18.350.000", "3.570.000", "73.500.000"]))
+@example("3.570.000")  # the balance had been checked against nothing
+def test_a_row_writing_its_formula_of_numbered_rows_is_their_balance(figure: str) -> None:
+    # "Tồn quỹ cuối kỳ = I + II - III": I and II added, III taken off
+    read = table(FUND)
+    (balance,) = [row for row in read.rows if row.label.startswith("Tồn quỹ cuối kỳ")]
+    assert [(part.amount, part.subtracted) for part in balance.children] == [
+        (18_350_000, False),
+        (58_720_000, False),
+        (73_500_000, True),
+    ]
+    assert _errors(FUND) == []
+    slipped = figure[:-5] + ("9" if figure[-5] != "9" else "8") + figure[-4:]
+    assert _errors(FUND.replace(figure, slipped, 1))

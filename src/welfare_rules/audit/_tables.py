@@ -142,6 +142,7 @@ class Table:
     # + Bảng 2)"): placed after the table, it sums their totals
     grand: Rec | None = None
     header: tuple[str, ...] = ()  # the header the rows were read by
+    numbered: dict[str, Rec] = field(default_factory=dict)  # rows by roman number ("II")
 
 
 def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Column, ...] | None:
@@ -414,8 +415,43 @@ def read_table(
             _second_total(table, second)
     if table.plan_of:
         _plan_tree(table)
+    _formula_rows(table)
     table.header = header
     return table
+
+
+# "Tồn quỹ cuối kỳ (31/12/2024) = I + II - III", "(IV = I + II - III)": the row is the
+# balance of the numbered rows its label names
+_FORMULA = _regex.compile(r"(?:[IVXLC]{1,6} ?)?= ?([IVXLC]{1,6}(?: ?[+-] ?[IVXLC]{1,6})+) ?\)?\W*$")
+_TERM = _regex.compile(r"([+-]?) ?([IVXLC]{1,6})")
+
+
+def _formula_rows(table: Table) -> None:
+    """A row whose label writes how it is made of the numbered rows above it (``Tồn quỹ
+    cuối kỳ = I + II - III``): those rows become its parts, the subtracted ones taken off
+    (:attr:`~._lines.Rec.subtracted`), so the balance is checked; where every named row
+    is a top row above it stating an amount and it states one."""
+    for rec in list(table.rows):
+        formula = _FORMULA.search(rec.label)
+        if formula is None or rec.amount is None or rec.children:
+            continue
+        terms = _TERM.findall(formula.group(1))
+        parts = [table.numbered.get(number) for _, number in terms]
+        if any(
+            part is None
+            or part is rec
+            or part not in table.rows
+            or part.amount is None
+            or part.line > rec.line
+            for part in parts
+        ):
+            continue
+        for (sign, _), part in zip(terms, parts, strict=True):
+            assert part is not None
+            part.subtracted = sign == "-"
+            table.rows.remove(part)
+        rec.children = [part for part in parts if part is not None]
+        rec.explicit = True
 
 
 def _by_level_only(table: Table) -> None:
@@ -907,6 +943,7 @@ class _Reading:
         elif index and _ROMAN.fullmatch(index):
             rec.explicit = True
             table.rows.append(rec)
+            table.numbered[index.rstrip(".").upper()] = rec
             self.group = rec
         elif self.group is not None:
             self.group.children.append(rec)
