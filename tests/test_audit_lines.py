@@ -1285,3 +1285,15 @@ def test_a_parts_word_after_a_new_subject_gives_no_parts_of_the_last_sentence() 
     # a sentence opening with the word still gives the last record's parts
     (total,) = read_line("Tổng số 500 suất. Trong đó: NCC 300 suất, BTXH 200 suất.", line=1).records
     assert [part.count for part in total.children] == [300, 200]
+
+
+def test_a_bracket_rounding_a_figure_is_its_bound_and_the_parts_stay_its() -> None:
+    # "(làm tròn 0,6 tỷ đồng)" had been a record of its own, taking the parts after it
+    text = (
+        "Huyện đã mừng thọ cho 4.395 cụ với tổng kinh phí 579.000.000 đồng (làm tròn 0,6 tỷ "
+        "đồng). Cụ thể: tuổi 70: 3.000 cụ, mức 100.000 đồng/cụ, thành tiền 300.000.000 đồng; "
+        "tuổi 80: 1.395 cụ, mức 200.000 đồng/cụ, thành tiền 279.000.000 đồng."
+    )
+    (lead,) = read_line(text, line=1).records
+    assert (lead.count, lead.amount, len(lead.children)) == (4395, 579_000_000, 2)
+    assert lead.bounds == [("amount", 600_000_000, "rounded", 100_000_000, 1)]

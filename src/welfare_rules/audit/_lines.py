@@ -499,6 +499,12 @@ class _Parser:
             if basis.count is not None:
                 target.count, target.unit = basis.count, basis.unit
             return current, self.events[self.index - 1][1] if self.index else boundary
+        rounded = _rounded_again(target, inner, self.text[opened:]) if target else None
+        if target is not None and rounded is not None:
+            # "4.395 cụ với tổng kinh phí 696.300.000 đồng (làm tròn 0,7 tỷ đồng)": the
+            # figure written again to a precision, no record of its own
+            target.bounds.append((*rounded, self.line))
+            return current, self.events[self.index - 1][1] if self.index else boundary
         if current is not None and _goods_value_of(current, inner, self.text[opened:]):
             # "45 suất, mỗi suất gồm 10 kg gạo (trị giá 150.000 đồng) và 350.000 đồng": the
             # value of each gift's goods, the first part of its level
@@ -855,6 +861,31 @@ def _amount_of(target: Rec, inner: list[Rec]) -> bool:
         and not own.claims
         and not own.shares
     )
+
+
+def _rounded_again(
+    target: Rec, inner: list[Rec], bracket: str
+) -> tuple[FigureField, int, str, int] | None:
+    """A bracket saying it rounds (``(làm tròn 0,7 tỷ đồng)``, ``(tròn 4.400 cụ)``) after a
+    record's exact figure, holding only that figure written to a precision: the bound it
+    is (field, value, ``"rounded"``, precision), else ``None``."""
+    if len(inner) != 1 or not bracket.lstrip().lower().startswith(_ROUNDS):
+        return None
+    again = inner[0]
+    if again.children or again.level is not None or again.claims or again.shares:
+        return None
+    fields: tuple[FigureField, ...] = ("count", "amount")
+    stated = [field for field in fields if getattr(again, field) is not None]
+    if len(stated) != 1:
+        return None
+    (field,) = stated
+    value, precision = getattr(again, field), again.precision.get(field, 1)
+    if getattr(target, field) is None or value is None:
+        return None
+    return field, value, "rounded", precision
+
+
+_ROUNDS = ("làm tròn", "tròn", "quy tròn", "ước tròn")
 
 
 def _goods_value_of(target: Rec, inner: list[Rec], bracket: str) -> bool:
