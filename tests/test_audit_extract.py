@@ -716,3 +716,21 @@ def test_a_total_naming_fewer_blocks_than_the_tables_above_sums_none() -> None:
     )
     findings = audit_document(Document.from_text(text, name="x.md")).result.findings
     assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_the_whole_area_after_its_parts_is_their_closing_total() -> None:
+    # "Như vậy, toàn tỉnh đã trao 42.418 suất quà": the sum of the gifts above it
+    text = (
+        "Quà của Chủ tịch nước được trao 9.812 suất, kinh phí 3.298.800.000 đồng.\n"
+        "Quà của tỉnh: 31.406 suất, kinh phí 15.703.000.000 đồng.\n"
+        "Quỹ Bảo trợ trẻ em trao 1.200 suất, kinh phí 480.000.000 đồng.\n\n"
+        "Như vậy, toàn tỉnh đã trao {} suất quà.\n"
+    )
+    (total,) = extract_report(text.format("42.418")).report.nodes
+    assert (total.count, [part.count for part in total.children]) == (42418, [9812, 31406, 1200])
+    from welfare_rules.audit.read import Document, audit_document
+
+    audit = audit_document(Document.from_text(text.format("42.481"), name="t.txt"))
+    assert [(f.reported, f.suggested) for f in audit.result.findings if f.severity == "error"] == [
+        (42481, 42418)
+    ]

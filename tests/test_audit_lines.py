@@ -1297,3 +1297,22 @@ def test_a_bracket_rounding_a_figure_is_its_bound_and_the_parts_stay_its() -> No
     (lead,) = read_line(text, line=1).records
     assert (lead.count, lead.amount, len(lead.children)) == (4395, 579_000_000, 2)
     assert lead.bounds == [("amount", 600_000_000, "rounded", 100_000_000, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # each gift's level after the amount and the count: the record's
+        (
+            "Tỉnh dành 15,703 tỷ đồng tặng 31.406 suất quà cho hộ nghèo, mỗi suất 500 nghìn đồng.",
+            500_000,
+        ),
+        # one slip off the product: still its level (the slip is then found)
+        ("Huyện chi 48.000.000 đồng tặng 160 suất quà, mỗi suất 400.000 đồng.", 400_000),
+        # far off it: another figure, not this record's level
+        ("Huyện chi 48.000.000 đồng tặng 160 suất quà, mỗi suất 750.000 đồng.", None),
+    ],
+)
+def test_each_gifts_level_after_the_amount_is_the_records(text: str, level: int | None) -> None:
+    first = read_line(text, line=1).records[0]
+    assert first.level == level

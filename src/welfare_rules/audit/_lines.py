@@ -432,6 +432,15 @@ class _Parser:
                 current.level = token.value
                 current.end = boundary = token.end
                 continue
+            if (
+                kind == "level"
+                and current is not None
+                and _EACH_AFTER_AMOUNT.fullmatch(self.text, boundary, token.start)
+                and _level_after_amount(current, token)
+            ):  # "Tỉnh dành 15,703 tỷ đồng tặng 31.406 suất quà …, mỗi suất 500 nghìn đồng"
+                current.level = token.value
+                current.end = boundary = token.end
+                continue
             if current is not None and _level_again(self.text, current, token):
                 # "Mức 600.000 đồng: 29 suất x 600.000 đồng = …": the level written again
                 assert token.value is not None
@@ -915,6 +924,26 @@ def _basis_of(target: Rec, inner: list[Rec]) -> bool:
     if basis.level is None or basis.amount is not None or basis.children or basis.hedged:
         return False
     return basis.count is None or target.count is None
+
+
+# what stands between a record's last figure and each gift's level written after its
+# amount: ", mỗi suất", "; mỗi suất trị giá" (the words of the record before it)
+_EACH_AFTER_AMOUNT = _regex.compile(
+    r"[^;.\d]{0,80}?[,;]? ?mỗi (?:suất|phần|người|hộ|cụ|đối tượng)(?: quà)?"
+    r"(?: (?:trị giá|là|được|gồm))?:? ?",
+    re.IGNORECASE,
+)
+
+
+def _level_after_amount(rec: Rec, token: Token) -> bool:
+    """Each gift's level written after a record's count and amount is its level where
+    their product makes the amount, but for one typing slip."""
+    if rec.level is not None or rec.count is None or rec.amount is None or token.value is None:
+        return False
+    if rec.factor is not None or rec.children or rec.hedged:
+        return False
+    trial = Rec(line=rec.line, count=rec.count, level=token.value)
+    return _priced_sum([trial], rec.amount)
 
 
 def _takes(rec: Rec, token: Token) -> bool:

@@ -26,6 +26,31 @@ _VERB = _regex.compile(
 _WORD = _regex.compile(r"[^\W\d_]+")
 _EARLIER_SHARE = _regex.compile(r"\d%")
 _MIN_SHARED = 2  # words a named part shares with a record's label to be that record
+# words most gifts' names hold: they name no part among others
+_COMMON = frozenset(
+    [
+        "quà",
+        "của",
+        "cho",
+        "các",
+        "và",
+        "được",
+        "là",
+        "có",
+        "số",
+        "suất",
+        "tổng",
+        "trong",
+        "đó",
+        "người",
+        "đối",
+        "tượng",
+        "tặng",
+        "trao",
+        "năm",
+        "nay",
+    ]
+)
 
 Resolved = tuple[FigureField, str, NodePath, NodePath, int]  # field, percent, part, whole, line
 
@@ -112,7 +137,17 @@ def _pair(
         return part, rec  # "trong đó 60% từ ngân sách tỉnh, 40% từ ngân sách huyện"
     own = _EARLIER_SHARE.split(named)[-1]  # "tỉnh 60%, huyện 40%": the 40% names huyện
     words = set(_WORD.findall(_VERB.sub(" ", own.lower())))
-    if len(words) >= _MIN_SHARED and rec.children:
+    content = words - _COMMON
+    if content and len(words) >= _MIN_SHARED and rec.children:
+        # the words that tell the parts apart ("quà của tỉnh": "tỉnh"), not the ones every
+        # gift's name holds ("quà", "của"): a part named by them only is not named
+        shared = [len(content & _words(child.label)) for child in rec.children]
+        best = max(shared)
+        if best and shared.count(best) == 1:
+            return rec.children[shared.index(best)], rec
+        if best:
+            return _TIED  # two parts named as well: which one is not said
+    elif len(words) >= _MIN_SHARED and rec.children:
         shared = [len(words & _words(child.label)) for child in rec.children]
         best = max(shared)
         if best >= _MIN_SHARED and shared.count(best) == 1:

@@ -100,7 +100,10 @@ _DATE_WORDS = _regex.compile(r" ?,? ?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4
 _DIGIT = _regex.compile(r"\d")
 _CLOSING = _regex.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a total at the start of its line
     r"(?:(?:như vậy|tính chung|tóm lại|nhìn chung|tất cả),? )?"
-    r"(?:tổng cộng|tổng số|cộng dồn|cộng|tổng|lũy kế|luỹ kế)(?![^\W\d_])",
+    r"(?:tổng cộng|tổng số|cộng dồn|cộng|tổng|lũy kế|luỹ kế)(?![^\W\d_])"
+    # "Như vậy, toàn tỉnh đã trao 42.418 suất quà": the whole area's, after its parts
+    r"|(?:như vậy|tính chung|tóm lại),? (?:toàn|cả) (?:tỉnh|huyện|thành phố|thị xã|quận|xã"
+    r"|phường|thị trấn)(?![^\W\d_])",
     re.IGNORECASE,
 )  # "Lũy kế đến ngày 05/02: …", "Cộng dồn các đợt: …": the rounds above, summed
 _GRAND = _regex.compile(
