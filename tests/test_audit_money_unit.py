@@ -176,3 +176,20 @@ def test_a_subtraction_with_its_unit_once_is_checked() -> None:
     assert audit_document(Document.from_text(text, name="x")).result.edits == 1
     wrong = audit_document(Document.from_text(text.replace("9.000.000", "9.900.000"), name="x"))
     assert [f.severity for f in wrong.result.findings] == ["error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Mức cơ sở (đồng/suất): 400.000", (None, 400_000, None)),  # a level
+        ("Kinh phí (đồng): 48.000.000", (None, None, 48_000_000)),  # an amount
+        ("Kinh phí (nghìn đồng): 48.000", (None, None, 48_000_000)),
+        ("Tổng số người (cụ): 400", (400, None, None)),  # no money named: a count
+    ],
+)
+def test_the_money_unit_a_labels_bracket_names_is_its_numbers(
+    text: str, figures: tuple[int | None, int | None, int | None]
+) -> None:
+    # the bare number had been read as a count of 400.000
+    (node,) = extract_report(text).report.nodes
+    assert (node.count, node.level, node.amount) == figures

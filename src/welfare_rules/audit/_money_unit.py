@@ -106,6 +106,27 @@ def in_unit(line: Line, suffix: str) -> Line:
     return _insert(line, at, suffix)
 
 
+# "Mức cơ sở (đồng/suất): 400.000", "Kinh phí (nghìn đồng): 48.000": the label's bracket
+# names the money unit of the one bare number after it
+_LABEL_UNIT = _regex.compile(
+    r"[^\W\d_][^()\d]* \(((?:nghìn |ngàn |triệu |tỷ )?(?:đồng|đ|vnđ))( ?/ ?[^\W\d_]+)?\) ?: ?"
+    r"(\d{1,3}(?:\.\d{3})*|\d+)\.?",
+    re.IGNORECASE,
+)
+
+
+def unit_of_label(line: Line) -> Line:
+    """``line`` with the money unit its label's bracket names written after its one bare
+    number (``Mức cơ sở (đồng/suất): 400.000`` reads ``400.000 đồng/suất``, a level); the
+    line itself where it writes anything else."""
+    found = _LABEL_UNIT.fullmatch(line.text.strip())
+    if found is None:
+        return line
+    unit, per = found.group(1), (found.group(2) or "").replace(" ", "")
+    end = line.text.rindex(found.group(3)) + len(found.group(3))  # the number ends the line
+    return _insert(line, [end], f" {unit}{per}")
+
+
 # written arithmetic whose result alone writes the money: "477.000.000 - 468.000.000 =
 # 9.000.000 đồng", "10.000.000 + 5.000.000 = 15.000.000đ"
 _OPERAND = r"\d{1,3}(?:\.\d{3})+"
@@ -185,4 +206,4 @@ def _insert(line: Line, at: list[int], suffix: str) -> Line:
     return line._replace(text="".join(pieces), joined=joined)
 
 
-__all__ = ["SCALES", "in_unit", "stated_unit", "unit_of_result"]
+__all__ = ["SCALES", "in_unit", "stated_unit", "unit_of_label", "unit_of_result"]

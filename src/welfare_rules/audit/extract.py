@@ -44,7 +44,7 @@ from ._alone import COMPARED_WORDS as _COMPARED_WORDS
 from ._changes import link_changes
 from ._layout import logical_lines
 from ._lines import Rec, balances, is_announcement, level_only, names_a_few, read_line
-from ._money_unit import in_unit, stated_unit, unit_of_result
+from ._money_unit import in_unit, stated_unit, unit_of_label, unit_of_result
 from ._normalize import Line, may_hold, same_length_lower
 from ._numbers import FIGURE_KINDS, Token
 from ._restate import attach_restatements, keep_hedged, restate_record, snap_rounded
@@ -254,6 +254,9 @@ class _Extraction:
             text = line.text
         if "=" in text:
             line = unit_of_result(line)  # "477.000.000 - 468.000.000 = 9.000.000 đồng"
+            text = line.text
+        if "(" in text and ":" in text:
+            line = unit_of_label(line)  # "Mức cơ sở (đồng/suất): 400.000"
             text = line.text
         digits = _DIGIT.search(text) is not None  # searched once for the line
         if line.heading:
