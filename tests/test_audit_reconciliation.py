@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from welfare_rules import reconcile
@@ -439,3 +439,33 @@ def test_a_product_at_a_coefficient_shows_it_and_is_corrected_with_it() -> None:
     assert (finding.reported, finding.suggested) == (340_500_000, 304_500_000)
     assert "406 × 1,5 × 500.000 = 304.500.000" in finding.message.en
     assert "406 × 1,5 × 500.000 = 304.500.000" in finding.message.vi
+
+
+SPLIT = Report(
+    nodes=(
+        Node(
+            label="Tổng cộng",
+            count=3,
+            amount=900_000,
+            children=(
+                Node(label="Xã A", count=1, level=300_000, amount=300_000),
+                Node(label="Xã B", count=2, level=300_000, amount=600_000),
+                Node(
+                    label="theo nguồn",
+                    split=True,
+                    children=(
+                        Node(label="Ngân sách tỉnh", amount=500_000),
+                        Node(label="Xã hội hóa", amount=400_000),
+                    ),
+                ),
+            ),
+        ),
+    )
+)
+
+
+@given(report_trees())
+@example(SPLIT)  # a second breakdown's sums had been left out of the count of checks
+@settings(max_examples=60)
+def test_the_checks_counted_are_the_compiled_edits(report: Report) -> None:
+    assert reconcile(report).edits == len(report.compile().edits)

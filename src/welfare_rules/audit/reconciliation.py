@@ -210,7 +210,12 @@ def reconcile(
         )
         findings = _Explainer(report, compiled, check).findings()
         unchecked_claims, cut_short = compiled.unchecked, check.cut_short
+        # the edits of the compiled subtrees as compiled: the quick pass leaves some out
+        # (a second breakdown's, which it leaves to this path)
+        compiled_edits = len(compiled.edits)
         del compiled, check
+    quick_of_broken = quick_check(Report(nodes=tuple(report.nodes[i] for i in quick.broken)))
+    edits = quick.edits - quick_of_broken.edits + compiled_edits
     for unchecked in unchecked_claims:
         fields = Text(
             vi=", ".join(_MSG(name).vi for name in unchecked.missing),
@@ -229,7 +234,7 @@ def reconcile(
     findings.extend(check_citations(report))
     return AuditResult(
         findings=ordered(findings),
-        edits=quick.edits,
+        edits=edits,
         figures=quick.figures,
         cut_short=cut_short,
     )
