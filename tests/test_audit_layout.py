@@ -199,3 +199,21 @@ def test_a_label_over_several_figure_lines_heads_them() -> None:
         "    10 suất x 500.000 đồng = 5.000.000 đồng.\n"
     )
     assert len([line for line in logical_lines(read_lines(text)) if line.text]) == 3
+
+
+def test_a_bulleted_labels_total_wrapped_to_the_next_line_is_its_own() -> None:
+    # "- Kết quả … Uông Bí: " / "Tổng số 2.432 suất …" re-wrapped at 80 columns: the
+    # label's figure, not a total of the bullets above it (two false errors)
+    from welfare_rules.audit.extract import extract_report
+
+    text = (
+        "- Mức 500.000đ: 20 suất = 10.000.000đ.\n"
+        "- Mức 300.000đ: 10 suất = 3.000.000đ.\n\n"
+        "- Kết quả trợ cấp từ nguồn kinh phí của Thành phố: \n"
+        "Tổng số 24 suất quà trị giá 14.400.000 đồng.\n\n"
+        "+ Người có công: 24 suất x 600.000 đồng = 14.400.000 đồng.\n"
+    )
+    nodes = extract_report(text).report.nodes
+    city = next(node for node in nodes if node.label.startswith("Kết quả"))
+    assert (city.count, city.amount) == (24, 14_400_000)
+    assert [child.count for child in city.children] == [24]

@@ -157,11 +157,18 @@ def _figures_under_label(previous: Line, line: Line) -> bool:
     the list, not a group opened by the label with a figure of no bullet under it."""
     if previous.bullet is None or previous.heading or not previous.text.endswith(":"):
         return False
-    if not line.text[:1].isdigit():
-        return False
     if any(char.isdigit() for char in _NO_FIGURE.sub("", previous.text)):
         return False  # a figure in the label: a record of its own
+    if _TOTAL_LEAD.match(line.text) and any(char.isdigit() for char in line.text):
+        # "- Kết quả … của Thành phố Uông Bí:" / "Tổng số 2.432 suất quà trị giá …" (the
+        # label's own total, wrapped to the next line, as deep as the bullet or deeper)
+        return _indent(line.raw) >= _indent(previous.raw)
+    if not line.text[:1].isdigit():
+        return False
     return _indent(line.raw) > _indent(previous.raw)
+
+
+_TOTAL_LEAD = _regex.compile(r"(?:tổng số|tổng cộng)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _figures_alike(line: Line, after: Line | None) -> bool:
