@@ -1621,3 +1621,22 @@ def test_a_row_writing_its_formula_of_numbered_rows_is_their_balance(figure: str
     assert _errors(FUND) == []
     slipped = figure[:-5] + ("9" if figure[-5] != "9" else "8") + figure[-4:]
     assert _errors(FUND.replace(figure, slipped, 1))
+
+
+PEOPLE = """\
+| STT | Họ và tên | Diện đối tượng | Địa chỉ | Số tiền (đồng) |
+|---|---|---|---|---|
+| 1 | Nguyễn Văn An | Thương binh 4/4 | Thôn 1 | 500.000 |
+| 2 | Trần Thị Bình | Gia đình 2 liệt sĩ | Thôn 3 | 1.000.000 |
+| | Cộng | | | 1.500.000 |
+"""
+
+
+def test_a_persons_category_holds_no_figure_of_the_row() -> None:
+    # "Gia đình 2 liệt sĩ" says who the person is: it had been the row's count, unchecked
+    read = table(PEOPLE)
+    assert read.unknown == []
+    assert [(row.count, row.amount) for row in read.rows] == [(None, 500_000), (None, 1_000_000)]
+    audit = audit_document(Document.from_text(PEOPLE, name="p.md"))
+    assert audit.complete
+    assert _errors(PEOPLE.replace("| 1.500.000 |", "| 1.600.000 |"))

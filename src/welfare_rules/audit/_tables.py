@@ -224,6 +224,12 @@ def header_columns(cells: tuple[str, ...], *, money: bool = False) -> tuple[Colu
             return matrix
     if len(figures) == 1 and _states_digits(cells):
         return None  # "| I | Mức 600.000đ | | |": a row naming a level, not a header
+    if any(_PERSON.fullmatch(cell.lower().strip()) for cell in cells):
+        # "Họ và tên | Diện đối tượng | Số tiền": one person a row; "Gia đình 2 liệt sĩ"
+        # in the category says who the person is, no figure of the row's
+        for at, cell in enumerate(cells):
+            if columns[at] == "label" and _CATEGORY.fullmatch(cell.lower().strip()):
+                columns[at] = "remark"
     if figures == ["level"] and any(_PERSON.fullmatch(cell.lower().strip()) for cell in cells):
         # "Họ và tên | Năm sinh | Mức quà": a list of people, each row one gift paid
         columns[columns.index("level")] = "amount"
@@ -323,6 +329,10 @@ def _matrix(cells: tuple[str, ...], columns: list[Column]) -> tuple[Column, ...]
 
 
 _PERSON = _regex.compile(r"họ (?:và )?tên(?: người nhận| đối tượng)?|tên|người nhận")
+# what a person on a list is ("Diện đối tượng": "Gia đình 2 liệt sĩ", "Thương binh 4/4")
+_CATEGORY = _regex.compile(
+    r"diện(?: đối tượng| hưởng| chính sách)?|đối tượng|thành phần|quan hệ(?: với liệt sĩ)?"
+)
 _BRACKETED = _regex.compile(r"\([^()]*\)")
 
 
