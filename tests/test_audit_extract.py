@@ -734,3 +734,14 @@ def test_the_whole_area_after_its_parts_is_their_closing_total() -> None:
     assert [(f.reported, f.suggested) for f in audit.result.findings if f.severity == "error"] == [
         (42481, 42418)
     ]
+
+
+def test_the_whole_area_counting_something_else_closes_nothing() -> None:
+    # "Như vậy, toàn tỉnh có 12.500 hộ nghèo": no gifts given, no total of those above
+    text = (
+        "Quà của tỉnh: 300 suất, kinh phí 150.000.000 đồng.\n"
+        "Quà của huyện: 200 suất, kinh phí 60.000.000 đồng.\n"
+        "Như vậy, toàn tỉnh có 12.500 hộ nghèo và 8.200 hộ cận nghèo.\n"
+    )
+    nodes = extract_report(text).report.nodes
+    assert all(not node.children for node in nodes)

@@ -103,7 +103,7 @@ _CLOSING = _regex.compile(  # "Cộng: …", "Như vậy, tổng cộng …": a 
     r"(?:tổng cộng|tổng số|cộng dồn|cộng|tổng|lũy kế|luỹ kế)(?![^\W\d_])"
     # "Như vậy, toàn tỉnh đã trao 42.418 suất quà": the whole area's, after its parts
     r"|(?:như vậy|tính chung|tóm lại),? (?:toàn|cả) (?:tỉnh|huyện|thành phố|thị xã|quận|xã"
-    r"|phường|thị trấn)(?![^\W\d_])",
+    r"|phường|thị trấn) (?:đã )?(?:trao|tặng|chi trả|chi)(?![^\W\d_])",
     re.IGNORECASE,
 )  # "Lũy kế đến ngày 05/02: …", "Cộng dồn các đợt: …": the rounds above, summed
 _GRAND = _regex.compile(
