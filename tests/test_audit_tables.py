@@ -1640,3 +1640,16 @@ def test_a_persons_category_holds_no_figure_of_the_row() -> None:
     audit = audit_document(Document.from_text(PEOPLE, name="p.md"))
     assert audit.complete
     assert _errors(PEOPLE.replace("| 1.500.000 |", "| 1.600.000 |"))
+
+
+def test_a_source_column_naming_money_stays_an_amount() -> None:
+    # "Nguồn kinh phí (đồng)" holds amounts; only the bare name names the rows' sources
+    columns = header_columns(("STT", "Nhóm", "Số suất", "Nguồn kinh phí (đồng)"))
+    assert columns == ("index", "label", "count", "amount")
+    assert header_columns(("STT", "Nhóm", "Số suất", "Thành tiền", "Nguồn kinh phí")) == (
+        "index",
+        "label",
+        "count",
+        "amount",
+        "label",
+    )

@@ -80,7 +80,7 @@ _SOURCE = _regex.compile(
     r"(?:ngân sách|ns|nguồn|quỹ) (?!kinh phí)[^\W\d_]+(?: [^\W\d_]+)?(?: \(.*\))?"
     r"|xã hội hóa|xã hội hoá|xhh|vận động|tài trợ|ủng hộ",
 )
-_ROW_SOURCE = _regex.compile(r"nguồn(?: kinh phí| quà| chi| vốn| tài trợ)?(?: \(.*\))?")
+_ROW_SOURCE = _regex.compile(r"nguồn(?: kinh phí| quà| chi| vốn| tài trợ)?")  # no unit: names
 # A count column says "số …" ("Số suất", "Số người") or is a bare unit word ("Suất",
 # "SL"); a label column may name people ("Người nhận", "Đối tượng người có công").
 _COUNT = _regex.compile(r"số (?:suất|lượng|người|lượt|đối tượng|hồ sơ|hộ|cụ)")
