@@ -144,3 +144,13 @@ def test_a_slip_in_a_group_of_a_hamlet_is_found_by_the_groups_level(
     old, new, reported, true = slip
     errors = [f for f in _audit(HAMLETS.replace(old, new)).result.findings if f.severity == "error"]
     assert (reported, true) in {(f.reported, f.suggested) for f in errors}
+
+
+def test_a_letterhead_in_fields_is_no_table_header() -> None:
+    # "CỘNG HÒA …" holds the word "cộng" but names no column
+    text = (
+        "UBND XÃ QUẢNG HẢI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/BC-UBND          Quảng Hải, ngày 05 tháng 02 năm 2025\n"
+        "Số tiền  đã chi  12.000.000 đồng\n"
+    )
+    assert all(line.cells is None for line in aligned_tables(read_lines(text)))

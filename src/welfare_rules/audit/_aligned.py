@@ -27,7 +27,7 @@ from ._tables import PRICED_GROUP_NAME
 _GAP = _regex.compile(r"\S+(?: \S+)*")  # a field: words one space apart
 _HEADER_WORDS = _regex.compile(
     r"số suất|số lượng|số người|số hộ|mức|thành tiền|số tiền|kinh phí|tổng"
-    r"|(?<![^\W\d_])(?:tiền|cộng)(?![^\W\d_])",
+    r"|(?<![^\W\d_])tiền(?![^\W\d_])|^cộng(?: \(.*\))?$",  # a field "Cộng", not "CỘNG HÒA …"
     re.IGNORECASE,
 )
 # a group's amount column after its count's, named after it: "Nhóm A   Tiền nhóm A"
