@@ -33,7 +33,7 @@ from ._joins import (
 )
 from ._lines import Rec, counted_in_unit, level_only, parts_add_up, stated_sums
 from ._rounding import written_forms
-from ._tables import group_named
+from ._tables import group_named, total_label
 from .compile import FigureKind
 from .slips import detect
 
@@ -793,15 +793,11 @@ def pass_levels_by_name(roots: list[Rec]) -> list[Rec]:
         for group, takers in parts.items():
             level = named[group]
             # a total's part follows its rows (summed as typed): no vote of its own
-            voters = [row for row in takers if not _TOTAL_ROW.match(row.label)] or takers
+            voters = [row for row in takers if not total_label(row.label)] or takers
             if level is not None and _bears_level(level, voters):
-                line = next(mate.line for mate in mates if mate.level == level)
                 for row in takers:
-                    _give_level(row, level, line)
+                    _give_level(row, level, rec.line)  # the mates' line
     return roots
-
-
-_TOTAL_ROW = _regex.compile(r"\W*(?:tổng cộng|tổng số|tổng|cộng)(?![^\W\d_])", re.IGNORECASE)
 
 
 def pass_levels_to_parts(roots: list[Rec]) -> list[Rec]:
@@ -823,7 +819,7 @@ def pass_levels_to_parts(roots: list[Rec]) -> list[Rec]:
                 if _awaits_level(part):
                     takers.append(part)
                 stack.extend(part.children)
-            voters = [row for row in takers if not _TOTAL_ROW.match(row.label)] or takers
+            voters = [row for row in takers if not total_label(row.label)] or takers
             if takers and _bears_level(rec.level, voters):
                 for row in takers:
                     _give_level(row, rec.level, rec.line)

@@ -263,6 +263,11 @@ def _named_pairs(cells: tuple[str, ...], columns: list[Column]) -> None:
 _ROLE_WORDS = _regex.compile(r"(?:số lượng|số suất|số người|số tiền|thành tiền|kinh phí|tiền|số) ")
 
 
+def total_label(label: str) -> bool:
+    """A row's label calling it a total (``Tổng cộng``, ``Cộng``, ``Toàn huyện``)."""
+    return _TOTAL.match(label.strip("* ")) is not None
+
+
 def group_named(cell: str, *, amount: bool = False) -> str:
     """The group a figure column is of (``Tiền hộ nghèo (đồng)``, ``Số hộ nghèo``: ``hộ
     nghèo``), its role word and unit left out; an amount column names it only after an
