@@ -1297,6 +1297,9 @@ def test_a_bracket_rounding_a_figure_is_its_bound_and_the_parts_stay_its() -> No
     (lead,) = read_line(text, line=1).records
     assert (lead.count, lead.amount, len(lead.children)) == (4395, 579_000_000, 2)
     assert lead.bounds == [("amount", 600_000_000, "rounded", 100_000_000, 1)]
+    # written in full, it is rounded to its last nonzero digit, not exact
+    (lead,) = read_line(text.replace("0,6 tỷ", "600.000.000"), line=1).records
+    assert lead.bounds == [("amount", 600_000_000, "rounded", 100_000_000, 1)]
 
 
 @pytest.mark.parametrize(

@@ -889,8 +889,11 @@ def _rounded_again(
         return None
     (field,) = stated
     value, precision = getattr(again, field), again.precision.get(field, 1)
-    if getattr(target, field) is None or value is None:
+    if getattr(target, field) is None or not value:
         return None
+    if precision == 1:  # "(làm tròn 700.000.000 đồng)": rounded to its last nonzero digit
+        while value % (precision * 10) == 0:
+            precision *= 10
     return field, value, "rounded", precision
 
 
